@@ -1,0 +1,263 @@
+/**
+ * The district: everything a budget workbook is built from. The zod schema is the single definition of what is
+ * accepted; readers (JSON, .xlsx input workbook, CSV) turn their rows into this shape and let the schema judge it.
+ * Money is in 万元 unless a field says 元; counts are whole numbers ≥ 0.
+ */
+import { z } from "zod";
+
+export const SCHOOL_TYPES = [
+  "幼儿园",
+  "小学",
+  "初中",
+  "九年一贯制",
+  "完全中学",
+  "高中",
+  "职业学校",
+  "特教学校",
+  "教学点",
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const AREAS = ["城市", "县镇", "农村"] as const;
+export type AreaZh = (typeof AREAS)[number];
+
+export const REGIONS = ["中西部", "东部"] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** Grade columns in school order: kindergarten 小/中/大班, then grades 1–12 (1–6 小学, 7–9 初中, 10–12 高中). */
+export const GRADE_KEYS = [
+  "k1",
+  "k2",
+  "k3",
+  "g1",
+  "g2",
+  "g3",
+  "g4",
+  "g5",
+  "g6",
+  "g7",
+  "g8",
+  "g9",
+  "g10",
+  "g11",
+  "g12",
+] as const;
+export type GradeKey = (typeof GRADE_KEYS)[number];
+
+export const PROJECT_STATUSES = ["新建", "续建"] as const;
+export const PROJECT_CATEGORIES = [
+  "教学楼",
+  "周转房",
+  "幼儿园",
+  "危房改造",
+  "运动场",
+  "食堂宿舍",
+  "实训基地",
+  "其他",
+] as const;
+export const KINDERGARTEN_KINDS = ["示范幼儿园", "镇中心幼儿园", "民办幼儿园", "公办幼儿园"] as const;
+export const DEBT_STEPS = [1, 2, 3, 4] as const;
+
+const count = z.number().int("must be a whole number").min(0, "must be 0 or more");
+const money = z.number().finite().min(0, "must be 0 or more");
+const year = z.number().int("must be a whole year").min(1990, "must be 1990 or later").max(2100, "must be 2100 or earlier");
+const text = z.string().trim().min(1, "must not be empty");
+
+export const gradesSchema = z
+  .object(Object.fromEntries(GRADE_KEYS.map((key) => [key, count.default(0)])) as Record<GradeKey, z.ZodDefault<typeof count>>)
+  .strict();
+
+export const schoolSchema = z
+  .object({
+    code: text.max(32, "must be at most 32 characters"),
+    name: text.max(80, "must be at most 80 characters"),
+    town: text.max(40, "must be at most 40 characters"),
+    type: z.enum(SCHOOL_TYPES, { message: `must be one of ${SCHOOL_TYPES.join("/")}` }),
+    area: z.enum(AREAS, { message: `must be one of ${AREAS.join("/")}` }),
+    grades: gradesSchema,
+    classes: count,
+    classrooms: count,
+    boarders: count.default(0),
+    specialNeeds: count.default(0),
+    staff: count,
+    /** Teachers with qualifications above the statutory minimum (高于规定学历). */
+    staffAboveQualification: count.default(0),
+    /** Teachers with a mid-level or higher professional title (中级及以上职称). */
+    staffMidTitle: count.default(0),
+    backboneTeachers: count.default(0),
+    /** Enrollment at the start of the previous school year (上学年初在校生数). */
+    prevStartEnrollment: count.default(0),
+    /** Dropouts during the previous school year (学年内辍学学生数). */
+    prevDropouts: count.default(0),
+    standardized: z.boolean().default(false),
+    /** 教学及辅助用房面积, ㎡. */
+    teachingArea: money.default(0),
+    /** 体育运动场馆面积, ㎡. */
+    sportsArea: money.default(0),
+    /** 教学仪器设备值, 元. */
+    equipmentValue: money.default(0),
+    books: count.default(0),
+    computers: count.default(0),
+    /** Remoteness tier for the rural teacher allowance: 0 none, 1–3 increasingly remote. */
+    remotenessTier: z.number().int().min(0).max(3, "must be 0, 1, 2 or 3").default(0),
+  })
+  .strict();
+export type School = z.infer<typeof schoolSchema>;
+
+export const fiscalYearSchema = z
+  .object({
+    /** 教育财政拨款 (一般公共预算教育支出), 万元. */
+    appropriation: money,
+    /** 其中: 义务教育财政拨款, 万元. */
+    compulsoryAppropriation: money,
+    /** 财政经常性收入, 万元. */
+    recurringRevenue: money,
+    /** 教职工工资总额, 万元. */
+    staffPay: money,
+    staffHeadcount: count,
+    /** 公用经费支出, 万元 (all education). */
+    publicFunds: money,
+    /** 其中: 义务教育公用经费, 万元. */
+    compulsoryPublicFunds: money,
+    /** 在校学生数 (all levels). */
+    students: count,
+    /** 其中: 义务教育在校学生数. */
+    compulsoryStudents: count,
+  })
+  .strict();
+export type FiscalYear = z.infer<typeof fiscalYearSchema>;
+
+export const fiscalSchema = z
+  .object({
+    /** The scope the three growths are checked for (I-4): all education or compulsory education only. */
+    scope: z.enum(["all", "compulsory"]).default("all"),
+    /** Whether the T−1 figures are final accounts (决算) rather than a budget. */
+    priorIsFinalAccounts: z.boolean().default(false),
+    prior: fiscalYearSchema,
+    current: fiscalYearSchema,
+  })
+  .strict();
+export type Fiscal = z.infer<typeof fiscalSchema>;
+
+export const projectSchema = z
+  .object({
+    name: text.max(80),
+    /** School code (or site name when the project creates a new school). */
+    school: text.max(80),
+    status: z.enum(PROJECT_STATUSES, { message: "must be 新建 or 续建" }),
+    category: z.enum(PROJECT_CATEGORIES, { message: `must be one of ${PROJECT_CATEGORIES.join("/")}` }),
+    totalCost: money,
+    central: money.default(0),
+    provincial: money.default(0),
+    district: money.default(0),
+    town: money.default(0),
+    startYear: year,
+    endYear: year,
+    /** Amount budgeted in year T, 万元. */
+    amountInYear: money,
+  })
+  .strict();
+export type Project = z.infer<typeof projectSchema>;
+
+export const debtItemSchema = z
+  .object({
+    item: text.max(80),
+    category: text.max(40),
+    amount: money,
+    step: z.number().int().min(1).max(4, "must be 1, 2, 3 or 4"),
+  })
+  .strict();
+export type DebtItem = z.infer<typeof debtItemSchema>;
+
+export const debtsSchema = z
+  .object({
+    /** The total the source states the items add up to (speech 二: 13644.78 万元). */
+    statedTotal: money,
+    items: z.array(debtItemSchema),
+    /** What can be repaid each year from T to the term end year, 万元 (one entry per year). */
+    annualCapacity: z.array(money),
+  })
+  .strict();
+export type Debts = z.infer<typeof debtsSchema>;
+
+export const mergerSchema = z
+  .object({
+    name: text.max(80),
+    year: year,
+    level: z.enum(["primary", "junior", "senior"]),
+    /** Codes of the schools that move to the site. */
+    sources: z.array(text).min(1, "needs at least one source school"),
+    /** The site they move to (a school's current site or a named site). */
+    site: text.max(80),
+    /** Code of a school that stays at the site and shares it, if any. */
+    stayingSchool: z.string().trim().max(32).optional(),
+    siteClassrooms: count,
+    /** 教学及辅助用房面积 of the site, ㎡. */
+    siteTeachingArea: money.default(0),
+  })
+  .strict();
+export type Merger = z.infer<typeof mergerSchema>;
+
+export const plannedKindergartenSchema = z
+  .object({
+    name: text.max(80),
+    kind: z.enum(KINDERGARTEN_KINDS, { message: `must be one of ${KINDERGARTEN_KINDS.join("/")}` }),
+    town: text.max(40),
+    smallClasses: count.default(0),
+    middleClasses: count.default(0),
+    largeClasses: count.default(0),
+    mixedClasses: count.default(0),
+    /** Construction cost, 万元. */
+    cost: money.default(0),
+    year: year,
+  })
+  .strict();
+export type PlannedKindergarten = z.infer<typeof plannedKindergartenSchema>;
+
+export const preschoolSchema = z
+  .object({
+    /** Population aged 3–5 (学前三年适龄人口). */
+    population3to5: count,
+    /** Children in kindergartens and 学前班 (在园(班)幼儿数). */
+    enrolled: count,
+    planned: z.array(plannedKindergartenSchema).default([]),
+  })
+  .strict();
+export type Preschool = z.infer<typeof preschoolSchema>;
+
+/** A count the source states next to the items it lists (「开工建设7个项目」, 「四个确保」 with five items). */
+export const statedCountSchema = z
+  .object({
+    label: text.max(80),
+    stated: count,
+    items: z.array(text),
+    source: z.string().default(""),
+  })
+  .strict();
+export type StatedCount = z.infer<typeof statedCountSchema>;
+
+export const districtSchema = z
+  .object({
+    name: text.max(40, "must be at most 40 characters"),
+    /** Budget year T. */
+    budgetYear: year,
+    region: z.enum(REGIONS, { message: "must be 中西部 or 东部" }),
+    moneyUnit: z.literal("万元").default("万元"),
+    /** Last year of the current government term: the debt must be repaid by then (S2-04.5). */
+    termEndYear: year,
+    /** Built-in policy pack this district starts from (e.g. "zhenlai-2012"). */
+    policyPack: text.default("national"),
+    /** A note shown on the contents sheet (e.g. that a sample's figures are invented). */
+    note: z.string().default(""),
+    fiscal: fiscalSchema,
+    schools: z.array(schoolSchema),
+    projects: z.array(projectSchema).default([]),
+    debts: debtsSchema.optional(),
+    mergers: z.array(mergerSchema).default([]),
+    preschool: preschoolSchema,
+    statedCounts: z.array(statedCountSchema).default([]),
+  })
+  .strict();
+export type District = z.infer<typeof districtSchema>;
+/** What a reader may hand to the schema: defaults not yet applied. */
+export type DistrictInput = z.input<typeof districtSchema>;

@@ -1,0 +1,51 @@
+/** A1 addressing shared by the builders and both writers. Rows and columns are 0-based here. */
+
+export function columnLetter(column: number): string {
+  let n = column + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function cellAddress(row: number, column: number, absolute = false): string {
+  const d = absolute ? "$" : "";
+  return `${d}${columnLetter(column)}${d}${row + 1}`;
+}
+
+export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  return `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+}
+
+export interface CellRef {
+  readonly row: number;
+  readonly column: number;
+}
+
+const CELL = /^\$?([A-Z]{1,3})\$?([1-9][0-9]*)$/;
+
+export function parseCell(address: string): CellRef {
+  const match = CELL.exec(address.toUpperCase());
+  if (!match) throw new Error(`not an A1 cell address: ${address}`);
+  return { row: Number(match[2]) - 1, column: columnIndex(match[1] as string) };
+}
+
+export function parseRange(range: string): { readonly start: CellRef; readonly end: CellRef } {
+  const [first, second] = range.split(":");
+  const start = parseCell(first as string);
+  return { start, end: second === undefined ? start : parseCell(second) };
+}
+
+/** Quote a sheet name for use in a reference: '学校'!A1. */
+export function sheetRef(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
