@@ -1,0 +1,363 @@
+/**
+ * The builders' toolkit: cells, and a SheetBuilder that lays out titles, key/value blocks and Excel tables whose
+ * columns are specified once (header, width, style, how a row's cell is made). Every formula cell is made with fx(),
+ * which takes the formula and the value the builder computed for it with the domain rules.
+ */
+import { cellAddress, columnLetter, rangeAddress, sheetRef } from "./address";
+import type { StyleName } from "./styles";
+import type {
+  Block,
+  ChartPlan,
+  ColumnPlan,
+  ConditionalFormatPlan,
+  FormulaCell,
+  PlanCell,
+  PlanErrorValue,
+  PrintPlan,
+  RangeFormat,
+  Scalar,
+  SheetPlan,
+  TablePlan,
+  ValidationPlan,
+  ValueCell,
+} from "./types";
+
+export function val(v: Scalar): ValueCell {
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`constant is not a finite number: ${v}`);
+  return { v };
+}
+
+export function fx(formula: string, v: Scalar): FormulaCell {
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`formula ${formula} computed ${v}`);
+  return { f: formula.startsWith("=") ? formula.slice(1) : formula, v };
+}
+
+/** A formula the plan expects to show an Excel error (e.g. a rate over zero students). */
+export function fxError(formula: string, error: PlanErrorValue): FormulaCell {
+  return { f: formula, v: { error } };
+}
+
+/** The computed value of a cell (undefined for empty cells and expected errors). */
+export function valueOf(cell: PlanCell): Scalar | undefined {
+  if (cell === null) return undefined;
+  const v = cell.v;
+  return typeof v === "object" ? undefined : v;
+}
+
+/** A string literal inside a formula: "…" with quotes doubled. */
+export function str(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Round like Excel's ROUND (half away from zero), for values the builders compute next to ROUND formulas. */
+export function roundHalfAway(x: number, digits: number): number {
+  const factor = 10 ** digits;
+  const scaled = Math.abs(x) * factor;
+  const rounded = Math.round(scaled + 1e-9 * Math.max(1, scaled)) / factor;
+  return Math.sign(x) * rounded;
+}
+
+export interface RowContext<R> {
+  readonly item: R;
+  /** 0-based index of the data row. */
+  readonly index: number;
+  /** 0-based sheet row. */
+  readonly row: number;
+  /** A1 address of this row's cell in the column with `key` (the column must exist). */
+  ref(key: string): string;
+  /** The value computed for this row's cell in an earlier column. */
+  value(key: string): Scalar | undefined;
+  num(key: string): number;
+}
+
+export interface ColumnSpec<R> {
+  readonly key: string;
+  readonly header: string;
+  /** Width in characters; defaults from the header length. */
+  readonly width?: number;
+  readonly style?: StyleName;
+  cell(ctx: RowContext<R>): PlanCell;
+}
+
+export interface TableSpec<R> {
+  /** Workbook-unique table name (ASCII letters, digits, underscore). */
+  readonly name: string;
+  readonly columns: readonly ColumnSpec<R>[];
+  readonly rows: readonly R[];
+  /** First column (0-based); default 0. */
+  readonly column?: number;
+  /** Add a totals row under the table (outside it) with these column keys summed. */
+  readonly totals?: { readonly label: string; readonly keys: readonly string[]; readonly labelKey?: string };
+}
+
+export interface TableResult {
+  readonly name: string;
+  readonly sheet: string;
+  /** 0-based sheet rows. */
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly rowCount: number;
+  column(key: string): string;
+  /** Data range of a column on this sheet, e.g. "E5:E40". */
+  range(key: string): string;
+  /** Absolute data range with sheet, for formulas on other sheets: '学校'!$E$5:$E$40. */
+  sheetRange(key: string): string;
+  /** Address of one data row's cell; with sheet when `qualified`. */
+  cell(key: string, index: number, qualified?: boolean): string;
+  values(key: string): readonly (Scalar | undefined)[];
+  /** The totals row's cell of a summed column (with sheet), when the table has totals. */
+  total(key: string): { readonly ref: string; readonly value: number };
+}
+
+export class SheetBuilder {
+  private readonly blocks: Block[] = [];
+  private readonly formats: RangeFormat[] = [];
+  private readonly merges: string[] = [];
+  private readonly tables: TablePlan[] = [];
+  private readonly conditionalFormats: ConditionalFormatPlan[] = [];
+  private readonly validations: ValidationPlan[] = [];
+  private readonly charts: ChartPlan[] = [];
+  private readonly widths = new Map<number, number>();
+  private freeze?: { rows: number; columns: number };
+  private print: PrintPlan = { orientation: "landscape", fitToWidth: true };
+  /** Next free 0-based row. */
+  row = 0;
+
+  constructor(
+    readonly name: string,
+    readonly key: string,
+    private readonly tabColor?: string,
+  ) {}
+
+  /** Sheet title in A1 (bold, large) and an optional subtitle line under it. */
+  title(text: string, subtitle?: string): this {
+    this.put(this.row, 0, [[val(text)]]);
+    this.format(cellAddress(this.row, 0), "title");
+    this.row += 1;
+    if (subtitle) {
+      this.put(this.row, 0, [[val(subtitle)]]);
+      this.format(cellAddress(this.row, 0), "subtitle");
+      this.row += 1;
+    }
+    this.row += 1;
+    return this;
+  }
+
+  /** A one-cell note (grey italic). */
+  note(text: string): this {
+    this.put(this.row, 0, [[val(text)]]);
+    this.format(cellAddress(this.row, 0), "note");
+    this.row += 1;
+    return this;
+  }
+
+  skip(rows = 1): this {
+    this.row += rows;
+    return this;
+  }
+
+  /**
+   * Label/value rows from column A. Returns each value cell's address (with sheet) by key, so other sheets and the
+   * contents page can refer to it.
+   */
+  keyValues(
+    rows: readonly { key: string; label: string; cell: PlanCell; style?: StyleName; note?: string }[],
+  ): Record<string, { ref: string; local: string; value: Scalar | undefined }> {
+    const out: Record<string, { ref: string; local: string; value: Scalar | undefined }> = {};
+    const hasNotes = rows.some((r) => r.note !== undefined);
+    this.put(
+      this.row,
+      0,
+      rows.map((r) => (hasNotes ? [val(r.label), r.cell, r.note ? val(r.note) : null] : [val(r.label), r.cell])),
+    );
+    rows.forEach((r, i) => {
+      const local = cellAddress(this.row + i, 1);
+      out[r.key] = { ref: sheetRef(this.name, cellAddress(this.row + i, 1, true)), local, value: valueOf(r.cell) };
+      if (r.style) this.format(local, r.style);
+    });
+    this.format(rangeAddress(this.row, 0, this.row + rows.length - 1, 0), "label");
+    this.row += rows.length + 1;
+    return out;
+  }
+
+  /** An Excel table with a header row at the cursor; the cursor moves below it (and its totals row). */
+  table<R>(spec: TableSpec<R>): TableResult {
+    const left = spec.column ?? 0;
+    const headerRow = this.row;
+    const firstRow = headerRow + 1;
+    const keys = spec.columns.map((c) => c.key);
+    const indexOf = new Map(keys.map((k, i) => [k, i]));
+    const colOf = (key: string): number => {
+      const i = indexOf.get(key);
+      if (i === undefined) throw new Error(`table ${spec.name} has no column ${key}`);
+      return left + i;
+    };
+    // An Excel table needs one data row; an empty list gets one blank row.
+    const dataRows = Math.max(spec.rows.length, 1);
+    const lastRow = firstRow + dataRows - 1;
+    const cells: PlanCell[][] = [spec.columns.map((c) => val(c.header))];
+    const computed: (Scalar | undefined)[][] = spec.columns.map(() => []);
+    spec.rows.forEach((item, index) => {
+      const row = firstRow + index;
+      const line: PlanCell[] = [];
+      const ctx: RowContext<R> = {
+        item,
+        index,
+        row,
+        ref: (key) => cellAddress(row, colOf(key)),
+        value: (key) => computed[colOf(key) - left]?.[index],
+        num: (key) => {
+          const v = computed[colOf(key) - left]?.[index];
+          if (typeof v !== "number") throw new Error(`table ${spec.name} row ${index}: ${key} is not a number`);
+          return v;
+        },
+      };
+      spec.columns.forEach((column, c) => {
+        const cell = column.cell(ctx);
+        line.push(cell);
+        (computed[c] as (Scalar | undefined)[]).push(valueOf(cell));
+      });
+      cells.push(line);
+    });
+    if (spec.rows.length === 0) cells.push(spec.columns.map(() => null));
+    this.put(headerRow, left, cells);
+    const right = left + spec.columns.length - 1;
+    this.format(rangeAddress(headerRow, left, headerRow, right), "header");
+    spec.columns.forEach((column, c) => {
+      if (column.style) this.format(rangeAddress(firstRow, left + c, lastRow, left + c), column.style);
+      this.width(left + c, column.width ?? Math.max(8, Math.min(40, displayWidth(column.header) + 2)));
+    });
+    this.tables.push({
+      name: spec.name,
+      range: rangeAddress(headerRow, left, lastRow, right),
+      columns: spec.columns.map((c) => ({ name: c.header })),
+      style: "TableStyleLight9",
+    });
+    const sheet = this.name;
+    const totals = new Map<string, { ref: string; value: number }>();
+    this.row = lastRow + 1;
+    if (spec.totals) {
+      const totalRow = this.row;
+      const line: PlanCell[] = spec.columns.map((c) => {
+        if (c.key === (spec.totals?.labelKey ?? keys[0])) return val(spec.totals?.label ?? "合计");
+        if (!spec.totals?.keys.includes(c.key)) return null;
+        const col = colOf(c.key);
+        const sum = (computed[col - left] ?? []).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+        totals.set(c.key, { ref: sheetRef(sheet, cellAddress(totalRow, col, true)), value: sum });
+        return fx(`SUM(${rangeAddress(firstRow, col, lastRow, col)})`, sum);
+      });
+      this.put(totalRow, left, [line]);
+      this.format(rangeAddress(totalRow, left, totalRow, right), "total");
+      this.row += 1;
+    }
+    this.row += 1;
+    const absRange = (key: string) =>
+      `${cellAddress(firstRow, colOf(key), true)}:${cellAddress(lastRow, colOf(key), true)}`;
+    return {
+      name: spec.name,
+      sheet,
+      headerRow,
+      firstRow,
+      lastRow,
+      rowCount: spec.rows.length,
+      column: (key) => columnLetter(colOf(key)),
+      range: (key) => rangeAddress(firstRow, colOf(key), lastRow, colOf(key)),
+      sheetRange: (key) => sheetRef(sheet, absRange(key)),
+      cell: (key, index, qualified = false) => {
+        const local = cellAddress(firstRow + index, colOf(key));
+        return qualified ? sheetRef(sheet, local) : local;
+      },
+      values: (key) => computed[colOf(key) - left] ?? [],
+      total: (key) => {
+        const t = totals.get(key);
+        if (!t) throw new Error(`table ${spec.name} has no total for ${key}`);
+        return t;
+      },
+    };
+  }
+
+  /** Place a rectangular block of cells (0-based row/column). */
+  put(row: number, column: number, cells: readonly (readonly PlanCell[])[]): this {
+    if (cells.length === 0) return this;
+    const width = cells[0]?.length ?? 0;
+    if (cells.some((line) => line.length !== width)) throw new Error(`${this.name}: block at ${cellAddress(row, column)} is not rectangular`);
+    this.blocks.push({ anchor: cellAddress(row, column), cells });
+    return this;
+  }
+
+  format(range: string, style: StyleName): this {
+    this.formats.push({ range, style });
+    return this;
+  }
+
+  merge(range: string): this {
+    this.merges.push(range);
+    return this;
+  }
+
+  /** Green when `passFormula` is TRUE, red when FALSE — formulas relative to the range's top-left cell. */
+  passFail(range: string, topLeft: string): this {
+    this.conditionalFormats.push({ range, formula: `${topLeft}=TRUE`, style: "pass" });
+    this.conditionalFormats.push({ range, formula: `${topLeft}=FALSE`, style: "fail" });
+    return this;
+  }
+
+  conditional(range: string, formula: string, style: StyleName): this {
+    this.conditionalFormats.push({ range, formula, style });
+    return this;
+  }
+
+  validation(range: string, list: readonly string[], errorMessage: string): this {
+    this.validations.push({ range, list, errorMessage });
+    return this;
+  }
+
+  chart(chart: ChartPlan): this {
+    this.charts.push(chart);
+    return this;
+  }
+
+  width(column: number, width: number): this {
+    this.widths.set(column, Math.max(this.widths.get(column) ?? 0, width));
+    return this;
+  }
+
+  freezeAt(rows: number, columns = 0): this {
+    this.freeze = { rows, columns };
+    return this;
+  }
+
+  printSetup(print: PrintPlan): this {
+    this.print = print;
+    return this;
+  }
+
+  build(): SheetPlan {
+    const columns: ColumnPlan[] = [...this.widths.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([column, width]) => ({ column: columnLetter(column), width }));
+    return {
+      name: this.name,
+      key: this.key,
+      ...(this.tabColor ? { tabColor: this.tabColor } : {}),
+      blocks: this.blocks,
+      columns,
+      formats: this.formats,
+      merges: this.merges,
+      tables: this.tables,
+      conditionalFormats: this.conditionalFormats,
+      validations: this.validations,
+      ...(this.freeze ? { freeze: this.freeze } : {}),
+      print: this.print,
+      charts: this.charts,
+    };
+  }
+}
+
+/** Approximate display width: CJK characters take two columns. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  return w;
+}

@@ -1,0 +1,26 @@
+import type { CellStyle } from "./types";
+
+/** The generated workbook's styles: one look for every sheet. */
+export const STYLES = {
+  title: { bold: true, fontSize: 14 },
+  subtitle: { italic: true, color: "595959" },
+  header: { bold: true, fill: "DDEBF7", border: true, wrap: true, horizontal: "center" },
+  label: { bold: true },
+  text: { numFmt: "@" },
+  integer: { numFmt: "#,##0" },
+  /** Money in 万元 with two decimals. */
+  money: { numFmt: "#,##0.00" },
+  /** Money in 元. */
+  yuan: { numFmt: "#,##0" },
+  rate: { numFmt: "0.00%" },
+  decimal: { numFmt: "0.00" },
+  coefficient: { numFmt: "0.000" },
+  verdict: { horizontal: "center" },
+  pass: { fill: "C6EFCE", color: "006100" },
+  fail: { fill: "FFC7CE", color: "9C0006" },
+  warn: { fill: "FFEB9C", color: "9C5700" },
+  note: { italic: true, color: "595959", wrap: true },
+  total: { bold: true, numFmt: "#,##0.00" },
+} as const satisfies Record<string, CellStyle>;
+
+export type StyleName = keyof typeof STYLES;
