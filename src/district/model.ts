@@ -60,11 +60,20 @@ export const DEBT_STEPS = [1, 2, 3, 4] as const;
 
 const count = z.number().int("must be a whole number").min(0, "must be 0 or more");
 const money = z.number().finite().min(0, "must be 0 or more");
-const year = z.number().int("must be a whole year").min(1990, "must be 1990 or later").max(2100, "must be 2100 or earlier");
+const year = z
+  .number()
+  .int("must be a whole year")
+  .min(1990, "must be 1990 or later")
+  .max(2100, "must be 2100 or earlier");
 const text = z.string().trim().min(1, "must not be empty");
 
 export const gradesSchema = z
-  .object(Object.fromEntries(GRADE_KEYS.map((key) => [key, count.default(0)])) as Record<GradeKey, z.ZodDefault<typeof count>>)
+  .object(
+    Object.fromEntries(GRADE_KEYS.map((key) => [key, count.default(0)])) as Record<
+      GradeKey,
+      z.ZodDefault<typeof count>
+    >,
+  )
   .strict();
 
 export const schoolSchema = z

@@ -169,11 +169,17 @@ export class SheetBuilder {
     this.put(
       this.row,
       0,
-      rows.map((r) => (hasNotes ? [val(r.label), r.cell, r.note ? val(r.note) : null] : [val(r.label), r.cell])),
+      rows.map((r) =>
+        hasNotes ? [val(r.label), r.cell, r.note ? val(r.note) : null] : [val(r.label), r.cell],
+      ),
     );
     rows.forEach((r, i) => {
       const local = cellAddress(this.row + i, 1);
-      out[r.key] = { ref: sheetRef(this.name, cellAddress(this.row + i, 1, true)), local, value: valueOf(r.cell) };
+      out[r.key] = {
+        ref: sheetRef(this.name, cellAddress(this.row + i, 1, true)),
+        local,
+        value: valueOf(r.cell),
+      };
       if (r.style) this.format(local, r.style);
     });
     this.format(rangeAddress(this.row, 0, this.row + rows.length - 1, 0), "label");
@@ -209,7 +215,8 @@ export class SheetBuilder {
         value: (key) => computed[colOf(key) - left]?.[index],
         num: (key) => {
           const v = computed[colOf(key) - left]?.[index];
-          if (typeof v !== "number") throw new Error(`table ${spec.name} row ${index}: ${key} is not a number`);
+          if (typeof v !== "number")
+            throw new Error(`table ${spec.name} row ${index}: ${key} is not a number`);
           return v;
         },
       };
@@ -243,7 +250,10 @@ export class SheetBuilder {
         if (c.key === (spec.totals?.labelKey ?? keys[0])) return val(spec.totals?.label ?? "合计");
         if (!spec.totals?.keys.includes(c.key)) return null;
         const col = colOf(c.key);
-        const sum = (computed[col - left] ?? []).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+        const sum = (computed[col - left] ?? []).reduce<number>(
+          (s, v) => s + (typeof v === "number" ? v : 0),
+          0,
+        );
         totals.set(c.key, { ref: sheetRef(sheet, cellAddress(totalRow, col, true)), value: sum });
         return fx(`SUM(${rangeAddress(firstRow, col, lastRow, col)})`, sum);
       });
@@ -281,7 +291,8 @@ export class SheetBuilder {
   put(row: number, column: number, cells: readonly (readonly PlanCell[])[]): this {
     if (cells.length === 0) return this;
     const width = cells[0]?.length ?? 0;
-    if (cells.some((line) => line.length !== width)) throw new Error(`${this.name}: block at ${cellAddress(row, column)} is not rectangular`);
+    if (cells.some((line) => line.length !== width))
+      throw new Error(`${this.name}: block at ${cellAddress(row, column)} is not rectangular`);
     this.blocks.push({ anchor: cellAddress(row, column), cells });
     return this;
   }
