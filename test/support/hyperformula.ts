@@ -1,0 +1,149 @@
+/**
+ * Computes a WorkbookPlan with HyperFormula (a real formula engine, in-process) so tests can prove that every
+ * formula the builders wrote evaluates to the value they computed with the domain rules.
+ */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import type { CellValue } from "hyperformula";
+import { columnLetter, parseCell } from "../../src/plan/address";
+import { isFormulaCell } from "../../src/plan/types";
+import type { PlanCell, Scalar, WorkbookPlan } from "../../src/plan/types";
+
+export interface LoadedPlan {
+  readonly hf: HyperFormula;
+  sheetId(name: string): number;
+  /** The value HyperFormula computed for a cell ("B3") of a sheet (by name). */
+  valueAt(sheet: string, address: string): CellValue;
+  /** Set an input cell (a number, boolean or text; text is kept as text). */
+  setValue(sheet: string, address: string, value: Scalar): void;
+}
+
+/** Raw content for HyperFormula: formulas get "=", text gets a leading apostrophe so it never parses as anything. */
+function rawContent(cell: PlanCell): string | number | boolean | null {
+  if (cell === null) return null;
+  if (isFormulaCell(cell)) return `=${cell.f}`;
+  return typeof cell.v === "string" ? `'${cell.v}` : cell.v;
+}
+
+export function loadPlanIntoHyperFormula(plan: WorkbookPlan): LoadedPlan {
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
+  const ids = new Map<string, number>();
+  const sheetId = (name: string): number => {
+    const id = ids.get(name);
+    if (id === undefined) throw new Error(`the plan has no sheet ${name}`);
+    return id;
+  };
+  hf.suspendEvaluation();
+  for (const sheet of plan.sheets) {
+    hf.addSheet(sheet.name);
+    const id = hf.getSheetId(sheet.name);
+    if (id === undefined) throw new Error(`HyperFormula did not add sheet ${sheet.name}`);
+    ids.set(sheet.name, id);
+  }
+  // Names first: formulas that use them must not parse as #NAME?.
+  for (const name of plan.names) hf.addNamedExpression(name.name, `=${name.ref}`);
+  for (const sheet of plan.sheets) {
+    const id = sheetId(sheet.name);
+    for (const block of sheet.blocks) {
+      const { row, column } = parseCell(block.anchor);
+      hf.setCellContents(
+        { sheet: id, row, col: column },
+        block.cells.map((line) => line.map(rawContent)),
+      );
+    }
+  }
+  hf.resumeEvaluation();
+  return {
+    hf,
+    sheetId,
+    valueAt: (sheet, address) => {
+      const { row, column } = parseCell(address);
+      return hf.getCellValue({ sheet: sheetId(sheet), row, col: column });
+    },
+    setValue: (sheet, address, value) => {
+      const { row, column } = parseCell(address);
+      hf.setCellContents({ sheet: sheetId(sheet), row, col: column }, rawContent({ v: value }));
+    },
+  };
+}
+
+const TOLERANCE = 1e-9;
+
+function sameNumber(actual: number, expected: number): boolean {
+  const diff = Math.abs(actual - expected);
+  return diff <= TOLERANCE || diff <= TOLERANCE * Math.max(Math.abs(actual), Math.abs(expected));
+}
+
+function describe(value: CellValue): string {
+  return value instanceof DetailedCellError ? `${value.value} (${value.message})` : JSON.stringify(value);
+}
+
+/** Every formula cell whose HyperFormula value differs from the value the plan stored, as readable lines. */
+export function planMismatches(plan: WorkbookPlan, loaded = loadPlanIntoHyperFormula(plan)): string[] {
+  const problems: string[] = [];
+  for (const sheet of plan.sheets) {
+    for (const block of sheet.blocks) {
+      const anchor = parseCell(block.anchor);
+      block.cells.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (!isFormulaCell(cell)) return;
+          const address = `${columnLetter(anchor.column + c)}${anchor.row + r + 1}`;
+          const actual = loaded.valueAt(sheet.name, address);
+          const expected = cell.v;
+          const where = `${sheet.name}!${address} =${cell.f}`;
+          if (typeof expected === "object") {
+            if (!(actual instanceof DetailedCellError) || actual.value !== expected.error)
+              problems.push(`${where}: expected error ${expected.error}, got ${describe(actual)}`);
+          } else if (actual instanceof DetailedCellError) {
+            problems.push(`${where}: expected ${JSON.stringify(expected)}, got error ${describe(actual)}`);
+          } else if (typeof expected === "number" && typeof actual === "number") {
+            if (!sameNumber(actual, expected)) problems.push(`${where}: expected ${expected}, got ${actual}`);
+          } else if (actual !== expected) {
+            problems.push(`${where}: expected ${JSON.stringify(expected)}, got ${describe(actual)}`);
+          }
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Jest assertion: every formula computes, in HyperFormula, the value the plan stored (errors only where marked). */
+export function expectPlanComputes(plan: WorkbookPlan): LoadedPlan {
+  const loaded = loadPlanIntoHyperFormula(plan);
+  expect(planMismatches(plan, loaded)).toEqual([]);
+  return loaded;
+}
+
+/** Every non-empty cell's computed value, keyed "sheet!A1" — to compare a workbook before and after an edit. */
+export function snapshotValues(plan: WorkbookPlan, loaded: LoadedPlan): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  for (const sheet of plan.sheets) {
+    for (const block of sheet.blocks) {
+      const anchor = parseCell(block.anchor);
+      block.cells.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (cell === null) return;
+          const address = `${columnLetter(anchor.column + c)}${anchor.row + r + 1}`;
+          out.set(`${sheet.name}!${address}`, loaded.valueAt(sheet.name, address));
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Keys ("sheet!A1") whose value differs between two snapshots. */
+export function changedCells(before: Map<string, CellValue>, after: Map<string, CellValue>): string[] {
+  const changed: string[] = [];
+  for (const [key, value] of before) {
+    const next = after.get(key);
+    const same =
+      typeof value === "number" && typeof next === "number"
+        ? sameNumber(value, next)
+        : value instanceof DetailedCellError && next instanceof DetailedCellError
+          ? value.value === next.value
+          : value === next;
+    if (!same) changed.push(key);
+  }
+  return changed;
+}
