@@ -48,6 +48,9 @@ export const POLICY_KEYS = [
   // Allowances and subsidies (S2-06, S1-27, §4.8, §4.10)
   "allowance.start_month",
   "allowance.monthly_rate",
+  "allowance.rate.tier1",
+  "allowance.rate.tier2",
+  "allowance.rate.tier3",
   "nutrition.yuan_per_day",
   "nutrition.days",
   // School size limits (§4.3 B)

@@ -1,0 +1,16 @@
+import { nonNegative, result, wholeInRange } from "./validate";
+
+/** people × monthly rate × months paid this year, from startMonth to December (September → 4 months). */
+export function allowance(people: number, monthlyRate: number, startMonth = 1): number {
+  nonNegative(people, "people");
+  nonNegative(monthlyRate, "monthly_rate");
+  return result(people * monthlyRate * (13 - wholeInRange(startMonth, "start_month", 1, 12)), "people");
+}
+
+/** students × 元 per day × school days (学生营养改善计划). */
+export function nutritionCost(students: number, yuanPerDay: number, days: number): number {
+  return result(
+    nonNegative(students, "students") * nonNegative(yuanPerDay, "yuan_per_day") * nonNegative(days, "days"),
+    "students",
+  );
+}

@@ -1,0 +1,69 @@
+import type { PolicyPack } from "../policy/types";
+import { divisionByZero, invalidArgument, notDefined } from "./errors";
+import { LEVEL_ZH, lookupTable, type Level } from "./levels";
+import { nonNegative, result } from "./validate";
+
+export type BalanceStandard = "basic" | "quality";
+
+const STANDARD_BY_TEXT = lookupTable<BalanceStandard>(
+  { basic: "基本", quality: "优质" },
+  { basic: "basic", quality: "quality" },
+);
+
+/** 基本|basic (default when omitted) or 优质|quality. */
+export function parseStandard(text: string | null, argName = "standard"): BalanceStandard {
+  if (text === null || text.trim() === "") return "basic";
+  const standard = STANDARD_BY_TEXT.get(text.trim().toLowerCase());
+  if (!standard) throw invalidArgument(argName, "基本|basic or 优质|quality");
+  return standard;
+}
+
+/**
+ * Enrollment-weighted coefficient of variation (§4.3 C): X̄ = ΣPᵢXᵢ/ΣPᵢ, S = sqrt(Σ(Pᵢ/P)(Xᵢ−X̄)²), CV = S/X̄.
+ * Pairs with an empty (null) value or enrollment are skipped.
+ */
+export function balanceCv(
+  values: readonly (number | null)[],
+  enrollments: readonly (number | null)[],
+): number {
+  if (values.length !== enrollments.length)
+    throw invalidArgument("enrollments", "the same number of cells as values");
+  const xs: number[] = [];
+  const ps: number[] = [];
+  let total = 0;
+  values.forEach((x, i) => {
+    const p = enrollments[i] ?? null;
+    if (x === null || p === null) return;
+    xs.push(nonNegative(x, "values"));
+    ps.push(nonNegative(p, "enrollments"));
+    total += p;
+  });
+  if (result(total, "enrollments") === 0) throw divisionByZero("enrollments total");
+  // Weights Pᵢ/P and deviations relative to the mean keep every term small: no overflow for large inputs.
+  let mean = 0;
+  ps.forEach((p, i) => (mean += (p / total) * (xs[i] ?? 0)));
+  if (result(mean, "values") === 0) throw divisionByZero("values mean");
+  let variance = 0;
+  ps.forEach((p, i) => (variance += (p / total) * ((xs[i] ?? 0) / mean - 1) ** 2));
+  return result(Math.sqrt(variance), "values");
+}
+
+/** Composite CV: the arithmetic mean of the indicator CVs (§4.3 C). */
+export function compositeCv(cvs: readonly number[]): number {
+  if (cvs.length === 0) throw invalidArgument("cvs", "at least one coefficient of variation");
+  let sum = 0;
+  for (const cv of cvs) sum += nonNegative(cv, "cvs");
+  return result(sum / cvs.length, "cvs");
+}
+
+/** CV limit of the standard for 小学 or 初中; other levels have none (#N/A). */
+export function balanceLimit(pack: PolicyPack, level: Level, standard: BalanceStandard): number {
+  if (level !== "primary" && level !== "junior") {
+    throw notDefined(`No balance CV limit for ${LEVEL_ZH[level]} (${level}): limits exist for 小学 and 初中`);
+  }
+  return pack.values[`balance.${standard}.${level}`].value;
+}
+
+export function balanceCheck(cv: number, limit: number): boolean {
+  return nonNegative(cv, "cv") <= nonNegative(limit, "limit");
+}

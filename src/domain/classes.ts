@@ -1,0 +1,101 @@
+import type { PolicyPack } from "../policy/types";
+import { invalidArgument } from "./errors";
+import { LEVEL_EN, LEVEL_ZH, lookupTable, type Level } from "./levels";
+import { ceilClean, divisor, nonNegative, result } from "./validate";
+
+export type KgClass = "kg_small" | "kg_middle" | "kg_large" | "kg_mixed";
+export type ClassKind = Level | KgClass;
+export type ClassBand = "正常" | "偏大" | "大班额" | "超大班额";
+
+const KG_ZH: Readonly<Record<KgClass, string>> = {
+  kg_small: "小班",
+  kg_middle: "中班",
+  kg_large: "大班",
+  kg_mixed: "混龄",
+};
+const KG_EN: Readonly<Record<KgClass, string>> = {
+  kg_small: "small",
+  kg_middle: "middle",
+  kg_large: "large",
+  kg_mixed: "mixed",
+};
+const KIND_BY_TEXT = lookupTable<ClassKind>(LEVEL_ZH, LEVEL_EN, KG_ZH, KG_EN);
+
+/** A school level or a kindergarten class type (小班/中班/大班/混龄 or small/middle/large/mixed). */
+export function parseClassKind(text: string, argName = "level"): ClassKind {
+  const kind = KIND_BY_TEXT.get(text.trim().toLowerCase());
+  if (!kind) {
+    throw invalidArgument(
+      argName,
+      "小学|primary, 初中|junior, 高中|senior, 幼儿园|kindergarten, 小班, 中班, 大班 or 混龄",
+    );
+  }
+  return kind;
+}
+
+/** Standard class size (§4.4, §4.7). */
+export function classSize(pack: PolicyPack, kind: ClassKind): number {
+  return pack.values[`class_size.${kind}`].value;
+}
+
+/** Band of ceil(students/classes): 正常 ≤45, 偏大 46–55, 大班额 56–65, 超大班额 ≥66 (thresholds from the pack). */
+export function classBand(pack: PolicyPack, students: number, classes: number): ClassBand {
+  nonNegative(students, "students");
+  const size = ceilClean(result(students / divisor(classes, "classes"), "students"));
+  if (size >= pack.values["class_band.super_large_from"].value) return "超大班额";
+  if (size >= pack.values["class_band.large_from"].value) return "大班额";
+  if (size >= pack.values["class_band.oversize_from"].value) return "偏大";
+  return "正常";
+}
+
+export function capacity(classrooms: number, size: number): number {
+  nonNegative(classrooms, "classrooms");
+  nonNegative(size, "class_size");
+  return result(classrooms * size, "classrooms");
+}
+
+/** Σ over grades (columns, summed over rows = schools) of ceil(grade total / class size); empty counts 0. */
+export function classesNeeded(matrix: readonly (readonly (number | null)[])[], size: number): number {
+  divisor(size, "class_size");
+  const totals: number[] = [];
+  for (const row of matrix) {
+    row.forEach((cell, j) => {
+      totals[j] = (totals[j] ?? 0) + (cell === null ? 0 : nonNegative(cell, "enrollment"));
+    });
+  }
+  let needed = 0;
+  for (const total of totals) needed += ceilClean(result(total / size, "enrollment"));
+  return result(needed, "enrollment");
+}
+
+export interface MergeResult {
+  readonly students: number;
+  readonly classesNeeded: number;
+  readonly classrooms: number;
+  readonly spare: number;
+  /** students / classes needed; 0 when no class is needed (no students). */
+  readonly averageClassSize: number;
+  readonly pass: boolean;
+}
+
+/** Can the merged enrollment be taught in the host site's classrooms at the standard class size? */
+export function mergeCheck(
+  matrix: readonly (readonly (number | null)[])[],
+  classrooms: number,
+  size: number,
+): MergeResult {
+  const needed = classesNeeded(matrix, size);
+  nonNegative(classrooms, "classrooms");
+  let students = 0;
+  for (const row of matrix) for (const cell of row) students += cell ?? 0;
+  result(students, "enrollment");
+  const spare = classrooms - needed;
+  return {
+    students,
+    classesNeeded: needed,
+    classrooms,
+    spare,
+    averageClassSize: needed === 0 ? 0 : students / needed,
+    pass: spare >= 0,
+  };
+}

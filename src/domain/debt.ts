@@ -1,0 +1,45 @@
+import { invalidArgument } from "./errors";
+import { finite, result, round2 } from "./validate";
+
+/** stated_total − Σ parts, rounded to 2 decimals; 0 means the parts reconcile. Empty (null) parts are skipped. */
+export function reconcile(statedTotal: number, parts: readonly (number | null)[]): number {
+  let sum = 0;
+  for (const part of parts) if (part !== null) sum += finite(part, "parts");
+  return round2(result(finite(statedTotal, "stated_total") - sum, "parts"));
+}
+
+/** Money is scheduled in whole cents: amounts up to this many (万)元 stay exact in a double. */
+export const MAX_AMOUNT = 1e11;
+
+function cents(x: number | null, arg: string): number {
+  if (x === null) return 0;
+  if (!(x >= 0 && x <= MAX_AMOUNT)) throw invalidArgument(arg, `numbers from 0 to ${MAX_AMOUNT}`);
+  return Math.round(x * 100);
+}
+
+/**
+ * Repayment plan: each year pays the earliest unpaid steps up to its capacity. Returns steps × (years + 1):
+ * cell [i][y] is what year y pays on step i; the last column is what stays unpaid. Empty cells count 0.
+ */
+export function repaySchedule(
+  amounts: readonly (number | null)[],
+  capacities: readonly (number | null)[],
+): number[][] {
+  if (amounts.length === 0) throw invalidArgument("amounts", "at least one step");
+  if (capacities.length === 0) throw invalidArgument("capacity", "at least one year");
+  const owed = amounts.map((a) => cents(a, "amounts"));
+  const caps = capacities.map((c) => cents(c, "capacity"));
+  const paid = owed.map(() => caps.map(() => 0));
+  let step = 0;
+  caps.forEach((cap, year) => {
+    let left = cap;
+    while (left > 0 && step < owed.length) {
+      const pay = Math.min(left, owed[step] ?? 0);
+      (paid[step] as number[])[year] = pay;
+      owed[step] = (owed[step] ?? 0) - pay;
+      left -= pay;
+      if (owed[step] === 0) step++;
+    }
+  });
+  return paid.map((row, i) => [...row, owed[i] ?? 0].map((c) => c / 100));
+}

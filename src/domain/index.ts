@@ -1,0 +1,13 @@
+export * from "./errors";
+export * from "./levels";
+export * from "./growth";
+export * from "./dropout";
+export * from "./classes";
+export * from "./balance";
+export * from "./staffing";
+export * from "./publicFunds";
+export * from "./preschool";
+export * from "./debt";
+export * from "./allowance";
+export * from "./assignClasses";
+export { ceilClean, round2 } from "./validate";

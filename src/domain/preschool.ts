@@ -1,0 +1,34 @@
+import type { PolicyPack } from "../policy/types";
+import { ceilClean, divisor, nonNegative, result } from "./validate";
+
+/** Gross enrollment rate: enrolled / population aged 3–5 (it may exceed 1). */
+export function enrollmentRate(enrolled: number, population: number): number {
+  nonNegative(enrolled, "enrolled");
+  return result(enrolled / divisor(population, "population"), "enrolled");
+}
+
+/** Places still needed to reach the target: max(0, ceil(target × population) − enrolled). */
+export function placesNeeded(targetRate: number, population: number, enrolled: number): number {
+  nonNegative(targetRate, "target_rate");
+  nonNegative(population, "population");
+  nonNegative(enrolled, "enrolled");
+  return Math.max(0, result(ceilClean(result(targetRate * population, "population")) - enrolled, "enrolled"));
+}
+
+/** Places of a kindergarten: 25 per 小班, 30 per 中班, 35 per 大班, 30 per 混龄 (from the pack). */
+export function kgCapacity(
+  pack: PolicyPack,
+  small: number,
+  middle: number,
+  large: number,
+  mixed = 0,
+): number {
+  const v = pack.values;
+  return result(
+    nonNegative(small, "small_classes") * v["class_size.kg_small"].value +
+      nonNegative(middle, "middle_classes") * v["class_size.kg_middle"].value +
+      nonNegative(large, "large_classes") * v["class_size.kg_large"].value +
+      nonNegative(mixed, "mixed_classes") * v["class_size.kg_mixed"].value,
+    "small_classes",
+  );
+}

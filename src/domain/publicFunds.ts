@@ -1,0 +1,60 @@
+import type { PolicyPack } from "../policy/types";
+import { invalidArgument, notDefined } from "./errors";
+import { LEVEL_ZH, type Level } from "./levels";
+import { nonNegative, result } from "./validate";
+
+export type Region = "central_west" | "east";
+
+const REGION_BY_TEXT: ReadonlyMap<string, Region> = new Map<string, Region>([
+  ...["中西部", "中部", "西部", "central_west", "central-west"].map((t): [string, Region] => [
+    t,
+    "central_west",
+  ]),
+  ...["东部", "east"].map((t): [string, Region] => [t, "east"]),
+]);
+
+/** 中西部|central_west (default when omitted; also 中部, 西部) or 东部|east. */
+export function parseRegion(text: string | null, argName = "region"): Region {
+  if (text === null || text.trim() === "") return "central_west";
+  const region = REGION_BY_TEXT.get(text.trim().toLowerCase());
+  if (!region) throw invalidArgument(argName, "中西部|central_west or 东部|east");
+  return region;
+}
+
+/** 元 per student per year (§4.6): 小学 and 初中 only (#N/A otherwise). */
+export function publicFundsNorm(pack: PolicyPack, level: Level, region: Region): number {
+  if (level !== "primary" && level !== "junior") {
+    throw notDefined(`No public-funds norm for ${LEVEL_ZH[level]} (${level}): norms exist for 小学 and 初中`);
+  }
+  return pack.values[`public_funds.${region}.${level}`].value;
+}
+
+export interface PublicFundsInput {
+  readonly students: number;
+  readonly boarders: number;
+  readonly special: number;
+  readonly smallRural: boolean;
+  readonly norm: number;
+}
+
+/**
+ * 元 per year (§4.6): base = (small rural school and students < floor ? floor : students) − special students;
+ * base × norm + special × special rate + boarders × boarder rate.
+ */
+export function publicFunds(input: PublicFundsInput, pack: PolicyPack): number {
+  const { students, boarders, special, smallRural, norm } = input;
+  nonNegative(students, "students");
+  nonNegative(norm, "norm");
+  if (nonNegative(boarders, "boarders") > students) throw invalidArgument("boarders", "a number ≤ students");
+  if (nonNegative(special, "special_students") > students) {
+    throw invalidArgument("special_students", "a number ≤ students");
+  }
+  const floor = pack.values["public_funds.small_school_floor"].value;
+  const base = (smallRural && students < floor ? floor : students) - special;
+  return result(
+    base * norm +
+      special * pack.values["public_funds.special"].value +
+      boarders * pack.values["public_funds.boarder"].value,
+    "students",
+  );
+}

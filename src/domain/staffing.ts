@@ -1,0 +1,20 @@
+import type { PolicyPack } from "../policy/types";
+import { notDefined } from "./errors";
+import { LEVEL_ZH, type Level } from "./levels";
+import { divisor, nonNegative, result } from "./validate";
+
+/** Students per staff post, 2014 unified urban–rural standard (§4.5). */
+export function staffRatio(pack: PolicyPack, level: Level): number {
+  if (level === "kindergarten") {
+    throw notDefined(
+      `No staffing ratio for ${LEVEL_ZH[level]} (${level}): ratios exist for 小学, 初中 and 高中`,
+    );
+  }
+  return pack.values[`staff_ratio.${level}`].value;
+}
+
+/** students / ratio, not rounded: rounding is a provincial choice. */
+export function staffQuota(students: number, ratio: number): number {
+  nonNegative(students, "students");
+  return result(students / divisor(ratio, "ratio"), "students");
+}

@@ -1,0 +1,41 @@
+import { divisionByZero, invalidArgument } from "./errors";
+
+/** Argument checks shared by the rules: each names the argument and what it accepts. */
+export function finite(x: number, arg: string): number {
+  if (!Number.isFinite(x)) throw invalidArgument(arg, "a finite number");
+  return x;
+}
+
+export function nonNegative(x: number, arg: string): number {
+  if (!(x >= 0) || x === Infinity) throw invalidArgument(arg, "a number ≥ 0");
+  return x;
+}
+
+/** A divisor: negative is invalid, zero is #DIV/0!. */
+export function divisor(x: number, arg: string): number {
+  if (nonNegative(x, arg) === 0) throw divisionByZero(arg);
+  return x;
+}
+
+export function wholeInRange(x: number, arg: string, min: number, max: number): number {
+  if (!Number.isInteger(x) || x < min || x > max)
+    throw invalidArgument(arg, `a whole number from ${min} to ${max}`);
+  return x;
+}
+
+/** A result that overflowed means the inputs were too large for the rule. */
+export function result(x: number, arg: string): number {
+  if (!Number.isFinite(x)) throw invalidArgument(arg, "numbers small enough to give a finite result");
+  return x;
+}
+
+/** ceil that ignores binary noise: 0.9 × 110 = 99.00000000000001 must give 99, not 100. */
+export function ceilClean(x: number): number {
+  return Math.ceil(Number(x.toPrecision(12)));
+}
+
+/** Round half away from zero to 2 decimals, as Excel's ROUND(x, 2); never returns -0. */
+export function round2(x: number): number {
+  const r = (Math.sign(x) * Math.round(Number(Math.abs(x * 100).toPrecision(15)))) / 100;
+  return r === 0 ? 0 : r;
+}

@@ -1,0 +1,3 @@
+export * from "./types";
+export { NATIONAL } from "./national";
+export * from "./packs";

@@ -1,0 +1,284 @@
+import type { PolicyPack, PolicyValue } from "./types";
+
+const RATE = "比率";
+
+function v(
+  value: number,
+  unit: string,
+  labelZh: string,
+  labelEn: string,
+  source: string,
+  fromYear: number,
+): PolicyValue {
+  return { value, unit, labelZh, labelEn, source, fromYear };
+}
+
+const STAFF_2014 =
+  "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号)";
+const FUNDS_2021 =
+  "生均公用经费基准定额, ≈2021 level (国发〔2015〕67号 raised later; 巴彦淖尔 2023 uses 650/850), editable";
+const FUNDS_2016 = "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)";
+const CLASS_STD = "建标109-2008; GB 50099-2011 (小学每班45人、中学每班50人)";
+const KG_RULES = "《幼儿园工作规程》(2016)";
+const BANDS = "国发〔2016〕40号 (大班额 56–65, 超大班额 ≥66; 偏大 46–55)";
+const BASIC = "《县域义务教育均衡发展督导评估暂行办法》(教督〔2012〕3号)";
+const QUALITY = "《县域义务教育优质均衡发展督导评估办法》(教督〔2017〕6号)";
+const ALLOWANCE =
+  "《乡村教师支持计划(2015—2020年)》(国办发〔2015〕43号); rate not set nationally, §4.8 example 400 元/月, editable";
+
+/**
+ * National rules only (shared/domain/policies.md §4). The standardized-school target has no national figure: the
+ * pack keeps the city-level 80 % that speech (二) cites (S2-13), marked as such, so every key has a value.
+ */
+export const NATIONAL: PolicyPack = {
+  id: "national",
+  version: "1.0.0",
+  nameZh: "国家标准",
+  nameEn: "National rules",
+  values: {
+    "dropout.primary": v(
+      0.01,
+      RATE,
+      "小学年辍学率上限",
+      "Primary dropout limit",
+      "国家控制水平 <1% (教育部 2012; 普九验收)",
+      1994,
+    ),
+    "dropout.junior.urban": v(
+      0.02,
+      RATE,
+      "城市初中年辍学率上限",
+      "Urban junior dropout limit",
+      "《普及义务教育评估验收暂行办法》(1994) 城市 ≤2%",
+      1994,
+    ),
+    "dropout.junior.town": v(
+      0.03,
+      RATE,
+      "县镇初中年辍学率上限",
+      "Town junior dropout limit",
+      "普九验收 初中辍学率 3% 红线",
+      1994,
+    ),
+    "dropout.junior.rural": v(
+      0.03,
+      RATE,
+      "农村初中年辍学率上限",
+      "Rural junior dropout limit",
+      "普九验收 初中辍学率 3% 红线",
+      1994,
+    ),
+    "class_size.primary": v(45, "人/班", "小学标准班额", "Primary class size", CLASS_STD, 2008),
+    "class_size.junior": v(50, "人/班", "初中标准班额", "Junior class size", CLASS_STD, 2008),
+    "class_size.senior": v(50, "人/班", "高中标准班额", "Senior class size", CLASS_STD, 2008),
+    "class_size.kindergarten": v(30, "人/班", "幼儿园班额(混龄)", "Kindergarten class size", KG_RULES, 2016),
+    "class_size.kg_small": v(25, "人/班", "小班班额", "Kindergarten small class", KG_RULES, 2016),
+    "class_size.kg_middle": v(30, "人/班", "中班班额", "Kindergarten middle class", KG_RULES, 2016),
+    "class_size.kg_large": v(35, "人/班", "大班班额", "Kindergarten large class", KG_RULES, 2016),
+    "class_size.kg_mixed": v(30, "人/班", "混龄班班额", "Kindergarten mixed-age class", KG_RULES, 2016),
+    "class_band.oversize_from": v(46, "人/班", "偏大班额起点", "Oversize class from", BANDS, 2016),
+    "class_band.large_from": v(56, "人/班", "大班额起点", "Large class from", BANDS, 2016),
+    "class_band.super_large_from": v(66, "人/班", "超大班额起点", "Super-large class from", BANDS, 2016),
+    "balance.basic.primary": v(
+      0.65,
+      RATE,
+      "基本均衡小学综合差异系数上限",
+      "Basic balance CV, primary",
+      BASIC,
+      2012,
+    ),
+    "balance.basic.junior": v(
+      0.55,
+      RATE,
+      "基本均衡初中综合差异系数上限",
+      "Basic balance CV, junior",
+      BASIC,
+      2012,
+    ),
+    "balance.quality.primary": v(
+      0.5,
+      RATE,
+      "优质均衡小学差异系数上限",
+      "Quality balance CV, primary",
+      QUALITY,
+      2017,
+    ),
+    "balance.quality.junior": v(
+      0.45,
+      RATE,
+      "优质均衡初中差异系数上限",
+      "Quality balance CV, junior",
+      QUALITY,
+      2017,
+    ),
+    "staff_ratio.primary": v(
+      19,
+      "生/教职工",
+      "小学生师比(编制)",
+      "Primary students per staff post",
+      STAFF_2014,
+      2014,
+    ),
+    "staff_ratio.junior": v(
+      13.5,
+      "生/教职工",
+      "初中生师比(编制)",
+      "Junior students per staff post",
+      STAFF_2014,
+      2014,
+    ),
+    "staff_ratio.senior": v(
+      12.5,
+      "生/教职工",
+      "高中生师比(编制)",
+      "Senior students per staff post",
+      STAFF_2014,
+      2014,
+    ),
+    "public_funds.central_west.primary": v(
+      650,
+      "元/生·年",
+      "中西部小学生均公用经费",
+      "Public funds, central/west primary",
+      FUNDS_2021,
+      2021,
+    ),
+    "public_funds.central_west.junior": v(
+      850,
+      "元/生·年",
+      "中西部初中生均公用经费",
+      "Public funds, central/west junior",
+      FUNDS_2021,
+      2021,
+    ),
+    "public_funds.east.primary": v(
+      700,
+      "元/生·年",
+      "东部小学生均公用经费",
+      "Public funds, east primary",
+      FUNDS_2021,
+      2021,
+    ),
+    "public_funds.east.junior": v(
+      900,
+      "元/生·年",
+      "东部初中生均公用经费",
+      "Public funds, east junior",
+      FUNDS_2021,
+      2021,
+    ),
+    "public_funds.boarder": v(
+      200,
+      "元/生·年",
+      "寄宿生公用经费增加额",
+      "Extra public funds per boarder",
+      FUNDS_2016,
+      2016,
+    ),
+    "public_funds.special": v(
+      6000,
+      "元/生·年",
+      "特殊教育生均公用经费",
+      "Public funds per special-needs student",
+      FUNDS_2016,
+      2016,
+    ),
+    "public_funds.small_school_floor": v(
+      100,
+      "人",
+      "不足100人小规模学校按100人核定",
+      "Small rural school counted as",
+      FUNDS_2016,
+      2016,
+    ),
+    "preschool.target_rate": v(
+      0.9,
+      RATE,
+      "学前三年毛入园率目标",
+      "Preschool gross enrollment target",
+      "《“十四五”学前教育发展提升行动计划》 2025 ≥90%",
+      2021,
+    ),
+    "preschool.max_kindergarten_size": v(
+      360,
+      "人",
+      "幼儿园规模上限",
+      "Kindergarten size limit",
+      KG_RULES,
+      2016,
+    ),
+    "standardized.target_rate": v(
+      0.8,
+      RATE,
+      "标准化学校达标率目标",
+      "Standardized schools target",
+      "no national figure: city-level target cited by S2-13 「全市80的学校达到市标准化学校的要求」",
+      2004,
+    ),
+    "allowance.start_month": v(
+      1,
+      "月",
+      "津贴起始月份",
+      "Allowance start month",
+      "calendar budget year (January)",
+      2015,
+    ),
+    "allowance.monthly_rate": v(
+      400,
+      "元/人·月",
+      "乡村教师生活补助月标准",
+      "Rural teacher allowance per month",
+      ALLOWANCE,
+      2015,
+    ),
+    "allowance.rate.tier1": v(
+      200,
+      "元/人·月",
+      "补助一档(乡镇)",
+      "Allowance tier 1 (township)",
+      ALLOWANCE,
+      2015,
+    ),
+    "allowance.rate.tier2": v(
+      300,
+      "元/人·月",
+      "补助二档(村小)",
+      "Allowance tier 2 (village school)",
+      ALLOWANCE,
+      2015,
+    ),
+    "allowance.rate.tier3": v(
+      400,
+      "元/人·月",
+      "补助三档(教学点)",
+      "Allowance tier 3 (teaching point)",
+      ALLOWANCE,
+      2015,
+    ),
+    "nutrition.yuan_per_day": v(
+      5,
+      "元/生·天",
+      "营养改善计划膳食补助",
+      "Nutrition subsidy per day",
+      "学生营养改善计划, 5 元 from autumn 2021",
+      2021,
+    ),
+    "nutrition.days": v(
+      200,
+      "天/年",
+      "营养餐在校天数",
+      "Nutrition school days",
+      "学生营养改善计划, 200 school days",
+      2011,
+    ),
+    "school_size.max": v(2000, "人", "学校规模上限", "School size limit", QUALITY, 2017),
+    "school_size.max_nine_year": v(
+      2500,
+      "人",
+      "九年一贯制/十二年一贯制学校规模上限",
+      "Nine-/twelve-year school size limit",
+      QUALITY,
+      2017,
+    ),
+  },
+};

@@ -1,0 +1,156 @@
+import { invalidArgument, notDefined } from "../domain/errors";
+import { NATIONAL } from "./national";
+import { POLICY_KEYS, type PolicyKey, type PolicyPack, type PolicyValue } from "./types";
+
+/** An edit: a new number (its source becomes "user edit"), or a new value with its own source. */
+export type PolicyEdit = number | (Partial<PolicyValue> & { readonly value: number });
+export type PolicyEdits = { readonly [K in PolicyKey]?: PolicyEdit };
+
+export interface DeriveOptions {
+  readonly id: string;
+  readonly version: string;
+  readonly nameZh?: string;
+  readonly nameEn?: string;
+}
+
+const KEY_SET: ReadonlySet<string> = new Set(POLICY_KEYS);
+
+export function isPolicyKey(key: string): key is PolicyKey {
+  return KEY_SET.has(key);
+}
+
+/** A new pack: base's values with the edits applied. The base is never changed; basedOn records it. */
+export function derivePack(base: PolicyPack, edits: PolicyEdits, options: DeriveOptions): PolicyPack {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(options.id)) {
+    throw invalidArgument("id", "lower-case letters, digits, '.', '_' or '-'");
+  }
+  if (!/^\d+\.\d+\.\d+$/.test(options.version)) throw invalidArgument("version", "a version like 1.0.0");
+  const values: Record<string, PolicyValue> = { ...base.values };
+  for (const [key, edit] of Object.entries(edits) as [string, PolicyEdit | undefined][]) {
+    if (!isPolicyKey(key))
+      throw invalidArgument(`edits.${key}`, `one of the policy keys (${closestKeys(key, 3).join(", ")})`);
+    if (edit === undefined) continue;
+    const old = base.values[key];
+    const next: PolicyValue =
+      typeof edit === "number"
+        ? { ...old, value: edit, source: `用户修改 user edit (was ${old.value}: ${old.source})` }
+        : { ...old, ...edit };
+    if (!Number.isFinite(next.value)) throw invalidArgument(`edits.${key}`, "a finite number");
+    values[key] = next;
+  }
+  return {
+    id: options.id,
+    version: options.version,
+    nameZh: options.nameZh ?? base.nameZh,
+    nameEn: options.nameEn ?? base.nameEn,
+    basedOn: `${base.id}@${base.version}`,
+    values: values as PolicyPack["values"],
+  };
+}
+
+const S1_17 = "S1-17 「确保小学无辍学,农村初中辍学率控制在3%以内」";
+const S1_OVERRIDES: PolicyEdits = {
+  "dropout.primary": { value: 0, source: S1_17, fromYear: 2012, labelZh: "小学年辍学率上限(小学无辍学)" },
+  "dropout.junior.rural": { value: 0.03, source: S1_17, fromYear: 2012 },
+};
+const S2_OVERRIDES: PolicyEdits = {
+  "preschool.target_rate": {
+    value: 0.9,
+    source: "S2-15 「要实现到20xx年全区幼儿入园(班)率达到90以上的目标」 (90 %, the % sign lost in the seed)",
+    fromYear: 2004,
+  },
+  "standardized.target_rate": {
+    value: 0.8,
+    source: "S2-13 「三年内全市80的学校达到市标准化学校的要求」 (80 %, city-level)",
+    fromYear: 2004,
+  },
+  "allowance.start_month": {
+    value: 9,
+    source: "S2-06 「从今年新学年开始为偏远农村教师发放津贴」",
+    fromYear: 2004,
+  },
+};
+
+/** Speech (一), 镇赉 ≈2012: its local dropout limits plus the national rates of that time it relies on. */
+export const ZHENLAI_2012 = derivePack(
+  NATIONAL,
+  {
+    ...S1_OVERRIDES,
+    "nutrition.yuan_per_day": {
+      value: 3,
+      source: "S1-27 「启动学生营养改善计划」; national 3 元/生/天 from autumn 2011",
+      fromYear: 2011,
+    },
+  },
+  { id: "zhenlai-2012", version: "1.0.0", nameZh: "讲话(一) 镇赉 2012", nameEn: "Speech 1 (Zhenlai, 2012)" },
+);
+
+/** Speech (二), the 五镇 district ≈2004: its local targets. */
+export const WUZHEN_2004 = derivePack(NATIONAL, S2_OVERRIDES, {
+  id: "wuzhen-2004",
+  version: "1.0.0",
+  nameZh: "讲话(二) 五镇 2004",
+  nameEn: "Speech 2 (five towns, 2004)",
+});
+
+/** What the EDU functions use: national rules with both speeches' local overrides. */
+export const EDU_DEFAULT = derivePack(
+  NATIONAL,
+  { ...S1_OVERRIDES, ...S2_OVERRIDES },
+  {
+    id: "edu-default",
+    version: "1.0.0",
+    nameZh: "默认(国家标准+讲话地方规定)",
+    nameEn: "Default (national + speeches)",
+  },
+);
+
+const PACKS: readonly PolicyPack[] = [NATIONAL, ZHENLAI_2012, WUZHEN_2004, EDU_DEFAULT];
+
+export function listPacks(): readonly PolicyPack[] {
+  return PACKS;
+}
+
+export function getPack(id: string): PolicyPack {
+  const pack = PACKS.find((p) => p.id === id);
+  if (!pack) throw notDefined(`No policy pack "${id}"; packs: ${PACKS.map((p) => p.id).join(", ")}`);
+  return pack;
+}
+
+export function policyValue(pack: PolicyPack, key: PolicyKey): number {
+  return pack.values[key].value;
+}
+
+/** The workbook defined name of a key: "dropout.primary" → "P_dropout_primary" (never cell-like). */
+export function policyName(key: PolicyKey): string {
+  return `P_${key.replace(/\./g, "_")}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The n keys nearest to `key` by edit distance (ties in POLICY_KEYS order). */
+export function closestKeys(key: string, n = 3): PolicyKey[] {
+  const needle = key.trim().toLowerCase();
+  return POLICY_KEYS.map((k, i) => ({ k, i, d: editDistance(needle, k) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, n)
+    .map((x) => x.k);
+}
+
+/** POLICY's lookup: trims, ignores case; an unknown key is #N/A suggesting the closest keys. */
+export function lookupPolicy(pack: PolicyPack, key: string): number {
+  const k = key.trim().toLowerCase();
+  if (isPolicyKey(k)) return pack.values[k].value;
+  throw notDefined(`Unknown policy key "${key}". Did you mean: ${closestKeys(k, 3).join(", ")}?`);
+}
