@@ -1,0 +1,182 @@
+/** Renders a WorkbookPlan as an .xlsx file with exceljs, in memory (no file system: it also runs in a browser). */
+import ExcelJS from "exceljs";
+import type { CellValue, Worksheet } from "exceljs";
+import { columnLetter, parseCell, parseRange } from "../../plan/address";
+import type { PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "../../plan/types";
+import { isFormulaCell } from "../../plan/types";
+import { StyleCache, toDxfStyle } from "./styles";
+
+/** Excel's paper size code for A4. */
+const A4 = 9;
+/** Excel stores an in-cell list as one quoted formula of at most 255 characters. */
+const MAX_LIST_LENGTH = 255;
+
+export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  setProperties(workbook, plan);
+  const styles = new StyleCache(plan.styles);
+  for (const sheet of plan.sheets) writeSheet(workbook.addWorksheet(sheet.name), sheet, styles);
+  writeNames(workbook, plan);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function setProperties(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  const { title, generator, district, budgetYear, policyPack } = plan.properties;
+  workbook.title = title;
+  workbook.creator = generator;
+  workbook.lastModifiedBy = generator;
+  workbook.subject = `${district} ${budgetYear}`;
+  workbook.keywords = policyPack;
+  // The core takes the clock as input: use the plan's time when it carries one, so the file is reproducible.
+  const generatedAt = (plan.properties as { readonly generatedAt?: unknown }).generatedAt;
+  const created = typeof generatedAt === "string" ? new Date(generatedAt) : undefined;
+  if (created && !Number.isNaN(created.getTime())) {
+    workbook.created = created;
+    workbook.modified = created;
+  }
+}
+
+function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
+  if (sheet.tabColor) ws.properties.tabColor = { argb: `FF${sheet.tabColor.toUpperCase()}` };
+  for (const { column, width } of sheet.columns) ws.getColumn(column).width = width;
+  // Tables first: exceljs writes a table's cells itself, and copying a formula cell drops a 0 or FALSE result.
+  for (const table of sheet.tables) addTable(ws, table);
+  for (const block of sheet.blocks) writeBlock(ws, block.anchor, block.cells);
+  applyFormats(ws, sheet, styles);
+  for (const range of sheet.merges) ws.mergeCells(range);
+  for (const table of sheet.tables) checkTableHeader(ws, table);
+  sheet.conditionalFormats.forEach((rule, index) =>
+    ws.addConditionalFormatting({
+      ref: rule.range,
+      rules: [
+        {
+          type: "expression",
+          formulae: [rule.formula],
+          style: toDxfStyle(styles.planStyle(rule.style)),
+          priority: index + 1,
+        },
+      ],
+    }),
+  );
+  // exceljs supports sheet-level validations (ranges) but its typings only declare the per-cell one.
+  const validations = (
+    ws as Worksheet & { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const validation of sheet.validations) validations.add(validation.range, listValidation(validation));
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+    const { rows, columns } = sheet.freeze;
+    ws.views = [
+      { state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns)}${rows + 1}` },
+    ];
+  }
+  ws.pageSetup = {
+    paperSize: A4,
+    orientation: sheet.print.orientation,
+    fitToPage: sheet.print.fitToWidth,
+    ...(sheet.print.fitToWidth && { fitToWidth: 1, fitToHeight: 0 }),
+    ...(sheet.print.repeatRows && { printTitlesRow: sheet.print.repeatRows }),
+  };
+}
+
+/** A constant string stays a plain string (exceljs stores it as a shared string, never as a formula). */
+function cellValue(cell: PlanCell): CellValue {
+  if (cell === null) return null;
+  if (!isFormulaCell(cell)) return cell.v;
+  const result = typeof cell.v === "object" ? { error: cell.v.error } : cell.v;
+  return { formula: cell.f, result } as CellValue;
+}
+
+function writeBlock(ws: Worksheet, anchor: string, cells: readonly (readonly PlanCell[])[]): void {
+  const origin = parseCell(anchor);
+  cells.forEach((rowCells, r) => {
+    const row = ws.getRow(origin.row + r + 1);
+    rowCells.forEach((cell, c) => {
+      if (cell !== null) row.getCell(origin.column + c + 1).value = cellValue(cell);
+    });
+  });
+}
+
+/** Overlapping formats compose property by property, later ones winning, as they do when applied in Excel. */
+function applyFormats(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
+  const keys = new Map<string, string>();
+  for (const format of sheet.formats) {
+    styles.planStyle(format.style);
+    const { start, end } = parseRange(format.range);
+    for (let r = start.row; r <= end.row; r++) {
+      for (let c = start.column; c <= end.column; c++) {
+        const at = `${r},${c}`;
+        const previous = keys.get(at);
+        keys.set(at, previous === undefined ? format.style : `${previous}\n${format.style}`);
+      }
+    }
+  }
+  for (const [at, key] of keys) {
+    const [r, c] = at.split(",").map(Number) as [number, number];
+    ws.getRow(r + 1).getCell(c + 1).style = styles.resolve(key);
+  }
+}
+
+/** Declares the table over empty cells; the blocks then write the header and the rows. */
+function addTable(ws: Worksheet, table: TablePlan): void {
+  const { start, end } = parseRange(table.range);
+  const width = end.column - start.column + 1;
+  if (width !== table.columns.length) {
+    throw new Error(
+      `table ${table.name}: range ${table.range} is ${width} columns wide but has ${table.columns.length} column names`,
+    );
+  }
+  const rows: CellValue[][] = Array.from({ length: end.row - start.row }, () =>
+    table.columns.map(() => null),
+  );
+  if (rows.length === 0)
+    throw new Error(`table ${table.name}: range ${table.range} has a header but no data row`);
+  ws.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: table.range.split(":")[0] as string,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: table.columns.map((column) => ({ name: column.name, filterButton: true })),
+    rows,
+  });
+}
+
+/** Excel repairs (and renames) a table whose header cells differ from its column names: refuse such a plan. */
+function checkTableHeader(ws: Worksheet, table: TablePlan): void {
+  const { start } = parseRange(table.range);
+  const header = ws.getRow(start.row + 1);
+  table.columns.forEach((column, c) => {
+    const cell = header.getCell(start.column + c + 1);
+    if (cell.value !== column.name) {
+      throw new Error(
+        `table ${table.name}: header cell ${cell.address} holds "${String(cell.value)}", not the column name "${column.name}"`,
+      );
+    }
+  });
+}
+
+function listValidation(validation: ValidationPlan): ExcelJS.DataValidation {
+  const bad = validation.list.find((item) => item.includes(",") || item.includes('"'));
+  if (bad !== undefined)
+    throw new Error(`validation ${validation.range}: list item "${bad}" contains a comma or a quote`);
+  const formula = `"${validation.list.join(",")}"`;
+  if (formula.length > MAX_LIST_LENGTH) {
+    throw new Error(
+      `validation ${validation.range}: the list is ${formula.length} characters, Excel accepts ${MAX_LIST_LENGTH}`,
+    );
+  }
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: [formula],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    error: validation.errorMessage,
+  };
+}
+
+function writeNames(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  for (const name of plan.names) workbook.definedNames.add(name.ref, name.name);
+}
