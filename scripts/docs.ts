@@ -1,0 +1,38 @@
+/** npm run docs: writes docs/functions.md from the functions' JSDoc and the translation table. */
+import { mkdirSync, writeFileSync } from "fs";
+import { join } from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { format, resolveConfig } from "prettier";
+import { FUNCTION_TEXTS } from "../src/functions/i18n";
+import type { FunctionsMetadata } from "./metadata";
+import { referenceMarkdown } from "./reference";
+
+export const FUNCTIONS_SOURCE = join(__dirname, "..", "src", "functions", "functions.ts");
+export const DOCS_FILE = join(__dirname, "..", "docs", "functions.md");
+
+/** The same metadata the webpack plugin emits as functions.json. */
+export async function sourceMetadata(): Promise<FunctionsMetadata> {
+  const result = await generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], true);
+  if (result.errors.length > 0) throw new Error(`${FUNCTIONS_SOURCE}:\n  ${result.errors.join("\n  ")}`);
+  return JSON.parse(result.metadataJson) as FunctionsMetadata;
+}
+
+/** docs/functions.md as `npm run docs` writes it: formatted as `prettier --check` expects. */
+export async function docsMarkdown(metadata: FunctionsMetadata): Promise<string> {
+  const options = await resolveConfig(DOCS_FILE);
+  return format(referenceMarkdown(metadata, FUNCTION_TEXTS), { ...options, parser: "markdown" });
+}
+
+async function main(): Promise<void> {
+  const markdown = await docsMarkdown(await sourceMetadata());
+  mkdirSync(join(DOCS_FILE, ".."), { recursive: true });
+  writeFileSync(DOCS_FILE, markdown);
+  console.log(`Wrote ${DOCS_FILE}`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

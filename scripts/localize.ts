@@ -1,0 +1,45 @@
+import type { FunctionTable } from "../src/functions/i18n/types";
+import type { FunctionsMetadata } from "./metadata";
+
+/** Everything that keeps the table from describing the functions exactly: each line names the id. */
+export function translationProblems(metadata: FunctionsMetadata, table: FunctionTable): string[] {
+  const problems: string[] = [];
+  const ids = new Set(metadata.functions.map((f) => f.id));
+  for (const fn of metadata.functions) {
+    const text = table[fn.id];
+    if (!text) {
+      problems.push(`EDU.${fn.id} has no translation in src/functions/i18n`);
+    } else if (text.parameters.length !== fn.parameters.length) {
+      problems.push(
+        `EDU.${fn.id} has ${fn.parameters.length} parameters (${fn.parameters.map((p) => p.name).join(", ")}) but ${text.parameters.length} translations`,
+      );
+    }
+  }
+  for (const id of Object.keys(table)) {
+    if (!ids.has(id)) problems.push(`src/functions/i18n translates EDU.${id}, which is not a function`);
+  }
+  return problems;
+}
+
+/** functions.zh-cn.json: the same functions and parameters with zh-CN names and descriptions. */
+export function localizeMetadata(metadata: FunctionsMetadata, table: FunctionTable): FunctionsMetadata {
+  const problems = translationProblems(metadata, table);
+  if (problems.length > 0) throw new Error(`Localized metadata:\n  ${problems.join("\n  ")}`);
+  return {
+    ...metadata,
+    functions: metadata.functions.map((fn) => {
+      const text = table[fn.id]!;
+      return {
+        ...fn,
+        name: text.zhName,
+        description: text.zhDescription,
+        ...(fn.helpUrl ? { helpUrl: `${fn.helpUrl}#zh-CN` } : {}),
+        parameters: fn.parameters.map((p, i) => ({
+          ...p,
+          name: text.parameters[i]!.zhName,
+          description: text.parameters[i]!.zhDescription,
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The translation table: for each EDU function id, its zh-CN metadata (name, description, parameters) and its
+ * reference content in both languages. English names and descriptions come from the functions' JSDoc
+ * (dist/functions.json); the build joins the two into functions.zh-cn.json, the help pages and docs/functions.md.
+ */
+
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** A cell as Excel hands it to a custom function; an omitted optional argument is null. */
+export type CellValue = number | string | boolean | null;
+/** A scalar, or a range as Excel passes it: rows of cells. */
+export type ExcelValue = CellValue | readonly (readonly CellValue[])[];
+export type SpreadsheetError = "#VALUE!" | "#DIV/0!" | "#N/A";
+
+export interface ParameterText {
+  readonly zhName: string;
+  readonly zhDescription: string;
+}
+
+/** A call and what it returns; the bundle test calls every example through the built add-in. */
+export interface Example {
+  readonly args: readonly ExcelValue[];
+  readonly result: ExcelValue;
+  /** Decimal places a numeric result is compared (and shown) to; exact to 9 places when absent. */
+  readonly digits?: number;
+  readonly note?: Bilingual;
+}
+
+/** An error the function gives, with a call that gives it (also checked by the bundle test). */
+export interface ErrorCase {
+  readonly error: SpreadsheetError;
+  readonly when: Bilingual;
+  readonly args: readonly ExcelValue[];
+}
+
+export interface FunctionText {
+  readonly zhName: string;
+  readonly zhDescription: string;
+  /** In the order of the function's parameters. */
+  readonly parameters: readonly ParameterText[];
+  /** What the function checks or computes, for whom. */
+  readonly checks: Bilingual;
+  /** The rule with its numbers. */
+  readonly rule: Bilingual;
+  /** Policy reference sections (§), speech ids (S1-…, S2-…) and the documents behind them. */
+  readonly source: Bilingual;
+  readonly examples: readonly Example[];
+  readonly errors: readonly ErrorCase[];
+}
+
+export type FunctionTable = { readonly [id: string]: FunctionText };
+
+export function bi(en: string, zh: string): Bilingual {
+  return { en, zh };
+}
+
+export function param(zhName: string, zhDescription: string): ParameterText {
+  return { zhName, zhDescription };
+}
+
+/** A column range: one value per row. */
+export function column(...values: CellValue[]): CellValue[][] {
+  return values.map((value) => [value]);
+}
+
+/** A row range. */
+export function row(...values: CellValue[]): CellValue[][] {
+  return [values];
+}

@@ -1,0 +1,90 @@
+// Builds the add-in into dist/: the custom functions (functions.js + functions.json + functions.zh-cn.json + the
+// JS-only runtime's functions.html), the task pane, the manifest, the icons and the function reference (help/).
+// ADDIN_URL=https://example.org/edu/ rewrites every https://localhost:3000/ for a hosted deployment.
+// `--env entries=functions` builds the functions only (quick checks of the metadata, manifest and help pages).
+require("./scripts/ts-require");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { AddinPlugin, DEV_URL } = require("./scripts/addin-plugin.ts");
+
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const DEV_PORT = 3000;
+
+// The JS-only custom-functions runtime loads this page, which loads Microsoft's runtime and then functions.js.
+const functionsPage = `<!DOCTYPE html>
+<html>
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
+    <title>EDU functions</title>
+    <script src="https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js"></script>
+  </head>
+  <body></body>
+</html>`;
+
+/** The production URL: ADDIN_URL with exactly one trailing slash, or the dev server's. */
+function deploymentUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return DEV_URL;
+  if (!/^https:\/\//.test(url))
+    throw new Error(`ADDIN_URL must start with https:// (Office loads add-ins over HTTPS only), got ${url}`);
+  return url.replace(/\/*$/, "/");
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const functionsOnly = env.entries === "functions";
+  const entry = { functions: FUNCTIONS_SOURCE };
+  if (!functionsOnly) entry.taskpane = "./src/taskpane/index.tsx";
+
+  return {
+    entry,
+    target: ["web", "es2017"],
+    devtool: production ? false : "source-map",
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
+    module: {
+      rules: [
+        // Type-checking is `npm run lint`; the build only transpiles.
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        templateContent: functionsPage,
+        chunks: ["functions"],
+      }),
+      ...(functionsOnly
+        ? []
+        : [
+            new HtmlWebpackPlugin({
+              filename: "taskpane.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["taskpane"],
+            }),
+          ]),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml" }] }),
+      new AddinPlugin({ url: deploymentUrl() }),
+    ],
+    performance: { hints: false },
+    devServer: env.WEBPACK_SERVE ? await devServer() : undefined,
+  };
+};
+
+/** Office requires HTTPS even for localhost: the dev certificates are made (and trusted) only when serving. */
+async function devServer() {
+  const devCerts = require("office-addin-dev-certs");
+  return {
+    port: DEV_PORT,
+    headers: { "Access-Control-Allow-Origin": "*" },
+    server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+  };
+}
