@@ -1,0 +1,138 @@
+import fc from "fast-check";
+import { GRADES_BY_LEVEL, schoolStudents } from "../../../src/district/grades";
+import { districtSchema, type District } from "../../../src/district/model";
+import { balanceCv } from "../../../src/domain/balance";
+import { BALANCE_INDICATORS, buildBalanceSheet, indicatorValue } from "../../../src/plan/sheets/balance";
+import { expectPlanComputes } from "../../support/hyperformula";
+import { context, exported, FIXTURE, FIXTURE_INPUT, planOf, valueAtRef } from "./helpers";
+
+function build(district: District) {
+  const built = context(district);
+  const plan = planOf(built, [buildBalanceSheet(built.ctx)]);
+  return { built, plan, loaded: expectPlanComputes(plan) };
+}
+
+function domainCv(district: District, level: "primary" | "junior", k: number): number {
+  const rows = district.schools.filter(
+    (s) =>
+      schoolStudents(s, GRADES_BY_LEVEL[level]) > 0 &&
+      ["小学", "初中", "九年一贯制", "完全中学", "教学点"].includes(s.type),
+  );
+  const ind = BALANCE_INDICATORS[k];
+  if (!ind) throw new Error("no indicator");
+  return balanceCv(
+    rows.map((s) => indicatorValue(s, ind)),
+    rows.map((s) => schoolStudents(s, GRADES_BY_LEVEL[level])),
+  );
+}
+
+const worked = (books: readonly number[], students: readonly number[]) =>
+  districtSchema.parse({
+    ...FIXTURE_INPUT,
+    schools: students.map((n, i) => ({
+      ...(FIXTURE_INPUT.schools[0] as object),
+      code: `E${i}`,
+      grades: { g1: n },
+      books: books[i],
+    })),
+  });
+
+describe("均衡 sheet", () => {
+  it("computes every formula in HyperFormula to the value the domain rules give", () => {
+    const { built } = build(FIXTURE);
+    expect(built.ctx.checks.map((c) => c.id)).toEqual([
+      "balance.basic.primary",
+      "balance.quality.primary",
+      "balance.basic.junior",
+      "balance.quality.junior",
+    ]);
+  });
+
+  it("gives CV 0.515 for the books of the §4.3 C worked example, through its formulas", () => {
+    const { built, loaded } = build(worked([279, 137, 935, 160, 402], [45, 37, 89, 76, 55]));
+    const books = exported(built.ctx, "balance.cv.primary.books");
+    expect(valueAtRef(loaded, books.ref)).toBeCloseTo(0.515, 3);
+  });
+
+  it("puts in each CV cell the value balanceCv() gives, for both levels", () => {
+    const { built, loaded } = build(FIXTURE);
+    for (const level of ["primary", "junior"] as const)
+      BALANCE_INDICATORS.forEach((ind, k) => {
+        const cell = exported(built.ctx, `balance.cv.${level}.${ind.resource}`);
+        expect(valueAtRef(loaded, cell.ref)).toBeCloseTo(domainCv(FIXTURE, level, k), 12);
+      });
+  });
+
+  it("fails 基本均衡 when the composite CV exceeds the limit and passes when schools are alike", () => {
+    const rich = {
+      books: 90000,
+      computers: 900,
+      staff: 400,
+      teachingArea: 90000,
+      sportsArea: 90000,
+      equipmentValue: 9e6,
+      staffAboveQualification: 300,
+      staffMidTitle: 300,
+    };
+    const poor = {
+      books: 10,
+      computers: 1,
+      staff: 2,
+      teachingArea: 50,
+      sportsArea: 50,
+      equipmentValue: 1000,
+      staffAboveQualification: 1,
+      staffMidTitle: 1,
+    };
+    const unequal = build(
+      districtSchema.parse({
+        ...FIXTURE_INPUT,
+        schools: [rich, poor, poor, poor].map((r, i) => ({
+          ...(FIXTURE_INPUT.schools[0] as object),
+          ...r,
+          code: `U${i}`,
+          grades: { g1: 50 },
+        })),
+      }),
+    );
+    const primaryBasic = unequal.built.ctx.checks.find((c) => c.id === "balance.basic.primary");
+    expect(primaryBasic?.pass).toBe(false);
+    expect(unequal.loaded.valueAt("均衡", primaryBasic?.cell ?? "")).toBe(false);
+    const equal = build(worked([500, 500, 500, 500, 500], [50, 50, 50, 50, 50]));
+    const ok = equal.built.ctx.checks.find((c) => c.id === "balance.basic.primary");
+    expect(ok?.pass).toBe(true);
+    expect(equal.loaded.valueAt("均衡", ok?.cell ?? "")).toBe(true);
+  });
+
+  it("computes in HyperFormula the domain's CVs for generated schools", () => {
+    const schoolArb = fc.record({
+      g1: fc.integer({ min: 0, max: 60 }),
+      g7: fc.integer({ min: 0, max: 60 }),
+      books: fc.integer({ min: 0, max: 20000 }),
+      computers: fc.integer({ min: 0, max: 200 }),
+      staff: fc.integer({ min: 0, max: 80 }),
+      teachingArea: fc.integer({ min: 0, max: 8000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(schoolArb, { minLength: 1, maxLength: 8 }), (rows) => {
+        const district = districtSchema.parse({
+          ...FIXTURE_INPUT,
+          schools: rows.map((r, i) => ({
+            ...(FIXTURE_INPUT.schools[0] as object),
+            code: `S${i}`,
+            type: "九年一贯制",
+            grades: { g1: r.g1, g7: r.g7 },
+            books: r.books,
+            computers: r.computers,
+            staff: r.staff,
+            teachingArea: r.teachingArea,
+          })),
+        });
+        const { built, loaded } = build(district);
+        for (const [key, e] of built.ctx.exports)
+          if (key.startsWith("balance.cv.")) expect(valueAtRef(loaded, e.ref)).toBeCloseTo(e.value, 9);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
