@@ -1,24 +1,38 @@
+/**
+ * The task pane's entry: waits for Office, picks the language and theme Office reports, and renders the wizard.
+ * performance mark "taskpane-first-paint" records when the app root first painted.
+ */
 import { createRoot } from "react-dom/client";
-import { FUNCTION_TEXTS } from "../functions/i18n";
+import { App } from "./App";
+import { officeExcel } from "./excel";
+import { localeOf } from "./i18n";
 
-/** The function reference, until the budget wizard takes this page over. */
-function FunctionList() {
-  return (
-    <main>
-      <h1>EDU 函数 · EDU functions</h1>
-      <ul>
-        {Object.entries(FUNCTION_TEXTS).map(([id, text]) => (
-          <li key={id}>
-            <a href={`help/${id}.html`}>
-              EDU.{text.zhName} (EDU.{id})
-            </a>
-            ：{text.zhDescription}
-          </li>
-        ))}
-      </ul>
-    </main>
-  );
+/** Office's theme is dark when its body background is dark (officeTheme exists in Office 2016+ only). */
+function isDark(background: string | undefined): boolean {
+  const hex = background?.replace("#", "");
+  if (!hex || !/^[0-9a-f]{6}$/i.test(hex)) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }
 
-const root = document.getElementById("root");
-if (root) createRoot(root).render(<FunctionList />);
+function start(): void {
+  const context = typeof Office === "undefined" ? undefined : Office.context;
+  const root = document.getElementById("root");
+  if (!root) throw new Error("taskpane.html has no #root element");
+  createRoot(root).render(
+    <App
+      locale={localeOf(context?.displayLanguage ?? navigator.language)}
+      dark={isDark(context?.officeTheme?.bodyBackgroundColor)}
+      excel={officeExcel()}
+    />,
+  );
+  // Two frames: the first runs after React commits, the second after the browser painted it.
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("taskpane-first-paint")));
+}
+
+if (typeof Office === "undefined") start();
+else void Office.onReady(start);

@@ -1,0 +1,105 @@
+/**
+ * Loading a district for the wizard: from a sample, from the input sheets' values, or from a file's bytes. Each
+ * returns what the reducer's "loaded" action takes. No Excel here: the input sheets' values are handed in.
+ */
+import type { District } from "../district/model";
+import type { Problem } from "../district/problems";
+import { SHEETS } from "../district/layout";
+import { SAMPLES, getSample } from "../district/samples";
+import {
+  readDistrictJson,
+  readDistrictTables,
+  readCsvTable,
+  mergeTables,
+  districtToTables,
+} from "../district";
+import { columnLetter } from "../plan/address";
+import type { DataSource, InputTables } from "./state";
+
+export interface Loaded {
+  readonly source: DataSource;
+  readonly district?: District;
+  readonly problems: readonly Problem[];
+  readonly tables?: InputTables;
+}
+
+export interface SampleInfo {
+  readonly id: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+}
+
+export const sampleList = (): readonly SampleInfo[] =>
+  SAMPLES.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn }));
+
+export function loadSample(id: string, label: string): Loaded {
+  return { source: { kind: "sample", label }, district: getSample(id), problems: [] };
+}
+
+/** The input sheets' names, in the order the template creates them. */
+export const inputSheetNames = (): string[] => SHEETS.map((sheet) => sheet.name);
+
+export function loadTables(tables: InputTables, label: string, kind: DataSource["kind"]): Loaded {
+  const result = readDistrictTables(copyTables(tables), label);
+  return { source: { kind, label }, district: result.district, problems: result.problems, tables };
+}
+
+/**
+ * A file by its extension: .json is a whole district; .xlsx an input workbook; .csv one input table merged over
+ * the base sample's tables (so a schools CSV can be tried with the rest of a sample).
+ */
+export async function loadFile(fileName: string, bytes: Uint8Array, baseSampleId: string): Promise<Loaded> {
+  const source: DataSource = { kind: "file", label: fileName };
+  const extension = fileName.toLowerCase().split(".").pop();
+  if (extension === "json") {
+    const result = readDistrictJson(new TextDecoder("utf-8").decode(bytes), fileName);
+    return { source, district: result.district, problems: result.problems };
+  }
+  if (extension === "csv") {
+    const csv = readCsvTable(bytes, fileName);
+    const tables = mergeTables(districtToTables(getSample(baseSampleId)), [csv.table]);
+    const result = readDistrictTables(tables, fileName);
+    return { source, district: result.district, problems: [...csv.problems, ...result.problems], tables };
+  }
+  if (extension === "xlsx") {
+    // exceljs is large: it is loaded only when a workbook file is chosen.
+    const { readInputWorkbook } = await import("../district/readers/xlsx");
+    const result = await readInputWorkbook(bytes, fileName);
+    return { source, district: result.district, problems: result.problems, tables: result.tables };
+  }
+  return {
+    source,
+    problems: [
+      {
+        severity: "error",
+        file: fileName,
+        field: "file",
+        message: "不支持的文件类型",
+        messageEn: "Unsupported file type",
+        accepts: ".xlsx, .csv, .json",
+      },
+    ],
+  };
+}
+
+function copyTables(tables: InputTables): { sheet: string; rows: unknown[][] }[] {
+  return tables.map(({ sheet, rows }) => ({ sheet, rows: rows.map((row) => [...row]) }));
+}
+
+/**
+ * The cell a problem points at: its row, and the column whose header (in the rows read from that sheet) is the
+ * problem's column; the whole row's first cell when the header is not found.
+ */
+export function problemAddress(problem: Problem, tables: InputTables | undefined): string | undefined {
+  if (!problem.sheet || !problem.row) return undefined;
+  const rows = tables?.find((table) => table.sheet === problem.sheet)?.rows ?? [];
+  const header = problem.column?.trim();
+  let column = -1;
+  if (header) {
+    for (const row of rows.slice(0, Math.max(problem.row - 1, 1))) {
+      column = row.findIndex((cell) => typeof cell === "string" && cell.trim() === header);
+      if (column >= 0) break;
+    }
+  }
+  return `${columnLetter(Math.max(column, 0))}${problem.row}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * Every call the pane makes into Excel, in one place. Components get an ExcelGateway, so the UI never touches the
+ * Excel global and tests can hand in a recording double.
+ */
+import type { WorkbookPlan } from "../plan/types";
+import type { OnExistingSheet } from "./state";
+
+export interface GenerateOptions {
+  readonly onExistingSheet: OnExistingSheet;
+  readonly onProgress: (done: number, total: number, label: string) => void;
+  readonly signal: AbortSignal;
+}
+
+export interface ExcelGateway {
+  /** Writes a plan (the writer rolls back on failure or cancel); returns the created sheets' final names. */
+  writePlan(plan: WorkbookPlan, options: GenerateOptions): Promise<readonly string[]>;
+  /** The used-range values of the named sheets that exist (absent sheets are left out). */
+  readSheets(names: readonly string[]): Promise<{ sheet: string; rows: unknown[][] }[]>;
+  /** Activates a sheet and selects a cell or range on it; false when the sheet does not exist. */
+  select(sheet: string, address: string): Promise<boolean>;
+  activate(sheet: string): Promise<void>;
+  /** Puts a formula into the selected cell; returns the cell's address. */
+  insertFormula(formula: string): Promise<string>;
+}
+
+export function officeExcel(): ExcelGateway {
+  return {
+    async writePlan(plan, options) {
+      // The writer is loaded on demand: the first render does not need it.
+      const { generateInExcel } = await import("../writers/officejs");
+      const report = await generateInExcel(Excel.run.bind(Excel), plan, {
+        onExistingSheet: options.onExistingSheet,
+        onProgress: options.onProgress,
+        signal: options.signal,
+      });
+      return report.created;
+    },
+    readSheets: (names) =>
+      Excel.run(async (context) => {
+        const sheets = names.map((name) => ({
+          name,
+          sheet: context.workbook.worksheets.getItemOrNullObject(name),
+        }));
+        await context.sync();
+        const present = sheets
+          .filter(({ sheet }) => !sheet.isNullObject)
+          .map(({ name, sheet }) => ({ name, range: sheet.getUsedRangeOrNullObject(true).load("values") }));
+        await context.sync();
+        return present.map(({ name, range }) => ({
+          sheet: name,
+          rows: range.isNullObject ? [] : (range.values as unknown[][]),
+        }));
+      }),
+    select: (sheetName, address) =>
+      Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+        await context.sync();
+        if (sheet.isNullObject) return false;
+        sheet.activate();
+        sheet.getRange(address).select();
+        await context.sync();
+        return true;
+      }),
+    activate: (sheetName) =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(sheetName).activate();
+        await context.sync();
+      }),
+    insertFormula: (formula) =>
+      Excel.run(async (context) => {
+        const cell = context.workbook.getActiveCell().load("address");
+        await context.sync();
+        cell.formulas = [[formula]];
+        await context.sync();
+        return cell.address;
+      }),
+  };
+}

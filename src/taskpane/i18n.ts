@@ -1,0 +1,223 @@
+/**
+ * Every string the pane shows, in zh-CN and en-US. `{name}` marks a value filled in by t(). The zh table is typed
+ * by the en one, so a key missing in either language does not compile.
+ */
+const en = {
+  appTitle: "Education budget workbook",
+  tabWizard: "Budget wizard",
+  tabFunctions: "EDU functions",
+  stepList: "Steps",
+  stepData: "Data",
+  stepProblems: "Problems",
+  stepPolicy: "Policy",
+  stepPreview: "Preview",
+  stepGenerate: "Generate",
+  stepDone: "Done",
+  back: "Back",
+  next: "Next",
+  busy: "Working…",
+  errorPrefix: "Something went wrong: {message}",
+
+  dataIntro: "Choose the district data the budget workbook is built from.",
+  dataSample: "A built-in sample",
+  dataSampleLabel: "Sample district",
+  dataUseSample: "Use this sample",
+  dataSheets: "Input sheets in this workbook",
+  dataSheetsHint: "Create the input sheets, fill them in, then read them back.",
+  dataCreateSheets: "Create input sheets",
+  dataReadSheets: "Read input sheets",
+  dataCreated: "Input sheets created: {names}",
+  dataFile: "A file",
+  dataFileHint:
+    "A .json district, an input workbook (.xlsx) or one table as .csv (merged over the chosen sample).",
+  dataFileLabel: "District file (.xlsx, .csv, .json)",
+  dataLoaded: "Loaded: {label}",
+  dataLoadedWithProblems: "Read {label}: {errors} errors, {warnings} warnings",
+  dataNone: "No data loaded yet.",
+  dataNeeded: "Load district data first.",
+
+  problemsIntro: "Every problem found in the input. Select one to go to its cell.",
+  problemsNone: "No problems found.",
+  problemsErrorsBlock: "Fix the {count} errors before generating.",
+  problemSeverityError: "Error",
+  problemSeverityWarning: "Warning",
+  problemSheet: "Sheet",
+  problemRow: "Row",
+  problemColumn: "Column",
+  problemMessage: "Problem",
+  problemAccepts: "Accepts: {accepts}",
+  problemGoTo: "Go to {sheet} row {row}",
+  problemNotInWorkbook: "The sheet {sheet} is not in this workbook.",
+
+  policyIntro: "Pick a policy pack and edit any value. Edits make a new pack; built-in packs never change.",
+  policyPack: "Policy pack",
+  policyValue: "Value",
+  policyUnit: "Unit",
+  policySource: "Source",
+  policyReset: "Reset to the pack",
+  policyEdited: "{count} values edited: the workbook uses pack {id}.",
+  policyInvalid: "{label}: enter a number.",
+
+  previewIntro: "The checks the workbook will make, computed before anything is written.",
+  previewPassed: "{passed} of {total} checks pass",
+  previewPass: "Pass",
+  previewFail: "Fail",
+  previewCheck: "Check",
+  previewResult: "Result",
+  previewWhy: "Why",
+  previewFailedToBuild: "The workbook could not be planned: {message}",
+
+  generateIntro: "Choose the sheets to write into this workbook.",
+  generateSheets: "Sheets",
+  generateAll: "All sheets",
+  generateExisting: "When a sheet name is already taken",
+  generateKeepBoth: "Keep both (the new sheet gets a suffix)",
+  generateReplace: "Replace sheets this add-in generated before (never your own sheets)",
+  generateStart: "Generate workbook",
+  generateCancel: "Cancel",
+  generateProgress: "Writing {label} ({done} of {total})",
+  generateProgressLabel: "Generation progress",
+  generateStarting: "Starting…",
+  generateCancelled: "Cancelled. Nothing was left behind: the sheets written so far were removed.",
+  generateFailed: "Generation failed and was rolled back: {message}",
+  generateNoSheets: "Choose at least one sheet.",
+
+  doneIntro: "The budget workbook is written.",
+  doneSheets: "{count} sheets written",
+  doneChecks: "Checks: {passed} passed, {failed} failed",
+  doneOpen: "Open sheet {name}",
+  doneAgain: "Start again",
+
+  fnSearch: "Search functions",
+  fnSearchPlaceholder: "Name, description or rule",
+  fnCount: "{count} functions",
+  fnParameters: "Arguments",
+  fnRule: "Rule",
+  fnSource: "Source",
+  fnExample: "Example",
+  fnInsert: "Insert {name}",
+  fnInsertExample: "Insert example",
+  fnInserted: "Inserted {formula}",
+  fnNone: "No function matches.",
+};
+
+export type StringKey = keyof typeof en;
+export type Locale = "zh-CN" | "en-US";
+
+const zh: Record<StringKey, string> = {
+  appTitle: "教育经费预算工作簿",
+  tabWizard: "预算向导",
+  tabFunctions: "EDU 函数",
+  stepList: "步骤",
+  stepData: "数据",
+  stepProblems: "问题",
+  stepPolicy: "政策参数",
+  stepPreview: "预览",
+  stepGenerate: "生成",
+  stepDone: "完成",
+  back: "上一步",
+  next: "下一步",
+  busy: "处理中…",
+  errorPrefix: "出错了：{message}",
+
+  dataIntro: "选择生成预算工作簿所用的区县数据。",
+  dataSample: "内置示例",
+  dataSampleLabel: "示例区县",
+  dataUseSample: "使用此示例",
+  dataSheets: "本工作簿中的录入表",
+  dataSheetsHint: "先创建录入表并填写，再读取。",
+  dataCreateSheets: "创建录入表",
+  dataReadSheets: "读取录入表",
+  dataCreated: "已创建录入表：{names}",
+  dataFile: "文件",
+  dataFileHint: "区县 .json 文件、录入工作簿（.xlsx），或一张 .csv 表（覆盖所选示例中的同名表）。",
+  dataFileLabel: "区县数据文件（.xlsx、.csv、.json）",
+  dataLoaded: "已载入：{label}",
+  dataLoadedWithProblems: "已读取 {label}：{errors} 个错误，{warnings} 个警告",
+  dataNone: "尚未载入数据。",
+  dataNeeded: "请先载入区县数据。",
+
+  problemsIntro: "输入数据中发现的全部问题。选择一项即可定位到对应单元格。",
+  problemsNone: "未发现问题。",
+  problemsErrorsBlock: "请先修正 {count} 个错误再生成。",
+  problemSeverityError: "错误",
+  problemSeverityWarning: "警告",
+  problemSheet: "工作表",
+  problemRow: "行",
+  problemColumn: "列",
+  problemMessage: "问题",
+  problemAccepts: "可接受：{accepts}",
+  problemGoTo: "定位到 {sheet} 第 {row} 行",
+  problemNotInWorkbook: "本工作簿中没有工作表 {sheet}。",
+
+  policyIntro: "选择政策参数包，可修改任一数值。修改会生成新的参数包，内置参数包不会改变。",
+  policyPack: "政策参数包",
+  policyValue: "数值",
+  policyUnit: "单位",
+  policySource: "依据",
+  policyReset: "恢复参数包原值",
+  policyEdited: "已修改 {count} 项：工作簿将使用参数包 {id}。",
+  policyInvalid: "{label}：请输入数字。",
+
+  previewIntro: "写入前先计算工作簿将进行的全部核对。",
+  previewPassed: "{total} 项核对中 {passed} 项通过",
+  previewPass: "通过",
+  previewFail: "未通过",
+  previewCheck: "核对项",
+  previewResult: "结果",
+  previewWhy: "说明",
+  previewFailedToBuild: "无法生成工作簿方案：{message}",
+
+  generateIntro: "选择要写入本工作簿的工作表。",
+  generateSheets: "工作表",
+  generateAll: "全部工作表",
+  generateExisting: "工作表名称已存在时",
+  generateKeepBoth: "两者都保留（新表名加后缀）",
+  generateReplace: "替换本加载项以前生成的工作表（绝不替换您自己的工作表）",
+  generateStart: "生成工作簿",
+  generateCancel: "取消",
+  generateProgress: "正在写入 {label}（{done}/{total}）",
+  generateProgressLabel: "生成进度",
+  generateStarting: "正在开始…",
+  generateCancelled: "已取消。已写入的工作表均已删除，工作簿保持原样。",
+  generateFailed: "生成失败，已全部撤销：{message}",
+  generateNoSheets: "请至少选择一张工作表。",
+
+  doneIntro: "预算工作簿已生成。",
+  doneSheets: "已写入 {count} 张工作表",
+  doneChecks: "核对：{passed} 项通过，{failed} 项未通过",
+  doneOpen: "打开工作表 {name}",
+  doneAgain: "重新开始",
+
+  fnSearch: "搜索函数",
+  fnSearchPlaceholder: "名称、说明或规则",
+  fnCount: "共 {count} 个函数",
+  fnParameters: "参数",
+  fnRule: "规则",
+  fnSource: "依据",
+  fnExample: "示例",
+  fnInsert: "插入 {name}",
+  fnInsertExample: "插入示例",
+  fnInserted: "已插入 {formula}",
+  fnNone: "没有匹配的函数。",
+};
+
+export const STRINGS: { readonly [L in Locale]: Record<StringKey, string> } = { "en-US": en, "zh-CN": zh };
+
+/** zh-CN for any Chinese display language (zh-CN, zh-TW, zh-HK…), en-US otherwise. */
+export function localeOf(displayLanguage: string | undefined): Locale {
+  return displayLanguage?.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const table = STRINGS[locale];
+  return (key, values = {}) =>
+    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
+/** Pick the zh or en variant of a bilingual datum. */
+export function pick<T>(locale: Locale, zhValue: T, enValue: T): T {
+  return locale === "zh-CN" ? zhValue : enValue;
+}

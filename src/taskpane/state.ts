@@ -1,0 +1,211 @@
+/**
+ * The wizard's state and its transitions: a pure reducer, so every rule of the flow (what blocks Next, what an
+ * edit or a new data source resets) is tested without a browser.
+ */
+import type { District } from "../district/model";
+import { hasErrors, type Problem } from "../district/problems";
+import { SHEET_ORDER, type SheetKey } from "../plan/context";
+import type { PolicyKey } from "../policy/types";
+import type { StringKey } from "./i18n";
+
+export const STEPS = ["data", "problems", "policy", "preview", "generate", "done"] as const;
+export type Step = (typeof STEPS)[number];
+
+export type OnExistingSheet = "keepBoth" | "replaceGenerated";
+
+/** Where the data came from: a sample id, the workbook's input sheets, or a file name. */
+export interface DataSource {
+  readonly kind: "sample" | "sheets" | "file";
+  readonly label: string;
+}
+
+/** Input tables as read (sheet name → rows), kept to find a problem's cell in the workbook. */
+export type InputTables = readonly {
+  readonly sheet: string;
+  readonly rows: readonly (readonly unknown[])[];
+}[];
+
+export type Generation =
+  | { readonly status: "idle" }
+  | { readonly status: "running"; readonly done: number; readonly total: number; readonly label: string }
+  | { readonly status: "cancelled" }
+  | { readonly status: "failed"; readonly message: string }
+  | {
+      readonly status: "done";
+      readonly created: readonly string[];
+      readonly passed: number;
+      readonly failed: number;
+    };
+
+export interface WizardState {
+  readonly step: Step;
+  readonly source?: DataSource;
+  readonly district?: District;
+  readonly problems: readonly Problem[];
+  readonly tables?: InputTables;
+  readonly packId: string;
+  readonly edits: { readonly [K in PolicyKey]?: number };
+  readonly sheets: readonly SheetKey[];
+  readonly onExisting: OnExistingSheet;
+  readonly generation: Generation;
+}
+
+export type Action =
+  | {
+      readonly type: "loaded";
+      readonly source: DataSource;
+      readonly district?: District;
+      readonly problems: readonly Problem[];
+      readonly tables?: InputTables;
+    }
+  | { readonly type: "goTo"; readonly step: Step }
+  | { readonly type: "next" }
+  | { readonly type: "back" }
+  | { readonly type: "choosePack"; readonly packId: string }
+  | { readonly type: "edit"; readonly key: PolicyKey; readonly value: number }
+  | { readonly type: "resetEdits" }
+  | { readonly type: "toggleSheet"; readonly sheet: SheetKey }
+  | { readonly type: "allSheets"; readonly on: boolean }
+  | { readonly type: "onExisting"; readonly value: OnExistingSheet }
+  | { readonly type: "progress"; readonly done: number; readonly total: number; readonly label: string }
+  | {
+      readonly type: "generated";
+      readonly created: readonly string[];
+      readonly passed: number;
+      readonly failed: number;
+    }
+  | { readonly type: "cancelled" }
+  | { readonly type: "failed"; readonly message: string }
+  | { readonly type: "restart" };
+
+export const DEFAULT_PACK = "national";
+
+export function initialState(): WizardState {
+  return {
+    step: "data",
+    problems: [],
+    packId: DEFAULT_PACK,
+    edits: {},
+    sheets: SHEET_ORDER,
+    onExisting: "keepBoth",
+    generation: { status: "idle" },
+  };
+}
+
+/** Why the user cannot leave a step forward (a string key), or undefined when they can. */
+export function blockedReason(state: WizardState, step: Step = state.step): StringKey | undefined {
+  switch (step) {
+    case "data":
+      return state.source ? undefined : "dataNeeded";
+    case "problems":
+      return hasErrors(state.problems) || !state.district ? "problemsErrorsBlock" : undefined;
+    case "generate":
+      if (state.sheets.length === 0) return "generateNoSheets";
+      return state.generation.status === "done" ? undefined : "generateStart";
+    case "done":
+      return "doneIntro";
+    default:
+      return state.district ? undefined : "dataNeeded";
+  }
+}
+
+/** A step can be visited when every step before it can be left. */
+export function canVisit(state: WizardState, step: Step): boolean {
+  const index = STEPS.indexOf(step);
+  if (step === "done") return state.generation.status === "done";
+  return STEPS.slice(0, index).every((before) => before === "generate" || !blockedReason(state, before));
+}
+
+function move(state: WizardState, delta: number): WizardState {
+  const target = STEPS[STEPS.indexOf(state.step) + delta];
+  if (!target) return state;
+  if (delta > 0 && blockedReason(state)) return state;
+  return { ...state, step: target };
+}
+
+const generationBusy = (state: WizardState): boolean => state.generation.status === "running";
+
+export function reducer(state: WizardState, action: Action): WizardState {
+  if (generationBusy(state) && !["progress", "generated", "cancelled", "failed"].includes(action.type))
+    return state;
+  switch (action.type) {
+    case "loaded":
+      return {
+        ...state,
+        source: action.source,
+        district: action.district,
+        problems: action.problems,
+        tables: action.tables,
+        // A district names the pack it was made for; edits belong to the previous data.
+        packId: action.district?.policyPack ?? state.packId,
+        edits: {},
+        generation: { status: "idle" },
+      };
+    case "goTo":
+      return canVisit(state, action.step) ? { ...state, step: action.step } : state;
+    case "next":
+      return move(state, 1);
+    case "back":
+      return move(state, -1);
+    case "choosePack":
+      return { ...state, packId: action.packId, edits: {} };
+    case "edit":
+      return Number.isFinite(action.value)
+        ? { ...state, edits: { ...state.edits, [action.key]: action.value } }
+        : state;
+    case "resetEdits":
+      return { ...state, edits: {} };
+    case "toggleSheet": {
+      const on = state.sheets.includes(action.sheet);
+      const chosen = new Set(
+        on ? state.sheets.filter((s) => s !== action.sheet) : [...state.sheets, action.sheet],
+      );
+      return { ...state, sheets: SHEET_ORDER.filter((s) => chosen.has(s)) };
+    }
+    case "allSheets":
+      return { ...state, sheets: action.on ? SHEET_ORDER : [] };
+    case "onExisting":
+      return { ...state, onExisting: action.value };
+    case "progress":
+      return {
+        ...state,
+        generation: { status: "running", done: action.done, total: action.total, label: action.label },
+      };
+    case "generated":
+      return {
+        ...state,
+        step: "done",
+        generation: { status: "done", created: action.created, passed: action.passed, failed: action.failed },
+      };
+    case "cancelled":
+      return { ...state, generation: { status: "cancelled" } };
+    case "failed":
+      return { ...state, generation: { status: "failed", message: action.message } };
+    case "restart":
+      return {
+        ...initialState(),
+        source: state.source,
+        district: state.district,
+        problems: state.problems,
+        tables: state.tables,
+        packId: state.packId,
+        edits: state.edits,
+      };
+  }
+}
+
+/** The problems split by severity, for counts. */
+export function problemCounts(problems: readonly Problem[]): { errors: number; warnings: number } {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return { errors, warnings: problems.length - errors };
+}
+
+/** The next version of a pack's version for an edited copy: 1.2.3 → 1.2.4. */
+export function bumpPatch(version: string): string {
+  const parts = version.split(".").map((part) => Number.parseInt(part, 10) || 0);
+  while (parts.length < 3) parts.push(0);
+  parts[2] = (parts[2] ?? 0) + 1;
+  return parts.slice(0, 3).join(".");
+}
+
+export const editedPackId = (baseId: string): string => `${baseId}-edited`;

@@ -1,0 +1,121 @@
+import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useState, type ChangeEvent } from "react";
+import { buildInputTemplatePlan } from "../../plan/inputTemplate";
+import { inputSheetNames, loadFile, loadSample, loadTables, sampleList } from "../data";
+import { pick } from "../i18n";
+import { problemCounts } from "../state";
+import type { StepProps } from "./types";
+
+const useStyles = makeStyles({
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+  },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export function DataStep({ state, dispatch, t, locale, excel, run, announce, busy }: StepProps) {
+  const styles = useStyles();
+  const samples = sampleList();
+  const [sampleId, setSampleId] = useState(samples[0]?.id ?? "");
+  const fileId = useId();
+  const sampleName = (id: string) => {
+    const sample = samples.find((s) => s.id === id);
+    return sample ? pick(locale, sample.nameZh, sample.nameEn) : id;
+  };
+
+  const loaded = (result: Awaited<ReturnType<typeof loadFile>>) => {
+    dispatch({ type: "loaded", ...result });
+    const counts = problemCounts(result.problems);
+    announce(
+      result.problems.length
+        ? t("dataLoadedWithProblems", { label: result.source.label, ...counts })
+        : t("dataLoaded", { label: result.source.label }),
+    );
+  };
+
+  const createSheets = () =>
+    run(async () => {
+      const created = await excel.writePlan(buildInputTemplatePlan(), {
+        onExistingSheet: "keepBoth",
+        onProgress: () => undefined,
+        signal: new AbortController().signal,
+      });
+      announce(t("dataCreated", { names: created.join(", ") }));
+    });
+  const readSheets = () =>
+    run(async () => {
+      const tables = await excel.readSheets(inputSheetNames());
+      loaded(loadTables(tables, t("dataSheets"), "sheets"));
+    });
+  const readFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    run(async () => loaded(await loadFile(file.name, new Uint8Array(await file.arrayBuffer()), sampleId)));
+  };
+
+  const counts = problemCounts(state.problems);
+  return (
+    <>
+      <Text as="p">{t("dataIntro")}</Text>
+      <fieldset className={styles.group}>
+        <legend>{t("dataSample")}</legend>
+        <Field label={t("dataSampleLabel")}>
+          <Select value={sampleId} onChange={(_, data) => setSampleId(data.value)}>
+            {samples.map((sample) => (
+              <option key={sample.id} value={sample.id}>
+                {sampleName(sample.id)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => loaded(loadSample(sampleId, sampleName(sampleId)))}
+          >
+            {t("dataUseSample")}
+          </Button>
+        </div>
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend>{t("dataSheets")}</legend>
+        <Text>{t("dataSheetsHint")}</Text>
+        <div className={styles.row}>
+          <Button disabled={busy} onClick={createSheets}>
+            {t("dataCreateSheets")}
+          </Button>
+          <Button disabled={busy} onClick={readSheets}>
+            {t("dataReadSheets")}
+          </Button>
+        </div>
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend>{t("dataFile")}</legend>
+        <Text id={`${fileId}-hint`}>{t("dataFileHint")}</Text>
+        <label htmlFor={fileId}>{t("dataFileLabel")}</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".xlsx,.csv,.json"
+          aria-describedby={`${fileId}-hint`}
+          disabled={busy}
+          onChange={readFile}
+        />
+      </fieldset>
+      <Text as="p" weight="semibold" data-testid="data-status">
+        {!state.source
+          ? t("dataNone")
+          : state.problems.length
+            ? t("dataLoadedWithProblems", { label: state.source.label, ...counts })
+            : t("dataLoaded", { label: state.source.label })}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { Button, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { FUNCTION_TEXTS, type ExcelValue, type FunctionText } from "../../functions/i18n";
+import { pick } from "../i18n";
+import type { StepProps } from "./types";
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  item: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBlockEnd: tokens.spacingVerticalS },
+  heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+});
+
+/** An argument as a formula literal: text quoted, ranges as array constants ({1;2;3} is a column). */
+export function formulaLiteral(value: ExcelValue): string {
+  if (value === null) return "";
+  if (typeof value === "object")
+    return `{${value.map((row) => row.map(formulaLiteral).join(",")).join(";")}}`;
+  if (typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+export function exampleFormula(id: string, text: FunctionText): string | undefined {
+  const example = text.examples[0];
+  if (!example) return undefined;
+  return `=EDU.${id}(${example.args.map(formulaLiteral).join(",")})`;
+}
+
+function matches(id: string, text: FunctionText, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  const haystack = [
+    id,
+    text.zhName,
+    text.zhDescription,
+    text.checks.en,
+    text.checks.zh,
+    text.rule.en,
+    text.rule.zh,
+  ];
+  return haystack.some((part) => part.toLowerCase().includes(needle));
+}
+
+export function FunctionsPanel({
+  t,
+  locale,
+  excel,
+  run,
+  announce,
+  busy,
+}: Omit<StepProps, "state" | "dispatch">) {
+  const styles = useStyles();
+  const [query, setQuery] = useState("");
+  const found = useMemo(
+    () => Object.entries(FUNCTION_TEXTS).filter(([id, text]) => matches(id, text, query)),
+    [query],
+  );
+  const insert = (formula: string) =>
+    run(async () => {
+      const address = await excel.insertFormula(formula);
+      announce(`${t("fnInserted", { formula })} ${address}`);
+    });
+
+  return (
+    <>
+      <Field label={t("fnSearch")}>
+        <SearchBox
+          placeholder={t("fnSearchPlaceholder")}
+          value={query}
+          onChange={(_, data) => setQuery(data.value)}
+        />
+      </Field>
+      <Text as="p" role="status">
+        {found.length ? t("fnCount", { count: found.length }) : t("fnNone")}
+      </Text>
+      <ul className={styles.list}>
+        {found.map(([id, text]) => {
+          const name = `EDU.${id}`;
+          const example = exampleFormula(id, text);
+          return (
+            <li key={id} className={styles.item} data-function={id}>
+              <h3 className={styles.heading}>
+                {name} <Text weight="regular">{text.zhName}</Text>
+              </h3>
+              <Text as="p">{pick(locale, text.checks.zh, text.checks.en)}</Text>
+              <Text as="p" size={200}>
+                {t("fnParameters")}: {text.parameters.map((p) => p.zhName).join(", ")}
+              </Text>
+              <Text as="p" size={200}>
+                {t("fnRule")}: {pick(locale, text.rule.zh, text.rule.en)}
+              </Text>
+              <Text as="p" size={200}>
+                {t("fnSource")}: {pick(locale, text.source.zh, text.source.en)}
+              </Text>
+              {example && (
+                <Text as="p" size={200}>
+                  {t("fnExample")}: <code className={styles.code}>{example}</code>
+                </Text>
+              )}
+              <div className={styles.actions}>
+                <Button size="small" disabled={busy} onClick={() => insert(`=${name}()`)}>
+                  {t("fnInsert", { name })}
+                </Button>
+                {example && (
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    aria-label={`${t("fnInsertExample")} ${name}`}
+                    onClick={() => insert(example)}
+                  >
+                    {t("fnInsertExample")}
+                  </Button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+export default FunctionsPanel;

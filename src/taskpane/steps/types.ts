@@ -1,0 +1,21 @@
+import type { Dispatch } from "react";
+import type { ExcelGateway } from "../excel";
+import type { Locale, Translate } from "../i18n";
+import type { Action, WizardState } from "../state";
+
+/** What every step component gets: the state, the reducer's dispatch, strings, and the Excel gateway. */
+export interface StepProps {
+  readonly state: WizardState;
+  readonly dispatch: Dispatch<Action>;
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly excel: ExcelGateway;
+  /** Runs an async task with the pane marked busy; a thrown error is shown to the user. */
+  readonly run: (task: () => Promise<void>) => void;
+  /** Says something in the live region (screen readers hear it). */
+  readonly announce: (message: string) => void;
+  readonly busy: boolean;
+}
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
