@@ -1,0 +1,148 @@
+/**
+ * The part of the Excel JavaScript API (ExcelApi 1.12) the Office.js writer and the task pane use. Everything is
+ * typed as a supertype of @types/office-js, so a real Excel.RequestContext is assignable to ExcelContext (a type
+ * test checks it), and the recording fake in test/support implements exactly this. Enum-typed properties are plain
+ * strings: the writer passes Excel's string literals ("Landscape", "Custom", …) because the Excel enum objects
+ * do not exist outside Office.
+ */
+
+export interface Loadable<T> {
+  load(propertyNames?: string | string[]): T;
+}
+
+export interface ExcelContext {
+  readonly workbook: WorkbookLike;
+  readonly application: ApplicationLike;
+  sync(): Promise<void>;
+}
+
+export interface ApplicationLike {
+  suspendApiCalculationUntilNextSync(): void;
+}
+
+export interface WorkbookLike {
+  readonly worksheets: WorksheetCollectionLike;
+  readonly names: NamedItemCollectionLike;
+  readonly tables: TableCollectionLike;
+}
+
+export interface WorksheetCollectionLike extends Loadable<WorksheetCollectionLike> {
+  readonly items: WorksheetLike[];
+  add(name?: string): WorksheetLike;
+  getItem(key: string): WorksheetLike;
+}
+
+export interface WorksheetLike extends Loadable<WorksheetLike> {
+  name: string;
+  tabColor: string;
+  readonly tables: TableCollectionLike;
+  readonly charts: ChartCollectionLike;
+  readonly freezePanes: WorksheetFreezePanesLike;
+  readonly pageLayout: PageLayoutLike;
+  readonly customProperties: WorksheetCustomPropertyCollectionLike;
+  getRange(address?: string): RangeLike;
+  delete(): void;
+}
+
+export interface WorksheetCustomPropertyCollectionLike {
+  add(key: string, value: string): unknown;
+  getItemOrNullObject(key: string): WorksheetCustomPropertyLike;
+}
+
+export interface WorksheetCustomPropertyLike extends Loadable<WorksheetCustomPropertyLike> {
+  readonly isNullObject: boolean;
+  readonly value: string;
+}
+
+export interface RangeLike {
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly format: RangeFormatLike;
+  readonly conditionalFormats: ConditionalFormatCollectionLike;
+  readonly dataValidation: DataValidationLike;
+  merge(across?: boolean): void;
+}
+
+export interface RangeFormatLike {
+  columnWidth: number;
+  horizontalAlignment: string;
+  wrapText: boolean;
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string };
+  readonly fill: { color: string };
+  readonly borders: { getItem(index: BorderEdge): { style: string; weight: string } };
+}
+
+export type BorderEdge =
+  "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
+
+export interface ConditionalFormatCollectionLike {
+  add(type: "Custom"): ConditionalFormatLike;
+}
+
+export interface ConditionalFormatLike {
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly font: { bold: boolean; color: string }; readonly fill: { color: string } };
+  };
+}
+
+export interface DataValidationLike {
+  rule: { list?: { inCellDropDown: boolean; source: unknown } };
+  errorAlert: { message: string; showAlert: boolean; style: string; title: string };
+}
+
+export interface TableCollectionLike extends Loadable<TableCollectionLike> {
+  readonly items: TableLike[];
+  add(address: string, hasHeaders: boolean): TableLike;
+  getItem(key: string): TableLike;
+}
+
+export interface TableLike {
+  name: string;
+  style: string;
+  getHeaderRowRange(): RangeLike;
+}
+
+export interface NamedItemCollectionLike extends Loadable<NamedItemCollectionLike> {
+  readonly items: NamedItemLike[];
+  add(name: string, reference: string, comment?: string): unknown;
+  getItem(name: string): NamedItemLike;
+}
+
+export interface NamedItemLike {
+  readonly name: string;
+  formula: unknown;
+  delete(): void;
+}
+
+export interface WorksheetFreezePanesLike {
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  freezeAt(frozenRange: string): void;
+}
+
+export interface PageLayoutLike {
+  orientation: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintTitleRows(rows: string): void;
+}
+
+export interface ChartCollectionLike {
+  add(type: string, sourceData: RangeLike, seriesBy?: string): ChartLike;
+}
+
+export interface ChartLike {
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): ChartSeriesLike; add(name?: string): ChartSeriesLike };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface ChartSeriesLike {
+  name: string;
+  setValues(sourceData: RangeLike): void;
+  setXAxisValues(sourceData: RangeLike): void;
+}
+
+/** Excel.run as the pane receives it. */
+export type ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;

@@ -1,0 +1,160 @@
+/**
+ * A recording fake of the Excel JavaScript API subset in src/writers/officejs/excelSubset.ts, for jest and for the
+ * task pane in a browser (plain TypeScript, no Node APIs).
+ *
+ * - Calls are queued and applied at sync(), like Office.js; loaded properties throw PropertyNotLoaded until synced.
+ * - It counts sync() calls and API calls (method calls and property sets), and estimates each request's payload.
+ * - `failAtSync(n)` makes the n-th sync from now reject, applying nothing of its batch; a request over
+ *   `requestLimitBytes` (5 MB, Excel on the web) is rejected the same way.
+ * - Excel's entry rule: a string written to values/formulas that starts with "=", "+", "-" or "@" becomes a formula,
+ *   a numeric string a number, "TRUE"/"FALSE" a boolean — unless the cell's number format is "@" (text).
+ *   Renaming a sheet rewrites references to it in formulas and names; deleting one turns them into #REF!.
+ */
+import type { ExcelContext, ExcelRunner } from "../../../src/writers/officejs/excelSubset";
+import {
+  cellOf,
+  cellKeyOrder,
+  emptyWorkbook,
+  newSheet,
+  type FakeCell,
+  type FakeScalar,
+  type FakeWorkbook,
+} from "./model";
+import { parseCell } from "../../../src/plan/address";
+import { FakeContext, type FakeHost, type FakeStats } from "./proxies";
+
+export type { FakeCell, FakeScalar, FakeWorkbook, FakeSheet, FakeTable, FakeName, FakeChart } from "./model";
+export { FakeExcelError } from "./model";
+export type { FakeStats, RequestRecord } from "./proxies";
+
+export interface SeedSheet {
+  readonly name: string;
+  /** A1 → constant, or { formula: "=…" }. */
+  readonly cells?: Readonly<Record<string, FakeScalar | { readonly formula: string }>>;
+  readonly customProperties?: Readonly<Record<string, string>>;
+}
+
+export interface FakeExcel {
+  readonly stats: FakeStats;
+  /** The live model (tests may read it; write only through the API or the seed helpers). */
+  readonly workbook: FakeWorkbook;
+  requestLimitBytes: number;
+  /** Make the n-th sync from now (1 = the next) fail. */
+  failAtSync(n: number): void;
+  createContext(): ExcelContext;
+  /** Excel.run: runs the batch with a fresh context and syncs what it left queued. */
+  readonly run: ExcelRunner;
+  seedSheet(sheet: SeedSheet): void;
+  seedName(name: string, formula: string): void;
+  resetStats(): void;
+  /** A deep copy of the whole workbook, for before/after equality. */
+  snapshot(): FakeWorkbookSnapshot;
+  /** The non-empty cells of a sheet, in row order, keyed by A1 address. */
+  cellsOf(sheetName: string): Record<string, FakeCell>;
+  sheetNames(): string[];
+}
+
+export type FakeWorkbookSnapshot = Omit<FakeWorkbook, "nextSheetId">;
+
+export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[] } = {}): FakeExcel {
+  const workbook = emptyWorkbook();
+  const stats: FakeStats = { syncs: 0, apiCalls: 0, requests: [] };
+  let failAt: number | null = null;
+  const host: FakeHost & { requestLimitBytes: number } = {
+    workbook,
+    stats,
+    requestLimitBytes: 5_000_000,
+    shouldFailSync: () => stats.syncs === failAt,
+  };
+  const run: ExcelRunner = async (batch) => {
+    const context = new FakeContext(host);
+    const result = await batch(context);
+    if (context.hasPending) await context.sync();
+    return result;
+  };
+  const fake: FakeExcel = {
+    stats,
+    workbook,
+    get requestLimitBytes() {
+      return host.requestLimitBytes;
+    },
+    set requestLimitBytes(bytes: number) {
+      host.requestLimitBytes = bytes;
+    },
+    failAtSync: (n) => {
+      failAt = stats.syncs + n;
+    },
+    createContext: () => new FakeContext(host),
+    run,
+    seedSheet: (seed) => {
+      const sheet = newSheet(workbook, seed.name);
+      Object.assign(sheet.customProperties, seed.customProperties ?? {});
+      for (const [address, content] of Object.entries(seed.cells ?? {})) {
+        const cell = cellOf(sheet, parseCell(address));
+        if (typeof content === "object") cell.formula = content.formula;
+        else cell.value = content;
+      }
+    },
+    seedName: (name, formula) => {
+      workbook.names.push({ name, formula, comment: "" });
+    },
+    resetStats: () => {
+      stats.syncs = 0;
+      stats.apiCalls = 0;
+      stats.requests = [];
+      failAt = null;
+    },
+    snapshot: () => {
+      const { nextSheetId: _ignored, ...rest } = workbook;
+      return JSON.parse(JSON.stringify(rest)) as FakeWorkbookSnapshot;
+    },
+    cellsOf: (sheetName) => {
+      const sheet = workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+      if (!sheet) throw new Error(`the fake workbook has no sheet ${sheetName}`);
+      const keys = Object.keys(sheet.cells).sort(cellKeyOrder);
+      return Object.fromEntries(keys.map((k) => [k, sheet.cells[k] as FakeCell]));
+    },
+    sheetNames: () => workbook.sheets.map((s) => s.name),
+  };
+  for (const seed of options.sheets ?? []) fake.seedSheet(seed);
+  return fake;
+}
+
+export interface FakeOfficeOptions {
+  /** Office.context.displayLanguage, e.g. "zh-CN" (default) or "en-US". */
+  readonly displayLanguage?: string;
+}
+
+/**
+ * Define the `Excel` and `Office` globals the task pane uses, backed by the fake:
+ * Excel.run; Office.onReady (resolves { host: "Excel", platform: "OfficeOnline" }, also calls a callback);
+ * Office.context.displayLanguage; Office.context.requirements.isSetSupported (always true);
+ * Office.HostType.Excel. Returns a function that removes them again.
+ */
+export function installFakeOffice(
+  target: object,
+  fake: FakeExcel,
+  options: FakeOfficeOptions = {},
+): () => void {
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  const office = {
+    onReady: (callback?: (i: typeof info) => void) => {
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      displayLanguage: options.displayLanguage ?? "zh-CN",
+      requirements: { isSetSupported: () => true },
+    },
+    HostType: { Excel: "Excel" },
+  };
+  const excel = { run: fake.run };
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(target, name, { value, configurable: true, writable: true });
+  define("Excel", excel);
+  define("Office", office);
+  return () => {
+    Reflect.deleteProperty(target, "Excel");
+    Reflect.deleteProperty(target, "Office");
+  };
+}
