@@ -1,0 +1,113 @@
+/**
+ * Coercion of the values Excel passes to custom functions, and of rule errors to Excel errors.
+ *
+ * Decisions: numeric arguments take numbers only: text (even "12"), booleans and ranges give #VALUE! naming the
+ * argument, because a silently coerced cell hides a data-entry mistake in a budget. Inside ranges, empty cells (null,
+ * undefined or "") are empty; any text or boolean in a range is #VALUE!. An omitted optional argument (null, undefined)
+ * or an empty string takes the documented default. A scalar passed where a range is expected is a 1×1 range.
+ */
+import { RuleError } from "../domain/errors";
+
+export type Cell = number | null;
+
+function describe(v: any): string {
+  if (typeof v === "string") return `text "${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (Array.isArray(v)) return "a range";
+  if (typeof v === "number") return String(v);
+  return typeof v;
+}
+
+function wrong(arg: string, accepts: string, v: any): RuleError {
+  return new RuleError("value", `${arg}: ${accepts} (got ${describe(v)})`);
+}
+
+export function isOmitted(v: any): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+export function num(v: any, arg: string): number {
+  if (typeof v === "number" && v - v === 0) return v;
+  throw wrong(arg, "a number", v);
+}
+
+export function optNum(v: any, arg: string, fallback: number): number {
+  return isOmitted(v) ? fallback : num(v, arg);
+}
+
+/** Optional numbers whose default is computed only when needed (e.g. a policy lookup). */
+export function optNumOrNull(v: any, arg: string): number | null {
+  return isOmitted(v) ? null : num(v, arg);
+}
+
+export function text(v: any, arg: string, accepts: string): string {
+  if (typeof v === "string") return v;
+  throw wrong(arg, accepts, v);
+}
+
+export function optText(v: any, arg: string, accepts: string): string | null {
+  return v === null || v === undefined ? null : text(v, arg, accepts);
+}
+
+/** TRUE/FALSE, or 1/0 as typed by many users; omitted is FALSE. */
+export function optBool(v: any, arg: string): boolean {
+  if (isOmitted(v)) return false;
+  if (typeof v === "boolean") return v;
+  if (v === 0 || v === 1) return v === 1;
+  throw wrong(arg, "TRUE or FALSE", v);
+}
+
+/** A rectangular range of numbers and empty cells. */
+export function matrix(v: any, arg: string): Cell[][] {
+  const rows: any[] = Array.isArray(v) ? v : [[v]];
+  const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (rows.length === 0 || width === 0) throw wrong(arg, "a range of numbers", v);
+  return rows.map((row) => {
+    if (!Array.isArray(row) || row.length !== width) throw wrong(arg, "a rectangular range of numbers", v);
+    return row.map((cell) => {
+      if (isOmitted(cell)) return null;
+      if (typeof cell === "number" && cell - cell === 0) return cell;
+      throw wrong(arg, "numbers or empty cells", cell);
+    });
+  });
+}
+
+/** A single row or column, read in order. */
+export function vector(v: any, arg: string): Cell[] {
+  const m = matrix(v, arg);
+  if (m.length === 1) return m[0] as Cell[];
+  if ((m[0] as Cell[]).length === 1) return m.map((row) => row[0] as Cell);
+  throw wrong(arg, "a single row or column", v);
+}
+
+/** A row or column of text cells (empty cells are null). */
+export function textVector(v: any, arg: string, accepts: string): (string | null)[] {
+  const rows: any[] = Array.isArray(v) ? v : [[v]];
+  const flat: any[] = [];
+  const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (rows.length === 0 || width === 0) throw wrong(arg, accepts, v);
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== width)
+      throw wrong(arg, `a single row or column: ${accepts}`, v);
+    flat.push(...row);
+  }
+  if (rows.length > 1 && width > 1) throw wrong(arg, `a single row or column: ${accepts}`, v);
+  return flat.map((cell) => (isOmitted(cell) ? null : text(cell, arg, accepts)));
+}
+
+/** Results must be finite: a rule that produced NaN or Infinity is a bug reported as #VALUE!. */
+export function finiteOut(x: number): number {
+  if (x - x === 0) return x;
+  throw new RuleError("value", "the inputs give no finite result");
+}
+
+/** A rule error as the Excel error Excel can show; anything else is #VALUE! with a generic message. */
+export function toExcelError(e: unknown): CustomFunctions.Error {
+  const { Error: ExcelError, ErrorCode } = CustomFunctions;
+  if (e instanceof RuleError) {
+    if (e.kind === "div0") return new ExcelError(ErrorCode.divisionByZero);
+    if (e.kind === "na") return new ExcelError(ErrorCode.notAvailable, e.message);
+    return new ExcelError(ErrorCode.invalidValue, e.message);
+  }
+  return new ExcelError(ErrorCode.invalidValue, "Unexpected input: check the arguments' types and ranges");
+}
