@@ -1,0 +1,249 @@
+/**
+ * 债务 (S2-04, I-1): the debt items and their repayment steps, the stated total reconciled with the sum of the items
+ * (RECONCILE as ROUND(stated − Σ, 2)), and the repayment plan to the term end (REPAY_SCHEDULE as formulas: each year
+ * pays the earliest unpaid steps up to what it can repay).
+ */
+import type { Debts } from "../../district/model";
+import { DEBT_STEPS } from "../../district/model";
+import { reconcile, repaySchedule } from "../../domain/debt";
+import { cellAddress, rangeAddress, sheetRef } from "../address";
+import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import { fx, SheetBuilder, val } from "../kit";
+import type { PlanCell } from "../types";
+
+const money = (x: number) => x.toFixed(2);
+
+export const buildDebtSheet: SheetBuilderFn = (ctx) => {
+  const sb = new SheetBuilder(SHEET_NAMES.debt, "debt", "C00000");
+  sb.title(
+    "教育债务: 分步偿还与核对",
+    "单位: 万元。讲话所述总额与分项之和核对 (I-1); 还款计划按步骤先后、每年偿还能力安排到本届政府任期末",
+  );
+  const debts = ctx.district.debts;
+  if (!debts) {
+    sb.note("本区未录入教育债务 (债务数据为空), 本表不作计算。");
+    return sb.build();
+  }
+  const headerRow = sb.row;
+  const items = sb.table({
+    name: "tblDebts",
+    rows: debts.items,
+    columns: [
+      { key: "item", header: "欠款项目", width: 30, style: "text", cell: (c) => val(c.item.item) },
+      { key: "category", header: "类别", width: 12, style: "text", cell: (c) => val(c.item.category) },
+      { key: "amount", header: "金额(万元)", width: 14, style: "money", cell: (c) => val(c.item.amount) },
+      { key: "step", header: "偿还步骤", width: 10, style: "integer", cell: (c) => val(c.item.step) },
+    ],
+    totals: { label: "分项合计", keys: ["amount"] },
+  });
+  sb.validation(items.range("step"), DEBT_STEPS.map(String), "偿还步骤必须是 1、2、3 或 4");
+  const subtotals = DEBT_STEPS.map((step) =>
+    debts.items.filter((d) => d.step === step).reduce((s, d) => s + d.amount, 0),
+  );
+  const steps = sb.table({
+    name: "tblDebtSteps",
+    rows: [...DEBT_STEPS],
+    columns: [
+      { key: "step", header: "步骤", width: 10, style: "integer", cell: (c) => val(c.item) },
+      {
+        key: "subtotal",
+        header: "小计(万元)",
+        width: 14,
+        style: "money",
+        cell: (c) =>
+          fx(
+            `SUMIF(${items.range("step")},${c.ref("step")},${items.range("amount")})`,
+            subtotals[c.index] ?? 0,
+          ),
+      },
+      {
+        key: "cumulative",
+        header: "累计(万元)",
+        width: 14,
+        style: "money",
+        cell: (c) =>
+          fx(
+            `SUM(${cellAddress(steps0(c.row, c.index), colOfRef(c.ref("subtotal")), true)}:${c.ref("subtotal")})`,
+            subtotals.slice(0, c.index + 1).reduce((s, x) => s + x, 0),
+          ),
+      },
+    ],
+  });
+  reconciliation(ctx, sb, debts, items.range("amount"));
+  schedule(ctx, sb, debts, subtotals, (i) => steps.cell("subtotal", i));
+  sb.freezeAt(headerRow + 1);
+  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
+  return sb.build();
+};
+
+/** Sheet row of the first data row, from a data row and its index. */
+function steps0(row: number, index: number): number {
+  return row - index;
+}
+
+function colOfRef(ref: string): number {
+  const letters = /^\$?([A-Z]+)/.exec(ref)?.[1] ?? "A";
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amounts: string): void {
+  const parts = debts.items.map((d) => d.amount);
+  const sum = parts.reduce((s, x) => s + x, 0);
+  const difference = reconcile(debts.statedTotal, parts);
+  const statedLocal = cellAddress(sb.row, 1);
+  const diffLocal = cellAddress(sb.row + 2, 1);
+  const kv = sb.keyValues([
+    {
+      key: "stated",
+      label: "讲话所述总额",
+      cell: val(debts.statedTotal),
+      style: "money",
+      note: "S2-04 「教育系统欠款13644.78万元」",
+    },
+    { key: "sum", label: "分项之和", cell: fx(`SUM(${amounts})`, sum), style: "money" },
+    {
+      key: "difference",
+      label: "差额(所述 − 分项)",
+      cell: fx(`ROUND(${statedLocal}-SUM(${amounts}),2)`, difference),
+      style: "money",
+      note:
+        difference === 0
+          ? "分项与所述总额一致"
+          : "I-1: 分项之和与讲话所述总额不符; 还款计划按分项之和安排, 差额需核实 (可能是不同时点的利息或抄录错误)",
+    },
+    { key: "ok", label: "分项与总额相符", cell: fx(`${diffLocal}=0`, difference === 0), style: "verdict" },
+  ]);
+  sb.conditional(diffLocal, `${diffLocal}<>0`, "fail");
+  const ok = kv.ok;
+  const diff = kv.difference;
+  if (!ok || !diff) return;
+  sb.passFail(ok.local, ok.local);
+  ctx.reconciliations.push({
+    labelZh: "教育债务: 讲话所述总额 − 分项之和",
+    labelEn: "Education debt: stated total − sum of the items",
+    sheet: "debt",
+    difference: { ref: diff.ref, value: difference },
+  });
+  ctx.checks.push({
+    id: "debt.reconcile",
+    labelZh: "债务分项与所述总额相符",
+    labelEn: "Debt items add up to the stated total",
+    sheet: "debt",
+    cell: ok.local,
+    pass: difference === 0,
+    detailZh: `所述 ${money(debts.statedTotal)} − 分项 ${money(sum)} = ${money(difference)} 万元`,
+    detailEn: `stated ${money(debts.statedTotal)} − items ${money(sum)} = ${money(difference)} (10k yuan)`,
+  });
+}
+
+function schedule(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  debts: Debts,
+  subtotals: readonly number[],
+  subtotalRef: (i: number) => string,
+): void {
+  const T = ctx.district.budgetYear;
+  const years = debts.annualCapacity.map((_, y) => T + y);
+  sb.note(
+    `还款计划: 每年按步骤先后偿还, 不超过当年偿还能力; 最后一列为任期末 (${ctx.district.termEndYear}年) 仍未偿还的金额。`,
+  );
+  if (years.length === 0) {
+    sb.note("未录入各年偿还能力, 无法安排还款计划。");
+    return;
+  }
+  const plan = repaySchedule(subtotals, debts.annualCapacity);
+  const top = sb.row;
+  const capRow = top + 1;
+  const first = top + 2;
+  const last = first + DEBT_STEPS.length - 1;
+  const totalRow = last + 1;
+  const yearCol = (y: number) => 2 + y;
+  const unpaidCol = yearCol(years.length);
+  const header: PlanCell[] = [
+    val("步骤"),
+    val("金额(万元)"),
+    ...years.map((y) => val(`${y}年`)),
+    val("期末未偿还"),
+  ];
+  const capacity: PlanCell[] = [val("当年偿还能力"), null, ...debts.annualCapacity.map((c) => val(c)), null];
+  const rows: PlanCell[][] = DEBT_STEPS.map((step, s) => {
+    const row = first + s;
+    const amount = cellAddress(row, 1);
+    const line: PlanCell[] = [val(`第${step}步`), fx(subtotalRef(s), subtotals[s] ?? 0)];
+    years.forEach((_, y) => {
+      const col = yearCol(y);
+      const remaining = y === 0 ? amount : `${amount}-SUM(${rangeAddress(row, yearCol(0), row, col - 1)})`;
+      const cap = cellAddress(capRow, col, false).replace(/(\d+)$/, (r) => `$${r}`);
+      const room = s === 0 ? `MAX(0,${cap})` : `MAX(0,${cap}-SUM(${rangeAddress(first, col, row - 1, col)}))`;
+      line.push(fx(`ROUND(MIN(${remaining},${room}),2)`, plan[s]?.[y] ?? 0));
+    });
+    line.push(
+      fx(
+        `ROUND(${amount}-SUM(${rangeAddress(row, yearCol(0), row, unpaidCol - 1)}),2)`,
+        plan[s]?.[years.length] ?? 0,
+      ),
+    );
+    return line;
+  });
+  const columnTotal = (col: number) => DEBT_STEPS.reduce((sum, _, s) => sum + (plan[s]?.[col] ?? 0), 0);
+  const totals: PlanCell[] = [
+    val("合计"),
+    fx(
+      `SUM(${rangeAddress(first, 1, last, 1)})`,
+      subtotals.reduce((s, x) => s + x, 0),
+    ),
+    ...years.map((_, y) => fx(`SUM(${rangeAddress(first, yearCol(y), last, yearCol(y))})`, columnTotal(y))),
+    fx(`SUM(${rangeAddress(first, unpaidCol, last, unpaidCol)})`, columnTotal(years.length)),
+  ];
+  sb.put(top, 0, [header, capacity, ...rows, totals]);
+  sb.format(rangeAddress(top, 0, top, unpaidCol), "header");
+  sb.format(rangeAddress(capRow, 1, totalRow, unpaidCol), "money");
+  sb.format(rangeAddress(totalRow, 0, totalRow, unpaidCol), "total");
+  years.forEach((_, y) => sb.width(yearCol(y), 12));
+  sb.width(unpaidCol, 12);
+  sb.conditional(
+    rangeAddress(first, unpaidCol, last, unpaidCol),
+    `${cellAddress(first, unpaidCol)}>0`,
+    "fail",
+  );
+  sb.row = totalRow + 2;
+
+  const unpaid = columnTotal(years.length);
+  const unpaidRef = cellAddress(totalRow, unpaidCol);
+  const reachesTermEnd = years[years.length - 1] === ctx.district.termEndYear;
+  const kv = sb.keyValues([
+    {
+      key: "repaid",
+      label: "任期末全部还清",
+      cell: fx(`ROUND(${unpaidRef},2)=0`, unpaid === 0),
+      style: "verdict",
+      note: reachesTermEnd
+        ? `计划年度 ${T}–${ctx.district.termEndYear}`
+        : `注意: 偿还能力录入到 ${years[years.length - 1]} 年, 任期末为 ${ctx.district.termEndYear} 年`,
+    },
+  ]);
+  const repaid = kv.repaid;
+  if (repaid) {
+    sb.passFail(repaid.local, repaid.local);
+    ctx.checks.push({
+      id: "debt.repaid",
+      labelZh: "教育欠款在任期内全部偿还",
+      labelEn: "Education debt repaid within the term",
+      sheet: "debt",
+      cell: repaid.local,
+      pass: unpaid === 0,
+      detailZh: `至 ${years[years.length - 1]} 年末未偿还 ${money(unpaid)} 万元`,
+      detailEn: `unpaid at the end of ${years[years.length - 1]}: ${money(unpaid)} (10k yuan)`,
+    });
+  }
+  const yearT = { ref: sheetRef(sb.name, cellAddress(totalRow, yearCol(0), true)), value: columnTotal(0) };
+  ctx.exports.set("debt.repaymentYearT", yearT);
+  ctx.exports.set("debt.scheduleRange", {
+    ref: sheetRef(sb.name, rangeAddress(first, yearCol(0), last, unpaidCol)),
+    value: unpaid,
+  });
+  ctx.budgetLines.push({ category: "偿还教育欠款", categoryEn: "Debt repayment", amount: yearT });
+}

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { districtSchema, type District } from "../../../src/district/model";
+import { repaySchedule } from "../../../src/domain/debt";
+import { parseRange, columnLetter } from "../../../src/plan/address";
+import { buildDebtSheet } from "../../../src/plan/sheets/debt";
+import { expectPlanComputes, type LoadedPlan } from "../../support/hyperformula";
+import { context, exported, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
+
+function build(district: District) {
+  const built = context(district);
+  const plan = planOf(built, [buildDebtSheet(built.ctx)]);
+  return { built, plan, loaded: expectPlanComputes(plan) };
+}
+
+/** The schedule's cells (steps × years + unpaid) as HyperFormula computes them. */
+function scheduleValues(loaded: LoadedPlan, range: string): number[][] {
+  const { start, end } = parseRange(range.replace(/^'.*'!/, "").replace(/\$/g, ""));
+  const out: number[][] = [];
+  for (let r = start.row; r <= end.row; r++) {
+    const line: number[] = [];
+    for (let c = start.column; c <= end.column; c++)
+      line.push(loaded.valueAt("债务", `${columnLetter(c)}${r + 1}`) as number);
+    out.push(line);
+  }
+  return out;
+}
+
+const subtotals = (d: District) =>
+  [1, 2, 3, 4].map((s) =>
+    (d.debts?.items ?? []).filter((i) => i.step === s).reduce((a, i) => a + i.amount, 0),
+  );
+
+describe("债务 sheet", () => {
+  it("shows the speech's 15.26 gap as −15.26 and fails the reconciliation", () => {
+    const { built, loaded } = build(FIXTURE);
+    const rec = built.ctx.reconciliations.find((r) => r.sheet === "debt");
+    expect(rec?.difference.value).toBe(-15.26);
+    const m = /!\$?([A-Z]+)\$?(\d+)$/.exec(rec?.difference.ref ?? "");
+    expect(loaded.valueAt("债务", `${m?.[1]}${m?.[2]}`)).toBeCloseTo(-15.26, 10);
+    const check = built.ctx.checks.find((c) => c.id === "debt.reconcile");
+    expect(check?.pass).toBe(false);
+    expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(false);
+  });
+
+  it("schedules repayment exactly as repaySchedule() does", () => {
+    const { built, loaded } = build(FIXTURE);
+    const range = exported(built.ctx, "debt.scheduleRange").ref;
+    const expected = repaySchedule(subtotals(FIXTURE), FIXTURE.debts?.annualCapacity ?? []);
+    const actual = scheduleValues(loaded, range);
+    actual.forEach((line, s) => line.forEach((x, y) => expect(x).toBeCloseTo(expected[s]?.[y] ?? NaN, 9)));
+  });
+
+  it("passes the term-end check only when the capacity covers every step, and budgets year T's repayment", () => {
+    const { built } = build(FIXTURE);
+    expect(built.ctx.checks.find((c) => c.id === "debt.repaid")?.pass).toBe(false);
+    const line = built.ctx.budgetLines.find((l) => l.categoryEn === "Debt repayment");
+    expect(line?.amount.value).toBe(2000);
+    const rich = districtSchema.parse({
+      ...FIXTURE_INPUT,
+      debts: { ...FIXTURE_INPUT.debts, annualCapacity: [5000, 5000, 5000] },
+    });
+    expect(build(rich).built.ctx.checks.find((c) => c.id === "debt.repaid")?.pass).toBe(true);
+  });
+
+  it("writes a note instead of tables when the district has no debts", () => {
+    const { debts: _omit, ...rest } = FIXTURE_INPUT;
+    const { built, plan } = build(districtSchema.parse(rest));
+    expect(built.ctx.checks).toEqual([]);
+    expect(plan.sheets.find((s) => s.key === "debt")?.tables).toEqual([]);
+  });
+
+  it("computes generated debts and capacities in HyperFormula as repaySchedule() does", () => {
+    const cents = fc.integer({ min: 0, max: 500000 }).map((c) => c / 100);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ amount: cents, step: fc.integer({ min: 1, max: 4 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(cents, { minLength: 1, maxLength: 6 }),
+        cents,
+        (items, capacity, stated) => {
+          const district = districtSchema.parse({
+            ...FIXTURE_INPUT,
+            debts: {
+              statedTotal: stated,
+              items: items.map((d, i) => ({ ...d, item: `欠款${i}`, category: "其他" })),
+              annualCapacity: capacity,
+            },
+          });
+          const { built, loaded } = build(district);
+          const expected = repaySchedule(subtotals(district), capacity);
+          const actual = scheduleValues(loaded, exported(built.ctx, "debt.scheduleRange").ref);
+          actual.forEach((line, s) =>
+            line.forEach((x, y) => expect(x).toBeCloseTo(expected[s]?.[y] ?? NaN, 9)),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
