@@ -1,0 +1,35 @@
+/** Which grades each school type teaches, and student counts derived from the grade columns. */
+import { GRADE_KEYS, type GradeKey, type School, type SchoolType } from "./model";
+
+const KINDERGARTEN: readonly GradeKey[] = ["k1", "k2", "k3"];
+const PRIMARY: readonly GradeKey[] = ["g1", "g2", "g3", "g4", "g5", "g6"];
+const JUNIOR: readonly GradeKey[] = ["g7", "g8", "g9"];
+const SENIOR: readonly GradeKey[] = ["g10", "g11", "g12"];
+
+/** Primary schools and teaching points may run a 学前班 (counted as 大班, k3). */
+export const GRADES_BY_TYPE: Readonly<Record<SchoolType, readonly GradeKey[]>> = {
+  幼儿园: KINDERGARTEN,
+  小学: ["k3", ...PRIMARY],
+  初中: JUNIOR,
+  九年一贯制: ["k3", ...PRIMARY, ...JUNIOR],
+  完全中学: [...JUNIOR, ...SENIOR],
+  高中: SENIOR,
+  职业学校: SENIOR,
+  特教学校: GRADE_KEYS,
+  教学点: ["k3", ...PRIMARY],
+};
+
+export const GRADES_BY_LEVEL = {
+  kindergarten: KINDERGARTEN,
+  primary: PRIMARY,
+  junior: JUNIOR,
+  senior: SENIOR,
+} as const;
+
+/** Students over the given grades (all grades when omitted). */
+export function schoolStudents(
+  school: Pick<School, "grades">,
+  grades: readonly GradeKey[] = GRADE_KEYS,
+): number {
+  return grades.reduce((sum, key) => sum + school.grades[key], 0);
+}

@@ -1,0 +1,117 @@
+/**
+ * Compact school rows for the samples: a few stated facts per school (type, area, students per grade, dropouts…)
+ * and the rest derived by plausible ratios, so the invented figures hang together (classes from class sizes,
+ * staff from staffing ratios, floor area and equipment per student).
+ */
+import { GRADES_BY_TYPE, GRADES_BY_LEVEL, schoolStudents } from "../grades";
+import {
+  GRADE_KEYS,
+  type AreaZh,
+  type FiscalYear,
+  type GradeKey,
+  type School,
+  type SchoolType,
+} from "../model";
+
+export interface SchoolSketch {
+  readonly code: string;
+  readonly name: string;
+  readonly town: string;
+  readonly type: SchoolType;
+  readonly area: AreaZh;
+  /** Students in each taught grade (a small deterministic wobble is added), or exact counts per grade. */
+  readonly perGrade: number | Partial<Record<GradeKey, number>>;
+  readonly dropouts?: number;
+  readonly boarders?: number;
+  readonly specialNeeds?: number;
+  readonly standardized?: boolean;
+}
+
+const CLASS_SIZE = (grade: GradeKey): number =>
+  grade.startsWith("k") ? 30 : Number(grade.slice(1)) <= 6 ? 45 : 50;
+const STAFF_RATIO: Record<SchoolType, number> = {
+  幼儿园: 9,
+  小学: 17,
+  初中: 12.5,
+  九年一贯制: 14,
+  完全中学: 12.5,
+  高中: 12,
+  职业学校: 11,
+  特教学校: 3,
+  教学点: 10,
+};
+const PER_STUDENT: Record<
+  AreaZh,
+  { area: number; sports: number; equipment: number; books: number; perComputer: number }
+> = {
+  城市: { area: 4.2, sports: 5.5, equipment: 950, books: 28, perComputer: 8 },
+  县镇: { area: 4.8, sports: 8, equipment: 620, books: 22, perComputer: 12 },
+  农村: { area: 5.6, sports: 11, equipment: 410, books: 16, perComputer: 18 },
+};
+const TIER: Record<AreaZh, number> = { 城市: 0, 县镇: 1, 农村: 2 };
+
+function gradesOf(sketch: SchoolSketch): Record<GradeKey, number> {
+  const grades = Object.fromEntries(GRADE_KEYS.map((key) => [key, 0])) as Record<GradeKey, number>;
+  if (typeof sketch.perGrade === "number") {
+    const base = sketch.perGrade;
+    const taught = GRADES_BY_TYPE[sketch.type].filter((key) => sketch.type !== "小学" || key !== "k3");
+    // Deterministic wobble of about ±6 % so grades are not all equal.
+    const seed = [...sketch.code].reduce((sum, char) => sum + char.charCodeAt(0), 0);
+    taught.forEach((key, index) => {
+      grades[key] = Math.max(0, Math.round(base * (1 + (((seed + index * 5) % 7) - 3) * 0.02)));
+    });
+  } else Object.assign(grades, sketch.perGrade);
+  return grades;
+}
+
+export function sketchSchool(sketch: SchoolSketch): School {
+  const grades = gradesOf(sketch);
+  const students = schoolStudents({ grades });
+  const classes = GRADE_KEYS.reduce((sum, key) => sum + Math.ceil(grades[key] / CLASS_SIZE(key)), 0);
+  const staff = Math.max(2, Math.ceil(students / STAFF_RATIO[sketch.type]));
+  const per = PER_STUDENT[sketch.area];
+  const dropouts = sketch.dropouts ?? 0;
+  return {
+    code: sketch.code,
+    name: sketch.name,
+    town: sketch.town,
+    type: sketch.type,
+    area: sketch.area,
+    grades,
+    classes,
+    classrooms: classes + Math.ceil(classes * 0.15),
+    boarders: sketch.boarders ?? 0,
+    specialNeeds: sketch.specialNeeds ?? 0,
+    staff,
+    staffAboveQualification: Math.round(staff * (sketch.area === "城市" ? 0.62 : 0.41)),
+    staffMidTitle: Math.round(staff * (sketch.area === "农村" ? 0.33 : 0.45)),
+    backboneTeachers: Math.round(staff * (sketch.area === "城市" ? 0.14 : 0.07)),
+    prevStartEnrollment: students + dropouts + Math.round(students * 0.01),
+    prevDropouts: dropouts,
+    standardized: sketch.standardized ?? false,
+    teachingArea: Math.round(students * per.area),
+    sportsArea: Math.round(students * per.sports),
+    equipmentValue: students * per.equipment,
+    books: students * per.books,
+    computers: Math.ceil(students / per.perComputer),
+    remotenessTier: sketch.type === "教学点" ? 3 : TIER[sketch.area],
+  };
+}
+
+const COMPULSORY = [...GRADES_BY_LEVEL.primary, ...GRADES_BY_LEVEL.junior];
+
+/** Fiscal figures with the student and staff counts taken from the schools, so the two agree. */
+export function fiscalYear(
+  money: Omit<FiscalYear, "students" | "compulsoryStudents" | "staffHeadcount">,
+  schools: readonly School[],
+  scale = 1,
+): FiscalYear {
+  const sum = (of: (school: School) => number) =>
+    Math.round(scale * schools.reduce((total, school) => total + of(school), 0));
+  return {
+    ...money,
+    students: sum((school) => schoolStudents(school)),
+    compulsoryStudents: sum((school) => schoolStudents(school, COMPULSORY)),
+    staffHeadcount: sum((school) => school.staff),
+  };
+}

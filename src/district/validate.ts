@@ -1,0 +1,355 @@
+/**
+ * validateDistrict: the zod schema judges shapes and ranges; the cross-field checks here judge what one field
+ * cannot (unique codes, references between parts, sums, years). Every finding is a Problem naming the field.
+ */
+import type { z } from "zod";
+import { GRADES_BY_TYPE, schoolStudents } from "./grades";
+import { fieldLabel } from "./layout";
+import { districtSchema, GRADE_KEYS, type District } from "./model";
+import { hasErrors, pathText, type Location, type Path, type Problem, type Severity } from "./problems";
+
+/** Built-in policy pack ids (src/policy); passed in so this module does not depend on the packs' data. */
+export const KNOWN_POLICY_PACKS: readonly string[] = [
+  "national",
+  "zhenlai-2012",
+  "wuzhen-2004",
+  "edu-default",
+];
+
+export interface Origin {
+  readonly file: string;
+  /** Where a model path came from (readers of sheets and CSV know sheet, row and column). */
+  readonly locate?: (path: Path) => Location | undefined;
+  /** Paths a reader already reported (a bad cell left out): the schema's "missing" for them is not repeated. */
+  readonly reported?: ReadonlySet<string>;
+}
+
+export interface DistrictResult {
+  /** Present when there are no errors. */
+  readonly district?: District;
+  readonly problems: Problem[];
+}
+
+interface Finding {
+  readonly severity: Severity;
+  readonly path: Path;
+  readonly message: string;
+  readonly messageEn: string;
+  readonly accepts?: string;
+}
+
+export function validateDistrict(
+  input: unknown,
+  origin: Origin,
+  knownPacks: readonly string[] = KNOWN_POLICY_PACKS,
+): DistrictResult {
+  const parsed = districtSchema.safeParse(input);
+  const findings = parsed.success
+    ? crossChecks(parsed.data, knownPacks)
+    : parsed.error.issues
+        .filter((issue) => !alreadyReported(issue.path, origin.reported))
+        .map((issue) => fromIssue(issue, input));
+  const problems = findings.map((finding) => toProblem(finding, origin));
+  return { district: parsed.success && !hasErrors(problems) ? parsed.data : undefined, problems };
+}
+
+function alreadyReported(path: readonly PropertyKey[], reported: ReadonlySet<string> | undefined): boolean {
+  if (!reported?.size) return false;
+  const keys = path.filter((key): key is string | number => typeof key !== "symbol");
+  return keys.some((_, index) => reported.has(pathText(keys.slice(0, keys.length - index))));
+}
+
+function toProblem(finding: Finding, origin: Origin): Problem {
+  const location = origin.locate?.(finding.path) ?? {};
+  const { path: _path, ...rest } = finding;
+  return { ...rest, file: origin.file, ...location, field: pathText(finding.path) };
+}
+
+// ---------------------------------------------------------------- schema issues, in words a user understands
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
+}
+
+const TYPE_WORDS: Record<string, [string, string]> = {
+  number: ["数字", "a number"],
+  string: ["文本", "text"],
+  boolean: ["是/否", "yes/no"],
+  array: ["列表", "a list"],
+  object: ["一组字段", "an object"],
+};
+
+function fromIssue(issue: z.core.$ZodIssue, input: unknown): Finding {
+  const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+  const label = fieldLabel(path);
+  const [zh, en, accepts] = describeIssue(issue, valueAt(input, issue.path) === undefined);
+  return { severity: "error", path, message: `${label.zh}:${zh}`, messageEn: `${label.en}: ${en}`, accepts };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, missing: boolean): [string, string, string | undefined] {
+  switch (issue.code) {
+    case "invalid_type": {
+      if (issue.expected === "int") return ["必须是整数", "must be a whole number", "整数"];
+      const [zh, en] = TYPE_WORDS[issue.expected] ?? [issue.expected, issue.expected];
+      return missing ? ["缺少必填项", "is required", zh] : [`应为${zh}`, `must be ${en}`, zh];
+    }
+    case "too_small":
+      if (issue.origin === "string") return ["不能为空", "must not be empty", "非空文本"];
+      if (issue.origin === "array")
+        return [`至少需要 ${issue.minimum} 项`, `needs at least ${issue.minimum}`, `≥ ${issue.minimum} 项`];
+      return [`不能小于 ${issue.minimum}`, `must be ${issue.minimum} or more`, `≥ ${issue.minimum}`];
+    case "too_big":
+      if (issue.origin === "string")
+        return [
+          `不能超过 ${issue.maximum} 个字符`,
+          `must be at most ${issue.maximum} characters`,
+          `≤ ${issue.maximum} 个字符`,
+        ];
+      return [`不能大于 ${issue.maximum}`, `must be ${issue.maximum} or less`, `≤ ${issue.maximum}`];
+    case "invalid_value": {
+      const values = issue.values.map(String).join("/");
+      return [`取值无效,可选:${values}`, `must be one of ${values}`, values];
+    }
+    case "unrecognized_keys":
+      return [`未知字段:${issue.keys.join("、")}`, `unknown field(s): ${issue.keys.join(", ")}`, undefined];
+    default:
+      return ["取值无效", issue.message, undefined];
+  }
+}
+
+// ---------------------------------------------------------------- cross-field checks
+
+const error = (path: Path, message: string, messageEn: string, accepts?: string): Finding => ({
+  severity: "error",
+  path,
+  message,
+  messageEn,
+  accepts,
+});
+const warning = (path: Path, message: string, messageEn: string): Finding => ({
+  severity: "warning",
+  path,
+  message,
+  messageEn,
+});
+
+/** Money is compared to the cent of a 万元 figure, so float sums of two-decimal amounts do not trip it. */
+const CENT = 0.005;
+
+function crossChecks(district: District, knownPacks: readonly string[]): Finding[] {
+  const codes = new Set(district.schools.map((school) => school.code));
+  return [
+    ...districtChecks(district, knownPacks),
+    ...fiscalChecks(district),
+    ...schoolChecks(district),
+    ...projectChecks(district, codes),
+    ...mergerChecks(district, codes),
+    ...debtChecks(district),
+  ];
+}
+
+function districtChecks(district: District, knownPacks: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  if (district.termEndYear < district.budgetYear)
+    findings.push(
+      error(
+        ["termEndYear"],
+        `本届政府任期截止年度 ${district.termEndYear} 早于预算年度 ${district.budgetYear}`,
+        `Term end year ${district.termEndYear} is before the budget year ${district.budgetYear}`,
+        `≥ ${district.budgetYear}`,
+      ),
+    );
+  if (!knownPacks.includes(district.policyPack))
+    findings.push(
+      error(
+        ["policyPack"],
+        `未知的政策包「${district.policyPack}」`,
+        `Unknown policy pack "${district.policyPack}"`,
+        knownPacks.join("/"),
+      ),
+    );
+  return findings;
+}
+
+function fiscalChecks(district: District): Finding[] {
+  const parts = [
+    ["compulsoryAppropriation", "appropriation"],
+    ["compulsoryPublicFunds", "publicFunds"],
+    ["compulsoryStudents", "students"],
+  ] as const;
+  return (["prior", "current"] as const).flatMap((year) =>
+    parts
+      .filter(([part, whole]) => district.fiscal[year][part] > district.fiscal[year][whole] + CENT)
+      .map(([part, whole]) => {
+        const [partLabel, wholeLabel] = [
+          fieldLabel(["fiscal", year, part]),
+          fieldLabel(["fiscal", year, whole]),
+        ];
+        return error(
+          ["fiscal", year, part],
+          `${partLabel.zh} ${district.fiscal[year][part]} 大于 ${wholeLabel.zh} ${district.fiscal[year][whole]}`,
+          `${partLabel.en} ${district.fiscal[year][part]} exceeds ${wholeLabel.en} ${district.fiscal[year][whole]}`,
+          `≤ ${district.fiscal[year][whole]}`,
+        );
+      }),
+  );
+}
+
+function schoolChecks(district: District): Finding[] {
+  const firstIndex = new Map<string, number>();
+  return district.schools.flatMap((school, index) => {
+    const at = (...rest: (string | number)[]): Path => ["schools", index, ...rest];
+    const who = `「${school.name}」`;
+    const students = schoolStudents(school);
+    const findings: Finding[] = [];
+    const first = firstIndex.get(school.code);
+    if (first === undefined) firstIndex.set(school.code, index);
+    else
+      findings.push(
+        error(
+          at("code"),
+          `学校代码「${school.code}」重复(与第 ${first + 1} 所学校「${district.schools[first]?.name ?? ""}」相同)`,
+          `School code "${school.code}" is used twice (also by school ${first + 1})`,
+          "每所学校唯一的代码",
+        ),
+      );
+    if (students > 0 && school.classes === 0)
+      findings.push(
+        error(
+          at("classes"),
+          `${who}有 ${students} 名学生但班数为 0`,
+          `${school.name} has ${students} students but 0 classes`,
+          "≥ 1",
+        ),
+      );
+    for (const [field, zh, en] of [
+      ["boarders", "寄宿生数", "boarders"],
+      ["specialNeeds", "特殊教育学生数", "special-needs students"],
+    ] as const)
+      if (school[field] > students)
+        findings.push(
+          error(
+            at(field),
+            `${who}${zh} ${school[field]} 大于在校生数 ${students}`,
+            `${school.name}: ${en} ${school[field]} exceed its ${students} students`,
+            `≤ ${students}`,
+          ),
+        );
+    if (school.prevDropouts > school.prevStartEnrollment)
+      findings.push(
+        error(
+          at("prevDropouts"),
+          `${who}上学年辍学学生数 ${school.prevDropouts} 大于上学年初在校生数 ${school.prevStartEnrollment}`,
+          `${school.name}: dropouts ${school.prevDropouts} exceed the enrollment at the start of the year ${school.prevStartEnrollment}`,
+          `≤ ${school.prevStartEnrollment}`,
+        ),
+      );
+    const taught = GRADES_BY_TYPE[school.type];
+    for (const grade of GRADE_KEYS)
+      if (school.grades[grade] > 0 && !taught.includes(grade)) {
+        const label = fieldLabel(["schools", index, "grades", grade]);
+        findings.push(
+          warning(
+            at("grades", grade),
+            `${who}是${school.type},但${label.zh}有 ${school.grades[grade]} 名学生`,
+            `${school.name} is a ${school.type} but has ${school.grades[grade]} students in ${label.en}`,
+          ),
+        );
+      }
+    return findings;
+  });
+}
+
+function projectChecks(district: District, codes: ReadonlySet<string>): Finding[] {
+  return district.projects.flatMap((project, index) => {
+    const at = (field: string): Path => ["projects", index, field];
+    const who = `项目「${project.name}」`;
+    const findings: Finding[] = [];
+    const funded = project.central + project.provincial + project.district + project.town;
+    const total = project.totalCost;
+    if (funded > total + CENT)
+      findings.push(
+        error(
+          at("totalCost"),
+          `${who}资金来源合计 ${round2(funded)} 大于总投资 ${total}`,
+          `Project ${project.name}: funding ${round2(funded)} exceeds the total cost ${total}`,
+          `资金来源合计 ≤ ${total}`,
+        ),
+      );
+    else if (funded < total - CENT)
+      findings.push(
+        warning(
+          at("totalCost"),
+          `${who}资金来源合计 ${round2(funded)} 小于总投资 ${total},差 ${round2(total - funded)} 万元未落实`,
+          `Project ${project.name}: funding ${round2(funded)} is below the total cost ${total}`,
+        ),
+      );
+    if (project.amountInYear > total + CENT)
+      findings.push(
+        error(
+          at("amountInYear"),
+          `${who}本年安排 ${project.amountInYear} 大于总投资 ${total}`,
+          `Project ${project.name}: amount in year ${project.amountInYear} exceeds the total cost ${total}`,
+          `≤ ${total}`,
+        ),
+      );
+    if (project.startYear > project.endYear)
+      findings.push(
+        error(
+          at("endYear"),
+          `${who}竣工年度 ${project.endYear} 早于开工年度 ${project.startYear}`,
+          `Project ${project.name}: end year ${project.endYear} is before the start year ${project.startYear}`,
+          `≥ ${project.startYear}`,
+        ),
+      );
+    if (!codes.has(project.school))
+      findings.push(
+        warning(
+          at("school"),
+          `${who}的学校「${project.school}」不是已有学校代码,按新校址处理`,
+          `Project ${project.name}: "${project.school}" is not a school code; treated as a new site`,
+        ),
+      );
+    return findings;
+  });
+}
+
+function mergerChecks(district: District, codes: ReadonlySet<string>): Finding[] {
+  const unknown = (path: Path, code: string, merger: string): Finding =>
+    error(
+      path,
+      `布局调整「${merger}」中的学校代码「${code}」不存在`,
+      `Merger ${merger}: school code "${code}" does not exist`,
+      "学校表中已有的学校代码",
+    );
+  return district.mergers.flatMap((merger, index) => [
+    ...merger.sources.flatMap((code, k) =>
+      codes.has(code) ? [] : [unknown(["mergers", index, "sources", k], code, merger.name)],
+    ),
+    ...(merger.stayingSchool && !codes.has(merger.stayingSchool)
+      ? [unknown(["mergers", index, "stayingSchool"], merger.stayingSchool, merger.name)]
+      : []),
+  ]);
+}
+
+function debtChecks(district: District): Finding[] {
+  const years = district.termEndYear - district.budgetYear + 1;
+  const capacity = district.debts?.annualCapacity;
+  if (!capacity || years < 1 || capacity.length === years) return [];
+  return [
+    error(
+      ["debts", "annualCapacity"],
+      `偿还能力应逐年填写 ${district.budgetYear}–${district.termEndYear} 共 ${years} 年,实有 ${capacity.length} 年`,
+      `Annual capacity needs one entry per year ${district.budgetYear}-${district.termEndYear} (${years}), found ${capacity.length}`,
+      `${years} 个年度`,
+    ),
+  ];
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,244 @@
+import fc from "fast-check";
+import type { District } from "../../src/district/model";
+import type { Problem } from "../../src/district/problems";
+import { getSample } from "../../src/district/samples";
+import { validateDistrict } from "../../src/district/validate";
+
+/** A valid district changed by `change`, validated. */
+function validateChanged(change: (district: District) => void, knownPacks?: readonly string[]) {
+  const district = structuredClone(getSample("wuzhen"));
+  change(district);
+  return validateDistrict(district, { file: "district.json" }, knownPacks);
+}
+const only = (problems: Problem[], field: string) => problems.filter((problem) => problem.field === field);
+
+describe("validateDistrict: schema problems", () => {
+  it("rejects a negative count naming the field in Chinese and what it accepts", () => {
+    const result = validateChanged((d) => {
+      (d.schools[0] as { classes: number }).classes = -3;
+    });
+    expect(result.district).toBeUndefined();
+    expect(only(result.problems, "schools[0].classes")).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        file: "district.json",
+        message: "班数:不能小于 0",
+        accepts: "≥ 0",
+      }),
+    ]);
+  });
+
+  it("rejects a fractional count as not a whole number", () => {
+    const result = validateChanged((d) => {
+      (d.schools[2] as { grades: { g7: number } }).grades.g7 = 12.5;
+    });
+    expect(only(result.problems, "schools[2].grades.g7")[0]).toMatchObject({
+      message: "七年级:必须是整数",
+      messageEn: "Grade 7: must be a whole number",
+    });
+  });
+
+  it("reports a missing required field as required", () => {
+    const result = validateChanged((d) => {
+      delete (d as Partial<District>).budgetYear;
+    });
+    expect(only(result.problems, "budgetYear")[0]).toMatchObject({
+      message: "预算年度:缺少必填项",
+      messageEn: "Budget year: is required",
+    });
+  });
+
+  it("rejects an unknown school type listing the accepted ones", () => {
+    const result = validateChanged((d) => {
+      (d.schools[0] as { type: string }).type = "大学";
+    });
+    expect(only(result.problems, "schools[0].type")[0]?.accepts).toBe(
+      "幼儿园/小学/初中/九年一贯制/完全中学/高中/职业学校/特教学校/教学点",
+    );
+  });
+
+  it("rejects a school name longer than 80 characters", () => {
+    const result = validateChanged((d) => {
+      (d.schools[0] as { name: string }).name = "长".repeat(81);
+    });
+    expect(only(result.problems, "schools[0].name")[0]?.message).toBe("学校名称:不能超过 80 个字符");
+  });
+
+  it("rejects a value of the wrong type saying which type it accepts", () => {
+    const result = validateChanged((d) => {
+      (d.fiscal.current as unknown as { appropriation: string }).appropriation = "很多";
+    });
+    expect(only(result.problems, "fiscal.current.appropriation")[0]).toMatchObject({
+      message: "本年 教育财政拨款(万元):应为数字",
+      accepts: "数字",
+    });
+  });
+
+  it("rejects fields the model does not know", () => {
+    const result = validateChanged((d) => {
+      (d as unknown as Record<string, unknown>).mayor = "x";
+    });
+    expect(result.problems[0]?.message).toContain("mayor");
+  });
+});
+
+describe("validateDistrict: cross-field checks", () => {
+  it("flags a school code used twice, at the second school", () => {
+    const result = validateChanged((d) => {
+      (d.schools[5] as { code: string }).code = d.schools[1]?.code ?? "";
+    });
+    expect(result.district).toBeUndefined();
+    expect(only(result.problems, "schools[5].code")[0]?.message).toMatch(/重复.*第 2 所学校/);
+  });
+
+  it("flags merger sources and a staying school that are not school codes", () => {
+    const result = validateChanged((d) => {
+      const merger = d.mergers[1] as { sources: string[]; stayingSchool?: string };
+      merger.sources = ["WZ12", "NOPE"];
+      merger.stayingSchool = "GONE";
+    });
+    expect(result.problems.map((p) => [p.severity, p.field])).toEqual([
+      ["error", "mergers[1].sources[1]"],
+      ["error", "mergers[1].stayingSchool"],
+    ]);
+  });
+
+  it("accepts a project on a new site with a warning", () => {
+    const result = validateChanged((d) => {
+      d.projects.push({
+        name: "新高中",
+        school: "城东新区",
+        status: "新建",
+        category: "教学楼",
+        totalCost: 100,
+        central: 0,
+        provincial: 0,
+        district: 100,
+        town: 0,
+        startYear: 2004,
+        endYear: 2005,
+        amountInYear: 50,
+      });
+    });
+    expect(result.district).toBeDefined();
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: "warning", field: "projects[0].school" }),
+    ]);
+  });
+
+  it("flags a term end before the budget year and capacity entries that do not cover the term", () => {
+    const early = validateChanged((d) => {
+      (d as { termEndYear: number }).termEndYear = 2003;
+    });
+    expect(early.problems.map((p) => p.field)).toContain("termEndYear");
+    const short = validateChanged((d) => {
+      d.debts?.annualCapacity.pop();
+    });
+    expect(only(short.problems, "debts.annualCapacity")[0]?.message).toContain("2004–2007 共 4 年,实有 3 年");
+  });
+
+  it("errors when funding exceeds the total cost, warns when it falls short, errors when the end precedes the start", () => {
+    const project = {
+      name: "P",
+      school: "WZ01",
+      status: "新建" as const,
+      category: "运动场" as const,
+      totalCost: 100,
+      central: 60,
+      provincial: 30,
+      district: 0,
+      town: 0,
+      startYear: 2004,
+      endYear: 2004,
+      amountInYear: 10,
+    };
+    const over = validateChanged((d) => void d.projects.push({ ...project, district: 20 }));
+    expect(over.problems).toEqual([
+      expect.objectContaining({ severity: "error", field: "projects[0].totalCost" }),
+    ]);
+    const under = validateChanged((d) => void d.projects.push(project));
+    expect(under.problems).toEqual([
+      expect.objectContaining({ severity: "warning", field: "projects[0].totalCost" }),
+    ]);
+    const exact = validateChanged((d) => void d.projects.push({ ...project, district: 10 }));
+    expect(exact.problems).toEqual([]);
+    const backwards = validateChanged(
+      (d) => void d.projects.push({ ...project, district: 10, startYear: 2005 }),
+    );
+    expect(backwards.problems.map((p) => p.field)).toEqual(["projects[0].endYear"]);
+  });
+
+  it("flags dropouts above the enrollment they are a share of", () => {
+    const result = validateChanged((d) => {
+      const school = d.schools[0] as { prevDropouts: number; prevStartEnrollment: number };
+      school.prevDropouts = school.prevStartEnrollment + 1;
+    });
+    expect(only(result.problems, "schools[0].prevDropouts")).toHaveLength(1);
+  });
+
+  it("flags boarders or special-needs students above the school's students", () => {
+    const result = validateChanged((d) => {
+      const school = d.schools[16] as { boarders: number; specialNeeds: number };
+      school.boarders = 1000;
+      school.specialNeeds = 1000;
+    });
+    expect(result.problems.map((p) => p.field)).toEqual(["schools[16].boarders", "schools[16].specialNeeds"]);
+  });
+
+  it("warns about students in a grade the school type does not teach", () => {
+    const result = validateChanged((d) => {
+      (d.schools[4] as { grades: { g10: number } }).grades.g10 = 30;
+    });
+    expect(result.district).toBeDefined();
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        field: "schools[4].grades.g10",
+        message: "「实验小学」是小学,但高一有 30 名学生",
+      }),
+    ]);
+  });
+
+  it("flags a school with students but no classes", () => {
+    const result = validateChanged((d) => {
+      (d.schools[0] as { classes: number }).classes = 0;
+    });
+    expect(only(result.problems, "schools[0].classes")[0]?.severity).toBe("error");
+  });
+
+  it("flags an unknown policy pack, listing the known ones", () => {
+    const result = validateChanged((d) => {
+      (d as { policyPack: string }).policyPack = "mars-2099";
+    });
+    expect(only(result.problems, "policyPack")[0]).toMatchObject({
+      severity: "error",
+      accepts: "national/zhenlai-2012/wuzhen-2004/edu-default",
+    });
+    expect(
+      validateChanged((d) => void ((d as { policyPack: string }).policyPack = "mars-2099"), ["mars-2099"])
+        .problems,
+    ).toEqual([]);
+  });
+
+  it("flags an 'of which' fiscal figure above its total", () => {
+    const result = validateChanged((d) => {
+      (d.fiscal.prior as { compulsoryStudents: number }).compulsoryStudents = d.fiscal.prior.students + 1;
+    });
+    expect(only(result.problems, "fiscal.prior.compulsoryStudents")[0]?.message).toMatch(
+      /^上年 其中:义务教育在校学生数 \d+ 大于 上年 在校学生数/,
+    );
+  });
+
+  it("never accepts a district whose problems include an error", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 26 }), fc.integer({ min: -5, max: 5 }), (index, classes) => {
+        const result = validateChanged((d) => {
+          (d.schools[index] as { classes: number }).classes = classes;
+        });
+        const errors = result.problems.some((p) => p.severity === "error");
+        expect(result.district === undefined).toBe(errors);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
