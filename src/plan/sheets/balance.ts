@@ -8,7 +8,7 @@
  * engine (and a reader checking the sums) computes them the same way.
  */
 import { GRADES_BY_LEVEL, schoolStudents } from "../../district/grades";
-import { GRADE_KEYS, type GradeKey, type School } from "../../district/model";
+import type { School } from "../../district/model";
 import { balanceCheck, balanceCv, compositeCv } from "../../domain/balance";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress, sheetRef } from "../address";
@@ -69,18 +69,6 @@ export function indicatorValue(school: School, indicator: Indicator): number {
   return total === 0 ? 0 : (indicator.per * school[indicator.resource]) / total;
 }
 
-/** '学校'!G5:L5 when the keys are adjacent columns of the schools table, else the cells one by one. */
-export function schoolRowRange(schools: TableResult, keys: readonly GradeKey[], index: number): string {
-  const columns = keys.map((k) => schools.column(k));
-  const row = schools.firstRow + index + 1;
-  const first = columns[0] as string;
-  const last = columns[columns.length - 1] as string;
-  const adjacent = columns.every((c, i) => i === 0 || colIndex(c) === colIndex(columns[i - 1] as string) + 1);
-  return adjacent
-    ? sheetRef(schools.sheet, `${first}${row}:${last}${row}`)
-    : keys.map((k) => schools.cell(k, index, true)).join(",");
-}
-
 function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -127,7 +115,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
         header: "学生数 P",
         width: 10,
         style: "integer",
-        cell: (c) => fx(`SUM(${schoolRowRange(schools, grades, c.item.index)})`, c.item.students),
+        cell: (c) => fx(schools.cell(`${level}Students`, c.item.index, true), c.item.students),
       },
       ...BALANCE_INDICATORS.map((ind, k) => ({
         key: `x${k}`,
@@ -136,7 +124,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
         style:
           ind.per === 1 && ind.resource.startsWith("staff") ? ("coefficient" as const) : ("decimal" as const),
         cell: (c: { item: LevelRow }) => {
-          const total = `SUM(${schoolRowRange(schools, GRADE_KEYS, c.item.index)})`;
+          const total = schools.cell("students", c.item.index, true);
           const resource = schools.cell(ind.resource, c.item.index, true);
           const scale = ind.per === 100 ? "100*" : "";
           return fx(`IF(${total}=0,0,${scale}${resource}/${total})`, indicatorValue(c.item.school, ind));

@@ -11,86 +11,39 @@ import {
 } from "../../../src/district/model";
 import type { BuildContext, SheetKey } from "../../../src/plan/context";
 import { SHEET_NAMES } from "../../../src/plan/context";
-import { SheetBuilder, val } from "../../../src/plan/kit";
+import { buildParameters } from "../../../src/plan/sheets/parameters";
+import { buildSchools } from "../../../src/plan/sheets/schools";
 import type { LoadedPlan } from "../../support/hyperformula";
 import { STYLES } from "../../../src/plan/styles";
 import type { SheetPlan, WorkbookPlan } from "../../../src/plan/types";
-import { getPack, policyName, POLICY_KEYS, type PolicyPack } from "../../../src/policy";
+import { getPack, policyName, type PolicyPack } from "../../../src/policy";
 
 export interface Built {
   readonly ctx: BuildContext;
   readonly base: SheetPlan[];
 }
 
-/** 参数 and 学校 (a stand-in with the model's field names as column keys), and a context over them. */
+/** 参数 and 学校 built by their own builders, and a context over them as the plan builder makes it. */
 export function context(district: District, pack: PolicyPack = getPack(district.policyPack)): Built {
-  const names: BuildContext["names"] = [];
-  const params = new SheetBuilder(SHEET_NAMES.parameters, "parameters");
-  params.title("参数");
-  const table = params.table({
-    name: "tblParameters",
-    rows: [...POLICY_KEYS],
-    columns: [
-      { key: "name", header: "名称", cell: (c) => val(policyName(c.item)) },
-      { key: "value", header: "值", cell: (c) => val(pack.values[c.item].value) },
-    ],
-  });
-  POLICY_KEYS.forEach((key, i) =>
-    names.push({
-      name: policyName(key),
-      ref: table.cell("value", i, true).replace(/([A-Z]+)(\d+)$/, "$$$1$$$2"),
-    }),
-  );
-  const schoolsSheet = new SheetBuilder(SHEET_NAMES.schools, "schools");
-  schoolsSheet.title("学校");
-  const numeric = [
-    ...GRADE_KEYS,
-    "classes",
-    "classrooms",
-    "boarders",
-    "specialNeeds",
-    "staff",
-    "staffAboveQualification",
-    "staffMidTitle",
-    "teachingArea",
-    "sportsArea",
-    "equipmentValue",
-    "books",
-    "computers",
-  ] as const;
-  const schools = schoolsSheet.table({
-    name: "tblSchools",
-    rows: district.schools,
-    columns: [
-      { key: "code", header: "代码", cell: (c) => val(c.item.code) },
-      { key: "name", header: "名称", cell: (c) => val(c.item.name) },
-      { key: "type", header: "类型", cell: (c) => val(c.item.type) },
-      ...numeric.map((key) => ({
-        key,
-        header: key,
-        cell: (c: { item: District["schools"][number] }) =>
-          val(
-            key in c.item.grades
-              ? c.item.grades[key as (typeof GRADE_KEYS)[number]]
-              : ((c.item as unknown as Record<string, number>)[key] ?? 0),
-          ),
-      })),
-    ],
-  });
   const ctx: BuildContext = {
     district,
     pack,
     options: { generatedAt: "2026-01-01T00:00:00Z", generator: "test" },
-    param: (key) => ({ name: policyName(key), value: pack.values[key].value }),
+    param(key) {
+      const name = policyName(key);
+      if (!ctx.names.some((n) => n.name === name))
+        throw new Error(`parameter ${key} used before 参数 was built`);
+      return { name, value: pack.values[key].value };
+    },
     includes: () => true,
-    names,
+    names: [],
     checks: [],
     budgetLines: [],
     reconciliations: [],
-    schools,
     exports: new Map(),
   };
-  return { ctx, base: [params.build(), schoolsSheet.build()] };
+  const base = [buildParameters(ctx), buildSchools(ctx)];
+  return { ctx, base };
 }
 
 export function planOf(built: Built, sheets: readonly SheetPlan[]): WorkbookPlan {
