@@ -4,13 +4,11 @@
  */
 import {
   districtSchema,
-  GRADE_KEYS,
   type District,
   type DistrictInput,
   type SchoolType,
 } from "../../../src/district/model";
 import type { BuildContext, SheetKey } from "../../../src/plan/context";
-import { SHEET_NAMES } from "../../../src/plan/context";
 import { buildParameters } from "../../../src/plan/sheets/parameters";
 import { buildSchools } from "../../../src/plan/sheets/schools";
 import type { LoadedPlan } from "../../support/hyperformula";
