@@ -3,6 +3,7 @@
  * columns are specified once (header, width, style, how a row's cell is made). Every formula cell is made with fx(),
  * which takes the formula and the value the builder computed for it with the domain rules.
  */
+import { RuleError, type RuleErrorKind } from "../domain/errors";
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from "./address";
 import type { StyleName } from "./styles";
 import type {
@@ -35,6 +36,25 @@ export function fx(formula: string, v: Scalar): FormulaCell {
 /** A formula the plan expects to show an Excel error (e.g. a rate over zero students). */
 export function fxError(formula: string, error: PlanErrorValue): FormulaCell {
   return { f: formula, v: { error } };
+}
+
+const EXCEL_ERROR: Readonly<Record<RuleErrorKind, PlanErrorValue>> = {
+  value: "#VALUE!",
+  div0: "#DIV/0!",
+  na: "#N/A",
+};
+
+/**
+ * A formula whose value a domain rule computes: when the rule rejects its inputs (a zero base, a level without a
+ * limit) the cell is marked with the Excel error the formula shows for the same inputs.
+ */
+export function fxRule(formula: string, compute: () => Scalar): FormulaCell {
+  try {
+    return fx(formula, compute());
+  } catch (error) {
+    if (error instanceof RuleError) return fxError(formula, EXCEL_ERROR[error.kind]);
+    throw error;
+  }
 }
 
 /** The computed value of a cell (undefined for empty cells and expected errors). */

@@ -1,0 +1,170 @@
+/**
+ * 控辍: per school with an enrollment at the start of the previous year and a level that has a limit (小学, 初中
+ * and their parts in 九年一贯制/完全中学): rate (DROPOUT_RATE), limit (DROPOUT_LIMIT by level and area), verdict
+ * (DROPOUT_CHECK) and a 警告 flag — the live list of schools to warn (S2-25) — with their count.
+ */
+import { dropoutCheck, dropoutLimit, dropoutRate } from "../../domain/dropout";
+import type { Area, Level } from "../../domain/levels";
+import type { AreaZh, School, SchoolType } from "../../district/model";
+import { cellAddress, rangeAddress } from "../address";
+import type { BuildContext } from "../context";
+import { SHEET_NAMES } from "../context";
+import { fx, fxRule, SheetBuilder, str, val } from "../kit";
+import type { SheetPlan } from "../types";
+
+/** Levels with a dropout limit that each school type teaches. */
+const LIMITED_LEVELS: Readonly<Partial<Record<SchoolType, readonly Level[]>>> = {
+  小学: ["primary"],
+  教学点: ["primary"],
+  初中: ["junior"],
+  九年一贯制: ["primary", "junior"],
+  完全中学: ["junior"],
+};
+
+export const AREA_OF: Readonly<Record<AreaZh, Area>> = { 城市: "urban", 县镇: "town", 农村: "rural" };
+
+const WARN = "警告";
+
+interface Row {
+  readonly school: School;
+  /** Index in the schools table. */
+  readonly index: number;
+  readonly levels: readonly Level[];
+}
+
+export function buildDropout(ctx: BuildContext): SheetPlan {
+  const { district, pack } = ctx;
+  const schools = ctx.schools;
+  if (!schools) throw new Error("控辍 needs the schools table");
+  const p = (key: Parameters<BuildContext["param"]>[0]) => ctx.param(key).name;
+  const sb = new SheetBuilder(SHEET_NAMES.dropout, "dropout", "C00000");
+  sb.title(
+    "控辍保学 Dropout control",
+    "辍学率 = 上学年辍学学生数 ÷ 上学年初在校生数; 限值见 参数 (S1-17 「确保小学无辍学,农村初中辍学率控制在3%以内」); 超限学校由督导机构给予警告 (S2-25)",
+  );
+  const rows: Row[] = district.schools.flatMap((school, index) => {
+    const levels = LIMITED_LEVELS[school.type];
+    return levels && school.prevStartEnrollment > 0 ? [{ school, index, levels }] : [];
+  });
+  const juniorLimit = (area: string) =>
+    `IF(${area}="城市",${p("dropout.junior.urban")},IF(${area}="县镇",${p("dropout.junior.town")},${p("dropout.junior.rural")}))`;
+  const summaryRow = sb.row;
+  sb.skip(3);
+  const table = sb.table<Row>({
+    name: "tblDropout",
+    rows,
+    columns: [
+      {
+        key: "code",
+        header: "学校代码",
+        width: 10,
+        cell: ({ item }) => fx(schools.cell("code", item.index, true), item.school.code),
+      },
+      {
+        key: "name",
+        header: "学校名称",
+        width: 24,
+        cell: ({ item }) => fx(schools.cell("name", item.index, true), item.school.name),
+      },
+      {
+        key: "area",
+        header: "城乡",
+        width: 7,
+        cell: ({ item }) => fx(schools.cell("area", item.index, true), item.school.area),
+      },
+      {
+        key: "level",
+        header: "学段",
+        width: 11,
+        cell: ({ item }) =>
+          fx(schools.cell("level", item.index, true), schools.values("level")[item.index] ?? ""),
+      },
+      {
+        key: "start",
+        header: "上学年初在校生数",
+        style: "integer",
+        cell: ({ item }) =>
+          fx(schools.cell("prevStartEnrollment", item.index, true), item.school.prevStartEnrollment),
+      },
+      {
+        key: "dropouts",
+        header: "辍学学生数",
+        style: "integer",
+        cell: ({ item }) => fx(schools.cell("prevDropouts", item.index, true), item.school.prevDropouts),
+      },
+      {
+        key: "rate",
+        header: "辍学率",
+        style: "rate",
+        cell: ({ item, ref }) =>
+          fxRule(`IF(${ref("start")}=0,"",${ref("dropouts")}/${ref("start")})`, () =>
+            dropoutRate(item.school.prevStartEnrollment, item.school.prevDropouts),
+          ),
+      },
+      {
+        key: "limit",
+        header: "限值",
+        style: "rate",
+        cell: ({ item, ref }) => {
+          const level = ref("level");
+          const formula = `IF(${level}="小学",${p("dropout.primary")},IF(${level}="小学+初中",MIN(${p("dropout.primary")},${juniorLimit(ref("area"))}),${juniorLimit(ref("area"))}))`;
+          return fx(
+            formula,
+            Math.min(...item.levels.map((l) => dropoutLimit(pack, l, AREA_OF[item.school.area]))),
+          );
+        },
+      },
+      {
+        key: "pass",
+        header: "是否达标",
+        style: "verdict",
+        cell: ({ item, ref, num }) =>
+          fxRule(`${ref("rate")}<=${ref("limit")}`, () =>
+            dropoutCheck(item.school.prevStartEnrollment, item.school.prevDropouts, num("limit")),
+          ),
+      },
+      {
+        key: "warn",
+        header: "督导警告",
+        width: 9,
+        cell: ({ ref, value }) =>
+          fx(`IF(${ref("pass")},"",${str(WARN)})`, value("pass") === true ? "" : WARN),
+      },
+    ],
+  });
+  if (rows.length > 0) sb.passFail(table.range("pass"), table.cell("pass", 0));
+  sb.conditional(table.range("warn"), `${table.cell("warn", 0)}=${str(WARN)}`, "fail");
+
+  const failing = rows.filter((_, i) => table.values("pass")[i] !== true);
+  const countFormula = `COUNTIF(${table.range("warn")},${str(WARN)})`;
+  const countCell = cellAddress(summaryRow, 1);
+  const verdictCell = cellAddress(summaryRow + 1, 1);
+  sb.put(summaryRow, 0, [
+    [val("需警告学校数 Schools to warn"), fx(countFormula, failing.length)],
+    [val("全部学校辍学率在限值内 All within limits"), fx(`${countCell}=0`, failing.length === 0)],
+  ]);
+  sb.format(rangeAddress(summaryRow, 0, summaryRow + 1, 0), "label");
+  sb.passFail(verdictCell, verdictCell);
+  const names = failing.map((r) => r.school.name);
+  ctx.checks.push({
+    id: "dropout.allWithin",
+    labelZh: "控辍: 全部学校辍学率在限值内",
+    labelEn: "Dropout: every school within its limit",
+    sheet: "dropout",
+    cell: verdictCell,
+    pass: failing.length === 0,
+    detailZh:
+      failing.length === 0
+        ? `${rows.length} 所学校均未超限`
+        : `${failing.length} 所学校超限, 需警告: ${names.join("、")}`,
+    detailEn:
+      failing.length === 0
+        ? `all ${rows.length} schools within their limits`
+        : `${failing.length} schools over their limits, to warn: ${names.join(", ")}`,
+  });
+  const header = table.headerRow + 1;
+  return sb
+    .freezeAt(header, 2)
+    .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
+    .build();
+}

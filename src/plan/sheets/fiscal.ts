@@ -1,0 +1,379 @@
+/**
+ * 财政: the fiscal inputs for T−1 and T, the three statutory growths (THREE_GROWTH_DETAIL equivalent) and
+ * 两个只增不减 (ONLY_INCREASE) for the chosen scope (I-4: all education or compulsory education, switchable on the
+ * sheet), and the reconciliation of the fiscal student count with the schools table.
+ */
+import { divisionByZero } from "../../domain/errors";
+import { growth, onlyIncrease, threeGrowth, type GrowthRow } from "../../domain/growth";
+import type { FiscalYear } from "../../district/model";
+import { cellAddress, sheetRef } from "../address";
+import type { BuildContext } from "../context";
+import { SHEET_NAMES } from "../context";
+import { fx, fxRule, SheetBuilder, str, val, valueOf } from "../kit";
+import type { StyleName } from "../styles";
+import type { FormulaCell, PlanCell, SheetPlan } from "../types";
+
+const SCOPE_ALL = "全部教育";
+const SCOPE_COMPULSORY = "义务教育";
+
+const INPUTS: readonly { key: keyof FiscalYear; label: string; style: StyleName }[] = [
+  { key: "appropriation", label: "教育财政拨款(万元)", style: "money" },
+  { key: "compulsoryAppropriation", label: "其中:义务教育财政拨款(万元)", style: "money" },
+  { key: "recurringRevenue", label: "财政经常性收入(万元)", style: "money" },
+  { key: "staffPay", label: "教职工工资总额(万元)", style: "money" },
+  { key: "staffHeadcount", label: "教职工人数", style: "integer" },
+  { key: "publicFunds", label: "公用经费支出(万元)", style: "money" },
+  { key: "compulsoryPublicFunds", label: "其中:义务教育公用经费(万元)", style: "money" },
+  { key: "students", label: "在校学生数", style: "integer" },
+  { key: "compulsoryStudents", label: "其中:义务教育在校学生数", style: "integer" },
+];
+
+type Year = "prior" | "current";
+const YEARS: readonly Year[] = ["prior", "current"];
+
+interface BasisRow {
+  readonly key: "E" | "R" | "N" | "perStudent" | "P" | "perStudentPublic" | "pay";
+  readonly label: string;
+  readonly style: StyleName;
+  readonly cell: (year: Year) => FormulaCell;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+export function buildFiscal(ctx: BuildContext): SheetPlan {
+  const { fiscal } = ctx.district;
+  const compulsory = fiscal.scope === "compulsory";
+  const sb = new SheetBuilder(SHEET_NAMES.fiscal, "fiscal", "ED7D31");
+  sb.title(
+    "财政投入与“三个增长” Fiscal input and the three statutory growths",
+    "教育法第五十六条 / 义务教育法第四十二条; 两个只增不减 (国办发〔2018〕82号)",
+  );
+  const settings = sb.keyValues([
+    {
+      key: "scope",
+      label: "三个增长口径 Scope",
+      cell: val(compulsory ? SCOPE_COMPULSORY : SCOPE_ALL),
+      note: "可选 全部教育(教育法) 或 义务教育(义务教育法); 讲话混用了基础教育、义务教育和农村教育的口径 (I-4)",
+    },
+    {
+      key: "priorKind",
+      label: "上年数据 Prior year figures",
+      cell: val(fiscal.priorIsFinalAccounts ? "决算" : "预算"),
+      note: "督导检查以决算数为准",
+    },
+  ]);
+  const scopeCell = settings.scope?.local ?? "B4";
+  sb.validation(scopeCell, [SCOPE_ALL, SCOPE_COMPULSORY], `请选择 ${SCOPE_ALL} 或 ${SCOPE_COMPULSORY}`);
+  const scope = `$${scopeCell.replace(/(\d+)/, "$$$1")}`;
+
+  const inputs = sb.table({
+    name: "tblFiscal",
+    rows: INPUTS,
+    columns: [
+      { key: "item", header: "项目 Item", width: 32, cell: ({ item }) => val(item.label) },
+      { key: "prior", header: "上年 T−1", width: 14, cell: ({ item }) => val(fiscal.prior[item.key]) },
+      { key: "current", header: "本年 T", width: 14, cell: ({ item }) => val(fiscal.current[item.key]) },
+    ],
+  });
+  INPUTS.forEach((input, i) => {
+    for (const year of YEARS) sb.format(inputs.cell(year, i), input.style);
+  });
+  const input = (key: keyof FiscalYear, year: Year): string =>
+    inputs.cell(
+      year,
+      INPUTS.findIndex((r) => r.key === key),
+    );
+  const qualified = (local: string): string => sheetRef(sb.name, local.replace(/([A-Z]+)(\d+)/, "$$$1$$$2"));
+  for (const year of YEARS) {
+    for (const key of ["publicFunds", "compulsoryPublicFunds", "appropriation", "students"] as const) {
+      ctx.exports.set(`fiscal.${year}.${key}`, {
+        ref: qualified(input(key, year)),
+        value: fiscal[year][key],
+      });
+    }
+  }
+
+  // The figures of the chosen scope, and the per-student and per-head figures the growths compare.
+  const scoped = (all: keyof FiscalYear, comp: keyof FiscalYear, year: Year): FormulaCell =>
+    fx(
+      `IF(${scope}=${str(SCOPE_COMPULSORY)},${input(comp, year)},${input(all, year)})`,
+      fiscal[year][compulsory ? comp : all],
+    );
+  const basisRows: BasisRow[] = [];
+  const basisRef = (key: BasisRow["key"], year: Year): string =>
+    cellAddress(basisHeaderRow + 1 + basisRows.findIndex((r) => r.key === key), year === "prior" ? 1 : 2);
+  const basisValue = (key: BasisRow["key"], year: Year): number => {
+    const v = valueOf(basisRows.find((r) => r.key === key)?.cell(year) ?? null);
+    return typeof v === "number" ? v : NaN;
+  };
+  const perHead = (amount: BasisRow["key"], heads: BasisRow["key"], year: Year): FormulaCell =>
+    fxRule(`${basisRef(amount, year)}*10000/${basisRef(heads, year)}`, () => {
+      const h = basisValue(heads, year);
+      if (h === 0) throw divZero();
+      return (basisValue(amount, year) * 10000) / h;
+    });
+  basisRows.push(
+    {
+      key: "E",
+      label: "教育财政拨款(口径内, 万元)",
+      style: "money",
+      cell: (y) => scoped("appropriation", "compulsoryAppropriation", y),
+    },
+    {
+      key: "R",
+      label: "财政经常性收入(万元)",
+      style: "money",
+      cell: (y) => fx(input("recurringRevenue", y), fiscal[y].recurringRevenue),
+    },
+    {
+      key: "N",
+      label: "在校学生数(口径内)",
+      style: "integer",
+      cell: (y) => scoped("students", "compulsoryStudents", y),
+    },
+    { key: "perStudent", label: "生均教育经费(元)", style: "money", cell: (y) => perHead("E", "N", y) },
+    {
+      key: "P",
+      label: "公用经费(口径内, 万元)",
+      style: "money",
+      cell: (y) => scoped("publicFunds", "compulsoryPublicFunds", y),
+    },
+    { key: "perStudentPublic", label: "生均公用经费(元)", style: "money", cell: (y) => perHead("P", "N", y) },
+    { key: "pay", label: "教职工平均工资(元)", style: "money", cell: (y) => payCell(y) },
+  );
+  function payCell(y: Year): FormulaCell {
+    return fxRule(`${input("staffPay", y)}*10000/${input("staffHeadcount", y)}`, () => {
+      if (fiscal[y].staffHeadcount === 0) throw divZero();
+      return (fiscal[y].staffPay * 10000) / fiscal[y].staffHeadcount;
+    });
+  }
+  const basisHeaderRow = sb.row;
+  const basis = sb.table<BasisRow>({
+    name: "tblFiscalBasis",
+    rows: basisRows,
+    columns: [
+      { key: "item", header: "比较口径 Basis", width: 32, cell: ({ item }) => val(item.label) },
+      { key: "prior", header: "上年 T−1", cell: ({ item }) => item.cell("prior") },
+      { key: "current", header: "本年 T", cell: ({ item }) => item.cell("current") },
+    ],
+  });
+  basisRows.forEach((row, i) => {
+    for (const year of YEARS) sb.format(basis.cell(year, i), row.style);
+  });
+
+  // THREE_GROWTH_DETAIL: label, achieved growth, required growth, pass.
+  const num = (key: BasisRow["key"], year: Year) => basisValue(key, year);
+  const items: BasisRow["key"][] = ["E", "R", "perStudent", "perStudentPublic", "pay"];
+  let domainRows: GrowthRow[] | undefined;
+  try {
+    domainRows = threeGrowth(
+      items.map((k) => num(k, "prior")),
+      items.map((k) => num(k, "current")),
+    );
+  } catch {
+    domainRows = undefined; // a zero base: the cells below show the errors the formulas give
+  }
+  const tests: { label: string; labelEn: string; item: BasisRow["key"]; required?: BasisRow["key"] }[] = [
+    {
+      label: "G1 教育财政拨款增长高于财政经常性收入增长",
+      labelEn: "G1 appropriation growth above revenue growth",
+      item: "E",
+      required: "R",
+    },
+    { label: "G2 生均教育经费逐步增长", labelEn: "G2 per-student expenditure rises", item: "perStudent" },
+    {
+      label: "G3 生均公用经费逐步增长",
+      labelEn: "G3 per-student public funds rise",
+      item: "perStudentPublic",
+    },
+    { label: "G3 教职工平均工资逐步增长", labelEn: "G3 average staff pay rises", item: "pay" },
+  ];
+  const growthCell = (key: BasisRow["key"]): FormulaCell =>
+    fxRule(`${basisRef(key, "current")}/${basisRef(key, "prior")}-1`, () => {
+      if (Number.isNaN(num(key, "prior")) || Number.isNaN(num(key, "current"))) throw divZero();
+      return growth(num(key, "prior"), num(key, "current"));
+    });
+  const growthTable = sb.table({
+    name: "tblThreeGrowth",
+    rows: tests,
+    columns: [
+      { key: "label", header: "检验 Test", width: 40, cell: ({ item }) => val(item.label) },
+      {
+        key: "achieved",
+        header: "实际增长 Achieved",
+        style: "rate",
+        cell: ({ item }) => growthCell(item.item),
+      },
+      {
+        key: "required",
+        header: "要求增长 Required",
+        style: "rate",
+        cell: ({ item }) => (item.required ? growthCell(item.required) : val(0)),
+      },
+      {
+        key: "pass",
+        header: "是否达到 Pass",
+        style: "verdict",
+        cell: ({ item, index, ref, value }) => {
+          const formula = item.required
+            ? `${ref("achieved")}>${ref("required")}`
+            : `${basisRef(item.item, "current")}>${basisRef(item.item, "prior")}`;
+          const domainPass = domainRows?.[index]?.pass;
+          if (domainPass !== undefined) return fx(formula, domainPass);
+          const a = item.required ? value("achieved") : num(item.item, "current");
+          const b = item.required ? value("required") : num(item.item, "prior");
+          if (typeof a !== "number" || typeof b !== "number" || Number.isNaN(a) || Number.isNaN(b))
+            return fxRule(formula, () => {
+              throw divZero();
+            });
+          return fx(formula, a > b);
+        },
+      },
+    ],
+  });
+  sb.passFail(growthTable.range("pass"), growthTable.cell("pass", 0));
+
+  const passValues = growthTable.values("pass");
+  const allPass = passValues.every((v) => v === true);
+  const anyError = passValues.some((v) => v === undefined);
+  const verdictRow = sb.row;
+  const overallFormula = `AND(${growthTable.range("pass")})`;
+  const overall: PlanCell = anyError
+    ? fxRule(overallFormula, () => {
+        throw divZero();
+      })
+    : fx(overallFormula, allPass);
+  const psKeyPrior = basisRef("perStudent", "prior");
+  const psKeyCurrent = basisRef("perStudent", "current");
+  const onlyFormula = `AND(${basisRef("E", "current")}>=${basisRef("E", "prior")},${psKeyCurrent}>=${psKeyPrior})`;
+  const only = fxRule(onlyFormula, () => {
+    const [e0, e1, p0, p1] = [
+      num("E", "prior"),
+      num("E", "current"),
+      num("perStudent", "prior"),
+      num("perStudent", "current"),
+    ];
+    if ([p0, p1].some(Number.isNaN)) throw divZero();
+    return onlyIncrease(e0, e1, p0, p1);
+  });
+  sb.keyValues([
+    { key: "three", label: "三个增长 THREE_GROWTH", cell: overall, style: "verdict" },
+    { key: "only", label: "两个只增不减 ONLY_INCREASE", cell: only, style: "verdict" },
+  ]);
+  const threeLocal = cellAddress(verdictRow, 1);
+  const onlyLocal = cellAddress(verdictRow + 1, 1);
+  sb.passFail(`${threeLocal}:${onlyLocal}`, threeLocal);
+
+  const rowDetail = (i: number, zh: boolean): string => {
+    const t = tests[i];
+    const achieved = growthTable.values("achieved")[i];
+    const required = growthTable.values("required")[i];
+    if (!t) return "";
+    const name = zh ? t.label : t.labelEn;
+    if (typeof achieved !== "number" || typeof required !== "number")
+      return `${name}: ${zh ? "无法计算(基数为0)" : "not computable (zero base)"}`;
+    const pass = passValues[i] === true;
+    const compare = t.required ? ` ${pass ? ">" : "≤"} ${pct(required)}` : "";
+    return `${name}: ${pct(achieved)}${compare} ${pass ? "✓" : "✗"}`;
+  };
+  const scopeZh = compulsory ? SCOPE_COMPULSORY : SCOPE_ALL;
+  ctx.checks.push({
+    id: "fiscal.threeGrowth",
+    labelZh: `三个增长(${scopeZh})`,
+    labelEn: `Three statutory growths (${compulsory ? "compulsory education" : "all education"})`,
+    sheet: "fiscal",
+    cell: threeLocal,
+    pass: !anyError && allPass,
+    detailZh: tests.map((_, i) => rowDetail(i, true)).join("; "),
+    detailEn: tests.map((_, i) => rowDetail(i, false)).join("; "),
+  });
+  const onlyPass = valueOf(only) === true;
+  const e0 = num("E", "prior");
+  const e1 = num("E", "current");
+  ctx.checks.push({
+    id: "fiscal.onlyIncrease",
+    labelZh: "两个只增不减",
+    labelEn: "Education spending and per-student spending do not fall",
+    sheet: "fiscal",
+    cell: onlyLocal,
+    pass: onlyPass,
+    detailZh: `教育拨款 ${e0.toFixed(2)} → ${e1.toFixed(2)} 万元; 生均 ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} 元`,
+    detailEn: `appropriation ${e0.toFixed(2)} → ${e1.toFixed(2)} (10k yuan); per student ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} yuan`,
+  });
+
+  // Reconciliation: the fiscal student counts against the schools table.
+  const schools = ctx.schools;
+  if (schools) {
+    const sum = (key: string): number =>
+      schools.values(key).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+    const recRows = [
+      {
+        label: "在校学生数: 财政 − 学校表合计",
+        labelEn: "Students: fiscal figure − schools table",
+        stated: input("students", "current"),
+        statedValue: fiscal.current.students,
+        parts: `SUM(${schools.sheetRange("students")})`,
+        partsValue: sum("students"),
+      },
+      {
+        label: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
+        labelEn: "Compulsory students: fiscal figure − schools table (primary + junior)",
+        stated: input("compulsoryStudents", "current"),
+        statedValue: fiscal.current.compulsoryStudents,
+        parts: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
+        partsValue: sum("primaryStudents") + sum("juniorStudents"),
+      },
+    ];
+    sb.note("核对 Reconciliation (差额为 0 表示一致)");
+    const rec = sb.table({
+      name: "tblFiscalReconcile",
+      rows: recRows,
+      columns: [
+        { key: "label", header: "核对项 Item", width: 40, cell: ({ item }) => val(item.label) },
+        {
+          key: "stated",
+          header: "财政数",
+          style: "integer",
+          cell: ({ item }) => fx(item.stated, item.statedValue),
+        },
+        {
+          key: "parts",
+          header: "学校表",
+          style: "integer",
+          cell: ({ item }) => fx(item.parts, item.partsValue),
+        },
+        {
+          key: "difference",
+          header: "差额",
+          style: "integer",
+          cell: ({ ref, num: n }) => fx(`${ref("stated")}-${ref("parts")}`, n("stated") - n("parts")),
+        },
+        {
+          key: "ok",
+          header: "一致",
+          style: "verdict",
+          cell: ({ ref, num: n }) => fx(`${ref("difference")}=0`, n("difference") === 0),
+        },
+      ],
+    });
+    sb.passFail(rec.range("ok"), rec.cell("ok", 0));
+    recRows.forEach((row, i) => {
+      const diff = rec.values("difference")[i];
+      ctx.reconciliations.push({
+        labelZh: row.label,
+        labelEn: row.labelEn,
+        sheet: "fiscal",
+        difference: {
+          ref: rec.cell("difference", i, true).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"),
+          value: typeof diff === "number" ? diff : 0,
+        },
+      });
+    });
+  }
+
+  return sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
+}
+
+function divZero(): Error {
+  return divisionByZero("prior");
+}

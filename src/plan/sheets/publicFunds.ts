@@ -1,0 +1,280 @@
+/**
+ * 公用经费: public funds per compulsory school by the national norms (PUBLIC_FUNDS equivalent: 100-student floor
+ * for small rural schools, special-needs students at their own rate, a supplement per boarder), a nine-year or
+ * complete secondary school at the norm weighted by its primary and junior students; totals by level and by town;
+ * the gap to the funds available (S2-02 专项资金).
+ */
+import { parseRegion, publicFunds, publicFundsNorm } from "../../domain/publicFunds";
+import type { School } from "../../district/model";
+import { cellAddress } from "../address";
+import type { BuildContext } from "../context";
+import { SHEET_NAMES } from "../context";
+import { fx, SheetBuilder, val } from "../kit";
+import type { PlanCell, SheetPlan } from "../types";
+
+interface Row {
+  readonly school: School;
+  readonly index: number;
+}
+
+const absolute = (local: string): string => local.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+
+export function buildPublicFunds(ctx: BuildContext): SheetPlan {
+  const { district, pack } = ctx;
+  const schools = ctx.schools;
+  if (!schools) throw new Error("公用经费 needs the schools table");
+  const p = (key: Parameters<BuildContext["param"]>[0]) => ctx.param(key).name;
+  const sb = new SheetBuilder(SHEET_NAMES.publicFunds, "publicFunds", "FFC000");
+  sb.title(
+    "义务教育公用经费 Public funds",
+    "国发〔2015〕67号: 不足100人的农村小规模学校按100人核定; 特殊教育学生按特教定额; 寄宿生另加; 九年一贯制/完全中学按学段人数加权",
+  );
+  const region = parseRegion(district.region);
+  const normFormula = (level: "primary" | "junior") =>
+    `IF(D_region="东部",${p(`public_funds.east.${level}`)},${p(`public_funds.central_west.${level}`)})`;
+  const normRow = sb.row;
+  const norms = sb.keyValues([
+    {
+      key: "primary",
+      label: "小学生均定额(元/生·年)",
+      cell: fx(normFormula("primary"), publicFundsNorm(pack, "primary", region)),
+      style: "yuan",
+    },
+    {
+      key: "junior",
+      label: "初中生均定额(元/生·年)",
+      cell: fx(normFormula("junior"), publicFundsNorm(pack, "junior", region)),
+      style: "yuan",
+    },
+  ]);
+  const primaryNorm = absolute(cellAddress(normRow, 1));
+  const juniorNorm = absolute(cellAddress(normRow + 1, 1));
+  const normValue = (key: string): number => Number(norms[key]?.value);
+
+  const rows: Row[] = district.schools.flatMap((school, index) => {
+    const n =
+      Number(schools.values("primaryStudents")[index]) + Number(schools.values("juniorStudents")[index]);
+    return n > 0 ? [{ school, index }] : [];
+  });
+  const link =
+    (key: string) =>
+    (r: { item: Row }): PlanCell =>
+      fx(schools.cell(key, r.item.index, true), schools.values(key)[r.item.index] ?? "");
+  const table = sb.table<Row>({
+    name: "tblPublicFunds",
+    rows,
+    totals: { label: "合计", keys: ["students", "amount", "amountWan", "primaryPart", "juniorPart"] },
+    columns: [
+      { key: "code", header: "学校代码", width: 10, cell: link("code") },
+      { key: "name", header: "学校名称", width: 24, cell: link("name") },
+      { key: "town", header: "乡镇", width: 10, cell: link("town") },
+      { key: "area", header: "城乡", width: 7, cell: link("area") },
+      { key: "primary", header: "小学生", style: "integer", cell: link("primaryStudents") },
+      { key: "junior", header: "初中生", style: "integer", cell: link("juniorStudents") },
+      {
+        key: "students",
+        header: "义务教育学生",
+        style: "integer",
+        cell: ({ ref, num }) => fx(`${ref("primary")}+${ref("junior")}`, num("primary") + num("junior")),
+      },
+      {
+        key: "boarders",
+        header: "寄宿生",
+        style: "integer",
+        cell: ({ item, ref, num }) =>
+          fx(
+            `MIN(${schools.cell("boarders", item.index, true)},${ref("students")})`,
+            Math.min(item.school.boarders, num("students")),
+          ),
+      },
+      {
+        key: "special",
+        header: "特教学生",
+        style: "integer",
+        cell: ({ item, ref, num }) =>
+          fx(
+            `MIN(${schools.cell("specialNeeds", item.index, true)},${ref("students")})`,
+            Math.min(item.school.specialNeeds, num("students")),
+          ),
+      },
+      {
+        key: "small",
+        header: "农村小规模",
+        style: "verdict",
+        cell: ({ ref, value, num }) =>
+          fx(
+            `AND(${ref("area")}="农村",${ref("students")}<${p("public_funds.small_school_floor")})`,
+            value("area") === "农村" && num("students") < ctx.param("public_funds.small_school_floor").value,
+          ),
+      },
+      {
+        key: "norm",
+        header: "生均定额(元)",
+        style: "decimal",
+        cell: ({ ref, num }) =>
+          fx(
+            `IF(${ref("students")}=0,0,(${ref("primary")}*${primaryNorm}+${ref("junior")}*${juniorNorm})/${ref("students")})`,
+            num("students") === 0
+              ? 0
+              : (num("primary") * normValue("primary") + num("junior") * normValue("junior")) /
+                  num("students"),
+          ),
+      },
+      {
+        key: "base",
+        header: "核定人数",
+        style: "integer",
+        cell: ({ ref, value, num }) =>
+          fx(
+            `IF(${ref("small")},${p("public_funds.small_school_floor")},${ref("students")})-${ref("special")}`,
+            (value("small") === true ? ctx.param("public_funds.small_school_floor").value : num("students")) -
+              num("special"),
+          ),
+      },
+      {
+        key: "amount",
+        header: "公用经费(元)",
+        style: "yuan",
+        cell: ({ item, ref, num }) =>
+          fx(
+            `${ref("base")}*${ref("norm")}+${ref("special")}*${p("public_funds.special")}+${ref("boarders")}*${p("public_funds.boarder")}`,
+            publicFunds(
+              {
+                students: num("students"),
+                boarders: num("boarders"),
+                special: num("special"),
+                smallRural: item.school.area === "农村",
+                norm: num("norm"),
+              },
+              pack,
+            ),
+          ),
+      },
+      {
+        key: "amountWan",
+        header: "公用经费(万元)",
+        style: "money",
+        cell: ({ ref, num }) => fx(`${ref("amount")}/10000`, num("amount") / 10000),
+      },
+      {
+        key: "primaryPart",
+        header: "其中小学(万元)",
+        style: "money",
+        cell: ({ ref, num }) =>
+          fx(
+            `IF(${ref("students")}=0,0,${ref("amountWan")}*${ref("primary")}/${ref("students")})`,
+            num("students") === 0 ? 0 : (num("amountWan") * num("primary")) / num("students"),
+          ),
+      },
+      {
+        key: "juniorPart",
+        header: "其中初中(万元)",
+        style: "money",
+        cell: ({ ref, num }) =>
+          fx(`${ref("amountWan")}-${ref("primaryPart")}`, num("amountWan") - num("primaryPart")),
+      },
+    ],
+  });
+  const total = table.total("amountWan");
+
+  // Totals by town: SUMIF over the per-school table, reconciled with the grand total.
+  const towns = [...new Set(rows.map((r) => r.school.town))];
+  const amounts = table.values("amountWan");
+  const townAmount = (town: string) =>
+    rows.reduce((sum, r, i) => sum + (r.school.town === town ? Number(amounts[i]) : 0), 0);
+  sb.note("按乡镇 By town");
+  const byTown = sb.table<string>({
+    name: "tblPublicFundsByTown",
+    rows: towns,
+    totals: { label: "合计", keys: ["amount"] },
+    columns: [
+      { key: "town", header: "乡镇", width: 10, cell: ({ item }) => val(item) },
+      {
+        key: "amount",
+        header: "公用经费(万元)",
+        style: "money",
+        cell: ({ item, ref }) =>
+          fx(
+            `SUMIF(${absRange(table.range("town"))},${ref("town")},${absRange(table.range("amountWan"))})`,
+            townAmount(item),
+          ),
+      },
+    ],
+  });
+  const townTotal = towns.length > 0 ? byTown.total("amount") : { ref: "", value: 0 };
+
+  // What is available, the gap (S2-02: 区财政在预算内安排专项资金补充公用经费的不足), and the reconciliation.
+  const fiscalRef = ctx.exports.get("fiscal.current.compulsoryPublicFunds");
+  const available = district.fiscal.current.compulsoryPublicFunds;
+  const gapRow = sb.row;
+  const local = (i: number) => cellAddress(gapRow + i, 1);
+  const gap = Math.max(0, total.value - available);
+  const townDiff = towns.length > 0 ? townTotal.value - total.value : 0;
+  const kv = sb.keyValues([
+    { key: "need", label: "按定额测算需求(万元)", cell: fx(total.ref, total.value), style: "money" },
+    {
+      key: "available",
+      label: "本年义务教育公用经费(万元)",
+      cell: fiscalRef ? fx(fiscalRef.ref, available) : val(available),
+      style: "money",
+      note: fiscalRef ? "取自 财政 表" : "录入",
+    },
+    {
+      key: "gap",
+      label: "缺口: 需安排专项资金(万元) S2-02",
+      cell: fx(`MAX(0,${local(0)}-${local(1)})`, gap),
+      style: "money",
+    },
+    {
+      key: "covered",
+      label: "公用经费足额 Covered",
+      cell: fx(`${local(1)}>=${local(0)}`, available >= total.value),
+      style: "verdict",
+    },
+    {
+      key: "townDiff",
+      label: "核对: 按乡镇合计 − 总计",
+      cell: towns.length > 0 ? fx(`${townTotal.ref}-${total.ref}`, townDiff) : fx(`0*${total.ref}`, 0),
+      style: "money",
+    },
+  ]);
+  sb.passFail(local(3), local(3));
+  sb.conditional(local(4), `ROUND(${local(4)},2)<>0`, "fail");
+  const ref = (key: string) => kv[key]?.ref ?? "";
+  ctx.exports.set("publicFunds.total", { ref: total.ref, value: total.value });
+  ctx.exports.set("publicFunds.gap", { ref: ref("gap"), value: gap });
+  ctx.budgetLines.push({
+    category: "公用经费(按定额)",
+    categoryEn: "Public funds (by norm)",
+    amount: { ref: total.ref, value: total.value },
+  });
+  ctx.reconciliations.push({
+    labelZh: "公用经费: 按乡镇合计 − 总计",
+    labelEn: "Public funds: sum by town − total",
+    sheet: "publicFunds",
+    difference: { ref: ref("townDiff"), value: townDiff },
+  });
+  const fmt = (x: number) => x.toFixed(2);
+  ctx.checks.push({
+    id: "publicFunds.covered",
+    labelZh: "公用经费足额",
+    labelEn: "Public funds cover the norm",
+    sheet: "publicFunds",
+    cell: local(3),
+    pass: available >= total.value,
+    detailZh: `定额需求 ${fmt(total.value)} 万元, 可用 ${fmt(available)} 万元, 缺口 ${fmt(gap)} 万元`,
+    detailEn: `norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
+  });
+  const header = table.headerRow + 1;
+  return sb
+    .freezeAt(header, 2)
+    .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
+    .build();
+}
+
+function absRange(range: string): string {
+  return range
+    .split(":")
+    .map((a) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+}

@@ -1,0 +1,232 @@
+/**
+ * 学校: the district's key facts and the schools as an Excel table (tblSchools). Inputs are constants (text as
+ * text); students by level, class size and class-size band are formulas. Every per-school sheet reads this table
+ * through ctx.schools (column keys below).
+ */
+import { classBand } from "../../domain/classes";
+import {
+  AREAS,
+  GRADE_KEYS,
+  SCHOOL_TYPES,
+  type GradeKey,
+  type School,
+  type SchoolType,
+} from "../../district/model";
+import { policyName } from "../../policy/packs";
+import type { BuildContext } from "../context";
+import { SHEET_NAMES } from "../context";
+import { fx, SheetBuilder, str, val, type ColumnSpec } from "../kit";
+import type { SheetPlan } from "../types";
+
+const GRADE_HEADERS: Readonly<Record<GradeKey, string>> = {
+  k1: "小班",
+  k2: "中班",
+  k3: "大班",
+  g1: "一年级",
+  g2: "二年级",
+  g3: "三年级",
+  g4: "四年级",
+  g5: "五年级",
+  g6: "六年级",
+  g7: "七年级",
+  g8: "八年级",
+  g9: "九年级",
+  g10: "高一",
+  g11: "高二",
+  g12: "高三",
+};
+
+/** Grade spans of each level (first and last grade column). */
+export const LEVEL_GRADES = {
+  kgStudents: ["k1", "k3"],
+  primaryStudents: ["g1", "g6"],
+  juniorStudents: ["g7", "g9"],
+  seniorStudents: ["g10", "g12"],
+} as const satisfies Record<string, readonly [GradeKey, GradeKey]>;
+
+/** 学段 text by school type (the schools table derives it with a formula). */
+export const LEVEL_TEXT: Readonly<Record<SchoolType, string>> = {
+  幼儿园: "幼儿园",
+  小学: "小学",
+  初中: "初中",
+  九年一贯制: "小学+初中",
+  完全中学: "初中+高中",
+  高中: "高中",
+  职业学校: "职业教育",
+  特教学校: "特殊教育",
+  教学点: "小学",
+};
+
+const YES = "是";
+const NO = "否";
+
+function gradeSum(school: School, from: GradeKey, to: GradeKey): number {
+  const keys = GRADE_KEYS.slice(GRADE_KEYS.indexOf(from), GRADE_KEYS.indexOf(to) + 1);
+  return keys.reduce((sum, key) => sum + school.grades[key], 0);
+}
+
+type Col = ColumnSpec<School>;
+const text = (key: keyof School & string, header: string, width: number): Col => ({
+  key,
+  header,
+  width,
+  style: "text",
+  cell: ({ item }) => val(String(item[key])),
+});
+const count = (
+  key: keyof School & string,
+  header: string,
+  style: "integer" | "decimal" = "integer",
+): Col => ({
+  key,
+  header,
+  style,
+  cell: ({ item }) => val(Number(item[key])),
+});
+
+export function buildSchools(ctx: BuildContext): SheetPlan {
+  const { district, pack } = ctx;
+  const sb = new SheetBuilder(SHEET_NAMES.schools, "schools", "4472C4");
+  sb.title(
+    `${district.name} 学校基本情况 Schools`,
+    "白色单元格为录入数据;学段、在校生、班均人数和班额等级为公式",
+  );
+  const facts = sb.keyValues([
+    { key: "name", label: "区县 District", cell: val(district.name), style: "text" },
+    { key: "budgetYear", label: "预算年度 Budget year", cell: val(district.budgetYear) },
+    { key: "region", label: "地区 Region", cell: val(district.region) },
+    { key: "termEndYear", label: "本届政府任期截止 Term end", cell: val(district.termEndYear) },
+    { key: "moneyUnit", label: "金额单位 Money unit", cell: val(district.moneyUnit) },
+  ]);
+  const factName = (name: string, key: string, comment: string) => {
+    const fact = facts[key];
+    if (fact) ctx.names.push({ name, ref: fact.ref, comment });
+    return fact;
+  };
+  factName("D_region", "region", "地区 (中西部/东部)");
+  const year = factName("D_budget_year", "budgetYear", "预算年度");
+  const termEnd = factName("D_term_end_year", "termEndYear", "本届政府任期截止年度");
+  if (year) ctx.exports.set("district.budgetYear", { ref: year.ref, value: district.budgetYear });
+  if (termEnd) ctx.exports.set("district.termEndYear", { ref: termEnd.ref, value: district.termEndYear });
+  sb.validation(facts.region?.local ?? "B6", ["中西部", "东部"], "请选择 中西部 或 东部");
+
+  const p = (key: Parameters<typeof policyName>[0]) => ctx.param(key).name;
+  const levelColumns: Col[] = Object.entries(LEVEL_GRADES).map(([key, [from, to]]) => ({
+    key,
+    header:
+      { kgStudents: "幼儿", primaryStudents: "小学生", juniorStudents: "初中生", seniorStudents: "高中生" }[
+        key
+      ] ?? key,
+    style: "integer",
+    cell: ({ item, ref }) => fx(`SUM(${ref(from)}:${ref(to)})`, gradeSum(item, from, to)),
+  }));
+  const table = sb.table<School>({
+    name: "tblSchools",
+    rows: district.schools,
+    columns: [
+      text("code", "学校代码", 10),
+      text("name", "学校名称", 24),
+      text("town", "乡镇", 10),
+      text("type", "学校类型", 11),
+      text("area", "城乡", 7),
+      {
+        key: "level",
+        header: "学段",
+        width: 11,
+        cell: ({ item, ref }) => {
+          const t = ref("type");
+          return fx(
+            `IF(OR(${t}="小学",${t}="教学点"),"小学",IF(${t}="九年一贯制","小学+初中",IF(${t}="完全中学","初中+高中",` +
+              `IF(${t}="职业学校","职业教育",IF(${t}="特教学校","特殊教育",${t})))))`,
+            LEVEL_TEXT[item.type],
+          );
+        },
+      },
+      ...GRADE_KEYS.map((key): Col => ({
+        key,
+        header: GRADE_HEADERS[key],
+        width: 7,
+        style: "integer",
+        cell: ({ item }) => val(item.grades[key]),
+      })),
+      {
+        key: "students",
+        header: "在校生",
+        style: "integer",
+        cell: ({ item, ref }) => fx(`SUM(${ref("k1")}:${ref("g12")})`, gradeSum(item, "k1", "g12")),
+      },
+      ...levelColumns,
+      count("classes", "班数"),
+      count("classrooms", "教室数"),
+      {
+        key: "avgClassSize",
+        header: "班均人数",
+        style: "decimal",
+        cell: ({ ref, num }) =>
+          fx(
+            `IF(${ref("classes")}=0,"",${ref("students")}/${ref("classes")})`,
+            num("classes") === 0 ? "" : num("students") / num("classes"),
+          ),
+      },
+      {
+        key: "classBand",
+        header: "班额等级",
+        width: 10,
+        cell: ({ ref, num }) => {
+          const size = `ROUNDUP(${ref("students")}/${ref("classes")},0)`;
+          return fx(
+            `IF(${ref("classes")}=0,"",IF(${size}>=${p("class_band.super_large_from")},"超大班额",` +
+              `IF(${size}>=${p("class_band.large_from")},"大班额",IF(${size}>=${p("class_band.oversize_from")},"偏大","正常"))))`,
+            num("classes") === 0 ? "" : classBand(pack, num("students"), num("classes")),
+          );
+        },
+      },
+      count("boarders", "寄宿生数"),
+      count("specialNeeds", "特殊教育学生数"),
+      count("staff", "教职工数"),
+      count("staffAboveQualification", "高于规定学历教师数"),
+      count("staffMidTitle", "中级及以上职称教师数"),
+      count("backboneTeachers", "骨干教师数"),
+      count("prevStartEnrollment", "上学年初在校生数"),
+      count("prevDropouts", "上学年辍学学生数"),
+      {
+        key: "standardized",
+        header: "是否达标",
+        width: 9,
+        cell: ({ item }) => val(item.standardized ? YES : NO),
+      },
+      count("teachingArea", "教学及辅助用房面积(㎡)", "decimal"),
+      count("sportsArea", "体育运动场馆面积(㎡)", "decimal"),
+      count("equipmentValue", "教学仪器设备值(元)", "decimal"),
+      count("books", "图书(册)"),
+      count("computers", "计算机(台)"),
+      count("remotenessTier", "偏远等级(0-3)"),
+    ],
+  });
+  ctx.schools = table;
+  const bandRange = table.range("classBand");
+  sb.conditional(
+    bandRange,
+    `OR(${firstCell(bandRange)}="大班额",${firstCell(bandRange)}="超大班额")`,
+    "fail",
+  );
+  sb.conditional(bandRange, `${firstCell(bandRange)}="偏大"`, "warn");
+  if (district.schools.length > 0) {
+    sb.validation(table.range("type"), SCHOOL_TYPES, `请选择 ${SCHOOL_TYPES.join("/")}`);
+    sb.validation(table.range("area"), AREAS, `请选择 ${AREAS.join("/")}`);
+    sb.validation(table.range("standardized"), [YES, NO], `请选择 ${YES} 或 ${NO}`);
+    sb.validation(table.range("remotenessTier"), ["0", "1", "2", "3"], "请选择 0、1、2 或 3");
+  }
+  const header = table.headerRow + 1;
+  return sb
+    .freezeAt(header, 2)
+    .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
+    .build();
+}
+
+function firstCell(range: string): string {
+  return range.split(":")[0] ?? range;
+}
+
+/** A text literal for comparisons with the schools table's 是/否 column. */
+export const STANDARDIZED_YES = str(YES);

@@ -1,0 +1,161 @@
+/**
+ * A small district for the plan tests: every school type the sheets treat differently (small rural school, nine-year
+ * school with boarders and special-needs students, kindergarten, complete secondary, teaching point), one school
+ * over its dropout limit, and a school name that looks like a formula.
+ */
+import { districtSchema, type District, type DistrictInput } from "../../src/district/model";
+
+const zeroGrades = {
+  k1: 0,
+  k2: 0,
+  k3: 0,
+  g1: 0,
+  g2: 0,
+  g3: 0,
+  g4: 0,
+  g5: 0,
+  g6: 0,
+  g7: 0,
+  g8: 0,
+  g9: 0,
+  g10: 0,
+  g11: 0,
+  g12: 0,
+};
+
+export const FORMULA_LIKE_NAME = '=HYPERLINK("http://example.com","点我")';
+
+export const FIXTURE_INPUT: DistrictInput = {
+  name: "测试区",
+  budgetYear: 2026,
+  region: "中西部",
+  termEndYear: 2030,
+  policyPack: "wuzhen-2004",
+  note: "样例数据为虚构,仅用于测试。",
+  fiscal: {
+    scope: "all",
+    prior: {
+      appropriation: 52000,
+      compulsoryAppropriation: 31000,
+      recurringRevenue: 180000,
+      staffPay: 21000,
+      staffHeadcount: 3000,
+      publicFunds: 2600,
+      compulsoryPublicFunds: 1900,
+      students: 2150,
+      compulsoryStudents: 1700,
+    },
+    current: {
+      appropriation: 55000,
+      compulsoryAppropriation: 32500,
+      recurringRevenue: 189000,
+      staffPay: 22500,
+      staffHeadcount: 3020,
+      publicFunds: 2700,
+      compulsoryPublicFunds: 1950,
+      students: 2210,
+      compulsoryStudents: 1640,
+    },
+  },
+  schools: [
+    {
+      code: "S001",
+      name: "城关第一小学",
+      town: "城关镇",
+      type: "小学",
+      area: "城市",
+      grades: { ...zeroGrades, g1: 110, g2: 105, g3: 100, g4: 98, g5: 96, g6: 91 },
+      classes: 12,
+      classrooms: 14,
+      staff: 30,
+      prevStartEnrollment: 590,
+      prevDropouts: 0,
+      standardized: true,
+      teachingArea: 3200,
+      sportsArea: 4500,
+      equipmentValue: 1200000,
+      books: 18000,
+      computers: 60,
+    },
+    {
+      code: "S002",
+      name: "河口中学",
+      town: "河口镇",
+      type: "初中",
+      area: "县镇",
+      grades: { ...zeroGrades, g7: 160, g8: 150, g9: 140 },
+      classes: 8,
+      classrooms: 9,
+      boarders: 120,
+      specialNeeds: 3,
+      staff: 31,
+      prevStartEnrollment: 460,
+      prevDropouts: 18,
+      remotenessTier: 1,
+    },
+    {
+      code: "S003",
+      name: FORMULA_LIKE_NAME,
+      town: "河口镇",
+      type: "九年一贯制",
+      area: "农村",
+      grades: { ...zeroGrades, g1: 12, g2: 10, g3: 11, g4: 9, g5: 10, g6: 8, g7: 15, g8: 14, g9: 12 },
+      classes: 9,
+      classrooms: 10,
+      boarders: 30,
+      specialNeeds: 2,
+      staff: 14,
+      prevStartEnrollment: 105,
+      prevDropouts: 1,
+      remotenessTier: 2,
+    },
+    {
+      code: "S004",
+      name: "山口教学点",
+      town: "山口乡",
+      type: "教学点",
+      area: "农村",
+      grades: { ...zeroGrades, g1: 4, g2: 5, g3: 3 },
+      classes: 1,
+      classrooms: 2,
+      staff: 2,
+      prevStartEnrollment: 12,
+      prevDropouts: 0,
+      remotenessTier: 3,
+    },
+    {
+      code: "S005",
+      name: "城关幼儿园",
+      town: "城关镇",
+      type: "幼儿园",
+      area: "城市",
+      grades: { ...zeroGrades, k1: 60, k2: 65, k3: 70 },
+      classes: 6,
+      classrooms: 6,
+      staff: 20,
+    },
+    {
+      code: "S006",
+      name: "第二中学",
+      town: "城关镇",
+      type: "完全中学",
+      area: "城市",
+      grades: { ...zeroGrades, g7: 200, g8: 190, g9: 185, g10: 120, g11: 110, g12: 100 },
+      classes: 14,
+      classrooms: 15,
+      boarders: 200,
+      specialNeeds: 1,
+      staff: 80,
+      prevStartEnrollment: 560,
+      prevDropouts: 9,
+    },
+  ],
+  preschool: { population3to5: 800, enrolled: 520 },
+};
+
+export const FIXTURE: District = districtSchema.parse(FIXTURE_INPUT);
+
+/** The fixture with changes (the result is validated). */
+export function fixtureWith(change: (input: DistrictInput) => DistrictInput): District {
+  return districtSchema.parse(change(structuredClone(FIXTURE_INPUT)));
+}
