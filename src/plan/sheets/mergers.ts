@@ -1,0 +1,275 @@
+/**
+ * 布局调整 (S2-03.5, §4.4, I-11): for every merger, the students per grade of the schools moving to a site and of
+ * the school staying there (formulas over 学校), the classes the site needs (Σ per grade ROUNDUP(grade total / class
+ * size): CLASSES_NEEDED), and MERGE_CHECK's row before (the current occupant alone) and after the move, plus the
+ * 三年内 deadline. Each site is checked on its own: a chain (one school leaves the site another moves into) is
+ * ordered by the years the user enters.
+ */
+import { GRADES_BY_LEVEL } from "../../district/grades";
+import type { GradeKey, Merger, School } from "../../district/model";
+import { classesNeeded, mergeCheck, type MergeResult } from "../../domain/classes";
+import { cellAddress, rangeAddress } from "../address";
+import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import { fx, SheetBuilder, val } from "../kit";
+import type { PlanCell } from "../types";
+
+const LEVEL_ZH: Record<Merger["level"], string> = { primary: "小学", junior: "初中", senior: "高中" };
+const GRADE_ZH: Partial<Record<GradeKey, string>> = {
+  g1: "一年级",
+  g2: "二年级",
+  g3: "三年级",
+  g4: "四年级",
+  g5: "五年级",
+  g6: "六年级",
+  g7: "七年级",
+  g8: "八年级",
+  g9: "九年级",
+  g10: "高一",
+  g11: "高二",
+  g12: "高三",
+};
+/** 「要在三年内…」 (S2-03.5): the moves must be done by T + 3. */
+const DEADLINE_YEARS = 3;
+
+interface Occupant {
+  readonly role: string;
+  readonly school: School;
+  readonly index: number;
+}
+
+function findSchool(ctx: BuildContext, code: string, field: string): { school: School; index: number } {
+  const index = ctx.district.schools.findIndex((s) => s.code === code);
+  const school = ctx.district.schools[index];
+  if (!school) throw new Error(`${field}: no school with code "${code}" in the schools list`);
+  return { school, index };
+}
+
+export const buildMergersSheet: SheetBuilderFn = (ctx) => {
+  const sb = new SheetBuilder(SHEET_NAMES.mergers, "mergers", "ED7D31");
+  sb.title(
+    "学校布局调整: 迁并后现址容量核算",
+    "所需班数 = Σ各年级 ROUNDUP(年级人数 / 标准班额); 富余教室 = 教室数 − 所需班数 ≥ 0 为通过 (MERGE_CHECK)",
+  );
+  const T = ctx.district.budgetYear;
+  const named = ctx.names.some((n) => n.name === "D_budget_year");
+  const yearsLocal = cellAddress(sb.row + 1, 1);
+  const head = sb.keyValues([
+    { key: "year", label: "预算年度 T", cell: named ? fx("D_budget_year", T) : val(T), note: "" },
+    {
+      key: "years",
+      label: "调整期限(年)",
+      cell: val(DEADLINE_YEARS),
+      note: "S2-03.5 「要在三年内将海阳中学迁入第五中学现址…」",
+    },
+    {
+      key: "deadline",
+      label: "最迟完成年度",
+      cell: fx(`${cellAddress(sb.row, 1)}+${yearsLocal}`, T + DEADLINE_YEARS),
+      note: "I-11: 迁并链条须按年度先后安排 (先迁出, 后迁入)",
+    },
+  ]);
+  const deadlineLocal = head.deadline?.local ?? "B1";
+  if (ctx.district.mergers.length === 0) {
+    sb.note("本区未录入布局调整计划。");
+    return sb.build();
+  }
+  ctx.district.mergers.forEach((merger, m) => mergerBlock(ctx, sb, merger, m, deadlineLocal));
+  sb.freezeAt(2);
+  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
+  return sb.build();
+};
+
+function mergerBlock(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  merger: Merger,
+  m: number,
+  deadlineLocal: string,
+): void {
+  const schools = ctx.schools;
+  if (!schools) throw new Error("布局调整 needs the 学校 table: build 学校 first");
+  const grades = GRADES_BY_LEVEL[merger.level];
+  const size = ctx.param(`class_size.${merger.level}`);
+  const occupants: Occupant[] = merger.sources.map((code, i) => ({
+    role: "迁入",
+    ...findSchool(ctx, code, `mergers[${m}].sources[${i}]`),
+  }));
+  const staying = merger.stayingSchool
+    ? { role: "现址学校(留驻)", ...findSchool(ctx, merger.stayingSchool, `mergers[${m}].stayingSchool`) }
+    : undefined;
+  const rows = staying ? [...occupants, staying] : occupants;
+  const byGrade = (o: Occupant) => grades.map((g) => o.school.grades[g]);
+  const after = mergeCheck(rows.map(byGrade), merger.siteClassrooms, size.value);
+  const before = mergeCheck(staying ? [byGrade(staying)] : [], merger.siteClassrooms, size.value);
+
+  sb.note(
+    `${m + 1}. ${merger.name}: ${merger.sources.join("、")} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
+      (staying ? "" : "; 现址调整前无留驻学校"),
+  );
+  const top = sb.row;
+  const g0 = 3;
+  const totalCol = g0 + grades.length;
+  const header: PlanCell[] = [
+    val("角色"),
+    val("学校代码"),
+    val("学校"),
+    ...grades.map((g) => val(GRADE_ZH[g] ?? g)),
+    val("合计"),
+  ];
+  const schoolRows: PlanCell[][] = rows.map((o, r) => [
+    val(o.role),
+    val(o.school.code),
+    val(o.school.name),
+    ...grades.map((g) => fx(schools.cell(g, o.index, true), o.school.grades[g])),
+    fx(
+      `SUM(${rangeAddress(top + 1 + r, g0, top + 1 + r, totalCol - 1)})`,
+      byGrade(o).reduce((s, x) => s + x, 0),
+    ),
+  ]);
+  const afterRow = top + 1 + rows.length;
+  const gradeTotals = grades.map((_, j) => rows.reduce((s, o) => s + (byGrade(o)[j] ?? 0), 0));
+  const sumRow: PlanCell[] = [
+    val("调整后合计"),
+    null,
+    null,
+    ...grades.map((_, j) =>
+      fx(`SUM(${rangeAddress(top + 1, g0 + j, afterRow - 1, g0 + j)})`, gradeTotals[j] ?? 0),
+    ),
+    fx(`SUM(${rangeAddress(afterRow, g0, afterRow, totalCol - 1)})`, after.students),
+  ];
+  // CLASSES_NEEDED per grade: ROUNDUP(grade total / class size); a site without an occupant needs none.
+  const neededRow = (
+    label: string,
+    row: number,
+    source: number | null,
+    counts: readonly number[],
+    total: number,
+  ) => [
+    val(label),
+    null,
+    val(`标准班额 ${size.value}`),
+    ...grades.map((_, j) =>
+      source === null
+        ? val(0)
+        : fx(
+            `ROUNDUP(${cellAddress(source, g0 + j)}/${size.name},0)`,
+            classesNeeded([[counts[j] ?? 0]], size.value),
+          ),
+    ),
+    source === null ? val(0) : fx(`SUM(${rangeAddress(row, g0, row, totalCol - 1)})`, total),
+  ];
+  const afterNeededRow = afterRow + 1;
+  const beforeNeededRow = afterRow + 2;
+  const afterNeeded = neededRow("调整后所需班数", afterNeededRow, afterRow, gradeTotals, after.classesNeeded);
+  const beforeNeeded = neededRow(
+    "调整前所需班数 (留驻学校)",
+    beforeNeededRow,
+    staying ? afterRow - 1 : null,
+    staying ? byGrade(staying) : [],
+    before.classesNeeded,
+  );
+  sb.put(top, 0, [header, ...schoolRows, sumRow, afterNeeded, beforeNeeded]);
+  sb.format(rangeAddress(top, 0, top, totalCol), "header");
+  sb.format(rangeAddress(top + 1, 1, afterRow - 1, 2), "text");
+  sb.format(rangeAddress(top + 1, g0, beforeNeededRow, totalCol), "integer");
+  sb.format(rangeAddress(afterRow, 0, beforeNeededRow, 0), "label");
+  sb.width(0, 26).width(1, 10).width(2, 22);
+  grades.forEach((_, j) => sb.width(g0 + j, 8));
+  sb.row = beforeNeededRow + 2;
+
+  // MERGE_CHECK's spill, before and after the move.
+  const checkTop = sb.row;
+  const beforeRow = checkTop + 1;
+  const afterCheckRow = checkTop + 2;
+  const classroomsInput = cellAddress(beforeRow, 3);
+  const line = (
+    label: string,
+    row: number,
+    r: MergeResult,
+    students: PlanCell,
+    needed: PlanCell,
+    rooms: PlanCell,
+  ): PlanCell[] => {
+    const c = (col: number) => cellAddress(row, col);
+    return [
+      val(label),
+      students,
+      needed,
+      rooms,
+      fx(`${c(3)}-${c(2)}`, r.spare),
+      fx(`IF(${c(2)}=0,0,${c(1)}/${c(2)})`, r.averageClassSize),
+      fx(`${c(4)}>=0`, r.pass),
+    ];
+  };
+  const checkRows: PlanCell[][] = [
+    [
+      val("容量核算"),
+      val("学生数"),
+      val("所需班数"),
+      val("现址教室数"),
+      val("富余教室"),
+      val("平均班额"),
+      val("通过"),
+    ],
+    line(
+      "调整前 (现址现有学校)",
+      beforeRow,
+      before,
+      staying ? fx(cellAddress(afterRow - 1, totalCol), before.students) : val(0),
+      staying ? fx(cellAddress(beforeNeededRow, totalCol), before.classesNeeded) : val(0),
+      val(merger.siteClassrooms),
+    ),
+    line(
+      "调整后 (迁并后)",
+      afterCheckRow,
+      after,
+      fx(cellAddress(afterRow, totalCol), after.students),
+      fx(cellAddress(afterNeededRow, totalCol), after.classesNeeded),
+      fx(classroomsInput, merger.siteClassrooms),
+    ),
+  ];
+  const yearRow = afterCheckRow + 1;
+  const inTime = merger.year <= ctx.district.budgetYear + DEADLINE_YEARS;
+  const deadlineAbs = cellAddress(Number(/\d+/.exec(deadlineLocal)?.[0]) - 1, 1, true);
+  checkRows.push([
+    val("调整年度"),
+    val(merger.year),
+    val("三年内完成"),
+    fx(`${cellAddress(yearRow, 1)}<=${deadlineAbs}`, inTime),
+    null,
+    null,
+    null,
+  ]);
+  sb.put(checkTop, 0, checkRows);
+  sb.format(rangeAddress(checkTop, 0, checkTop, 6), "header");
+  sb.format(rangeAddress(beforeRow, 1, afterCheckRow, 4), "integer");
+  sb.format(rangeAddress(beforeRow, 5, afterCheckRow, 5), "decimal");
+  sb.format(rangeAddress(beforeRow, 0, yearRow, 0), "label");
+  const verdict = cellAddress(beforeRow, 6);
+  sb.passFail(rangeAddress(beforeRow, 6, afterCheckRow, 6), verdict);
+  const deadlineCell = cellAddress(yearRow, 3);
+  sb.passFail(deadlineCell, deadlineCell);
+  sb.row = yearRow + 2;
+
+  const afterCell = cellAddress(afterCheckRow, 6);
+  ctx.checks.push({
+    id: `mergers.${m}.capacity`,
+    labelZh: `布局调整容量: ${merger.name}`,
+    labelEn: `Merger capacity: ${merger.name}`,
+    sheet: "mergers",
+    cell: afterCell,
+    pass: after.pass,
+    detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${merger.siteClassrooms} 间, 富余 ${after.spare}`,
+    detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${merger.siteClassrooms} classrooms, spare ${after.spare}`,
+  });
+  ctx.checks.push({
+    id: `mergers.${m}.deadline`,
+    labelZh: `布局调整三年内完成: ${merger.name}`,
+    labelEn: `Merger within three years: ${merger.name}`,
+    sheet: "mergers",
+    cell: deadlineCell,
+    pass: inTime,
+    detailZh: `计划 ${merger.year} 年, 最迟 ${ctx.district.budgetYear + DEADLINE_YEARS} 年`,
+    detailEn: `planned ${merger.year}, due by ${ctx.district.budgetYear + DEADLINE_YEARS}`,
+  });
+}
