@@ -6,6 +6,8 @@ import type { PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } fro
 import { isFormulaCell } from "../../plan/types";
 import { StyleCache, toDxfStyle } from "./styles";
 
+/** exceljs takes a width of exactly 9 for "not set" and drops it; a hair more keeps the column as planned. */
+const EXCELJS_UNSET_WIDTH = 9;
 /** Excel's paper size code for A4. */
 const A4 = 9;
 /** Excel stores an in-cell list as one quoted formula of at most 255 characters. */
@@ -39,7 +41,9 @@ function setProperties(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
 
 function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
   if (sheet.tabColor) ws.properties.tabColor = { argb: `FF${sheet.tabColor.toUpperCase()}` };
-  for (const { column, width } of sheet.columns) ws.getColumn(column).width = width;
+  for (const { column, width } of sheet.columns) {
+    ws.getColumn(column).width = width === EXCELJS_UNSET_WIDTH ? width + 1e-6 : width;
+  }
   // Tables first: exceljs writes a table's cells itself, and copying a formula cell drops a 0 or FALSE result.
   for (const table of sheet.tables) addTable(ws, table);
   for (const block of sheet.blocks) writeBlock(ws, block.anchor, block.cells);

@@ -8,6 +8,7 @@ import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
 import type { ReadCell } from "../../support/libreoffice";
 import { readCells, recalculateWithLibreOffice } from "../../support/libreoffice";
 import { DANGEROUS_TEXT, smallPlan } from "../../support/planFixtures";
+import { SAMPLE_IDS, samplePlan } from "./samplePlans";
 
 const RELATIVE_TOLERANCE = 1e-9;
 /** Below this, two results are both zero up to floating-point noise (a relative test cannot judge them). */
@@ -102,5 +103,21 @@ describe("a hand-made plan written as .xlsx and recalculated by LibreOffice", ()
 
   it("keeps every constant string as the same text", () => {
     expect(textMismatches(staleSummary, recalculated)).toEqual([]);
+  });
+});
+
+describe.each(SAMPLE_IDS)("the %s budget workbook recalculated by LibreOffice", (id) => {
+  const plan = samplePlan(id);
+  let recalculated: Map<string, ReadCell>;
+  beforeAll(async () => {
+    recalculated = await readCells(await recalculateWithLibreOffice(await writeXlsx(plan)));
+  });
+
+  it("computes every formula as HyperFormula does", () => {
+    expect(formulaMismatches(plan, recalculated)).toEqual([]);
+  });
+
+  it("keeps every constant string as the same text", () => {
+    expect(textMismatches(plan, recalculated)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { WorkbookPlan } from "../../../src/plan/types";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { DANGEROUS_TEXT, largePlan, smallPlan } from "../../support/planFixtures";
 import { readXlsx, workbookDifferences } from "./readBack";
+import { zipEntry } from "./zipEntry";
 
 const sheetOf = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
   const ws = workbook.getWorksheet(name);
@@ -62,6 +63,23 @@ describe("writeXlsx", () => {
     expect(names.map((cell) => cell.value)).toEqual([...DANGEROUS_TEXT]);
     expect(names.map((cell) => [cell.type, cell.formula])).toEqual(
       names.map(() => [ExcelJS.ValueType.String, undefined]),
+    );
+  });
+
+  it("stores that text in the file as shared strings, and an empty text result as an empty string value", async () => {
+    const bytes = await writeXlsx(smallPlan);
+    const sheet = zipEntry(bytes, "xl/worksheets/sheet2.xml");
+    const strings = [...zipEntry(bytes, "xl/sharedStrings.xml").matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map(
+      (m) => m[1],
+    );
+    for (const row of [3, 4, 5, 6]) {
+      const index = /<c r="B\d+"[^>]* t="s"><v>(\d+)<\/v><\/c>/.exec(
+        sheet.match(new RegExp(`<c r="B${row}"[^>]*>.*?</c>`))?.[0] ?? "",
+      );
+      expect(strings[Number(index?.[1])]).toBe(DANGEROUS_TEXT[row - 3]);
+    }
+    expect(sheet).toMatch(
+      /<c r="B15"[^>]* t="str"><f>IF\(B9&gt;0,&quot;&quot;,&quot;无&quot;\)<\/f><v><\/v><\/c>/,
     );
   });
 
