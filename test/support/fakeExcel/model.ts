@@ -191,8 +191,20 @@ export function deleteSheet(workbook: FakeWorkbook, sheet: FakeSheet): void {
   if (workbook.sheets.length === 1)
     throw new FakeExcelError("InvalidOperation", "cannot delete the last sheet");
   workbook.sheets = workbook.sheets.filter((s) => s !== sheet);
+  for (const table of workbook.tables.filter((t) => t.sheetId === sheet.id))
+    renameTableReferences(workbook, table.name, null);
   workbook.tables = workbook.tables.filter((t) => t.sheetId !== sheet.id);
   retargetEverywhere(workbook, sheet.name, null);
+}
+
+/** Structured references follow a table's rename, as in Excel; a deleted table's become #REF!. */
+export function renameTableReferences(workbook: FakeWorkbook, from: string, to: string | null): void {
+  const pattern = new RegExp(`(^|[^A-Za-z0-9_.\\u0080-\\uFFFF])${escapeRegExp(from)}\\[`, "gi");
+  const rewrite = (formula: string) =>
+    formula.replace(pattern, (_m, lead: string) => `${lead}${to ?? "#REF!"}[`);
+  for (const s of workbook.sheets)
+    for (const cell of Object.values(s.cells)) if (cell.formula) cell.formula = rewrite(cell.formula);
+  for (const n of workbook.names) n.formula = rewrite(n.formula);
 }
 
 function retargetEverywhere(workbook: FakeWorkbook, from: string, to: string | null): void {

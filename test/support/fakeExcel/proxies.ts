@@ -37,6 +37,7 @@ import {
   forEachCell,
   newSheet,
   renameSheet,
+  renameTableReferences,
   sheetById,
   sheetByName,
   type Box,
@@ -628,6 +629,7 @@ class Table implements TableLike {
         throw new FakeExcelError("ItemAlreadyExists", `a table named ${name} exists`);
       if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
         throw new FakeExcelError("ItemAlreadyExists", `a name ${name} exists`);
+      renameTableReferences(wb, table.name, name);
       table.name = name;
     });
   }

@@ -1,0 +1,264 @@
+/**
+ * Renders the parts of one SheetPlan through a Batch: 2-D blocks for values, formulas and number formats (split by
+ * rows only when a request would outgrow the byte limit), and one call per property per range for everything else.
+ */
+import { cellAddress, parseCell, parseRange, rangeAddress } from "../../plan/address";
+import { isFormulaCell, type Block, type CellStyle, type ChartPlan, type SheetPlan } from "../../plan/types";
+import { Batch, CALL_BYTES, utf8Length } from "./batch";
+import type { BorderEdge, RangeLike, WorksheetLike } from "./excelSubset";
+import { rewriteReferences, type ReferenceMaps } from "./references";
+
+type GridProperty = "values" | "formulas" | "numberFormat";
+type Grid = readonly (readonly unknown[])[];
+
+/** Write a 2-D array at (top, left), in as few requests as the byte limit allows. Null cells are left unchanged. */
+export async function writeGrid(
+  batch: Batch,
+  sheet: WorksheetLike,
+  top: number,
+  left: number,
+  grid: Grid,
+  property: GridProperty,
+): Promise<void> {
+  if (grid.length === 0 || grid.every((row) => row.every((v) => v === null))) return;
+  const width = (grid[0] as readonly unknown[]).length;
+  const rowBytes = grid.map((row) => utf8Length(JSON.stringify(row)) + 1);
+  const fixed = 2 * CALL_BYTES + 32;
+  let row = 0;
+  while (row < grid.length) {
+    const room = batch.room();
+    let end = row;
+    let bytes = fixed;
+    while (end < grid.length && bytes + (rowBytes[end] as number) <= room) bytes += rowBytes[end++] as number;
+    if (end === row) {
+      if (batch.isEmpty) throw new RangeError(`row ${top + row + 1} alone is larger than one Excel request`);
+      await batch.flush();
+      continue;
+    }
+    const slice = grid.slice(row, end) as unknown[][];
+    const address = rangeAddress(top + row, left, top + end - 1, left + width - 1);
+    await batch.queueSized(bytes, () => (sheet.getRange(address)[property] = slice), 2);
+    row = end;
+  }
+}
+
+function blockGrid<T>(
+  block: Block,
+  pick: (cell: Block["cells"][number][number]) => T | null,
+): (T | null)[][] {
+  return block.cells.map((row) => row.map(pick));
+}
+
+const isTextValue = (cell: Block["cells"][number][number]): boolean =>
+  cell !== null && !isFormulaCell(cell) && typeof cell.v === "string";
+
+/**
+ * Constants of a block. Every text constant is written into a cell formatted as text ("@") so Excel keeps it as
+ * typed (no formula from "=…", no number from "007", no date from "3-4"), then the cell's format is put back to
+ * General; changing a format later does not re-read the text. The sheet's formats are applied after this.
+ */
+export async function writeConstants(batch: Batch, sheet: WorksheetLike, block: Block): Promise<void> {
+  const { row, column } = parseCell(block.anchor);
+  await writeGrid(
+    batch,
+    sheet,
+    row,
+    column,
+    blockGrid(block, (c) => (isTextValue(c) ? "@" : null)),
+    "numberFormat",
+  );
+  const values = blockGrid(block, (c) => (c === null || isFormulaCell(c) ? null : c.v));
+  await writeGrid(batch, sheet, row, column, values, "values");
+  await writeGrid(
+    batch,
+    sheet,
+    row,
+    column,
+    blockGrid(block, (c) => (isTextValue(c) ? "General" : null)),
+    "numberFormat",
+  );
+}
+
+export async function writeFormulas(batch: Batch, sheet: WorksheetLike, block: Block, maps: ReferenceMaps) {
+  const { row, column } = parseCell(block.anchor);
+  const formulas = blockGrid(block, (c) =>
+    c !== null && isFormulaCell(c) ? `=${rewriteReferences(c.f, maps)}` : null,
+  );
+  await writeGrid(batch, sheet, row, column, formulas, "formulas");
+}
+
+/** Excel's column width unit (characters of the default font) in points, for a 7-pixel digit. */
+export const columnWidthPoints = (characters: number): number =>
+  Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+
+export async function writeLayout(batch: Batch, sheet: WorksheetLike, plan: SheetPlan, tabColor?: string) {
+  if (tabColor) await batch.queue([tabColor], () => (sheet.tabColor = `#${tabColor}`));
+  for (const { column, width } of plan.columns) {
+    const points = columnWidthPoints(width);
+    await batch.queue(
+      [column, points],
+      () => (sheet.getRange(`${column}:${column}`).format.columnWidth = points),
+      2,
+    );
+  }
+  for (const merge of plan.merges) await batch.queue([merge], () => sheet.getRange(merge).merge(false), 2);
+}
+
+const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+
+/** One call per style property for the whole range; the number format as one 2-D array. */
+export async function writeStyle(batch: Batch, sheet: WorksheetLike, address: string, style: CellStyle) {
+  const range = (): RangeLike => sheet.getRange(address);
+  const set = (args: readonly unknown[], apply: (r: RangeLike) => void) =>
+    batch.queue([address, ...args], () => apply(range()), 2);
+  if (style.numFmt !== undefined) {
+    const { start, end } = parseRange(address);
+    const row = Array.from({ length: end.column - start.column + 1 }, () => style.numFmt);
+    const grid = Array.from({ length: end.row - start.row + 1 }, () => row);
+    await writeGrid(batch, sheet, start.row, start.column, grid, "numberFormat");
+  }
+  if (style.bold !== undefined) await set([style.bold], (r) => (r.format.font.bold = style.bold as boolean));
+  if (style.italic !== undefined)
+    await set([style.italic], (r) => (r.format.font.italic = style.italic as boolean));
+  if (style.fontSize !== undefined)
+    await set([style.fontSize], (r) => (r.format.font.size = style.fontSize as number));
+  if (style.color !== undefined) await set([style.color], (r) => (r.format.font.color = `#${style.color}`));
+  if (style.fill !== undefined) await set([style.fill], (r) => (r.format.fill.color = `#${style.fill}`));
+  if (style.horizontal !== undefined) {
+    const align = ALIGN[style.horizontal];
+    await set([align], (r) => (r.format.horizontalAlignment = align));
+  }
+  if (style.wrap !== undefined) await set([style.wrap], (r) => (r.format.wrapText = style.wrap as boolean));
+  if (style.border) {
+    const { start, end } = parseRange(address);
+    const edges: BorderEdge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (end.row > start.row) edges.push("InsideHorizontal");
+    if (end.column > start.column) edges.push("InsideVertical");
+    for (const edge of edges)
+      await batch.queue(
+        [address, edge],
+        () => (range().format.borders.getItem(edge).style = "Continuous"),
+        3,
+      );
+  }
+}
+
+export function styleOf(styles: { readonly [id: string]: CellStyle }, id: string, where: string): CellStyle {
+  const style = styles[id];
+  if (!style) throw new RangeError(`${where}: style "${id}" is not in plan.styles`);
+  return style;
+}
+
+export async function writeRules(
+  batch: Batch,
+  sheet: WorksheetLike,
+  plan: SheetPlan,
+  styles: { readonly [id: string]: CellStyle },
+  maps: ReferenceMaps,
+) {
+  for (const rule of plan.conditionalFormats) {
+    const style = styleOf(styles, rule.style, `${plan.name} conditional format ${rule.range}`);
+    const formula = `=${rewriteReferences(rule.formula, maps)}`;
+    await batch.queue(
+      [rule.range, formula, style],
+      () => {
+        const custom = sheet.getRange(rule.range).conditionalFormats.add("Custom").custom;
+        custom.rule.formula = formula;
+        if (style.color) custom.format.font.color = `#${style.color}`;
+        if (style.bold !== undefined) custom.format.font.bold = style.bold;
+        if (style.fill) custom.format.fill.color = `#${style.fill}`;
+      },
+      6,
+    );
+  }
+  for (const validation of plan.validations) {
+    const source = validation.list.join(",");
+    await batch.queue(
+      [validation.range, source, validation.errorMessage],
+      () => {
+        const range = sheet.getRange(validation.range);
+        range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+        range.dataValidation.errorAlert = {
+          message: validation.errorMessage,
+          showAlert: true,
+          style: "Stop",
+          title: "",
+        };
+      },
+      3,
+    );
+  }
+}
+
+export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: SheetPlan) {
+  const freeze = plan.freeze;
+  if (freeze && freeze.rows > 0 && freeze.columns > 0) {
+    const frozen = rangeAddress(0, 0, freeze.rows - 1, freeze.columns - 1);
+    await batch.queue([frozen], () => sheet.freezePanes.freezeAt(frozen));
+  } else if (freeze && freeze.rows > 0)
+    await batch.queue([freeze.rows], () => sheet.freezePanes.freezeRows(freeze.rows));
+  else if (freeze && freeze.columns > 0)
+    await batch.queue([freeze.columns], () => sheet.freezePanes.freezeColumns(freeze.columns));
+  const orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  await batch.queue([orientation], () => (sheet.pageLayout.orientation = orientation));
+  if (plan.print.fitToWidth)
+    await batch.queue(
+      [1, 0],
+      () => (sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }),
+    );
+  const repeat = plan.print.repeatRows;
+  if (repeat) {
+    const rows = repeat
+      .split(":")
+      .map((r) => `$${r.replace(/\$/g, "")}`)
+      .join(":");
+    await batch.queue([rows], () => sheet.pageLayout.setPrintTitleRows(rows));
+  }
+}
+
+const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" } as const;
+
+/** Split "'学校'!B3:B6" into sheet and address; a plain address has no sheet. */
+export function splitSheetAddress(reference: string): { readonly sheet?: string; readonly address: string } {
+  const bang = reference.lastIndexOf("!");
+  if (bang < 0) return { address: reference };
+  const sheet = reference.slice(0, bang);
+  const quoted = /^'(.*)'$/.exec(sheet);
+  return {
+    sheet: quoted ? (quoted[1] as string).replace(/''/g, "'") : sheet,
+    address: reference.slice(bang + 1),
+  };
+}
+
+/** A live Excel chart: its series read the cells (of its own sheet, or the sheet a reference names). */
+export async function writeChart(
+  batch: Batch,
+  sheet: WorksheetLike,
+  chart: ChartPlan,
+  sheetNamed: (planName: string) => WorksheetLike,
+) {
+  const first = chart.series[0];
+  if (!first) throw new RangeError(`chart "${chart.title}" has no series`);
+  const rangeOf = (reference: string): RangeLike => {
+    const { sheet: name, address } = splitSheetAddress(reference);
+    return (name === undefined ? sheet : sheetNamed(name)).getRange(address);
+  };
+  const calls = 5 + chart.series.length * 8;
+  await batch.queue(
+    [chart],
+    () => {
+      const added = sheet.charts.add(CHART_TYPES[chart.type], rangeOf(first.values), "Columns");
+      added.title.text = chart.title;
+      chart.series.forEach((plan, i) => {
+        const series = i === 0 ? added.series.getItemAt(0) : added.series.add(plan.name);
+        series.name = plan.name;
+        if (i > 0) series.setValues(rangeOf(plan.values));
+        series.setXAxisValues(rangeOf(chart.categories));
+      });
+      added.setPosition(chart.from, chart.to);
+    },
+    calls,
+  );
+}
+
+export { cellAddress };

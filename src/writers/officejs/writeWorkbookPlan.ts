@@ -1,0 +1,378 @@
+/**
+ * Renders a WorkbookPlan into the open workbook inside one Excel.run. New sheets get free names (or temporary ones
+ * when they replace an earlier generated sheet); the earlier sheets are deleted and the new ones take their names
+ * only in the last request, so a failure or a cancel anywhere before leaves them untouched. On failure or cancel
+ * the sheets and names this run created are deleted, and a typed error tells the pane what happened.
+ */
+import type { SheetPlan, WorkbookPlan } from "../../plan/types";
+import { Batch } from "./batch";
+import { describe, GenerationCancelled, GenerationFailed } from "./errors";
+import type { ExcelContext, ExcelRunner, NamedItemLike, WorksheetLike } from "./excelSubset";
+import {
+  quoteSheet,
+  referencedSheets,
+  rewriteReferences,
+  uniqueIdentifier,
+  uniqueSheetName,
+  type ReferenceMaps,
+} from "./references";
+import {
+  styleOf,
+  writeChart,
+  writeConstants,
+  writeFormulas,
+  writeLayout,
+  writePageSetup,
+  writeRules,
+  writeStyle,
+} from "./render";
+
+/** Worksheet custom property that marks a sheet this add-in generated (value: the generator's name and version). */
+export const GENERATED_MARK = "eduGenerated";
+
+export type OnExistingSheet = "keepBoth" | "replaceGenerated";
+
+export interface WriteOptions {
+  /** A taken sheet name: keep both (the new sheet gets " (2)"), or replace a sheet this add-in generated before. */
+  readonly onExistingSheet: OnExistingSheet;
+  /** Keys of the plan's sheets to write (default: all). */
+  readonly sheets?: readonly string[];
+  readonly onProgress?: (done: number, total: number, label: string) => void;
+  readonly signal?: { readonly aborted: boolean };
+  /** Largest request to send (Excel on the web rejects 5 MB). */
+  readonly maxRequestBytes?: number;
+}
+
+export interface WriteReport {
+  /** Final names of the sheets written, in plan order. */
+  readonly created: readonly string[];
+  /** Sheets that could not take their plan name. */
+  readonly renamed: readonly { readonly key: string; readonly planName: string; readonly name: string }[];
+  /** Earlier generated sheets that were replaced. */
+  readonly replaced: readonly string[];
+  /** Defined names and tables written under another identifier because the plan's was taken. */
+  readonly renamedIdentifiers: readonly { readonly planName: string; readonly name: string }[];
+  readonly syncs: number;
+  readonly apiCalls: number;
+  readonly largestRequestBytes: number;
+  readonly totalRequestBytes: number;
+}
+
+interface SheetTarget {
+  readonly plan: SheetPlan;
+  /** Name while writing. */
+  readonly writeName: string;
+  readonly finalName: string;
+  /** The earlier generated sheet it replaces, deleted at the end. */
+  readonly replaces?: WorksheetLike;
+}
+
+interface Layout {
+  readonly targets: readonly SheetTarget[];
+  readonly maps: ReferenceMaps;
+  /** Plan names to add, with the identifier to add them under. */
+  readonly namesToAdd: readonly { readonly name: string; readonly ref: string; readonly comment?: string }[];
+  /** Existing names that point into replaced sheets: re-pointed at the new sheets at the end. */
+  readonly namesToRepoint: readonly { readonly item: NamedItemLike; readonly ref: string }[];
+  /** Tables written under a temporary identifier that take the plan's name once the old sheet is gone. */
+  readonly tablesToRename: readonly { readonly temporary: string; readonly name: string }[];
+  readonly tableNames: ReadonlyMap<string, string>;
+  readonly renamedIdentifiers: readonly { readonly planName: string; readonly name: string }[];
+}
+
+class Cancelled extends Error {}
+
+export async function writeWorkbookPlan(
+  context: ExcelContext,
+  plan: WorkbookPlan,
+  options: WriteOptions,
+): Promise<WriteReport> {
+  const chosen = chooseSheets(plan, options.sheets);
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new Cancelled();
+  };
+  const batch = new Batch(context, options.maxRequestBytes ?? 4_000_000, checkCancelled);
+  const created: string[] = [];
+  const addedNames: string[] = [];
+  try {
+    checkCancelled();
+    const layout = await planLayout(context, batch, plan, chosen, options.onExistingSheet);
+    const steps = writeSteps(context, batch, plan, layout, created, addedNames);
+    for (const [done, step] of steps.entries()) {
+      options.onProgress?.(done, steps.length, step.label);
+      checkCancelled();
+      await step.run();
+    }
+    await batch.flush();
+    options.onProgress?.(steps.length, steps.length, "done");
+    return report(layout, batch);
+  } catch (error) {
+    const undo = await rollback(context, created, addedNames);
+    if (error instanceof Cancelled) throw new GenerationCancelled(undo.ok, undo.error);
+    throw new GenerationFailed(
+      `generating the workbook failed: ${describe(error)}`,
+      error,
+      undo.ok,
+      undo.error,
+    );
+  }
+}
+
+/** Excel.run(generate): what the task pane calls. */
+export function generateInExcel(
+  run: ExcelRunner,
+  plan: WorkbookPlan,
+  options: WriteOptions,
+): Promise<WriteReport> {
+  return run((context) => writeWorkbookPlan(context, plan, options));
+}
+
+function chooseSheets(plan: WorkbookPlan, keys: readonly string[] | undefined): SheetPlan[] {
+  if (keys === undefined) return [...plan.sheets];
+  const known = new Set(plan.sheets.map((s) => s.key));
+  const unknown = keys.filter((k) => !known.has(k));
+  if (unknown.length > 0)
+    throw new GenerationFailed(
+      `options.sheets: unknown sheet keys ${unknown.join(", ")}; the plan has ${[...known].join(", ")}`,
+      null,
+      true,
+    );
+  return plan.sheets.filter((s) => keys.includes(s.key));
+}
+
+/** Read what the workbook holds and decide every name: sheets, defined names, tables. One or two syncs. */
+async function planLayout(
+  context: ExcelContext,
+  batch: Batch,
+  plan: WorkbookPlan,
+  chosen: readonly SheetPlan[],
+  mode: OnExistingSheet,
+): Promise<Layout> {
+  const wb = context.workbook;
+  batch.read(() => {
+    wb.worksheets.load("items/name");
+    wb.names.load("items/name,items/formula");
+    wb.tables.load("items/name");
+  }, 3);
+  await batch.flush();
+  const existing = new Map(wb.worksheets.items.map((s) => [s.name.toLowerCase(), s]));
+  const clashes = chosen
+    .map((s) => existing.get(s.name.toLowerCase()))
+    .filter((s): s is WorksheetLike => !!s);
+  const generated = new Set<WorksheetLike>();
+  const tablesOnReplaced = new Set<string>();
+  if (mode === "replaceGenerated" && clashes.length > 0) {
+    const probes = clashes.map((sheet) => ({
+      sheet,
+      mark: sheet.customProperties.getItemOrNullObject(GENERATED_MARK),
+    }));
+    batch.read(
+      () => probes.forEach((p) => (p.mark.load("value"), p.sheet.tables.load("items/name"))),
+      4 * probes.length,
+    );
+    await batch.flush();
+    for (const { sheet, mark } of probes)
+      if (!mark.isNullObject) {
+        generated.add(sheet);
+        for (const t of sheet.tables.items) tablesOnReplaced.add(t.name.toUpperCase());
+      }
+  }
+  const taken = new Set(existing.keys());
+  const targets = chosen.map((sheetPlan): SheetTarget => {
+    const clash = existing.get(sheetPlan.name.toLowerCase());
+    const writeName = uniqueSheetName(sheetPlan.name, taken);
+    taken.add(writeName.toLowerCase());
+    return clash && generated.has(clash)
+      ? { plan: sheetPlan, writeName, finalName: sheetPlan.name, replaces: clash }
+      : { plan: sheetPlan, writeName, finalName: writeName };
+  });
+  const replacedNames = new Set(targets.filter((t) => t.replaces).map((t) => t.plan.name.toLowerCase()));
+  const sheets = new Map(targets.map((t) => [t.plan.name.toLowerCase(), t.writeName]));
+  const finalSheets = new Map(targets.map((t) => [t.plan.name.toLowerCase(), t.finalName]));
+  const takenIds = new Set([
+    ...wb.names.items.map((n) => n.name.toUpperCase()),
+    ...wb.tables.items.map((t) => t.name.toUpperCase()),
+  ]);
+  const identifiers = new Map<string, string>();
+  const tablesToRename: { temporary: string; name: string }[] = [];
+  const tableNames = new Map<string, string>();
+  const renamedIdentifiers: { planName: string; name: string }[] = [];
+  for (const table of chosen.flatMap((s) => s.tables)) {
+    const id = uniqueIdentifier(table.name, takenIds);
+    takenIds.add(id.toUpperCase());
+    tableNames.set(table.name, id);
+    if (id === table.name) continue;
+    identifiers.set(table.name.toUpperCase(), id);
+    if (tablesOnReplaced.has(table.name.toUpperCase()))
+      tablesToRename.push({ temporary: id, name: table.name });
+  }
+  const existingNames = new Map(wb.names.items.map((n) => [n.name.toUpperCase(), n]));
+  const namesToAdd: { name: string; ref: string; comment?: string }[] = [];
+  const namesToRepoint: { item: NamedItemLike; ref: string }[] = [];
+  const repoint = (ref: string) => rewriteReferences(ref, { sheets: finalSheets, identifiers: new Map() });
+  for (const name of plan.names) {
+    const old = existingNames.get(name.name.toUpperCase());
+    const pointsIntoReplaced =
+      old !== undefined && [...referencedSheets(String(old.formula))].some((s) => replacedNames.has(s));
+    if (old && pointsIntoReplaced && mode === "replaceGenerated") {
+      namesToRepoint.push({ item: old, ref: `=${repoint(name.ref)}` });
+      continue;
+    }
+    const id = uniqueIdentifier(name.name, takenIds);
+    takenIds.add(id.toUpperCase());
+    if (id !== name.name) {
+      identifiers.set(name.name.toUpperCase(), id);
+      renamedIdentifiers.push({ planName: name.name, name: id });
+    }
+    namesToAdd.push({ name: id, ref: name.ref, ...(name.comment ? { comment: name.comment } : {}) });
+  }
+  const maps = { sheets, identifiers };
+  return { targets, maps, namesToAdd, namesToRepoint, tablesToRename, tableNames, renamedIdentifiers };
+}
+
+interface Step {
+  readonly label: string;
+  readonly run: () => Promise<void>;
+}
+
+function writeSteps(
+  context: ExcelContext,
+  batch: Batch,
+  plan: WorkbookPlan,
+  layout: Layout,
+  created: string[],
+  addedNames: string[],
+): Step[] {
+  const wb = context.workbook;
+  const sheets = new Map<string, WorksheetLike>();
+  const sheetOf = (t: SheetTarget): WorksheetLike => sheets.get(t.plan.key) as WorksheetLike;
+  const { targets, maps } = layout;
+  const perSheet = (label: string, run: (t: SheetTarget) => Promise<void>): Step[] =>
+    targets.map((t) => ({ label: `${label} ${t.finalName}`, run: () => run(t) }));
+  return [
+    {
+      label: "sheets",
+      run: async () => {
+        for (const t of targets)
+          await batch.queue(
+            [t.writeName, plan.properties.generator],
+            () => {
+              const sheet = wb.worksheets.add(t.writeName);
+              sheet.customProperties.add(GENERATED_MARK, plan.properties.generator);
+              sheets.set(t.plan.key, sheet);
+              created.push(t.writeName);
+            },
+            2,
+          );
+      },
+    },
+    ...perSheet("values", async (t) => {
+      for (const block of t.plan.blocks) await writeConstants(batch, sheetOf(t), block);
+      await writeLayout(batch, sheetOf(t), t.plan, t.plan.tabColor);
+    }),
+    {
+      // Tables and names before formulas, which may refer to them.
+      label: "tables and names",
+      run: async () => {
+        for (const t of targets)
+          for (const table of t.plan.tables) {
+            const name = layout.tableNames.get(table.name) ?? table.name;
+            await batch.queue(
+              [table.range, name, table.style],
+              () => {
+                const added = sheetOf(t).tables.add(table.range, true);
+                added.name = name;
+                added.style = table.style;
+              },
+              3,
+            );
+          }
+        for (const name of layout.namesToAdd) {
+          const ref = `=${rewriteReferences(name.ref, maps)}`;
+          await batch.queue([name.name, ref, name.comment], () => {
+            wb.names.add(name.name, ref, name.comment);
+            addedNames.push(name.name);
+          });
+        }
+      },
+    },
+    ...perSheet("formulas", async (t) => {
+      for (const block of t.plan.blocks) await writeFormulas(batch, sheetOf(t), block, maps);
+    }),
+    ...perSheet("formats", async (t) => {
+      const sheet = sheetOf(t);
+      for (const f of t.plan.formats)
+        await writeStyle(
+          batch,
+          sheet,
+          f.range,
+          styleOf(plan.styles, f.style, `${t.plan.name} format ${f.range}`),
+        );
+      await writeRules(batch, sheet, t.plan, plan.styles, maps);
+      await writePageSetup(batch, sheet, t.plan);
+      const sheetNamed = (name: string) => wb.worksheets.getItem(maps.sheets.get(name.toLowerCase()) ?? name);
+      for (const chart of t.plan.charts) await writeChart(batch, sheet, chart, sheetNamed);
+    }),
+    { label: "finish", run: () => finish(batch, context, layout, sheetOf) },
+  ];
+}
+
+/** The last request: drop the replaced sheets, give the new ones their names, re-point names and tables. */
+async function finish(
+  batch: Batch,
+  context: ExcelContext,
+  layout: Layout,
+  sheetOf: (t: SheetTarget) => WorksheetLike,
+) {
+  const replacing = layout.targets.filter((t) => t.replaces);
+  if (replacing.length === 0) return;
+  // A request of its own, after everything else is written; once queued it is no longer cancellable, because a
+  // rollback would first apply it and then delete the new sheets, losing both.
+  await batch.flush();
+  const bytes = 4096 + 512 * (replacing.length + layout.namesToRepoint.length + layout.tablesToRename.length);
+  await batch.queueSized(
+    bytes,
+    () => {
+      for (const t of replacing) (t.replaces as WorksheetLike).delete();
+      for (const t of replacing) sheetOf(t).name = t.finalName;
+      for (const { item, ref } of layout.namesToRepoint) item.formula = ref;
+      for (const { temporary, name } of layout.tablesToRename)
+        context.workbook.tables.getItem(temporary).name = name;
+    },
+    2 * replacing.length + layout.namesToRepoint.length + 2 * layout.tablesToRename.length,
+  );
+}
+
+function report(layout: Layout, batch: Batch): WriteReport {
+  const { targets } = layout;
+  return {
+    created: targets.map((t) => t.finalName),
+    renamed: targets
+      .filter((t) => t.finalName !== t.plan.name)
+      .map((t) => ({ key: t.plan.key, planName: t.plan.name, name: t.finalName })),
+    replaced: targets.filter((t) => t.replaces).map((t) => t.plan.name),
+    renamedIdentifiers: layout.renamedIdentifiers,
+    ...batch.stats,
+  };
+}
+
+/** Delete exactly the sheets and names this run added. Two syncs: find which exist, then delete them. */
+async function rollback(context: ExcelContext, created: readonly string[], addedNames: readonly string[]) {
+  if (created.length === 0 && addedNames.length === 0) return { ok: true } as const;
+  try {
+    const wb = context.workbook;
+    const sheets = wb.worksheets.load("items/name");
+    const names = wb.names.load("items/name");
+    await context.sync();
+    const mine = new Set(created.map((n) => n.toLowerCase()));
+    const ours = new Set(addedNames.map((n) => n.toUpperCase()));
+    for (const name of names.items) if (ours.has(name.name.toUpperCase())) name.delete();
+    for (const sheet of sheets.items) if (mine.has(sheet.name.toLowerCase())) sheet.delete();
+    await context.sync();
+    return { ok: true } as const;
+  } catch (error) {
+    return { ok: false, error } as const;
+  }
+}
+
+export { quoteSheet };
