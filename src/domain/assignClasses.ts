@@ -14,7 +14,7 @@ const GENDER_BY_TEXT: ReadonlyMap<string, Gender> = new Map<string, Gender>([
 ]);
 
 export function parseGender(text: string, argName = "genders"): Gender {
-  const gender = GENDER_BY_TEXT.get(text.trim().toLowerCase());
+  const gender = GENDER_BY_TEXT.get(text) ?? GENDER_BY_TEXT.get(text.trim().toLowerCase());
   if (!gender) throw invalidArgument(argName, "男/女 or M/F for every student");
   return gender;
 }

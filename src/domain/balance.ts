@@ -3,6 +3,12 @@ import { divisionByZero, invalidArgument, notDefined } from "./errors";
 import { LEVEL_ZH, lookupTable, type Level } from "./levels";
 import { nonNegative, result } from "./validate";
 
+// Keys spelled out (not built with template strings): a constant key is a fast property lookup per call.
+const CV_KEY = {
+  basic: { primary: "balance.basic.primary", junior: "balance.basic.junior" },
+  quality: { primary: "balance.quality.primary", junior: "balance.quality.junior" },
+} as const;
+
 export type BalanceStandard = "basic" | "quality";
 
 const STANDARD_BY_TEXT = lookupTable<BalanceStandard>(
@@ -12,10 +18,11 @@ const STANDARD_BY_TEXT = lookupTable<BalanceStandard>(
 
 /** 基本|basic (default when omitted) or 优质|quality. */
 export function parseStandard(text: string | null, argName = "standard"): BalanceStandard {
-  if (text === null || text.trim() === "") return "basic";
-  const standard = STANDARD_BY_TEXT.get(text.trim().toLowerCase());
-  if (!standard) throw invalidArgument(argName, "基本|basic or 优质|quality");
-  return standard;
+  if (text === null) return "basic";
+  const standard = STANDARD_BY_TEXT.get(text) ?? STANDARD_BY_TEXT.get(text.trim().toLowerCase());
+  if (standard) return standard;
+  if (text.trim() === "") return "basic";
+  throw invalidArgument(argName, "基本|basic or 优质|quality");
 }
 
 /**
@@ -61,7 +68,7 @@ export function balanceLimit(pack: PolicyPack, level: Level, standard: BalanceSt
   if (level !== "primary" && level !== "junior") {
     throw notDefined(`No balance CV limit for ${LEVEL_ZH[level]} (${level}): limits exist for 小学 and 初中`);
   }
-  return pack.values[`balance.${standard}.${level}`].value;
+  return pack.values[CV_KEY[standard][level]].value;
 }
 
 export function balanceCheck(cv: number, limit: number): boolean {

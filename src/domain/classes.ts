@@ -1,7 +1,19 @@
-import type { PolicyPack } from "../policy/types";
+import type { PolicyKey, PolicyPack } from "../policy/types";
 import { invalidArgument } from "./errors";
 import { LEVEL_EN, LEVEL_ZH, lookupTable, type Level } from "./levels";
 import { ceilClean, divisor, nonNegative, result } from "./validate";
+
+// Keys spelled out (not built with template strings): a constant key is a fast property lookup per call.
+const SIZE_KEY: Readonly<Record<ClassKind, PolicyKey>> = {
+  kindergarten: "class_size.kindergarten",
+  primary: "class_size.primary",
+  junior: "class_size.junior",
+  senior: "class_size.senior",
+  kg_small: "class_size.kg_small",
+  kg_middle: "class_size.kg_middle",
+  kg_large: "class_size.kg_large",
+  kg_mixed: "class_size.kg_mixed",
+};
 
 export type KgClass = "kg_small" | "kg_middle" | "kg_large" | "kg_mixed";
 export type ClassKind = Level | KgClass;
@@ -23,7 +35,7 @@ const KIND_BY_TEXT = lookupTable<ClassKind>(LEVEL_ZH, LEVEL_EN, KG_ZH, KG_EN);
 
 /** A school level or a kindergarten class type (小班/中班/大班/混龄 or small/middle/large/mixed). */
 export function parseClassKind(text: string, argName = "level"): ClassKind {
-  const kind = KIND_BY_TEXT.get(text.trim().toLowerCase());
+  const kind = KIND_BY_TEXT.get(text) ?? KIND_BY_TEXT.get(text.trim().toLowerCase());
   if (!kind) {
     throw invalidArgument(
       argName,
@@ -35,7 +47,7 @@ export function parseClassKind(text: string, argName = "level"): ClassKind {
 
 /** Standard class size (§4.4, §4.7). */
 export function classSize(pack: PolicyPack, kind: ClassKind): number {
-  return pack.values[`class_size.${kind}`].value;
+  return pack.values[SIZE_KEY[kind]].value;
 }
 
 /** Band of ceil(students/classes): 正常 ≤45, 偏大 46–55, 大班额 56–65, 超大班额 ≥66 (thresholds from the pack). */

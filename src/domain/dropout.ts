@@ -1,7 +1,14 @@
-import type { PolicyPack } from "../policy/types";
+import type { PolicyKey, PolicyPack } from "../policy/types";
 import { invalidArgument, notDefined } from "./errors";
 import { LEVEL_ZH, type Area, type Level } from "./levels";
 import { divisor, nonNegative } from "./validate";
+
+// Keys spelled out (not built with template strings): a constant key is a fast property lookup per call.
+const JUNIOR_KEY: Readonly<Record<Area, PolicyKey>> = {
+  urban: "dropout.junior.urban",
+  town: "dropout.junior.town",
+  rural: "dropout.junior.rural",
+};
 
 /** dropouts / start-of-year enrollment (§4.2 textbook definition). */
 export function dropoutRate(startEnrollment: number, dropouts: number): number {
@@ -15,7 +22,7 @@ export function dropoutRate(startEnrollment: number, dropouts: number): number {
 /** The pack's limit: primary one limit, junior by area; other levels have none (#N/A). */
 export function dropoutLimit(pack: PolicyPack, level: Level, area: Area): number {
   if (level === "primary") return pack.values["dropout.primary"].value;
-  if (level === "junior") return pack.values[`dropout.junior.${area}`].value;
+  if (level === "junior") return pack.values[JUNIOR_KEY[area]].value;
   throw notDefined(`No dropout limit for ${LEVEL_ZH[level]} (${level}): limits exist for 小学 and 初中`);
 }
 

@@ -36,15 +36,16 @@ const LEVEL_BY_TEXT = lookupTable<Level>(LEVEL_ZH, LEVEL_EN);
 const AREA_BY_TEXT = lookupTable<Area>(AREA_ZH, AREA_EN);
 
 export function parseLevel(text: string, argName = "level"): Level {
-  const level = LEVEL_BY_TEXT.get(text.trim().toLowerCase());
+  const level = LEVEL_BY_TEXT.get(text) ?? LEVEL_BY_TEXT.get(text.trim().toLowerCase());
   if (!level) throw invalidArgument(argName, "幼儿园|kindergarten, 小学|primary, 初中|junior or 高中|senior");
   return level;
 }
 
 /** An omitted (null or empty) area is rural (农村), the speeches' default. */
 export function parseArea(text: string | null, argName = "area"): Area {
-  if (text === null || text.trim() === "") return "rural";
-  const area = AREA_BY_TEXT.get(text.trim().toLowerCase());
-  if (!area) throw invalidArgument(argName, "城市|urban, 县镇|town or 农村|rural");
-  return area;
+  if (text === null) return "rural";
+  const area = AREA_BY_TEXT.get(text) ?? AREA_BY_TEXT.get(text.trim().toLowerCase());
+  if (area) return area;
+  if (text.trim() === "") return "rural";
+  throw invalidArgument(argName, "城市|urban, 县镇|town or 农村|rural");
 }

@@ -3,6 +3,12 @@ import { invalidArgument, notDefined } from "./errors";
 import { LEVEL_ZH, type Level } from "./levels";
 import { nonNegative, result } from "./validate";
 
+// Keys spelled out (not built with template strings): a constant key is a fast property lookup per call.
+const NORM_KEY = {
+  central_west: { primary: "public_funds.central_west.primary", junior: "public_funds.central_west.junior" },
+  east: { primary: "public_funds.east.primary", junior: "public_funds.east.junior" },
+} as const;
+
 export type Region = "central_west" | "east";
 
 const REGION_BY_TEXT: ReadonlyMap<string, Region> = new Map<string, Region>([
@@ -15,10 +21,11 @@ const REGION_BY_TEXT: ReadonlyMap<string, Region> = new Map<string, Region>([
 
 /** 中西部|central_west (default when omitted; also 中部, 西部) or 东部|east. */
 export function parseRegion(text: string | null, argName = "region"): Region {
-  if (text === null || text.trim() === "") return "central_west";
-  const region = REGION_BY_TEXT.get(text.trim().toLowerCase());
-  if (!region) throw invalidArgument(argName, "中西部|central_west or 东部|east");
-  return region;
+  if (text === null) return "central_west";
+  const region = REGION_BY_TEXT.get(text) ?? REGION_BY_TEXT.get(text.trim().toLowerCase());
+  if (region) return region;
+  if (text.trim() === "") return "central_west";
+  throw invalidArgument(argName, "中西部|central_west or 东部|east");
 }
 
 /** 元 per student per year (§4.6): 小学 and 初中 only (#N/A otherwise). */
@@ -26,7 +33,7 @@ export function publicFundsNorm(pack: PolicyPack, level: Level, region: Region):
   if (level !== "primary" && level !== "junior") {
     throw notDefined(`No public-funds norm for ${LEVEL_ZH[level]} (${level}): norms exist for 小学 and 初中`);
   }
-  return pack.values[`public_funds.${region}.${level}`].value;
+  return pack.values[NORM_KEY[region][level]].value;
 }
 
 export interface PublicFundsInput {

@@ -3,6 +3,13 @@ import { notDefined } from "./errors";
 import { LEVEL_ZH, type Level } from "./levels";
 import { divisor, nonNegative, result } from "./validate";
 
+// Keys spelled out (not built with template strings): a constant key is a fast property lookup per call.
+const RATIO_KEY = {
+  primary: "staff_ratio.primary",
+  junior: "staff_ratio.junior",
+  senior: "staff_ratio.senior",
+} as const;
+
 /** Students per staff post, 2014 unified urban–rural standard (§4.5). */
 export function staffRatio(pack: PolicyPack, level: Level): number {
   if (level === "kindergarten") {
@@ -10,7 +17,7 @@ export function staffRatio(pack: PolicyPack, level: Level): number {
       `No staffing ratio for ${LEVEL_ZH[level]} (${level}): ratios exist for 小学, 初中 and 高中`,
     );
   }
-  return pack.values[`staff_ratio.${level}`].value;
+  return pack.values[RATIO_KEY[level]].value;
 }
 
 /** students / ratio, not rounded: rounding is a provincial choice. */

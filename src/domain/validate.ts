@@ -31,7 +31,8 @@ export function result(x: number, arg: string): number {
 
 /** ceil that ignores binary noise: 0.9 × 110 = 99.00000000000001 must give 99, not 100. */
 export function ceilClean(x: number): number {
-  return Math.ceil(Number(x.toPrecision(12)));
+  const nearest = Math.round(x);
+  return Math.abs(x - nearest) <= 1e-9 * Math.max(1, Math.abs(x)) ? nearest : Math.ceil(x);
 }
 
 /** Round half away from zero to 2 decimals, as Excel's ROUND(x, 2); never returns -0. */
