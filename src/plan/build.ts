@@ -14,7 +14,9 @@ import {
   type SheetBuilderFn,
   type SheetKey,
 } from "./context";
+import { buildBalanceSheet } from "./sheets/balance";
 import { buildContents } from "./sheets/contents";
+import { buildDebtSheet } from "./sheets/debt";
 import { buildDropout } from "./sheets/dropout";
 import { buildFiscal } from "./sheets/fiscal";
 import { buildParameters } from "./sheets/parameters";
@@ -33,6 +35,8 @@ const BUILDERS: Partial<Record<SheetKey, SheetBuilderFn>> = {
   publicFunds: buildPublicFunds,
   staffing: buildStaffing,
   dropout: buildDropout,
+  balance: buildBalanceSheet,
+  debt: buildDebtSheet,
 };
 
 /** Sheets every plan holds: the others' formulas refer to them. */

@@ -1,0 +1,418 @@
+/**
+ * validatePlan: what Excel (and WPS, LibreOffice) would reject or silently mangle in a plan, found before any writer
+ * runs. Problems are reported, never fixed (a too-long sheet name is not truncated): each names the sheet and cell.
+ */
+import { cellAddress, parseCell, parseRange, type CellRef } from "./address";
+import { isFormulaCell } from "./types";
+import type { PlanCell, SheetPlan, WorkbookPlan } from "./types";
+
+export interface PlanProblem {
+  /** Sheet name, when the problem is on a sheet. */
+  readonly sheet?: string;
+  /** Cell or range on that sheet. */
+  readonly cell?: string;
+  readonly message: string;
+}
+
+/** Excel's limits. */
+const MAX_SHEET_NAME = 31;
+const MAX_NAME = 255;
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+/** Excel keeps an in-cell drop-down list to 255 characters. */
+const MAX_LIST = 255;
+
+/** Functions every target engine (Excel, WPS, LibreOffice, HyperFormula) computes alike. */
+export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
+  "ABS",
+  "AND",
+  "AVERAGE",
+  "AVERAGEIF",
+  "CEILING",
+  "CHOOSE",
+  "COUNT",
+  "COUNTA",
+  "COUNTBLANK",
+  "COUNTIF",
+  "COUNTIFS",
+  "FLOOR",
+  "HYPERLINK",
+  "IF",
+  "IFERROR",
+  "INDEX",
+  "INT",
+  "ISBLANK",
+  "ISERROR",
+  "ISNUMBER",
+  "ISTEXT",
+  "LARGE",
+  "LEN",
+  "MATCH",
+  "MAX",
+  "MIN",
+  "MOD",
+  "NA",
+  "NOT",
+  "OR",
+  "POWER",
+  "ROUND",
+  "ROUNDDOWN",
+  "ROUNDUP",
+  "SMALL",
+  "SQRT",
+  "SUM",
+  "SUMIF",
+  "SUMIFS",
+  "SUMPRODUCT",
+]);
+
+const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
+const NAME_SHAPE = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u;
+const A1_LIKE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const R1C1_LIKE = /^[Rr](\d*)[Cc](\d*)$/;
+
+/** Why a defined or table name is not a valid Excel name (undefined when it is). */
+export function invalidNameReason(name: string): string | undefined {
+  if (name.length === 0) return "is empty";
+  if (name.length > MAX_NAME) return `is longer than ${MAX_NAME} characters`;
+  if (!NAME_SHAPE.test(name))
+    return "must start with a letter or underscore and hold only letters, digits, _ and .";
+  if (A1_LIKE.test(name) || R1C1_LIKE.test(name) || /^[RrCc]$/.test(name))
+    return "looks like a cell reference";
+  return undefined;
+}
+
+/** Why a sheet name is not valid in Excel (undefined when it is). */
+export function invalidSheetNameReason(name: string): string | undefined {
+  if (name.trim().length === 0) return "is blank";
+  if (name.length > MAX_SHEET_NAME) return `has ${name.length} characters; Excel allows ${MAX_SHEET_NAME}`;
+  if (FORBIDDEN_SHEET_CHARS.test(name)) return "contains one of [ ] : * ? / \\";
+  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with an apostrophe";
+  if (name.toLowerCase() === "history") return "is reserved by Excel";
+  return undefined;
+}
+
+interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+function inLimits(ref: CellRef): boolean {
+  return ref.row >= 0 && ref.row < MAX_ROWS && ref.column >= 0 && ref.column < MAX_COLUMNS;
+}
+
+/** A range "A1" or "A1:C3" (optionally with $) as a rectangle, or an error message. */
+function rectOf(range: string): Rect | string {
+  try {
+    const { start, end } = parseRange(range.replace(/\$/g, ""));
+    if (!inLimits(start) || !inLimits(end)) return `range ${range} is outside the sheet`;
+    if (end.row < start.row || end.column < start.column) return `range ${range} is reversed`;
+    return { top: start.row, left: start.column, bottom: end.row, right: end.column };
+  } catch {
+    return `"${range}" is not an A1 range`;
+  }
+}
+
+const overlaps = (a: Rect, b: Rect): boolean =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/** References in a formula: sheets it names, names it uses, functions it calls, cell references out of bounds. */
+export function formulaReferences(formula: string): {
+  sheets: string[];
+  names: string[];
+  functions: string[];
+  badCells: string[];
+} {
+  const sheets: string[] = [];
+  const names: string[] = [];
+  const functions: string[] = [];
+  const badCells: string[] = [];
+  // String literals hold text, not references.
+  let rest = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  rest = rest.replace(/'((?:[^']|'')+)'!/g, (_, sheet: string) => {
+    sheets.push(sheet.replace(/''/g, "'"));
+    return " ";
+  });
+  rest = rest.replace(/([\p{L}_][\p{L}\p{N}_.]*)!/gu, (_, sheet: string) => {
+    sheets.push(sheet);
+    return " ";
+  });
+  // Error literals (#N/A, #DIV/0!) are values.
+  rest = rest.replace(/#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)/g, " ");
+  const token =
+    /(\$?[A-Za-z]{1,3}\$?\d+)(?![\p{L}\p{N}_.(])|([\p{L}_\\][\p{L}\p{N}_.]*)(\s*\()?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/gu;
+  for (const match of rest.matchAll(token)) {
+    const [, cell, identifier, call] = match;
+    if (cell !== undefined) {
+      const { row, column } = parseCell(cell.replace(/\$/g, ""));
+      if (!inLimits({ row, column })) badCells.push(cell);
+    } else if (identifier !== undefined) {
+      if (call !== undefined) functions.push(identifier.toUpperCase());
+      else if (!/^(TRUE|FALSE)$/i.test(identifier)) names.push(identifier);
+    }
+  }
+  return { sheets, names, functions, badCells };
+}
+
+/** The plan's cells of one sheet by "row,column" (blocks may overlap: the last one wins, as in a writer). */
+function cellMap(sheet: SheetPlan): Map<string, PlanCell> {
+  const map = new Map<string, PlanCell>();
+  for (const block of sheet.blocks) {
+    let anchor: CellRef;
+    try {
+      anchor = parseCell(block.anchor);
+    } catch {
+      continue;
+    }
+    block.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell !== null) map.set(`${anchor.row + r},${anchor.column + c}`, cell);
+      }),
+    );
+  }
+  return map;
+}
+
+export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const sheetNames = new Map<string, string>();
+  const sheetKeys = new Set<string>();
+  for (const sheet of plan.sheets) {
+    const reason = invalidSheetNameReason(sheet.name);
+    if (reason) problems.push({ sheet: sheet.name, message: `sheet name "${sheet.name}" ${reason}` });
+    const folded = sheet.name.toLowerCase();
+    const first = sheetNames.get(folded);
+    if (first !== undefined)
+      problems.push({
+        sheet: sheet.name,
+        message: `sheet name "${sheet.name}" repeats "${first}" (Excel ignores case)`,
+      });
+    else sheetNames.set(folded, sheet.name);
+    if (sheetKeys.has(sheet.key))
+      problems.push({ sheet: sheet.name, message: `sheet key "${sheet.key}" repeats` });
+    sheetKeys.add(sheet.key);
+  }
+  const hasSheet = (name: string): boolean => sheetNames.has(name.toLowerCase());
+
+  // Defined names and table names share one namespace in Excel.
+  const definedNames = new Set<string>();
+  const seenNames = new Map<string, string>();
+  const claimName = (name: string, what: string, sheet?: string): void => {
+    const reason = invalidNameReason(name);
+    if (reason) problems.push({ ...(sheet ? { sheet } : {}), message: `${what} "${name}" ${reason}` });
+    const folded = name.toLowerCase();
+    const first = seenNames.get(folded);
+    if (first !== undefined)
+      problems.push({ ...(sheet ? { sheet } : {}), message: `${what} "${name}" repeats ${first}` });
+    else seenNames.set(folded, `${what} "${name}"`);
+  };
+  for (const name of plan.names) {
+    claimName(name.name, "defined name");
+    definedNames.add(name.name.toLowerCase());
+  }
+  const tableNames = new Set<string>();
+  for (const sheet of plan.sheets)
+    for (const table of sheet.tables) {
+      claimName(table.name, "table name", sheet.name);
+      tableNames.add(table.name.toLowerCase());
+    }
+
+  const checkFormula = (formula: string, where: { sheet?: string; cell?: string }, what: string): void => {
+    const refs = formulaReferences(formula);
+    for (const sheet of refs.sheets)
+      if (!hasSheet(sheet))
+        problems.push({ ...where, message: `${what} =${formula} refers to a missing sheet "${sheet}"` });
+    for (const name of refs.names) {
+      const folded = name.toLowerCase();
+      if (tableNames.has(folded))
+        problems.push({
+          ...where,
+          message: `${what} =${formula} uses table "${name}" (structured references do not compute everywhere)`,
+        });
+      else if (!definedNames.has(folded))
+        problems.push({
+          ...where,
+          message: `${what} =${formula} uses "${name}", which is not a defined name`,
+        });
+    }
+    for (const fn of refs.functions)
+      if (!PORTABLE_FUNCTIONS.has(fn))
+        problems.push({
+          ...where,
+          message: `${what} =${formula} calls ${fn}, which is not on the portable list`,
+        });
+    for (const cell of refs.badCells)
+      problems.push({ ...where, message: `${what} =${formula} refers to ${cell}, outside the sheet` });
+  };
+
+  for (const name of plan.names) {
+    const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/.exec(
+      name.ref,
+    );
+    if (!match) {
+      problems.push({
+        message: `defined name "${name.name}" refers to "${name.ref}", not a sheet-qualified range`,
+      });
+      continue;
+    }
+    const sheet = (match[1] ?? match[2] ?? "").replace(/''/g, "'");
+    if (!hasSheet(sheet))
+      problems.push({ message: `defined name "${name.name}" refers to a missing sheet "${sheet}"` });
+    const rect = rectOf(match[3] ?? "");
+    if (typeof rect === "string") problems.push({ message: `defined name "${name.name}": ${rect}` });
+  }
+
+  for (const sheet of plan.sheets) problems.push(...validateSheet(plan, sheet, checkFormula));
+
+  for (const check of plan.checks) {
+    const sheet = plan.sheets.find((s) => s.key === check.sheet);
+    if (!sheet) problems.push({ message: `check ${check.id} points at a missing sheet "${check.sheet}"` });
+    else if (typeof rectOf(check.cell) === "string")
+      problems.push({
+        sheet: sheet.name,
+        cell: check.cell,
+        message: `check ${check.id} points at "${check.cell}", not a cell`,
+      });
+  }
+  return problems;
+}
+
+type FormulaChecker = (formula: string, where: { sheet?: string; cell?: string }, what: string) => void;
+
+function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: FormulaChecker): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const at = (cell?: string) => ({ sheet: sheet.name, ...(cell ? { cell } : {}) });
+  const blocks: { anchor: string; rect: Rect }[] = [];
+  for (const block of sheet.blocks) {
+    const anchorRect = rectOf(block.anchor);
+    if (typeof anchorRect === "string") {
+      problems.push({ ...at(block.anchor), message: `block anchor: ${anchorRect}` });
+      continue;
+    }
+    const width = block.cells[0]?.length ?? 0;
+    const ragged = block.cells.findIndex((line) => line.length !== width);
+    if (ragged >= 0)
+      problems.push({
+        ...at(block.anchor),
+        message: `block at ${block.anchor} is not rectangular: row ${ragged + 1} has ${block.cells[ragged]?.length} cells, the first has ${width}`,
+      });
+    const rect = {
+      top: anchorRect.top,
+      left: anchorRect.left,
+      bottom: anchorRect.top + Math.max(block.cells.length, 1) - 1,
+      right: anchorRect.left + Math.max(...block.cells.map((l) => l.length), 1) - 1,
+    };
+    if (!inLimits({ row: rect.bottom, column: rect.right }))
+      problems.push({
+        ...at(block.anchor),
+        message: `block at ${block.anchor} runs past the sheet's last row or column`,
+      });
+    const other = blocks.find((b) => overlaps(b.rect, rect));
+    if (other)
+      problems.push({
+        ...at(block.anchor),
+        message: `block at ${block.anchor} overlaps the block at ${other.anchor}`,
+      });
+    blocks.push({ anchor: block.anchor, rect });
+    block.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (!isFormulaCell(cell)) return;
+        const address = cellAddress(anchorRect.top + r, anchorRect.left + c);
+        if (cell.f.startsWith("="))
+          problems.push({ ...at(address), message: `formula ${cell.f} starts with "="` });
+        checkFormula(cell.f, at(address), "formula");
+      }),
+    );
+  }
+
+  const cells = cellMap(sheet);
+  const ranges: { range: string; what: string }[] = [
+    ...sheet.formats.map((f) => ({ range: f.range, what: "format" })),
+    ...sheet.merges.map((m) => ({ range: m, what: "merge" })),
+    ...sheet.conditionalFormats.map((c) => ({ range: c.range, what: "conditional format" })),
+    ...sheet.validations.map((v) => ({ range: v.range, what: "validation" })),
+  ];
+  for (const { range, what } of ranges) {
+    const rect = rectOf(range);
+    if (typeof rect === "string") problems.push({ ...at(range), message: `${what}: ${rect}` });
+  }
+  for (const format of [...sheet.formats, ...sheet.conditionalFormats])
+    if (!(format.style in plan.styles))
+      problems.push({
+        ...at(format.range),
+        message: `style "${format.style}" is not defined in the plan's styles`,
+      });
+  for (const cf of sheet.conditionalFormats) checkFormula(cf.formula, at(cf.range), "conditional format");
+  for (const validation of sheet.validations) {
+    if (validation.list.length === 0)
+      problems.push({ ...at(validation.range), message: "validation list is empty" });
+    if (validation.list.join(",").length > MAX_LIST)
+      problems.push({
+        ...at(validation.range),
+        message: `validation list is longer than ${MAX_LIST} characters`,
+      });
+    if (validation.list.some((item) => item.includes(",")))
+      problems.push({ ...at(validation.range), message: "a validation list item contains a comma" });
+  }
+
+  for (const table of sheet.tables) {
+    const rect = rectOf(table.range);
+    if (typeof rect === "string") {
+      problems.push({ ...at(table.range), message: `table ${table.name}: ${rect}` });
+      continue;
+    }
+    const width = rect.right - rect.left + 1;
+    if (rect.bottom <= rect.top)
+      problems.push({ ...at(table.range), message: `table ${table.name} needs a header row and a data row` });
+    if (table.columns.length !== width)
+      problems.push({
+        ...at(table.range),
+        message: `table ${table.name} has ${table.columns.length} columns for a range ${width} wide`,
+      });
+    const headers = new Set<string>();
+    for (let c = 0; c < width; c++) {
+      const address = cellAddress(rect.top, rect.left + c);
+      const cell = cells.get(`${rect.top},${rect.left + c}`);
+      const text = cell && !isFormulaCell(cell) && typeof cell.v === "string" ? cell.v : undefined;
+      if (text === undefined || text.trim() === "") {
+        problems.push({ ...at(address), message: `table ${table.name}: header ${address} is not text` });
+        continue;
+      }
+      if (headers.has(text.toLowerCase()))
+        problems.push({ ...at(address), message: `table ${table.name}: header "${text}" repeats` });
+      headers.add(text.toLowerCase());
+      if (table.columns[c] && table.columns[c]?.name !== text)
+        problems.push({
+          ...at(address),
+          message: `table ${table.name}: column "${table.columns[c]?.name}" differs from its header "${text}"`,
+        });
+    }
+  }
+  const otherTables = sheet.tables.map((t) => ({ name: t.name, rect: rectOf(t.range) }));
+  otherTables.forEach((a, i) =>
+    otherTables.slice(i + 1).forEach((b) => {
+      if (typeof a.rect !== "string" && typeof b.rect !== "string" && overlaps(a.rect, b.rect))
+        problems.push({ ...at(), message: `tables ${a.name} and ${b.name} overlap` });
+    }),
+  );
+
+  for (const chart of sheet.charts) {
+    for (const range of [chart.categories, ...chart.series.map((s) => s.values)])
+      checkFormula(range, at(chart.from), `chart "${chart.title}" range`);
+    for (const corner of [chart.from, chart.to]) {
+      const rect = rectOf(corner);
+      if (typeof rect === "string")
+        problems.push({ ...at(corner), message: `chart "${chart.title}": ${rect}` });
+    }
+  }
+  if (sheet.freeze && (sheet.freeze.rows < 0 || sheet.freeze.columns < 0))
+    problems.push({ ...at(), message: "frozen rows and columns must be 0 or more" });
+  if (sheet.print.repeatRows !== undefined && !/^\d+:\d+$/.test(sheet.print.repeatRows))
+    problems.push({ ...at(), message: `print repeat rows "${sheet.print.repeatRows}" is not like "4:4"` });
+  for (const column of sheet.columns)
+    if (!/^[A-Z]{1,3}$/.test(column.column) || !(column.width > 0 && column.width <= 255))
+      problems.push({ ...at(), message: `column ${column.column}: width ${column.width} (must be 0–255)` });
+  return problems;
+}

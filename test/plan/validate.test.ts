@@ -1,0 +1,209 @@
+import { buildWorkbookPlan } from "../../src/plan/build";
+import type { SheetPlan, WorkbookPlan } from "../../src/plan/types";
+import { formulaReferences, invalidNameReason, validatePlan } from "../../src/plan/validate";
+import { getPack } from "../../src/policy/packs";
+import { smallPlan } from "../support/planFixtures";
+import { FIXTURE } from "./fixtures";
+
+const plan = buildWorkbookPlan(FIXTURE, getPack("wuzhen-2004"), {
+  generatedAt: "2026-11-29T08:00:00Z",
+  generator: "t",
+});
+
+function sheetNamed(p: WorkbookPlan, name: string): SheetPlan {
+  const sheet = p.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/** The plan with one sheet replaced. */
+function withSheet(p: WorkbookPlan, name: string, change: (sheet: SheetPlan) => SheetPlan): WorkbookPlan {
+  return { ...p, sheets: p.sheets.map((s) => (s.name === name ? change(s) : s)) };
+}
+
+const messages = (p: WorkbookPlan): string[] => validatePlan(p).map((problem) => problem.message);
+
+describe("validatePlan", () => {
+  it("finds nothing wrong in a built plan or the hand-made writer fixture", () => {
+    expect(validatePlan(plan)).toEqual([]);
+    expect(validatePlan(smallPlan)).toEqual([]);
+  });
+
+  it("reports a 32-character sheet name instead of truncating it", () => {
+    const long = "预".repeat(32);
+    const problems = validatePlan(withSheet(smallPlan, "汇总 表", (s) => ({ ...s, name: long })));
+    expect(problems).toContainEqual({
+      sheet: long,
+      message: `sheet name "${long}" has 32 characters; Excel allows 31`,
+    });
+  });
+
+  it("accepts a 31-character sheet name", () => {
+    const name = "预".repeat(31);
+    expect(messages(withSheet(smallPlan, "汇总 表", (s) => ({ ...s, name })))).toEqual([]);
+  });
+
+  it.each(["收/支", "a[1]", "x:y", "何?", "星*", "反\\斜"])(
+    "reports a sheet name with a forbidden character: %s",
+    (name) => {
+      expect(messages(withSheet(smallPlan, "汇总 表", (s) => ({ ...s, name })))).toContain(
+        `sheet name "${name}" contains one of [ ] : * ? / \\`,
+      );
+    },
+  );
+
+  it("reports blank names and names starting or ending with an apostrophe", () => {
+    expect(messages(withSheet(smallPlan, "汇总 表", (s) => ({ ...s, name: "  " })))).toContain(
+      'sheet name "  " is blank',
+    );
+    expect(messages(withSheet(smallPlan, "汇总 表", (s) => ({ ...s, name: "'引号" })))).toContain(
+      `sheet name "'引号" starts or ends with an apostrophe`,
+    );
+  });
+
+  it("reports duplicate sheet names that differ only in case", () => {
+    const p: WorkbookPlan = {
+      ...smallPlan,
+      sheets: [
+        ...smallPlan.sheets,
+        { ...sheetNamed(smallPlan, "汇总 表"), name: "Summary", key: "a" },
+        { ...sheetNamed(smallPlan, "汇总 表"), name: "SUMMARY", key: "b" },
+      ],
+    };
+    expect(messages(p)).toContain('sheet name "SUMMARY" repeats "Summary" (Excel ignores case)');
+  });
+
+  it("reports a formula that refers to a missing sheet or an undefined name", () => {
+    const p = withSheet(plan, "目录", (s) => ({
+      ...s,
+      blocks: [...s.blocks, { anchor: "H1", cells: [[{ f: "SUM('不存在'!A1:A3)+P_nothing", v: 0 }]] }],
+    }));
+    const found = validatePlan(p);
+    expect(found).toContainEqual({
+      sheet: "目录",
+      cell: "H1",
+      message: `formula =SUM('不存在'!A1:A3)+P_nothing refers to a missing sheet "不存在"`,
+    });
+    expect(found).toContainEqual({
+      sheet: "目录",
+      cell: "H1",
+      message: `formula =SUM('不存在'!A1:A3)+P_nothing uses "P_nothing", which is not a defined name`,
+    });
+  });
+
+  it("reports a ragged block and overlapping blocks", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      blocks: [
+        ...s.blocks,
+        { anchor: "A10", cells: [[{ v: 1 }, { v: 2 }], [{ v: 3 }]] },
+        { anchor: "B3", cells: [[{ v: "重叠" }]] },
+      ],
+    }));
+    expect(messages(p)).toEqual([
+      "block at A10 is not rectangular: row 2 has 1 cells, the first has 2",
+      "block at B3 overlaps the block at A1",
+    ]);
+  });
+
+  it("reports duplicate table names across sheets, and a table name clashing with a defined name", () => {
+    const schools = sheetNamed(smallPlan, "学校");
+    const table = schools.tables[0];
+    if (!table) throw new Error("fixture has a table");
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      blocks: [...s.blocks, { anchor: "A20", cells: [[{ v: "x" }], [{ v: 1 }]] }],
+      tables: [{ ...table, range: "A20:A21", columns: [{ name: "x" }] }],
+    }));
+    expect(messages(p)).toContain('table name "T_schools" repeats table name "T_schools"');
+    const clash = withSheet(smallPlan, "学校", (s) => ({
+      ...s,
+      tables: [{ ...table, name: "P_funds_primary" }],
+    }));
+    expect(messages(clash)).toContain('table name "P_funds_primary" repeats defined name "P_funds_primary"');
+  });
+
+  it("reports table headers that are empty or repeated, and a table range off the sheet", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      blocks: [
+        ...s.blocks,
+        {
+          anchor: "A20",
+          cells: [
+            [{ v: "列" }, { v: "列" }, null],
+            [{ v: 1 }, { v: 2 }, { v: 3 }],
+          ],
+        },
+      ],
+      tables: [
+        {
+          name: "T_bad",
+          range: "A20:C21",
+          columns: [{ name: "列" }, { name: "列" }, { name: "" }],
+          style: "x",
+        },
+      ],
+    }));
+    expect(messages(p)).toEqual(['table T_bad: header "列" repeats', "table T_bad: header C20 is not text"]);
+    const off = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      tables: [{ name: "T_off", range: "A1:XFE2", columns: [], style: "x" }],
+    }));
+    expect(messages(off)).toEqual(["table T_off: range A1:XFE2 is outside the sheet"]);
+  });
+
+  it("reports a style that does not exist and a malformed conditional-format range", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      formats: [{ range: "B2", style: "nope" }],
+      conditionalFormats: [{ range: "B2:", formula: "B2>0", style: "bad" }],
+    }));
+    expect(messages(p)).toEqual([
+      `conditional format: "B2:" is not an A1 range`,
+      'style "nope" is not defined in the plan\'s styles',
+    ]);
+  });
+
+  it("reports a function outside the portable list (no dynamic arrays)", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      blocks: [...s.blocks, { anchor: "A10", cells: [[{ f: "XLOOKUP(1,A1:A2,B1:B2)", v: 0 }]] }],
+    }));
+    expect(messages(p)).toEqual([
+      "formula =XLOOKUP(1,A1:A2,B1:B2) calls XLOOKUP, which is not on the portable list",
+    ]);
+  });
+});
+
+describe("formulaReferences", () => {
+  it("separates sheets, names, functions and ignores text, booleans and cell references", () => {
+    expect(formulaReferences(`IF('学校''s'!$B$4="P_x",SUM(学校!A1:B2),P_rate*D_region)+TRUE`)).toEqual({
+      sheets: ["学校's", "学校"],
+      names: ["P_rate", "D_region"],
+      functions: ["IF", "SUM"],
+      badCells: [],
+    });
+  });
+
+  it("reports a cell reference past the last column", () => {
+    expect(formulaReferences("XFE1+A1").badCells).toEqual(["XFE1"]);
+  });
+});
+
+describe("invalidNameReason", () => {
+  it.each([
+    ["A1", "looks like a cell reference"],
+    ["R1C1", "looks like a cell reference"],
+    ["xfd1048576", "looks like a cell reference"],
+    ["1abc", "must start with a letter or underscore and hold only letters, digits, _ and ."],
+    ["a b", "must start with a letter or underscore and hold only letters, digits, _ and ."],
+    ["x".repeat(256), "is longer than 255 characters"],
+  ])("rejects %s", (name, reason) => {
+    expect(invalidNameReason(name)).toBe(reason);
+  });
+
+  it.each(["P_dropout_primary", "tblSchools", "_x", "参数.值", "D_region"])("accepts %s", (name) => {
+    expect(invalidNameReason(name)).toBeUndefined();
+  });
+});
