@@ -205,6 +205,7 @@ async function planLayout(
     identifiers.set(table.name.toUpperCase(), id);
     if (tablesOnReplaced.has(table.name.toUpperCase()))
       tablesToRename.push({ temporary: id, name: table.name });
+    else renamedIdentifiers.push({ planName: table.name, name: id });
   }
   const existingNames = new Map(wb.names.items.map((n) => [n.name.toUpperCase(), n]));
   const namesToAdd: { name: string; ref: string; comment?: string }[] = [];

@@ -1,0 +1,98 @@
+import { createFakeExcel, installFakeOffice } from "../../support/fakeExcel";
+
+describe("the fake Excel", () => {
+  test("turns a string starting with = written to values into a formula, unless the cell is formatted as text", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A2").numberFormat = [["@"]];
+      sheet.getRange("A1:A2").values = [["=1+1"], ["=1+1"]];
+      sheet.getRange("B1:B3").values = [["007"], ["+86 x"], ["TRUE"]];
+      await context.sync();
+    });
+    const cells = fake.cellsOf("S");
+    expect(cells.A1).toMatchObject({ formula: "=1+1", value: null });
+    expect(cells.A2).toMatchObject({ formula: null, value: "=1+1" });
+    expect(cells.B1?.value).toBe(7);
+    expect(cells.B2?.formula).toBe("=+86 x");
+    expect(cells.B3?.value).toBe(true);
+  });
+
+  test("applies nothing until sync and refuses to read a property that was not loaded and synced", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    const context = fake.createContext();
+    const sheets = context.workbook.worksheets.load("items/name");
+    context.workbook.worksheets.add("New");
+    expect(() => sheets.items).toThrow(/PropertyNotLoaded/);
+    expect(fake.sheetNames()).toEqual(["S"]);
+    await context.sync();
+    expect(sheets.items.map((s) => s.name)).toEqual(["S"]);
+    expect(fake.sheetNames()).toEqual(["S", "New"]);
+  });
+
+  test("counts syncs, API calls and request bytes, and fails the chosen sync without applying it", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    fake.failAtSync(2);
+    const context = fake.createContext();
+    context.workbook.worksheets.add("A");
+    await context.sync();
+    context.workbook.worksheets.add("B");
+    context.workbook.worksheets.getItem("S").getRange("A1").values = [["x".repeat(1000)]];
+    await expect(context.sync()).rejects.toThrow(/injected/);
+    expect(fake.sheetNames()).toEqual(["S", "A"]);
+    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.apiCalls).toBe(5); // add, add, getItem, getRange, values
+    expect(fake.stats.requests[1]?.bytes).toBeGreaterThan(1000);
+  });
+
+  test("rejects a request larger than its limit as a whole", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    fake.requestLimitBytes = 500;
+    const context = fake.createContext();
+    context.workbook.worksheets.getItem("S").getRange("A1").values = [["y".repeat(600)]];
+    await expect(context.sync()).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    expect(fake.cellsOf("S")).toEqual({});
+  });
+
+  test("rewrites references on a sheet rename and turns them into #REF! when the sheet is deleted", async () => {
+    const fake = createFakeExcel({
+      sheets: [{ name: "数据" }, { name: "用", cells: { A1: { formula: "='数据'!A1+数据!B2" } } }],
+    });
+    fake.seedName("N", "='数据'!$A$1");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("数据").name = "数据 新";
+    });
+    expect(fake.cellsOf("用").A1?.formula).toBe("='数据 新'!A1+'数据 新'!B2");
+    expect(fake.workbook.names[0]?.formula).toBe("='数据 新'!$A$1");
+    await fake.run(async (context) => context.workbook.worksheets.getItem("数据 新").delete());
+    expect(fake.cellsOf("用").A1?.formula).toBe("=#REF!A1+#REF!B2");
+  });
+
+  test("refuses sheet names Excel refuses and names that are taken", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Data" }] });
+    await expect(fake.run(async (c) => void c.workbook.worksheets.add("data"))).rejects.toThrow(
+      /ItemAlreadyExists/,
+    );
+    await expect(fake.run(async (c) => void c.workbook.worksheets.add("a/b"))).rejects.toThrow(
+      /InvalidArgument/,
+    );
+    await expect(fake.run(async (c) => void c.workbook.worksheets.add("x".repeat(32)))).rejects.toThrow(
+      /InvalidArgument/,
+    );
+  });
+
+  test("installs Excel and Office globals for a page and removes them again", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    const target: Record<string, unknown> = {};
+    const uninstall = installFakeOffice(target, fake, { displayLanguage: "en-US" });
+    const office = target.Office as {
+      onReady(): Promise<{ host: string }>;
+      context: { displayLanguage: string };
+    };
+    expect((await office.onReady()).host).toBe("Excel");
+    expect(office.context.displayLanguage).toBe("en-US");
+    expect(typeof (target.Excel as { run: unknown }).run).toBe("function");
+    uninstall();
+    expect("Excel" in target).toBe(false);
+  });
+});
