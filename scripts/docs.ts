@@ -1,5 +1,8 @@
-/** npm run docs: writes docs/functions.md from the functions' JSDoc and the translation table. */
-import { mkdirSync, writeFileSync } from "fs";
+/**
+ * npm run docs: writes docs/functions.md from the functions' JSDoc and the translation table.
+ * With --check it writes nothing and exits 1 when docs/functions.md is out of date.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { format, resolveConfig } from "prettier";
@@ -25,6 +28,12 @@ export async function docsMarkdown(metadata: FunctionsMetadata): Promise<string>
 
 async function main(): Promise<void> {
   const markdown = await docsMarkdown(await sourceMetadata());
+  if (process.argv.includes("--check")) {
+    const current = existsSync(DOCS_FILE) ? readFileSync(DOCS_FILE, "utf8") : "";
+    if (current === markdown) return;
+    console.error(`${DOCS_FILE} is out of date: run npm run docs`);
+    process.exit(1);
+  }
   mkdirSync(join(DOCS_FILE, ".."), { recursive: true });
   writeFileSync(DOCS_FILE, markdown);
   console.log(`Wrote ${DOCS_FILE}`);

@@ -4,7 +4,13 @@
  * content as Markdown for docs/functions.md. Help pages hold escaped text only, no scripts.
  */
 import { EDU_DEFAULT, POLICY_KEYS } from "../src/policy";
-import type { Bilingual, CellValue, ExcelValue, FunctionTable, FunctionText } from "../src/functions/i18n/types";
+import type {
+  Bilingual,
+  CellValue,
+  ExcelValue,
+  FunctionTable,
+  FunctionText,
+} from "../src/functions/i18n/types";
 import { translationProblems } from "./localize";
 import type { FunctionMetadata, FunctionsMetadata, ParameterMetadata } from "./metadata";
 

@@ -98,9 +98,9 @@ export const FISCAL: FunctionTable = {
       {
         args: [PASSING_PRIOR, SLOW_CURRENT],
         result: [
-          ["G1", 0.05, 0.06, false],
-          ["G2", 0.05, 0, true],
-          ["G3", 750 / 700 - 1, 0, true],
+          ["G1 教育财政拨款增长高于财政经常性收入增长", 0.05, 0.06, false],
+          ["G2 生均教育经费逐步增长", 0.05, 0, true],
+          ["G3 生均公用经费逐步增长", 750 / 700 - 1, 0, true],
         ],
       },
     ],

@@ -1,0 +1,178 @@
+/**
+ * The shipped bundle, run the way Excel's JavaScript-only runtime runs it: dist/functions.js evaluated in a fresh
+ * context whose only global is CustomFunctions, functions called through what it registered, with Excel-shaped
+ * arguments (ranges as rows of cells, omitted optionals as null). Expected values are the documented examples.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { createContext, runInContext } from "vm";
+import fc from "fast-check";
+import { FUNCTION_TEXTS, type CellValue, type ExcelValue } from "../../src/functions/i18n";
+import type { FunctionMetadata, FunctionsMetadata } from "../../scripts/metadata";
+import { BUILD_TIMEOUT_MS, DIST, ensureBuilt } from "../support/build";
+import { CustomFunctionsError, ERROR_CODES } from "../support/custom-functions-runtime";
+
+type Registered = (...args: unknown[]) => unknown;
+
+let metadata: FunctionsMetadata;
+let registered: Map<string, Registered>;
+
+/** Evaluates the bundle in its own context and returns what it passed to CustomFunctions.associate. */
+function loadBundle(): Map<string, Registered> {
+  const functions = new Map<string, Registered>();
+  const associate = (idOrMap: string | Record<string, Registered>, fn?: Registered): void => {
+    const pairs = typeof idOrMap === "string" ? [[idOrMap, fn] as const] : Object.entries(idOrMap);
+    for (const [id, f] of pairs) {
+      if (typeof f !== "function") throw new TypeError(`associate(${id}) without a function`);
+      if (functions.has(id.toUpperCase())) throw new Error(`${id} associated twice`);
+      functions.set(id.toUpperCase(), f);
+    }
+  };
+  const context = createContext({
+    CustomFunctions: { Error: CustomFunctionsError, ErrorCode: ERROR_CODES, associate },
+  });
+  runInContext(readFileSync(join(DIST, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  return functions;
+}
+
+function meta(id: string): FunctionMetadata {
+  const found = metadata.functions.find((f) => f.id === id);
+  if (!found) throw new Error(`functions.json has no ${id}`);
+  return found;
+}
+
+/** Excel passes every declared parameter: omitted ones as null. */
+function call(id: string, args: readonly ExcelValue[]): unknown {
+  const fn = registered.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  const padded = [...args, ...Array<null>(Math.max(0, meta(id).parameters.length - args.length)).fill(null)];
+  return fn(...padded);
+}
+
+function isRange(value: ExcelValue): value is readonly (readonly CellValue[])[] {
+  return Array.isArray(value);
+}
+
+function expectValue(actual: unknown, expected: ExcelValue, digits = 9): void {
+  if (typeof expected === "number") {
+    expect(typeof actual).toBe("number");
+    expect(actual as number).toBeCloseTo(expected, digits);
+  } else if (isRange(expected)) {
+    expect(Array.isArray(actual)).toBe(true);
+    const rows = actual as unknown[][];
+    expect(rows.map((r) => r.length)).toEqual(expected.map((r) => r.length));
+    expected.forEach((cells, i) => cells.forEach((cell, j) => expectValue(rows[i]?.[j], cell, digits)));
+  } else {
+    expect(actual).toEqual(expected);
+  }
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
+  registered = loadBundle();
+}, BUILD_TIMEOUT_MS);
+
+test("the bundle registers exactly the functions that functions.json declares", () => {
+  expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+});
+
+const documented = Object.entries(FUNCTION_TEXTS);
+
+describe.each(documented)("EDU.%s", (id, text) => {
+  test.each(text.examples.map((e, i) => [i + 1, e] as const))(
+    "returns documented example %i",
+    (_, example) => {
+      expectValue(call(id, example.args), example.result, example.digits);
+    },
+  );
+
+  const errors = text.errors.map((e) => [e.error, e.when.en, e] as const);
+  if (errors.length === 0) return;
+  test.each(errors)("gives %s when %s", (_, __, errorCase) => {
+    let thrown: unknown;
+    try {
+      call(id, errorCase.args);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CustomFunctionsError);
+    expect((thrown as CustomFunctionsError).code).toBe(errorCase.error);
+    // Excel shows a message only with #VALUE! and #N/A.
+    if (errorCase.error !== "#DIV/0!") expect((thrown as CustomFunctionsError).message).toMatch(/\S/);
+  });
+});
+
+test("BALANCE_CV reproduces the public worked example from its raw table (books and students of 5 schools)", () => {
+  const students = [45, 37, 89, 76, 55];
+  const books = [279, 137, 935, 160, 402];
+  const perStudent = books.map((b, i) => [b / students[i]!]);
+  expect(call("BALANCE_CV", [perStudent, students.map((s) => [s])]) as number).toBeCloseTo(0.515, 3);
+});
+
+test("RECONCILE shows the 15.26 万元 the debt steps of speech S2-04 exceed the stated total by", () => {
+  const steps = [[1512.88], [480], [3344.29], [1576.59], [6746.28]];
+  expect(call("RECONCILE", [13644.78, steps])).toBe(-15.26);
+});
+
+/** Arguments of the declared type, plus the wrong kinds users type: text in a number, empty cells, huge numbers. */
+function argument(p: FunctionMetadata["parameters"][number]): fc.Arbitrary<ExcelValue> {
+  const number = fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double({ noNaN: true }), fc.constant(0));
+  const text = fc.oneof(
+    fc.constantFrom(
+      "小学",
+      "初中",
+      "高中",
+      "幼儿园",
+      "junior",
+      "城市",
+      "农村",
+      "优质",
+      "东部",
+      "男",
+      "dropout.primary",
+    ),
+    fc.string({ maxLength: 4 }),
+  );
+  const cell = fc.oneof(number, fc.constant(null), fc.constant(""), text, fc.boolean());
+  const scalar = p.type === "string" ? text : p.type === "boolean" ? fc.boolean() : number;
+  const value: fc.Arbitrary<ExcelValue> =
+    p.dimensionality === "matrix"
+      ? fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })).chain(([rows, columns]) =>
+          fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), {
+            minLength: rows,
+            maxLength: rows,
+          }),
+        )
+      : fc.oneof(scalar, cell);
+  return p.optional ? fc.oneof(fc.constant(null), value) : value;
+}
+
+function isExcelValue(x: unknown): boolean {
+  if (typeof x === "number") return Number.isFinite(x);
+  if (typeof x === "string" || typeof x === "boolean") return true;
+  if (!Array.isArray(x) || x.length === 0 || !x.every(Array.isArray)) return false;
+  const width = (x[0] as unknown[]).length;
+  return (
+    width > 0 &&
+    x.every((r: unknown[]) => r.length === width && r.every((c) => isExcelValue(c) && !Array.isArray(c)))
+  );
+}
+
+test("no input makes a function throw a JavaScript exception or return NaN, Infinity or undefined", () => {
+  const codes = new Set<string>(Object.values(ERROR_CODES));
+  for (const fn of metadata.functions) {
+    fc.assert(
+      fc.property(fc.tuple(...fn.parameters.map(argument)), (args) => {
+        try {
+          expect(isExcelValue(call(fn.id, args))).toBe(true);
+        } catch (error) {
+          if (!(error instanceof CustomFunctionsError))
+            throw new Error(`${fn.id}(${JSON.stringify(args)}) threw ${String(error)}`);
+          expect(codes.has(error.code)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }
+});
