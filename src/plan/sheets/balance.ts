@@ -251,7 +251,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
     {
       key: "basic",
       label: "达到基本均衡",
-      cell: fx(`IF(COUNT(${cvRange})=0,FALSE,${compositeLocal}<=${basic.param.name})`, basic.pass),
+      cell: fx(`IF(COUNT(${cvRange})=0,FALSE(),${compositeLocal}<=${basic.param.name})`, basic.pass),
       style: "verdict",
     },
     {
@@ -263,7 +263,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
     {
       key: "quality",
       label: "达到优质均衡",
-      cell: fx(`IF(COUNT(${cvRange})=0,FALSE,${compositeLocal}<=${quality.param.name})`, quality.pass),
+      cell: fx(`IF(COUNT(${cvRange})=0,FALSE(),${compositeLocal}<=${quality.param.name})`, quality.pass),
       style: "verdict",
     },
   ]);

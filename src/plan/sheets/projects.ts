@@ -1,0 +1,364 @@
+/**
+ * 基建 (S1-21, S1-22, S2-03.4): the capital projects with their funding split reconciled against the total cost,
+ * the year-T amount split by funding source (in proportion to the project's split), totals by category, status
+ * and source, and the counts the speech states (「开工建设7个项目」) against the projects listed.
+ */
+import { PROJECT_CATEGORIES, PROJECT_STATUSES, type Project, type StatedCount } from "../../district/model";
+import { reconcile } from "../../domain/debt";
+import { cellAddress } from "../address";
+import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+
+const SOURCES = [
+  { key: "central", zh: "中央", en: "central" },
+  { key: "provincial", zh: "省级", en: "provincial" },
+  { key: "district", zh: "区级", en: "district" },
+  { key: "town", zh: "镇级", en: "town" },
+] as const;
+type SourceKey = (typeof SOURCES)[number]["key"];
+
+const splitOf = (p: Project) => p.central + p.provincial + p.district + p.town;
+/** The year-T amount paid from one source: the project's amount in T in proportion to its funding split. */
+export const yearShare = (p: Project, source: SourceKey) =>
+  splitOf(p) === 0 ? 0 : (p.amountInYear * p[source]) / splitOf(p);
+
+export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
+  const sb = new SheetBuilder(SHEET_NAMES.projects, "projects", "7030A0");
+  sb.title(
+    "基本建设项目",
+    "单位: 万元。资金来源合计应等于总投资 (差额标红); 本年各来源金额 = 本年安排 × 该来源占资金来源合计的比例",
+  );
+  const projects = ctx.district.projects;
+  const headerRow = sb.row;
+  const table = sb.table<Project>({
+    name: "tblProjects",
+    rows: projects,
+    columns: [
+      { key: "name", header: "项目名称", width: 26, style: "text", cell: (c) => val(c.item.name) },
+      { key: "school", header: "学校/地点", width: 12, style: "text", cell: (c) => val(c.item.school) },
+      { key: "status", header: "新建/续建", width: 9, cell: (c) => val(c.item.status) },
+      { key: "category", header: "类别", width: 10, cell: (c) => val(c.item.category) },
+      { key: "totalCost", header: "总投资", width: 11, style: "money", cell: (c) => val(c.item.totalCost) },
+      ...SOURCES.map((s) => ({
+        key: s.key,
+        header: `${s.zh}资金`,
+        width: 10,
+        style: "money" as const,
+        cell: (c: { item: Project }) => val(c.item[s.key]),
+      })),
+      {
+        key: "split",
+        header: "来源合计",
+        width: 11,
+        style: "money",
+        cell: (c) => fx(`SUM(${c.ref("central")}:${c.ref("town")})`, splitOf(c.item)),
+      },
+      {
+        key: "difference",
+        header: "来源合计−总投资",
+        width: 12,
+        style: "money",
+        cell: (c) =>
+          fx(
+            `ROUND(${c.ref("split")}-${c.ref("totalCost")},2)`,
+            -reconcile(c.item.totalCost, [splitOf(c.item)]),
+          ),
+      },
+      { key: "startYear", header: "开工年度", width: 9, cell: (c) => val(c.item.startYear) },
+      { key: "endYear", header: "竣工年度", width: 9, cell: (c) => val(c.item.endYear) },
+      {
+        key: "amountInYear",
+        header: "本年安排",
+        width: 11,
+        style: "money",
+        cell: (c) => val(c.item.amountInYear),
+      },
+      ...SOURCES.map((s) => ({
+        key: `year_${s.key}`,
+        header: `本年${s.zh}`,
+        width: 10,
+        style: "money" as const,
+        cell: (c: { item: Project; ref(key: string): string }) =>
+          fx(
+            `IF(${c.ref("split")}=0,0,${c.ref("amountInYear")}*${c.ref(s.key)}/${c.ref("split")})`,
+            yearShare(c.item, s.key),
+          ),
+      })),
+    ],
+    totals: {
+      label: "合计",
+      keys: [
+        "totalCost",
+        ...SOURCES.map((s) => s.key),
+        "split",
+        "difference",
+        "amountInYear",
+        ...SOURCES.map((s) => `year_${s.key}`),
+      ],
+    },
+  });
+  if (projects.length > 0) {
+    sb.validation(table.range("status"), PROJECT_STATUSES, "请选择 新建 或 续建");
+    sb.validation(table.range("category"), PROJECT_CATEGORIES, `请选择 ${PROJECT_CATEGORIES.join("/")}`);
+  }
+  const diffRange = table.range("difference");
+  const diffTop = diffRange.split(":")[0] ?? diffRange;
+  sb.conditional(diffRange, `${diffTop}<>0`, "fail");
+  splitCheck(ctx, sb, table, projects);
+  groupTotals(sb, table, "category", "按类别", PROJECT_CATEGORIES, "tblProjectsByCategory");
+  groupTotals(sb, table, "status", "按建设性质", PROJECT_STATUSES, "tblProjectsByStatus");
+  bySource(sb, table, projects);
+  ctx.district.statedCounts.forEach((stated, i) => {
+    if (stated.items.some((item) => projects.some((p) => p.name === item)))
+      statedCount(ctx, sb, table, stated, i);
+  });
+  if (projects.some((p) => p.status === "续建"))
+    sb.note(
+      "I-6: 续建项目名称应与上年开工项目一致; 讲话(一)中「坦途第二小学」/「坦途第一小学」、「五棵树中心校」/「五棵树小学」名称不一致, 请核实是否同一项目。",
+    );
+  if (projects.length > 0) {
+    const line = {
+      category: "基本建设",
+      categoryEn: "Capital projects",
+      amount: table.total("amountInYear"),
+      bySource: Object.fromEntries(SOURCES.map((s) => [s.key, table.total(`year_${s.key}`)])),
+    };
+    ctx.budgetLines.push(line);
+  }
+  sb.freezeAt(headerRow + 1, 1);
+  sb.printSetup({
+    orientation: "landscape",
+    fitToWidth: true,
+    repeatRows: `${headerRow + 1}:${headerRow + 1}`,
+  });
+  return sb.build();
+};
+
+function splitCheck(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  projects: readonly Project[],
+): void {
+  const mismatched = projects.filter((p) => reconcile(p.totalCost, [splitOf(p)]) !== 0);
+  const kv = sb.keyValues([
+    {
+      key: "ok",
+      label: "各项目资金来源合计等于总投资",
+      cell: fx(
+        `COUNTIF(${table.range("difference")},">0")+COUNTIF(${table.range("difference")},"<0")=0`,
+        mismatched.length === 0,
+      ),
+      style: "verdict",
+    },
+  ]);
+  const ok = kv.ok;
+  if (!ok) return;
+  sb.passFail(ok.local, ok.local);
+  ctx.checks.push({
+    id: "projects.split",
+    labelZh: "基建项目资金来源与总投资相符",
+    labelEn: "Project funding splits add up to the total cost",
+    sheet: "projects",
+    cell: ok.local,
+    pass: mismatched.length === 0,
+    detailZh: mismatched.length === 0 ? "全部相符" : `不符: ${mismatched.map((p) => p.name).join("、")}`,
+    detailEn:
+      mismatched.length === 0 ? "all agree" : `mismatched: ${mismatched.map((p) => p.name).join(", ")}`,
+  });
+  projects.forEach((p, i) => {
+    const difference = -reconcile(p.totalCost, [splitOf(p)]);
+    if (difference === 0) return;
+    ctx.reconciliations.push({
+      labelZh: `基建项目「${p.name}」: 资金来源合计 − 总投资`,
+      labelEn: `Project "${p.name}": funding split − total cost`,
+      sheet: "projects",
+      difference: {
+        ref: table.cell("difference", i, true).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"),
+        value: difference,
+      },
+    });
+  });
+}
+
+function groupTotals(
+  sb: SheetBuilder,
+  table: TableResult,
+  key: "category" | "status",
+  label: string,
+  groups: readonly string[],
+  name: string,
+): void {
+  const values = table.values(key);
+  const sumWhere = (group: string, column: string) =>
+    table
+      .values(column)
+      .reduce<number>((s, v, i) => s + (values[i] === group && typeof v === "number" ? v : 0), 0);
+  sb.table({
+    name,
+    rows: groups,
+    columns: [
+      { key: "group", header: label, width: 12, cell: (c) => val(c.item) },
+      {
+        key: "count",
+        header: "项目数",
+        style: "integer",
+        cell: (c) =>
+          fx(`COUNTIF(${table.range(key)},${c.ref("group")})`, values.filter((v) => v === c.item).length),
+      },
+      {
+        key: "totalCost",
+        header: "总投资",
+        style: "money",
+        cell: (c) =>
+          fx(
+            `SUMIF(${table.range(key)},${c.ref("group")},${table.range("totalCost")})`,
+            sumWhere(c.item, "totalCost"),
+          ),
+      },
+      {
+        key: "amountInYear",
+        header: "本年安排",
+        style: "money",
+        cell: (c) =>
+          fx(
+            `SUMIF(${table.range(key)},${c.ref("group")},${table.range("amountInYear")})`,
+            sumWhere(c.item, "amountInYear"),
+          ),
+      },
+    ],
+    totals: { label: "合计", keys: ["count", "totalCost", "amountInYear"] },
+  });
+}
+
+function bySource(sb: SheetBuilder, table: TableResult, projects: readonly Project[]): void {
+  sb.table({
+    name: "tblProjectsBySource",
+    rows: [...SOURCES],
+    columns: [
+      { key: "source", header: "资金来源", width: 12, cell: (c) => val(c.item.zh) },
+      {
+        key: "committed",
+        header: "总投资中",
+        style: "money",
+        cell: (c) =>
+          fx(
+            `SUM(${table.range(c.item.key)})`,
+            projects.reduce((s, p) => s + p[c.item.key], 0),
+          ),
+      },
+      {
+        key: "yearT",
+        header: "本年安排中",
+        style: "money",
+        cell: (c) =>
+          fx(
+            `SUM(${table.range(`year_${c.item.key}`)})`,
+            projects.reduce((s, p) => s + yearShare(p, c.item.key), 0),
+          ),
+      },
+    ],
+    totals: { label: "合计", keys: ["committed", "yearT"] },
+  });
+}
+
+/** A count the speech states next to the projects it names (「开工建设7个项目」), against the projects table. */
+function statedCount(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  stated: StatedCount,
+  index: number,
+): void {
+  const projects = ctx.district.projects;
+  const matched = projects.filter((p) => stated.items.includes(p.name));
+  const statuses = [...new Set(matched.map((p) => p.status))];
+  const status =
+    statuses.length === 1 ? (statuses[0] as string) : /续建|完成/.test(stated.label) ? "续建" : "新建";
+  const withStatus = projects.filter((p) => p.status === status).length;
+  sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
+  const items = sb.table({
+    name: `tblProjectsStated${index}`,
+    rows: stated.items,
+    columns: [
+      { key: "item", header: "讲话所列项目", width: 26, style: "text", cell: (c) => val(c.item) },
+      {
+        key: "found",
+        header: "在项目表中",
+        width: 10,
+        cell: (c) =>
+          fx(
+            `COUNTIF(${table.range("name")},${c.ref("item")})>0`,
+            projects.some((p) => p.name === c.item),
+          ),
+      },
+    ],
+  });
+  const found = items.range("found");
+  sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
+  const listedLocal = cellAddress(sb.row + 1, 1);
+  const statedLocal = cellAddress(sb.row, 1);
+  const matchedLocal = cellAddress(sb.row + 2, 1);
+  const countLocal = cellAddress(sb.row + 3, 1);
+  const pass =
+    stated.stated === stated.items.length &&
+    stated.items.length === withStatus &&
+    matched.length === stated.items.length;
+  const kv = sb.keyValues([
+    { key: "stated", label: "讲话所述数量", cell: val(stated.stated), style: "integer" },
+    {
+      key: "listed",
+      label: "讲话所列项目数",
+      cell: fx(`COUNTA(${items.range("item")})`, stated.items.length),
+      style: "integer",
+    },
+    {
+      key: "matched",
+      label: "其中在项目表中",
+      cell: fx(`COUNTIF(${found},TRUE())`, matched.length),
+      style: "integer",
+    },
+    {
+      key: "count",
+      label: `项目表中${status}项目数`,
+      cell: fx(`COUNTIF(${table.range("status")},${str(status)})`, withStatus),
+      style: "integer",
+    },
+    {
+      key: "difference",
+      label: "差额(所述 − 项目表)",
+      cell: fx(`${statedLocal}-${countLocal}`, stated.stated - withStatus),
+      style: "integer",
+    },
+    {
+      key: "ok",
+      label: "数量相符",
+      cell: fx(
+        `AND(${statedLocal}=${listedLocal},${listedLocal}=${countLocal},${matchedLocal}=${listedLocal})`,
+        pass,
+      ),
+      style: "verdict",
+    },
+  ]);
+  const ok = kv.ok;
+  const diff = kv.difference;
+  if (!ok || !diff) return;
+  sb.passFail(ok.local, ok.local);
+  sb.conditional(diff.local, `${diff.local}<>0`, "fail");
+  ctx.reconciliations.push({
+    labelZh: `「${stated.label}」: 所述数量 − 项目表${status}项目数`,
+    labelEn: `"${stated.label}": stated count − ${status === "新建" ? "new" : "continuing"} projects listed`,
+    sheet: "projects",
+    difference: { ref: diff.ref, value: stated.stated - withStatus },
+  });
+  ctx.checks.push({
+    id: `projects.count.${index}`,
+    labelZh: `项目数量: ${stated.label}`,
+    labelEn: `Project count: ${stated.label}`,
+    sheet: "projects",
+    cell: ok.local,
+    pass,
+    detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 项目表中${status} ${withStatus}, 匹配 ${matched.length}`,
+    detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${status === "新建" ? "new" : "continuing"} projects ${withStatus}, matched ${matched.length}`,
+  });
+}
