@@ -6,6 +6,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { createContext, runInContext } from "vm";
+import { parse } from "acorn";
 import fc from "fast-check";
 import { FUNCTION_TEXTS, type CellValue, type ExcelValue } from "../../src/functions/i18n";
 import type { FunctionMetadata, FunctionsMetadata } from "../../scripts/metadata";
@@ -75,6 +76,11 @@ beforeAll(() => {
 
 test("the bundle registers exactly the functions that functions.json declares", () => {
   expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+});
+
+test("the bundle is ES2017, which older Excel runtimes parse (no ?? or ?.)", () => {
+  const code = readFileSync(join(DIST, "functions.js"), "utf8");
+  expect(() => parse(code, { ecmaVersion: 2017 })).not.toThrow();
 });
 
 const documented = Object.entries(FUNCTION_TEXTS);
