@@ -45,9 +45,12 @@ export function parseClassKind(text: string, argName = "level"): ClassKind {
   return kind;
 }
 
-/** Standard class size (§4.4, §4.7). */
-export function classSize(pack: PolicyPack, kind: ClassKind): number {
-  return pack.values[SIZE_KEY[kind]].value;
+/** Standard class size (§4.4, §4.7) of a ClassKind, or of its zh/en text (e.g. "小班" → 25). */
+export function classSize(pack: PolicyPack, kind: ClassKind | string): number {
+  const key = Object.prototype.hasOwnProperty.call(SIZE_KEY, kind)
+    ? SIZE_KEY[kind as ClassKind]
+    : SIZE_KEY[parseClassKind(kind)];
+  return pack.values[key].value;
 }
 
 /** Band of ceil(students/classes): 正常 ≤45, 偏大 46–55, 大班额 56–65, 超大班额 ≥66 (thresholds from the pack). */

@@ -16,6 +16,12 @@ describe("classSize", () => {
     );
     expect(sizes).toEqual([45, 50, 50, 30, 25, 30, 35, 30, 35]);
   });
+  it("also reads the zh/en text directly", () => {
+    expect(["小班", "中班", "大班", "混龄", "primary", "kg_small"].map((t) => classSize(P, t))).toEqual([
+      25, 30, 35, 30, 45, 25,
+    ]);
+    expect(() => classSize(P, "toString")).toThrow(/level/);
+  });
   it("rejects an unknown level naming what it accepts", () => {
     expect(() => parseClassKind("大学")).toThrow(/level: .*小班/);
   });
