@@ -35,6 +35,7 @@ export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "COUNTBLANK",
   "COUNTIF",
   "COUNTIFS",
+  "FALSE",
   "FLOOR",
   "HYPERLINK",
   "IF",
@@ -64,6 +65,7 @@ export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "SUMIF",
   "SUMIFS",
   "SUMPRODUCT",
+  "TRUE",
 ]);
 
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;

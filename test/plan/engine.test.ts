@@ -1,13 +1,314 @@
-import { getPack } from "../../src/policy/packs";
+/**
+ * The generated workbook computes: every formula, evaluated by a real engine, gives the value the builders computed
+ * with the domain rules; totals and check cells equal the EDU rules applied directly; edits recompute what depends
+ * on them and nothing else.
+ */
+import fc from "fast-check";
+import type { CellValue } from "hyperformula";
+import { allowance } from "../../src/domain/allowance";
+import { classBand } from "../../src/domain/classes";
+import { dropoutCheck, dropoutLimit } from "../../src/domain/dropout";
+import { onlyIncrease, threeGrowth } from "../../src/domain/growth";
+import { parseRegion, publicFunds, publicFundsNorm } from "../../src/domain/publicFunds";
+import { staffQuota, staffRatio } from "../../src/domain/staffing";
+import type { District, School } from "../../src/district/model";
+import { generateDistrict, getSample } from "../../src/district/samples";
+import { parseRange } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
-import { expectPlanComputes } from "../support/hyperformula";
-import { FIXTURE } from "./fixtures";
+import type { WorkbookPlan } from "../../src/plan/types";
+import { validatePlan } from "../../src/plan/validate";
+import { getPack, policyName } from "../../src/policy/packs";
+import type { PolicyPack } from "../../src/policy/types";
+import {
+  changedCells,
+  expectPlanComputes,
+  loadPlanIntoHyperFormula,
+  planMismatches,
+  snapshotValues,
+  type LoadedPlan,
+} from "../support/hyperformula";
+import { FIXTURE, fixtureWith } from "./fixtures";
 
 const OPTIONS = { generatedAt: "2026-11-29T08:00:00Z", generator: "edu-budget 1.0.0" };
 
-describe("the plan of the fixture district", () => {
-  it("computes in HyperFormula every value the builders stored", () => {
-    const plan = buildWorkbookPlan(FIXTURE, getPack("wuzhen-2004"), OPTIONS);
-    expectPlanComputes(plan);
+const planOf = (district: District, pack = getPack(district.policyPack)): WorkbookPlan =>
+  buildWorkbookPlan(district, pack, OPTIONS);
+
+const DISTRICTS: readonly [string, () => District][] = [
+  ["the fixture", () => FIXTURE],
+  ["the 镇赉 sample", () => getSample("zhenlai")],
+  ["the 五镇 sample", () => getSample("wuzhen")],
+];
+
+/** HyperFormula's values of a table column's data rows (by header). */
+function column(plan: WorkbookPlan, loaded: LoadedPlan, table: string, header: string): CellValue[] {
+  for (const sheet of plan.sheets) {
+    const found = sheet.tables.find((t) => t.name === table);
+    if (!found) continue;
+    const index = found.columns.findIndex((c) => c.name === header);
+    if (index < 0) throw new Error(`${table} has no column ${header}`);
+    const { start, end } = parseRange(found.range);
+    const values: CellValue[] = [];
+    for (let row = start.row + 1; row <= end.row; row++)
+      values.push(
+        loaded.hf.getCellValue({ sheet: loaded.sheetId(sheet.name), row, col: start.column + index }),
+      );
+    return values;
+  }
+  throw new Error(`no table ${table}`);
+}
+
+function refValue(loaded: LoadedPlan, ref: string): CellValue {
+  const match = /^'(.+)'!\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  if (!match) throw new Error(`not a cell reference: ${ref}`);
+  return loaded.valueAt(match[1] ?? "", `${match[2]}${match[3]}`);
+}
+
+function checkValue(plan: WorkbookPlan, loaded: LoadedPlan, id: string): CellValue {
+  const check = plan.checks.find((c) => c.id === id);
+  const sheet = plan.sheets.find((s) => s.key === check?.sheet);
+  if (!check || !sheet) throw new Error(`no check ${id}`);
+  return loaded.valueAt(sheet.name, check.cell);
+}
+
+const sumGrades = (school: School, from: number, to: number): number =>
+  Object.values(school.grades)
+    .slice(from, to + 1)
+    .reduce((a, b) => a + b, 0);
+const primaryOf = (s: School) => sumGrades(s, 3, 8);
+const juniorOf = (s: School) => sumGrades(s, 9, 11);
+const seniorOf = (s: School) => sumGrades(s, 12, 14);
+const AREA = { 城市: "urban", 县镇: "town", 农村: "rural" } as const;
+
+/** PUBLIC_FUNDS of a school's compulsory part: the norm weighted by its primary and junior students. */
+function schoolPublicFunds(school: School, district: District, pack: PolicyPack): number {
+  const p = primaryOf(school);
+  const j = juniorOf(school);
+  const n = p + j;
+  const region = parseRegion(district.region);
+  const norm =
+    (p * publicFundsNorm(pack, "primary", region) + j * publicFundsNorm(pack, "junior", region)) / n;
+  return publicFunds(
+    {
+      students: n,
+      boarders: Math.min(school.boarders, n),
+      special: Math.min(school.specialNeeds, n),
+      smallRural: school.area === "农村",
+      norm,
+    },
+    pack,
+  );
+}
+
+describe.each(DISTRICTS)("the plan of %s", (_, district) => {
+  const d = district();
+  const pack = getPack(d.policyPack);
+  const plan = planOf(d, pack);
+  const loaded = loadPlanIntoHyperFormula(plan);
+
+  it("has no problems validatePlan can find", () => {
+    expect(validatePlan(plan)).toEqual([]);
+  });
+
+  it("computes in HyperFormula every value the builders stored, with no unexpected errors", () => {
+    expect(planMismatches(plan, loaded)).toEqual([]);
+  });
+
+  it("bands every school's class size as CLASS_BAND does", () => {
+    const expected = d.schools.map((s) => {
+      const students = Object.values(s.grades).reduce((a, b) => a + b, 0);
+      return s.classes === 0 ? "" : classBand(pack, students, s.classes);
+    });
+    expect(column(plan, loaded, "tblSchools", "班额等级")).toEqual(expected);
+  });
+
+  it("funds every compulsory school as PUBLIC_FUNDS does and totals them", () => {
+    const schools = d.schools.filter((s) => primaryOf(s) + juniorOf(s) > 0);
+    const expected = schools.map((s) => schoolPublicFunds(s, d, pack));
+    const actual = column(plan, loaded, "tblPublicFunds", "公用经费(元)");
+    if (schools.length > 0) expect(actual).toHaveLength(expected.length);
+    expected.forEach((amount, i) => expect(actual[i]).toBeCloseTo(amount, 6));
+    const total = expected.reduce((a, b) => a + b, 0) / 10000;
+    const exported =
+      plan.sheets.length > 0 ? refValue(loaded, findExport(plan, "公用经费", "合计", "公用经费(万元)")) : 0;
+    expect(exported).toBeCloseTo(total, 8);
+  });
+
+  it("gives every school the staffing quota of STAFF_QUOTA summed over its levels", () => {
+    const schools = d.schools.filter((s) => primaryOf(s) + juniorOf(s) + seniorOf(s) > 0);
+    const expected = schools.map(
+      (s) =>
+        staffQuota(primaryOf(s), staffRatio(pack, "primary")) +
+        staffQuota(juniorOf(s), staffRatio(pack, "junior")) +
+        staffQuota(seniorOf(s), staffRatio(pack, "senior")),
+    );
+    const actual = column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA");
+    expected.forEach((quota, i) => expect(actual[i]).toBeCloseTo(quota, 9));
+  });
+
+  it("pays the remote-teacher allowance as ALLOWANCE does for each tier", () => {
+    const rates = [0, ...[1, 2, 3].map((t) => pack.values[`allowance.rate.tier${t as 1 | 2 | 3}`].value)];
+    const start = pack.values["allowance.start_month"].value;
+    const expected = d.schools
+      .filter((s) => s.remotenessTier > 0)
+      .map((s) => allowance(s.staff, rates[s.remotenessTier] ?? 0, start));
+    const actual = column(plan, loaded, "tblAllowance", "本年补助(元)");
+    expected.forEach((amount, i) => expect(actual[i]).toBeCloseTo(amount, 6));
+  });
+
+  it("checks every school's dropout rate as DROPOUT_CHECK does with DROPOUT_LIMIT", () => {
+    const levels: Partial<Record<School["type"], ("primary" | "junior")[]>> = {
+      小学: ["primary"],
+      教学点: ["primary"],
+      初中: ["junior"],
+      九年一贯制: ["primary", "junior"],
+      完全中学: ["junior"],
+    };
+    const expected = d.schools.flatMap((s) => {
+      const ls = levels[s.type];
+      if (!ls || s.prevStartEnrollment === 0) return [];
+      const limit = Math.min(...ls.map((l) => dropoutLimit(pack, l, AREA[s.area])));
+      return [dropoutCheck(s.prevStartEnrollment, s.prevDropouts, limit)];
+    });
+    if (expected.length > 0) expect(column(plan, loaded, "tblDropout", "是否达标")).toEqual(expected);
+    expect(checkValue(plan, loaded, "dropout.allWithin")).toBe(expected.every(Boolean));
+  });
+
+  it("gives THREE_GROWTH and ONLY_INCREASE verdicts for the chosen scope", () => {
+    const { fiscal } = d;
+    const comp = fiscal.scope === "compulsory";
+    const figures = (y: (typeof fiscal)["prior"]) => {
+      const e = comp ? y.compulsoryAppropriation : y.appropriation;
+      const n = comp ? y.compulsoryStudents : y.students;
+      const pf = comp ? y.compulsoryPublicFunds : y.publicFunds;
+      return [
+        e,
+        y.recurringRevenue,
+        (e * 10000) / n,
+        (pf * 10000) / n,
+        (y.staffPay * 10000) / y.staffHeadcount,
+      ];
+    };
+    const prior = figures(fiscal.prior);
+    const current = figures(fiscal.current);
+    expect(checkValue(plan, loaded, "fiscal.threeGrowth")).toBe(
+      threeGrowth(prior, current).every((r) => r.pass),
+    );
+    expect(checkValue(plan, loaded, "fiscal.onlyIncrease")).toBe(
+      onlyIncrease(prior[0] ?? 0, current[0] ?? 0, prior[2] ?? 0, current[2] ?? 0),
+    );
+  });
+
+  it("shows on 目录 every check's verdict as computed on its sheet", () => {
+    const results = column(plan, loaded, "tblChecks", "结果");
+    expect(results).toEqual(plan.checks.map((c) => checkValue(plan, loaded, c.id)));
+    expect(plan.checks.map((c) => c.pass)).toEqual(results);
+  });
+});
+
+/** The reference of a totals-row cell: the row labelled `label` under the table's column `header`. */
+function findExport(plan: WorkbookPlan, sheetName: string, label: string, header: string): string {
+  const sheet = plan.sheets.find((s) => s.name === sheetName);
+  const table = sheet?.tables[0];
+  if (!sheet || !table) throw new Error(`no table on ${sheetName}`);
+  const { start, end } = parseRange(table.range);
+  const index = table.columns.findIndex((c) => c.name === header);
+  const row = end.row + 1;
+  const labelCell = sheet.blocks.find((b) => b.anchor === `A${row + 1}`)?.cells[0]?.[0];
+  if (labelCell?.v !== label) throw new Error(`no ${label} row under ${table.name}`);
+  const col = String.fromCharCode(65 + start.column + index);
+  return `'${sheetName}'!$${col}$${row + 1}`;
+}
+
+describe("plans of generated districts", () => {
+  it("validate and compute in HyperFormula for any seed and size", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 8 }), (seed, n) => {
+        const plan = planOf(generateDistrict(seed, n));
+        expect(validatePlan(plan)).toEqual([]);
+        expect(planMismatches(plan)).toEqual([]);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe("editing an input in the computed workbook", () => {
+  const plan = planOf(FIXTURE);
+  const sheetOf = (key: string) => plan.sheets.find((s) => s.key === key)?.name ?? key;
+  const tableRange = (name: string) => {
+    for (const s of plan.sheets) {
+      const t = s.tables.find((x) => x.name === name);
+      if (t) return { sheet: s.name, ...parseRange(t.range) };
+    }
+    throw new Error(`no table ${name}`);
+  };
+  const inTable = (key: string, name: string): boolean => {
+    const t = tableRange(name);
+    const [sheet, address] = key.split("!");
+    if (sheet !== t.sheet || !address) return false;
+    const { start } = parseRange(address);
+    return (
+      start.row > t.start.row &&
+      start.row <= t.end.row + 1 &&
+      start.column >= t.start.column &&
+      start.column <= t.end.column
+    );
+  };
+
+  it("a school's students change its own derived cells, the fund and staffing totals and the reconciliations only", () => {
+    const loaded = expectPlanComputes(plan);
+    const before = snapshotValues(plan, loaded);
+    const schools = tableRange("tblSchools");
+    const g1Column =
+      plan.sheets
+        .find((s) => s.key === "schools")
+        ?.tables[0]?.columns.findIndex((c) => c.name === "一年级") ?? -1;
+    const cell = `${String.fromCharCode(65 + schools.start.column + g1Column)}${schools.start.row + 2}`;
+    loaded.setValue(sheetOf("schools"), cell, 150);
+    const changed = changedCells(before, snapshotValues(plan, loaded));
+    const schoolRow = `${schools.start.row + 2}`;
+    // On 学校 only the first school's row; on 财政 only the reconciliation; nothing on 参数 or 控辍.
+    for (const key of changed) {
+      const [sheet, address] = key.split("!");
+      if (sheet === sheetOf("schools")) expect(address?.replace(/^[A-Z]+/, "")).toBe(schoolRow);
+      if (sheet === sheetOf("fiscal")) expect(inTable(key, "tblFiscalReconcile")).toBe(true);
+      expect([sheetOf("parameters"), sheetOf("dropout")]).not.toContain(sheet);
+    }
+    const publicFundsTotal = findExport(plan, "公用经费", "合计", "公用经费(万元)").replace(/'|\$/g, "");
+    expect(changed).toEqual(
+      expect.arrayContaining([`${sheetOf("schools")}!${cell}`, publicFundsTotal, "教职工!I10", "教职工!J10"]),
+    );
+    expect(changed.filter((k) => inTable(k, "tblReconciliations"))).not.toHaveLength(0);
+  });
+
+  it("a public-funds norm in 参数 changes the public-funds sheet (and what sums it) and nothing else", () => {
+    const loaded = loadPlanIntoHyperFormula(plan);
+    const before = snapshotValues(plan, loaded);
+    const name = plan.names.find((n) => n.name === policyName("public_funds.central_west.primary"));
+    if (!name) throw new Error("no norm name");
+    const address = name.ref.split("!")[1]?.replace(/\$/g, "") ?? "";
+    loaded.setValue(sheetOf("parameters"), address, 800);
+    const changed = changedCells(before, snapshotValues(plan, loaded));
+    const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents")]);
+    expect(changed.filter((k) => !allowed.has(k.split("!")[0] ?? ""))).toEqual([
+      `${sheetOf("parameters")}!${address}`,
+    ]);
+    const total = findExport(plan, "公用经费", "合计", "公用经费(万元)").replace(/'|\$/g, "");
+    expect(changed).toEqual(expect.arrayContaining([total, "公用经费!B4"]));
+  });
+});
+
+describe("a school named like a formula", () => {
+  it("is a text value on 学校, referred to by formulas elsewhere, and computes as text", () => {
+    const name = FIXTURE.schools[2]?.name ?? "";
+    const plan = planOf(fixtureWith((input) => input));
+    const schools = plan.sheets.find((s) => s.key === "schools");
+    const cells = schools?.blocks.flatMap((b) => b.cells.flat()) ?? [];
+    const holding = cells.filter((c) => c !== null && c.v === name);
+    expect(holding).toEqual([{ v: name }]);
+    const loaded = loadPlanIntoHyperFormula(plan);
+    expect(column(plan, loaded, "tblSchools", "学校名称")).toContain(name);
+    expect(column(plan, loaded, "tblDropout", "学校名称")).toContain(name);
   });
 });
