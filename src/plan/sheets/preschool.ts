@@ -1,0 +1,301 @@
+/**
+ * 学前 (§4.7, S2-14, S2-15): the gross enrollment rate (ENROLLMENT_RATE), the places still needed for the target
+ * (PLACES_NEEDED), the planned kindergartens with their capacity (KG_CAPACITY, ≤ the size limit each), whether the
+ * new places cover the need, the counts by kind against the count the speech states (1+3+7), and the year-T
+ * construction cost for 汇总.
+ */
+import { KINDERGARTEN_KINDS, type PlannedKindergarten, type StatedCount } from "../../district/model";
+import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
+import { cellAddress } from "../address";
+import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
+  const sb = new SheetBuilder(SHEET_NAMES.preschool, "preschool", "FFC000");
+  sb.title(
+    "学前教育: 入园率与新建幼儿园",
+    "毛入园率 = 在园(班)幼儿数 / 3–5 岁人口 (可超过 100%); 幼儿园容量 = 小班25·中班30·大班35·混龄30 (参数)",
+  );
+  const { district } = ctx;
+  const { population3to5: population, enrolled, planned } = district.preschool;
+  const target = ctx.param("preschool.target_rate");
+  const rate = population === 0 ? null : enrollmentRate(enrolled, population);
+  const needed = placesNeeded(target.value, population, enrolled);
+  const capacities = planned.map((k) =>
+    kgCapacity(ctx.pack, k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
+  );
+  const newPlaces = capacities.reduce((s, x) => s + x, 0);
+  const [popL, enrolledL, rateL, targetL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
+  const rateOk = rate !== null && rate >= target.value;
+  const top = sb.keyValues([
+    { key: "population", label: "学前三年适龄人口(3–5岁)", cell: val(population), style: "integer" },
+    { key: "enrolled", label: "在园(班)幼儿数", cell: val(enrolled), style: "integer" },
+    {
+      key: "rate",
+      label: "毛入园率",
+      cell: fx(`IF(${popL}=0,"",${enrolledL}/${popL})`, rate ?? ""),
+      style: "rate",
+    },
+    {
+      key: "target",
+      label: "目标入园率",
+      cell: fx(target.name, target.value),
+      style: "rate",
+      note: "S2-15 「入园(班)率达到90以上」 (90%)",
+    },
+    {
+      key: "rateOk",
+      label: "达到目标入园率",
+      cell: fx(`IF(${popL}=0,FALSE(),${rateL}>=${targetL})`, rateOk),
+      style: "verdict",
+    },
+    {
+      key: "needed",
+      label: "达到目标尚需学位",
+      cell: fx(`MAX(0,ROUNDUP(${targetL}*${popL},0)-${enrolledL})`, needed),
+      style: "integer",
+    },
+  ]);
+  const table = sb.table<PlannedKindergarten>({
+    name: "tblKindergartens",
+    rows: planned,
+    columns: [
+      { key: "name", header: "幼儿园", width: 22, style: "text", cell: (c) => val(c.item.name) },
+      { key: "kind", header: "类型", width: 13, cell: (c) => val(c.item.kind) },
+      { key: "town", header: "乡镇", width: 10, style: "text", cell: (c) => val(c.item.town) },
+      { key: "small", header: "小班", width: 7, style: "integer", cell: (c) => val(c.item.smallClasses) },
+      { key: "middle", header: "中班", width: 7, style: "integer", cell: (c) => val(c.item.middleClasses) },
+      { key: "large", header: "大班", width: 7, style: "integer", cell: (c) => val(c.item.largeClasses) },
+      { key: "mixed", header: "混龄班", width: 8, style: "integer", cell: (c) => val(c.item.mixedClasses) },
+      {
+        key: "capacity",
+        header: "容量(人)",
+        width: 9,
+        style: "integer",
+        cell: (c) =>
+          fx(
+            `${c.ref("small")}*${ctx.param("class_size.kg_small").name}+${c.ref("middle")}*${ctx.param("class_size.kg_middle").name}` +
+              `+${c.ref("large")}*${ctx.param("class_size.kg_large").name}+${c.ref("mixed")}*${ctx.param("class_size.kg_mixed").name}`,
+            capacities[c.index] ?? 0,
+          ),
+      },
+      {
+        key: "sizeOk",
+        header: "规模不超限",
+        width: 10,
+        style: "verdict",
+        cell: (c) =>
+          fx(
+            `${c.ref("capacity")}<=${ctx.param("preschool.max_kindergarten_size").name}`,
+            (capacities[c.index] ?? 0) <= ctx.param("preschool.max_kindergarten_size").value,
+          ),
+      },
+      { key: "cost", header: "建设投资(万元)", width: 12, style: "money", cell: (c) => val(c.item.cost) },
+      { key: "year", header: "建成年度", width: 9, cell: (c) => val(c.item.year) },
+    ],
+    totals: { label: "合计", keys: ["small", "middle", "large", "mixed", "capacity", "cost"] },
+  });
+  if (planned.length > 0) {
+    sb.validation(table.range("kind"), KINDERGARTEN_KINDS, `请选择 ${KINDERGARTEN_KINDS.join("/")}`);
+    const sizeRange = table.range("sizeOk");
+    sb.passFail(sizeRange, sizeRange.split(":")[0] ?? sizeRange);
+  }
+  const maxSize = ctx.param("preschool.max_kindergarten_size");
+  const oversize = planned.filter((_, i) => (capacities[i] ?? 0) > maxSize.value);
+  const neededRef = top.needed?.local ?? "B1";
+  const capacityTotal = planned.length > 0 ? table.total("capacity").ref.replace(/^.*!/, "") : "0";
+  const covered = newPlaces >= needed;
+  const verdicts = sb.keyValues([
+    { key: "newPlaces", label: "新建幼儿园新增学位", cell: fx(capacityTotal, newPlaces), style: "integer" },
+    {
+      key: "covered",
+      label: "新增学位满足所需",
+      cell: fx(`${cellAddress(sb.row, 1)}>=${neededRef}`, covered),
+      style: "verdict",
+    },
+    {
+      key: "sizes",
+      label: `每所幼儿园不超过${maxSize.value}人`,
+      cell: fx(
+        planned.length > 0 ? `COUNTIF(${table.range("sizeOk")},FALSE())=0` : "TRUE()",
+        oversize.length === 0,
+      ),
+      style: "verdict",
+    },
+  ]);
+  const push = (
+    key: string,
+    id: string,
+    zh: string,
+    en: string,
+    pass: boolean,
+    detailZh: string,
+    detailEn: string,
+  ) => {
+    const cell = (key === "rateOk" ? top : verdicts)[key];
+    if (!cell) return;
+    sb.passFail(cell.local, cell.local);
+    ctx.checks.push({
+      id,
+      labelZh: zh,
+      labelEn: en,
+      sheet: "preschool",
+      cell: cell.local,
+      pass,
+      detailZh,
+      detailEn,
+    });
+  };
+  const shownRate = rate === null ? "—" : pct(rate);
+  push(
+    "rateOk",
+    "preschool.rate",
+    "学前三年毛入园率达到目标",
+    "Preschool enrollment rate meets the target",
+    rateOk,
+    `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
+    `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
+  );
+  push(
+    "covered",
+    "preschool.places",
+    "新建幼儿园学位满足目标需要",
+    "New kindergarten places cover the need",
+    covered,
+    `新增 ${newPlaces} 个学位, 需要 ${needed} 个`,
+    `${newPlaces} new places, ${needed} needed`,
+  );
+  push(
+    "sizes",
+    "preschool.size",
+    `每所幼儿园规模不超过${maxSize.value}人`,
+    `Each kindergarten at most ${maxSize.value} children`,
+    oversize.length === 0,
+    oversize.length === 0 ? "全部符合" : `超限: ${oversize.map((k) => k.name).join("、")}`,
+    oversize.length === 0
+      ? "all within the limit"
+      : `over the limit: ${oversize.map((k) => k.name).join(", ")}`,
+  );
+
+  const kinds = sb.table({
+    name: "tblKindergartensByKind",
+    rows: KINDERGARTEN_KINDS,
+    columns: [
+      { key: "kind", header: "类型", width: 13, cell: (c) => val(c.item) },
+      {
+        key: "count",
+        header: "所数",
+        style: "integer",
+        cell: (c) =>
+          fx(
+            planned.length > 0 ? `COUNTIF(${table.range("kind")},${c.ref("kind")})` : "0",
+            planned.filter((k) => k.kind === c.item).length,
+          ),
+      },
+    ],
+    totals: { label: "合计", keys: ["count"] },
+  });
+  district.statedCounts.forEach((stated, i) => {
+    if (stated.items.some((item) => planned.some((k) => k.name === item)))
+      statedCount(ctx, sb, table, kinds, stated, i);
+  });
+  const T = district.budgetYear;
+  const costInT = planned.filter((k) => k.year === T).reduce((s, k) => s + k.cost, 0);
+  const yearRef = ctx.names.some((n) => n.name === "D_budget_year") ? "D_budget_year" : String(T);
+  const cost = sb.keyValues([
+    {
+      key: "cost",
+      label: "本年建成幼儿园投资(万元)",
+      cell: fx(
+        planned.length > 0 ? `SUMIF(${table.range("year")},${yearRef},${table.range("cost")})` : "0",
+        costInT,
+      ),
+      style: "money",
+      note: "按建成年度 = 预算年度计入本年预算; 若已列入基建项目表, 请勿重复计算",
+    },
+  ]);
+  if (cost.cost && planned.length > 0)
+    ctx.budgetLines.push({
+      category: "学前教育建设",
+      categoryEn: "Preschool construction",
+      amount: { ref: cost.cost.ref, value: costInT },
+    });
+  sb.freezeAt(2);
+  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
+  return sb.build();
+};
+
+/** 「新建一所…,3所…,7所…」: the stated number against the kindergartens listed and in the plan table. */
+function statedCount(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  kinds: TableResult,
+  stated: StatedCount,
+  index: number,
+): void {
+  const planned = ctx.district.preschool.planned;
+  const matched = stated.items.filter((item) => planned.some((k) => k.name === item)).length;
+  const pass =
+    stated.stated === stated.items.length &&
+    stated.items.length === planned.length &&
+    matched === stated.items.length;
+  sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
+  const [statedL, listedL, plannedL, matchedL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
+  const kv = sb.keyValues([
+    { key: "stated", label: "讲话所述所数", cell: val(stated.stated), style: "integer" },
+    { key: "listed", label: "讲话所列幼儿园数", cell: val(stated.items.length), style: "integer" },
+    {
+      key: "planned",
+      label: "规划表中幼儿园数",
+      cell: fx(kinds.total("count").ref.replace(/^.*!/, ""), planned.length),
+      style: "integer",
+    },
+    {
+      key: "matched",
+      label: "所列名称在规划表中",
+      cell: fx(
+        stated.items
+          .map((item) => `COUNTIF(${table.range("name")},"${item.replace(/"/g, '""')}")`)
+          .join("+") || "0",
+        matched,
+      ),
+      style: "integer",
+    },
+    {
+      key: "difference",
+      label: "差额(所述 − 规划表)",
+      cell: fx(`${statedL}-${plannedL}`, stated.stated - planned.length),
+      style: "integer",
+    },
+    {
+      key: "ok",
+      label: "数量相符",
+      cell: fx(`AND(${statedL}=${listedL},${listedL}=${plannedL},${matchedL}=${listedL})`, pass),
+      style: "verdict",
+    },
+  ]);
+  const ok = kv.ok;
+  const diff = kv.difference;
+  if (!ok || !diff) return;
+  sb.passFail(ok.local, ok.local);
+  sb.conditional(diff.local, `${diff.local}<>0`, "fail");
+  ctx.reconciliations.push({
+    labelZh: `「${stated.label}」: 所述所数 − 规划表幼儿园数`,
+    labelEn: `"${stated.label}": stated count − kindergartens planned`,
+    sheet: "preschool",
+    difference: { ref: diff.ref, value: stated.stated - planned.length },
+  });
+  ctx.checks.push({
+    id: `preschool.count.${index}`,
+    labelZh: `幼儿园数量: ${stated.label}`,
+    labelEn: `Kindergarten count: ${stated.label}`,
+    sheet: "preschool",
+    cell: ok.local,
+    pass,
+    detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 规划表 ${planned.length}`,
+    detailEn: `stated ${stated.stated}, listed ${stated.items.length}, planned ${planned.length}`,
+  });
+}

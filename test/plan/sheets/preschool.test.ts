@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { districtSchema, type District } from "../../../src/district/model";
+import { getSample } from "../../../src/district/samples";
+import { kgCapacity, placesNeeded } from "../../../src/domain/preschool";
+import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
+import { getPack } from "../../../src/policy";
+import { expectPlanComputes } from "../../support/hyperformula";
+import { cellAt, context, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
+
+function build(district: District) {
+  const built = context(district);
+  const plan = planOf(built, [buildPreschoolSheet(built.ctx)]);
+  return { built, plan, loaded: expectPlanComputes(plan) };
+}
+
+const sheetOf = (plan: ReturnType<typeof build>["plan"]) => plan.sheets.find((s) => s.key === "preschool")!;
+
+/** The plan's capacity column, found by its header. */
+function capacities(plan: ReturnType<typeof build>["plan"]): unknown[] {
+  const sheet = sheetOf(plan);
+  const table = sheet.tables.find((t) => t.name === "tblKindergartens")!;
+  const [from, to] = table.range.split(":") as [string, string];
+  const col = String.fromCharCode(from.charCodeAt(0) + table.columns.findIndex((c) => c.name === "容量(人)"));
+  const first = Number(/\d+/.exec(from)![0]) + 1;
+  const last = Number(/\d+/.exec(to)![0]);
+  return Array.from({ length: last - first + 1 }, (_, i) => cellAt(sheet, `${col}${first + i}`)?.v);
+}
+
+describe("学前 sheet", () => {
+  it("counts the five-town sample's 1+3+7 = 11 kindergartens against the speech", () => {
+    const { built, loaded } = build(getSample("wuzhen"));
+    const check = built.ctx.checks.find((c) => c.id.startsWith("preschool.count"));
+    expect(check?.detailZh).toBe("所述 11, 列出 11, 规划表 11");
+    expect(check?.pass).toBe(true);
+    expect(loaded.valueAt("学前", check?.cell ?? "")).toBe(true);
+  });
+
+  it("puts kgCapacity() in each kindergarten's capacity cell", () => {
+    const wuzhen = getSample("wuzhen");
+    const { plan } = build(wuzhen);
+    const pack = getPack(wuzhen.policyPack);
+    expect(capacities(plan)).toEqual(
+      wuzhen.preschool.planned.map((k) =>
+        kgCapacity(pack, k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
+      ),
+    );
+  });
+
+  it("flags a kindergarten over the size limit and a plan that does not cover the places needed", () => {
+    const input = structuredClone(FIXTURE_INPUT);
+    input.preschool.planned = [
+      { ...input.preschool.planned![0]!, smallClasses: 5, middleClasses: 5, largeClasses: 5 },
+    ];
+    const { built, loaded } = build(districtSchema.parse(input));
+    const size = built.ctx.checks.find((c) => c.id === "preschool.size");
+    expect(size?.pass).toBe(false);
+    expect(loaded.valueAt("学前", size?.cell ?? "")).toBe(false);
+    const places = built.ctx.checks.find((c) => c.id === "preschool.places");
+    expect(places?.detailZh).toBe(`新增 450 个学位, 需要 ${placesNeeded(0.9, 1000, 700)} 个`);
+  });
+
+  it("budgets the cost of the kindergartens finished in year T", () => {
+    const { built } = build(FIXTURE);
+    expect(built.ctx.budgetLines.find((l) => l.categoryEn === "Preschool construction")?.amount.value).toBe(
+      900,
+    );
+  });
+
+  it("computes places needed as placesNeeded() for generated populations, in HyperFormula", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20000 }),
+        fc.integer({ min: 0, max: 20000 }),
+        (population, enrolled) => {
+          const district = districtSchema.parse({
+            ...FIXTURE_INPUT,
+            preschool: { ...FIXTURE_INPUT.preschool, population3to5: population, enrolled },
+          });
+          const { built } = build(district);
+          const places = built.ctx.checks.find((c) => c.id === "preschool.places");
+          expect(places?.detailZh).toContain(`需要 ${placesNeeded(0.9, population, enrolled)} 个`);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
