@@ -5,7 +5,7 @@
  * the sheets and names this run created are deleted, and a typed error tells the pane what happened.
  */
 import type { SheetPlan, WorkbookPlan } from "../../plan/types";
-import { Batch } from "./batch";
+import { Batch, callBytes } from "./batch";
 import { describe, GenerationCancelled, GenerationFailed } from "./errors";
 import type { ExcelContext, ExcelRunner, NamedItemLike, WorksheetLike } from "./excelSubset";
 import {
@@ -330,9 +330,14 @@ async function finish(
   // A request of its own, after everything else is written; once queued it is no longer cancellable, because a
   // rollback would first apply it and then delete the new sheets, losing both.
   await batch.flush();
-  const bytes = 4096 + 512 * (replacing.length + layout.namesToRepoint.length + layout.tablesToRename.length);
+  const calls = 2 * replacing.length + layout.namesToRepoint.length + 2 * layout.tablesToRename.length;
+  const args = [
+    replacing.map((t) => [t.writeName, t.finalName]),
+    layout.namesToRepoint.map((n) => n.ref),
+    layout.tablesToRename,
+  ];
   await batch.queueSized(
-    bytes,
+    callBytes(args, calls),
     () => {
       for (const t of replacing) (t.replaces as WorksheetLike).delete();
       for (const t of replacing) sheetOf(t).name = t.finalName;
@@ -340,8 +345,9 @@ async function finish(
       for (const { temporary, name } of layout.tablesToRename)
         context.workbook.tables.getItem(temporary).name = name;
     },
-    2 * replacing.length + layout.namesToRepoint.length + 2 * layout.tablesToRename.length,
+    calls,
   );
+  await batch.flush({ cancellable: false });
 }
 
 function report(layout: Layout, batch: Batch): WriteReport {
