@@ -222,12 +222,12 @@ const STATED_COLUMNS: readonly FieldSpec[] = [
 ];
 
 const KEY_VALUE_COLUMNS = [
-  f("key", "项目", "Item", "text", { width: 26 }),
-  f("value", "值", "Value", "text", { width: 30 }),
+  f("key", "项目", "Item", "text", { ...req, width: 26 }),
+  f("value", "值", "Value", "text", { ...req, width: 30 }),
 ];
 const FISCAL_COLUMNS = [
-  f("key", "项目", "Item", "text", { width: 32 }),
-  ...FISCAL_YEARS.map((year) => f(year.key, year.zh, year.en, "money", { width: 14 })),
+  f("key", "项目", "Item", "text", { ...req, width: 32 }),
+  ...FISCAL_YEARS.map((year) => f(year.key, year.zh, year.en, "money", { ...req, width: 14 })),
 ];
 
 export const SHEETS: readonly SheetSpec[] = [

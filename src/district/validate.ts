@@ -46,17 +46,16 @@ export function validateDistrict(
   const parsed = districtSchema.safeParse(input);
   const findings = parsed.success
     ? crossChecks(parsed.data, knownPacks)
-    : parsed.error.issues
-        .filter((issue) => !alreadyReported(issue.path, origin.reported))
-        .map((issue) => fromIssue(issue, input));
-  const problems = findings.map((finding) => toProblem(finding, origin));
+    : parsed.error.issues.map((issue) => fromIssue(issue, input));
+  const problems = findings
+    .filter((finding) => !alreadyReported(finding.path, origin.reported))
+    .map((finding) => toProblem(finding, origin));
   return { district: parsed.success && !hasErrors(problems) ? parsed.data : undefined, problems };
 }
 
-function alreadyReported(path: readonly PropertyKey[], reported: ReadonlySet<string> | undefined): boolean {
+function alreadyReported(path: Path, reported: ReadonlySet<string> | undefined): boolean {
   if (!reported?.size) return false;
-  const keys = path.filter((key): key is string | number => typeof key !== "symbol");
-  return keys.some((_, index) => reported.has(pathText(keys.slice(0, keys.length - index))));
+  return path.some((_, index) => reported.has(pathText(path.slice(0, path.length - index))));
 }
 
 function toProblem(finding: Finding, origin: Origin): Problem {

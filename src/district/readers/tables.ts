@@ -1,0 +1,602 @@
+/**
+ * The input sheets (录入-区县 … 录入-声明) as rows of cell values → a validated district. Columns are found by
+ * header name, so users may reorder them; every non-blank row becomes a model row or a problem, and every problem
+ * says sheet, row and column as Excel shows them. rows[0] is the sheet's row 1.
+ */
+import {
+  DEBT_ROW_TYPES,
+  FISCAL_YEARS,
+  SHEETS,
+  headerNames,
+  normalizeHeader,
+  sheetSpec,
+  type FieldSpec,
+  type SheetKey,
+  type SheetSpec,
+} from "../layout";
+import { hasErrors, pathText, type Location, type Path, type Problem } from "../problems";
+import { KNOWN_POLICY_PACKS, validateDistrict, type DistrictResult } from "../validate";
+import { convertCell, isBlank } from "./cells";
+
+export interface InputTable {
+  readonly sheet: string;
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+type Row = Record<string, unknown>;
+
+interface Context {
+  readonly file: string;
+  readonly problems: Problem[];
+  readonly locations: Map<string, Location>;
+  readonly reported: Set<string>;
+}
+
+/** The sheet spec a sheet (or CSV file) name stands for: 录入-学校, 学校, schools. */
+export function specForName(name: string): SheetSpec | undefined {
+  const wanted = normalizeHeader(name.replace(/^录入[-－—_]?/, ""));
+  return SHEETS.find((spec) =>
+    [spec.name.replace(/^录入-/, ""), spec.nameEn, ...spec.fileNames].some(
+      (candidate) => normalizeHeader(candidate) === wanted,
+    ),
+  );
+}
+
+export function readDistrictTables(
+  tables: readonly InputTable[],
+  fileName: string,
+  knownPacks: readonly string[] = KNOWN_POLICY_PACKS,
+): DistrictResult {
+  const context: Context = { file: fileName, problems: [], locations: new Map(), reported: new Set() };
+  const tableOf = (key: SheetKey) => findTable(tables, sheetSpec(key), context);
+  const district: Row = {};
+  readKeyValues(tableOf("district"), sheetSpec("district"), district, context);
+  district.fiscal = { ...(district.fiscal as Row | undefined), ...readFiscal(tableOf("fiscal"), context) };
+  district.schools = readList(tableOf("schools"), sheetSpec("schools"), ["schools"], context);
+  district.projects = readList(tableOf("projects"), sheetSpec("projects"), ["projects"], context);
+  district.mergers = readList(tableOf("mergers"), sheetSpec("mergers"), ["mergers"], context);
+  const preschool = (district.preschool ?? {}) as Row;
+  preschool.planned = readList(
+    tableOf("preschool"),
+    sheetSpec("preschool"),
+    ["preschool", "planned"],
+    context,
+  );
+  district.preschool = preschool;
+  district.debts = readDebts(tableOf("debts"), district, context);
+  district.statedCounts = readStated(tableOf("stated"), context);
+  const validation = validateDistrict(
+    district,
+    { file: fileName, locate: (path) => locate(context.locations, path), reported: context.reported },
+    knownPacks,
+  );
+  const problems = [...context.problems, ...validation.problems];
+  return { district: hasErrors(problems) ? undefined : validation.district, problems };
+}
+
+function locate(locations: ReadonlyMap<string, Location>, path: Path): Location | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const found = locations.get(pathText(path.slice(0, length)));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function problem(
+  context: Context,
+  path: Path,
+  location: Location,
+  zh: string,
+  en: string,
+  accepts?: string,
+  warning = false,
+) {
+  context.problems.push({
+    severity: warning ? "warning" : "error",
+    file: context.file,
+    ...location,
+    field: pathText(path),
+    message: zh,
+    messageEn: en,
+    ...(accepts !== undefined && { accepts }),
+  });
+  if (!warning) context.reported.add(pathText(path));
+}
+
+function findTable(tables: readonly InputTable[], spec: SheetSpec, context: Context): InputTable | undefined {
+  const table =
+    tables.find((candidate) => candidate.sheet === spec.name) ??
+    tables.find((candidate) => specForName(candidate.sheet) === spec);
+  if (!table)
+    problem(
+      context,
+      [spec.key],
+      { sheet: spec.name },
+      spec.required ? `缺少工作表「${spec.name}」` : `未找到工作表「${spec.name}」,按无数据处理`,
+      spec.required ? `Sheet "${spec.name}" is missing` : `Sheet "${spec.name}" not found; read as empty`,
+      spec.required ? `名为「${spec.name}」的工作表` : undefined,
+      !spec.required,
+    );
+  return table;
+}
+
+// ---------------------------------------------------------------- headers
+
+interface Header {
+  readonly row: number;
+  /** field → column index and the header text as written. */
+  readonly columns: ReadonlyMap<string, { index: number; text: string }>;
+}
+
+const firstFilledRow = (table: InputTable): number =>
+  table.rows.findIndex((row) => row.some((cell) => !isBlank(cell)));
+
+function readHeader(
+  table: InputTable,
+  spec: SheetSpec,
+  context: Context,
+  extraNames: (field: FieldSpec) => string[] = () => [],
+): Header | undefined {
+  const index = firstFilledRow(table);
+  if (index < 0) {
+    if (spec.required)
+      problem(
+        context,
+        [spec.key],
+        { sheet: table.sheet },
+        `工作表「${table.sheet}」是空的`,
+        `Sheet "${table.sheet}" is empty`,
+        "表头行和数据行",
+      );
+    return undefined;
+  }
+  const rowNumber = index + 1;
+  const columns = new Map<string, { index: number; text: string }>();
+  (table.rows[index] ?? []).forEach((cell, column) => {
+    if (isBlank(cell)) return;
+    const text = String(cell).trim();
+    const wanted = normalizeHeader(text);
+    const field = spec.columns.find((candidate) =>
+      [...headerNames(candidate), ...extraNames(candidate)].includes(wanted),
+    );
+    const at = { sheet: table.sheet, row: rowNumber, column: text };
+    if (!field)
+      problem(
+        context,
+        [spec.key],
+        at,
+        `未识别的列「${text}」,已忽略`,
+        `Unknown column "${text}" ignored`,
+        undefined,
+        true,
+      );
+    else if (columns.has(field.field))
+      problem(
+        context,
+        [spec.key, field.field],
+        at,
+        `列「${text}」重复`,
+        `Column "${text}" appears twice`,
+        "每列只出现一次",
+      );
+    else columns.set(field.field, { index: column, text });
+  });
+  for (const field of spec.columns)
+    if (field.required && !columns.has(field.field))
+      problem(
+        context,
+        [spec.key, field.field],
+        { sheet: table.sheet, row: rowNumber, column: field.zh },
+        `缺少必填列「${field.zh}」`,
+        `Required column "${field.zh}" (${field.en}) is missing`,
+        `表头为「${field.zh}」或「${field.en}」的列`,
+      );
+  return { row: rowNumber, columns };
+}
+
+/** Data rows after the header, blank rows skipped, with their Excel row numbers. */
+function dataRows(table: InputTable, header: Header): { row: number; cells: readonly unknown[] }[] {
+  return table.rows
+    .map((cells, index) => ({ row: index + 1, cells }))
+    .filter(({ row, cells }) => row > header.row && cells.some((cell) => !isBlank(cell)));
+}
+
+/** Reads one cell into `target` at `path` (dotted field inside the row), registering where it came from. */
+function readCell(
+  context: Context,
+  target: Row,
+  field: FieldSpec,
+  cell: unknown,
+  path: Path,
+  location: Location,
+): void {
+  context.locations.set(pathText(path), location);
+  if (isBlank(cell)) return;
+  const converted = convertCell(cell, field);
+  if (!converted.ok) {
+    problem(
+      context,
+      path,
+      location,
+      `${field.zh}:${converted.zh}`,
+      `${field.en}: ${converted.en}`,
+      converted.accepts,
+    );
+    return;
+  }
+  const keys = field.field.split(".");
+  const last = keys.pop() as string;
+  let node = target;
+  for (const key of keys) node = (node[key] ??= {}) as Row;
+  node[last] = converted.value;
+}
+
+// ---------------------------------------------------------------- sheets
+
+function readList(
+  table: InputTable | undefined,
+  spec: SheetSpec,
+  base: Path,
+  context: Context,
+): Row[] | undefined {
+  context.locations.set(pathText(base), { sheet: spec.name });
+  // A missing required sheet stays missing, so checks that need its rows (school codes) do not pile up.
+  if (!table) return spec.required ? undefined : [];
+  const header = readHeader(table, spec, context);
+  if (!header) return [];
+  return dataRows(table, header).map(({ row, cells }, index) => {
+    const target: Row = {};
+    context.locations.set(pathText([...base, index]), { sheet: table.sheet, row });
+    for (const field of spec.columns) {
+      const path = [...base, index, ...field.field.split(".")];
+      const column = header.columns.get(field.field);
+      if (!column) {
+        if (field.required) context.reported.add(pathText(path));
+        continue;
+      }
+      readCell(context, target, field, cells[column.index], path, {
+        sheet: table.sheet,
+        row,
+        column: column.text,
+      });
+    }
+    return target;
+  });
+}
+
+/** Key/value rows (录入-区县): the 项目 column names the field, the 值 column holds it. */
+function readKeyValues(
+  table: InputTable | undefined,
+  spec: SheetSpec,
+  district: Row,
+  context: Context,
+): void {
+  for (const field of spec.rows ?? []) context.locations.set(field.field, { sheet: spec.name });
+  const header = table && readHeader(table, spec, context);
+  const keyColumn = header?.columns.get("key");
+  const valueColumn = header?.columns.get("value");
+  if (!table || !header || !keyColumn || !valueColumn) {
+    // The sheet or its columns are missing and already reported: its fields are not reported again one by one.
+    for (const field of spec.rows ?? []) if (field.required) context.reported.add(field.field);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const { row, cells } of dataRows(table, header)) {
+    const key = String(cells[keyColumn.index] ?? "").trim();
+    const field = (spec.rows ?? []).find((candidate) =>
+      headerNames(candidate).includes(normalizeHeader(key)),
+    );
+    const at = { sheet: table.sheet, row, column: keyColumn.text };
+    if (!field) {
+      problem(
+        context,
+        [spec.key],
+        at,
+        `未识别的项目「${key}」,已忽略`,
+        `Unknown item "${key}" ignored`,
+        (spec.rows ?? []).map((r) => r.zh).join("/"),
+        true,
+      );
+      continue;
+    }
+    if (seen.has(field.field)) {
+      problem(
+        context,
+        field.field.split("."),
+        at,
+        `项目「${key}」重复`,
+        `Item "${key}" appears twice`,
+        "每个项目只填一行",
+      );
+      continue;
+    }
+    seen.add(field.field);
+    readCell(context, district, field, cells[valueColumn.index], field.field.split("."), {
+      sheet: table.sheet,
+      row,
+      column: valueColumn.text,
+    });
+  }
+}
+
+/** 录入-财政: one row per item, one column per year (上年, 本年). */
+function readFiscal(table: InputTable | undefined, context: Context): Row {
+  const spec = sheetSpec("fiscal");
+  const fiscal: Row = {};
+  context.locations.set("fiscal", { sheet: spec.name });
+  for (const year of FISCAL_YEARS) context.locations.set(`fiscal.${year.key}`, { sheet: spec.name });
+  if (!table) {
+    context.reported.add("fiscal.prior").add("fiscal.current");
+    return fiscal;
+  }
+  const yearAliases = (field: FieldSpec) =>
+    (FISCAL_YEARS.find((year) => year.key === field.field)?.aliases ?? []).map(normalizeHeader);
+  const header = readHeader(table, spec, context, yearAliases);
+  const keyColumn = header?.columns.get("key");
+  for (const year of FISCAL_YEARS)
+    if (!header?.columns.has(year.key) || !keyColumn) context.reported.add(`fiscal.${year.key}`);
+  if (!header || !keyColumn) return fiscal;
+  const seen = new Set<string>();
+  for (const { row, cells } of dataRows(table, header)) {
+    const key = String(cells[keyColumn.index] ?? "").trim();
+    const field = (spec.rows ?? []).find((candidate) =>
+      headerNames(candidate).includes(normalizeHeader(key)),
+    );
+    const at = { sheet: table.sheet, row, column: keyColumn.text };
+    if (!field) {
+      problem(
+        context,
+        ["fiscal"],
+        at,
+        `未识别的项目「${key}」,已忽略`,
+        `Unknown item "${key}" ignored`,
+        (spec.rows ?? []).map((r) => r.zh).join("/"),
+        true,
+      );
+      continue;
+    }
+    if (seen.has(field.field)) {
+      problem(
+        context,
+        ["fiscal", field.field],
+        at,
+        `项目「${key}」重复`,
+        `Item "${key}" appears twice`,
+        "每个项目只填一行",
+      );
+      continue;
+    }
+    seen.add(field.field);
+    for (const year of FISCAL_YEARS) {
+      const column = header.columns.get(year.key);
+      if (!column) continue;
+      fiscal[year.key] ??= {};
+      readCell(
+        context,
+        fiscal[year.key] as Row,
+        field,
+        cells[column.index],
+        ["fiscal", year.key, field.field],
+        {
+          sheet: table.sheet,
+          row,
+          column: column.text,
+        },
+      );
+    }
+  }
+  for (const year of FISCAL_YEARS) fiscal[year.key] ??= {};
+  return fiscal;
+}
+
+/** 录入-债务: 欠款 rows are the items, one 声明总额 row, one 偿还能力 row per year from T to the term end. */
+function readDebts(table: InputTable | undefined, district: Row, context: Context): Row | undefined {
+  const spec = sheetSpec("debts");
+  context.locations.set("debts", { sheet: spec.name });
+  if (!table) return undefined;
+  const header = readHeader(table, spec, context);
+  if (!header) return undefined;
+  const rows = dataRows(table, header);
+  if (rows.length === 0) return undefined;
+  const field = (name: string) => spec.columns.find((column) => column.field === name) as FieldSpec;
+  const debts: Row = { items: [] };
+  const items = debts.items as Row[];
+  const capacity = new Map<number, { amount: unknown; row: number }>();
+  for (const { row, cells } of rows) {
+    const cellOf = (name: string) => {
+      const column = header.columns.get(name);
+      return {
+        cell: column ? cells[column.index] : undefined,
+        at: { sheet: table.sheet, row, column: column?.text ?? field(name).zh },
+      };
+    };
+    const parsed: Row = {};
+    const type = cellOf("rowType");
+    readCell(context, parsed, field("rowType"), type.cell, ["debts", `row${row}`, "rowType"], type.at);
+    if (parsed.rowType === "item") {
+      const path = ["debts", "items", items.length];
+      const item: Row = {};
+      context.locations.set(pathText(path), { sheet: table.sheet, row });
+      for (const name of ["item", "category", "amount", "step"]) {
+        const { cell, at } = cellOf(name);
+        readCell(context, item, field(name), cell, [...path, name], at);
+      }
+      items.push(item);
+    } else if (parsed.rowType === "statedTotal") {
+      const { cell, at } = cellOf("amount");
+      if ("statedTotal" in debts || context.locations.has("debts.statedTotal"))
+        problem(
+          context,
+          ["debts", "statedTotal"],
+          at,
+          "声明总额只能填一行",
+          "Only one stated total row is allowed",
+          "一行声明总额",
+        );
+      else
+        readCell(
+          context,
+          debts,
+          { ...field("amount"), field: "statedTotal" },
+          cell,
+          ["debts", "statedTotal"],
+          at,
+        );
+    } else if (parsed.rowType === "capacity") {
+      const year: Row = {};
+      const { cell, at } = cellOf("year");
+      readCell(context, year, field("year"), cell, ["debts", "annualCapacity", `row${row}`], at);
+      const amount = cellOf("amount");
+      if (typeof year.year !== "number") {
+        if (isBlank(cell))
+          problem(
+            context,
+            ["debts", "annualCapacity"],
+            at,
+            "偿还能力行须填写年度",
+            "A capacity row needs its year",
+            "四位年份",
+          );
+      } else if (capacity.has(year.year))
+        problem(
+          context,
+          ["debts", "annualCapacity"],
+          at,
+          `${year.year} 年的偿还能力重复`,
+          `Capacity for ${year.year} appears twice`,
+          "每年一行",
+        );
+      else capacity.set(year.year, { amount: amount.cell, row });
+    } else if (isBlank(type.cell))
+      problem(
+        context,
+        ["debts", `row${row}`],
+        type.at,
+        "行类型必填",
+        "Row type is required",
+        DEBT_ROW_TYPES.map((o) => o.zh).join("/"),
+      );
+  }
+  debts.annualCapacity = readCapacity(capacity, district, table.sheet, context);
+  return debts;
+}
+
+function readCapacity(
+  capacity: ReadonlyMap<number, { amount: unknown; row: number }>,
+  district: Row,
+  sheet: string,
+  context: Context,
+): unknown[] {
+  const [start, end] = [district.budgetYear, district.termEndYear];
+  const amountField = sheetSpec("debts").columns.find((column) => column.field === "amount") as FieldSpec;
+  const years = [...capacity.keys()].sort((a, b) => a - b);
+  if (typeof start !== "number" || typeof end !== "number")
+    return years.map((year) => capacity.get(year)?.amount);
+  const values: unknown[] = [];
+  for (const year of years) {
+    const entry = capacity.get(year) as { amount: unknown; row: number };
+    if (year < start || year > end) {
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        { sheet, row: entry.row, column: "年度" },
+        `偿还能力年度 ${year} 不在预算年度至任期截止年度(${start}–${end})之内`,
+        `Capacity year ${year} is outside ${start}-${end}`,
+        `${start}–${end}`,
+      );
+      continue;
+    }
+    const target: Row = {};
+    readCell(context, target, amountField, entry.amount, ["debts", "annualCapacity", year - start], {
+      sheet,
+      row: entry.row,
+      column: "金额(万元)",
+    });
+    values[year - start] = target.amount;
+  }
+  const missing = Array.from({ length: Math.max(0, end - start + 1) }, (_, k) => start + k).filter(
+    (year) => !capacity.has(year),
+  );
+  if (missing.length > 0)
+    problem(
+      context,
+      ["debts", "annualCapacity"],
+      { sheet },
+      `缺少 ${missing.join("、")} 年的偿还能力`,
+      `Annual capacity missing for ${missing.join(", ")}`,
+      `${start}–${end} 每年一行「偿还能力」`,
+    );
+  return values;
+}
+
+/** 录入-声明: one row per listed item; a blank 声明 continues the one above. */
+function readStated(table: InputTable | undefined, context: Context): Row[] {
+  const spec = sheetSpec("stated");
+  context.locations.set("statedCounts", { sheet: spec.name });
+  if (!table) return [];
+  const header = readHeader(table, spec, context);
+  if (!header) return [];
+  const field = (name: string) => spec.columns.find((column) => column.field === name) as FieldSpec;
+  const groups: Row[] = [];
+  const byLabel = new Map<string, Row>();
+  let current: Row | undefined;
+  for (const { row, cells } of dataRows(table, header)) {
+    const cellOf = (name: string) => {
+      const column = header.columns.get(name);
+      return {
+        cell: column ? cells[column.index] : undefined,
+        at: { sheet: table.sheet, row, column: column?.text ?? field(name).zh },
+      };
+    };
+    const label = cellOf("label");
+    const labelText = isBlank(label.cell) ? undefined : String(label.cell).trim();
+    if (labelText !== undefined) current = byLabel.get(labelText);
+    if (!current || (labelText !== undefined && current.label !== labelText)) {
+      const index = groups.length;
+      current = { items: [] };
+      groups.push(current);
+      if (labelText !== undefined) byLabel.set(labelText, current);
+      context.locations.set(pathText(["statedCounts", index]), { sheet: table.sheet, row });
+      readCell(context, current, field("label"), label.cell, ["statedCounts", index, "label"], label.at);
+    }
+    const index = groups.indexOf(current);
+    const stated = cellOf("stated");
+    const statedValue: Row = {};
+    readCell(
+      context,
+      statedValue,
+      field("stated"),
+      stated.cell,
+      ["statedCounts", index, `row${row}`],
+      stated.at,
+    );
+    if (statedValue.stated !== undefined) {
+      if (current.stated === undefined) {
+        current.stated = statedValue.stated;
+        context.locations.set(pathText(["statedCounts", index, "stated"]), stated.at);
+      } else if (current.stated !== statedValue.stated)
+        problem(
+          context,
+          ["statedCounts", index, "stated"],
+          stated.at,
+          `同一声明的声明数不一致(${String(current.stated)} 与 ${String(statedValue.stated)})`,
+          "Stated counts of one statement disagree",
+          `${String(current.stated)}`,
+        );
+    }
+    const item = cellOf("item");
+    const items = current.items as unknown[];
+    readCell(
+      context,
+      { items },
+      { ...field("item"), field: `items.${items.length}` },
+      item.cell,
+      ["statedCounts", index, "items", items.length],
+      item.at,
+    );
+    const source = cellOf("source");
+    if (current.source === undefined)
+      readCell(context, current, field("source"), source.cell, ["statedCounts", index, "source"], source.at);
+  }
+  return groups;
+}
