@@ -283,7 +283,7 @@ function htmlSection(entry: Entry, language: Language): string {
   const id = language === "zh" ? "zh-CN" : "en";
   return `<section id="${id}" lang="${id}">
 <h1>EDU.${escapeHtml(name(entry, language))}</h1>
-<p class="id">EDU.${escapeHtml(entry.meta.id)}</p>
+<p class="id">EDU.${escapeHtml(name(entry, language === "zh" ? "en" : "zh"))}</p>
 <p>${escapeHtml(description(entry, language))}</p>
 ${blocks(entry, language).map(htmlBlock).join("\n")}
 </section>`;
