@@ -1,0 +1,162 @@
+/**
+ * 汇总: year-T spending by category (one row per budget line the other sheets registered, each a formula pointing
+ * at its source cell) and by funding source, with a column chart and a pie chart, and the result of every check
+ * (each a formula reading the verdict cell on its sheet) with the counts passed and failed.
+ */
+import { cellAddress } from "../address";
+import { SHEET_NAMES, type BudgetLine, type SheetKey, type SheetBuilderFn } from "../context";
+import { fx, SheetBuilder, val } from "../kit";
+import type { CheckPlan } from "../types";
+import { sheetRef } from "../address";
+
+const SOURCES = [
+  { key: "central", zh: "中央" },
+  { key: "provincial", zh: "省级" },
+  { key: "district", zh: "区级" },
+  { key: "town", zh: "镇级" },
+] as const;
+
+const known = (line: BudgetLine) => SOURCES.reduce((s, src) => s + (line.bySource?.[src.key]?.value ?? 0), 0);
+
+export const buildSummarySheet: SheetBuilderFn = (ctx) => {
+  const sb = new SheetBuilder(SHEET_NAMES.summary, "summary", "404040");
+  const T = ctx.district.budgetYear;
+  sb.title(
+    `${T}年教育经费预算汇总`,
+    "单位: 万元。各行均引用来源工作表的单元格; 资金来源未注明的部分列入“未分来源”",
+  );
+  const lines = ctx.budgetLines;
+  const headerRow = sb.row;
+  const table = sb.table<BudgetLine>({
+    name: "tblBudgetSummary",
+    rows: lines,
+    columns: [
+      { key: "category", header: "支出类别", width: 18, style: "text", cell: (c) => val(c.item.category) },
+      {
+        key: "amount",
+        header: `${T}年预算`,
+        width: 14,
+        style: "money",
+        cell: (c) => fx(c.item.amount.ref, c.item.amount.value),
+      },
+      ...SOURCES.map((src) => ({
+        key: src.key,
+        header: src.zh,
+        width: 12,
+        style: "money" as const,
+        cell: (c: { item: BudgetLine }) => {
+          const e = c.item.bySource?.[src.key];
+          return e ? fx(e.ref, e.value) : null;
+        },
+      })),
+      {
+        key: "unassigned",
+        header: "未分来源",
+        width: 12,
+        style: "money",
+        cell: (c) =>
+          fx(
+            `${c.ref("amount")}-SUM(${c.ref("central")}:${c.ref("town")})`,
+            c.item.amount.value - known(c.item),
+          ),
+      },
+    ],
+    totals: { label: "合计", keys: ["amount", ...SOURCES.map((s) => s.key), "unassigned"] },
+  });
+  const sourceRows = [
+    ...SOURCES.map((s) => ({ key: s.key as string, zh: s.zh })),
+    { key: "unassigned", zh: "未分来源" },
+  ];
+  const bySource = sb.table({
+    name: "tblBudgetBySource",
+    rows: sourceRows,
+    columns: [
+      { key: "source", header: "资金来源", width: 18, cell: (c) => val(c.item.zh) },
+      {
+        key: "amount",
+        header: `${T}年预算`,
+        width: 14,
+        style: "money",
+        cell: (c) =>
+          lines.length > 0
+            ? fx(table.total(c.item.key).ref.replace(/^.*!/, ""), table.total(c.item.key).value)
+            : fx("0", 0),
+      },
+    ],
+    totals: { label: "合计", keys: ["amount"] },
+  });
+  if (lines.length > 0) {
+    const chartTop = headerRow;
+    sb.chart({
+      type: "column",
+      title: `${T}年预算支出构成 (万元)`,
+      categories: table.range("category"),
+      series: [{ name: "预算", values: table.range("amount") }],
+      from: cellAddress(chartTop, 9),
+      to: cellAddress(chartTop + 16, 16),
+    });
+    sb.chart({
+      type: "pie",
+      title: "资金来源",
+      categories: bySource.range("source"),
+      series: [{ name: "资金来源", values: bySource.range("amount") }],
+      from: cellAddress(chartTop + 18, 9),
+      to: cellAddress(chartTop + 34, 16),
+    });
+  }
+  checkList(ctx.checks, sb);
+  sb.freezeAt(headerRow + 1);
+  sb.printSetup({
+    orientation: "landscape",
+    fitToWidth: true,
+    repeatRows: `${headerRow + 1}:${headerRow + 1}`,
+  });
+  return sb.build();
+};
+
+/** Every check so far, each reading its verdict cell, then how many pass and fail. */
+function checkList(checks: readonly CheckPlan[], sb: SheetBuilder): void {
+  sb.note("检查结果 (各行引用所在工作表的判定单元格)");
+  const list = sb.table<CheckPlan>({
+    name: "tblCheckResults",
+    rows: [...checks],
+    columns: [
+      { key: "label", header: "检查项目", width: 40, style: "text", cell: (c) => val(c.item.labelZh) },
+      {
+        key: "sheet",
+        header: "工作表",
+        width: 10,
+        cell: (c) => val(SHEET_NAMES[c.item.sheet as SheetKey] ?? c.item.sheet),
+      },
+      {
+        key: "pass",
+        header: "结果",
+        width: 8,
+        style: "verdict",
+        cell: (c) =>
+          fx(sheetRef(SHEET_NAMES[c.item.sheet as SheetKey] ?? c.item.sheet, c.item.cell), c.item.pass),
+      },
+      { key: "detail", header: "说明", width: 50, style: "note", cell: (c) => val(c.item.detailZh) },
+    ],
+  });
+  if (checks.length > 0) {
+    const range = list.range("pass");
+    sb.passFail(range, range.split(":")[0] ?? range);
+  }
+  const passed = checks.filter((c) => c.pass).length;
+  const kv = sb.keyValues([
+    {
+      key: "passed",
+      label: "通过",
+      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},TRUE())` : "0", passed),
+      style: "integer",
+    },
+    {
+      key: "failed",
+      label: "未通过",
+      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},FALSE())` : "0", checks.length - passed),
+      style: "integer",
+    },
+  ]);
+  if (kv.failed) sb.conditional(kv.failed.local, `${kv.failed.local}>0`, "fail");
+}

@@ -1,0 +1,84 @@
+import type { District } from "../../../src/district/model";
+import { getSample } from "../../../src/district/samples";
+import { buildBalanceSheet } from "../../../src/plan/sheets/balance";
+import { buildDebtSheet } from "../../../src/plan/sheets/debt";
+import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
+import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
+import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
+import { buildSummarySheet } from "../../../src/plan/sheets/summary";
+import { expectPlanComputes } from "../../support/hyperformula";
+import { context, FIXTURE, planOf, valueAtRef } from "./helpers";
+
+/** This suite's sheets in build order, then 汇总. */
+function buildAll(district: District) {
+  const built = context(district);
+  const { ctx } = built;
+  const sheets = [
+    buildBalanceSheet,
+    buildMergersSheet,
+    buildProjectsSheet,
+    buildPreschoolSheet,
+    buildDebtSheet,
+  ].map((b) => b(ctx));
+  const summary = buildSummarySheet(ctx);
+  const plan = planOf(built, [...sheets, summary]);
+  return { ctx, plan, summary, loaded: expectPlanComputes(plan) };
+}
+
+describe("汇总 sheet", () => {
+  it.each([
+    ["fixture", FIXTURE],
+    ["zhenlai", getSample("zhenlai")],
+    ["wuzhen", getSample("wuzhen")],
+  ])(
+    "computes every sheet of the suite for the %s district in HyperFormula without an error",
+    (_name, district) => {
+      const { plan } = buildAll(district);
+      expect(plan.sheets.map((s) => s.name)).toEqual([
+        "参数",
+        "学校",
+        "均衡",
+        "布局调整",
+        "基建",
+        "学前",
+        "债务",
+        "汇总",
+      ]);
+    },
+  );
+
+  it("sums the budget lines, each read from its source sheet, into the grand total", () => {
+    const { ctx, summary, loaded } = buildAll(FIXTURE);
+    const table = summary.tables.find((t) => t.name === "tblBudgetSummary");
+    expect(table?.range).toMatch(/^A\d+:G\d+$/);
+    const lastRow = Number(/\d+$/.exec(table?.range ?? "")?.[0]);
+    const total = ctx.budgetLines.reduce((s, l) => s + l.amount.value, 0);
+    expect(loaded.valueAt("汇总", `B${lastRow + 1}`)).toBeCloseTo(total, 9);
+    for (const line of ctx.budgetLines)
+      expect(valueAtRef(loaded, line.amount.ref)).toBeCloseTo(line.amount.value, 9);
+    expect(ctx.budgetLines.map((l) => l.categoryEn)).toEqual([
+      "Capital projects",
+      "Preschool construction",
+      "Debt repayment",
+    ]);
+  });
+
+  it("counts passed and failed checks from the verdict cells of every sheet", () => {
+    const { ctx, plan, loaded } = buildAll(getSample("wuzhen"));
+    const summary = plan.sheets.find((s) => s.key === "summary");
+    const passedCell = summary?.blocks.find(
+      (b) => b.cells[0]?.[0] && "v" in b.cells[0][0]! && b.cells[0][0]!.v === "通过",
+    );
+    const row = Number(/\d+/.exec(passedCell?.anchor ?? "")?.[0]);
+    const passed = ctx.checks.filter((c) => c.pass).length;
+    expect(loaded.valueAt("汇总", `B${row}`)).toBe(passed);
+    expect(loaded.valueAt("汇总", `B${row + 1}`)).toBe(ctx.checks.length - passed);
+    expect(ctx.checks.length - passed).toBeGreaterThan(0);
+  });
+
+  it("draws a column chart by category and a pie chart by funding source from ranges on the sheet", () => {
+    const { summary } = buildAll(FIXTURE);
+    expect(summary.charts.map((c) => c.type)).toEqual(["column", "pie"]);
+    for (const chart of summary.charts) expect(chart.categories).not.toContain("!");
+  });
+});
