@@ -13,6 +13,7 @@ import { buildParameters } from "../../../src/plan/sheets/parameters";
 import { buildSchools } from "../../../src/plan/sheets/schools";
 import type { LoadedPlan } from "../../support/hyperformula";
 import { STYLES } from "../../../src/plan/styles";
+import { validatePlan } from "../../../src/plan/validate";
 import type { SheetPlan, WorkbookPlan } from "../../../src/plan/types";
 import { getPack, policyName, type PolicyPack } from "../../../src/policy";
 
@@ -44,8 +45,9 @@ export function context(district: District, pack: PolicyPack = getPack(district.
   return { ctx, base };
 }
 
+/** The plan of 参数, 学校 and the sheets under test; it must pass validatePlan. */
 export function planOf(built: Built, sheets: readonly SheetPlan[]): WorkbookPlan {
-  return {
+  const plan: WorkbookPlan = {
     sheets: [...built.base, ...sheets],
     names: built.ctx.names,
     styles: STYLES,
@@ -58,6 +60,8 @@ export function planOf(built: Built, sheets: readonly SheetPlan[]): WorkbookPlan
       generator: "test",
     },
   };
+  expect(validatePlan(plan)).toEqual([]);
+  return plan;
 }
 
 export function sheetNamed(plan: WorkbookPlan, key: SheetKey): SheetPlan {
