@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { districtSchema, type District } from "../../../src/district/model";
+import { getSample } from "../../../src/district/samples";
 import { repaySchedule } from "../../../src/domain/debt";
 import { parseRange, columnLetter } from "../../../src/plan/address";
 import { buildDebtSheet } from "../../../src/plan/sheets/debt";
@@ -40,6 +41,13 @@ describe("债务 sheet", () => {
     const check = built.ctx.checks.find((c) => c.id === "debt.reconcile");
     expect(check?.pass).toBe(false);
     expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(false);
+  });
+
+  it("shows −15.26 for the five-town sample's debts and writes a note for zhenlai, which states none", () => {
+    const wuzhen = build(getSample("wuzhen"));
+    expect(wuzhen.built.ctx.reconciliations.find((r) => r.sheet === "debt")?.difference.value).toBe(-15.26);
+    const zhenlai = build(getSample("zhenlai"));
+    expect(zhenlai.built.ctx.checks.filter((c) => c.sheet === "debt")).toEqual([]);
   });
 
   it("schedules repayment exactly as repaySchedule() does", () => {
