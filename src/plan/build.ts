@@ -18,6 +18,8 @@ import { buildBalanceSheet } from "./sheets/balance";
 import { buildContents } from "./sheets/contents";
 import { buildDebtSheet } from "./sheets/debt";
 import { buildDropout } from "./sheets/dropout";
+import { buildMergersSheet } from "./sheets/mergers";
+import { buildProjectsSheet } from "./sheets/projects";
 import { buildFiscal } from "./sheets/fiscal";
 import { buildParameters } from "./sheets/parameters";
 import { buildPublicFunds } from "./sheets/publicFunds";
@@ -36,6 +38,8 @@ const BUILDERS: Partial<Record<SheetKey, SheetBuilderFn>> = {
   staffing: buildStaffing,
   dropout: buildDropout,
   balance: buildBalanceSheet,
+  mergers: buildMergersSheet,
+  projects: buildProjectsSheet,
   debt: buildDebtSheet,
 };
 

@@ -126,11 +126,14 @@ export function formulaReferences(formula: string): {
   names: string[];
   functions: string[];
   badCells: string[];
+  /** Bare TRUE/FALSE literals (HyperFormula reads them as names: write TRUE() and FALSE()). */
+  booleans: string[];
 } {
   const sheets: string[] = [];
   const names: string[] = [];
   const functions: string[] = [];
   const badCells: string[] = [];
+  const booleans: string[] = [];
   // String literals hold text, not references.
   let rest = formula.replace(/"(?:[^"]|"")*"/g, '""');
   rest = rest.replace(/'((?:[^']|'')+)'!/g, (_, sheet: string) => {
@@ -152,10 +155,11 @@ export function formulaReferences(formula: string): {
       if (!inLimits({ row, column })) badCells.push(cell);
     } else if (identifier !== undefined) {
       if (call !== undefined) functions.push(identifier.toUpperCase());
-      else if (!/^(TRUE|FALSE)$/i.test(identifier)) names.push(identifier);
+      else if (/^(TRUE|FALSE)$/i.test(identifier)) booleans.push(identifier);
+      else names.push(identifier);
     }
   }
-  return { sheets, names, functions, badCells };
+  return { sheets, names, functions, badCells, booleans };
 }
 
 /** The plan's cells of one sheet by "row,column" (blocks may overlap: the last one wins, as in a writer). */
@@ -244,6 +248,12 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
         problems.push({
           ...where,
           message: `${what} =${formula} calls ${fn}, which is not on the portable list`,
+        });
+    if (what === "formula")
+      for (const literal of refs.booleans)
+        problems.push({
+          ...where,
+          message: `${what} =${formula} uses the bare literal ${literal}: write ${literal.toUpperCase()}() (HyperFormula reads it as a name)`,
         });
     for (const cell of refs.badCells)
       problems.push({ ...where, message: `${what} =${formula} refers to ${cell}, outside the sheet` });

@@ -174,15 +174,26 @@ describe("validatePlan", () => {
       "formula =XLOOKUP(1,A1:A2,B1:B2) calls XLOOKUP, which is not on the portable list",
     ]);
   });
+
+  it("reports a bare TRUE or FALSE in a cell formula (HyperFormula reads it as a name)", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      blocks: [...s.blocks, { anchor: "A10", cells: [[{ f: "IF(B1>0,TRUE(),FALSE)", v: true }]] }],
+    }));
+    expect(messages(p)).toEqual([
+      "formula =IF(B1>0,TRUE(),FALSE) uses the bare literal FALSE: write FALSE() (HyperFormula reads it as a name)",
+    ]);
+  });
 });
 
 describe("formulaReferences", () => {
-  it("separates sheets, names, functions and ignores text, booleans and cell references", () => {
+  it("separates sheets, names, functions and ignores text and cell references", () => {
     expect(formulaReferences(`IF('学校''s'!$B$4="P_x",SUM(学校!A1:B2),P_rate*D_region)+TRUE`)).toEqual({
       sheets: ["学校's", "学校"],
       names: ["P_rate", "D_region"],
       functions: ["IF", "SUM"],
       badCells: [],
+      booleans: ["TRUE"],
     });
   });
 

@@ -74,7 +74,9 @@ export function buildContents(ctx: BuildContext): SheetPlan {
         header: "结果",
         width: 8,
         style: "verdict",
-        cell: ({ item }) => fx(sheetRef(sheetNameOf(item.sheet), absolute(item.cell)), item.pass),
+        // A verdict that cannot be computed (a zero base) is not a pass; its detail says why.
+        cell: ({ item }) =>
+          fx(`IFERROR(${sheetRef(sheetNameOf(item.sheet), absolute(item.cell))},FALSE())`, item.pass),
       },
       {
         key: "detail",
