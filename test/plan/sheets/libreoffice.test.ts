@@ -1,0 +1,57 @@
+import { DetailedCellError } from "hyperformula";
+import { getSample } from "../../../src/district/samples";
+import { columnLetter, parseCell } from "../../../src/plan/address";
+import { isFormulaCell } from "../../../src/plan/types";
+import { buildBalanceSheet } from "../../../src/plan/sheets/balance";
+import { buildDebtSheet } from "../../../src/plan/sheets/debt";
+import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
+import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
+import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
+import { buildSummarySheet } from "../../../src/plan/sheets/summary";
+import { writeXlsx } from "../../../src/writers/xlsx";
+import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
+import { readCells, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { context, FIXTURE, planOf } from "./helpers";
+
+jest.setTimeout(300_000);
+
+/** A second engine: LibreOffice recalculates the written .xlsx and must agree with HyperFormula on every formula. */
+it.each(["wuzhen", "fixture"])(
+  "computes the %s district's sheets in LibreOffice as in HyperFormula",
+  async (id) => {
+    const built = context(id === "fixture" ? FIXTURE : getSample(id));
+    const sheets = [
+      buildBalanceSheet,
+      buildMergersSheet,
+      buildProjectsSheet,
+      buildPreschoolSheet,
+      buildDebtSheet,
+    ].map((b) => b(built.ctx));
+    const plan = planOf(built, [...sheets, buildSummarySheet(built.ctx)]);
+    const xlsx = await writeXlsx(plan);
+    const cells = await readCells(await recalculateWithLibreOffice(xlsx));
+    const hf = loadPlanIntoHyperFormula(plan);
+    const problems: string[] = [];
+    for (const sheet of plan.sheets)
+      for (const block of sheet.blocks) {
+        const a = parseCell(block.anchor);
+        block.cells.forEach((line, r) =>
+          line.forEach((cell, c) => {
+            if (!isFormulaCell(cell)) return;
+            const addr = `${columnLetter(a.column + c)}${a.row + r + 1}`;
+            const h = hf.valueAt(sheet.name, addr);
+            const l = cells.get(`${sheet.name}!${addr}`)?.value;
+            const same =
+              typeof h === "number" && typeof l === "number"
+                ? Math.abs(h - l) <= 1e-9 * Math.max(1, Math.abs(h))
+                : h === l || (h === "" && l === undefined);
+            if (!same)
+              problems.push(
+                `${sheet.name}!${addr} =${cell.f}: LO ${JSON.stringify(l)} HF ${h instanceof DetailedCellError ? h.value : JSON.stringify(h)}`,
+              );
+          }),
+        );
+      }
+    expect(problems.slice(0, 20)).toEqual([]);
+  },
+);
