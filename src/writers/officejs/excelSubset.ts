@@ -24,15 +24,19 @@ export interface WorkbookLike {
   readonly worksheets: WorksheetCollectionLike;
   readonly names: NamedItemCollectionLike;
   readonly tables: TableCollectionLike;
+  /** Task pane: where a picked formula goes. */
+  getActiveCell(): RangeLike;
 }
 
 export interface WorksheetCollectionLike extends Loadable<WorksheetCollectionLike> {
   readonly items: WorksheetLike[];
   add(name?: string): WorksheetLike;
   getItem(key: string): WorksheetLike;
+  getItemOrNullObject(key: string): WorksheetLike;
 }
 
 export interface WorksheetLike extends Loadable<WorksheetLike> {
+  readonly isNullObject: boolean;
   name: string;
   tabColor: string;
   readonly tables: TableCollectionLike;
@@ -42,6 +46,9 @@ export interface WorksheetLike extends Loadable<WorksheetLike> {
   readonly customProperties: WorksheetCustomPropertyCollectionLike;
   getRange(address?: string): RangeLike;
   delete(): void;
+  /** Task pane only. */
+  activate(): void;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
 }
 
 export interface WorksheetCustomPropertyCollectionLike {
@@ -54,7 +61,10 @@ export interface WorksheetCustomPropertyLike extends Loadable<WorksheetCustomPro
   readonly value: string;
 }
 
-export interface RangeLike {
+export interface RangeLike extends Loadable<RangeLike> {
+  readonly isNullObject: boolean;
+  /** With the sheet, e.g. "'学校'!B3" (after load). */
+  readonly address: string;
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
@@ -62,6 +72,8 @@ export interface RangeLike {
   readonly conditionalFormats: ConditionalFormatCollectionLike;
   readonly dataValidation: DataValidationLike;
   merge(across?: boolean): void;
+  /** Task pane only: activates the range's sheet and selects it. */
+  select(): void;
 }
 
 export interface RangeFormatLike {

@@ -56,6 +56,8 @@ export interface FakeWorkbook {
   sheets: FakeSheet[];
   names: FakeName[];
   tables: FakeTable[];
+  /** The active sheet and the selection on it (what the user sees). */
+  active: { sheetId: number; selection: string } | null;
   nextSheetId: number;
 }
 
@@ -71,7 +73,7 @@ export class FakeExcelError extends Error {
 }
 
 export function emptyWorkbook(): FakeWorkbook {
-  return { sheets: [], names: [], tables: [], nextSheetId: 1 };
+  return { sheets: [], names: [], tables: [], active: null, nextSheetId: 1 };
 }
 
 export function newSheet(workbook: FakeWorkbook, name: string): FakeSheet {
@@ -91,6 +93,7 @@ export function newSheet(workbook: FakeWorkbook, name: string): FakeSheet {
     customProperties: {},
   };
   workbook.sheets.push(sheet);
+  workbook.active ??= { sheetId: sheet.id, selection: "A1" };
   return sheet;
 }
 
@@ -191,6 +194,8 @@ export function deleteSheet(workbook: FakeWorkbook, sheet: FakeSheet): void {
   if (workbook.sheets.length === 1)
     throw new FakeExcelError("InvalidOperation", "cannot delete the last sheet");
   workbook.sheets = workbook.sheets.filter((s) => s !== sheet);
+  if (workbook.active?.sheetId === sheet.id)
+    workbook.active = { sheetId: (workbook.sheets[0] as FakeSheet).id, selection: "A1" };
   for (const table of workbook.tables.filter((t) => t.sheetId === sheet.id))
     renameTableReferences(workbook, table.name, null);
   workbook.tables = workbook.tables.filter((t) => t.sheetId !== sheet.id);
@@ -218,4 +223,34 @@ export function cellKeyOrder(a: string, b: string): number {
   const x = parseCell(a);
   const y = parseCell(b);
   return x.row - y.row || x.column - y.column;
+}
+
+/** The smallest range holding every cell with a value or formula (or any content at all), or null. */
+export function usedRange(sheet: FakeSheet, valuesOnly: boolean): string | null {
+  const refs = Object.entries(sheet.cells)
+    .filter(([, c]) => !valuesOnly || c.value !== null || c.formula !== null)
+    .map(([key]) => parseCell(key));
+  if (refs.length === 0) return null;
+  const rows = refs.map((r) => r.row);
+  const columns = refs.map((r) => r.column);
+  const [top, left] = [Math.min(...rows), Math.min(...columns)];
+  const [bottom, right] = [Math.max(...rows), Math.max(...columns)];
+  return `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+}
+
+/** What Range.values/formulas/numberFormat return for a range: every cell, "" when empty. */
+export function readGrid(
+  sheet: FakeSheet,
+  address: string,
+  property: "values" | "formulas" | "numberFormat",
+) {
+  const box = boxOf(address);
+  return Array.from({ length: box.rows }, (_, r) =>
+    Array.from({ length: box.columns }, (_, c) => {
+      const cell = sheet.cells[cellAddress(box.top + r, box.left + c)];
+      if (property === "numberFormat") return cell?.numberFormat ?? "General";
+      if (property === "formulas" && cell?.formula) return cell.formula;
+      return cell?.value ?? "";
+    }),
+  );
 }

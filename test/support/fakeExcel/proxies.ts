@@ -45,6 +45,8 @@ import {
   type FakeSheet,
   type FakeTable,
   type FakeWorkbook,
+  readGrid,
+  usedRange,
 } from "./model";
 
 export interface RequestRecord {
@@ -154,6 +156,15 @@ export class FakeContext implements ExcelContext {
       worksheets: new WorksheetCollection(session),
       names: new NamedItemCollection(session),
       tables: new TableCollection(session, null),
+      getActiveCell: () => {
+        session.queue(["workbook.getActiveCell"], () => undefined);
+        const active = () => session.workbook.active ?? fail("no active sheet");
+        return new Range(
+          session,
+          () => sheetById(session.workbook, active().sheetId),
+          () => active().selection.split(":")[0] as string,
+        );
+      },
     };
     this.application = { suspendApiCalculationUntilNextSync: () => session.suspendCalculation() };
   }
@@ -198,6 +209,16 @@ class WorksheetCollection implements WorksheetCollectionLike {
     );
     return new Worksheet(this.session, slot, null);
   }
+  getItemOrNullObject(key: string): WorksheetLike {
+    const slot = new Slot<number>();
+    const found = { exists: null as boolean | null };
+    this.session.queue(["worksheets.getItemOrNullObject", key], () => {
+      const sheet = this.session.workbook.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase());
+      found.exists = sheet !== undefined;
+      if (sheet) slot.set(sheet.id);
+    });
+    return new Worksheet(this.session, slot, null, found);
+  }
 }
 
 class Worksheet implements WorksheetLike {
@@ -210,6 +231,7 @@ class Worksheet implements WorksheetLike {
     private readonly session: Session,
     private readonly slot: Slot<number>,
     private loaded: { name: string; tabColor: string } | null,
+    private readonly found: { exists: boolean | null } = { exists: true },
   ) {
     const sheet = (): FakeSheet => sheetById(session.workbook, slot.get());
     this.tables = new TableCollection(session, sheet);
@@ -221,8 +243,30 @@ class Worksheet implements WorksheetLike {
   private sheet(): FakeSheet {
     return sheetById(this.session.workbook, this.slot.get());
   }
+  get isNullObject(): boolean {
+    return this.found.exists === null ? notLoaded("worksheet.isNullObject") : !this.found.exists;
+  }
   get name(): string {
     return this.loaded?.name ?? notLoaded("worksheet.name");
+  }
+  activate(): void {
+    this.session.queue(["worksheet.activate"], () => {
+      this.session.workbook.active = { sheetId: this.sheet().id, selection: "A1" };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike {
+    let used: string | null = null;
+    const found = { exists: null as boolean | null };
+    this.session.queue(["worksheet.getUsedRangeOrNullObject", valuesOnly], () => {
+      used = usedRange(this.sheet(), valuesOnly === true);
+      found.exists = used !== null;
+    });
+    return new Range(
+      this.session,
+      () => this.sheet(),
+      () => used ?? fail("the sheet is empty"),
+      found,
+    );
   }
   set name(name: string) {
     this.session.queue(["worksheet.name", name], () =>
@@ -276,7 +320,8 @@ class Range implements RangeLike {
   constructor(
     private readonly session: Session,
     private readonly sheet: () => FakeSheet,
-    private readonly address: () => string,
+    private readonly where: () => string,
+    private readonly found: { exists: boolean | null } = { exists: true },
   ) {
     this.format = rangeFormat(this);
     this.conditionalFormats = {
@@ -296,13 +341,45 @@ class Range implements RangeLike {
     };
     this.dataValidation = dataValidation(this);
   }
+  private loaded: {
+    values: unknown[][];
+    formulas: unknown[][];
+    numberFormat: unknown[][];
+    address: string;
+  } | null = null;
+  get isNullObject(): boolean {
+    return this.found.exists === null ? notLoaded("range.isNullObject") : !this.found.exists;
+  }
+  get address(): string {
+    return this.loaded?.address ?? notLoaded("range.address");
+  }
+  load(): RangeLike {
+    this.session.queue(["range.load"], () => {
+      if (this.found.exists === false) return;
+      const sheet = this.sheet();
+      const address = this.where();
+      const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name);
+      this.loaded = {
+        values: readGrid(sheet, address, "values"),
+        formulas: readGrid(sheet, address, "formulas"),
+        numberFormat: readGrid(sheet, address, "numberFormat"),
+        address: `${plain ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`}!${address}`,
+      };
+    });
+    return this;
+  }
+  select(): void {
+    this.queue(["range.select"], (sheet, address) => {
+      this.session.workbook.active = { sheetId: sheet.id, selection: address };
+    });
+  }
   /** The range's address, resolved when a queued call is applied. */
   locate(): string {
-    return this.address();
+    return this.where();
   }
   /** Queue a call on this range; apply receives the sheet and the address. */
   queue(args: readonly unknown[], apply: (sheet: FakeSheet, address: string) => void): void {
-    this.session.queue(args, () => apply(this.sheet(), this.address()));
+    this.session.queue(args, () => apply(this.sheet(), this.where()));
   }
   /** Queue a call that touches every cell of the range. */
   eachCell(
@@ -333,25 +410,25 @@ class Range implements RangeLike {
   }
   private addressForPayload(): string {
     try {
-      return this.address();
+      return this.where();
     } catch {
       return "";
     }
   }
   get values(): unknown[][] {
-    return notLoaded("range.values");
+    return this.loaded?.values ?? notLoaded("range.values");
   }
   set values(grid: unknown[][]) {
     this.grid("values", grid, enter);
   }
   get formulas(): unknown[][] {
-    return notLoaded("range.formulas");
+    return this.loaded?.formulas ?? notLoaded("range.formulas");
   }
   set formulas(grid: unknown[][]) {
     this.grid("formulas", grid, enter);
   }
   get numberFormat(): unknown[][] {
-    return notLoaded("range.numberFormat");
+    return this.loaded?.numberFormat ?? notLoaded("range.numberFormat");
   }
   set numberFormat(grid: unknown[][]) {
     this.grid("numberFormat", grid, (cell, v) => (cell.numberFormat = v === "" ? "General" : String(v)));

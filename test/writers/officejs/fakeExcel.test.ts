@@ -95,4 +95,34 @@ describe("the fake Excel", () => {
     uninstall();
     expect("Excel" in target).toBe(false);
   });
+
+  test("answers the task pane's calls: find a sheet or null, read its used range, select, and fill the active cell", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }, { name: "学校", cells: { B2: "甲", C3: 5 } }] });
+    const read = await fake.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("无");
+      const sheet = context.workbook.worksheets.getItemOrNullObject("学校");
+      await context.sync();
+      const used = sheet.getUsedRangeOrNullObject(true).load("values");
+      await context.sync();
+      return { missing: missing.isNullObject, found: sheet.isNullObject, rows: used.values };
+    });
+    expect(read).toEqual({
+      missing: true,
+      found: false,
+      rows: [
+        ["甲", ""],
+        ["", 5],
+      ],
+    });
+    const address = await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("学校").getRange("D4").select();
+      const cell = context.workbook.getActiveCell().load("address");
+      await context.sync();
+      cell.formulas = [["=EDU.GROWTH(1,2)"]];
+      await context.sync();
+      return cell.address;
+    });
+    expect(address).toBe("'学校'!D4");
+    expect(fake.cellsOf("学校").D4?.formula).toBe("=EDU.GROWTH(1,2)");
+  });
 });
