@@ -35,23 +35,26 @@ export function balanceCv(
 ): number {
   if (values.length !== enrollments.length)
     throw invalidArgument("enrollments", "the same number of cells as values");
+  // Plain loops: Excel recalculates this once per indicator and level, over every school of the district.
   const xs: number[] = [];
   const ps: number[] = [];
   let total = 0;
-  values.forEach((x, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] ?? null;
     const p = enrollments[i] ?? null;
-    if (x === null || p === null) return;
+    if (x === null || p === null) continue;
     xs.push(nonNegative(x, "values"));
     ps.push(nonNegative(p, "enrollments"));
     total += p;
-  });
+  }
   if (result(total, "enrollments") === 0) throw divisionByZero("enrollments total");
   // Weights Pᵢ/P and deviations relative to the mean keep every term small: no overflow for large inputs.
   let mean = 0;
-  ps.forEach((p, i) => (mean += (p / total) * (xs[i] ?? 0)));
+  for (let i = 0; i < ps.length; i++) mean += ((ps[i] as number) / total) * (xs[i] as number);
   if (result(mean, "values") === 0) throw divisionByZero("values mean");
   let variance = 0;
-  ps.forEach((p, i) => (variance += (p / total) * ((xs[i] ?? 0) / mean - 1) ** 2));
+  for (let i = 0; i < ps.length; i++)
+    variance += ((ps[i] as number) / total) * ((xs[i] as number) / mean - 1) ** 2;
   return result(Math.sqrt(variance), "values");
 }
 

@@ -72,6 +72,13 @@ export function matrix(v: any, arg: string): Cell[][] {
   });
 }
 
+/** Cells of a range in reading order (Array.prototype.flat is many times slower on small ranges in V8). */
+export function flatten(m: readonly (readonly Cell[])[]): Cell[] {
+  const out: Cell[] = [];
+  for (const row of m) for (const cell of row) out.push(cell);
+  return out;
+}
+
 /** A single row or column, read in order. */
 export function vector(v: any, arg: string): Cell[] {
   const m = matrix(v, arg);
@@ -93,6 +100,37 @@ export function textVector(v: any, arg: string, accepts: string): (string | null
   }
   if (rows.length > 1 && width > 1) throw wrong(arg, `a single row or column: ${accepts}`, v);
   return flat.map((cell) => (isOmitted(cell) ? null : text(cell, arg, accepts)));
+}
+
+/**
+ * Memoizes a pure lookup by the text Excel passes (a level, an area, a policy key): Excel calls a function once per
+ * cell, usually with the same few texts, and a cached answer is a single Map probe. Only answers are cached (errors
+ * are thrown again each time), and at most 256 texts, so odd inputs cannot grow it without bound.
+ */
+export function memoByText<A extends string | null, T>(lookup: (text: A) => T): (text: A) => T {
+  const cache = new Map<A, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = lookup(key);
+    if (cache.size < 256) cache.set(key, value);
+    return value;
+  };
+}
+
+/** Two-text variant of memoByText (e.g. level and area). */
+export function memoByTexts<A extends string | null, B extends string | null, T>(
+  lookup: (a: A, b: B) => T,
+): (a: A, b: B) => T {
+  const byFirst = new Map<A, (b: B) => T>();
+  return (a, b) => {
+    let inner = byFirst.get(a);
+    if (inner === undefined) {
+      inner = memoByText((second: B) => lookup(a, second));
+      if (byFirst.size < 256) byFirst.set(a, inner);
+    }
+    return inner(b);
+  };
 }
 
 /** Results must be finite: a rule that produced NaN or Infinity is a bug reported as #VALUE!. */

@@ -18,7 +18,10 @@ import { staffQuota, staffRatio } from "../domain/staffing";
 import { EDU_DEFAULT as P, lookupPolicy } from "../policy/packs";
 import {
   finiteOut,
+  flatten,
   matrix,
+  memoByText,
+  memoByTexts,
   num,
   optBool,
   optNum,
@@ -34,10 +37,27 @@ import {
 const LEVEL_TEXT = "小学|primary, 初中|junior, 高中|senior or 幼儿园|kindergarten";
 const AREA_TEXT = "城市|urban, 县镇|town or 农村|rural";
 
-const toLevel = (v: any) => parseLevel(text(v, "level", LEVEL_TEXT), "level");
-const toArea = (v: any) => parseArea(optText(v, "area", AREA_TEXT), "area");
-const toClassKind = (v: any) =>
-  parseClassKind(text(v, "level", `${LEVEL_TEXT}, 小班, 中班, 大班 or 混龄`), "level");
+const CLASS_KIND_TEXT = `${LEVEL_TEXT}, 小班, 中班, 大班 or 混龄`;
+const STANDARD_TEXT = "基本|basic or 优质|quality";
+const REGION_TEXT = "中西部|central_west or 东部|east";
+
+// Lookups by the texts users type, memoized: Excel calls a function once per cell with the same few texts.
+const levelOf = memoByText((t: string) => parseLevel(t, "level"));
+const areaOf = memoByText((t: string | null) => parseArea(t, "area"));
+const classSizeOf = memoByText((t: string) => classSize(P, parseClassKind(t, "level")));
+const staffRatioOf = memoByText((t: string) => staffRatio(P, levelOf(t)));
+const dropoutLimitOf = memoByTexts((l: string, a: string | null) => dropoutLimit(P, levelOf(l), areaOf(a)));
+const balanceLimitOf = memoByTexts((l: string, s: string | null) =>
+  balanceLimit(P, levelOf(l), parseStandard(s, "standard")),
+);
+const normOf = memoByTexts((l: string, r: string | null) =>
+  publicFundsNorm(P, levelOf(l), parseRegion(r, "region")),
+);
+const policyOf = memoByText((key: string) => lookupPolicy(P, key));
+
+const levelText = (v: any): string => text(v, "level", LEVEL_TEXT);
+const areaText = (v: any): string | null => optText(v, "area", AREA_TEXT);
+const classSizeFor = (v: any) => classSizeOf(text(v, "level", CLASS_KIND_TEXT));
 
 /** prior/current of THREE_GROWTH: 4 numbers, or 5 with pay; an empty 5th cell means "no pay figure". */
 function growthCells(v: any, arg: string): number[] {
@@ -166,7 +186,7 @@ export function DROPOUT_RATE(start_enrollment: number, dropouts: number): number
  */
 export function DROPOUT_LIMIT(level: string, area?: string): number {
   try {
-    return dropoutLimit(P, toLevel(level), toArea(area));
+    return dropoutLimitOf(levelText(level), areaText(area));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -193,9 +213,11 @@ export function DROPOUT_CHECK(
   try {
     const start = num(start_enrollment, "start_enrollment");
     const out = num(dropouts, "dropouts");
-    const lvl = toLevel(level);
-    const ar = toArea(area);
-    return dropoutCheck(start, out, optNumOrNull(limit, "limit") ?? dropoutLimit(P, lvl, ar));
+    const lvl = levelText(level);
+    const ar = areaText(area);
+    levelOf(lvl);
+    areaOf(ar);
+    return dropoutCheck(start, out, optNumOrNull(limit, "limit") ?? dropoutLimitOf(lvl, ar));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -210,7 +232,7 @@ export function DROPOUT_CHECK(
  */
 export function CLASS_SIZE(level: string): number {
   try {
-    return classSize(P, toClassKind(level));
+    return classSizeFor(level);
   } catch (e) {
     throw toExcelError(e);
   }
@@ -244,7 +266,7 @@ export function CLASS_BAND(students: number, classes: number): string {
 export function CAPACITY(classrooms: number, level: string, class_size?: number): number {
   try {
     const rooms = num(classrooms, "classrooms");
-    const size = optNum(class_size, "class_size", classSize(P, toClassKind(level)));
+    const size = optNum(class_size, "class_size", classSizeFor(level));
     return finiteOut(capacity(rooms, size));
   } catch (e) {
     throw toExcelError(e);
@@ -263,7 +285,7 @@ export function CAPACITY(classrooms: number, level: string, class_size?: number)
 export function CLASSES_NEEDED(enrollment: any[][], level: string, class_size?: number): number {
   try {
     const m = matrix(enrollment, "enrollment");
-    return finiteOut(classesNeeded(m, optNum(class_size, "class_size", classSize(P, toClassKind(level)))));
+    return finiteOut(classesNeeded(m, optNum(class_size, "class_size", classSizeFor(level))));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -288,7 +310,7 @@ export function MERGE_CHECK(
   try {
     const m = matrix(enrollment, "enrollment");
     const rooms = num(classrooms, "classrooms");
-    const r = mergeCheck(m, rooms, optNum(class_size, "class_size", classSize(P, toClassKind(level))));
+    const r = mergeCheck(m, rooms, optNum(class_size, "class_size", classSizeFor(level)));
     return checkedRows([[r.students, r.classesNeeded, r.classrooms, r.spare, r.averageClassSize, r.pass]]);
   } catch (e) {
     throw toExcelError(e);
@@ -310,7 +332,7 @@ export function BALANCE_CV(values: any[][], enrollments: any[][]): number {
     if (xs.length !== ps.length || (xs[0] as Cell[]).length !== (ps[0] as Cell[]).length) {
       throw new RuleError("value", "enrollments: a range of the same shape as values");
     }
-    return finiteOut(balanceCv(xs.flat(), ps.flat()));
+    return finiteOut(balanceCv(flatten(xs), flatten(ps)));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -328,8 +350,10 @@ export function BALANCE_CV(values: any[][], enrollments: any[][]): number {
 export function BALANCE_CHECK(cv: number, level: string, standard?: string): boolean {
   try {
     const value = num(cv, "cv");
-    const std = parseStandard(optText(standard, "standard", "基本|basic or 优质|quality"), "standard");
-    return balanceCheck(value, balanceLimit(P, toLevel(level), std));
+    return balanceCheck(
+      value,
+      balanceLimitOf(levelText(level), optText(standard, "standard", STANDARD_TEXT)),
+    );
   } catch (e) {
     throw toExcelError(e);
   }
@@ -344,7 +368,7 @@ export function BALANCE_CHECK(cv: number, level: string, standard?: string): boo
  */
 export function STAFF_RATIO(level: string): number {
   try {
-    return staffRatio(P, toLevel(level));
+    return staffRatioOf(levelText(level));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -362,8 +386,9 @@ export function STAFF_RATIO(level: string): number {
 export function STAFF_QUOTA(students: number, level: string, ratio?: number): number {
   try {
     const n = num(students, "students");
-    const lvl = toLevel(level);
-    return finiteOut(staffQuota(n, optNumOrNull(ratio, "ratio") ?? staffRatio(P, lvl)));
+    const lvl = levelText(level);
+    levelOf(lvl);
+    return finiteOut(staffQuota(n, optNumOrNull(ratio, "ratio") ?? staffRatioOf(lvl)));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -379,8 +404,7 @@ export function STAFF_QUOTA(students: number, level: string, ratio?: number): nu
  */
 export function PUBLIC_FUNDS_NORM(level: string, region?: string): number {
   try {
-    const reg = parseRegion(optText(region, "region", "中西部|central_west or 东部|east"), "region");
-    return publicFundsNorm(P, toLevel(level), reg);
+    return normOf(levelText(level), optText(region, "region", REGION_TEXT));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -414,8 +438,9 @@ export function PUBLIC_FUNDS(
       smallRural: optBool(small_rural, "small_rural"),
       norm: 0,
     };
-    const lvl = toLevel(level);
-    input.norm = optNumOrNull(norm, "norm") ?? publicFundsNorm(P, lvl, "central_west");
+    const lvl = levelText(level);
+    levelOf(lvl);
+    input.norm = optNumOrNull(norm, "norm") ?? normOf(lvl, null);
     return finiteOut(publicFunds(input, P));
   } catch (e) {
     throw toExcelError(e);
@@ -499,7 +524,7 @@ export function KG_CAPACITY(
 export function RECONCILE(stated_total: number, parts: any[][]): number {
   try {
     const total = num(stated_total, "stated_total");
-    return finiteOut(reconcile(total, matrix(parts, "parts").flat()));
+    return finiteOut(reconcile(total, flatten(matrix(parts, "parts"))));
   } catch (e) {
     throw toExcelError(e);
   }
@@ -616,7 +641,7 @@ export function CLASS_BALANCE(assignments: any[][], scores: any[][], genders?: a
  */
 export function POLICY(key: string): number {
   try {
-    return lookupPolicy(P, text(key, "key", 'a policy key such as "dropout.primary"'));
+    return policyOf(text(key, "key", 'a policy key such as "dropout.primary"'));
   } catch (e) {
     throw toExcelError(e);
   }

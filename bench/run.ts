@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: the performance report. Every figure is measured here, on this machine, and where a target is a
+ * ratio it is taken against a baseline run in the same process (machines are shared and noisy, so absolute times
+ * are reported but never asserted). Writes bench-report.json and prints it.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { benchAssignClasses } from "./assignClasses";
+import { benchBundles } from "./bundles";
+import { benchFunctions } from "./functions";
+import { benchOfficeJs, benchPlanBuilding, benchXlsx } from "./workbook";
+
+async function main(): Promise<void> {
+  const started = new Date().toISOString();
+  const step = <T>(label: string, run: () => T): T => {
+    process.stderr.write(`bench: ${label}…\n`);
+    return run();
+  };
+  const report = {
+    started,
+    node: process.version,
+    functions: step("custom functions", benchFunctions),
+    assignClasses: step("ASSIGN_CLASSES", () => benchAssignClasses()),
+    bundles: step("bundle sizes", benchBundles),
+    planBuilding: step("plan building", benchPlanBuilding),
+    xlsx: step("xlsx writer, 5,000 schools", () => benchXlsx(5000)),
+    officeJs: await step("Office.js generation", benchOfficeJs),
+  };
+  const targets = {
+    scalarAdapterOverheadAtMost3x: report.functions.worstScalarRatio <= 3,
+    assignClassesUnder50ms: report.assignClasses.worstMs < 50,
+    assignClassesGapRatioAtMostHalf: report.assignClasses.worstGapRatio <= 0.5,
+    functionsBundleUnder40KBgzip: report.bundles.functions.gzipKB < 40,
+    paneBundleUnder250KBgzip: report.bundles.pane.initialGzipKB < 250,
+    xlsxTimeRatioAtMost1_5: report.xlsx.timeRatio <= 1.5,
+    xlsxUnder10s: report.xlsx.writer.ms < 10_000,
+    planBuildingLinear: report.planBuilding.growthRatio500to5000 < 2,
+    officeJsSyncsWithinBound: report.officeJs.generations.every((g) => g.withinSyncBound),
+    officeJsNoRequestOver4MB: !report.officeJs.anyRequestOver4MB,
+  };
+  const out = { ...report, targets };
+  const file = join(__dirname, "..", "bench-report.json");
+  writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
+  console.log(JSON.stringify(out, null, 2));
+  process.stderr.write(`bench: report written to ${file}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+/**
+ * The budget workbook at district scale. Plan building is timed in this process; the .xlsx writes run in child
+ * processes so each has its own peak memory (maxRSS): the add-in's writer against exceljs writing the same cells
+ * with no plan (the floor the format allows).
+ */
+import { execFileSync } from "node:child_process";
+import { generateDistrict } from "../src/district";
+import { buildWorkbookPlan } from "../src/plan/build";
+import { getPack } from "../src/policy";
+import { measureGeneration, type GenerationCost } from "../test/support/measureGeneration";
+import { measure, ms, ratio } from "./measure";
+
+const OPTIONS = { generatedAt: "2026-01-01T00:00:00.000Z", generator: "edu-budget bench" };
+
+export function planFor(schools: number) {
+  const district = generateDistrict(42, schools);
+  return buildWorkbookPlan(district, getPack(district.policyPack), OPTIONS);
+}
+
+export function benchPlanBuilding() {
+  const sizes = [500, 1000, 2000, 5000];
+  const timings = sizes.map((schools) => {
+    const district = generateDistrict(42, schools);
+    const pack = getPack(district.policyPack);
+    const t = measure(() => void buildWorkbookPlan(district, pack, OPTIONS), { rounds: 3, budgetMs: 1 });
+    return { schools, ms: ms(t.seconds), msPerSchool: Number(((t.seconds * 1000) / schools).toFixed(4)) };
+  });
+  const first = timings[0]!;
+  const last = timings[timings.length - 1]!;
+  return {
+    timings,
+    /** Time per school at 5,000 ÷ at 500: 1 is linear, 10 would be quadratic. */
+    growthRatio500to5000: ratio(last.msPerSchool, first.msPerSchool),
+  };
+}
+
+interface ChildFigures {
+  readonly ms: number;
+  readonly maxRssMb: number;
+  readonly bytes: number;
+  readonly cells: number;
+}
+
+function child(mode: "writer" | "floor", schools: number): ChildFigures {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "-r",
+      require.resolve("../scripts/ts-require.js"),
+      require.resolve("./xlsxChild.ts"),
+      mode,
+      String(schools),
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out.trim().split("\n").pop() as string) as ChildFigures;
+}
+
+export function benchXlsx(schools = 5000) {
+  const best = (mode: "writer" | "floor") => {
+    const runs = [child(mode, schools), child(mode, schools)];
+    return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  };
+  const floor = best("floor");
+  const writer = best("writer");
+  return {
+    schools,
+    cells: writer.cells,
+    writer,
+    exceljsFloor: floor,
+    timeRatio: ratio(writer.ms, floor.ms),
+    memoryRatio: ratio(writer.maxRssMb, floor.maxRssMb),
+  };
+}
+
+export async function benchOfficeJs() {
+  const rows: (GenerationCost & { schools: number; syncBound: number; withinSyncBound: boolean })[] = [];
+  for (const schools of [10, 100, 1000, 5000]) {
+    const cost = await measureGeneration(planFor(schools));
+    const syncBound = 3 + Math.ceil(cost.totalRequestBytes / 4_000_000);
+    rows.push({ schools, ...cost, syncBound, withinSyncBound: cost.syncs <= syncBound });
+  }
+  return {
+    generations: rows,
+    apiCallsGrowWithCells: rows.some((r) => r.apiCalls !== rows[0]!.apiCalls),
+    largestRequestBytes: Math.max(...rows.map((r) => r.largestRequestBytes)),
+    anyRequestOver4MB: rows.some((r) => r.largestRequestBytes > 4_000_000),
+  };
+}
