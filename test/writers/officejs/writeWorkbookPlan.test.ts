@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { createFakeExcel, type FakeExcel } from "../../support/fakeExcel";
 import { DANGEROUS_TEXT, smallPlan } from "../../support/planFixtures";
 import {
@@ -186,5 +187,42 @@ describe("writeWorkbookPlan into Excel", () => {
     const report = await generateInExcel(fake.run, smallPlan, { onExistingSheet: "keepBoth" });
     expect(report.syncs).toBe(fake.stats.syncs);
     expect(fake.stats.requests.slice(1).every((r) => r.calculationSuspended)).toBe(true);
+  });
+
+  test("any text constant arrives as exactly that text, never a formula, number or boolean", async () => {
+    const text = fc.oneof(
+      fc.string({ minLength: 1 }),
+      fc.constantFrom("=1+1", "+86", "-5", "@x", "007", "1e3", "TRUE", "50%", "=SUM(A1:A2)"),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(text, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        async (rows) => {
+          const sheet = { ...(smallPlan.sheets[0] as (typeof smallPlan.sheets)[number]) };
+          const plan = {
+            ...smallPlan,
+            names: [],
+            sheets: [
+              {
+                ...sheet,
+                blocks: [{ anchor: "B2", cells: rows.map((r) => r.map((v) => ({ v }))) }],
+                formats: [],
+                merges: [],
+              },
+            ],
+          };
+          const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+          await fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "keepBoth" }));
+          const cells = fake.cellsOf(sheet.name);
+          rows.forEach((row, r) =>
+            row.forEach((v, c) => {
+              const cell = cells[`${String.fromCharCode(66 + c)}${r + 2}`];
+              expect(cell).toMatchObject({ value: v, formula: null, numberFormat: "General" });
+            }),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
