@@ -339,7 +339,7 @@ export const ZHENLAI: DistrictInput = {
       endYear: 2012,
       amountInYear: 620,
     },
-    // A new kindergarten on a new site; 50 万元 of its cost has no funding source yet (a warning, on purpose).
+    // The two kindergartens are built on new sites (a warning that says so, by design).
     {
       name: NEW_PROJECTS[3],
       school: "镇赉区第二幼儿园",
@@ -348,7 +348,7 @@ export const ZHENLAI: DistrictInput = {
       totalCost: 1200,
       central: 400,
       provincial: 300,
-      district: 450,
+      district: 500,
       startYear: 2012,
       endYear: 2013,
       amountInYear: 700,
