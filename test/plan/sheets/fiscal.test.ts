@@ -1,0 +1,80 @@
+import { threeGrowth } from "../../../src/domain/growth";
+import type { FiscalYear } from "../../../src/district/model";
+import { expectPlanComputes } from "../../support/hyperformula";
+import { FIXTURE, fixtureWith } from "../fixtures";
+import { column, labelled, planOf, sheetByKey } from "../planHelpers";
+
+const figures = (y: FiscalYear, compulsory: boolean): number[] => {
+  const e = compulsory ? y.compulsoryAppropriation : y.appropriation;
+  const n = compulsory ? y.compulsoryStudents : y.students;
+  const pf = compulsory ? y.compulsoryPublicFunds : y.publicFunds;
+  return [e, y.recurringRevenue, (e * 10000) / n, (pf * 10000) / n, (y.staffPay * 10000) / y.staffHeadcount];
+};
+
+describe("财政", () => {
+  const plan = planOf(FIXTURE);
+  const sheet = sheetByKey(plan, "fiscal");
+
+  it("shows achieved and required growth and a verdict per test as THREE_GROWTH_DETAIL does", () => {
+    const loaded = expectPlanComputes(plan);
+    const rows = threeGrowth(figures(FIXTURE.fiscal.prior, false), figures(FIXTURE.fiscal.current, false));
+    const achieved = column(plan, loaded, "tblThreeGrowth", "实际增长 Achieved");
+    rows.forEach((row, i) => expect(achieved[i]).toBeCloseTo(row.achieved, 12));
+    expect(column(plan, loaded, "tblThreeGrowth", "要求增长 Required")[0]).toBeCloseTo(
+      189000 / 180000 - 1,
+      12,
+    );
+    expect(column(plan, loaded, "tblThreeGrowth", "是否达到 Pass")).toEqual(rows.map((r) => r.pass));
+  });
+
+  it("recomputes the growths for compulsory education when the scope cell is switched to 义务教育", () => {
+    const loaded = expectPlanComputes(plan);
+    loaded.setValue(sheet.name, labelled(sheet, "三个增长口径"), "义务教育");
+    const rows = threeGrowth(figures(FIXTURE.fiscal.prior, true), figures(FIXTURE.fiscal.current, true));
+    const achieved = column(plan, loaded, "tblThreeGrowth", "实际增长 Achieved");
+    rows.forEach((row, i) => expect(achieved[i]).toBeCloseTo(row.achieved, 12));
+    // Compulsory students fell (1700 → 1640) while funds rose: every per-student figure rises.
+    expect(loaded.valueAt(sheet.name, labelled(sheet, "三个增长 THREE_GROWTH"))).toBe(
+      rows.every((r) => r.pass),
+    );
+  });
+
+  it("labels the scope on the sheet and in the check (I-4)", () => {
+    const compulsory = planOf(fixtureWith((d) => ({ ...d, fiscal: { ...d.fiscal, scope: "compulsory" } })));
+    const loaded = expectPlanComputes(compulsory);
+    const s = sheetByKey(compulsory, "fiscal");
+    expect(loaded.valueAt(s.name, labelled(s, "三个增长口径"))).toBe("义务教育");
+    expect(compulsory.checks.find((c) => c.id === "fiscal.threeGrowth")?.labelZh).toBe("三个增长(义务教育)");
+  });
+
+  it("fails G1 when appropriation grows no faster than revenue, naming both rates", () => {
+    const slow = planOf(
+      fixtureWith((d) => ({
+        ...d,
+        fiscal: { ...d.fiscal, current: { ...d.fiscal.current, appropriation: 54600 } },
+      })),
+    );
+    expectPlanComputes(slow);
+    const check = slow.checks.find((c) => c.id === "fiscal.threeGrowth");
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toContain("G1 教育财政拨款增长高于财政经常性收入增长: 5.00% ≤ 5.00% ✗");
+  });
+
+  it("marks the growths it cannot compute over a zero prior base as #DIV/0! and fails the check", () => {
+    const zero = planOf(
+      fixtureWith((d) => ({ ...d, fiscal: { ...d.fiscal, prior: { ...d.fiscal.prior, appropriation: 0 } } })),
+    );
+    const loaded = expectPlanComputes(zero);
+    expect(String(column(zero, loaded, "tblThreeGrowth", "实际增长 Achieved")[0])).toContain("DIV/0");
+    const check = zero.checks.find((c) => c.id === "fiscal.threeGrowth");
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toContain("无法计算");
+  });
+
+  it("reconciles the fiscal student counts with the schools table and shows the difference", () => {
+    const loaded = expectPlanComputes(plan);
+    expect(column(plan, loaded, "tblFiscalReconcile", "差额")).toEqual([2210 - 2263, 1640 - 1738]);
+    expect(column(plan, loaded, "tblReconciliations", "差额").slice(0, 2)).toEqual([-53, -98]);
+    expect(column(plan, loaded, "tblReconciliations", "一致").slice(0, 2)).toEqual([false, false]);
+  });
+});
