@@ -147,7 +147,7 @@ function mergerBlock(
   ) => [
     val(label),
     null,
-    val(`标准班额 ${size.value}`),
+    fx(size.name, size.value),
     ...grades.map((_, j) =>
       source === null
         ? val(0)
@@ -160,7 +160,13 @@ function mergerBlock(
   ];
   const afterNeededRow = afterRow + 1;
   const beforeNeededRow = afterRow + 2;
-  const afterNeeded = neededRow("调整后所需班数", afterNeededRow, afterRow, gradeTotals, after.classesNeeded);
+  const afterNeeded = neededRow(
+    "调整后所需班数 (C列为标准班额)",
+    afterNeededRow,
+    afterRow,
+    gradeTotals,
+    after.classesNeeded,
+  );
   const beforeNeeded = neededRow(
     "调整前所需班数 (留驻学校)",
     beforeNeededRow,

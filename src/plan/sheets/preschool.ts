@@ -58,6 +58,12 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
       style: "integer",
     },
   ]);
+  const T = district.budgetYear;
+  const yearRef = ctx.names.some((n) => n.name === "D_budget_year") ? "D_budget_year" : String(T);
+  const projectNames = ctx.exports.get("projects.names")?.ref;
+  const isProject = (k: PlannedKindergarten) =>
+    projectNames !== undefined && district.projects.some((p) => p.name === k.name);
+  const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
   const table = sb.table<PlannedKindergarten>({
     name: "tblKindergartens",
     rows: planned,
@@ -94,8 +100,26 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
       },
       { key: "cost", header: "建设投资(万元)", width: 12, style: "money", cell: (c) => val(c.item.cost) },
       { key: "year", header: "建成年度", width: 9, cell: (c) => val(c.item.year) },
+      {
+        key: "inProjects",
+        header: "已列入基建",
+        width: 10,
+        cell: (c) =>
+          projectNames ? fx(`COUNTIF(${projectNames},${c.ref("name")})>0`, isProject(c.item)) : val(false),
+      },
+      {
+        key: "budgetT",
+        header: `${T}年预算投资`,
+        width: 12,
+        style: "money",
+        cell: (c) =>
+          fx(
+            `IF(AND(${c.ref("year")}=${yearRef},NOT(${c.ref("inProjects")})),${c.ref("cost")},0)`,
+            budgetedInT(c.item) ? c.item.cost : 0,
+          ),
+      },
     ],
-    totals: { label: "合计", keys: ["small", "middle", "large", "mixed", "capacity", "cost"] },
+    totals: { label: "合计", keys: ["small", "middle", "large", "mixed", "capacity", "cost", "budgetT"] },
   });
   if (planned.length > 0) {
     sb.validation(table.range("kind"), KINDERGARTEN_KINDS, `请选择 ${KINDERGARTEN_KINDS.join("/")}`);
@@ -197,30 +221,21 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     ],
     totals: { label: "合计", keys: ["count"] },
   });
+  // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
   district.statedCounts.forEach((stated, i) => {
-    if (stated.items.some((item) => planned.some((k) => k.name === item)))
-      statedCount(ctx, sb, table, kinds, stated, i);
+    const names = (list: readonly { name: string }[]) =>
+      stated.items.some((item) => list.some((x) => x.name === item));
+    if (names(planned) && !names(district.projects)) statedCount(ctx, sb, table, kinds, stated, i);
   });
-  const T = district.budgetYear;
-  const costInT = planned.filter((k) => k.year === T).reduce((s, k) => s + k.cost, 0);
-  const yearRef = ctx.names.some((n) => n.name === "D_budget_year") ? "D_budget_year" : String(T);
-  const cost = sb.keyValues([
-    {
-      key: "cost",
-      label: "本年建成幼儿园投资(万元)",
-      cell: fx(
-        planned.length > 0 ? `SUMIF(${table.range("year")},${yearRef},${table.range("cost")})` : "0",
-        costInT,
-      ),
-      style: "money",
-      note: "按建成年度 = 预算年度计入本年预算; 若已列入基建项目表, 请勿重复计算",
-    },
-  ]);
-  if (cost.cost && planned.length > 0)
+  const costInT = planned.filter(budgetedInT).reduce((s, k) => s + k.cost, 0);
+  sb.note(
+    `${T}年预算投资: 建成年度为 ${T} 年且未列入基建项目表的幼儿园 (已列入的由基建计入汇总, 不重复计算)。`,
+  );
+  if (planned.length > 0)
     ctx.budgetLines.push({
       category: "学前教育建设",
       categoryEn: "Preschool construction",
-      amount: { ref: cost.cost.ref, value: costInT },
+      amount: { ref: table.total("budgetT").ref, value: costInT },
     });
   sb.freezeAt(2);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });

@@ -98,9 +98,11 @@ export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
     },
   });
   if (projects.length > 0) {
+    ctx.exports.set("projects.names", { ref: table.sheetRange("name"), value: projects.length });
     sb.validation(table.range("status"), PROJECT_STATUSES, "请选择 新建 或 续建");
     sb.validation(table.range("category"), PROJECT_CATEGORIES, `请选择 ${PROJECT_CATEGORIES.join("/")}`);
   }
+  if (projects.length === 0) sb.note("本区未录入基建项目。");
   const diffRange = table.range("difference");
   const diffTop = diffRange.split(":")[0] ?? diffRange;
   sb.conditional(diffRange, `${diffTop}<>0`, "fail");

@@ -3,6 +3,7 @@ import { districtSchema, type District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
 import { kgCapacity, placesNeeded } from "../../../src/domain/preschool";
 import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
+import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
 import { getPack } from "../../../src/policy";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { cellAt, context, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
@@ -63,6 +64,25 @@ describe("学前 sheet", () => {
     const { built } = build(FIXTURE);
     expect(built.ctx.budgetLines.find((l) => l.categoryEn === "Preschool construction")?.amount.value).toBe(
       900,
+    );
+  });
+
+  it("leaves zhenlai's kindergartens that are capital projects to 基建, in the budget and in the project count", () => {
+    const zhenlai = getSample("zhenlai");
+    const built = context(zhenlai);
+    const projects = buildProjectsSheet(built.ctx);
+    const plan = planOf(built, [projects, buildPreschoolSheet(built.ctx)]);
+    expectPlanComputes(plan);
+    expect(built.ctx.checks.filter((c) => c.id.startsWith("preschool.count"))).toEqual([]);
+    const line = built.ctx.budgetLines.find((l) => l.categoryEn === "Preschool construction");
+    const alsoProjects = zhenlai.preschool.planned.filter((k) =>
+      zhenlai.projects.some((p) => p.name === k.name),
+    );
+    expect(alsoProjects.length).toBeGreaterThan(0);
+    expect(line?.amount.value).toBe(
+      zhenlai.preschool.planned
+        .filter((k) => k.year === zhenlai.budgetYear && !alsoProjects.includes(k))
+        .reduce((s, k) => s + k.cost, 0),
     );
   });
 
