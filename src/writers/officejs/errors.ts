@@ -25,6 +25,6 @@ export class GenerationFailed extends Error {
   }
 }
 
-export function describe(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -6,10 +6,9 @@
  */
 import type { SheetPlan, WorkbookPlan } from "../../plan/types";
 import { Batch, callBytes } from "./batch";
-import { describe, GenerationCancelled, GenerationFailed } from "./errors";
+import { messageOf, GenerationCancelled, GenerationFailed } from "./errors";
 import type { ExcelContext, ExcelRunner, NamedItemLike, WorksheetLike } from "./excelSubset";
 import {
-  quoteSheet,
   referencedSheets,
   rewriteReferences,
   uniqueIdentifier,
@@ -70,7 +69,7 @@ interface SheetTarget {
 interface Layout {
   readonly targets: readonly SheetTarget[];
   readonly maps: ReferenceMaps;
-  /** Plan names to add, with the identifier to add them under. */
+  /** Plan names to add, under the identifier to add them as. */
   readonly namesToAdd: readonly { readonly name: string; readonly ref: string; readonly comment?: string }[];
   /** Existing names that point into replaced sheets: re-pointed at the new sheets at the end. */
   readonly namesToRepoint: readonly { readonly item: NamedItemLike; readonly ref: string }[];
@@ -110,7 +109,7 @@ export async function writeWorkbookPlan(
     const undo = await rollback(context, created, addedNames);
     if (error instanceof Cancelled) throw new GenerationCancelled(undo.ok, undo.error);
     throw new GenerationFailed(
-      `generating the workbook failed: ${describe(error)}`,
+      `generating the workbook failed: ${messageOf(error)}`,
       error,
       undo.ok,
       undo.error,
@@ -156,79 +155,139 @@ async function planLayout(
   }, 3);
   await batch.flush();
   const existing = new Map(wb.worksheets.items.map((s) => [s.name.toLowerCase(), s]));
-  const clashes = chosen
-    .map((s) => existing.get(s.name.toLowerCase()))
-    .filter((s): s is WorksheetLike => !!s);
-  const generated = new Set<WorksheetLike>();
-  const tablesOnReplaced = new Set<string>();
-  if (mode === "replaceGenerated" && clashes.length > 0) {
-    const probes = clashes.map((sheet) => ({
-      sheet,
-      mark: sheet.customProperties.getItemOrNullObject(GENERATED_MARK),
-    }));
+  const clashes = chosen.flatMap((s) => existing.get(s.name.toLowerCase()) ?? []);
+  const earlier =
+    mode === "replaceGenerated"
+      ? await findGenerated(batch, clashes)
+      : { sheets: new Set<WorksheetLike>(), tables: new Set<string>() };
+  const targets = assignSheets(chosen, existing, earlier.sheets);
+  const takenIds = new Set([...wb.names.items, ...wb.tables.items].map((n) => n.name.toUpperCase()));
+  const tables = assignTables(chosen, takenIds, earlier.tables);
+  const names = assignNames(plan, targets, wb.names.items, takenIds, mode);
+  const maps = {
+    sheets: new Map(targets.map((t) => [t.plan.name.toLowerCase(), t.writeName])),
+    identifiers: new Map(
+      [...tables.renamed, ...names.renamed].map((r) => [r.planName.toUpperCase(), r.name]),
+    ),
+  };
+  return {
+    targets,
+    maps,
+    namesToAdd: names.toAdd,
+    namesToRepoint: names.toRepoint,
+    tablesToRename: tables.toRename,
+    tableNames: tables.names,
+    renamedIdentifiers: [...tables.renamed, ...names.renamed]
+      .filter((r) => !r.temporary)
+      .map(({ planName, name }) => ({ planName, name })),
+  };
+}
+
+/** Which of these sheets this add-in generated, and the tables on them. */
+async function findGenerated(batch: Batch, sheets: readonly WorksheetLike[]) {
+  const probes = sheets.map((sheet) => ({
+    sheet,
+    mark: sheet.customProperties.getItemOrNullObject(GENERATED_MARK),
+  }));
+  if (probes.length > 0) {
     batch.read(
       () => probes.forEach((p) => (p.mark.load("value"), p.sheet.tables.load("items/name"))),
       4 * probes.length,
     );
     await batch.flush();
-    for (const { sheet, mark } of probes)
-      if (!mark.isNullObject) {
-        generated.add(sheet);
-        for (const t of sheet.tables.items) tablesOnReplaced.add(t.name.toUpperCase());
-      }
   }
+  const generated = probes.filter((p) => !p.mark.isNullObject).map((p) => p.sheet);
+  return {
+    sheets: new Set(generated),
+    tables: new Set(generated.flatMap((sheet) => sheet.tables.items.map((t) => t.name.toUpperCase()))),
+  };
+}
+
+/** A free name for every sheet; one that replaces an earlier generated sheet takes its name only at the end. */
+function assignSheets(
+  chosen: readonly SheetPlan[],
+  existing: ReadonlyMap<string, WorksheetLike>,
+  generated: ReadonlySet<WorksheetLike>,
+): SheetTarget[] {
   const taken = new Set(existing.keys());
-  const targets = chosen.map((sheetPlan): SheetTarget => {
-    const clash = existing.get(sheetPlan.name.toLowerCase());
-    const writeName = uniqueSheetName(sheetPlan.name, taken);
+  return chosen.map((plan): SheetTarget => {
+    const clash = existing.get(plan.name.toLowerCase());
+    const writeName = uniqueSheetName(plan.name, taken);
     taken.add(writeName.toLowerCase());
     return clash && generated.has(clash)
-      ? { plan: sheetPlan, writeName, finalName: sheetPlan.name, replaces: clash }
-      : { plan: sheetPlan, writeName, finalName: writeName };
+      ? { plan, writeName, finalName: plan.name, replaces: clash }
+      : { plan, writeName, finalName: writeName };
   });
-  const replacedNames = new Set(targets.filter((t) => t.replaces).map((t) => t.plan.name.toLowerCase()));
-  const sheets = new Map(targets.map((t) => [t.plan.name.toLowerCase(), t.writeName]));
-  const finalSheets = new Map(targets.map((t) => [t.plan.name.toLowerCase(), t.finalName]));
-  const takenIds = new Set([
-    ...wb.names.items.map((n) => n.name.toUpperCase()),
-    ...wb.tables.items.map((t) => t.name.toUpperCase()),
-  ]);
-  const identifiers = new Map<string, string>();
-  const tablesToRename: { temporary: string; name: string }[] = [];
-  const tableNames = new Map<string, string>();
-  const renamedIdentifiers: { planName: string; name: string }[] = [];
+}
+
+interface Renamed {
+  readonly planName: string;
+  readonly name: string;
+  /** Only until the earlier table of that name is gone. */
+  readonly temporary?: boolean;
+}
+
+/** Table names are workbook-wide: a taken one gets a suffix (back to the plan's name if its holder is replaced). */
+function assignTables(
+  chosen: readonly SheetPlan[],
+  takenIds: Set<string>,
+  onReplacedSheets: ReadonlySet<string>,
+) {
+  const names = new Map<string, string>();
+  const renamed: Renamed[] = [];
   for (const table of chosen.flatMap((s) => s.tables)) {
     const id = uniqueIdentifier(table.name, takenIds);
     takenIds.add(id.toUpperCase());
-    tableNames.set(table.name, id);
-    if (id === table.name) continue;
-    identifiers.set(table.name.toUpperCase(), id);
-    if (tablesOnReplaced.has(table.name.toUpperCase()))
-      tablesToRename.push({ temporary: id, name: table.name });
-    else renamedIdentifiers.push({ planName: table.name, name: id });
+    names.set(table.name, id);
+    if (id !== table.name)
+      renamed.push({
+        planName: table.name,
+        name: id,
+        temporary: onReplacedSheets.has(table.name.toUpperCase()),
+      });
   }
-  const existingNames = new Map(wb.names.items.map((n) => [n.name.toUpperCase(), n]));
-  const namesToAdd: { name: string; ref: string; comment?: string }[] = [];
-  const namesToRepoint: { item: NamedItemLike; ref: string }[] = [];
-  const repoint = (ref: string) => rewriteReferences(ref, { sheets: finalSheets, identifiers: new Map() });
+  const toRename = renamed.filter((r) => r.temporary).map((r) => ({ temporary: r.name, name: r.planName }));
+  return { names, renamed, toRename };
+}
+
+/**
+ * Defined names to add (under a suffix when taken), leaving out those that refer to sheets not written. A name an
+ * earlier generation made for a sheet now replaced is re-pointed at the new sheet instead.
+ */
+function assignNames(
+  plan: WorkbookPlan,
+  targets: readonly SheetTarget[],
+  existingNames: readonly NamedItemLike[],
+  takenIds: Set<string>,
+  mode: OnExistingSheet,
+) {
+  const written = new Set(targets.map((t) => t.plan.name.toLowerCase()));
+  const replaced = new Set(targets.filter((t) => t.replaces).map((t) => t.plan.name.toLowerCase()));
+  const finalSheets = new Map(targets.map((t) => [t.plan.name.toLowerCase(), t.finalName]));
+  const existing = new Map(existingNames.map((n) => [n.name.toUpperCase(), n]));
+  const toAdd: { name: string; ref: string; comment?: string }[] = [];
+  const toRepoint: { item: NamedItemLike; ref: string }[] = [];
+  const renamed: Renamed[] = [];
   for (const name of plan.names) {
-    const old = existingNames.get(name.name.toUpperCase());
-    const pointsIntoReplaced =
-      old !== undefined && [...referencedSheets(String(old.formula))].some((s) => replacedNames.has(s));
-    if (old && pointsIntoReplaced && mode === "replaceGenerated") {
-      namesToRepoint.push({ item: old, ref: `=${repoint(name.ref)}` });
+    if (![...referencedSheets(name.ref)].every((s) => written.has(s))) continue;
+    const old = existing.get(name.name.toUpperCase());
+    if (
+      old &&
+      mode === "replaceGenerated" &&
+      [...referencedSheets(String(old.formula))].some((s) => replaced.has(s))
+    ) {
+      toRepoint.push({
+        item: old,
+        ref: `=${rewriteReferences(name.ref, { sheets: finalSheets, identifiers: new Map() })}`,
+      });
       continue;
     }
     const id = uniqueIdentifier(name.name, takenIds);
     takenIds.add(id.toUpperCase());
-    if (id !== name.name) {
-      identifiers.set(name.name.toUpperCase(), id);
-      renamedIdentifiers.push({ planName: name.name, name: id });
-    }
-    namesToAdd.push({ name: id, ref: name.ref, ...(name.comment ? { comment: name.comment } : {}) });
+    if (id !== name.name) renamed.push({ planName: name.name, name: id });
+    toAdd.push({ name: id, ref: name.ref, ...(name.comment ? { comment: name.comment } : {}) });
   }
-  const maps = { sheets, identifiers };
-  return { targets, maps, namesToAdd, namesToRepoint, tablesToRename, tableNames, renamedIdentifiers };
+  return { toAdd, toRepoint, renamed };
 }
 
 interface Step {
@@ -381,5 +440,3 @@ async function rollback(context: ExcelContext, created: readonly string[], added
     return { ok: false, error } as const;
   }
 }
-
-export { quoteSheet };

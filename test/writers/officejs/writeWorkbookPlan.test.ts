@@ -141,10 +141,12 @@ describe("writeWorkbookPlan into Excel", () => {
     expect(fake.cellsOf("学校")).toEqual(before);
   });
 
-  test("writes only the chosen sheets and refuses unknown sheet keys before touching the workbook", async () => {
+  test("writes only the chosen sheets and their names, and refuses unknown sheet keys before touching the workbook", async () => {
     const fake = userSheets();
     const report = await write(fake, { sheets: ["params"] });
     expect(report.created).toEqual(["参数"]);
+    // A name on a sheet that was not written would point at nothing, or at someone else's sheet.
+    expect(fake.workbook.names.map((n) => n.name)).toEqual(["P_dropout_primary", "P_funds_primary"]);
     const untouched = userSheets();
     const before = untouched.snapshot();
     await expect(write(untouched, { sheets: ["params", "nope"] })).rejects.toThrow(/unknown sheet keys nope/);
