@@ -17,6 +17,12 @@ describe("built-in samples", () => {
     expect(getSample(id).schools.length).toBeLessThanOrEqual(40);
   });
 
+  it("hands out a fresh copy, so a caller's change does not leak into the next caller", () => {
+    const first = getSample("zhenlai");
+    (first.schools[0] as { name: string }).name = "改过的名字";
+    expect(getSample("zhenlai").schools[0]?.name).toBe("实验小学");
+  });
+
   it("rejects an unknown sample id naming the ones it knows", () => {
     expect(() => getSample("nowhere")).toThrow(/zhenlai, wuzhen/);
   });

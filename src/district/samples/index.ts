@@ -21,10 +21,10 @@ export const SAMPLES: readonly Sample[] = [
 
 const validated = new Map<string, District>();
 
-/** A sample as a validated District; throws for an unknown id (the ids are SAMPLES' ids). */
+/** A sample as a validated District (a fresh copy: callers may change it); throws for an unknown id. */
 export function getSample(id: string): District {
   const cached = validated.get(id);
-  if (cached) return cached;
+  if (cached) return structuredClone(cached);
   const sample = SAMPLES.find((candidate) => candidate.id === id);
   if (!sample) throw new Error(`Unknown sample "${id}": use one of ${SAMPLES.map((s) => s.id).join(", ")}`);
   const result = validateDistrict(sample.district, { file: `sample:${id}` });
@@ -33,5 +33,5 @@ export function getSample(id: string): District {
       `Sample ${id} is invalid: ${result.problems.map((p) => `${p.field}: ${p.messageEn}`).join("; ")}`,
     );
   validated.set(id, result.district);
-  return result.district;
+  return structuredClone(result.district);
 }
