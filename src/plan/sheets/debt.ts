@@ -146,15 +146,20 @@ function schedule(
   subtotalRef: (i: number) => string,
 ): void {
   const T = ctx.district.budgetYear;
-  const years = debts.annualCapacity.map((_, y) => T + y);
+  const term = ctx.district.termEndYear;
+  // Years after the term end do not count towards repaying within the term.
+  const capacities = debts.annualCapacity.slice(0, Math.max(0, term - T + 1));
+  const years = capacities.map((_, y) => T + y);
   sb.note(
     `还款计划: 每年按步骤先后偿还, 不超过当年偿还能力; 最后一列为任期末 (${ctx.district.termEndYear}年) 仍未偿还的金额。`,
   );
+  if (capacities.length < debts.annualCapacity.length)
+    sb.note(`偿还能力录入了 ${debts.annualCapacity.length} 年, 任期内只有 ${capacities.length} 年计入计划。`);
   if (years.length === 0) {
-    sb.note("未录入各年偿还能力, 无法安排还款计划。");
+    sb.note("任期内没有录入偿还能力, 无法安排还款计划。");
     return;
   }
-  const plan = repaySchedule(subtotals, debts.annualCapacity);
+  const plan = repaySchedule(subtotals, capacities);
   const top = sb.row;
   const capRow = top + 1;
   const first = top + 2;
@@ -168,7 +173,7 @@ function schedule(
     ...years.map((y) => val(`${y}年`)),
     val("期末未偿还"),
   ];
-  const capacity: PlanCell[] = [val("当年偿还能力"), null, ...debts.annualCapacity.map((c) => val(c)), null];
+  const capacity: PlanCell[] = [val("当年偿还能力"), null, ...capacities.map((c) => val(c)), null];
   const rows: PlanCell[][] = DEBT_STEPS.map((step, s) => {
     const row = first + s;
     const amount = cellAddress(row, 1);

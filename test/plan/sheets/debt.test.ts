@@ -58,6 +58,18 @@ describe("债务 sheet", () => {
     actual.forEach((line, s) => line.forEach((x, y) => expect(x).toBeCloseTo(expected[s]?.[y] ?? NaN, 9)));
   });
 
+  it("leaves capacity after the term end out of the plan, so the debt must be repaid within the term", () => {
+    const late = districtSchema.parse({
+      ...FIXTURE_INPUT,
+      termEndYear: 2027,
+      debts: { ...FIXTURE_INPUT.debts, annualCapacity: [2000, 3000, 9000, 9000] },
+    });
+    const { built } = build(late);
+    const check = built.ctx.checks.find((c) => c.id === "debt.repaid");
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toBe(`至 2027 年末未偿还 ${(13660.04 - 5000).toFixed(2)} 万元`);
+  });
+
   it("passes the term-end check only when the capacity covers every step, and budgets year T's repayment", () => {
     const { built } = build(FIXTURE);
     expect(built.ctx.checks.find((c) => c.id === "debt.repaid")?.pass).toBe(false);
@@ -97,7 +109,8 @@ describe("债务 sheet", () => {
             },
           });
           const { built, loaded } = build(district);
-          const expected = repaySchedule(subtotals(district), capacity);
+          const inTerm = capacity.slice(0, district.termEndYear - district.budgetYear + 1);
+          const expected = repaySchedule(subtotals(district), inTerm);
           const actual = scheduleValues(loaded, exported(built.ctx, "debt.scheduleRange").ref);
           actual.forEach((line, s) =>
             line.forEach((x, y) => expect(x).toBeCloseTo(expected[s]?.[y] ?? NaN, 9)),
