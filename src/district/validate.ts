@@ -162,6 +162,8 @@ function districtChecks(district: District, knownPacks: readonly string[]): Find
         `≥ ${district.budgetYear}`,
       ),
     );
+  if (district.schools.length === 0)
+    findings.push(warning(["schools"], "没有任何学校数据", "There are no schools"));
   if (!knownPacks.includes(district.policyPack))
     findings.push(
       error(

@@ -199,6 +199,13 @@ describe("validateDistrict: cross-field checks", () => {
     ]);
   });
 
+  it("warns when a district has no schools at all", () => {
+    const result = validateChanged((d) => void d.schools.splice(0));
+    expect(result.problems.filter((p) => p.field === "schools")).toEqual([
+      expect.objectContaining({ severity: "warning" }),
+    ]);
+  });
+
   it("flags a school with students but no classes", () => {
     const result = validateChanged((d) => {
       (d.schools[0] as { classes: number }).classes = 0;
