@@ -63,6 +63,19 @@ describe("均衡 sheet", () => {
       });
   });
 
+  it("recomputes the CV from 学校 when a school's books change", () => {
+    const students = [45, 37, 89, 76, 55];
+    const { built, loaded } = build(worked([279, 137, 935, 160, 402], students));
+    const schools = built.ctx.schools!;
+    loaded.setValue("学校", schools.cell("books", 3), 76);
+    const books = exported(built.ctx, "balance.cv.primary.books");
+    const expected = balanceCv(
+      [279, 137, 935, 76, 402].map((b, i) => b / (students[i] as number)),
+      students,
+    );
+    expect(valueAtRef(loaded, books.ref)).toBeCloseTo(expected, 12);
+  });
+
   it("fails 基本均衡 when the composite CV exceeds the limit and passes when schools are alike", () => {
     const rich = {
       books: 90000,

@@ -50,6 +50,15 @@ describe("债务 sheet", () => {
     expect(zhenlai.built.ctx.checks.filter((c) => c.sheet === "debt")).toEqual([]);
   });
 
+  it("reconciles again when the stated total is edited to the sum of the items", () => {
+    const { built, loaded } = build(FIXTURE);
+    const check = built.ctx.checks.find((c) => c.id === "debt.reconcile");
+    const stated = `B${Number(/\d+/.exec(check?.cell ?? "")?.[0]) - 3}`;
+    expect(loaded.valueAt("债务", stated)).toBe(13644.78);
+    loaded.setValue("债务", stated, 13660.04);
+    expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(true);
+  });
+
   it("schedules repayment exactly as repaySchedule() does", () => {
     const { built, loaded } = build(FIXTURE);
     const range = exported(built.ctx, "debt.scheduleRange").ref;
