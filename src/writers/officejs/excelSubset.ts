@@ -136,6 +136,7 @@ export interface WorksheetFreezePanesLike {
 
 export interface PageLayoutLike {
   orientation: string;
+  paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   setPrintTitleRows(rows: string): void;
 }

@@ -172,7 +172,7 @@ export async function writeRules(
     );
   }
   for (const validation of plan.validations) {
-    const source = validation.list.join(",");
+    const source = listSource(validation.list, `${plan.name} validation ${validation.range}`);
     await batch.queue(
       [validation.range, source, validation.errorMessage],
       () => {
@@ -190,6 +190,17 @@ export async function writeRules(
   }
 }
 
+/** Excel takes a typed list as one comma-separated text of at most 255 characters. */
+function listSource(items: readonly string[], where: string): string {
+  const bad = items.find((item) => item.includes(","));
+  if (bad !== undefined)
+    throw new RangeError(`${where}: list item "${bad}" contains a comma, which Excel cannot list`);
+  const source = items.join(",");
+  if (source.length > 255)
+    throw new RangeError(`${where}: the list is ${source.length} characters, Excel takes 255`);
+  return source;
+}
+
 export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: SheetPlan) {
   const freeze = plan.freeze;
   if (freeze && freeze.rows > 0 && freeze.columns > 0) {
@@ -201,6 +212,8 @@ export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: S
     await batch.queue([freeze.columns], () => sheet.freezePanes.freezeColumns(freeze.columns));
   const orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
   await batch.queue([orientation], () => (sheet.pageLayout.orientation = orientation));
+  // The budget is printed on A4, whatever the machine's default paper.
+  await batch.queue(["A4"], () => (sheet.pageLayout.paperSize = "A4"));
   if (plan.print.fitToWidth)
     await batch.queue(
       [1, 0],

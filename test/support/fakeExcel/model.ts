@@ -34,7 +34,12 @@ export interface FakeSheet {
   }[];
   validations: Record<string, { rule: unknown; errorAlert: unknown }>;
   freeze: { rows: number; columns: number } | null;
-  pageLayout: { orientation: string; zoom: Record<string, number>; printTitleRows: string | null };
+  pageLayout: {
+    orientation: string;
+    paperSize: string;
+    zoom: Record<string, number>;
+    printTitleRows: string | null;
+  };
   charts: FakeChart[];
   customProperties: Record<string, string>;
 }
@@ -88,7 +93,7 @@ export function newSheet(workbook: FakeWorkbook, name: string): FakeSheet {
     conditionalFormats: [],
     validations: {},
     freeze: null,
-    pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null },
+    pageLayout: { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null },
     charts: [],
     customProperties: {},
   };

@@ -579,6 +579,12 @@ class PageLayout implements PageLayoutLike {
       () => (this.sheet().pageLayout.orientation = value),
     );
   }
+  get paperSize(): string {
+    return notLoaded("pageLayout.paperSize");
+  }
+  set paperSize(value: string) {
+    this.session.queue(["pageLayout.paperSize", value], () => (this.sheet().pageLayout.paperSize = value));
+  }
   get zoom(): PageLayoutLike["zoom"] {
     return notLoaded("pageLayout.zoom");
   }

@@ -31,6 +31,7 @@ describe("writeWorkbookPlan into Excel", () => {
     expect(schools?.freeze).toEqual({ rows: 2, columns: 2 });
     expect(schools?.pageLayout).toEqual({
       orientation: "Landscape",
+      paperSize: "A4",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: "$1:$2",
     });
@@ -226,5 +227,19 @@ describe("writeWorkbookPlan into Excel", () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  test("refuses a drop-down list Excel cannot hold, naming the sheet and range, and changes nothing", async () => {
+    const fake = userSheets();
+    const before = fake.snapshot();
+    const schools = smallPlan.sheets[1] as (typeof smallPlan.sheets)[number];
+    const plan = {
+      ...smallPlan,
+      sheets: [{ ...schools, validations: [{ range: "H3:H6", list: ["是", "否,不是"], errorMessage: "x" }] }],
+      names: [],
+    };
+    const run = fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "keepBoth" }));
+    await expect(run).rejects.toThrow(/学校 validation H3:H6: list item "否,不是" contains a comma/);
+    expect(fake.snapshot()).toEqual(before);
   });
 });
