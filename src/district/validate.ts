@@ -3,18 +3,14 @@
  * cannot (unique codes, references between parts, sums, years). Every finding is a Problem naming the field.
  */
 import type { z } from "zod";
+import { listPacks } from "../policy/packs";
 import { GRADES_BY_TYPE, schoolStudents } from "./grades";
 import { fieldLabel } from "./layout";
 import { districtSchema, GRADE_KEYS, type District } from "./model";
 import { hasErrors, pathText, type Location, type Path, type Problem, type Severity } from "./problems";
 
-/** Built-in policy pack ids (src/policy); passed in so this module does not depend on the packs' data. */
-export const KNOWN_POLICY_PACKS: readonly string[] = [
-  "national",
-  "zhenlai-2012",
-  "wuzhen-2004",
-  "edu-default",
-];
+/** Built-in policy pack ids: the default list of packs a district may start from. */
+export const KNOWN_POLICY_PACKS: readonly string[] = listPacks().map((pack) => pack.id);
 
 export interface Origin {
   readonly file: string;
