@@ -1,0 +1,60 @@
+import { SHEET_NAMES } from "../../../src/plan/context";
+import { expectPlanComputes } from "../../support/hyperformula";
+import { FIXTURE } from "../fixtures";
+import { column, columnCells, planOf, sheetByKey } from "../planHelpers";
+
+describe("目录", () => {
+  const plan = planOf(FIXTURE);
+  const sheet = sheetByKey(plan, "contents");
+
+  it("is the first sheet and links to every other sheet with HYPERLINK", () => {
+    expect(plan.sheets[0]).toBe(sheet);
+    const loaded = expectPlanComputes(plan);
+    const others = plan.sheets.slice(1).map((s) => s.name);
+    expect(column(plan, loaded, "tblContents", "工作表 Sheet")).toEqual(others);
+    const formulas = sheet.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (c && "f" in c ? [c.f] : []));
+    expect(formulas).toContain(`HYPERLINK("#'${SHEET_NAMES.schools}'!A1","${SHEET_NAMES.schools}")`);
+  });
+
+  it("states the district, year, pack, when and by what it was generated, and the sample note", () => {
+    const values = sheet.blocks.flatMap((b) => b.cells.flat()).map((c) => c?.v);
+    expect(values).toEqual(
+      expect.arrayContaining([
+        "测试区",
+        2026,
+        "wuzhen-2004@1.0.0 讲话(二) 五镇 2004",
+        "2026-11-29T08:00:00Z",
+        "edu-budget 1.0.0",
+        FIXTURE.note,
+      ]),
+    );
+  });
+
+  it("lists every check with a live verdict and its detail", () => {
+    const loaded = expectPlanComputes(plan);
+    expect(column(plan, loaded, "tblChecks", "检查 Check")).toEqual(plan.checks.map((c) => c.labelZh));
+    expect(column(plan, loaded, "tblChecks", "结果")).toEqual(plan.checks.map((c) => c.pass));
+    expect(column(plan, loaded, "tblChecks", "说明 Detail")).toEqual(plan.checks.map((c) => c.detailZh));
+  });
+
+  it("follows a check when its inputs are edited (the verdict is a formula)", () => {
+    const loaded = expectPlanComputes(plan);
+    const appropriation = columnCells(plan, "tblFiscal", "本年 T");
+    // Current appropriation below the prior one: G1 and 两个只增不减 fail.
+    loaded.setValue(appropriation.sheet, appropriation.cells[0] ?? "", 50000);
+    const results = column(plan, loaded, "tblChecks", "结果");
+    const index = plan.checks.findIndex((c) => c.id === "fiscal.onlyIncrease");
+    expect(results[index]).toBe(false);
+  });
+
+  it("lists every reconciliation with its difference and whether it is 0", () => {
+    const loaded = expectPlanComputes(plan);
+    const labels = column(plan, loaded, "tblReconciliations", "核对项 Item");
+    expect(labels).toEqual(
+      expect.arrayContaining(["在校学生数: 财政 − 学校表合计", "公用经费: 按乡镇合计 − 总计"]),
+    );
+    const ok = column(plan, loaded, "tblReconciliations", "一致");
+    const differences = column(plan, loaded, "tblReconciliations", "差额");
+    differences.forEach((d, i) => expect(ok[i]).toBe(Math.round(Number(d) * 100) === 0));
+  });
+});

@@ -1,0 +1,101 @@
+import { isFormulaCell } from "../../../src/plan/types";
+import { expectPlanComputes } from "../../support/hyperformula";
+import { FIXTURE, FORMULA_LIKE_NAME, fixtureWith } from "../fixtures";
+import { column, columnCells, labelled, planCell, planOf, sheetByKey } from "../planHelpers";
+
+describe("学校", () => {
+  const plan = planOf(FIXTURE);
+  const sheet = sheetByKey(plan, "schools");
+
+  it("holds every input as a constant and derives students by level with formulas", () => {
+    const grade = columnCells(plan, "tblSchools", "一年级").cells[0] ?? "";
+    expect(planCell(sheet, grade)).toEqual({ v: 110 });
+    const students = planCell(sheet, columnCells(plan, "tblSchools", "在校生").cells[0] ?? "");
+    expect(isFormulaCell(students) && students.f.startsWith("SUM(")).toBe(true);
+    const loaded = expectPlanComputes(plan);
+    expect(column(plan, loaded, "tblSchools", "小学生")).toEqual([600, 0, 60, 12, 0, 0]);
+    expect(column(plan, loaded, "tblSchools", "初中生")).toEqual([0, 450, 41, 0, 0, 575]);
+    expect(column(plan, loaded, "tblSchools", "幼儿")).toEqual([0, 0, 0, 0, 195, 0]);
+    expect(column(plan, loaded, "tblSchools", "学段")).toEqual([
+      "小学",
+      "初中",
+      "小学+初中",
+      "小学",
+      "幼儿园",
+      "初中+高中",
+    ]);
+  });
+
+  it("bands class sizes: 50 偏大, 57 大班额, 12 正常", () => {
+    const loaded = expectPlanComputes(plan);
+    expect(column(plan, loaded, "tblSchools", "班额等级")).toEqual([
+      "偏大",
+      "大班额",
+      "正常",
+      "正常",
+      "正常",
+      "大班额",
+    ]);
+  });
+
+  it("re-bands when a band threshold is edited in 参数", () => {
+    const loaded = expectPlanComputes(plan);
+    const name = plan.names.find((n) => n.name === "P_class_band_large_from");
+    loaded.setValue("参数", name?.ref.split("!")[1]?.replace(/\$/g, "") ?? "", 58);
+    expect(column(plan, loaded, "tblSchools", "班额等级")[1]).toBe("偏大");
+  });
+
+  it("leaves class size and band empty for a school without classes", () => {
+    const none = planOf(
+      fixtureWith((d) => ({ ...d, schools: d.schools.map((s, i) => (i === 0 ? { ...s, classes: 0 } : s)) })),
+    );
+    const loaded = expectPlanComputes(none);
+    expect(column(none, loaded, "tblSchools", "班均人数")[0]).toBe("");
+    expect(column(none, loaded, "tblSchools", "班额等级")[0]).toBe("");
+  });
+
+  it("writes a name that looks like a formula as text, and codes as text", () => {
+    const name = planCell(sheet, columnCells(plan, "tblSchools", "学校名称").cells[2] ?? "");
+    expect(name).toEqual({ v: FORMULA_LIKE_NAME });
+    const codes = fixtureWith((d) => ({
+      ...d,
+      schools: d.schools.map((s, i) => (i === 0 ? { ...s, code: "007" } : s)),
+    }));
+    const loaded = expectPlanComputes(planOf(codes));
+    expect(loaded.valueAt(sheet.name, columnCells(plan, "tblSchools", "学校代码").cells[0] ?? "")).toBe(
+      "007",
+    );
+  });
+
+  it("offers drop-down lists for type, area, standardized and remoteness tier, and freezes the header", () => {
+    const ranges = (header: string) => {
+      const { cells } = columnCells(plan, "tblSchools", header);
+      return `${cells[0]}:${cells[cells.length - 1]}`;
+    };
+    expect(sheet.validations.map((v) => v.range)).toEqual(
+      expect.arrayContaining([
+        ranges("学校类型"),
+        ranges("城乡"),
+        ranges("是否达标"),
+        ranges("偏远等级(0-3)"),
+      ]),
+    );
+    const header =
+      Number((columnCells(plan, "tblSchools", "学校代码").cells[0] ?? "").replace(/^[A-Z]+/, "")) - 1;
+    expect(sheet.freeze).toEqual({ rows: header, columns: 2 });
+    expect(sheet.print.repeatRows).toBe(`${header}:${header}`);
+  });
+
+  it("names the district's region, budget year and term end for other sheets' formulas", () => {
+    const loaded = expectPlanComputes(plan);
+    for (const [name, label, value] of [
+      ["D_region", "地区", "中西部"],
+      ["D_budget_year", "预算年度", 2026],
+      ["D_term_end_year", "本届政府任期截止", 2030],
+    ] as const) {
+      const ref = plan.names.find((n) => n.name === name)?.ref;
+      expect(ref).toBe(`'学校'!${labelled(sheet, label).replace(/([A-Z]+)(\d+)/, "$$$1$$$2")}`);
+      expect(loaded.hf.getNamedExpressionValue(name)).toBe(value);
+    }
+  });
+});
