@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import type { WorkbookPlan } from "../../../src/plan/types";
+import { validatePlan } from "../../../src/plan/validate";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { DANGEROUS_TEXT, largePlan, smallPlan } from "../../support/planFixtures";
 import { readXlsx, workbookDifferences } from "./readBack";
@@ -25,6 +26,10 @@ describe("writeXlsx", () => {
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
     workbook = await readXlsx(await writeXlsx(smallPlan));
+  });
+
+  it("is given hand-made plans that are valid plans", () => {
+    expect([validatePlan(smallPlan), validatePlan(largePlan(20, 7))]).toEqual([[], []]);
   });
 
   it("renders every value, formula, cached result, style, name, table, merge, validation, rule, pane and print setup of the plan", () => {

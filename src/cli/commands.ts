@@ -1,0 +1,166 @@
+/** The four commands. Each returns its exit code; user mistakes throw UserError. */
+import { basename, join } from "path";
+import type { Problem } from "../district/problems";
+import { hasErrors } from "../district/problems";
+import { getSample } from "../district/samples";
+import { buildWorkbookPlan } from "../plan/build";
+import { buildInputTemplatePlan } from "../plan/inputTemplate";
+import type { WorkbookPlan } from "../plan/types";
+import { validatePlan } from "../plan/validate";
+import { getPack, listPacks } from "../policy";
+import type { PolicyPack } from "../policy";
+import { writeXlsx } from "../writers/xlsx";
+import { UserError } from "./errors";
+import type { DistrictSource } from "./inputs";
+import { checkSampleId, loadDistrict } from "./inputs";
+import type { Io } from "./io";
+import { formatTable } from "./table";
+import type { Lang, Texts } from "./texts";
+
+export interface Context {
+  readonly io: Io;
+  readonly lang: Lang;
+  readonly t: Texts;
+}
+
+const generator = (io: Io): string => `edu-budget ${io.version}`;
+
+export function problemTable(problems: readonly Problem[], { lang, t }: Context): string {
+  const rows = problems.map((p) => [
+    t.severity[p.severity],
+    basename(p.file),
+    p.sheet ?? "",
+    p.row === undefined ? "" : String(p.row),
+    p.column ?? "",
+    (lang === "zh" ? p.message : p.messageEn) + (p.accepts ? ` (${t.columns.accepts}: ${p.accepts})` : ""),
+  ]);
+  const c = t.columns;
+  return formatTable([c.severity, c.file, c.sheet, c.row, c.column, c.message], rows);
+}
+
+function problemSummary(problems: readonly Problem[], t: Texts): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return t.problemCount(errors, problems.length - errors) + "\n";
+}
+
+function choosePack(id: string, t: Texts): PolicyPack {
+  const ids = listPacks().map((pack) => pack.id);
+  if (!ids.includes(id)) throw new UserError(t.unknownPack(id, ids.join(", ")));
+  return getPack(id);
+}
+
+/** Loads and validates the district; prints its problems; stops (exit 2) on errors. */
+async function districtPlan(
+  source: DistrictSource,
+  packId: string | undefined,
+  ctx: Context,
+): Promise<WorkbookPlan> {
+  const { io, t } = ctx;
+  const { district, problems } = await loadDistrict(source, io, t);
+  if (problems.length > 0) io.stderr(problemTable(problems, ctx) + problemSummary(problems, t));
+  if (!district || hasErrors(problems)) throw new UserError(t.inputHasErrors);
+  const pack = choosePack(packId ?? district.policyPack, t);
+  io.stdout(t.district(district.name, district.budgetYear, `${pack.id}@${pack.version}`) + "\n");
+  const plan = buildWorkbookPlan(district, pack, {
+    generatedAt: io.now().toISOString(),
+    generator: generator(io),
+  });
+  const defects = validatePlan(plan);
+  if (defects.length > 0) {
+    const lines = defects.map((d) => `  ${[d.sheet, d.cell].filter(Boolean).join("!")} ${d.message}`);
+    throw new Error(`${t.planProblems}\n${lines.join("\n")}`);
+  }
+  return plan;
+}
+
+const unsafeFileChars = /[\\/:*?"<>|\s]+/g;
+
+function outputPath(out: string | undefined, plan: WorkbookPlan): string {
+  const { district, budgetYear } = plan.properties;
+  const name = `${district.replace(unsafeFileChars, "_")}-${budgetYear}-教育经费预算.xlsx`;
+  if (out === undefined) return join("out", name);
+  return /\.xlsx$/i.test(out) ? out : join(out, name);
+}
+
+async function save(path: string, bytes: Uint8Array, { io, t }: Context): Promise<void> {
+  try {
+    await io.writeFile(path, bytes);
+  } catch (error) {
+    throw new UserError(t.cannotWrite(path, error instanceof Error ? error.message : String(error)));
+  }
+  io.stdout(t.written(path, Math.ceil(bytes.length / 1024)) + "\n");
+}
+
+const passFail = (plan: WorkbookPlan): [number, number] => {
+  const failed = plan.checks.filter((c) => !c.pass).length;
+  return [plan.checks.length - failed, failed];
+};
+
+function checkSummary(plan: WorkbookPlan, { lang, t }: Context): string {
+  const failed = plan.checks.filter((check) => !check.pass);
+  const lines = [t.checksSummary(...passFail(plan))];
+  if (failed.length > 0) {
+    lines.push(
+      t.failedChecks,
+      ...failed.map(
+        (c) => `  ✗ ${lang === "zh" ? c.labelZh : c.labelEn}: ${lang === "zh" ? c.detailZh : c.detailEn}`,
+      ),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+export async function generate(
+  options: DistrictSource & { readonly pack?: string; readonly out?: string },
+  ctx: Context,
+): Promise<number> {
+  const plan = await districtPlan(options, options.pack, ctx);
+  const bytes = await writeXlsx(plan);
+  await save(outputPath(options.out, plan), bytes, ctx);
+  ctx.io.stdout(ctx.t.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join("、")) + "\n");
+  ctx.io.stdout(checkSummary(plan, ctx));
+  return 0;
+}
+
+export async function template(
+  options: { readonly out?: string; readonly example?: string },
+  ctx: Context,
+): Promise<number> {
+  const example =
+    options.example === undefined ? undefined : getSample(checkSampleId(options.example, ctx.t));
+  const bytes = await writeXlsx(buildInputTemplatePlan(example));
+  await save(options.out ?? join("out", "教育经费预算-录入模板.xlsx"), bytes, ctx);
+  return 0;
+}
+
+export async function check(
+  options: DistrictSource & { readonly pack?: string; readonly strict?: boolean },
+  ctx: Context,
+): Promise<number> {
+  const { io, lang, t } = ctx;
+  const plan = await districtPlan(options, options.pack, ctx);
+  const rows = plan.checks.map((c) => [
+    c.pass ? t.pass : t.fail,
+    lang === "zh" ? c.labelZh : c.labelEn,
+    lang === "zh" ? c.detailZh : c.detailEn,
+  ]);
+  io.stdout(formatTable([t.checkColumns.result, t.checkColumns.check, t.checkColumns.detail], rows));
+  const [passed, failed] = passFail(plan);
+  io.stdout(t.checksSummary(passed, failed) + "\n");
+  if (options.strict && failed > 0) {
+    io.stderr(t.strictFailed(failed) + "\n");
+    return 1;
+  }
+  return 0;
+}
+
+export async function validate(options: DistrictSource, ctx: Context): Promise<number> {
+  const { io, t } = ctx;
+  const { problems } = await loadDistrict(options, io, t);
+  if (problems.length === 0) {
+    io.stdout(t.noProblems + "\n");
+    return 0;
+  }
+  io.stdout(problemTable(problems, ctx) + problemSummary(problems, t));
+  return hasErrors(problems) ? 1 : 0;
+}

@@ -1,0 +1,145 @@
+/** Every text the CLI shows, in zh-CN and English. */
+export type Lang = "zh" | "en";
+
+export function langFromEnv(env: { readonly [key: string]: string | undefined }): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+const zh = {
+  description: "生成区县年度教育经费预算工作簿(.xlsx),并对照政策逐项检查。",
+  lang: "提示语言:zh 或 en(默认按环境变量 LANG)",
+  version: "显示版本号",
+  help: "显示帮助",
+  helpCommand: "显示某个命令的帮助",
+  titles: {
+    "Usage:": "用法:",
+    "Options:": "选项:",
+    "Commands:": "命令:",
+    "Arguments:": "参数:",
+    "Global Options:": "全局选项:",
+  },
+  exitCodes:
+    "\n退出码:0 成功;1 有检查未通过(check --strict)或输入有错误(validate);2 输入无法使用(文件缺失、无法读取、有错误)或命令用法错误;70 程序内部错误。\n",
+  examples:
+    "\n示例:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out 录入模板.xlsx\n  edu-budget validate --input 录入模板.xlsx\n  edu-budget check --input 区县.json --strict\n",
+  generate: "校验输入,生成预算工作簿并写出 .xlsx",
+  template: "写出录入模板工作簿(.xlsx),填好后用 --input 读入",
+  check: "列出政策检查的结果(通过/未通过及说明)",
+  validate: "只校验输入,逐条列出问题(文件、工作表、行、列、说明)",
+  sample: "使用内置示例区县:zhenlai(讲话一)或 wuzhen(讲话二)",
+  input:
+    "输入文件:.json、.xlsx(录入模板)或 .csv(一张录入表,覆盖 --sample 或另一个 --input 中的同名表);可重复",
+  pack: "政策包 id(默认用输入中指定的):national、zhenlai-2012、wuzhen-2004、edu-default",
+  out: "输出目录或 .xlsx 文件(默认 out/<区县>-<年度>-教育经费预算.xlsx)",
+  templateOut: "输出的 .xlsx 文件(默认 out/教育经费预算-录入模板.xlsx)",
+  example: "用示例区县的数据填写模板:zhenlai 或 wuzhen",
+  strict: "有检查未通过时以退出码 1 结束",
+  columns: {
+    severity: "级别",
+    file: "文件",
+    sheet: "工作表",
+    row: "行",
+    column: "列",
+    message: "问题",
+    accepts: "可接受",
+  },
+  severity: { error: "错误", warning: "警告" },
+  checkColumns: { result: "结果", check: "检查", detail: "说明" },
+  pass: "✓ 通过",
+  fail: "✗ 未通过",
+  noProblems: "输入没有发现问题。",
+  problemCount: (errors: number, warnings: number) => `共 ${errors} 个错误,${warnings} 个警告。`,
+  inputHasErrors: "输入有错误,未生成工作簿。请改正后重试(可先运行 edu-budget validate)。",
+  needDistrict: "请用 --sample <示例> 或 --input <文件> 指定区县数据。",
+  sampleAndJson: "--sample 只能与 .csv 输入合用(.json 和 .xlsx 已是完整的区县数据)。",
+  oneBase: "只能有一个完整的区县数据来源(--sample、.json 或 .xlsx),.csv 可以有多个。",
+  csvNeedsBase: (file: string) =>
+    `${file} 只含一张录入表:请同时用 --sample 或一个 .xlsx 录入模板提供其余各表。`,
+  unknownSample: (id: string, ids: string) => `没有名为「${id}」的示例区县,可用:${ids}。`,
+  unknownPack: (id: string, ids: string) => `没有名为「${id}」的政策包,可用:${ids}。`,
+  unknownExtension: (file: string) => `不支持的输入文件类型:${file}(可用 .json、.xlsx、.csv)。`,
+  fileMissing: (file: string) => `找不到文件:${file}`,
+  fileUnreadable: (file: string, reason: string) => `无法读取文件 ${file}:${reason}`,
+  cannotWrite: (file: string, reason: string) => `无法写出文件 ${file}:${reason}`,
+  planProblems: "生成的工作簿计划自相矛盾(这是程序缺陷,请报告):",
+  written: (file: string, kb: number) => `已写出 ${file}(${kb} KB)`,
+  sheets: (count: number, names: string) => `工作表 ${count} 张:${names}`,
+  checksSummary: (passed: number, failed: number) => `检查:通过 ${passed} 项,未通过 ${failed} 项`,
+  failedChecks: "未通过的检查:",
+  district: (name: string, year: number, pack: string) => `区县:${name},预算年度 ${year},政策包 ${pack}`,
+  strictFailed: (failed: number) => `有 ${failed} 项检查未通过(--strict)。`,
+  internalError: (message: string) => `内部错误:${message}(设置 EDU_BUDGET_DEBUG=1 可看到详细信息)`,
+};
+
+export type Texts = typeof zh;
+
+const en: Texts = {
+  description: "Build a district's annual education budget workbook (.xlsx) and check it against policy.",
+  lang: "language of messages: zh or en (default from the LANG environment variable)",
+  version: "show the version",
+  help: "show help",
+  helpCommand: "show help for a command",
+  titles: {
+    "Usage:": "Usage:",
+    "Options:": "Options:",
+    "Commands:": "Commands:",
+    "Arguments:": "Arguments:",
+    "Global Options:": "Global Options:",
+  },
+  exitCodes:
+    "\nExit codes: 0 success; 1 a check failed (check --strict) or the input has errors (validate); 2 the input cannot be used (missing, unreadable or invalid file) or wrong usage; 70 an internal error.\n",
+  examples:
+    "\nExamples:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out input.xlsx\n  edu-budget validate --input input.xlsx\n  edu-budget check --input district.json --strict\n",
+  generate: "validate the input, build the budget workbook and write it as .xlsx",
+  template: "write the input workbook (.xlsx) to fill in and read back with --input",
+  check: "list the policy checks with their result (pass/fail) and detail",
+  validate: "only validate the input and list its problems (file, sheet, row, column, message)",
+  sample: "use a built-in sample district: zhenlai (speech 1) or wuzhen (speech 2)",
+  input:
+    "input file: .json, .xlsx (the input workbook) or .csv (one input sheet, replacing that sheet of --sample or of another --input); repeatable",
+  pack: "policy pack id (when left out, the one the input names): national, zhenlai-2012, wuzhen-2004, edu-default",
+  out: "output folder or .xlsx file (default out/<district>-<year>-教育经费预算.xlsx)",
+  templateOut: "output .xlsx file (default out/教育经费预算-录入模板.xlsx)",
+  example: "fill the template with a sample district: zhenlai or wuzhen",
+  strict: "exit with code 1 when any check fails",
+  columns: {
+    severity: "Severity",
+    file: "File",
+    sheet: "Sheet",
+    row: "Row",
+    column: "Column",
+    message: "Problem",
+    accepts: "Accepts",
+  },
+  severity: { error: "error", warning: "warning" },
+  checkColumns: { result: "Result", check: "Check", detail: "Detail" },
+  pass: "✓ pass",
+  fail: "✗ fail",
+  noProblems: "No problems found in the input.",
+  problemCount: (errors, warnings) => `${errors} error(s), ${warnings} warning(s).`,
+  inputHasErrors:
+    "The input has errors; no workbook was written. Fix them and retry (edu-budget validate lists them).",
+  needDistrict: "Choose the district data with --sample <sample> or --input <file>.",
+  sampleAndJson:
+    "--sample combines only with .csv inputs (a .json or .xlsx file is a whole district already).",
+  oneBase: "Give one whole district source only (--sample, a .json or an .xlsx); .csv files may be several.",
+  csvNeedsBase: (file) =>
+    `${file} holds one input sheet: add --sample or an .xlsx input workbook for the other sheets.`,
+  unknownSample: (id, ids) => `There is no sample district "${id}"; use one of: ${ids}.`,
+  unknownPack: (id, ids) => `There is no policy pack "${id}"; use one of: ${ids}.`,
+  unknownExtension: (file) => `Unsupported input file type: ${file} (use .json, .xlsx or .csv).`,
+  fileMissing: (file) => `File not found: ${file}`,
+  fileUnreadable: (file, reason) => `Cannot read ${file}: ${reason}`,
+  cannotWrite: (file, reason) => `Cannot write ${file}: ${reason}`,
+  planProblems: "The generated workbook plan is inconsistent (a defect, please report it):",
+  written: (file, kb) => `Wrote ${file} (${kb} KB)`,
+  sheets: (count, names) => `${count} sheets: ${names}`,
+  checksSummary: (passed, failed) => `Checks: ${passed} passed, ${failed} failed`,
+  failedChecks: "Failed checks:",
+  district: (name, year, pack) => `District: ${name}, budget year ${year}, policy pack ${pack}`,
+  strictFailed: (failed) => `${failed} check(s) failed (--strict).`,
+  internalError: (message) => `Internal error: ${message} (set EDU_BUDGET_DEBUG=1 for details)`,
+};
+
+export const TEXTS: { readonly [L in Lang]: Texts } = { zh, en };
