@@ -11,7 +11,7 @@ import { GRADES_BY_LEVEL, schoolStudents } from "../../district/grades";
 import type { School } from "../../district/model";
 import { balanceCheck, balanceCv, compositeCv } from "../../domain/balance";
 import type { PolicyKey } from "../../policy/types";
-import { cellAddress, sheetRef } from "../address";
+import { cellAddress, columnIndex, sheetRef } from "../address";
 import type { BuildContext, SheetBuilderFn } from "../context";
 import { SHEET_NAMES } from "../context";
 import { fx, SheetBuilder, val, type TableResult } from "../kit";
@@ -67,12 +67,6 @@ const EXCLUDED_TYPES: readonly School["type"][] = ["特教学校", "职业学校
 export function indicatorValue(school: School, indicator: Indicator): number {
   const total = schoolStudents(school);
   return total === 0 ? 0 : (indicator.per * school[indicator.resource]) / total;
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 function fmt(x: number, digits = 3): string {
@@ -137,7 +131,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
   const weights = rows.map((r) => r.students);
   const xs = BALANCE_INDICATORS.map((ind) => rows.map((r) => indicatorValue(r.school, ind)));
   const means = xs.map((x) => x.reduce((s, xi, i) => s + (weights[i] ?? 0) * xi, 0) / sum(weights));
-  const pCol = colIndex(values.column("students")) - 1;
+  const pCol = columnIndex(values.column("students"));
   const meanCells: PlanCell[] = [
     val("加权平均 X̄"),
     null,

@@ -61,11 +61,13 @@ export const buildDebtSheet: SheetBuilderFn = (ctx) => {
         header: "累计(万元)",
         width: 14,
         style: "money",
-        cell: (c) =>
-          fx(
-            `SUM(${cellAddress(steps0(c.row, c.index), colOfRef(c.ref("subtotal")), true)}:${c.ref("subtotal")})`,
+        cell: (c) => {
+          const column = c.ref("subtotal").replace(/\d+$/, "");
+          return fx(
+            `SUM(${column}$${c.row - c.index + 1}:${c.ref("subtotal")})`,
             subtotals.slice(0, c.index + 1).reduce((s, x) => s + x, 0),
-          ),
+          );
+        },
       },
     ],
   });
@@ -75,18 +77,6 @@ export const buildDebtSheet: SheetBuilderFn = (ctx) => {
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
   return sb.build();
 };
-
-/** Sheet row of the first data row, from a data row and its index. */
-function steps0(row: number, index: number): number {
-  return row - index;
-}
-
-function colOfRef(ref: string): number {
-  const letters = /^\$?([A-Z]+)/.exec(ref)?.[1] ?? "A";
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amounts: string): void {
   const parts = debts.items.map((d) => d.amount);
