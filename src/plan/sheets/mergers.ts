@@ -237,11 +237,25 @@ function mergerBlock(
   const yearRow = afterCheckRow + 1;
   const inTime = merger.year <= ctx.district.budgetYear + DEADLINE_YEARS;
   const deadlineAbs = cellAddress(Number(/\d+/.exec(deadlineLocal)?.[0]) - 1, 1, true);
+  const area = merger.siteTeachingArea;
   checkRows.push([
     val("调整年度"),
     val(merger.year),
     val("三年内完成"),
     fx(`${cellAddress(yearRow, 1)}<=${deadlineAbs}`, inTime),
+    val("现址教学及辅助用房(㎡)"),
+    val(area),
+    null,
+  ]);
+  // Shown for the reader (§4.4 area floor); no policy value in the pack sets a limit for it.
+  checkRows.push([
+    val("调整后生均教学及辅助用房(㎡)"),
+    fx(
+      `IF(${cellAddress(afterCheckRow, 1)}=0,"",${cellAddress(yearRow, 5)}/${cellAddress(afterCheckRow, 1)})`,
+      after.students === 0 ? "" : area / after.students,
+    ),
+    null,
+    null,
     null,
     null,
     null,
@@ -250,12 +264,13 @@ function mergerBlock(
   sb.format(rangeAddress(checkTop, 0, checkTop, 6), "header");
   sb.format(rangeAddress(beforeRow, 1, afterCheckRow, 4), "integer");
   sb.format(rangeAddress(beforeRow, 5, afterCheckRow, 5), "decimal");
-  sb.format(rangeAddress(beforeRow, 0, yearRow, 0), "label");
+  sb.format(rangeAddress(beforeRow, 0, yearRow + 1, 0), "label");
   const verdict = cellAddress(beforeRow, 6);
   sb.passFail(rangeAddress(beforeRow, 6, afterCheckRow, 6), verdict);
   const deadlineCell = cellAddress(yearRow, 3);
   sb.passFail(deadlineCell, deadlineCell);
-  sb.row = yearRow + 2;
+  sb.format(cellAddress(yearRow + 1, 1), "decimal");
+  sb.row = yearRow + 3;
 
   const afterCell = cellAddress(afterCheckRow, 6);
   ctx.checks.push({

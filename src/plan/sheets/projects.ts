@@ -116,7 +116,7 @@ export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
   });
   if (projects.some((p) => p.status === "续建"))
     sb.note(
-      "I-6: 续建项目名称应与上年开工项目一致; 讲话(一)中「坦途第二小学」/「坦途第一小学」、「五棵树中心校」/「五棵树小学」名称不一致, 请核实是否同一项目。",
+      "I-6: 续建项目的名称应与上年开工的项目一致 (讲话一的两处名称就不一致); 名称不同的请核实是否同一项目。",
     );
   if (projects.length > 0) {
     const line = {
