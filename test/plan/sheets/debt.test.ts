@@ -32,12 +32,18 @@ const subtotals = (d: District) =>
   );
 
 describe("债务 sheet", () => {
-  it("shows the speech's 15.26 gap as −15.26 and fails the reconciliation", () => {
-    const { built, loaded } = build(FIXTURE);
+  it("shows the speech's 15.26 gap as −15.26 in red and fails the reconciliation", () => {
+    const { built, plan, loaded } = build(FIXTURE);
     const rec = built.ctx.reconciliations.find((r) => r.sheet === "debt");
     expect(rec?.difference.value).toBe(-15.26);
     const m = /!\$?([A-Z]+)\$?(\d+)$/.exec(rec?.difference.ref ?? "");
     expect(loaded.valueAt("债务", `${m?.[1]}${m?.[2]}`)).toBeCloseTo(-15.26, 10);
+    const sheet = plan.sheets.find((s) => s.key === "debt");
+    expect(sheet?.conditionalFormats).toContainEqual({
+      range: `${m?.[1]}${m?.[2]}`,
+      formula: `${m?.[1]}${m?.[2]}<>0`,
+      style: "fail",
+    });
     const check = built.ctx.checks.find((c) => c.id === "debt.reconcile");
     expect(check?.pass).toBe(false);
     expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(false);
