@@ -25,14 +25,15 @@ import { translator, type Locale, type StringKey } from "./i18n";
 import { STEPS, blockedReason, canVisit, initialState, reducer, type Step } from "./state";
 import { DataStep } from "./steps/DataStep";
 import { DoneStep } from "./steps/DoneStep";
-import { GenerateStep } from "./steps/GenerateStep";
 import { PolicyStep } from "./steps/PolicyStep";
-import { PreviewStep } from "./steps/PreviewStep";
 import { ProblemsStep } from "./steps/ProblemsStep";
 import { errorMessage, type StepProps } from "./steps/types";
 
-// The function reference is a large table: it loads when its tab is first opened.
+// Loaded when first shown, to keep the first render small: the function reference (a large table) and the
+// steps that build the workbook plan.
 const FunctionsPanel = lazy(() => import("./steps/FunctionsPanel"));
+const PreviewStep = lazy(() => import("./steps/PreviewStep"));
+const GenerateStep = lazy(() => import("./steps/GenerateStep"));
 
 const STEP_LABELS: { readonly [S in Step]: StringKey } = {
   data: "stepData",
@@ -164,7 +165,9 @@ export function App({ locale, dark, excel }: AppProps) {
               <h2 id="step-heading" ref={heading} tabIndex={-1} className={styles.heading}>
                 {t(STEP_LABELS[state.step])}
               </h2>
-              <Body {...props} />
+              <Suspense fallback={<Spinner label={t("busy")} />}>
+                <Body {...props} />
+              </Suspense>
             </section>
             <div className={styles.footer}>
               {stepIndex > 0 && state.step !== "done" && (

@@ -1,10 +1,14 @@
 /**
  * Loading a district for the wizard: from a sample, from the input sheets' values, or from a file's bytes. Each
  * returns what the reducer's "loaded" action takes. No Excel here: the input sheets' values are handed in.
+ * The pane loads this module on demand: the readers and the validation are not needed for the first render.
  */
+import "./zodConfig";
 import type { District } from "../district/model";
 import type { Problem } from "../district/problems";
 import { SHEETS } from "../district/layout";
+import { buildInputTemplatePlan } from "../plan/inputTemplate";
+import type { WorkbookPlan } from "../plan/types";
 import { SAMPLES, getSample } from "../district/samples";
 import {
   readDistrictJson,
@@ -13,7 +17,6 @@ import {
   mergeTables,
   districtToTables,
 } from "../district";
-import { columnLetter } from "../plan/address";
 import type { DataSource, InputTables } from "./state";
 
 export interface Loaded {
@@ -36,11 +39,14 @@ export function loadSample(id: string, label: string): Loaded {
   return { source: { kind: "sample", label }, district: getSample(id), problems: [] };
 }
 
+/** The empty input sheets (with their headers, formats and drop-downs) for the user to fill in. */
+export const inputTemplatePlan = (): WorkbookPlan => buildInputTemplatePlan();
+
 /** The input sheets' names, in the order the template creates them. */
 export const inputSheetNames = (): string[] => SHEETS.map((sheet) => sheet.name);
 
 export function loadTables(tables: InputTables, label: string, kind: DataSource["kind"]): Loaded {
-  const result = readDistrictTables(copyTables(tables), label);
+  const result = readDistrictTables(tables, label);
   return { source: { kind, label }, district: result.district, problems: result.problems, tables };
 }
 
@@ -80,26 +86,4 @@ export async function loadFile(fileName: string, bytes: Uint8Array, baseSampleId
       },
     ],
   };
-}
-
-function copyTables(tables: InputTables): { sheet: string; rows: unknown[][] }[] {
-  return tables.map(({ sheet, rows }) => ({ sheet, rows: rows.map((row) => [...row]) }));
-}
-
-/**
- * The cell a problem points at: its row, and the column whose header (in the rows read from that sheet) is the
- * problem's column; the whole row's first cell when the header is not found.
- */
-export function problemAddress(problem: Problem, tables: InputTables | undefined): string | undefined {
-  if (!problem.sheet || !problem.row) return undefined;
-  const rows = tables?.find((table) => table.sheet === problem.sheet)?.rows ?? [];
-  const header = problem.column?.trim();
-  let column = -1;
-  if (header) {
-    for (const row of rows.slice(0, Math.max(problem.row - 1, 1))) {
-      column = row.findIndex((cell) => typeof cell === "string" && cell.trim() === header);
-      if (column >= 0) break;
-    }
-  }
-  return `${columnLetter(Math.max(column, 0))}${problem.row}`;
 }

@@ -18,7 +18,8 @@ export interface ExcelGateway {
   readSheets(names: readonly string[]): Promise<{ sheet: string; rows: unknown[][] }[]>;
   /** Activates a sheet and selects a cell or range on it; false when the sheet does not exist. */
   select(sheet: string, address: string): Promise<boolean>;
-  activate(sheet: string): Promise<void>;
+  /** Activates a sheet; false when it does not exist (any more). */
+  activate(sheet: string): Promise<boolean>;
   /** Puts a formula into the selected cell; returns the cell's address. */
   insertFormula(formula: string): Promise<string>;
 }
@@ -44,11 +45,14 @@ export function officeExcel(): ExcelGateway {
         await context.sync();
         const present = sheets
           .filter(({ sheet }) => !sheet.isNullObject)
-          .map(({ name, sheet }) => ({ name, range: sheet.getUsedRangeOrNullObject(true).load("values") }));
+          .map(({ name, sheet }) => ({
+            name,
+            range: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
+          }));
         await context.sync();
         return present.map(({ name, range }) => ({
           sheet: name,
-          rows: range.isNullObject ? [] : (range.values as unknown[][]),
+          rows: range.isNullObject ? [] : fromA1(range),
         }));
       }),
     select: (sheetName, address) =>
@@ -63,16 +67,27 @@ export function officeExcel(): ExcelGateway {
       }),
     activate: (sheetName) =>
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem(sheetName).activate();
+        const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
         await context.sync();
+        if (sheet.isNullObject) return false;
+        sheet.activate();
+        await context.sync();
+        return true;
       }),
     insertFormula: (formula) =>
       Excel.run(async (context) => {
-        const cell = context.workbook.getActiveCell().load("address");
+        const cell = context.workbook.getSelectedRange().getCell(0, 0).load("address");
         await context.sync();
         cell.formulas = [[formula]];
         await context.sync();
         return cell.address;
       }),
   };
+}
+
+/** A used range's values padded to start at A1, so row and column numbers are the sheet's own. */
+function fromA1(range: { values: unknown[][]; rowIndex: number; columnIndex: number }): unknown[][] {
+  const pad = (): unknown[] => Array<unknown>(range.columnIndex).fill(null);
+  const rows = range.values.map((row) => [...pad(), ...row]);
+  return [...Array.from({ length: range.rowIndex }, () => [] as unknown[]), ...rows];
 }

@@ -32,13 +32,13 @@ const en = {
     "A .json district, an input workbook (.xlsx) or one table as .csv (merged over the chosen sample).",
   dataFileLabel: "District file (.xlsx, .csv, .json)",
   dataLoaded: "Loaded: {label}",
-  dataLoadedWithProblems: "Read {label}: {errors} errors, {warnings} warnings",
+  dataLoadedWithProblems: "Read {label}: errors {errors}, warnings {warnings}",
   dataNone: "No data loaded yet.",
   dataNeeded: "Load district data first.",
 
   problemsIntro: "Every problem found in the input. Select one to go to its cell.",
   problemsNone: "No problems found.",
-  problemsErrorsBlock: "Fix the {count} errors before generating.",
+  problemsErrorsBlock: "Generation is blocked: fix the errors first ({count}).",
   problemSeverityError: "Error",
   problemSeverityWarning: "Warning",
   problemSheet: "Sheet",
@@ -81,6 +81,8 @@ const en = {
   generateCancelled: "Cancelled. Nothing was left behind: the sheets written so far were removed.",
   generateFailed: "Generation failed and was rolled back: {message}",
   generateNoSheets: "Choose at least one sheet.",
+  generateRollbackFailed:
+    "Generation stopped and undoing it failed: check the workbook for partly written sheets. {message}",
 
   doneIntro: "The budget workbook is written.",
   doneSheets: "{count} sheets written",
@@ -182,6 +184,7 @@ const zh: Record<StringKey, string> = {
   generateCancelled: "已取消。已写入的工作表均已删除，工作簿保持原样。",
   generateFailed: "生成失败，已全部撤销：{message}",
   generateNoSheets: "请至少选择一张工作表。",
+  generateRollbackFailed: "生成已中止，但撤销未能完成：请检查工作簿中是否有写了一半的工作表。{message}",
 
   doneIntro: "预算工作簿已生成。",
   doneSheets: "已写入 {count} 张工作表",

@@ -23,12 +23,10 @@ function start(): void {
   const context = typeof Office === "undefined" ? undefined : Office.context;
   const root = document.getElementById("root");
   if (!root) throw new Error("taskpane.html has no #root element");
+  const locale = localeOf(context?.displayLanguage ?? navigator.language);
+  document.documentElement.lang = locale;
   createRoot(root).render(
-    <App
-      locale={localeOf(context?.displayLanguage ?? navigator.language)}
-      dark={isDark(context?.officeTheme?.bodyBackgroundColor)}
-      excel={officeExcel()}
-    />,
+    <App locale={locale} dark={isDark(context?.officeTheme?.bodyBackgroundColor)} excel={officeExcel()} />,
   );
   // Two frames: the first runs after React commits, the second after the browser painted it.
   requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("taskpane-first-paint")));

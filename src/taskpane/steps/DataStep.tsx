@@ -1,7 +1,6 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useState, type ChangeEvent } from "react";
-import { buildInputTemplatePlan } from "../../plan/inputTemplate";
-import { inputSheetNames, loadFile, loadSample, loadTables, sampleList } from "../data";
+import { useEffect, useId, useState, type ChangeEvent } from "react";
+import type { Loaded, SampleInfo } from "../data";
 import { pick } from "../i18n";
 import { problemCounts } from "../state";
 import type { StepProps } from "./types";
@@ -19,17 +18,30 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
+const loadData = () => import("../data");
+
 export function DataStep({ state, dispatch, t, locale, excel, run, announce, busy }: StepProps) {
   const styles = useStyles();
-  const samples = sampleList();
-  const [sampleId, setSampleId] = useState(samples[0]?.id ?? "");
+  const [samples, setSamples] = useState<readonly SampleInfo[]>([]);
+  const [sampleId, setSampleId] = useState("");
+  // Readers, samples and their validation load after the first render.
+  useEffect(() => {
+    let mounted = true;
+    void loadData().then((data) => {
+      if (!mounted) return;
+      const list = data.sampleList();
+      setSamples(list);
+      setSampleId((id) => id || (list[0]?.id ?? ""));
+    });
+    return () => void (mounted = false);
+  }, []);
   const fileId = useId();
   const sampleName = (id: string) => {
     const sample = samples.find((s) => s.id === id);
     return sample ? pick(locale, sample.nameZh, sample.nameEn) : id;
   };
 
-  const loaded = (result: Awaited<ReturnType<typeof loadFile>>) => {
+  const loaded = (result: Loaded) => {
     dispatch({ type: "loaded", ...result });
     const counts = problemCounts(result.problems);
     announce(
@@ -41,7 +53,8 @@ export function DataStep({ state, dispatch, t, locale, excel, run, announce, bus
 
   const createSheets = () =>
     run(async () => {
-      const created = await excel.writePlan(buildInputTemplatePlan(), {
+      const data = await loadData();
+      const created = await excel.writePlan(data.inputTemplatePlan(), {
         onExistingSheet: "keepBoth",
         onProgress: () => undefined,
         signal: new AbortController().signal,
@@ -50,13 +63,23 @@ export function DataStep({ state, dispatch, t, locale, excel, run, announce, bus
     });
   const readSheets = () =>
     run(async () => {
-      const tables = await excel.readSheets(inputSheetNames());
-      loaded(loadTables(tables, t("dataSheets"), "sheets"));
+      const data = await loadData();
+      const tables = await excel.readSheets(data.inputSheetNames());
+      loaded(data.loadTables(tables, t("dataSheets"), "sheets"));
     });
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    run(async () => loaded(await loadFile(file.name, new Uint8Array(await file.arrayBuffer()), sampleId)));
+    run(async () => {
+      const data = await loadData();
+      loaded(
+        await data.loadFile(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+          sampleId || data.sampleList()[0]?.id || "",
+        ),
+      );
+    });
   };
 
   const counts = problemCounts(state.problems);
@@ -78,7 +101,9 @@ export function DataStep({ state, dispatch, t, locale, excel, run, announce, bus
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => loaded(loadSample(sampleId, sampleName(sampleId)))}
+            onClick={() =>
+              run(async () => loaded((await loadData()).loadSample(sampleId, sampleName(sampleId))))
+            }
           >
             {t("dataUseSample")}
           </Button>

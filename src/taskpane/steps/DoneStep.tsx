@@ -5,7 +5,7 @@ const useStyles = makeStyles({
   links: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export function DoneStep({ state, dispatch, t, excel, run }: StepProps) {
+export function DoneStep({ state, dispatch, t, excel, run, announce }: StepProps) {
   const styles = useStyles();
   if (state.generation.status !== "done") return null;
   const { created, passed, failed } = state.generation;
@@ -25,7 +25,11 @@ export function DoneStep({ state, dispatch, t, excel, run }: StepProps) {
             <Button
               appearance="secondary"
               aria-label={t("doneOpen", { name })}
-              onClick={() => run(() => excel.activate(name))}
+              onClick={() =>
+                run(async () => {
+                  if (!(await excel.activate(name))) announce(t("problemNotInWorkbook", { sheet: name }));
+                })
+              }
             >
               {name}
             </Button>

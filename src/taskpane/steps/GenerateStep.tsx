@@ -10,9 +10,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef } from "react";
-import { SHEET_NAMES, SHEET_ORDER, type SheetKey } from "../../plan/context";
+import type { SheetChoice } from "../../plan/build";
+import { SHEET_ORDER } from "../../plan/context";
 import type { Translate } from "../i18n";
-import { checkCounts, planFor } from "../plan";
+import { checkCounts, planFor, sheetChoices } from "../plan";
 import type { OnExistingSheet } from "../state";
 import { errorMessage, type StepProps } from "./types";
 
@@ -27,17 +28,17 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, marginBlock: tokens.spacingVerticalM },
 });
 
-/** A sheet's zh-CN name, with its key in English so the choice is clear in either language. */
-const sheetLabel = (key: SheetKey, english: boolean) =>
-  english ? `${SHEET_NAMES[key]} (${key})` : SHEET_NAMES[key];
+/** Sheets are named in zh-CN in the workbook; English users also see what each is. */
+const sheetLabel = (choice: SheetChoice, english: boolean) =>
+  english ? `${choice.zh} (${choice.en})` : choice.zh;
 
 function outcome(t: Translate, generation: StepProps["state"]["generation"]): string | undefined {
   if (generation.status === "cancelled") return t("generateCancelled");
-  if (generation.status === "failed") return t("generateFailed", { message: generation.message });
+  if (generation.status === "failed") return generation.message;
   return undefined;
 }
 
-export function GenerateStep({ state, dispatch, t, locale, excel, announce }: StepProps) {
+export default function GenerateStep({ state, dispatch, t, locale, excel, announce }: StepProps) {
   const styles = useStyles();
   const controller = useRef<AbortController | undefined>(undefined);
   const running = state.generation.status === "running";
@@ -60,8 +61,13 @@ export function GenerateStep({ state, dispatch, t, locale, excel, announce }: St
     } catch (error) {
       const cancelled =
         abort.signal.aborted || (error instanceof Error && error.name === "GenerationCancelled");
-      dispatch(cancelled ? { type: "cancelled" } : { type: "failed", message: errorMessage(error) });
-      announce(cancelled ? t("generateCancelled") : t("generateFailed", { message: errorMessage(error) }));
+      // The writer says whether it could undo its partial work; the user must know when it could not.
+      const undone = (error as { rolledBack?: boolean }).rolledBack !== false;
+      const message = t(undone ? "generateFailed" : "generateRollbackFailed", {
+        message: errorMessage(error),
+      });
+      dispatch(cancelled && undone ? { type: "cancelled" } : { type: "failed", message });
+      announce(cancelled && undone ? t("generateCancelled") : message);
     }
   };
 
@@ -77,15 +83,17 @@ export function GenerateStep({ state, dispatch, t, locale, excel, announce }: St
           disabled={running}
           onChange={() => dispatch({ type: "allSheets", on: !all })}
         />
-        {SHEET_ORDER.map((key) => (
-          <Checkbox
-            key={key}
-            label={sheetLabel(key, locale === "en-US")}
-            checked={state.sheets.includes(key)}
-            disabled={running}
-            onChange={() => dispatch({ type: "toggleSheet", sheet: key })}
-          />
-        ))}
+        {sheetChoices()
+          .filter((choice) => choice.available)
+          .map((choice) => (
+            <Checkbox
+              key={choice.key}
+              label={sheetLabel(choice, locale === "en-US")}
+              checked={choice.required || state.sheets.includes(choice.key)}
+              disabled={running || choice.required}
+              onChange={() => dispatch({ type: "toggleSheet", sheet: choice.key })}
+            />
+          ))}
       </fieldset>
       <Field label={t("generateExisting")}>
         <RadioGroup

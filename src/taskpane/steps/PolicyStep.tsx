@@ -14,7 +14,7 @@ import {
 import { useState } from "react";
 import { getPack, listPacks, POLICY_KEYS, type PolicyKey } from "../../policy";
 import { pick } from "../i18n";
-import { effectivePack } from "../plan";
+import { effectivePack } from "../pack";
 import type { StepProps } from "./types";
 
 export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {

@@ -13,7 +13,7 @@ import { pick } from "../i18n";
 import { checkCounts, planFor } from "../plan";
 import { errorMessage, type StepProps } from "./types";
 
-export function PreviewStep({ state, t, locale }: StepProps) {
+export default function PreviewStep({ state, t, locale }: StepProps) {
   const result = useMemo(() => {
     try {
       return { plan: planFor(state, new Date()) };

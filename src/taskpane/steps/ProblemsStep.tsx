@@ -10,7 +10,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { Problem } from "../../district/problems";
-import { problemAddress } from "../data";
+import { problemAddress } from "../problems";
 import { pick } from "../i18n";
 import { problemCounts } from "../state";
 import type { StepProps } from "./types";
