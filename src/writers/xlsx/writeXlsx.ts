@@ -74,13 +74,14 @@ function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
       { state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns)}${rows + 1}` },
     ];
   }
-  ws.pageSetup = {
+  // Merged into exceljs's defaults, which keep Excel's standard page margins.
+  Object.assign(ws.pageSetup, {
     paperSize: A4,
     orientation: sheet.print.orientation,
     fitToPage: sheet.print.fitToWidth,
     ...(sheet.print.fitToWidth && { fitToWidth: 1, fitToHeight: 0 }),
     ...(sheet.print.repeatRows && { printTitlesRow: sheet.print.repeatRows }),
-  };
+  });
 }
 
 /** A constant string stays a plain string (exceljs stores it as a shared string, never as a formula). */

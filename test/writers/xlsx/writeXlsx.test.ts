@@ -106,6 +106,14 @@ describe("writeXlsx", () => {
     expect(ws.getCell("B10").result).toBe(false);
   });
 
+  it("prints on A4 with Excel's standard page margins", () => {
+    const setup = sheetOf(workbook, "参数").pageSetup;
+    expect([setup.paperSize, setup.margins]).toEqual([
+      9,
+      { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    ]);
+  });
+
   it("composes overlapping formats property by property", () => {
     const cell = sheetOf(workbook, "学校").getCell("E3");
     expect([cell.numFmt, cell.border.left?.style]).toEqual(["0.00%", "thin"]);
