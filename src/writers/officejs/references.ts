@@ -17,13 +17,19 @@ export interface ReferenceMaps {
   readonly sheets: ReadonlyMap<string, string>;
   /** Upper-cased plan name or table name → identifier to write. */
   readonly identifiers: ReadonlyMap<string, string>;
+  /**
+   * Lower-cased plan sheet name → the sheet's final name, for link targets in text ("#'学校'!A1" in HYPERLINK):
+   * Excel does not update text when it renames a sheet, so links name the sheet as it will be called at the end.
+   */
+  readonly links?: ReadonlyMap<string, string>;
 }
 
-/** Visit every sheet reference and identifier of a formula; each visitor returns its replacement text. */
+/** Visit every sheet reference, identifier and text literal of a formula; each visitor returns its replacement. */
 function scan(
   formula: string,
   onSheet: (name: string) => string,
   onIdentifier: (word: string) => string,
+  onText: (text: string) => string = (text) => text,
 ): string {
   let out = "";
   let i = 0;
@@ -40,6 +46,9 @@ function scan(
       if (ch === "'" && at(j + 1) === "!") {
         out += `${onSheet(text)}!`;
         i = j + 2;
+      } else if (ch === '"') {
+        out += `"${onText(text).replace(/"/g, '""')}"`;
+        i = j + 1;
       } else {
         out += formula.slice(i, j + 1);
         i = j + 1;
@@ -79,7 +88,7 @@ function scan(
 }
 
 export function rewriteReferences(formula: string, maps: ReferenceMaps): string {
-  if (maps.sheets.size === 0 && maps.identifiers.size === 0) return formula;
+  if (maps.sheets.size === 0 && maps.identifiers.size === 0 && !maps.links?.size) return formula;
   return scan(
     formula,
     (name) => {
@@ -87,7 +96,19 @@ export function rewriteReferences(formula: string, maps: ReferenceMaps): string 
       return mapped === undefined ? quoteSheet(name) : quoteSheet(mapped);
     },
     (word) => maps.identifiers.get(word.toUpperCase()) ?? word,
+    (text) => retargetLink(text, maps.links),
   );
+}
+
+/** "#'学校'!A1" → "#'学校 (2)'!A1" when 学校 ends up as 学校 (2); any other text unchanged. */
+function retargetLink(text: string, links: ReadonlyMap<string, string> | undefined): string {
+  const bang = text.lastIndexOf("!");
+  if (!links || !text.startsWith("#") || bang < 0) return text;
+  const sheet = text.slice(1, bang);
+  const quoted = /^'(.*)'$/.exec(sheet);
+  const name = quoted ? (quoted[1] as string).replace(/''/g, "'") : sheet;
+  const mapped = links.get(name.toLowerCase());
+  return mapped === undefined ? text : `#${quoteSheet(mapped)}${text.slice(bang)}`;
 }
 
 /** The sheets a formula refers to (lower-cased). */

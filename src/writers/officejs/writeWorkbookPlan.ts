@@ -165,7 +165,8 @@ async function planLayout(
   const tables = assignTables(chosen, takenIds, earlier.tables);
   const names = assignNames(plan, targets, wb.names.items, takenIds, mode);
   const maps = {
-    sheets: new Map(targets.map((t) => [t.plan.name.toLowerCase(), t.writeName])),
+    sheets: renames(targets, (t) => t.writeName),
+    links: renames(targets, (t) => t.finalName),
     identifiers: new Map(
       [...tables.renamed, ...names.renamed].map((r) => [r.planName.toUpperCase(), r.name]),
     ),
@@ -181,6 +182,13 @@ async function planLayout(
       .filter((r) => !r.temporary)
       .map(({ planName, name }) => ({ planName, name })),
   };
+}
+
+/** Lower-cased plan name → the name a sheet has (only those that differ, so most formulas are left as they are). */
+function renames(targets: readonly SheetTarget[], nameOf: (t: SheetTarget) => string): Map<string, string> {
+  return new Map(
+    targets.filter((t) => nameOf(t) !== t.plan.name).map((t) => [t.plan.name.toLowerCase(), nameOf(t)]),
+  );
 }
 
 /** Which of these sheets this add-in generated, and the tables on them. */

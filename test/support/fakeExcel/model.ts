@@ -186,7 +186,17 @@ export function retarget(formula: string, from: string, to: string | null): stri
   const quoted = new RegExp(`'${escapeRegExp(from.replace(/'/g, "''"))}'!`, "gi");
   const bare = new RegExp(`(^|[^A-Za-z0-9_.'\\u0080-\\uFFFF])${escapeRegExp(from)}!`, "gi");
   const target = to === null ? "#REF!" : `'${to.replace(/'/g, "''")}'!`;
-  return formula.replace(quoted, target).replace(bare, (_m, lead: string) => lead + target);
+  return outsideText(formula, (part) =>
+    part.replace(quoted, target).replace(bare, (_m, lead: string) => lead + target),
+  );
+}
+
+/** Excel leaves text literals alone when it rewrites references ("#'学校'!A1" in HYPERLINK stays as typed). */
+function outsideText(formula: string, rewrite: (part: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : rewrite(part)))
+    .join("");
 }
 
 export function renameSheet(workbook: FakeWorkbook, sheet: FakeSheet, name: string): void {
@@ -211,7 +221,7 @@ export function deleteSheet(workbook: FakeWorkbook, sheet: FakeSheet): void {
 export function renameTableReferences(workbook: FakeWorkbook, from: string, to: string | null): void {
   const pattern = new RegExp(`(^|[^A-Za-z0-9_.\\u0080-\\uFFFF])${escapeRegExp(from)}\\[`, "gi");
   const rewrite = (formula: string) =>
-    formula.replace(pattern, (_m, lead: string) => `${lead}${to ?? "#REF!"}[`);
+    outsideText(formula, (part) => part.replace(pattern, (_m, lead: string) => `${lead}${to ?? "#REF!"}[`));
   for (const s of workbook.sheets)
     for (const cell of Object.values(s.cells)) if (cell.formula) cell.formula = rewrite(cell.formula);
   for (const n of workbook.names) n.formula = rewrite(n.formula);

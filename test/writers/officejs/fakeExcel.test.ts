@@ -54,15 +54,22 @@ describe("the fake Excel", () => {
     expect(fake.cellsOf("S")).toEqual({});
   });
 
-  test("rewrites references on a sheet rename and turns them into #REF! when the sheet is deleted", async () => {
+  test("rewrites references (not text) on a sheet rename and turns them into #REF! when the sheet is deleted", async () => {
     const fake = createFakeExcel({
-      sheets: [{ name: "数据" }, { name: "用", cells: { A1: { formula: "='数据'!A1+数据!B2" } } }],
+      sheets: [
+        { name: "数据" },
+        {
+          name: "用",
+          cells: { A1: { formula: "='数据'!A1+数据!B2" }, A2: { formula: `=HYPERLINK("#'数据'!A1")` } },
+        },
+      ],
     });
     fake.seedName("N", "='数据'!$A$1");
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem("数据").name = "数据 新";
     });
     expect(fake.cellsOf("用").A1?.formula).toBe("='数据 新'!A1+'数据 新'!B2");
+    expect(fake.cellsOf("用").A2?.formula).toBe(`=HYPERLINK("#'数据'!A1")`);
     expect(fake.workbook.names[0]?.formula).toBe("='数据 新'!$A$1");
     await fake.run(async (context) => context.workbook.worksheets.getItem("数据 新").delete());
     expect(fake.cellsOf("用").A1?.formula).toBe("=#REF!A1+#REF!B2");

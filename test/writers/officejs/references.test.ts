@@ -29,6 +29,14 @@ describe("rewriting references when a sheet or a name is written under another n
     );
   });
 
+  test("points link targets in text at the sheet's final name, and leaves other text alone", () => {
+    const links = new Map([["学校", "学校 (2)"]]);
+    const formula = `HYPERLINK("#'学校'!A1","学校")&HYPERLINK("#学校!B2","say ""#学校!A1""")&"学校!A1"`;
+    expect(rewriteReferences(formula, { ...maps([]), links })).toBe(
+      `HYPERLINK("#'学校 (2)'!A1","学校")&HYPERLINK("#'学校 (2)'!B2","say ""#学校!A1""")&"学校!A1"`,
+    );
+  });
+
   test("handles a quote inside a sheet name and numbers with exponents", () => {
     expect(rewriteReferences("'O''Brien'!A1*1E5", maps([["O'Brien", "O'Brien (2)"]]))).toBe(
       "'O''Brien (2)'!A1*1E5",

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { createFakeExcel, type FakeExcel } from "../../support/fakeExcel";
 import { DANGEROUS_TEXT, smallPlan } from "../../support/planFixtures";
+import { samplePlan } from "../xlsx/samplePlans";
 import {
   GENERATED_MARK,
   GenerationCancelled,
@@ -241,5 +242,21 @@ describe("writeWorkbookPlan into Excel", () => {
     const run = fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "keepBoth" }));
     await expect(run).rejects.toThrow(/学校 validation H3:H6: list item "否,不是" contains a comma/);
     expect(fake.snapshot()).toEqual(before);
+  });
+
+  test("links on the contents sheet lead to the sheets of the same generation, whatever they end up called", async () => {
+    const plan = samplePlan("zhenlai");
+    const linkTargets = (fake: FakeExcel, contents: string) =>
+      Object.values(fake.cellsOf(contents))
+        .flatMap((c) => /HYPERLINK\("#'([^']+)'!/.exec(c.formula ?? "")?.[1] ?? [])
+        .sort();
+    const fake = userSheets();
+    await fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "keepBoth" }));
+    const first = linkTargets(fake, "目录");
+    expect(first).toContain("学校");
+    await fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "keepBoth" }));
+    expect(linkTargets(fake, "目录 (2)")).toEqual(first.map((name) => `${name} (2)`).sort());
+    await fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "replaceGenerated" }));
+    expect(linkTargets(fake, "目录")).toEqual(first);
   });
 });
