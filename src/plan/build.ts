@@ -22,9 +22,11 @@ import { buildMergersSheet } from "./sheets/mergers";
 import { buildProjectsSheet } from "./sheets/projects";
 import { buildFiscal } from "./sheets/fiscal";
 import { buildParameters } from "./sheets/parameters";
+import { buildPreschoolSheet } from "./sheets/preschool";
 import { buildPublicFunds } from "./sheets/publicFunds";
 import { buildSchools } from "./sheets/schools";
 import { buildStaffing } from "./sheets/staffing";
+import { buildSummarySheet } from "./sheets/summary";
 import { STYLES } from "./styles";
 import type { SheetPlan, WorkbookPlan } from "./types";
 
@@ -40,7 +42,9 @@ const BUILDERS: Partial<Record<SheetKey, SheetBuilderFn>> = {
   balance: buildBalanceSheet,
   mergers: buildMergersSheet,
   projects: buildProjectsSheet,
+  preschool: buildPreschoolSheet,
   debt: buildDebtSheet,
+  summary: buildSummarySheet,
 };
 
 /** Sheets every plan holds: the others' formulas refer to them. */

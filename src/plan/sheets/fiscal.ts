@@ -11,7 +11,7 @@ import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
 import { fx, fxRule, SheetBuilder, str, val, valueOf } from "../kit";
 import type { StyleName } from "../styles";
-import type { FormulaCell, PlanCell, SheetPlan } from "../types";
+import type { FormulaCell, SheetPlan } from "../types";
 
 const SCOPE_ALL = "全部教育";
 const SCOPE_COMPULSORY = "义务教育";
@@ -237,25 +237,19 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   const allPass = passValues.every((v) => v === true);
   const anyError = passValues.some((v) => v === undefined);
   const verdictRow = sb.row;
-  const overallFormula = `AND(${growthTable.range("pass")})`;
-  const overall: PlanCell = anyError
-    ? fxRule(overallFormula, () => {
-        throw divZero();
-      })
-    : fx(overallFormula, allPass);
+  // A verdict is TRUE or FALSE: one that cannot be computed (a zero base) is not a pass.
+  const overall = fx(`IFERROR(AND(${growthTable.range("pass")}),FALSE())`, !anyError && allPass);
   const psKeyPrior = basisRef("perStudent", "prior");
   const psKeyCurrent = basisRef("perStudent", "current");
   const onlyFormula = `AND(${basisRef("E", "current")}>=${basisRef("E", "prior")},${psKeyCurrent}>=${psKeyPrior})`;
-  const only = fxRule(onlyFormula, () => {
-    const [e0, e1, p0, p1] = [
-      num("E", "prior"),
-      num("E", "current"),
-      num("perStudent", "prior"),
-      num("perStudent", "current"),
-    ];
-    if ([p0, p1].some(Number.isNaN)) throw divZero();
-    return onlyIncrease(e0, e1, p0, p1);
-  });
+  const [e0, e1, p0, p1] = [
+    num("E", "prior"),
+    num("E", "current"),
+    num("perStudent", "prior"),
+    num("perStudent", "current"),
+  ];
+  const onlyPass = [p0, p1].some(Number.isNaN) ? false : onlyIncrease(e0, e1, p0, p1);
+  const only = fx(`IFERROR(${onlyFormula},FALSE())`, onlyPass);
   sb.keyValues([
     { key: "three", label: "三个增长 THREE_GROWTH", cell: overall, style: "verdict" },
     { key: "only", label: "两个只增不减 ONLY_INCREASE", cell: only, style: "verdict" },
@@ -287,9 +281,6 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
     detailZh: tests.map((_, i) => rowDetail(i, true)).join("; "),
     detailEn: tests.map((_, i) => rowDetail(i, false)).join("; "),
   });
-  const onlyPass = valueOf(only) === true;
-  const e0 = num("E", "prior");
-  const e1 = num("E", "current");
   ctx.checks.push({
     id: "fiscal.onlyIncrease",
     labelZh: "两个只增不减",
