@@ -75,7 +75,9 @@ async function closeClean(session: PaneSession): Promise<void> {
 }
 
 /** What office.entry.ts exposes on window. */
-type PaneWindow = { __paneTest: { fake: FakeExcel; view: PaneView } };
+type PaneWindow = {
+  __paneTest: { fake: FakeExcel; view: PaneView; holdSyncs(): void; releaseSyncs(): void };
+};
 const fakeSheets = (page: Page) =>
   page.evaluate(() => (window as unknown as PaneWindow).__paneTest.fake.sheetNames());
 const fakeCells = (page: Page, sheet: string) =>
@@ -381,6 +383,30 @@ describe("task pane in chromium", () => {
       /^Generation failed and was rolled back: /,
     );
     expect(await heading(page).textContent()).toBe("Generate");
+    expect(await fakeSnapshot(page)).toEqual(before);
+    await closeClean(session);
+  });
+
+  it("cancels a running generation from the progress bar's Cancel and leaves the workbook as it was", async () => {
+    const session = await open("en-US");
+    const { page } = session;
+    await page.getByRole("button", { name: "Use this sample" }).click();
+    await page.getByRole("button", { name: "5. Generate" }).click();
+    const before = await fakeSnapshot(page);
+    await page.evaluate(() => (window as unknown as PaneWindow).__paneTest.holdSyncs());
+    await page.getByRole("button", { name: "Generate workbook" }).click();
+    await page.getByRole("progressbar").waitFor();
+    expect(await page.getByRole("button", { name: "Generate workbook" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Back" }).isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.evaluate(() => (window as unknown as PaneWindow).__paneTest.releaseSyncs());
+    await page.getByTestId("generate-outcome").waitFor();
+    expect(await page.getByTestId("generate-outcome").textContent()).toBe(
+      "Cancelled. Nothing was left behind: the sheets written so far were removed.",
+    );
+    expect(await page.getByTestId("live").textContent()).toBe(
+      "Cancelled. Nothing was left behind: the sheets written so far were removed.",
+    );
     expect(await fakeSnapshot(page)).toEqual(before);
     await closeClean(session);
   });

@@ -36,7 +36,9 @@ export function DoneStep({ state, dispatch, t, excel, run, announce }: StepProps
           </li>
         ))}
       </ul>
-      <Button onClick={() => dispatch({ type: "restart" })}>{t("doneAgain")}</Button>
+      <div>
+        <Button onClick={() => dispatch({ type: "restart" })}>{t("doneAgain")}</Button>
+      </div>
     </>
   );
 }

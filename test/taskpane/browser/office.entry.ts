@@ -10,6 +10,15 @@ const fake = createFakeExcel({
 });
 const language = new URLSearchParams(location.search).get("lang") ?? "zh-CN";
 installFakeOffice(globalThis, fake, { displayLanguage: language });
-const view: PaneView = { active: "Sheet1", selection: { sheet: "Sheet1", address: "D5" } };
+const view: PaneView = { active: "Sheet1", selection: { sheet: "Sheet1", address: "D5" }, syncGate: null };
+let openGate = (): void => undefined;
+/** Hold every sync until release() (for pressing Cancel mid-generation). */
+const holdSyncs = () => {
+  view.syncGate = new Promise((resolve) => (openGate = resolve));
+};
+const releaseSyncs = () => {
+  view.syncGate = null;
+  openGate();
+};
 (globalThis as unknown as { Excel: { run: unknown } }).Excel.run = paneRunner(fake, view);
-Object.assign(globalThis, { __paneTest: { fake, view } });
+Object.assign(globalThis, { __paneTest: { fake, view, holdSyncs, releaseSyncs } });

@@ -10,6 +10,8 @@ import { parseCell } from "../../../src/plan/address";
 export interface PaneView {
   active: string | null;
   selection: { sheet: string; address: string };
+  /** While set, every sync waits for it: lets a test press Cancel in the middle of a generation. */
+  syncGate: Promise<void> | null;
 }
 
 function usedRange(sheet: FakeSheet) {
@@ -68,7 +70,11 @@ function withPaneOps(context: ExcelContext, fake: FakeExcel, view: PaneView): Ex
   });
   const worksheets = extend(context.workbook.worksheets, { getItemOrNullObject });
   const workbook = extend(context.workbook, { worksheets, getSelectedRange });
-  return extend(context, { workbook });
+  const sync = async () => {
+    await view.syncGate;
+    return context.sync();
+  };
+  return extend(context, { workbook, sync });
 }
 
 /** The object with extra members; its own members keep the object itself as `this`. */
