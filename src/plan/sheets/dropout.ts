@@ -21,7 +21,7 @@ const LIMITED_LEVELS: Readonly<Partial<Record<SchoolType, readonly Level[]>>> = 
   完全中学: ["junior"],
 };
 
-export const AREA_OF: Readonly<Record<AreaZh, Area>> = { 城市: "urban", 县镇: "town", 农村: "rural" };
+const AREA_OF: Readonly<Record<AreaZh, Area>> = { 城市: "urban", 县镇: "town", 农村: "rural" };
 
 const WARN = "警告";
 

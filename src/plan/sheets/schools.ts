@@ -15,7 +15,7 @@ import {
 import { policyName } from "../../policy/packs";
 import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
-import { fx, SheetBuilder, str, val, type ColumnSpec } from "../kit";
+import { fx, SheetBuilder, val, type ColumnSpec } from "../kit";
 import type { SheetPlan } from "../types";
 
 const GRADE_HEADERS: Readonly<Record<GradeKey, string>> = {
@@ -37,7 +37,7 @@ const GRADE_HEADERS: Readonly<Record<GradeKey, string>> = {
 };
 
 /** Grade spans of each level (first and last grade column). */
-export const LEVEL_GRADES = {
+const LEVEL_GRADES = {
   kgStudents: ["k1", "k3"],
   primaryStudents: ["g1", "g6"],
   juniorStudents: ["g7", "g9"],
@@ -45,7 +45,7 @@ export const LEVEL_GRADES = {
 } as const satisfies Record<string, readonly [GradeKey, GradeKey]>;
 
 /** 学段 text by school type (the schools table derives it with a formula). */
-export const LEVEL_TEXT: Readonly<Record<SchoolType, string>> = {
+const LEVEL_TEXT: Readonly<Record<SchoolType, string>> = {
   幼儿园: "幼儿园",
   小学: "小学",
   初中: "初中",
@@ -227,6 +227,3 @@ export function buildSchools(ctx: BuildContext): SheetPlan {
 function firstCell(range: string): string {
   return range.split(":")[0] ?? range;
 }
-
-/** A text literal for comparisons with the schools table's 是/否 column. */
-export const STANDARDIZED_YES = str(YES);
