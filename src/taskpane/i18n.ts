@@ -1,5 +1,5 @@
 /**
- * Every string the pane shows, in zh-CN and en-US. `{name}` marks a value filled in by t(). The zh table is typed
+ * Every string the pane shows, in zh-CN and en-US (and the choice of language and theme from what Office reports). `{name}` marks a value filled in by t(). The zh table is typed
  * by the en one, so a key missing in either language does not compile.
  */
 const en = {
@@ -223,4 +223,16 @@ export function translator(locale: Locale): Translate {
 /** Pick the zh or en variant of a bilingual datum. */
 export function pick<T>(locale: Locale, zhValue: T, enValue: T): T {
   return locale === "zh-CN" ? zhValue : enValue;
+}
+
+/** Office's theme is dark when its body background is dark (officeTheme exists in Office 2016+ only). */
+export function isDark(background: string | undefined): boolean {
+  const hex = background?.replace("#", "");
+  if (!hex || !/^[0-9a-f]{6}$/i.test(hex)) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }

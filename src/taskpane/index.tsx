@@ -5,19 +5,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { officeExcel } from "./excel";
-import { localeOf } from "./i18n";
-
-/** Office's theme is dark when its body background is dark (officeTheme exists in Office 2016+ only). */
-function isDark(background: string | undefined): boolean {
-  const hex = background?.replace("#", "");
-  if (!hex || !/^[0-9a-f]{6}$/i.test(hex)) return false;
-  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
-    number,
-    number,
-    number,
-  ];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
-}
+import { isDark, localeOf } from "./i18n";
 
 function start(): void {
   const context = typeof Office === "undefined" ? undefined : Office.context;
