@@ -44,10 +44,14 @@ function newestMtime(path: string): number {
   );
 }
 
+/** The jest run this process belongs to: forked workers (with an IPC channel) share their parent's pid. */
+const RUN = String(typeof process.send === "function" ? process.ppid : process.pid);
+
+/** One build per test run: fresh if this run built it, or if it was built after every input's last change. */
 function fresh(): boolean {
-  return (
-    existsSync(STAMP) && statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))))
-  );
+  if (!existsSync(STAMP)) return false;
+  if (readFileSync(STAMP, "utf8") === RUN) return true;
+  return statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
 }
 
 function sleep(ms: number): void {
@@ -106,7 +110,7 @@ export function ensureBuilt(): void {
     if (fresh()) return;
     const started = new Date();
     webpack([], undefined);
-    writeFileSync(STAMP, "");
+    writeFileSync(STAMP, RUN);
     // Inputs edited during the build make the next call rebuild.
     utimesSync(STAMP, started, started);
   } finally {
