@@ -6,6 +6,8 @@
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BudgetLine, type SheetKey, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
+import type { District, StatedCount } from "../../district/model";
+import type { BuildContext } from "../context";
 import type { CheckPlan } from "../types";
 import { sheetRef } from "../address";
 
@@ -104,6 +106,7 @@ export const buildSummarySheet: SheetBuilderFn = (ctx) => {
       to: cellAddress(chartTop + 34, 16),
     });
   }
+  otherStatedCounts(ctx, sb);
   checkList(ctx.checks, sb);
   sb.freezeAt(headerRow + 1);
   sb.printSetup({
@@ -159,4 +162,94 @@ function checkList(checks: readonly CheckPlan[], sb: SheetBuilder): void {
     },
   ]);
   if (kv.failed) sb.conditional(kv.failed.local, `${kv.failed.local}>0`, "fail");
+}
+
+/** Stated counts that name capital projects or planned kindergartens are checked on 基建 and 学前. */
+function checkedElsewhere(district: District, stated: StatedCount): boolean {
+  return stated.items.some(
+    (item) =>
+      district.projects.some((p) => p.name === item) ||
+      district.preschool.planned.some((k) => k.name === item),
+  );
+}
+
+/**
+ * Every other count a speech states next to its list (「四个确保」 lists five items): the items one per row, and
+ * per statement the stated number against COUNTA of its items, with the difference.
+ */
+function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
+  const statements = ctx.district.statedCounts.filter((s) => !checkedElsewhere(ctx.district, s));
+  if (statements.length === 0) return;
+  sb.note("讲话所述数量与所列项目核对 (差额 = 所述数 − 列出项数)");
+  const items = statements.flatMap((s, index) =>
+    s.items.map((item, i) => ({ index, label: s.label, n: i + 1, item })),
+  );
+  const list = sb.table({
+    name: "tblStatedItems",
+    rows: items,
+    columns: [
+      { key: "label", header: "讲话所述", width: 30, style: "text", cell: (c) => val(c.item.label) },
+      { key: "n", header: "序号", width: 6, style: "integer", cell: (c) => val(c.item.n) },
+      { key: "item", header: "所列项目", width: 40, style: "text", cell: (c) => val(c.item.item) },
+    ],
+  });
+  const firstItem = (index: number) => items.findIndex((x) => x.index === index);
+  const counts = sb.table({
+    name: "tblStatedCounts",
+    rows: statements.map((s, index) => ({ s, index })),
+    columns: [
+      { key: "label", header: "讲话所述", width: 30, style: "text", cell: (c) => val(c.item.s.label) },
+      { key: "stated", header: "所述数", width: 8, style: "integer", cell: (c) => val(c.item.s.stated) },
+      {
+        key: "listed",
+        header: "列出项数",
+        width: 8,
+        style: "integer",
+        cell: (c) => {
+          const n = c.item.s.items.length;
+          if (n === 0) return fx("0", 0);
+          const first = firstItem(c.item.index);
+          return fx(`COUNTA(${list.cell("item", first)}:${list.cell("item", first + n - 1)})`, n);
+        },
+      },
+      {
+        key: "difference",
+        header: "差额",
+        width: 8,
+        style: "integer",
+        cell: (c) => fx(`${c.ref("stated")}-${c.ref("listed")}`, c.num("stated") - c.num("listed")),
+      },
+      {
+        key: "ok",
+        header: "一致",
+        width: 8,
+        style: "verdict",
+        cell: (c) => fx(`${c.ref("difference")}=0`, c.num("difference") === 0),
+      },
+      { key: "source", header: "出处", width: 30, style: "note", cell: (c) => val(c.item.s.source || "—") },
+    ],
+  });
+  const okRange = counts.range("ok");
+  sb.passFail(okRange, okRange.split(":")[0] ?? okRange);
+  statements.forEach((s, index) => {
+    const listed = s.items.length;
+    const difference = s.stated - listed;
+    const absolute = counts.cell("difference", index, true).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2");
+    ctx.reconciliations.push({
+      labelZh: `「${s.label}」: 所述数 − 列出项数`,
+      labelEn: `"${s.label}": stated count − items listed`,
+      sheet: "summary",
+      difference: { ref: absolute, value: difference },
+    });
+    ctx.checks.push({
+      id: `summary.statedCount.${index}`,
+      labelZh: `所述数量: ${s.label}`,
+      labelEn: `Stated count: ${s.label}`,
+      sheet: "summary",
+      cell: counts.cell("ok", index),
+      pass: difference === 0,
+      detailZh: `所述 ${s.stated}, 列出 ${listed}${difference === 0 ? "" : `, 差 ${difference}`}`,
+      detailEn: `stated ${s.stated}, listed ${listed}${difference === 0 ? "" : `, difference ${difference}`}`,
+    });
+  });
 }

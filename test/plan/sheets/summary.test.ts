@@ -81,4 +81,26 @@ describe("汇总 sheet", () => {
     expect(summary.charts.map((c) => c.type)).toEqual(["column", "pie"]);
     for (const chart of summary.charts) expect(chart.categories).not.toContain("!");
   });
+
+  it("shows that 「四个确保」 lists five items, one more than it states, and reconciles the difference", () => {
+    const { ctx, loaded } = buildAll(getSample("wuzhen"));
+    const fourGuarantees = ctx.reconciliations.find((r) => r.labelZh.includes("四个确保"));
+    expect(fourGuarantees?.sheet).toBe("summary");
+    expect(fourGuarantees?.difference.value).toBe(-1);
+    expect(valueAtRef(loaded, fourGuarantees!.difference.ref)).toBe(-1);
+    const check = ctx.checks.find((c) => c.labelZh.includes("四个确保"));
+    expect(check?.pass).toBe(false);
+    expect(loaded.valueAt("汇总", check!.cell)).toBe(false);
+  });
+
+  it("passes stated counts whose lists agree, such as 「三个优先」 with three items", () => {
+    const { ctx, loaded } = buildAll(getSample("zhenlai"));
+    const priorities = ctx.checks.find((c) => c.labelZh.includes("三个优先"));
+    expect(priorities?.pass).toBe(true);
+    expect(loaded.valueAt("汇总", priorities!.cell)).toBe(true);
+    // Counts that name capital projects are checked on 基建, not repeated here.
+    expect(ctx.checks.filter((c) => c.labelZh.includes("开工建设7个项目")).map((c) => c.sheet)).toEqual([
+      "projects",
+    ]);
+  });
 });
