@@ -137,6 +137,7 @@ export function buildWorkbookPlan(district: District, pack: PolicyPack, options:
       budgetYear: district.budgetYear,
       policyPack: `${pack.id}@${pack.version}`,
       generator: options.generator,
+      generatedAt: options.generatedAt,
     },
   };
 }

@@ -181,5 +181,7 @@ export interface WorkbookPlan {
     readonly budgetYear: number;
     readonly policyPack: string;
     readonly generator: string;
+    /** ISO timestamp of the generation (the builders take the clock as input); none for a blank template. */
+    readonly generatedAt?: string;
   };
 }

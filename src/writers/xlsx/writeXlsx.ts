@@ -30,10 +30,9 @@ function setProperties(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
   workbook.lastModifiedBy = generator;
   workbook.subject = `${district} ${budgetYear}`;
   workbook.keywords = policyPack;
-  // The core takes the clock as input: use the plan's time when it carries one, so the file is reproducible.
-  const generatedAt = (plan.properties as { readonly generatedAt?: unknown }).generatedAt;
-  const created = typeof generatedAt === "string" ? new Date(generatedAt) : undefined;
-  if (created && !Number.isNaN(created.getTime())) {
+  // The plan's time, not the writer's clock: the same plan gives the same file.
+  const created = new Date(plan.properties.generatedAt ?? Number.NaN);
+  if (!Number.isNaN(created.getTime())) {
     workbook.created = created;
     workbook.modified = created;
   }
