@@ -43,6 +43,7 @@ describe("buildWorkbookPlan", () => {
       budgetYear: 2026,
       policyPack: "wuzhen-2004@1.0.0",
       generator: "edu-budget 1.0.0",
+      generatedAt: "2026-11-29T08:00:00Z",
     });
     expect(plan.styles).toBe(STYLES);
     expect(plan.checks.map((c) => c.id)).toEqual(
