@@ -2,6 +2,7 @@
  * Every call the pane makes into Excel, in one place. Components get an ExcelGateway, so the UI never touches the
  * Excel global and tests can hand in a recording double.
  */
+import { parseCell } from "../plan/address";
 import type { WorkbookPlan } from "../plan/types";
 import type { OnExistingSheet } from "./state";
 
@@ -47,7 +48,7 @@ export function officeExcel(): ExcelGateway {
           .filter(({ sheet }) => !sheet.isNullObject)
           .map(({ name, sheet }) => ({
             name,
-            range: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
+            range: sheet.getUsedRangeOrNullObject(true).load("values,address"),
           }));
         await context.sync();
         return present.map(({ name, range }) => ({
@@ -76,7 +77,7 @@ export function officeExcel(): ExcelGateway {
       }),
     insertFormula: (formula) =>
       Excel.run(async (context) => {
-        const cell = context.workbook.getSelectedRange().getCell(0, 0).load("address");
+        const cell = context.workbook.getActiveCell().load("address");
         await context.sync();
         cell.formulas = [[formula]];
         await context.sync();
@@ -86,8 +87,12 @@ export function officeExcel(): ExcelGateway {
 }
 
 /** A used range's values padded to start at A1, so row and column numbers are the sheet's own. */
-function fromA1(range: { values: unknown[][]; rowIndex: number; columnIndex: number }): unknown[][] {
-  const pad = (): unknown[] => Array<unknown>(range.columnIndex).fill(null);
+function fromA1(range: { values: unknown[][]; address: string }): unknown[][] {
+  // address is "'录入-学校'!B3:K40" (or "Sheet1!B3"): its top-left cell says how much to pad.
+  const topLeft = parseCell(
+    (range.address.split("!").pop() ?? "A1").split(":")[0]?.replace(/\$/g, "") ?? "A1",
+  );
+  const pad = (): unknown[] => Array<unknown>(topLeft.column).fill(null);
   const rows = range.values.map((row) => [...pad(), ...row]);
-  return [...Array.from({ length: range.rowIndex }, () => [] as unknown[]), ...rows];
+  return [...Array.from({ length: topLeft.row }, () => [] as unknown[]), ...rows];
 }
