@@ -15,7 +15,8 @@ const kb = (n: number) => Number((n / 1024).toFixed(1));
 /** The scripts taskpane.html loads at start (its <script src> tags): what the pane costs before first render. */
 function initialPaneScripts(): string[] {
   const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
-  const local = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)]
+  // The production HTML is minified: attribute values may be unquoted.
+  const local = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
     .map((m) => m[1] as string)
     .filter((src) => !/^https?:/.test(src));
   return local.map((src) => src.replace(/^\.?\//, ""));
