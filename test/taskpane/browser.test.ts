@@ -6,7 +6,9 @@
 import { mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { readDistrictJson } from "../../src/district";
+import { districtToTables, encodeCsv, readDistrictJson } from "../../src/district";
+import { buildInputTemplatePlan } from "../../src/plan/inputTemplate";
+import { writeXlsx } from "../../src/writers/xlsx";
 import { getSample } from "../../src/district/samples";
 import { SHEETS, sheetSpec } from "../../src/district/layout";
 import { cellAddress, columnLetter, parseCell } from "../../src/plan/address";
@@ -26,6 +28,7 @@ import {
 } from "./browser/harness";
 
 const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
@@ -342,6 +345,38 @@ describe("task pane in chromium", () => {
     expect(await page.getByRole("button", { name: "5. Generate" }).isDisabled()).toBe(true);
     await expectAccessible(page);
     await shot(page, "taskpane-problems-en-US");
+    await closeClean(session);
+  });
+
+  it("reads an input workbook (.xlsx) and a schools table (.csv) chosen as files", async () => {
+    const session = await open("en-US");
+    const { page } = session;
+    const wuzhen = getSample("wuzhen");
+    const xlsx = await writeXlsx(buildInputTemplatePlan(wuzhen));
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "wuzhen.xlsx", mimeType: XLSX_TYPE, buffer: Buffer.from(xlsx) });
+    await page.getByTestId("data-status").filter({ hasText: "Loaded: wuzhen.xlsx" }).waitFor();
+    await page.getByRole("button", { name: "Next" }).click();
+    expect(await page.getByText("No problems found.").count()).toBe(1);
+    await page.getByRole("button", { name: "2. Problems" }).focus();
+    await page.getByRole("button", { name: "1. Data" }).click();
+
+    // A GB18030 CSV of the selected sample's (zhenlai's) schools, merged over the rest of that sample.
+    const schools = districtToTables(getSample("zhenlai")).find(
+      (table) => table.sheet === sheetSpec("schools").name,
+    );
+    const csv = encodeCsv(schools?.rows ?? [], "gb18030");
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "学校.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("data-status").filter({ hasText: "学校.csv" }).waitFor();
+    // Warnings (none are errors) do not block the wizard.
+    expect(await page.getByTestId("data-status").textContent()).toMatch(
+      /^(Loaded: 学校\.csv|Read 学校\.csv: errors 0, warnings \d+)$/,
+    );
+    await page.getByRole("button", { name: "Next" }).click();
+    expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(false);
     await closeClean(session);
   });
 
