@@ -4,7 +4,7 @@
  * the snake's (target ≤ 0.5).
  */
 import { assignClasses, classBalance, snakeAssignment, type Gender } from "../src/domain/assignClasses";
-import { seededRandom } from "../src/district/samples/generate";
+import { seededRandom } from "../src/domain/random";
 import { measure, ms, ratio } from "./measure";
 
 export function benchAssignClasses(students = 1000, classes = 20, trials = 5) {

@@ -6,6 +6,25 @@ const PRIMARY: readonly GradeKey[] = ["g1", "g2", "g3", "g4", "g5", "g6"];
 const JUNIOR: readonly GradeKey[] = ["g7", "g8", "g9"];
 const SENIOR: readonly GradeKey[] = ["g10", "g11", "g12"];
 
+/** Each grade column's name in Chinese and English (input sheets, 学校 and 布局调整 headers). */
+export const GRADE_LABELS: Readonly<Record<GradeKey, readonly [zh: string, en: string]>> = {
+  k1: ["小班", "K1 (small class)"],
+  k2: ["中班", "K2 (middle class)"],
+  k3: ["大班", "K3 (large class)"],
+  g1: ["一年级", "Grade 1"],
+  g2: ["二年级", "Grade 2"],
+  g3: ["三年级", "Grade 3"],
+  g4: ["四年级", "Grade 4"],
+  g5: ["五年级", "Grade 5"],
+  g6: ["六年级", "Grade 6"],
+  g7: ["七年级", "Grade 7"],
+  g8: ["八年级", "Grade 8"],
+  g9: ["九年级", "Grade 9"],
+  g10: ["高一", "Grade 10"],
+  g11: ["高二", "Grade 11"],
+  g12: ["高三", "Grade 12"],
+};
+
 /** Primary schools and teaching points may run a 学前班 (counted as 大班, k3). */
 export const GRADES_BY_TYPE: Readonly<Record<SchoolType, readonly GradeKey[]>> = {
   幼儿园: KINDERGARTEN,

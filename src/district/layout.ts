@@ -12,6 +12,7 @@ import {
   REGIONS,
   SCHOOL_TYPES,
 } from "./model";
+import { GRADE_LABELS } from "./grades";
 
 export interface Option {
   /** The value in the model. */
@@ -59,24 +60,6 @@ export const YES_NO: readonly Option[] = [
   { value: "true", zh: "是", aliases: ["y", "yes", "true", "1", "对", "√"] },
   { value: "false", zh: "否", aliases: ["n", "no", "false", "0", "错", "×"] },
 ];
-
-const GRADE_LABELS: Record<(typeof GRADE_KEYS)[number], [string, string]> = {
-  k1: ["小班", "K1 (small class)"],
-  k2: ["中班", "K2 (middle class)"],
-  k3: ["大班", "K3 (large class)"],
-  g1: ["一年级", "Grade 1"],
-  g2: ["二年级", "Grade 2"],
-  g3: ["三年级", "Grade 3"],
-  g4: ["四年级", "Grade 4"],
-  g5: ["五年级", "Grade 5"],
-  g6: ["六年级", "Grade 6"],
-  g7: ["七年级", "Grade 7"],
-  g8: ["八年级", "Grade 8"],
-  g9: ["九年级", "Grade 9"],
-  g10: ["高一", "Grade 10"],
-  g11: ["高二", "Grade 11"],
-  g12: ["高三", "Grade 12"],
-};
 
 const f = (
   field: string,

@@ -1,7 +1,8 @@
+/** 微机编班 (§4.9): balanced class assignment. Classes are numbered 1…k. */
 import { invalidArgument } from "./errors";
+import { seededRandom } from "./random";
 import { finite, wholeInRange } from "./validate";
 
-/** 微机编班 (§4.9): balanced class assignment. Classes are numbered 1…k. */
 export type Gender = "M" | "F";
 
 const GENDER_BY_TEXT: ReadonlyMap<string, Gender> = new Map<string, Gender>([
@@ -21,18 +22,6 @@ export function parseGender(text: string, argName = "genders"): Gender {
 
 /** The largest class count this rule accepts (a grade never has more). */
 export const MAX_STUDENTS = 100_000;
-
-/** mulberry32: a small seeded PRNG, so the same seed always gives the same placement. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Scores are bounded so that class sums stay exact enough to compare means. */
 export const MAX_SCORE = 1e9;
@@ -82,7 +71,7 @@ function check(
  */
 function snake(c: Checked, seed: number): number[] {
   const { n, k, scores, groups } = c;
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const key = Array.from({ length: n }, () => rnd());
   const assigned = new Array<number>(n).fill(0);
   const sizes = new Array<number>(k).fill(0);

@@ -2,6 +2,7 @@
  * A deterministic synthetic district of any size, valid by construction: for property tests and the bench.
  * The same seed and size always give the same district.
  */
+import { seededRandom } from "../../domain/random";
 import { GRADES_BY_TYPE } from "../grades";
 import {
   AREAS,
@@ -14,18 +15,6 @@ import {
   type GradeKey,
   type School,
 } from "../model";
-
-/** mulberry32: small, fast, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOWNS = [
   "城关镇",

@@ -5,7 +5,7 @@ import { validateDistrict } from "../validate";
 import { WUZHEN } from "./wuzhen";
 import { ZHENLAI } from "./zhenlai";
 
-export { generateDistrict, seededRandom } from "./generate";
+export { generateDistrict } from "./generate";
 
 export interface Sample {
   readonly id: string;

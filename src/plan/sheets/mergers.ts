@@ -5,8 +5,8 @@
  * 三年内 deadline. Each site is checked on its own: a chain (one school leaves the site another moves into) is
  * ordered by the years the user enters.
  */
-import { GRADES_BY_LEVEL } from "../../district/grades";
-import type { GradeKey, Merger, School } from "../../district/model";
+import { GRADE_LABELS, GRADES_BY_LEVEL } from "../../district/grades";
+import type { Merger, School } from "../../district/model";
 import { classesNeeded, mergeCheck, type MergeResult } from "../../domain/classes";
 import { cellAddress, rangeAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
@@ -14,20 +14,6 @@ import { fx, SheetBuilder, val } from "../kit";
 import type { PlanCell } from "../types";
 
 const LEVEL_ZH: Record<Merger["level"], string> = { primary: "小学", junior: "初中", senior: "高中" };
-const GRADE_ZH: Partial<Record<GradeKey, string>> = {
-  g1: "一年级",
-  g2: "二年级",
-  g3: "三年级",
-  g4: "四年级",
-  g5: "五年级",
-  g6: "六年级",
-  g7: "七年级",
-  g8: "八年级",
-  g9: "九年级",
-  g10: "高一",
-  g11: "高二",
-  g12: "高三",
-};
 /** 「要在三年内…」 (S2-03.5): the moves must be done by T + 3. */
 const DEADLINE_YEARS = 3;
 
@@ -113,7 +99,7 @@ function mergerBlock(
     val("角色"),
     val("学校代码"),
     val("学校"),
-    ...grades.map((g) => val(GRADE_ZH[g] ?? g)),
+    ...grades.map((g) => val(GRADE_LABELS[g][0])),
     val("合计"),
   ];
   const schoolRows: PlanCell[][] = rows.map((o, r) => [

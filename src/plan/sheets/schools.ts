@@ -12,29 +12,12 @@ import {
   type School,
   type SchoolType,
 } from "../../district/model";
+import { GRADE_LABELS } from "../../district/grades";
 import { policyName } from "../../policy/packs";
 import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
 import { fx, SheetBuilder, val, type ColumnSpec } from "../kit";
 import type { SheetPlan } from "../types";
-
-const GRADE_HEADERS: Readonly<Record<GradeKey, string>> = {
-  k1: "小班",
-  k2: "中班",
-  k3: "大班",
-  g1: "一年级",
-  g2: "二年级",
-  g3: "三年级",
-  g4: "四年级",
-  g5: "五年级",
-  g6: "六年级",
-  g7: "七年级",
-  g8: "八年级",
-  g9: "九年级",
-  g10: "高一",
-  g11: "高二",
-  g12: "高三",
-};
 
 /** Grade spans of each level (first and last grade column). */
 const LEVEL_GRADES = {
@@ -144,7 +127,7 @@ export function buildSchools(ctx: BuildContext): SheetPlan {
       },
       ...GRADE_KEYS.map((key): Col => ({
         key,
-        header: GRADE_HEADERS[key],
+        header: GRADE_LABELS[key][0],
         width: 7,
         style: "integer",
         cell: ({ item }) => val(item.grades[key]),
