@@ -55,7 +55,7 @@ const en = {
   policyUnit: "Unit",
   policySource: "Source",
   policyReset: "Reset to the pack",
-  policyEdited: "{count} values edited: the workbook uses pack {id}.",
+  policyEdited: "Values edited: {count}. The workbook uses pack {id}.",
   policyInvalid: "{label}: enter a number.",
 
   previewIntro: "The checks the workbook will make, computed before anything is written.",

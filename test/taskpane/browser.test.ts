@@ -208,6 +208,16 @@ describe("task pane in chromium", () => {
 
     await page.getByRole("button", { name: "Next" }).click();
     expect(await heading(page).textContent()).toBe("Policy");
+    const classSize = page.locator('input[data-key="class_size.primary"]');
+    await classSize.fill("40");
+    expect(await page.getByTestId("policy-status").textContent()).toBe(
+      "Values edited: 1. The workbook uses pack zhenlai-2012-edited.",
+    );
+    await page.getByRole("button", { name: "Reset to the pack" }).click();
+    expect(await page.getByTestId("policy-status").textContent()).toBe("zhenlai-2012 1.0.0");
+    expect(await classSize.inputValue()).toBe(
+      String(getPack("zhenlai-2012").values["class_size.primary"].value),
+    );
     await expectAccessible(page);
     await shot(page, "taskpane-policy-en-US");
 
