@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { initialBundle } from "../test/taskpane/browser/harness";
 
 const DIST = join(__dirname, "..", "dist");
 
@@ -12,19 +13,9 @@ function size(file: string) {
 
 const kb = (n: number) => Number((n / 1024).toFixed(1));
 
-/** The scripts taskpane.html loads at start (its <script src> tags): what the pane costs before first render. */
-function initialPaneScripts(): string[] {
-  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
-  // The production HTML is minified: attribute values may be unquoted.
-  const local = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
-    .map((m) => m[1] as string)
-    .filter((src) => !/^https?:/.test(src));
-  return local.map((src) => src.replace(/^\.?\//, ""));
-}
-
 export function benchBundles() {
   const functions = size("functions.js");
-  const paneFiles = initialPaneScripts().map(size);
+  const paneFiles = initialBundle(DIST).files.map(size);
   const lazyChunks = readdirSync(DIST).filter(
     (f) => f.endsWith(".js") && !paneFiles.some((p) => p.file === f) && f !== "functions.js",
   );

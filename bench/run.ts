@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { benchAssignClasses } from "./assignClasses";
 import { benchBundles } from "./bundles";
 import { benchFunctions } from "./functions";
+import { benchPaneRender } from "./pane";
 import { benchOfficeJs, benchPlanBuilding, benchXlsx } from "./workbook";
 
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     planBuilding: step("plan building", benchPlanBuilding),
     xlsx: step("xlsx writer, 5,000 schools", () => benchXlsx(5000)),
     officeJs: await step("Office.js generation", benchOfficeJs),
+    paneRender: await step("task pane first render in chromium", benchPaneRender),
   };
   const targets = {
     scalarAdapterOverheadAtMost3x: report.functions.worstScalarRatio <= 3,
