@@ -329,6 +329,7 @@ export class SheetBuilder {
 
   /** Green when `passFormula` is TRUE, red when FALSE — formulas relative to the range's top-left cell. */
   passFail(range: string, topLeft: string): this {
+    this.format(range, "verdict");
     this.conditionalFormats.push({ range, formula: `${topLeft}=TRUE`, style: "pass" });
     this.conditionalFormats.push({ range, formula: `${topLeft}=FALSE`, style: "fail" });
     return this;

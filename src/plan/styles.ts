@@ -15,7 +15,11 @@ export const STYLES = {
   rate: { numFmt: "0.00%" },
   decimal: { numFmt: "0.00" },
   coefficient: { numFmt: "0.000" },
-  verdict: { horizontal: "center" },
+  /**
+   * TRUE/FALSE verdicts. Excel shows a boolean as TRUE/FALSE whatever the format; LibreOffice and WPS store it as
+   * 1/0 and show it through the format, which this is (LibreOffice's own boolean format as it writes it to .xlsx).
+   */
+  verdict: { horizontal: "center", numFmt: '"TRUE";"TRUE";"FALSE"' },
   pass: { fill: "C6EFCE", color: "006100" },
   fail: { fill: "FFC7CE", color: "9C0006" },
   warn: { fill: "FFEB9C", color: "9C5700" },

@@ -6,7 +6,8 @@ import { join } from "path";
 import { DEV_URL } from "../../scripts/metadata";
 import { BUILD_TIMEOUT_MS, DIST, ROOT, buildFunctionsInto, ensureBuilt } from "../support/build";
 
-const SCHEMA = "/work/shared/schemas/office-manifest-2019/OfficeAppManifestV1_1.xsd";
+// The shared reference files sit beside the project (../shared), in CI as here.
+const SCHEMA = join(ROOT, "..", "shared", "schemas", "office-manifest-2019", "OfficeAppManifestV1_1.xsd");
 const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
 function xmllint(file: string): { status: number | null; output: string } {

@@ -77,6 +77,15 @@ export interface ReadCell {
   readonly isText: boolean;
 }
 
+/** LibreOffice's boolean format: it has no boolean type, a boolean is a number shown through this format. */
+const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
+
+/** A formula's result as LibreOffice means it: 1/0 in a cell of its boolean format is TRUE/FALSE. */
+function formulaResult(cell: ExcelJS.Cell): CellValue {
+  const result = cell.result as CellValue;
+  return typeof result === "number" && cell.numFmt === BOOLEAN_FORMAT ? result !== 0 : result;
+}
+
 /** Every non-empty cell of a workbook, keyed "sheet!A1". */
 export async function readCells(xlsx: Uint8Array): Promise<Map<string, ReadCell>> {
   const workbook = new ExcelJS.Workbook();
@@ -93,7 +102,7 @@ export async function readCells(xlsx: Uint8Array): Promise<Map<string, ReadCell>
           !formula && (cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.RichText);
         cells.set(`${ws.name}!${cell.address}`, {
           ...(formula && { formula }),
-          value: formula ? (cell.result as CellValue) : isText ? cell.text : cell.value,
+          value: formula ? formulaResult(cell) : isText ? cell.text : cell.value,
           isText,
         });
       }),
