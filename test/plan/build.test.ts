@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { getSample } from "../../src/district/samples";
 import { SHEET_NAMES, SHEET_ORDER } from "../../src/plan/context";
 import { buildWorkbookPlan, sheetChoices } from "../../src/plan/build";
 import { validatePlan } from "../../src/plan/validate";
@@ -22,6 +24,24 @@ describe("buildWorkbookPlan", () => {
     expect(validatePlan(plan)).toEqual([]);
     expectPlanComputes(plan);
     expect(plan.checks.map((c) => c.id)).toEqual(["dropout.allWithin"]);
+  });
+
+  it("gives a valid plan that computes without errors for any choice of sheets", () => {
+    const wuzhen = getSample("wuzhen");
+    const pack = getPack(wuzhen.policyPack);
+    fc.assert(
+      fc.property(fc.subarray([...SHEET_ORDER]), (sheets) => {
+        const plan = buildWorkbookPlan(wuzhen, pack, { ...OPTIONS, sheets });
+        expect(validatePlan(plan)).toEqual([]);
+        expectPlanComputes(plan);
+        const built = plan.sheets.map((s) => s.key);
+        expect(built).toEqual(
+          SHEET_ORDER.filter((k) => sheets.includes(k) || k === "parameters" || k === "schools"),
+        );
+        for (const check of plan.checks) expect(built).toContain(check.sheet);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it("lists on 目录 only the sheets that were built, and public funds without 财政 take the available funds as an input", () => {
