@@ -7,7 +7,9 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
 const { AddinPlugin, DEV_URL } = require("./scripts/addin-plugin.ts");
+const { sourceMetadata } = require("./scripts/docs.ts");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const DEV_PORT = 3000;
@@ -33,11 +35,33 @@ function deploymentUrl() {
   return url.replace(/\/*$/, "/");
 }
 
+/**
+ * The English signature and help of each function, from the same JSDoc as functions.json, for the task pane's
+ * function list (the Chinese ones come from the translation table it imports).
+ */
+async function englishSignatures() {
+  const { functions } = await sourceMetadata();
+  return Object.fromEntries(
+    functions.map((f) => [
+      f.id,
+      {
+        description: f.description ?? "",
+        parameters: f.parameters.map((p) => ({
+          name: p.name,
+          description: p.description ?? "",
+          optional: p.optional === true,
+        })),
+      },
+    ]),
+  );
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const functionsOnly = env.entries === "functions";
   const entry = { functions: FUNCTIONS_SOURCE };
   if (!functionsOnly) entry.taskpane = "./src/taskpane/index.tsx";
+  const signatures = functionsOnly ? {} : await englishSignatures();
 
   return {
     entry,
@@ -73,6 +97,7 @@ module.exports = async (env, argv) => {
           ]),
       new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml" }] }),
       new AddinPlugin({ url: deploymentUrl() }),
+      new DefinePlugin({ __EDU_FUNCTIONS_EN__: JSON.stringify(signatures) }),
     ],
     performance: { hints: false },
     devServer: env.WEBPACK_SERVE ? await devServer() : undefined,

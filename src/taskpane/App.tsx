@@ -132,7 +132,7 @@ export function App({ locale, dark, excel }: AppProps) {
           <Tab value="functions">{t("tabFunctions")}</Tab>
         </TabList>
         {error && (
-          <Text as="p" role="alert" className={styles.error}>
+          <Text as="p" block role="alert" className={styles.error}>
             {t("errorPrefix", { message: error })}
           </Text>
         )}

@@ -483,6 +483,21 @@ describe("task pane in chromium", () => {
     await closeClean(session);
   });
 
+  it("shows each function's signature in English, with optional arguments in brackets, in an English Office", async () => {
+    const session = await open("en-US");
+    const { page } = session;
+    await tabTo(page, /^Budget wizard$/);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Search functions").fill("DROPOUT_CHECK");
+    await page
+      .getByText("EDU.DROPOUT_CHECK(start_enrollment, dropouts, level, [area], [limit])", { exact: true })
+      .waitFor();
+    await expectAccessible(page);
+    await shot(page, "taskpane-functions-en-US");
+    await closeClean(session);
+  });
+
   it("ships an initial script under 250 KB gzip and loads the rest on demand", () => {
     const bundle = initialBundle(DIST);
     expect(bundle.files).toEqual(["taskpane.js"]);

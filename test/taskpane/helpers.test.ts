@@ -4,7 +4,7 @@ import { NATIONAL, getPack } from "../../src/policy";
 import { isDark } from "../../src/taskpane/i18n";
 import { effectivePack } from "../../src/taskpane/pack";
 import { problemAddress } from "../../src/taskpane/problems";
-import { exampleFormula, formulaLiteral } from "../../src/taskpane/steps/FunctionsPanel";
+import { exampleFormula, formulaLiteral, signature } from "../../src/taskpane/steps/FunctionsPanel";
 
 const problem = (extra: Partial<Problem>): Problem => ({
   severity: "error",
@@ -74,6 +74,23 @@ describe("formulas the functions panel inserts", () => {
       if (text.examples.length === 0) expect(formula).toBeUndefined();
       else expect(formula).toMatch(new RegExp(`^=EDU\\.${id}\\(.*\\)$`));
     }
+  });
+});
+
+describe("the functions panel's example formulas and signatures", () => {
+  it("leaves out omitted optional arguments at the end of an example, as a user would type it", () => {
+    const text = FUNCTION_TEXTS.DROPOUT_CHECK!;
+    const withOmitted = { ...text, examples: [{ args: [1200, 30, "初中", null, null], result: true }] };
+    expect(exampleFormula("DROPOUT_CHECK", withOmitted)).toBe('=EDU.DROPOUT_CHECK(1200,30,"初中")');
+    const middle = { ...text, examples: [{ args: [1200, 30, "初中", null, 0.02], result: true }] };
+    expect(exampleFormula("DROPOUT_CHECK", middle)).toBe('=EDU.DROPOUT_CHECK(1200,30,"初中",,0.02)');
+  });
+
+  it("names the arguments in Chinese for a Chinese Office", () => {
+    const text = FUNCTION_TEXTS.GROWTH!;
+    expect(signature("GROWTH", text, "zh-CN")).toBe(
+      `EDU.GROWTH(${text.parameters.map((p) => p.zhName).join(", ")})`,
+    );
   });
 });
 

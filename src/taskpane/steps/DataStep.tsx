@@ -85,7 +85,9 @@ export function DataStep({ state, dispatch, t, locale, excel, run, announce, bus
   const counts = problemCounts(state.problems);
   return (
     <>
-      <Text as="p">{t("dataIntro")}</Text>
+      <Text as="p" block>
+        {t("dataIntro")}
+      </Text>
       <fieldset className={styles.group}>
         <legend>{t("dataSample")}</legend>
         <Field label={t("dataSampleLabel")}>
@@ -134,7 +136,7 @@ export function DataStep({ state, dispatch, t, locale, excel, run, announce, bus
           onChange={readFile}
         />
       </fieldset>
-      <Text as="p" weight="semibold" data-testid="data-status">
+      <Text as="p" block weight="semibold" data-testid="data-status">
         {!state.source
           ? t("dataNone")
           : state.problems.length

@@ -11,8 +11,10 @@ export function DoneStep({ state, dispatch, t, excel, run, announce }: StepProps
   const { created, passed, failed } = state.generation;
   return (
     <>
-      <Text as="p">{t("doneIntro")}</Text>
-      <Text as="p" weight="semibold" data-testid="done-summary">
+      <Text as="p" block>
+        {t("doneIntro")}
+      </Text>
+      <Text as="p" block weight="semibold" data-testid="done-summary">
         {t("doneSheets", { count: created.length })} · {t("doneChecks", { passed, failed })}
       </Text>
       <ul

@@ -19,6 +19,30 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
 
+interface EnglishSignature {
+  readonly description: string;
+  readonly parameters: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly optional: boolean;
+  }[];
+}
+
+/** Set at build time from the functions' JSDoc (webpack DefinePlugin); absent outside the build. */
+declare const __EDU_FUNCTIONS_EN__: Readonly<Record<string, EnglishSignature>> | undefined;
+const ENGLISH: Readonly<Record<string, EnglishSignature>> =
+  typeof __EDU_FUNCTIONS_EN__ === "undefined" ? {} : __EDU_FUNCTIONS_EN__;
+
+/** The call as Excel's formula bar shows it, e.g. EDU.DROPOUT_CHECK(start_enrollment, dropouts, level, [area], [limit]). */
+export function signature(id: string, text: FunctionText, locale: string): string {
+  const english = ENGLISH[id]?.parameters;
+  const names = text.parameters.map((p, i) => {
+    const name = locale.startsWith("zh") || !english?.[i] ? p.zhName : english[i].name;
+    return english?.[i]?.optional ? `[${name}]` : name;
+  });
+  return `EDU.${id}(${names.join(", ")})`;
+}
+
 /** An argument as a formula literal: text quoted, ranges as array constants ({1;2;3} is a column). */
 export function formulaLiteral(value: ExcelValue): string {
   if (value === null) return "";
@@ -32,7 +56,10 @@ export function formulaLiteral(value: ExcelValue): string {
 export function exampleFormula(id: string, text: FunctionText): string | undefined {
   const example = text.examples[0];
   if (!example) return undefined;
-  return `=EDU.${id}(${example.args.map(formulaLiteral).join(",")})`;
+  // Omitted optional arguments at the end are left out, as a user would type the call.
+  const args = [...example.args];
+  while (args.length > 0 && args[args.length - 1] === null) args.pop();
+  return `=EDU.${id}(${args.map(formulaLiteral).join(",")})`;
 }
 
 function matches(id: string, text: FunctionText, query: string): boolean {
@@ -79,7 +106,7 @@ export function FunctionsPanel({
           onChange={(_, data) => setQuery(data.value)}
         />
       </Field>
-      <Text as="p" role="status">
+      <Text as="p" block role="status">
         {found.length ? t("fnCount", { count: found.length }) : t("fnNone")}
       </Text>
       <ul className={styles.list}>
@@ -91,18 +118,20 @@ export function FunctionsPanel({
               <h3 className={styles.heading}>
                 {name} <Text weight="regular">{text.zhName}</Text>
               </h3>
-              <Text as="p">{pick(locale, text.checks.zh, text.checks.en)}</Text>
-              <Text as="p" size={200}>
-                {t("fnParameters")}: {text.parameters.map((p) => p.zhName).join(", ")}
+              <Text as="p" block>
+                {pick(locale, text.checks.zh, text.checks.en)}
               </Text>
-              <Text as="p" size={200}>
+              <Text as="p" block size={200}>
+                <code className={styles.code}>{signature(id, text, locale)}</code>
+              </Text>
+              <Text as="p" block size={200}>
                 {t("fnRule")}: {pick(locale, text.rule.zh, text.rule.en)}
               </Text>
-              <Text as="p" size={200}>
+              <Text as="p" block size={200}>
                 {t("fnSource")}: {pick(locale, text.source.zh, text.source.en)}
               </Text>
               {example && (
-                <Text as="p" size={200}>
+                <Text as="p" block size={200}>
                   {t("fnExample")}: <code className={styles.code}>{example}</code>
                 </Text>
               )}

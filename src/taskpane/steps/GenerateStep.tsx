@@ -74,7 +74,9 @@ export default function GenerateStep({ state, dispatch, t, locale, excel, announ
   const message = outcome(t, state.generation);
   return (
     <>
-      <Text as="p">{t("generateIntro")}</Text>
+      <Text as="p" block>
+        {t("generateIntro")}
+      </Text>
       <fieldset className={styles.sheets}>
         <legend>{t("generateSheets")}</legend>
         <Checkbox
@@ -133,7 +135,7 @@ export default function GenerateStep({ state, dispatch, t, locale, excel, announ
         </Field>
       )}
       {message && (
-        <Text as="p" role="alert" weight="semibold" data-testid="generate-outcome">
+        <Text as="p" block role="alert" weight="semibold" data-testid="generate-outcome">
           {message}
         </Text>
       )}

@@ -36,7 +36,9 @@ export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {
 
   return (
     <>
-      <Text as="p">{t("policyIntro")}</Text>
+      <Text as="p" block>
+        {t("policyIntro")}
+      </Text>
       <Field label={t("policyPack")}>
         <Select
           value={state.packId}
@@ -53,7 +55,7 @@ export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {
           ))}
         </Select>
       </Field>
-      <Text as="p" role="status" data-testid="policy-status">
+      <Text as="p" block role="status" data-testid="policy-status">
         {edited > 0 ? t("policyEdited", { count: edited, id: pack.id }) : `${base.id} ${base.version}`}
       </Text>
       <Button disabled={busy || edited === 0} onClick={reset}>

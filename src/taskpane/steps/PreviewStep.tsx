@@ -28,8 +28,10 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
   const { passed } = checkCounts(result.plan);
   return (
     <>
-      <Text as="p">{t("previewIntro")}</Text>
-      <Text as="p" weight="semibold" data-testid="preview-summary">
+      <Text as="p" block>
+        {t("previewIntro")}
+      </Text>
+      <Text as="p" block weight="semibold" data-testid="preview-summary">
         {t("previewPassed", { passed, total: result.plan.checks.length })}
       </Text>
       <Table size="small" aria-label={t("stepPreview")} data-testid="checks">

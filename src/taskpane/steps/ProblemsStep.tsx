@@ -23,12 +23,19 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
       if (!found) announce(t("problemNotInWorkbook", { sheet: problem.sheet ?? "" }));
     });
 
-  if (state.problems.length === 0) return <Text as="p">{t("problemsNone")}</Text>;
+  if (state.problems.length === 0)
+    return (
+      <Text as="p" block>
+        {t("problemsNone")}
+      </Text>
+    );
   return (
     <>
-      <Text as="p">{t("problemsIntro")}</Text>
+      <Text as="p" block>
+        {t("problemsIntro")}
+      </Text>
       {errors > 0 && (
-        <Text as="p" weight="semibold" role="alert">
+        <Text as="p" block weight="semibold" role="alert">
           {t("problemsErrorsBlock", { count: errors })}
         </Text>
       )}
