@@ -118,18 +118,23 @@ export function memoByText<A extends string | null, T>(lookup: (text: A) => T): 
   };
 }
 
-/** Two-text variant of memoByText (e.g. level and area). */
+/** Two-text variant of memoByText (e.g. level and area): two Map probes, no allocation on a hit. */
 export function memoByTexts<A extends string | null, B extends string | null, T>(
   lookup: (a: A, b: B) => T,
 ): (a: A, b: B) => T {
-  const byFirst = new Map<A, (b: B) => T>();
+  const cache = new Map<A, Map<B, T>>();
   return (a, b) => {
-    let inner = byFirst.get(a);
+    let inner = cache.get(a);
+    const hit = inner?.get(b);
+    if (hit !== undefined) return hit;
+    const value = lookup(a, b);
     if (inner === undefined) {
-      inner = memoByText((second: B) => lookup(a, second));
-      if (byFirst.size < 256) byFirst.set(a, inner);
+      if (cache.size >= 256) return value;
+      inner = new Map<B, T>();
+      cache.set(a, inner);
     }
-    return inner(b);
+    if (inner.size < 256) inner.set(b, value);
+    return value;
   };
 }
 

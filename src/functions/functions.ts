@@ -215,9 +215,11 @@ export function DROPOUT_CHECK(
     const out = num(dropouts, "dropouts");
     const lvl = levelText(level);
     const ar = areaText(area);
-    levelOf(lvl);
+    const given = optNumOrNull(limit, "limit");
+    if (given === null) return dropoutCheck(start, out, dropoutLimitOf(lvl, ar));
+    levelOf(lvl); // a given limit still needs a valid level and area
     areaOf(ar);
-    return dropoutCheck(start, out, optNumOrNull(limit, "limit") ?? dropoutLimitOf(lvl, ar));
+    return dropoutCheck(start, out, given);
   } catch (e) {
     throw toExcelError(e);
   }
