@@ -164,10 +164,10 @@ export class SheetBuilder {
     return this;
   }
 
-  /** A one-cell note (grey italic). */
+  /** A one-line remark (grey italic), running on to the right. */
   note(text: string): this {
     this.put(this.row, 0, [[val(text)]]);
-    this.format(cellAddress(this.row, 0), "note");
+    this.format(cellAddress(this.row, 0), "remark");
     this.row += 1;
     return this;
   }

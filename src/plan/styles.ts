@@ -23,7 +23,10 @@ export const STYLES = {
   pass: { fill: "C6EFCE", color: "006100" },
   fail: { fill: "FFC7CE", color: "9C0006" },
   warn: { fill: "FFEB9C", color: "9C5700" },
+  /** Explanations inside a table column of their own width: wrapped. */
   note: { italic: true, color: "595959", wrap: true },
+  /** A line of explanation between blocks: not wrapped, it runs on across the empty cells to its right. */
+  remark: { italic: true, color: "595959" },
   total: { bold: true, numFmt: "#,##0.00" },
 } as const satisfies Record<string, CellStyle>;
 
