@@ -264,6 +264,53 @@ function readList(
   });
 }
 
+/**
+ * The rows of an item sheet (录入-区县, 录入-财政): the 项目 column names a field of spec.rows. Unknown and repeated
+ * items are reported (the path says where in the model) and left out; the rest come with their field.
+ */
+function itemRows(
+  table: InputTable,
+  header: Header,
+  keyColumn: { index: number; text: string },
+  spec: SheetSpec,
+  context: Context,
+  pathOf: (field?: FieldSpec) => Path,
+): { row: number; cells: readonly unknown[]; field: FieldSpec }[] {
+  const seen = new Set<string>();
+  const items: { row: number; cells: readonly unknown[]; field: FieldSpec }[] = [];
+  for (const { row, cells } of dataRows(table, header)) {
+    const key = String(cells[keyColumn.index] ?? "").trim();
+    const field = (spec.rows ?? []).find((candidate) =>
+      headerNames(candidate).includes(normalizeHeader(key)),
+    );
+    const at = { sheet: table.sheet, row, column: keyColumn.text };
+    if (!field) {
+      problem(
+        context,
+        pathOf(),
+        at,
+        `未识别的项目「${key}」,已忽略`,
+        `Unknown item "${key}" ignored`,
+        (spec.rows ?? []).map((r) => r.zh).join("/"),
+        true,
+      );
+    } else if (seen.has(field.field)) {
+      problem(
+        context,
+        pathOf(field),
+        at,
+        `项目「${key}」重复`,
+        `Item "${key}" appears twice`,
+        "每个项目只填一行",
+      );
+    } else {
+      seen.add(field.field);
+      items.push({ row, cells, field });
+    }
+  }
+  return items;
+}
+
 /** Key/value rows (录入-区县): the 项目 column names the field, the 值 column holds it. */
 function readKeyValues(
   table: InputTable | undefined,
@@ -280,37 +327,8 @@ function readKeyValues(
     for (const field of spec.rows ?? []) if (field.required) context.reported.add(field.field);
     return;
   }
-  const seen = new Set<string>();
-  for (const { row, cells } of dataRows(table, header)) {
-    const key = String(cells[keyColumn.index] ?? "").trim();
-    const field = (spec.rows ?? []).find((candidate) =>
-      headerNames(candidate).includes(normalizeHeader(key)),
-    );
-    const at = { sheet: table.sheet, row, column: keyColumn.text };
-    if (!field) {
-      problem(
-        context,
-        [spec.key],
-        at,
-        `未识别的项目「${key}」,已忽略`,
-        `Unknown item "${key}" ignored`,
-        (spec.rows ?? []).map((r) => r.zh).join("/"),
-        true,
-      );
-      continue;
-    }
-    if (seen.has(field.field)) {
-      problem(
-        context,
-        field.field.split("."),
-        at,
-        `项目「${key}」重复`,
-        `Item "${key}" appears twice`,
-        "每个项目只填一行",
-      );
-      continue;
-    }
-    seen.add(field.field);
+  const pathOf = (field?: FieldSpec): Path => (field ? field.field.split(".") : [spec.key]);
+  for (const { row, cells, field } of itemRows(table, header, keyColumn, spec, context, pathOf)) {
     readCell(context, district, field, cells[valueColumn.index], field.field.split("."), {
       sheet: table.sheet,
       row,
@@ -336,37 +354,8 @@ function readFiscal(table: InputTable | undefined, context: Context): Row {
   for (const year of FISCAL_YEARS)
     if (!header?.columns.has(year.key) || !keyColumn) context.reported.add(`fiscal.${year.key}`);
   if (!header || !keyColumn) return fiscal;
-  const seen = new Set<string>();
-  for (const { row, cells } of dataRows(table, header)) {
-    const key = String(cells[keyColumn.index] ?? "").trim();
-    const field = (spec.rows ?? []).find((candidate) =>
-      headerNames(candidate).includes(normalizeHeader(key)),
-    );
-    const at = { sheet: table.sheet, row, column: keyColumn.text };
-    if (!field) {
-      problem(
-        context,
-        ["fiscal"],
-        at,
-        `未识别的项目「${key}」,已忽略`,
-        `Unknown item "${key}" ignored`,
-        (spec.rows ?? []).map((r) => r.zh).join("/"),
-        true,
-      );
-      continue;
-    }
-    if (seen.has(field.field)) {
-      problem(
-        context,
-        ["fiscal", field.field],
-        at,
-        `项目「${key}」重复`,
-        `Item "${key}" appears twice`,
-        "每个项目只填一行",
-      );
-      continue;
-    }
-    seen.add(field.field);
+  const pathOf = (field?: FieldSpec): Path => (field ? ["fiscal", field.field] : ["fiscal"]);
+  for (const { row, cells, field } of itemRows(table, header, keyColumn, spec, context, pathOf)) {
     for (const year of FISCAL_YEARS) {
       const column = header.columns.get(year.key);
       if (!column) continue;
