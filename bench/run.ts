@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     planBuildingLinear: report.planBuilding.growthRatio500to5000 < 2,
     officeJsSyncsWithinBound: report.officeJs.generations.every((g) => g.withinSyncBound),
     officeJsNoRequestOver4MB: !report.officeJs.anyRequestOver4MB,
+    officeJsApiCallsIndependentOfCells: report.officeJs.apiCallsSpread <= 1.05,
   };
   const out = { ...report, targets };
   const file = join(__dirname, "..", "bench-report.json");
