@@ -79,6 +79,15 @@ export function flatten(m: readonly (readonly Cell[])[]): Cell[] {
   return out;
 }
 
+/**
+ * Enrollment by grade: one cell, a row or a column of per-grade counts, or a matrix (rows = schools, columns =
+ * grades). A single column is per-grade counts like a row, so it is turned into a row.
+ */
+export function gradeMatrix(v: any, arg: string): Cell[][] {
+  const m = matrix(v, arg);
+  return m.length > 1 && (m[0] as Cell[]).length === 1 ? [m.map((row) => row[0] as Cell)] : m;
+}
+
 /** A single row or column, read in order. */
 export function vector(v: any, arg: string): Cell[] {
   const m = matrix(v, arg);

@@ -19,6 +19,7 @@ import { EDU_DEFAULT as P, lookupPolicy } from "../policy/packs";
 import {
   finiteOut,
   flatten,
+  gradeMatrix,
   matrix,
   memoByText,
   memoByTexts,
@@ -286,7 +287,7 @@ export function CAPACITY(classrooms: number, level: string, class_size?: number)
  */
 export function CLASSES_NEEDED(enrollment: any[][], level: string, class_size?: number): number {
   try {
-    const m = matrix(enrollment, "enrollment");
+    const m = gradeMatrix(enrollment, "enrollment");
     return finiteOut(classesNeeded(m, optNum(class_size, "class_size", classSizeFor(level))));
   } catch (e) {
     throw toExcelError(e);
@@ -310,7 +311,7 @@ export function MERGE_CHECK(
   class_size?: number,
 ): any[][] {
   try {
-    const m = matrix(enrollment, "enrollment");
+    const m = gradeMatrix(enrollment, "enrollment");
     const rooms = num(classrooms, "classrooms");
     const r = mergeCheck(m, rooms, optNum(class_size, "class_size", classSizeFor(level)));
     return checkedRows([[r.students, r.classesNeeded, r.classrooms, r.spare, r.averageClassSize, r.pass]]);
