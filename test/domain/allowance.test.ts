@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { allowance, nutritionCost } from "../../src/domain/allowance";
+import "../support/custom-functions-runtime";
+import { NUTRITION_COST } from "../../src/functions/functions";
 
 describe("allowance", () => {
   it("pays 4 months in a year starting in September", () => {
@@ -30,5 +32,19 @@ describe("nutritionCost", () => {
   it("is students × 元 per day × days: 1000 pupils at 5 元 for 200 days cost 1,000,000 元", () => {
     expect(nutritionCost(1000, 5, 200)).toBe(1000000);
     expect(() => nutritionCost(1, -5, 200)).toThrow(/yuan_per_day/);
+  });
+  it("is the product of its three factors, and EDU.NUTRITION_COST defaults to 5 元 for 200 days", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e5 }),
+        fc.integer({ min: 0, max: 100 }).map((c) => c / 10),
+        fc.integer({ min: 0, max: 366 }),
+        (students, perDay, days) => {
+          expect(nutritionCost(students, perDay, days)).toBe(students * perDay * days);
+          expect(nutritionCost(students, perDay, 2 * days)).toBe(2 * nutritionCost(students, perDay, days));
+          expect(NUTRITION_COST(students, null as never, null as never)).toBe(students * 5 * 200);
+        },
+      ),
+    );
   });
 });

@@ -109,4 +109,43 @@ describe("classBalance and genders", () => {
     expect(["男", "女", "m", " F "].map((g) => parseGender(g))).toEqual(["M", "F", "M", "F"]);
     expect(() => parseGender("x")).toThrow(/genders: 男\/女 or M\/F/);
   });
+  const students = fc.array(
+    fc.record({
+      score: fc.oneof(
+        fc.integer({ min: 0, max: 1000 }).map((s) => s / 10),
+        fc.constant(null),
+      ),
+      gender: fc.constantFrom<Gender>("M", "F"),
+    }),
+    { minLength: 1, maxLength: 40 },
+  );
+  it("never reports a negative gap", () => {
+    fc.assert(
+      fc.property(students, fc.integer({ min: 1, max: 8 }), fc.integer(), (list, k, salt) => {
+        const assigned = list.map((_, i) => (Math.abs(salt + i * 7919) % Math.min(k, list.length)) + 1);
+        const r = classBalance(
+          assigned,
+          list.map((s) => s.score),
+          list.map((s) => s.gender),
+        );
+        expect(r.sizeGap).toBeGreaterThanOrEqual(0);
+        expect(r.genderGap).toBeGreaterThanOrEqual(0);
+        expect(r.meanGap).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+  it("reports 0 gaps when every class holds the same students' twins", () => {
+    fc.assert(
+      fc.property(students, fc.integer({ min: 1, max: 8 }), (template, k) => {
+        // Each class gets one copy of the template, in the same order: identical sizes, genders and means.
+        const rows = template.flatMap((s) => Array.from({ length: k }, (_, c) => ({ ...s, cls: c + 1 })));
+        const r = classBalance(
+          rows.map((x) => x.cls),
+          rows.map((x) => x.score),
+          rows.map((x) => x.gender),
+        );
+        expect(r).toEqual({ sizeGap: 0, genderGap: 0, meanGap: 0 });
+      }),
+    );
+  });
 });

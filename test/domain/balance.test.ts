@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { balanceCheck, balanceCv, balanceLimit, compositeCv, parseStandard } from "../../src/domain/balance";
 import { EDU_DEFAULT as P } from "../../src/policy";
+import "../support/custom-functions-runtime";
+import { BALANCE_CHECK } from "../../src/functions/functions";
 
 // §4.3 C worked example: books per student and enrollment of five schools.
 const students = [45, 37, 89, 76, 55];
@@ -90,5 +92,33 @@ describe("balanceLimit and balanceCheck", () => {
   it("has no limit for senior schools (#N/A) and rejects unknown standards", () => {
     expect(() => balanceLimit(P, "senior", "basic")).toThrow(expect.objectContaining({ kind: "na" }));
     expect(() => parseStandard("good")).toThrow(/standard/);
+  });
+  const cvPair = fc
+    .tuple(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }))
+    .map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]));
+  it("never passes a larger CV that fails for a smaller one (monotone in cv)", () => {
+    fc.assert(
+      fc.property(cvPair, fc.double({ min: 0, max: 1, noNaN: true }), ([low, high], limit) => {
+        if (balanceCheck(high, limit)) expect(balanceCheck(low, limit)).toBe(true);
+        expect(balanceCheck(low, limit)).toBe(low <= limit);
+      }),
+    );
+  });
+  it("EDU.BALANCE_CHECK is monotone in cv for every level and standard", () => {
+    fc.assert(
+      fc.property(
+        cvPair,
+        fc.constantFrom("小学", "初中", "primary", "junior"),
+        fc.constantFrom(null, "基本", "优质", "basic", "quality"),
+        ([low, high], level, standard) => {
+          const std = standard as string;
+          if (BALANCE_CHECK(high, level, std)) expect(BALANCE_CHECK(low, level, std)).toBe(true);
+        },
+      ),
+    );
+  });
+  it("makes the quality standard at least as strict as the basic one", () => {
+    for (const level of ["primary", "junior"] as const)
+      expect(balanceLimit(P, level, "quality")).toBeLessThanOrEqual(balanceLimit(P, level, "basic"));
   });
 });

@@ -8,6 +8,10 @@ import {
   parseClassKind,
 } from "../../src/domain/classes";
 import { EDU_DEFAULT as P } from "../../src/policy";
+import "../support/custom-functions-runtime";
+import { CAPACITY, CLASS_SIZE, MERGE_CHECK } from "../../src/functions/functions";
+
+const LEVEL_TEXTS = ["小学", "初中", "高中", "幼儿园", "小班", "中班", "大班", "混龄", "primary", "Junior"];
 
 describe("classSize", () => {
   it("gives 45 / 50 / 50 / 30 for the levels and 25 / 30 / 35 / 30 for kindergarten classes", () => {
@@ -65,6 +69,26 @@ describe("classBand", () => {
 describe("capacity and classesNeeded", () => {
   it("capacity is classrooms × class size", () => {
     expect(capacity(12, 45)).toBe(540);
+  });
+  it("capacity is linear in classrooms: two sites hold what each holds", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e4 }),
+        fc.integer({ min: 0, max: 1e4 }),
+        fc.integer({ min: 0, max: 100 }),
+        (a, b, size) => {
+          expect(capacity(a + b, size)).toBe(capacity(a, size) + capacity(b, size));
+          expect(capacity(a, size)).toBe(a * size);
+        },
+      ),
+    );
+  });
+  it("EDU.CAPACITY defaults the class size to EDU.CLASS_SIZE of the level", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e4 }), fc.constantFrom(...LEVEL_TEXTS), (rooms, level) => {
+        expect(CAPACITY(rooms, level)).toBe(rooms * CLASS_SIZE(level));
+      }),
+    );
   });
   it("sums each grade over schools, then rounds each grade up", () => {
     // Two schools, three grades: totals 60, 45, 91 → 2 + 1 + 3 classes of 45.
@@ -137,5 +161,76 @@ describe("mergeCheck", () => {
   });
   it("gives an average class size of 0 when no pupils need a class", () => {
     expect(mergeCheck([[null, 0]], 5, 45)).toMatchObject({ averageClassSize: 0, pass: true });
+  });
+});
+
+describe("mergeCheck properties", () => {
+  const grades = fc.array(fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constant(null)), {
+    minLength: 1,
+    maxLength: 9,
+  });
+  const schools = fc.array(grades, { minLength: 1, maxLength: 6 }).map((rows) => {
+    const width = Math.min(...rows.map((r) => r.length));
+    return rows.map((r) => r.slice(0, width));
+  });
+  const site = fc.record({ rooms: fc.integer({ min: 0, max: 80 }), size: fc.integer({ min: 1, max: 60 }) });
+  it("spare is classrooms − needed, and the check passes exactly when spare ≥ 0", () => {
+    fc.assert(
+      fc.property(schools, site, (m, { rooms, size }) => {
+        const r = mergeCheck(m, rooms, size);
+        expect(r.spare).toBe(rooms - r.classesNeeded);
+        expect(r.pass).toBe(r.spare >= 0);
+        expect(r.classesNeeded).toBe(classesNeeded(m, size));
+      }),
+    );
+  });
+  it("needs at least ceil(students / class size) classes, each within the class size on average", () => {
+    fc.assert(
+      fc.property(schools, site, (m, { rooms, size }) => {
+        const r = mergeCheck(m, rooms, size);
+        const total = m.flat().reduce<number>((a, b) => a + (b ?? 0), 0);
+        expect(r.students).toBe(total);
+        expect(r.classesNeeded).toBeGreaterThanOrEqual(Math.ceil(total / size));
+        expect(r.averageClassSize).toBeLessThanOrEqual(size);
+      }),
+    );
+  });
+  it("never needs fewer classes for grades in separate columns than for the same pupils lumped together", () => {
+    fc.assert(
+      fc.property(schools, fc.integer({ min: 1, max: 60 }), (m, size) => {
+        const lumped = m.map((row) => [row.reduce<number>((a, b) => a + (b ?? 0), 0)]);
+        expect(classesNeeded(m, size)).toBeGreaterThanOrEqual(classesNeeded(lumped, size));
+      }),
+    );
+  });
+  it("EDU.MERGE_CHECK reads a column of per-grade counts like the same counts in a row", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 0, max: 80 }),
+        fc.constantFrom(...LEVEL_TEXTS),
+        (counts, rooms, level) => {
+          const asRow = MERGE_CHECK([counts], rooms, level);
+          expect(
+            MERGE_CHECK(
+              counts.map((c) => [c]),
+              rooms,
+              level,
+            ),
+          ).toEqual(asRow);
+          const [students, needed, , spare, , pass] = asRow[0] as [
+            number,
+            number,
+            number,
+            number,
+            number,
+            boolean,
+          ];
+          expect(students).toBe(counts.reduce((a, b) => a + b, 0));
+          expect(spare).toBe(rooms - needed);
+          expect(pass).toBe(spare >= 0);
+        },
+      ),
+    );
   });
 });

@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { reconcile, repaySchedule } from "../../src/domain/debt";
+import { round2 } from "../../src/domain/validate";
+import "../support/custom-functions-runtime";
+import { RECONCILE } from "../../src/functions/functions";
 
 // S2-04: the four steps of the education debt, 万元.
 const steps = [1512.88, 480, 3344.29 + 1576.59, 6746.28];
@@ -14,6 +17,43 @@ describe("reconcile", () => {
   it("rounds half away from zero to 2 decimals", () => {
     expect(reconcile(1.005, [])).toBe(1.01);
     expect(reconcile(0, [1.005])).toBe(-1.01);
+  });
+  const money = fc.integer({ min: -1e11, max: 1e11 }).map((c) => c / 100);
+  const parts = fc.array(fc.oneof(money, fc.constant(null)), { maxLength: 12 });
+  it("is 0 when the stated total is the sum of the parts", () => {
+    fc.assert(
+      fc.property(parts, (ps) => {
+        const sum = ps.reduce<number>((a, b) => a + (b ?? 0), 0);
+        expect(reconcile(sum, ps)).toBe(0);
+      }),
+    );
+  });
+  it("is stated − Σ parts to the cent, as round2(stated − Σ), skipping empty cells", () => {
+    fc.assert(
+      fc.property(money, parts, (stated, ps) => {
+        const cents = (x: number): number => Math.round(x * 100);
+        const gap = reconcile(stated, ps);
+        const sum = ps.reduce<number>((a, b) => a + (b ?? 0), 0);
+        expect(gap).toBe(round2(stated - sum));
+        expect(cents(gap)).toBe(cents(stated) - ps.reduce<number>((a, b) => a + cents(b ?? 0), 0));
+        expect(
+          reconcile(
+            stated,
+            ps.filter((p) => p !== null),
+          ),
+        ).toBe(gap);
+      }),
+    );
+  });
+  it("EDU.RECONCILE reads the parts as a row or a column with empty cells", () => {
+    fc.assert(
+      fc.property(money, parts, (stated, ps) => {
+        const cells = ps.map((p) => p ?? "");
+        const expected = reconcile(stated, ps);
+        expect(RECONCILE(stated, cells.length ? [cells] : [[""]])).toBe(expected);
+        expect(RECONCILE(stated, cells.length ? cells.map((c) => [c]) : [[""]])).toBe(expected);
+      }),
+    );
   });
 });
 

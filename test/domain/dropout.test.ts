@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { dropoutCheck, dropoutLimit, dropoutRate } from "../../src/domain/dropout";
 import { parseArea, parseLevel } from "../../src/domain/levels";
-import { EDU_DEFAULT, NATIONAL } from "../../src/policy";
+import { AREAS } from "../../src/domain/levels";
+import { EDU_DEFAULT, listPacks, NATIONAL } from "../../src/policy";
+import "../support/custom-functions-runtime";
+import { DROPOUT_CHECK, DROPOUT_LIMIT } from "../../src/functions/functions";
 
 describe("dropoutRate", () => {
   it("is dropouts over the start-of-year enrollment", () => {
@@ -44,6 +47,22 @@ describe("dropoutLimit", () => {
     );
     expect(() => dropoutLimit(EDU_DEFAULT, "kindergarten", "rural")).toThrow(/小学 and 初中/);
   });
+  it.each(listPacks().map((p) => [p.id, p] as const))(
+    "%s allows an urban junior school no more dropouts than a rural one",
+    (_id, pack) => {
+      expect(dropoutLimit(pack, "junior", "urban")).toBeLessThanOrEqual(
+        dropoutLimit(pack, "junior", "rural"),
+      );
+    },
+  );
+  it("gives every area the same primary limit and junior limits between 0 and 1", () => {
+    for (const pack of listPacks()) {
+      const primary = AREAS.map((a) => dropoutLimit(pack, "primary", a));
+      expect(new Set(primary).size).toBe(1);
+      for (const a of AREAS) expect(dropoutLimit(pack, "junior", a)).toBeGreaterThanOrEqual(0);
+      for (const a of AREAS) expect(dropoutLimit(pack, "junior", a)).toBeLessThanOrEqual(1);
+    }
+  });
 });
 
 describe("dropoutCheck", () => {
@@ -57,6 +76,43 @@ describe("dropoutCheck", () => {
   });
   it("rejects a limit outside 0..1", () => {
     expect(() => dropoutCheck(10, 1, 3)).toThrow(/limit/);
+  });
+  const school = fc.integer({ min: 1, max: 1e5 }).chain((start) =>
+    fc.record({
+      start: fc.constant(start),
+      dropouts: fc.integer({ min: 0, max: start }),
+      more: fc.integer({ min: 0, max: start }),
+      limit: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+  );
+  it("never turns FALSE into TRUE when more pupils drop out", () => {
+    fc.assert(
+      fc.property(school, ({ start, dropouts, more, limit }) => {
+        const worse = Math.min(start, dropouts + more);
+        if (!dropoutCheck(start, dropouts, limit)) expect(dropoutCheck(start, worse, limit)).toBe(false);
+      }),
+    );
+  });
+  it("never turns TRUE into FALSE when the limit is raised", () => {
+    fc.assert(
+      fc.property(school, fc.double({ min: 0, max: 1, noNaN: true }), ({ start, dropouts, limit }, other) => {
+        const [low, high] = limit <= other ? [limit, other] : [other, limit];
+        if (dropoutCheck(start, dropouts, low)) expect(dropoutCheck(start, dropouts, high)).toBe(true);
+      }),
+    );
+  });
+  it("EDU.DROPOUT_CHECK without a limit agrees with the check against EDU.DROPOUT_LIMIT", () => {
+    fc.assert(
+      fc.property(
+        school,
+        fc.constantFrom("小学", "初中", "primary", "junior"),
+        fc.constantFrom(null, "城市", "县镇", "农村", "urban"),
+        ({ start, dropouts }, level, area) => {
+          const limit = DROPOUT_LIMIT(level, area as string);
+          expect(DROPOUT_CHECK(start, dropouts, level, area as string)).toBe(dropouts / start <= limit);
+        },
+      ),
+    );
   });
 });
 

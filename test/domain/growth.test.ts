@@ -80,4 +80,19 @@ describe("onlyIncrease", () => {
   it("rejects negative amounts naming the argument", () => {
     expect(() => onlyIncrease(-1, 1, 1, 1)).toThrow(/prior_total/);
   });
+  const amount = fc.integer({ min: 0, max: 1e9 });
+  it("is TRUE exactly when both current figures are at least the prior ones", () => {
+    fc.assert(
+      fc.property(amount, amount, amount, amount, (pt, ct, pp, cp) => {
+        expect(onlyIncrease(pt, ct, pp, cp)).toBe(ct >= pt && cp >= pp);
+      }),
+    );
+  });
+  it("never turns TRUE into FALSE when a current figure is raised", () => {
+    fc.assert(
+      fc.property(amount, amount, amount, amount, amount, amount, (pt, ct, pp, cp, dt, dp) => {
+        if (onlyIncrease(pt, ct, pp, cp)) expect(onlyIncrease(pt, ct + dt, pp, cp + dp)).toBe(true);
+      }),
+    );
+  });
 });

@@ -1,0 +1,30 @@
+import fc from "fast-check";
+import { listPacks, lookupPolicy, policyValue, POLICY_KEYS } from "../../src/policy";
+import { EDU_DEFAULT } from "../../src/policy";
+import "../support/custom-functions-runtime";
+import { POLICY } from "../../src/functions/functions";
+
+describe("policy lookup", () => {
+  const packs = listPacks();
+  const key = fc.constantFrom(...POLICY_KEYS);
+  // What users type: any case, stray spaces around the key.
+  const typed = fc
+    .tuple(key, fc.boolean(), fc.constantFrom("", " ", "  "), fc.constantFrom("", " "))
+    .map(([k, upper, before, after]) => ({
+      key: k,
+      text: `${before}${upper ? k.toUpperCase() : k}${after}`,
+    }));
+
+  it("resolves every key, however typed, to the pack's value in every pack", () => {
+    fc.assert(
+      fc.property(typed, fc.constantFrom(...packs), ({ key: k, text }, pack) => {
+        expect(lookupPolicy(pack, text)).toBe(pack.values[k].value);
+        expect(policyValue(pack, k)).toBe(pack.values[k].value);
+      }),
+    );
+  });
+
+  it("EDU.POLICY answers every key with the default pack's value", () => {
+    for (const k of POLICY_KEYS) expect([k, POLICY(k)]).toEqual([k, EDU_DEFAULT.values[k].value]);
+  });
+});
