@@ -5,36 +5,17 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { createContext, runInContext } from "vm";
 import { parse } from "acorn";
 import fc from "fast-check";
 import { FUNCTION_TEXTS, type CellValue, type ExcelValue } from "../../src/functions/i18n";
 import type { FunctionMetadata, FunctionsMetadata } from "../../scripts/metadata";
 import { BUILD_TIMEOUT_MS, DIST, ensureBuilt } from "../support/build";
 import { CustomFunctionsError, ERROR_CODES } from "../support/custom-functions-runtime";
-
-type Registered = (...args: unknown[]) => unknown;
+import { loadFunctionsBundle, type Registered } from "../support/functionsBundle";
 
 let metadata: FunctionsMetadata;
 let registered: Map<string, Registered>;
 
-/** Evaluates the bundle in its own context and returns what it passed to CustomFunctions.associate. */
-function loadBundle(): Map<string, Registered> {
-  const functions = new Map<string, Registered>();
-  const associate = (idOrMap: string | Record<string, Registered>, fn?: Registered): void => {
-    const pairs = typeof idOrMap === "string" ? [[idOrMap, fn] as const] : Object.entries(idOrMap);
-    for (const [id, f] of pairs) {
-      if (typeof f !== "function") throw new TypeError(`associate(${id}) without a function`);
-      if (functions.has(id.toUpperCase())) throw new Error(`${id} associated twice`);
-      functions.set(id.toUpperCase(), f);
-    }
-  };
-  const context = createContext({
-    CustomFunctions: { Error: CustomFunctionsError, ErrorCode: ERROR_CODES, associate },
-  });
-  runInContext(readFileSync(join(DIST, "functions.js"), "utf8"), context, { filename: "functions.js" });
-  return functions;
-}
 
 function meta(id: string): FunctionMetadata {
   const found = metadata.functions.find((f) => f.id === id);
@@ -71,7 +52,7 @@ function expectValue(actual: unknown, expected: ExcelValue, digits = 9): void {
 beforeAll(() => {
   ensureBuilt();
   metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
-  registered = loadBundle();
+  registered = loadFunctionsBundle(DIST);
 }, BUILD_TIMEOUT_MS);
 
 test("the bundle registers exactly the functions that functions.json declares", () => {
