@@ -16,7 +16,6 @@ import { loadFunctionsBundle, type Registered } from "../support/functionsBundle
 let metadata: FunctionsMetadata;
 let registered: Map<string, Registered>;
 
-
 function meta(id: string): FunctionMetadata {
   const found = metadata.functions.find((f) => f.id === id);
   if (!found) throw new Error(`functions.json has no ${id}`);
