@@ -16,15 +16,18 @@ function v(
 const STAFF_2014 =
   "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号)";
 const FUNDS_2021 =
-  "生均公用经费基准定额, ≈2021 level (国发〔2015〕67号 raised later; 巴彦淖尔 2023 uses 650/850), editable";
+  "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)建立的生均公用经费基准定额; 约2021年标准(巴彦淖尔市2023年仍按中西部650/850元执行), 此后可能提高, 可在参数表中修改";
 const FUNDS_2016 = "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)";
-const CLASS_STD = "建标109-2008; GB 50099-2011 (小学每班45人、中学每班50人)";
-const KG_RULES = "《幼儿园工作规程》(2016)";
-const BANDS = "国发〔2016〕40号 (大班额 56–65, 超大班额 ≥66; 偏大 46–55)";
+const CLASS_STD =
+  "《农村普通中小学校建设标准》(建标109-2008); 《中小学校设计规范》(GB 50099-2011): 完全小学每班45人、各类中学每班50人";
+const KG_RULES = "教育部《幼儿园工作规程》(2016年)";
+const BANDS =
+  "国务院《关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》(国发〔2016〕40号): 56–65人为大班额, 66人及以上为超大班额; 46–55人按常用统计分档记为偏大";
 const BASIC = "《县域义务教育均衡发展督导评估暂行办法》(教督〔2012〕3号)";
 const QUALITY = "《县域义务教育优质均衡发展督导评估办法》(教督〔2017〕6号)";
-const ALLOWANCE =
-  "《乡村教师支持计划(2015—2020年)》(国办发〔2015〕43号); rate not set nationally, §4.8 example 400 元/月, editable";
+const ALLOWANCE_PLAN = "国务院办公厅《乡村教师支持计划(2015—2020年)》(国办发〔2015〕43号)";
+const ALLOWANCE = `${ALLOWANCE_PLAN}: 国家未定统一标准, 各地自定, 此为示例(一省平均每人每月400元), 可在参数表中修改`;
+const ALLOWANCE_TIER = `${ALLOWANCE_PLAN}: 按学校艰苦边远程度分档, 标准各地自定; 200/300/400元三档仅为示例, 可在参数表中修改`;
 
 /**
  * National rules only (shared/domain/policies.md §4). The standardized-school target has no national figure: the
@@ -41,7 +44,7 @@ export const NATIONAL: PolicyPack = {
       RATE,
       "小学年辍学率上限",
       "Primary dropout limit",
-      "国家控制水平 <1% (教育部 2012; 普九验收)",
+      "教育部(2012年): 小学辍学率保持在1%以内的国家控制水平; 国家教委《普及义务教育评估验收暂行办法》(1994年)",
       1994,
     ),
     "dropout.junior.urban": v(
@@ -49,7 +52,7 @@ export const NATIONAL: PolicyPack = {
       RATE,
       "城市初中年辍学率上限",
       "Urban junior dropout limit",
-      "《普及义务教育评估验收暂行办法》(1994) 城市 ≤2%",
+      "国家教委《普及义务教育评估验收暂行办法》(1994年)第七条: 城市和经济文化发达的县初中辍学率不超过2%",
       1994,
     ),
     "dropout.junior.town": v(
@@ -57,7 +60,7 @@ export const NATIONAL: PolicyPack = {
       RATE,
       "县镇初中年辍学率上限",
       "Town junior dropout limit",
-      "普九验收 初中辍学率 3% 红线",
+      "国家教委《普及义务教育评估验收暂行办法》(1994年)第七条: 其他县初中辍学率控制在3%左右(普九“红线”)",
       1994,
     ),
     "dropout.junior.rural": v(
@@ -65,7 +68,7 @@ export const NATIONAL: PolicyPack = {
       RATE,
       "农村初中年辍学率上限",
       "Rural junior dropout limit",
-      "普九验收 初中辍学率 3% 红线",
+      "国家教委《普及义务教育评估验收暂行办法》(1994年)第七条: 其他县初中辍学率控制在3%左右(普九“红线”)",
       1994,
     ),
     "class_size.primary": v(45, "人/班", "小学标准班额", "Primary class size", CLASS_STD, 2008),
@@ -196,7 +199,7 @@ export const NATIONAL: PolicyPack = {
       RATE,
       "学前三年毛入园率目标",
       "Preschool gross enrollment target",
-      "《“十四五”学前教育发展提升行动计划》 2025 ≥90%",
+      "教育部等《“十四五”学前教育发展提升行动计划》: 到2025年学前三年毛入园率达到90%以上",
       2021,
     ),
     "preschool.max_kindergarten_size": v(
@@ -212,7 +215,7 @@ export const NATIONAL: PolicyPack = {
       RATE,
       "标准化学校达标率目标",
       "Standardized schools target",
-      "no national figure: city-level target cited by S2-13 「全市80的学校达到市标准化学校的要求」",
+      "国家无统一标准; 取讲话(二)所引市级目标「全市80的学校达到市标准化学校的要求」(S2-13), 原文“80”缺%号, 按80%理解",
       2004,
     ),
     "allowance.start_month": v(
@@ -220,7 +223,7 @@ export const NATIONAL: PolicyPack = {
       "月",
       "津贴起始月份",
       "Allowance start month",
-      "calendar budget year (January)",
+      "预算按自然年度编制, 从1月起计",
       2015,
     ),
     "allowance.monthly_rate": v(
@@ -236,7 +239,7 @@ export const NATIONAL: PolicyPack = {
       "元/人·月",
       "补助一档(乡镇)",
       "Allowance tier 1 (township)",
-      ALLOWANCE,
+      ALLOWANCE_TIER,
       2015,
     ),
     "allowance.rate.tier2": v(
@@ -244,7 +247,7 @@ export const NATIONAL: PolicyPack = {
       "元/人·月",
       "补助二档(村小)",
       "Allowance tier 2 (village school)",
-      ALLOWANCE,
+      ALLOWANCE_TIER,
       2015,
     ),
     "allowance.rate.tier3": v(
@@ -252,7 +255,7 @@ export const NATIONAL: PolicyPack = {
       "元/人·月",
       "补助三档(教学点)",
       "Allowance tier 3 (teaching point)",
-      ALLOWANCE,
+      ALLOWANCE_TIER,
       2015,
     ),
     "nutrition.yuan_per_day": v(
@@ -260,7 +263,7 @@ export const NATIONAL: PolicyPack = {
       "元/生·天",
       "营养改善计划膳食补助",
       "Nutrition subsidy per day",
-      "学生营养改善计划, 5 元 from autumn 2021",
+      "国务院办公厅《关于实施农村义务教育学生营养改善计划的意见》(国办发〔2011〕54号): 2021年秋季学期起每生每天5元(2011年起3元, 后为4元)",
       2021,
     ),
     "nutrition.days": v(
@@ -268,7 +271,7 @@ export const NATIONAL: PolicyPack = {
       "天/年",
       "营养餐在校天数",
       "Nutrition school days",
-      "学生营养改善计划, 200 school days",
+      "国务院办公厅《关于实施农村义务教育学生营养改善计划的意见》(国办发〔2011〕54号): 全年按200个在校日计算",
       2011,
     ),
     "school_size.max": v(2000, "人", "学校规模上限", "School size limit", QUALITY, 2017),

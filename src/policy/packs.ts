@@ -48,7 +48,7 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
   };
 }
 
-const S1_17 = "S1-17 「确保小学无辍学,农村初中辍学率控制在3%以内」";
+const S1_17 = "讲话(一)「确保小学无辍学,农村初中辍学率控制在3%以内」(S1-17)";
 const S1_OVERRIDES: PolicyEdits = {
   "dropout.primary": { value: 0, source: S1_17, fromYear: 2012, labelZh: "小学年辍学率上限(小学无辍学)" },
   "dropout.junior.rural": { value: 0.03, source: S1_17, fromYear: 2012 },
@@ -56,17 +56,18 @@ const S1_OVERRIDES: PolicyEdits = {
 const S2_OVERRIDES: PolicyEdits = {
   "preschool.target_rate": {
     value: 0.9,
-    source: "S2-15 「要实现到20xx年全区幼儿入园(班)率达到90以上的目标」 (90 %, the % sign lost in the seed)",
+    source: "讲话(二)「要实现到20xx年全区幼儿入园(班)率达到90以上的目标」(S2-15); 原文“90”缺%号, 按90%理解",
     fromYear: 2004,
   },
   "standardized.target_rate": {
     value: 0.8,
-    source: "S2-13 「三年内全市80的学校达到市标准化学校的要求」 (80 %, city-level)",
+    source:
+      "讲话(二)「三年内全市80的学校达到市标准化学校的要求」(S2-13), 为市级目标; 原文“80”缺%号, 按80%理解",
     fromYear: 2004,
   },
   "allowance.start_month": {
     value: 9,
-    source: "S2-06 「从今年新学年开始为偏远农村教师发放津贴」",
+    source: "讲话(二)「从今年新学年开始为偏远农村教师发放津贴」(S2-06): 从9月新学年起发放, 当年发放4个月",
     fromYear: 2004,
   },
 };
@@ -78,7 +79,7 @@ export const ZHENLAI_2012 = derivePack(
     ...S1_OVERRIDES,
     "nutrition.yuan_per_day": {
       value: 3,
-      source: "S1-27 「启动学生营养改善计划」; national 3 元/生/天 from autumn 2011",
+      source: "讲话(一)「启动学生营养改善计划」(S1-27); 国家标准自2011年秋季学期起每生每天3元",
       fromYear: 2011,
     },
   },
