@@ -27,4 +27,14 @@ describe("policy lookup", () => {
   it("EDU.POLICY answers every key with the default pack's value", () => {
     for (const k of POLICY_KEYS) expect([k, POLICY(k)]).toEqual([k, EDU_DEFAULT.values[k].value]);
   });
+
+  it("cites every built-in source in Chinese, with no English words", () => {
+    for (const pack of packs)
+      for (const k of POLICY_KEYS)
+        expect([pack.id, k, pack.values[k].source]).not.toEqual([
+          pack.id,
+          k,
+          expect.stringMatching(/[A-Za-z]{3,}/),
+        ]);
+  });
 });
