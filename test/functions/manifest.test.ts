@@ -27,7 +27,10 @@ function allFiles(dir: string): string[] {
 beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
 
 test("manifest.xml validates against the Office add-in manifest schema 1.1", () => {
-  expect(existsSync(SCHEMA)).toBe(true);
+  if (!existsSync(SCHEMA))
+    throw new Error(
+      `The Office manifest schema is missing: ${SCHEMA} (the shared files sit beside the project)`,
+    );
   const { status, output } = xmllint(join(ROOT, "manifest.xml"));
   expect(output).toContain("validates");
   expect(status).toBe(0);
