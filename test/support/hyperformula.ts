@@ -25,7 +25,12 @@ function rawContent(cell: PlanCell): string | number | boolean | null {
 }
 
 export function loadPlanIntoHyperFormula(plan: WorkbookPlan): LoadedPlan {
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
+  // Array arithmetic as in Excel's SUMPRODUCT, which evaluates its arguments as arrays: SUMPRODUCT(--(range=cell)).
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    useArrayArithmetic: true,
+  });
   const ids = new Map<string, number>();
   const sheetId = (name: string): number => {
     const id = ids.get(name);

@@ -8,7 +8,8 @@ import { KINDERGARTEN_KINDS, type PlannedKindergarten, type StatedCount } from "
 import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
-import { fx, SheetBuilder, val, type TableResult } from "../kit";
+import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+import { countEqual } from "./exact";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
@@ -105,7 +106,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
         header: "已列入基建",
         width: 10,
         cell: (c) =>
-          projectNames ? fx(`COUNTIF(${projectNames},${c.ref("name")})>0`, isProject(c.item)) : val(false),
+          projectNames ? fx(`${countEqual(projectNames, c.ref("name"))}>0`, isProject(c.item)) : val(false),
       },
       {
         key: "budgetT",
@@ -214,7 +215,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
         style: "integer",
         cell: (c) =>
           fx(
-            planned.length > 0 ? `COUNTIF(${table.range("kind")},${c.ref("kind")})` : "0",
+            planned.length > 0 ? countEqual(table.range("kind"), c.ref("kind")) : "0",
             planned.filter((k) => k.kind === c.item).length,
           ),
       },
@@ -272,9 +273,7 @@ function statedCount(
       key: "matched",
       label: "所列名称在规划表中",
       cell: fx(
-        stated.items
-          .map((item) => `COUNTIF(${table.range("name")},"${item.replace(/"/g, '""')}")`)
-          .join("+") || "0",
+        stated.items.map((item) => countEqual(table.range("name"), str(item))).join("+") || "0",
         matched,
       ),
       style: "integer",

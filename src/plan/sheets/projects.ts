@@ -8,6 +8,7 @@ import { reconcile } from "../../domain/debt";
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+import { countEqual, sumEqual } from "./exact";
 
 const SOURCES = [
   { key: "central", zh: "中央", en: "central" },
@@ -206,7 +207,7 @@ function groupTotals(
         header: "项目数",
         style: "integer",
         cell: (c) =>
-          fx(`COUNTIF(${table.range(key)},${c.ref("group")})`, values.filter((v) => v === c.item).length),
+          fx(countEqual(table.range(key), c.ref("group")), values.filter((v) => v === c.item).length),
       },
       {
         key: "totalCost",
@@ -214,7 +215,7 @@ function groupTotals(
         style: "money",
         cell: (c) =>
           fx(
-            `SUMIF(${table.range(key)},${c.ref("group")},${table.range("totalCost")})`,
+            sumEqual(table.range(key), c.ref("group"), table.range("totalCost")),
             sumWhere(c.item, "totalCost"),
           ),
       },
@@ -224,7 +225,7 @@ function groupTotals(
         style: "money",
         cell: (c) =>
           fx(
-            `SUMIF(${table.range(key)},${c.ref("group")},${table.range("amountInYear")})`,
+            sumEqual(table.range(key), c.ref("group"), table.range("amountInYear")),
             sumWhere(c.item, "amountInYear"),
           ),
       },
@@ -290,7 +291,7 @@ function statedCount(
         width: 10,
         cell: (c) =>
           fx(
-            `COUNTIF(${table.range("name")},${c.ref("item")})>0`,
+            `${countEqual(table.range("name"), c.ref("item"))}>0`,
             projects.some((p) => p.name === c.item),
           ),
       },

@@ -11,6 +11,7 @@ import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
 import type { PlanCell, SheetPlan } from "../types";
+import { sumEqual } from "./exact";
 
 interface Row {
   readonly school: School;
@@ -177,7 +178,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
   });
   const total = table.total("amountWan");
 
-  // Totals by town: SUMIF over the per-school table, reconciled with the grand total.
+  // Totals by town: an exact-match sum over the per-school table, reconciled with the grand total.
   const towns = [...new Set(rows.map((r) => r.school.town))];
   const amounts = table.values("amountWan");
   const townAmount = (town: string) =>
@@ -195,7 +196,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
         style: "money",
         cell: ({ item, ref }) =>
           fx(
-            `SUMIF(${absRange(table.range("town"))},${ref("town")},${absRange(table.range("amountWan"))})`,
+            sumEqual(absRange(table.range("town")), ref("town"), absRange(table.range("amountWan"))),
             townAmount(item),
           ),
       },

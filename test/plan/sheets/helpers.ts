@@ -272,3 +272,19 @@ export function exported(ctx: BuildContext, key: string): { ref: string; value: 
   if (!e) throw new Error(`nothing exported as ${key}`);
   return e;
 }
+
+/** Names COUNTIF/SUMIF would read as operators or wildcards, in towns, projects, kindergartens and stated lists. */
+export const TRICKY_NAMES = ["*", "?", "<5", "=x", "~"] as const;
+export const TRICKY: District = districtSchema.parse({
+  ...FIXTURE_INPUT,
+  schools: FIXTURE_INPUT.schools.map((s, i) => ({ ...s, town: [...TRICKY_NAMES, "城关镇"][i % 6] })),
+  projects: (FIXTURE_INPUT.projects ?? []).map((p, i) => ({ ...p, name: ["*", "~", "一中?"][i] })),
+  preschool: {
+    ...FIXTURE_INPUT.preschool,
+    planned: (FIXTURE_INPUT.preschool?.planned ?? []).map((k, i) => ({ ...k, name: ["<5", "=x"][i] })),
+  },
+  statedCounts: [
+    { label: "开工建设项目", stated: 2, items: ["*", "~"], source: "fixture" },
+    { label: "新建幼儿园", stated: 2, items: ["<5", "=x"], source: "fixture" },
+  ],
+});

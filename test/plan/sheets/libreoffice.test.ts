@@ -7,20 +7,23 @@ import { buildDebtSheet } from "../../../src/plan/sheets/debt";
 import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
 import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
 import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
+import { buildPublicFunds } from "../../../src/plan/sheets/publicFunds";
 import { buildSummarySheet } from "../../../src/plan/sheets/summary";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
 import { readCells, recalculateWithLibreOffice } from "../../support/libreoffice";
-import { context, FIXTURE, planOf } from "./helpers";
+import { context, FIXTURE, planOf, TRICKY } from "./helpers";
 
 jest.setTimeout(300_000);
 
 /** A second engine: LibreOffice recalculates the written .xlsx and must agree with HyperFormula on every formula. */
-it.each(["wuzhen", "fixture"])(
+const DISTRICTS = { wuzhen: getSample("wuzhen"), fixture: FIXTURE, "tricky-names": TRICKY };
+it.each(Object.keys(DISTRICTS) as (keyof typeof DISTRICTS)[])(
   "computes the %s district's sheets in LibreOffice as in HyperFormula",
   async (id) => {
-    const built = context(id === "fixture" ? FIXTURE : getSample(id));
+    const built = context(DISTRICTS[id]);
     const sheets = [
+      buildPublicFunds,
       buildBalanceSheet,
       buildMergersSheet,
       buildProjectsSheet,
