@@ -16,7 +16,8 @@ import { GRADE_LABELS } from "../../district/grades";
 import { policyName } from "../../policy/packs";
 import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
-import { fx, SheetBuilder, val, type ColumnSpec } from "../kit";
+import { cellAddress } from "../address";
+import { fx, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
 import type { SheetPlan } from "../types";
 
 /** Grade spans of each level (first and last grade column). */
@@ -200,11 +201,76 @@ export function buildSchools(ctx: BuildContext): SheetPlan {
     sb.validation(table.range("standardized"), [YES, NO], `请选择 ${YES} 或 ${NO}`);
     sb.validation(table.range("remotenessTier"), ["0", "1", "2", "3"], "请选择 0、1、2 或 3");
   }
+  standardizedBlock(ctx, sb, table);
   const header = table.headerRow + 1;
   return sb
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
+}
+
+/**
+ * S2-13 「三年内全市80的学校达到市标准化学校的要求」: the share of 中小学 marked 达标. Kindergartens, vocational and
+ * special-education schools have standards of their own, so they are left out (and the sheet says so).
+ */
+export const STANDARDIZED_TYPES: readonly SchoolType[] = [
+  "小学",
+  "初中",
+  "九年一贯制",
+  "完全中学",
+  "高中",
+  "教学点",
+];
+
+function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult): void {
+  const counted = ctx.district.schools.filter((s) => STANDARDIZED_TYPES.includes(s.type));
+  const met = counted.filter((s) => s.standardized).length;
+  const target = ctx.param("standardized.target_rate");
+  const rate = counted.length === 0 ? null : met / counted.length;
+  const pass = rate !== null && rate >= target.value;
+  const byType = (extra: string) =>
+    STANDARDIZED_TYPES.map((t) => `COUNTIFS(${table.range("type")},${str(t)}${extra})`).join("+");
+  sb.note(
+    `标准化学校达标率 (S2-13): 计入 ${STANDARDIZED_TYPES.join("、")}; 幼儿园、职业学校、特教学校另有标准, 不计入`,
+  );
+  const [metL, countL, rateL, targetL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
+  const kv = sb.keyValues([
+    {
+      key: "met",
+      label: "达标学校数",
+      cell: fx(byType(`,${table.range("standardized")},${str(YES)}`), met),
+      style: "integer",
+    },
+    { key: "count", label: "学校数(计入类型)", cell: fx(byType(""), counted.length), style: "integer" },
+    {
+      key: "rate",
+      label: "达标率",
+      cell: fx(`IF(${countL}=0,"",${metL}/${countL})`, rate ?? ""),
+      style: "rate",
+    },
+    { key: "target", label: "目标达标率", cell: fx(target.name, target.value), style: "rate" },
+    {
+      key: "ok",
+      label: "达到目标",
+      cell: fx(`IF(${countL}=0,FALSE(),${rateL}>=${targetL})`, pass),
+      style: "verdict",
+    },
+  ]);
+  const ok = kv.ok;
+  if (!ok) return;
+  sb.passFail(ok.local, ok.local);
+  const shown = rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
+  const goal = `${(target.value * 100).toFixed(0)}%`;
+  ctx.checks.push({
+    id: "schools.standardized",
+    labelZh: "标准化学校达标率",
+    labelEn: "Standardized schools",
+    sheet: "schools",
+    cell: ok.local,
+    pass,
+    detailZh: `达标 ${met}/${counted.length} 所 (${shown}) ${pass ? "≥" : "<"} 目标 ${goal}; 不计幼儿园、职业学校、特教学校`,
+    detailEn: `${met} of ${counted.length} schools standardized (${shown}) ${pass ? "≥" : "<"} target ${goal}; kindergartens, vocational and special schools not counted`,
+  });
 }
 
 function firstCell(range: string): string {

@@ -1,3 +1,6 @@
+import type { District, DistrictInput } from "../../../src/district/model";
+import { getSample } from "../../../src/district/samples";
+import { STANDARDIZED_TYPES } from "../../../src/plan/sheets/schools";
 import { isFormulaCell } from "../../../src/plan/types";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, FORMULA_LIKE_NAME, fixtureWith } from "../fixtures";
@@ -97,5 +100,50 @@ describe("学校", () => {
       expect(ref).toBe(`'学校'!${labelled(sheet, label).replace(/([A-Z]+)(\d+)/, "$$$1$$$2")}`);
       expect(loaded.hf.getNamedExpressionValue(name)).toBe(value);
     }
+  });
+});
+
+describe("学校: standardized schools (S2-13)", () => {
+  const standardizedCheck = (district: District) => {
+    const plan = planOf(district);
+    const check = plan.checks.find((c) => c.id === "schools.standardized");
+    if (!check) throw new Error("no standardized-schools check");
+    const loaded = expectPlanComputes(plan);
+    return { check, computed: loaded.valueAt("学校", check.cell) };
+  };
+
+  it("counts wuzhen's 中小学 marked 达标 against the 80 % target, leaving kindergartens out", () => {
+    const wuzhen = getSample("wuzhen");
+    const counted = wuzhen.schools.filter((s) => STANDARDIZED_TYPES.includes(s.type));
+    const met = counted.filter((s) => s.standardized).length;
+    const { check, computed } = standardizedCheck(wuzhen);
+    expect(check.labelZh).toBe("标准化学校达标率");
+    expect(check.detailZh).toContain(`达标 ${met}/${counted.length} 所`);
+    expect(computed).toBe(met / counted.length >= 0.8);
+    expect(check.pass).toBe(computed);
+  });
+
+  it("passes at exactly 80 % and fails just below, whatever kindergartens are marked", () => {
+    const withMet = (n: number) =>
+      fixtureWith((input) => ({
+        ...input,
+        schools: Array.from({ length: 10 }, (_, i) => ({
+          ...(input.schools[0] as DistrictInput["schools"][number]),
+          code: `S${i}`,
+          name: `学校${i}`,
+          standardized: i < n,
+        })).concat([
+          {
+            ...(input.schools[0] as DistrictInput["schools"][number]),
+            code: "K",
+            name: "园",
+            type: "幼儿园",
+            standardized: true,
+          },
+        ]),
+      }));
+    expect(standardizedCheck(withMet(8)).computed).toBe(true);
+    expect(standardizedCheck(withMet(7)).computed).toBe(false);
+    expect(standardizedCheck(withMet(7)).check.detailZh).toContain("达标 7/10 所");
   });
 });
