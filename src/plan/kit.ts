@@ -278,7 +278,12 @@ export class SheetBuilder {
         return fx(`SUM(${rangeAddress(firstRow, col, lastRow, col)})`, sum);
       });
       this.put(totalRow, left, [line]);
-      this.format(rangeAddress(totalRow, left, totalRow, right), "total");
+      // Bold across the row; each total keeps its column's number format (a head count is not money).
+      this.format(rangeAddress(totalRow, left, totalRow, right), "label");
+      spec.columns.forEach((c, i) => {
+        if (spec.totals?.keys.includes(c.key))
+          this.format(cellAddress(totalRow, left + i), c.style && c.style !== "text" ? c.style : "total");
+      });
       this.row += 1;
     }
     this.row += 1;
