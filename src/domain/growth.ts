@@ -13,6 +13,7 @@ export type GrowthTest = "G1" | "G2" | "G3 public funds" | "G3 pay";
 
 export interface GrowthRow {
   readonly test: GrowthTest;
+  /** The test's name as the spec names it (G1, G2, G3 public funds, G3 pay): the same in every language. */
   readonly label: string;
   readonly achieved: number;
   readonly required: number;
@@ -37,24 +38,24 @@ export function threeGrowth(prior: readonly number[], current: readonly number[]
     throw invalidArgument("current", `as many cells as prior (${prior.length})`);
   const g = (i: number): number =>
     growth(prior[i] ?? NaN, current[i] ?? NaN, `prior ${ITEMS[i]}`, `current ${ITEMS[i]}`);
-  const rising = (test: GrowthTest, label: string, i: number): GrowthRow => {
+  const rising = (test: GrowthTest, i: number): GrowthRow => {
     const achieved = g(i);
-    return { test, label, achieved, required: 0, pass: (current[i] ?? 0) > (prior[i] ?? 0) };
+    return { test, label: test, achieved, required: 0, pass: (current[i] ?? 0) > (prior[i] ?? 0) };
   };
   const g1 = g(0);
   const g1Required = g(1);
   const rows: GrowthRow[] = [
     {
       test: "G1",
-      label: "G1 教育财政拨款增长高于财政经常性收入增长",
+      label: "G1",
       achieved: g1,
       required: g1Required,
       pass: g1 > g1Required,
     },
-    rising("G2", "G2 生均教育经费逐步增长", 2),
-    rising("G3 public funds", "G3 生均公用经费逐步增长", 3),
+    rising("G2", 2),
+    rising("G3 public funds", 3),
   ];
-  if (prior.length === 5) rows.push(rising("G3 pay", "G3 教职工平均工资逐步增长", 4));
+  if (prior.length === 5) rows.push(rising("G3 pay", 4));
   return rows;
 }
 

@@ -35,6 +35,7 @@ describe("threeGrowth", () => {
   it("passes when appropriation outgrows revenue and both per-student figures rise", () => {
     const rows = threeGrowth(prior, [1100, 5200, 8200, 720]);
     expect(rows.map((r) => r.test)).toEqual(["G1", "G2", "G3 public funds"]);
+    expect(rows.map((r) => r.label)).toEqual(["G1", "G2", "G3 public funds"]);
     expect(rows[0]?.achieved).toBeCloseTo(0.1, 12);
     expect(rows[0]?.required).toBeCloseTo(0.04, 12);
     expect(rows.every((r) => r.pass)).toBe(true);
@@ -47,7 +48,7 @@ describe("threeGrowth", () => {
   it("fails G3 pay when average pay falls, with the fifth cell given", () => {
     const rows = threeGrowth([...prior, 60000], [1100, 5200, 8200, 720, 59000]);
     expect(rows).toHaveLength(4);
-    expect(rows[3]).toMatchObject({ test: "G3 pay", pass: false });
+    expect(rows[3]).toMatchObject({ test: "G3 pay", label: "G3 pay", pass: false });
   });
   it("rejects different sizes and sizes other than 4 or 5", () => {
     expect(() => threeGrowth(prior, [1, 2, 3, 4, 5])).toThrow(/current/);

@@ -3,6 +3,7 @@ import { CustomFunctionsError } from "../support/custom-functions-runtime";
 import * as F from "../../src/functions/functions";
 import { toExcelError } from "../../src/functions/adapter";
 import { RuleError } from "../../src/domain/errors";
+import { FUNCTION_TEXTS } from "../../src/functions/i18n";
 
 /** Calls a function and returns its value, or the Excel error it throws. */
 function call(f: (...args: never[]) => unknown, ...args: unknown[]): unknown {
@@ -50,11 +51,11 @@ describe("fiscal functions", () => {
   it("THREE_GROWTH_DETAIL spills label, achieved, required, pass per test", () => {
     const rows = F.THREE_GROWTH_DETAIL([[1000, 5000, 8000, 700, 60000]], [[1050, 5250, 8200, 690, 61000]]);
     expect(rows).toHaveLength(4);
-    expect(rows.map((r) => [typeof r[0], r[3]])).toEqual([
-      ["string", false],
-      ["string", true],
-      ["string", false],
-      ["string", true],
+    expect(rows.map((r) => [r[0], r[3]])).toEqual([
+      ["G1", false],
+      ["G2", true],
+      ["G3 public funds", false],
+      ["G3 pay", true],
     ]);
     expect(rows[0]?.[1]).toBeCloseTo(0.05, 12);
     expect(rows[0]?.[2]).toBeCloseTo(0.05, 12);
@@ -205,5 +206,37 @@ describe("debt, allowances, classes, policy", () => {
     expect(F.POLICY("staff_ratio.junior")).toBe(13.5);
     expect(call(F.POLICY, "dropout.primry")).toEqual(err("#N/A", /dropout\.primary/));
     expect(call(F.POLICY, 3)).toEqual(err("#VALUE!", /key/));
+  });
+});
+
+describe("help texts", () => {
+  /** What a zh text may hold in Latin letters: what users type or see in Excel, never English prose. */
+  const typedOrShown = [
+    /“[^”]*”|"[^"]*"/g, // quoted values: outputs, policy keys
+    /[\u4e00-\u9fff]+\|[a-z_]+/g, // accepted inputs in both languages: 小学|primary
+    /\b(TRUE|FALSE|COUNTIF|ROUNDUP|ROUND|M\/F|GB \d+)\b/g,
+  ];
+  const zhTexts = Object.entries(FUNCTION_TEXTS).flatMap(([id, t]) =>
+    [
+      t.zhDescription,
+      ...t.parameters.map((p) => `${p.zhName} ${p.zhDescription}`),
+      ...[t.checks, t.rule, t.source, ...t.examples.flatMap((e) => (e.note ? [e.note] : []))].map(
+        (b) => b.zh,
+      ),
+      ...t.errors.map((e) => e.when.zh),
+    ].map((text) => [id, text] as const),
+  );
+  it("writes no English words in the Chinese texts", () => {
+    for (const [id, text] of zhTexts) {
+      const prose = typedOrShown.reduce((s, re) => s.replace(re, ""), text);
+      expect([id, prose.match(/[A-Za-z]{2,}/g)]).toEqual([id, null]);
+    }
+  });
+  it("cites a document or speech, not only a section of the policy reference", () => {
+    for (const [id, t] of Object.entries(FUNCTION_TEXTS)) {
+      expect([id, t.source.zh]).toEqual([id, expect.stringMatching(/《|讲话|统计口径|每个键/)]);
+      expect([id, t.source.zh]).not.toEqual([id, expect.stringMatching(/^政策依据/)]);
+      expect([id, t.source.en]).not.toEqual([id, expect.stringMatching(/^Policy reference/)]);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { bi, column, param, type FunctionTable } from "./types";
 
 const ASSIGNMENT_SOURCE = bi(
-  "Policy reference §4.9: 义务教育法 (2006) Art. 22 (no key classes), 《义务教育学校管理标准》 (2014) §92 (均衡编班); speech S1-16 「小学一年级、初中七年级继续实行微机编班」.",
-  "政策依据 §4.9：《义务教育法》（2006）第二十二条（不得分设重点班）、《义务教育学校管理标准》（2014）第 92 条（均衡编班）；讲话 S1-16「小学一年级、初中七年级继续实行微机编班」。",
+  "Compulsory Education Law (义务教育法, 2006 revision) Art. 22: no key and non-key classes; Ministry of Education, Management Standards for Compulsory-Education Schools (义务教育学校管理标准, 2014) item 92: balanced class placement; speech 1 (S1-16) 「小学一年级、初中七年级继续实行微机编班」 (“keep computer-assisted class placement for grades 1 and 7”) (policy reference §4.9).",
+  "《中华人民共和国义务教育法》（2006 年修订）第二十二条：「学校不得分设重点班和非重点班」；教育部《义务教育学校管理标准》（2014 年）第 92 条：均衡编班；讲话（一）（S1-16）「小学一年级、初中七年级继续实行微机编班」（政策依据 §4.9）。",
 );
 const SCORES = column(90, 85, 80, 75, 70, 65);
 const GENDERS = column("男", "女", "男", "女", "男", "女");
@@ -41,7 +41,7 @@ export const ASSIGNMENT: FunctionTable = {
       },
       {
         error: "#VALUE!",
-        when: bi("a gender is not 男/女 or M/F", "性别不是 男/女 或 M/F"),
+        when: bi("a gender is not 男/女 (male/female) or M/F", "性别不是 男/女 或 M/F"),
         args: [column(90, 85), 2, column("男", "x"), null],
       },
     ],
@@ -96,8 +96,8 @@ export const ASSIGNMENT: FunctionTable = {
       "内置参数包为国家标准加上两篇讲话的地方规定；键、值及依据见下表。",
     ),
     source: bi(
-      "Policy reference §0 and §4 (each key's source is in the table).",
-      "政策依据 §0、§4（各键的依据见表）。",
+      "Each key cites its own document or speech passage, listed with its value in the table below (policy reference §0, §4).",
+      "每个键的依据（文件名称、文号或讲话原文）随其数值列在下表中（政策依据 §0、§4）。",
     ),
     examples: [
       { args: ["dropout.primary"], result: 0 },

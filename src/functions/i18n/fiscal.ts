@@ -7,8 +7,8 @@ const PRIOR = param(
 const CURRENT = param("本年数据", "本年的 4 或 5 个单元格，顺序与上年数据相同。");
 
 const GROWTH_SOURCE = bi(
-  "Policy reference §4.1: 教育法 (2015) Art. 56 ¶2 (Art. 55 in 1995); 义务教育法 (2006) Art. 42 ¶3; speech S2-03.1, S1-28. The speech names only G1 as “the three growths” (inconsistency I-4).",
-  "政策依据 §4.1：《教育法》（2015）第五十六条第二款（1995 年文本第五十五条）；《义务教育法》（2006）第四十二条第三款；讲话 S2-03.1、S1-28。讲话把第一个增长当作“三个增长”（不一致 I-4）。",
+  "Education Law of the PRC (教育法, 2015 amendment) Art. 56 ¶2 (Art. 55 in the 1995 text) and Compulsory Education Law (义务教育法, 2006 revision) Art. 42 ¶3: appropriations must grow faster than recurring fiscal revenue, and per-student spending, staff pay and per-student public funds must rise; speech 2 (S2-03.1) and speech 1 (S1-28), where the speech calls only G1 “the three growths” (inconsistency I-4) (policy reference §4.1).",
+  "《中华人民共和国教育法》（2015 年修正）第五十六条第二款（1995 年文本第五十五条）、《中华人民共和国义务教育法》（2006 年修订）第四十二条第三款：教育财政拨款的增长应当高于财政经常性收入的增长，按在校学生人数平均的教育费用、教职工工资和学生人均公用经费逐步增长；讲话（二）（S2-03.1）、讲话（一）（S1-28），讲话把第一个增长当作“三个增长”（不一致 I-4）（政策依据 §4.1）。",
 );
 
 const PASSING_PRIOR = column(1000, 5000, 8000, 700);
@@ -43,8 +43,8 @@ export const FISCAL: FunctionTable = {
       "本年数 ÷ 上年数 − 1，以小数表示（0.08 即 8%）。",
     ),
     source: bi(
-      "Policy reference §4.1 (G1 compares growth rates, not amounts).",
-      "政策依据 §4.1（第一个增长比较的是增长率，不是金额）。",
+      "Education Law of the PRC (教育法, 2015 amendment) Art. 56 ¶2: appropriation growth must exceed recurring-revenue growth, a comparison of growth rates, not amounts (policy reference §4.1).",
+      "《中华人民共和国教育法》（2015 年修正）第五十六条第二款：教育财政拨款的增长应当高于财政经常性收入的增长，比较的是增长率，不是金额（政策依据 §4.1）。",
     ),
     examples: [{ args: [12000, 12960], result: 0.08 }],
     errors: [
@@ -91,17 +91,21 @@ export const FISCAL: FunctionTable = {
     ),
     rule: bi(
       "Spills one row per test (G1, G2, G3 public funds, and G3 pay when given) × 4 columns: label, achieved growth, required growth (G1: the revenue growth; others: 0), pass.",
-      "溢出每项一行（G1、G2、G3 公用经费，给出工资时另加 G3 工资）× 4 列：项目、实际增长率、要求增长率（G1 为财政经常性收入增长率，其余为 0）、是否达到。",
+      "溢出每项一行（G1、G2、G3 生均公用经费，给出工资时另加 G3 教职工平均工资）× 4 列：项目代号、实际增长率、要求增长率（G1 为财政经常性收入增长率，其余为 0）、是否达到。",
     ),
     source: GROWTH_SOURCE,
     examples: [
       {
         args: [PASSING_PRIOR, SLOW_CURRENT],
         result: [
-          ["G1 教育财政拨款增长高于财政经常性收入增长", 0.05, 0.06, false],
-          ["G2 生均教育经费逐步增长", 0.05, 0, true],
-          ["G3 生均公用经费逐步增长", 750 / 700 - 1, 0, true],
+          ["G1", 0.05, 0.06, false],
+          ["G2", 0.05, 0, true],
+          ["G3 public funds", 750 / 700 - 1, 0, true],
         ],
+        note: bi(
+          "the first column names the test as the specification does, in every language: G1 appropriation growth above revenue growth, G2 per-student expenditure rises, G3 public funds and G3 pay rise",
+          "第一列为项目代号，与公式规范一致、不随语言变化：“G1” 拨款增长高于财政经常性收入增长，“G2” 生均教育经费增长，“G3 public funds” 生均公用经费增长，“G3 pay” 教职工平均工资增长",
+        ),
       },
     ],
     errors: SIZE_ERRORS,
@@ -117,7 +121,7 @@ export const FISCAL: FunctionTable = {
       param("本年生均", "本年按在校学生人数平均的一般公共预算教育支出。"),
     ],
     checks: bi(
-      "Whether general-budget education spending and spending per student both stay at least at last year's level (两个只增不减).",
+      "Whether general-budget education spending and spending per student both stay at least at last year's level (the “two no-decreases”, 两个只增不减).",
       "一般公共预算教育支出总额和生均支出是否都不低于上年（两个只增不减）。",
     ),
     rule: bi(
@@ -125,8 +129,8 @@ export const FISCAL: FunctionTable = {
       "本年总额 ≥ 上年总额 且 本年生均 ≥ 上年生均 时返回 TRUE。",
     ),
     source: bi(
-      "Policy reference §4.1: 两个只增不减, 国办发〔2018〕82号 and later documents.",
-      "政策依据 §4.1：“两个只增不减”，国办发〔2018〕82号及其后文件。",
+      "General Office of the State Council, Opinions on further adjusting the structure of education funding to use it more effectively (国办发〔2018〕82号), and later documents: general-budget education spending, in total and per student, must not fall from one year to the next (policy reference §4.1).",
+      "《国务院办公厅关于进一步调整优化结构提高教育经费使用效益的意见》（国办发〔2018〕82号）及其后文件：「确保一般公共预算教育支出逐年只增不减，确保按在校学生人数平均的一般公共预算教育支出逐年只增不减」（政策依据 §4.1）。",
     ),
     examples: [
       { args: [52000, 53500, 9800, 9900], result: true },
@@ -136,6 +140,17 @@ export const FISCAL: FunctionTable = {
         note: bi("the total rises but spending per student falls", "总额增加，但生均支出下降"),
       },
     ],
-    errors: [],
+    errors: [
+      {
+        error: "#VALUE!",
+        when: bi("an amount is negative", "金额为负数"),
+        args: [-52000, 53500, 9800, 9900],
+      },
+      {
+        error: "#VALUE!",
+        when: bi("an amount is text, even text that looks like a number", "金额为文本（即使看起来像数字）"),
+        args: ["52000", 53500, 9800, 9900],
+      },
+    ],
   },
 };

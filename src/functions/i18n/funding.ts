@@ -1,16 +1,16 @@
 import { bi, column, param, row, type FunctionTable } from "./types";
 
 const FUNDS_SOURCE = bi(
-  "Policy reference §4.6: 国发〔2015〕67号 (urban and rural baseline unified in 2016; +200 per boarder; small rural schools counted as 100 pupils; 6,000 for special education); ≈2021 levels 650/850 (中西部) and 700/900 (东部); speech S2-02, S2-03.2.",
-  "政策依据 §4.6：国发〔2015〕67号（2016 年城乡统一基准定额；寄宿生另加 200 元；不足 100 人的农村小规模学校按 100 人核定；特殊教育 6000 元）；约 2021 年标准 中西部 650/850、东部 700/900；讲话 S2-02、S2-03.2。",
+  "State Council, Notice on Further Improving the Funding Mechanism for Urban and Rural Compulsory Education (关于进一步完善城乡义务教育经费保障机制的通知, 国发〔2015〕67号): one urban and rural baseline from 2016, 200 yuan more per boarder, small rural schools of fewer than 100 pupils funded as 100, 6,000 yuan per special-needs pupil; baselines of about 2021: 650/850 yuan in the central and western provinces, 700/900 in the east; speech 2 (S2-02 and S2-03.2) (policy reference §4.6).",
+  "《国务院关于进一步完善城乡义务教育经费保障机制的通知》（国发〔2015〕67号）：2016 年起城乡统一生均公用经费基准定额，寄宿生每人另加 200 元，不足 100 人的农村小规模学校按 100 人核定，特殊教育学生每人 6000 元；约 2021 年标准 中西部 650/850 元、东部 700/900 元；讲话（二）（S2-02、S2-03.2）（政策依据 §4.6）。",
 );
 const PRESCHOOL_SOURCE = bi(
-  "Policy reference §4.7: gross rate = children in kindergarten ÷ population aged 3–5; speech S2-15 「入园(班)率达到90以上」 (90 %: the “%” was lost, I-5); S2-14 new kindergartens 1 + 3 + 7.",
-  "政策依据 §4.7：毛入园率 = 在园幼儿数 ÷ 3–5 岁人口；讲话 S2-15「入园(班)率达到90以上」（即 90%，百分号缺失，不一致 I-5）；S2-14 新建幼儿园 1 + 3 + 7 所。",
+  "Ministry of Education and others, 14th Five-Year Action Plan for Developing and Improving Preschool Education (“十四五”学前教育发展提升行动计划): a gross enrollment rate of at least 90 % by 2025, the rate being children in kindergarten ÷ population aged 3–5; speech 2 (S2-15) 「入园(班)率达到90以上」 (“an enrollment rate of 90 or more”: the % sign is lost, read as 90 %, inconsistency I-5) and S2-14 (1 + 3 + 7 new kindergartens) (policy reference §4.7).",
+  "教育部等《“十四五”学前教育发展提升行动计划》：到 2025 年学前三年毛入园率达到 90% 以上；毛入园率 = 在园幼儿数 ÷ 3–5 岁人口；讲话（二）（S2-15）「入园(班)率达到90以上」（原文“90”缺 % 号，按 90% 理解，不一致 I-5）、（S2-14）新建幼儿园 1 + 3 + 7 所（政策依据 §4.7）。",
 );
 const DEBT_SOURCE = bi(
-  "Speech S2-04: the four repayment steps (1,512.88 + 480 + 3,344.29 + 1,576.59 + 6,746.28 = 13,660.04 万元) exceed the stated total of 13,644.78 万元 by 15.26 (inconsistency I-1).",
-  "讲话 S2-04：四步还款合计 1512.88 + 480 + 3344.29 + 1576.59 + 6746.28 = 13660.04 万元，比所述欠款总额 13644.78 万元多 15.26 万元（不一致 I-1）。",
+  "Speech 2 (S2-04), the district's debt repayment plan: its four steps (1,512.88 + 480 + 3,344.29 + 1,576.59 + 6,746.28 = 13,660.04, in units of 10,000 yuan) exceed the stated total of 13,644.78 by 15.26 (inconsistency I-1).",
+  "讲话（二）（S2-04）偿还教育欠债的安排：四步还款合计 1512.88 + 480 + 3344.29 + 1576.59 + 6746.28 = 13660.04 万元，比所述欠款总额 13644.78 万元多 15.26 万元（不一致 I-1）。",
 );
 const DEBT_STEPS = column(1512.88, 480, 3344.29, 1576.59, 6746.28);
 
@@ -27,7 +27,7 @@ export const FUNDING: FunctionTable = {
       "义务教育学校生均公用经费的基准定额。",
     ),
     rule: bi(
-      "元 per student per year: 中西部 小学 650, 初中 850; 东部 小学 700, 初中 900. Provinces may set more: edit the policy values.",
+      "Yuan per student per year: central and western provinces (中西部) primary 650, junior 850; eastern (东部) primary 700, junior 900. Provinces may set more: edit the policy values.",
       "元/生·年：中西部 小学 650、初中 850；东部 小学 700、初中 900。省级标准可以更高：请修改政策参数。",
     ),
     source: FUNDS_SOURCE,
@@ -38,7 +38,10 @@ export const FUNDING: FunctionTable = {
     errors: [
       {
         error: "#N/A",
-        when: bi("the level has no baseline (not 小学 or 初中)", "该学段无基准定额（非小学、初中）"),
+        when: bi(
+          "the level has no baseline (not primary 小学 or junior 初中)",
+          "该学段无基准定额（非小学、初中）",
+        ),
         args: ["高中", null],
       },
     ],
@@ -123,7 +126,7 @@ export const FUNDING: FunctionTable = {
     ),
     rule: bi(
       "max(0, ceil(target_rate × population) − enrolled).",
-      "max(0, 向上取整(目标入园率 × 适龄人口) − 在园幼儿)。",
+      "向上取整(目标入园率 × 适龄人口) − 在园幼儿，小于 0 时为 0。",
     ),
     source: PRESCHOOL_SOURCE,
     examples: [
@@ -151,8 +154,8 @@ export const FUNDING: FunctionTable = {
       "25 × 小班 + 30 × 中班 + 35 × 大班 + 30 × 混龄班；每所幼儿园不超过 360 人。",
     ),
     source: bi(
-      "Policy reference §4.7: 《幼儿园工作规程》 (2016); speech S1-12, S2-14.",
-      "政策依据 §4.7：《幼儿园工作规程》（2016）；讲话 S1-12、S2-14。",
+      "Ministry of Education, Kindergarten Work Regulations (幼儿园工作规程, 2016) Art. 11 (25, 30, 35 and 30 children a class) and Art. 10 (generally at most 360 children a kindergarten); speech 1 (S1-12) and speech 2 (S2-14) (policy reference §4.7).",
+      "教育部《幼儿园工作规程》（2016 年）第十一条（小班 25 人、中班 30 人、大班 35 人、混合班 30 人）、第十条（幼儿园规模一般不超过 360 人）；讲话（一）（S1-12）、讲话（二）（S2-14）（政策依据 §4.7）。",
     ),
     examples: [
       { args: [3, 3, 3, null], result: 270 },
@@ -169,16 +172,33 @@ export const FUNDING: FunctionTable = {
       "Whether the parts of a stated total add up, e.g. the debt steps of S2-04.",
       "各分项之和是否等于所述总额，如 S2-04 的各步还款。",
     ),
-    rule: bi("stated_total − SUM(parts), rounded to 2 decimals.", "总额 − SUM(分项)，四舍五入到两位小数。"),
+    rule: bi("stated_total − SUM(parts), rounded to 2 decimals.", "总额 − 各分项之和，四舍五入到两位小数。"),
     source: DEBT_SOURCE,
     examples: [
       {
         args: [13644.78, DEBT_STEPS],
         result: -15.26,
-        note: bi("the steps exceed the stated total by 15.26 万元", "各步合计比总额多 15.26 万元"),
+        note: bi(
+          "the steps exceed the stated total by 15.26 (10,000 yuan units)",
+          "各步合计比总额多 15.26 万元",
+        ),
       },
     ],
-    errors: [],
+    errors: [
+      {
+        error: "#VALUE!",
+        when: bi(
+          "stated_total is text, even text that looks like a number",
+          "总额为文本（即使看起来像数字）",
+        ),
+        args: ["13644.78", DEBT_STEPS],
+      },
+      {
+        error: "#VALUE!",
+        when: bi("a part is text or TRUE/FALSE", "分项中有文本或逻辑值"),
+        args: [13644.78, column(1512.88, "480万")],
+      },
+    ],
   },
 
   REPAY_SCHEDULE: {
@@ -207,7 +227,7 @@ export const FUNDING: FunctionTable = {
           [0, 0, 2086.24, 3000, 1660.04],
         ],
         note: bi(
-          "the four steps of S2-04 (万元) with 3,000 a year for four years: 1,660.04 stays unpaid",
+          "the four steps of speech 2 (S2-04) (10,000 yuan units) with 3,000 a year for four years: 1,660.04 stays unpaid",
           "S2-04 的四步欠款（万元），每年偿还 3000、共四年：仍有 1660.04 未还",
         ),
       },
@@ -227,20 +247,37 @@ export const FUNDING: FunctionTable = {
     parameters: [
       param("人数", "享受津贴的人数。"),
       param("月标准", "每人每月金额（元）。"),
-      param("起始月", "可选：本年开始发放的月份 1–12；9 表示从 9 月新学年开始（4 个月）。"),
+      param(
+        "起始月",
+        '可选：本年开始发放的月份 1–12，省略为 1（全年 12 个月）；从 9 月新学年开始填 9（4 个月），或填 政策参数("allowance.start_month")。',
+      ),
     ],
     checks: bi(
       "What an allowance paid from a given month costs in this budget year, e.g. the remote rural teachers' allowance from the new school year (S2-06).",
       "从某月开始发放的津贴在本预算年度的支出，如从新学年起发放的偏远农村教师津贴（S2-06）。",
     ),
-    rule: bi("people × monthly_rate × (13 − start_month).", "人数 × 月标准 × (13 − 起始月)。"),
+    rule: bi(
+      'people × monthly_rate × (13 − start_month). start_month defaults to 1 (a whole year, 12 months), as the function specification defines. The five-town speech starts in September: pass its start month, POLICY("allowance.start_month") = 9, as the third argument to get 4 months.',
+      '人数 × 月标准 × (13 − 起始月)。按函数规范，起始月省略时为 1（全年 12 个月）。五镇讲话从 9 月新学年开始发放：把 政策参数("allowance.start_month")（= 9）作为第三个参数传入，即得 4 个月。',
+    ),
     source: bi(
-      "Policy reference §4.8 (乡村教师生活补助, 国办发〔2015〕43号; e.g. 400 元 a month); speech S2-06 「从今年新学年开始为偏远农村教师发放津贴」: from September, 4 months in the first year.",
-      "政策依据 §4.8（乡村教师生活补助，国办发〔2015〕43号；如每人每月 400 元）；讲话 S2-06「从今年新学年开始为偏远农村教师发放津贴」：从 9 月起，第一年 4 个月。",
+      "General Office of the State Council, Rural Teacher Support Plan 2015–2020 (乡村教师支持计划(2015—2020年), 国办发〔2015〕43号): living allowances for rural teachers at rates set locally by remoteness (one province pays 400 yuan a month on average); speech 2 (S2-06) 「从今年新学年开始为偏远农村教师发放津贴」 (“pay remote rural teachers an allowance from this new school year”): from September, 4 months in the first year (policy reference §4.8).",
+      "《国务院办公厅关于印发乡村教师支持计划(2015—2020年)的通知》（国办发〔2015〕43号）：乡村教师生活补助按学校艰苦边远程度由各地自定标准（如某省平均每人每月 400 元）；讲话（二）（S2-06）「从今年新学年开始为偏远农村教师发放津贴」：从 9 月起，第一年 4 个月（政策依据 §4.8）。",
     ),
     examples: [
-      { args: [120, 400, 9], result: 192000, note: bi("from September: 4 months", "从 9 月起：4 个月") },
-      { args: [120, 400, 1], result: 576000 },
+      {
+        args: [120, 400, null],
+        result: 576000,
+        note: bi("start_month omitted: 1, a whole year", "省略起始月：为 1，发放全年"),
+      },
+      {
+        args: [120, 400, 9],
+        result: 192000,
+        note: bi(
+          'from September, the five-town speech\'s start, as POLICY("allowance.start_month") gives it: 4 months',
+          '从 9 月起（五镇讲话的起始月，即 政策参数("allowance.start_month")）：4 个月',
+        ),
+      },
     ],
     errors: [
       {
@@ -264,12 +301,12 @@ export const FUNDING: FunctionTable = {
       "学生营养改善计划的全年经费（S1-27）。",
     ),
     rule: bi(
-      "students × yuan_per_day × days; 5 元 a day since autumn 2021 (3 元 from 2011, then 4 元), 200 school days.",
+      "students × yuan_per_day × days; 5 yuan a day since autumn 2021 (3 yuan from 2011, then 4), 200 school days.",
       "学生数 × 每天标准 × 天数；2021 年秋季起每天 5 元（2011 年 3 元，后为 4 元），全年 200 天。",
     ),
     source: bi(
-      "Policy reference §4.10 (学生营养改善计划); speech S1-27 「启动学生营养改善计划」: a start in the autumn term gives about 100 days in the first year.",
-      "政策依据 §4.10（学生营养改善计划）；讲话 S1-27「启动学生营养改善计划」：秋季学期开始的第一年约 100 天。",
+      "General Office of the State Council, Opinions on the Nutrition Improvement Plan for Rural Compulsory-Education Students (关于实施农村义务教育学生营养改善计划的意见, 国办发〔2011〕54号): 3 yuan a day from autumn 2011, later 4 yuan and 5 yuan from autumn 2021, for 200 school days; speech 1 (S1-27) 「启动学生营养改善计划」 (“launch the student nutrition plan”): a start in the autumn term gives about 100 days in the first year (policy reference §4.10).",
+      "《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》（国办发〔2011〕54号）：2011 年秋季起每生每天 3 元，后为 4 元，2021 年秋季起 5 元，全年按 200 个在校日；讲话（一）（S1-27）「启动学生营养改善计划」：秋季学期开始的第一年约 100 天（政策依据 §4.10）。",
     ),
     examples: [
       { args: [1000, null, null], result: 1000000 },

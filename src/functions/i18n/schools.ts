@@ -10,20 +10,20 @@ const ENROLLMENT = param(
   "一个单元格、一行或一列各年级人数，或一个矩阵（行 = 学校，列 = 年级，各列相加）；空单元格按 0 计。",
 );
 const CLASS_SOURCE = bi(
-  "Policy reference §4.4: 建标109-2008 and GB 50099-2011 (45 pupils a primary class, 50 a secondary one); 《幼儿园工作规程》 (2016) for kindergartens (§4.7).",
-  "政策依据 §4.4：建标109-2008、GB 50099-2011（小学每班 45 人、中学每班 50 人）；幼儿园按《幼儿园工作规程》（2016）（§4.7）。",
+  "Construction Standard for Rural Primary and Secondary Schools (农村普通中小学校建设标准, 建标109-2008) and Code for Design of Schools (中小学校设计规范, GB 50099-2011): 45 pupils a primary class, 50 a secondary one; Kindergarten Work Regulations (幼儿园工作规程, Ministry of Education, 2016) Art. 11: 25 in a small, 30 in a middle, 35 in a large and 30 in a mixed-age class (policy reference §4.4, §4.7).",
+  "《农村普通中小学校建设标准》（建标109-2008）、《中小学校设计规范》（GB 50099-2011）：完全小学每班 45 人、各类中学每班 50 人；教育部《幼儿园工作规程》（2016 年）第十一条：小班 25 人、中班 30 人、大班 35 人、混合班 30 人（政策依据 §4.4、§4.7）。",
 );
 const DROPOUT_SOURCE = bi(
-  "Policy reference §4.2 and speech S1-17 「确保小学无辍学,农村初中辍学率控制在3%以内」; the speech sets no urban junior limit, so the national 2 % applies (I-10); S2-25 warns schools above the limit.",
-  "政策依据 §4.2，讲话 S1-17「确保小学无辍学,农村初中辍学率控制在3%以内」；讲话未定城市初中上限，按国家 2%（不一致 I-10）；S2-25 对超标学校给予警告。",
+  "State Education Commission, Interim Measures for Evaluating Universal Compulsory Education (普及义务教育评估验收暂行办法, 1994) Art. 7: junior dropouts at most 2 % in cities, about 3 % elsewhere; speech 1 (S1-17) 「确保小学无辍学,农村初中辍学率控制在3%以内」 (“no primary dropouts, rural junior dropouts within 3 %”). The speech sets no urban junior limit, so the national 2 % applies (inconsistency I-10); speech 2 (S2-25) has the inspectorate warn schools above the limit (policy reference §4.2).",
+  "国家教委《普及义务教育评估验收暂行办法》（1994 年）第七条：城市初中辍学率不超过 2%，其他县控制在 3% 左右；讲话（一）（S1-17）「确保小学无辍学,农村初中辍学率控制在3%以内」。讲话未定城市初中上限，按国家 2%（不一致 I-10）；讲话（二）（S2-25）「对辍学率超过规定标准的学校由教育督导机构给予警告」（政策依据 §4.2）。",
 );
 const BALANCE_SOURCE = bi(
-  "Policy reference §4.3: 《县域义务教育均衡发展督导评估暂行办法》 (教督〔2012〕3号) and 《县域义务教育优质均衡发展督导评估办法》 (教督〔2017〕6号); speech S1-08, S1-11.",
-  "政策依据 §4.3：《县域义务教育均衡发展督导评估暂行办法》（教督〔2012〕3号）、《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）；讲话 S1-08、S1-11。",
+  "Ministry of Education, Interim Measures for Inspecting Basic Balanced Development of County Compulsory Education (县域义务教育均衡发展督导评估暂行办法, 教督〔2012〕3号) and Measures for Inspecting High-Quality Balanced Development (县域义务教育优质均衡发展督导评估办法, 教督〔2017〕6号); speech 1 (S1-08, S1-11) (policy reference §4.3).",
+  "教育部《县域义务教育均衡发展督导评估暂行办法》（教督〔2012〕3号）、《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）；讲话（一）（S1-08、S1-11）（政策依据 §4.3）。",
 );
 const STAFF_SOURCE = bi(
-  "Policy reference §4.5: 中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》 (中央编办发〔2014〕72号), urban and rural staffing unified at the urban level.",
-  "政策依据 §4.5：中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》（中央编办发〔2014〕72号），城乡统一按城市标准核定。",
+  "Central Staffing Office, Ministry of Education and Ministry of Finance, Notice on Unifying Urban and Rural Staffing Standards for Primary and Secondary Schools (关于统一城乡中小学教职工编制标准的通知, 中央编办发〔2014〕72号): rural schools are staffed at the urban ratios (policy reference §4.5).",
+  "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》（中央编办发〔2014〕72号）：城乡统一按城市标准核定（政策依据 §4.5）。",
 );
 const UNKNOWN_LEVEL = bi("level is not a school level", "学段不是可识别的学段");
 
@@ -50,8 +50,8 @@ export const SCHOOLS: FunctionTable = {
       "辍学人数 ÷ 学年初在校生数（统计口径：学年内除毕业、转学、死亡外离校的学生）。",
     ),
     source: bi(
-      "Policy reference §4.2 (definition a); speech S1-15, S1-17.",
-      "政策依据 §4.2（定义 a）；讲话 S1-15、S1-17。",
+      "The education statistics definition: dropouts during the school year ÷ enrollment at its start, excluding graduation, transfer and death; speech 1 (S1-15) (monthly registry reports) and S1-17 (the limits) (policy reference §4.2, definition a).",
+      "教育统计口径：学年内辍学学生数 ÷ 学年初在校学生数，不含毕业、转学、死亡；讲话（一）（S1-15「实行学籍月报制度」、S1-17 辍学率控制目标）（政策依据 §4.2，定义 a）。",
     ),
     examples: [{ args: [1200, 30], result: 0.025 }],
     errors: [
@@ -74,7 +74,7 @@ export const SCHOOLS: FunctionTable = {
       "该学段、该地区学校的年辍学率不得超过的上限。",
     ),
     rule: bi(
-      "小学 0 (the speech: no primary dropouts; nationally < 1 %); 初中 农村 0.03, 县镇 0.03, 城市 0.02. 幼儿园 and 高中 have no limit.",
+      "Primary (小学) 0 (the speech: no primary dropouts; nationally < 1 %); junior (初中) rural (农村) 0.03, town (县镇) 0.03, urban (城市) 0.02. Kindergartens and senior schools have no limit.",
       "小学 0（讲话：小学无辍学；国家控制水平 < 1%）；初中 农村 0.03、县镇 0.03、城市 0.02。幼儿园、高中无上限。",
     ),
     source: DROPOUT_SOURCE,
@@ -86,12 +86,15 @@ export const SCHOOLS: FunctionTable = {
     errors: [
       {
         error: "#N/A",
-        when: bi("the level has no dropout limit (高中, 幼儿园)", "该学段无辍学率上限（高中、幼儿园）"),
+        when: bi(
+          "the level has no dropout limit (senior 高中, kindergarten 幼儿园)",
+          "该学段无辍学率上限（高中、幼儿园）",
+        ),
         args: ["高中", null],
       },
       {
         error: "#VALUE!",
-        when: bi("area is not 城市, 县镇 or 农村", "地区不是城市、县镇或农村"),
+        when: bi("area is not 城市|urban, 县镇|town or 农村|rural", "地区不是城市、县镇或农村"),
         args: ["初中", "郊区"],
       },
     ],
@@ -126,7 +129,10 @@ export const SCHOOLS: FunctionTable = {
       {
         args: [800, 1, "小学", null, null],
         result: false,
-        note: bi("any primary dropout breaches 小学无辍学", "小学有辍学即不符合“小学无辍学”"),
+        note: bi(
+          "any primary dropout breaches the no-primary-dropout rule (小学无辍学)",
+          "小学有辍学即不符合“小学无辍学”",
+        ),
       },
       {
         args: [800, 1, "小学", null, 0.01],
@@ -156,7 +162,7 @@ export const SCHOOLS: FunctionTable = {
     ],
     checks: bi("The standard number of pupils in one class of this level.", "该学段一个班的标准人数。"),
     rule: bi(
-      "小学 45; 初中 50; 高中 50; 幼儿园 30; 小班 25, 中班 30, 大班 35, 混龄 30.",
+      "Primary (小学) 45; junior (初中) 50; senior (高中) 50; kindergarten (幼儿园) 30; small (小班) 25, middle (中班) 30, large (大班) 35, mixed-age (混龄) 30.",
       "小学 45；初中 50；高中 50；幼儿园 30；小班 25、中班 30、大班 35、混龄 30。",
     ),
     source: CLASS_SOURCE,
@@ -177,12 +183,12 @@ export const SCHOOLS: FunctionTable = {
       "是否存在大班额：按向上取整的平均班额分级。",
     ),
     rule: bi(
-      "size = ceil(students ÷ classes); 正常 ≤ 45, 偏大 46–55, 大班额 56–65, 超大班额 ≥ 66.",
+      "size = ceil(students ÷ classes); 正常 (normal) ≤ 45, 偏大 (oversize) 46–55, 大班额 (large) 56–65, 超大班额 (super-large) ≥ 66.",
       "班额 = 向上取整(学生数 ÷ 班数)；正常 ≤ 45，偏大 46–55，大班额 56–65，超大班额 ≥ 66。",
     ),
     source: bi(
-      "Policy reference §4.4: 国发〔2016〕40号 (eliminate 超大班额 by 2018 and 大班额 by 2020).",
-      "政策依据 §4.4：国发〔2016〕40号（2018 年基本消除超大班额，2020 年基本消除大班额）。",
+      "State Council, Opinions on Integrated Urban and Rural Compulsory Education within Counties (关于统筹推进县域内城乡义务教育一体化改革发展的若干意见, 国发〔2016〕40号): classes of 56–65 are large and of 66 or more super-large; super-large classes basically eliminated by 2018, large ones by 2020 (policy reference §4.4).",
+      "《国务院关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》（国发〔2016〕40号）：56–65 人为大班额、66 人及以上为超大班额，2018 年基本消除超大班额，2020 年基本消除大班额（政策依据 §4.4）。",
     ),
     examples: [
       { args: [270, 6], result: "正常" },
@@ -244,16 +250,16 @@ export const SCHOOLS: FunctionTable = {
       "学校合并或迁址后教室是否够用：返回学生数、所需班数、教室数、富余教室、平均班额、是否够用。",
     parameters: [ENROLLMENT, param("教室数", "接收校址的普通教室间数。"), LEVEL, CLASS_SIZE_OVERRIDE],
     checks: bi(
-      "Whether a merged or relocated school fits the host site's classrooms at the standard class size (the 海阳 merger of S2-03.5).",
-      "合并或迁址后，接收校址的教室按标准班额是否够用（S2-03.5 海阳学校合并）。",
+      "Whether a merged or relocated school fits the host site's classrooms at the standard class size (the Haiyang merger of speech 2 (S2-03.5)).",
+      "合并或迁址后，接收校址的教室按标准班额是否够用（讲话（二）S2-03.5 海阳学校合并）。",
     ),
     rule: bi(
       "Spills one row: students, classes needed (as CLASSES_NEEDED), classrooms, spare classrooms (classrooms − needed), average class size (students ÷ classes needed), pass (spare ≥ 0).",
       "溢出一行：学生数、所需班数（同 所需班数）、教室数、富余教室（教室数 − 所需班数）、平均班额（学生数 ÷ 所需班数）、是否够用（富余 ≥ 0）。",
     ),
     source: bi(
-      "Policy reference §4.4 (merged-school capacity) and speech S2-03.5 「合并鲤泮庄小学和海阳小学,迁到海阳镇中现址」 (I-11).",
-      "政策依据 §4.4（合并校容量），讲话 S2-03.5「合并鲤泮庄小学和海阳小学,迁到海阳镇中现址」（不一致 I-11）。",
+      "The class sizes of the rural school construction standard (建标109-2008) and the school design code (GB 50099-2011) (45 pupils a primary class, 50 a secondary one) applied to the merged enrollment; speech 2 (S2-03.5) 「合并鲤泮庄小学和海阳小学,迁到海阳镇中现址」 (“merge Lipanzhuang and Haiyang primary schools into the present Haiyang town middle-school site”; inconsistency I-11) (policy reference §4.4).",
+      "《农村普通中小学校建设标准》（建标109-2008）、《中小学校设计规范》（GB 50099-2011）的标准班额（小学每班 45 人、中学每班 50 人）用于合并后的在校生；讲话（二）（S2-03.5）「合并鲤泮庄小学和海阳小学,迁到海阳镇中现址」（不一致 I-11）（政策依据 §4.4）。",
     ),
     examples: [
       { args: [MERGED_SCHOOLS, 12, "小学", null], result: [[340, 12, 12, 0, 340 / 12, true]] },
@@ -279,7 +285,7 @@ export const SCHOOLS: FunctionTable = {
     ),
     rule: bi(
       "X̄ = ΣPᵢXᵢ ÷ ΣPᵢ; S = sqrt(Σ(Pᵢ/P)(Xᵢ − X̄)²); CV = S ÷ X̄. Pairs with an empty cell are skipped. The composite CV is the mean of the indicator CVs.",
-      "X̄ = ΣPᵢXᵢ ÷ ΣPᵢ；S = sqrt(Σ(Pᵢ/P)(Xᵢ − X̄)²)；CV = S ÷ X̄。有空单元格的一对数据跳过。综合差异系数为各指标差异系数的平均数。",
+      "X̄ = ΣPᵢXᵢ ÷ ΣPᵢ；S = √(Σ(Pᵢ/P)(Xᵢ − X̄)²)；差异系数 = S ÷ X̄。有空单元格的一对数据跳过。综合差异系数为各指标差异系数的平均数。",
     ),
     source: BALANCE_SOURCE,
     examples: [
@@ -320,7 +326,7 @@ export const SCHOOLS: FunctionTable = {
       "县域校际差异系数是否达到基本均衡（2012）或优质均衡（2017）标准。",
     ),
     rule: bi(
-      "TRUE iff cv ≤ limit: basic 小学 0.65, 初中 0.55; quality 小学 0.50, 初中 0.45.",
+      "TRUE iff cv ≤ limit: basic (基本) primary 0.65, junior 0.55; quality (优质) primary 0.50, junior 0.45.",
       "差异系数 ≤ 上限 时返回 TRUE：基本均衡 小学 0.65、初中 0.55；优质均衡 小学 0.50、初中 0.45。",
     ),
     source: BALANCE_SOURCE,
@@ -337,7 +343,7 @@ export const SCHOOLS: FunctionTable = {
       },
       {
         error: "#VALUE!",
-        when: bi("standard is not 基本 or 优质", "标准不是基本或优质"),
+        when: bi("standard is not 基本|basic or 优质|quality", "标准不是基本或优质"),
         args: [0.4, "小学", "一般"],
       },
     ],
@@ -352,7 +358,7 @@ export const SCHOOLS: FunctionTable = {
       "2014 年城乡统一的教职工编制标准中每个编制对应的学生数。",
     ),
     rule: bi(
-      "小学 19, 初中 13.5, 高中 12.5 students per staff post.",
+      "Primary (小学) 19, junior (初中) 13.5, senior (高中) 12.5 students per staff post.",
       "小学 19、初中 13.5、高中 12.5 名学生核一个教职工编制。",
     ),
     source: STAFF_SOURCE,
@@ -361,7 +367,13 @@ export const SCHOOLS: FunctionTable = {
       { args: ["初中"], result: 13.5 },
       { args: ["senior"], result: 12.5 },
     ],
-    errors: [{ error: "#N/A", when: bi("幼儿园 has no ratio here", "幼儿园不适用此标准"), args: ["幼儿园"] }],
+    errors: [
+      {
+        error: "#N/A",
+        when: bi("kindergartens (幼儿园) have no ratio here", "幼儿园不适用此标准"),
+        args: ["幼儿园"],
+      },
+    ],
   },
 
   STAFF_QUOTA: {
