@@ -102,6 +102,7 @@ const DISTRICT_ROWS: readonly FieldSpec[] = [
   f("fiscal.priorIsFinalAccounts", "上年为决算数", "Prior year is final accounts", "bool", {
     options: YES_NO,
   }),
+  f("nutritionPlan", "营养改善计划", "Nutrition plan", "bool", { options: YES_NO }),
   f("preschool.population3to5", "学前三年适龄人口", "Population aged 3-5", "count", req),
   f("preschool.enrolled", "在园(班)幼儿数", "Children enrolled", "count", req),
 ];

@@ -258,6 +258,8 @@ export const districtSchema = z
     policyPack: text.default("national"),
     /** A note shown on the contents sheet (e.g. that a sample's figures are invented). */
     note: z.string().default(""),
+    /** 学生营养改善计划 (S1-27): the district pays the meal subsidy for rural compulsory students. */
+    nutritionPlan: z.boolean().default(false),
     fiscal: fiscalSchema,
     schools: z.array(schoolSchema),
     projects: z.array(projectSchema).default([]),

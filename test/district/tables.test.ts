@@ -51,6 +51,18 @@ describe("readDistrictTables", () => {
     );
   });
 
+  it("reads the 营养改善计划 row as the nutrition flag, and a district without the row as having none", () => {
+    const tables = mutableTables("zhenlai");
+    const rows = sheet(tables, "录入-区县");
+    const flagRow = rows.findIndex((row) => row[0] === "营养改善计划");
+    expect(rows[flagRow]?.[1]).toBe("是");
+    expect(readDistrictTables(tables, "zhenlai.xlsx").district?.nutritionPlan).toBe(true);
+    rows.splice(flagRow, 1);
+    const result = readDistrictTables(tables, "zhenlai.xlsx");
+    expect(errors(result)).toEqual([]);
+    expect(result.district?.nutritionPlan).toBe(false);
+  });
+
   it("reads columns by header, in any order", () => {
     const tables = mutableTables();
     for (const table of tables) table.rows = table.rows.map((row) => [...row].reverse());

@@ -171,6 +171,8 @@ export function generateDistrict(seed: number, schoolCount: number): District {
       })),
     },
     statedCounts: [{ label: "示例声明", stated: 2, items: ["事项一", "事项二"], source: "合成" }],
+    // Drawn last so the draws above stay as they were for a seed.
+    nutritionPlan: random() < 0.5,
   };
 }
 

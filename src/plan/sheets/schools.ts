@@ -3,6 +3,7 @@
  * text); students by level, class size and class-size band are formulas. Every per-school sheet reads this table
  * through ctx.schools (column keys below).
  */
+import { nutritionCost } from "../../domain/allowance";
 import { classBand } from "../../domain/classes";
 import {
   AREAS,
@@ -202,6 +203,7 @@ export function buildSchools(ctx: BuildContext): SheetPlan {
     sb.validation(table.range("remotenessTier"), ["0", "1", "2", "3"], "请选择 0、1、2 或 3");
   }
   standardizedBlock(ctx, sb, table);
+  if (district.nutritionPlan) nutritionBlock(ctx, sb, table);
   const header = table.headerRow + 1;
   return sb
     .freezeAt(header, 2)
@@ -271,6 +273,46 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
     detailZh: `达标 ${met}/${counted.length} 所 (${shown}) ${pass ? "≥" : "<"} 目标 ${goal}; 不计幼儿园、职业学校、特教学校`,
     detailEn: `${met} of ${counted.length} schools standardized (${shown}) ${pass ? "≥" : "<"} target ${goal}; kindergartens, vocational and special schools not counted`,
   });
+}
+
+/** S1-27 「启动学生营养改善计划」: the meal subsidy for rural compulsory students, a budget line for 汇总. */
+function nutritionBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult): void {
+  const rural = ctx.district.schools.filter((s) => s.area === "农村");
+  const students = rural.reduce(
+    (sum, s) =>
+      sum + gradeSum(s, ...LEVEL_GRADES.primaryStudents) + gradeSum(s, ...LEVEL_GRADES.juniorStudents),
+    0,
+  );
+  const perDay = ctx.param("nutrition.yuan_per_day");
+  const days = ctx.param("nutrition.days");
+  const yuan = nutritionCost(students, perDay.value, days.value);
+  const rural_ = (key: string) => `SUMIF(${table.range("area")},${str("农村")},${table.range(key)})`;
+  sb.note("学生营养改善计划 (S1-27): 农村学校的小学生和初中生 × 每生每天补助 × 在校天数");
+  const [studentsL, perDayL, daysL, yuanL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
+  const kv = sb.keyValues([
+    {
+      key: "students",
+      label: "农村义务教育学生数",
+      cell: fx(`${rural_("primaryStudents")}+${rural_("juniorStudents")}`, students),
+      style: "integer",
+    },
+    { key: "perDay", label: "每生每天补助(元)", cell: fx(perDay.name, perDay.value), style: "decimal" },
+    { key: "days", label: "在校天数", cell: fx(days.name, days.value), style: "integer" },
+    {
+      key: "yuan",
+      label: "营养改善计划经费(元)",
+      cell: fx(`${studentsL}*${perDayL}*${daysL}`, yuan),
+      style: "money",
+    },
+    { key: "wan", label: "营养改善计划经费(万元)", cell: fx(`${yuanL}/10000`, yuan / 10000), style: "money" },
+  ]);
+  const wan = kv.wan;
+  if (wan)
+    ctx.budgetLines.push({
+      category: "学生营养改善计划",
+      categoryEn: "Student nutrition plan",
+      amount: { ref: wan.ref, value: yuan / 10000 },
+    });
 }
 
 function firstCell(range: string): string {

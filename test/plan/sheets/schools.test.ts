@@ -1,6 +1,10 @@
 import type { District, DistrictInput } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
 import { STANDARDIZED_TYPES } from "../../../src/plan/sheets/schools";
+import { nutritionCost } from "../../../src/domain/allowance";
+import { policyName } from "../../../src/policy";
+import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
+import { context, planOf as sheetsPlanOf, valueAtRef } from "./helpers";
 import { isFormulaCell } from "../../../src/plan/types";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, FORMULA_LIKE_NAME, fixtureWith } from "../fixtures";
@@ -145,5 +149,46 @@ describe("学校: standardized schools (S2-13)", () => {
     expect(standardizedCheck(withMet(8)).computed).toBe(true);
     expect(standardizedCheck(withMet(7)).computed).toBe(false);
     expect(standardizedCheck(withMet(7)).check.detailZh).toContain("达标 7/10 所");
+  });
+});
+
+describe("学校: nutrition plan (S1-27)", () => {
+  const ruralCompulsory = (district: District) =>
+    district.schools
+      .filter((s) => s.area === "农村")
+      .reduce(
+        (sum, s) => sum + Object.entries(s.grades).reduce((g, [k, n]) => g + (/^g[1-9]$/.test(k) ? n : 0), 0),
+        0,
+      );
+
+  it("budgets zhenlai's rural compulsory students × 3 元 × 200 days as a line for 汇总", () => {
+    const zhenlai = getSample("zhenlai");
+    expect(zhenlai.nutritionPlan).toBe(true);
+    const built = context(zhenlai);
+    const loaded = expectPlanComputes(sheetsPlanOf(built, []));
+    const line = built.ctx.budgetLines.find((l) => l.category === "学生营养改善计划");
+    const expected = nutritionCost(ruralCompulsory(zhenlai), 3, 200) / 10000;
+    expect(ruralCompulsory(zhenlai)).toBeGreaterThan(0);
+    expect(line?.amount.value).toBeCloseTo(expected, 9);
+    expect(valueAtRef(loaded, line?.amount.ref ?? "")).toBeCloseTo(expected, 9);
+  });
+
+  it("follows a daily rate edited in 参数", () => {
+    const zhenlai = getSample("zhenlai");
+    const built = context(zhenlai);
+    const loaded = loadPlanIntoHyperFormula(sheetsPlanOf(built, []));
+    const line = built.ctx.budgetLines.find((l) => l.category === "学生营养改善计划");
+    const perDay = built.ctx.names.find((n) => n.name === policyName("nutrition.yuan_per_day"));
+    const m = /!\$?([A-Z]+)\$?(\d+)$/.exec(perDay?.ref ?? "");
+    loaded.setValue("参数", `${m?.[1]}${m?.[2]}`, 5);
+    expect(valueAtRef(loaded, line?.amount.ref ?? "")).toBeCloseTo(
+      nutritionCost(ruralCompulsory(zhenlai), 5, 200) / 10000,
+      9,
+    );
+  });
+
+  it("adds no nutrition line when the district has no nutrition plan", () => {
+    const built = context(getSample("wuzhen"));
+    expect(built.ctx.budgetLines.some((l) => l.category === "学生营养改善计划")).toBe(false);
   });
 });
