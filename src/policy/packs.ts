@@ -72,11 +72,40 @@ const S2_OVERRIDES: PolicyEdits = {
   },
 };
 
+/**
+ * The public-funds baseline of each speech's era (§4.6): the budget of 2012 or 2004 is checked against the norms of
+ * its time, not today's. Values of medium confidence are marked so in their source; all are editable.
+ */
+const funds = (value: number, fromYear: number, source: string) => ({ value, fromYear, source });
+const FUNDS_2011_SOURCE =
+  "农村义务教育经费保障机制 2011年基准定额(中西部小学500元、初中700元; 东部小学550元、初中750元, 东部为莆田等地公开数据, 中西部为中等可信度; 政策参考 §4.6)";
+const FUNDS_2011: PolicyEdits = {
+  "public_funds.central_west.primary": funds(500, 2011, FUNDS_2011_SOURCE),
+  "public_funds.central_west.junior": funds(700, 2011, FUNDS_2011_SOURCE),
+  "public_funds.east.primary": funds(550, 2011, FUNDS_2011_SOURCE),
+  "public_funds.east.junior": funds(750, 2011, FUNDS_2011_SOURCE),
+};
+const FUNDS_2009_SOURCE =
+  "2004年尚无全国统一的生均公用经费基准定额(当时以杂费补充公用经费, 见政策参考 I-8); 此处取最早的全国基准定额: 2009年农村中西部小学300元、初中500元, 东部小学350元、初中550元(政策参考 §4.6), 请按本地实际修改";
+const FUNDS_2009: PolicyEdits = {
+  "public_funds.central_west.primary": funds(300, 2009, FUNDS_2009_SOURCE),
+  "public_funds.central_west.junior": funds(500, 2009, FUNDS_2009_SOURCE),
+  "public_funds.east.primary": funds(350, 2009, FUNDS_2009_SOURCE),
+  "public_funds.east.junior": funds(550, 2009, FUNDS_2009_SOURCE),
+};
+const SPECIAL_BEFORE_2016 = funds(
+  4000,
+  2015,
+  "特殊教育学生生均公用经费: 2016年起提高到每生每年6000元, 此前为4000元(国发〔2015〕67号前的标准, 起始年份不详; 政策参考 §4.6)",
+);
+
 /** Speech (一), 镇赉 ≈2012: its local dropout limits plus the national rates of that time it relies on. */
 export const ZHENLAI_2012 = derivePack(
   NATIONAL,
   {
     ...S1_OVERRIDES,
+    ...FUNDS_2011,
+    "public_funds.special": SPECIAL_BEFORE_2016,
     "nutrition.yuan_per_day": {
       value: 3,
       source: "讲话(一)「启动学生营养改善计划」(S1-27); 国家标准自2011年秋季学期起每生每天3元",
@@ -87,12 +116,16 @@ export const ZHENLAI_2012 = derivePack(
 );
 
 /** Speech (二), the 五镇 district ≈2004: its local targets. */
-export const WUZHEN_2004 = derivePack(NATIONAL, S2_OVERRIDES, {
-  id: "wuzhen-2004",
-  version: "1.0.0",
-  nameZh: "讲话(二) 五镇 2004",
-  nameEn: "Speech 2 (five towns, 2004)",
-});
+export const WUZHEN_2004 = derivePack(
+  NATIONAL,
+  { ...S2_OVERRIDES, ...FUNDS_2009, "public_funds.special": SPECIAL_BEFORE_2016 },
+  {
+    id: "wuzhen-2004",
+    version: "1.0.0",
+    nameZh: "讲话(二) 五镇 2004",
+    nameEn: "Speech 2 (five towns, 2004)",
+  },
+);
 
 /** What the EDU functions use: national rules with both speeches' local overrides. */
 export const EDU_DEFAULT = derivePack(

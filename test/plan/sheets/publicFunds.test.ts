@@ -3,10 +3,20 @@ import { buildPublicFunds } from "../../../src/plan/sheets/publicFunds";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, fixtureWith } from "../fixtures";
 import { column, labelled, planOf, sheetByKey } from "../planHelpers";
+import { getPack } from "../../../src/policy/packs";
 import { context } from "./helpers";
 
 const plan = planOf(FIXTURE);
 const amounts = (loaded = expectPlanComputes(plan)) => column(plan, loaded, "tblPublicFunds", "公用经费(元)");
+/** The norms of the fixture's pack (the era's baseline, §4.6). */
+const norms = getPack(FIXTURE.policyPack).values;
+const PRIMARY = norms["public_funds.central_west.primary"].value;
+const JUNIOR = norms["public_funds.central_west.junior"].value;
+const EAST_PRIMARY = norms["public_funds.east.primary"].value;
+const SPECIAL = norms["public_funds.special"].value;
+const BOARDER = norms["public_funds.boarder"].value;
+/** The fixture's total in 万元: the per-school amounts, each checked against the rule above. */
+const totalWan = () => amounts().reduce<number>((sum, a) => sum + Number(a), 0) / 10000;
 
 describe("公用经费", () => {
   it("lists the compulsory schools only (not the kindergarten)", () => {
@@ -19,34 +29,37 @@ describe("公用经费", () => {
     ]);
   });
 
-  it("funds a primary school at 650 元 per student in 中西部", () => {
-    expect(amounts()[0]).toBe(600 * 650);
+  it("funds a primary school at the pack's 中西部 primary norm per student", () => {
+    expect(amounts()[0]).toBe(600 * PRIMARY);
   });
 
   it("counts a rural teaching point of 12 pupils as 100 (small rural school floor)", () => {
     const loaded = expectPlanComputes(plan);
     expect(column(plan, loaded, "tblPublicFunds", "核定人数")[3]).toBe(100);
-    expect(amounts(loaded)[3]).toBe(100 * 650);
+    expect(amounts(loaded)[3]).toBe(100 * PRIMARY);
   });
 
-  it("funds special-needs students at 6000 instead of the norm and adds 200 per boarder", () => {
+  it("funds special-needs students at their own rate instead of the norm and adds the boarder rate", () => {
     // 河口中学: 450 junior students, 3 special-needs, 120 boarders.
-    expect(amounts()[1]).toBe(447 * 850 + 3 * 6000 + 120 * 200);
+    expect(amounts()[1]).toBe(447 * JUNIOR + 3 * SPECIAL + 120 * BOARDER);
   });
 
   it("weights a nine-year school's norm by its primary and junior students", () => {
     const loaded = expectPlanComputes(plan);
     expect(column(plan, loaded, "tblPublicFunds", "生均定额(元)")[2]).toBeCloseTo(
-      (60 * 650 + 41 * 850) / 101,
+      (60 * PRIMARY + 41 * JUNIOR) / 101,
       10,
     );
-    expect(amounts(loaded)[2]).toBeCloseTo((99 * (60 * 650 + 41 * 850)) / 101 + 2 * 6000 + 30 * 200, 8);
+    expect(amounts(loaded)[2]).toBeCloseTo(
+      (99 * (60 * PRIMARY + 41 * JUNIOR)) / 101 + 2 * SPECIAL + 30 * BOARDER,
+      8,
+    );
   });
 
   it("switches to the east norms when the district's region is edited to 东部", () => {
     const loaded = expectPlanComputes(plan);
     loaded.setValue("学校", labelled(sheetByKey(plan, "schools"), "地区"), "东部");
-    expect(amounts(loaded)[0]).toBe(600 * 700);
+    expect(amounts(loaded)[0]).toBe(600 * EAST_PRIMARY);
   });
 
   it("totals by town to the grand total and reconciles them on the sheet", () => {
@@ -65,23 +78,29 @@ describe("公用经费", () => {
     const short = planOf(
       fixtureWith((d) => ({
         ...d,
-        fiscal: { ...d.fiscal, current: { ...d.fiscal.current, compulsoryPublicFunds: 100 } },
+        fiscal: { ...d.fiscal, current: { ...d.fiscal.current, compulsoryPublicFunds: 50 } },
       })),
     );
     const loaded = expectPlanComputes(short);
     const sheet = sheetByKey(short, "publicFunds");
-    expect(loaded.valueAt(sheet.name, labelled(sheet, "缺口"))).toBeCloseTo(150.1237623762376 - 100, 10);
+    const need = totalWan();
+    expect(need).toBeGreaterThan(50);
+    expect(loaded.valueAt(sheet.name, labelled(sheet, "缺口"))).toBeCloseTo(need - 50, 10);
     const check = short.checks.find((c) => c.id === "publicFunds.covered");
     expect(check?.pass).toBe(false);
-    expect(check?.detailZh).toBe("定额需求 150.12 万元, 可用 100.00 万元, 缺口 50.12 万元");
+    expect(check?.detailZh).toBe(
+      `定额需求 ${need.toFixed(2)} 万元, 可用 50.00 万元, 缺口 ${(need - 50).toFixed(2)} 万元`,
+    );
   });
 
   it("exports its total (万元) and a budget line for 汇总", () => {
     const built = context(FIXTURE);
     buildFiscal(built.ctx);
     buildPublicFunds(built.ctx);
-    const total = { ref: "'公用经费'!$N$13", value: 150.1237623762376 };
-    expect(built.ctx.exports.get("publicFunds.total")).toEqual(total);
+    const exported = built.ctx.exports.get("publicFunds.total");
+    expect(exported?.ref).toBe("'公用经费'!$N$13");
+    expect(exported?.value).toBeCloseTo(totalWan(), 10);
+    const total = exported!;
     expect(built.ctx.budgetLines).toEqual([
       { category: "公用经费(按定额)", categoryEn: "Public funds (by norm)", amount: total },
     ]);
