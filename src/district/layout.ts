@@ -178,7 +178,8 @@ const MERGER_COLUMNS: readonly FieldSpec[] = [
   f("sources", "迁出学校代码", "Source school codes", "list", { ...req, width: 20 }),
   f("site", "迁入校址", "Target site", "text", { ...req, width: 18 }),
   f("stayingSchool", "留驻学校代码", "Staying school code", "optionalText"),
-  f("siteClassrooms", "校址教室数", "Site classrooms", "count", req),
+  f("siteSchool", "现址原学校代码", "Site school code", "optionalText"),
+  f("siteClassrooms", "校址教室数", "Site classrooms", "count"),
   f("siteTeachingArea", "校址教学及辅助用房面积(㎡)", "Site teaching area (m2)", "money"),
 ];
 

@@ -200,7 +200,10 @@ export const mergerSchema = z
     site: text.max(80),
     /** Code of a school that stays at the site and shares it, if any. */
     stayingSchool: z.string().trim().max(32).optional(),
-    siteClassrooms: count,
+    /** Code of the school whose current site it is when that school moves away (the 海阳 chain, I-11). */
+    siteSchool: z.string().trim().max(32).optional(),
+    /** Classrooms at the site; 0 takes them from the site's school on 学校. */
+    siteClassrooms: count.default(0),
     /** 教学及辅助用房面积 of the site, ㎡. */
     siteTeachingArea: money.default(0),
   })

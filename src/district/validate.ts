@@ -327,9 +327,10 @@ function mergerChecks(district: District, codes: ReadonlySet<string>): Finding[]
     ...merger.sources.flatMap((code, k) =>
       codes.has(code) ? [] : [unknown(["mergers", index, "sources", k], code, merger.name)],
     ),
-    ...(merger.stayingSchool && !codes.has(merger.stayingSchool)
-      ? [unknown(["mergers", index, "stayingSchool"], merger.stayingSchool, merger.name)]
-      : []),
+    ...(["stayingSchool", "siteSchool"] as const).flatMap((field) => {
+      const code = merger[field];
+      return code && !codes.has(code) ? [unknown(["mergers", index, field], code, merger.name)] : [];
+    }),
   ]);
 }
 

@@ -212,8 +212,6 @@ const sketches: SchoolSketch[] = [
 ];
 
 const schools: School[] = sketches.map(sketchSchool);
-const classroomsOf = (code: string): number =>
-  schools.find((school) => school.code === code)?.classrooms ?? 0;
 
 const PRIVATE_KINDERGARTENS = [
   ["城区阳光幼儿园", "城区"],
@@ -341,7 +339,8 @@ export const WUZHEN: DistrictInput = {
       level: "primary",
       sources: ["WZ13", "WZ12"],
       site: "海阳镇中现址",
-      siteClassrooms: classroomsOf("WZ11"),
+      // 海阳镇中 is 海阳中学's site: its classrooms come from 学校.
+      siteSchool: "WZ11",
       siteTeachingArea: 2300,
     },
   ],

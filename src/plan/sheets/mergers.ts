@@ -2,8 +2,10 @@
  * 布局调整 (S2-03.5, §4.4, I-11): for every merger, the students per grade of the schools moving to a site and of
  * the school staying there (formulas over 学校), the classes the site needs (Σ per grade ROUNDUP(grade total / class
  * size): CLASSES_NEEDED), and MERGE_CHECK's row before (the current occupant alone) and after the move, plus the
- * 三年内 deadline. Each site is checked on its own: a chain (one school leaves the site another moves into) is
- * ordered by the years the user enters.
+ * 三年内 deadline. The site's classrooms are the 学校 cell of the site's school (the staying school, the school named
+ * as siteSchool, or the school whose name or code the site text gives, 「第五中学现址」) when the merger gives 0 or the
+ * same number; a different number entered for the merger (a site extended for the move) is used as entered, and the
+ * sheet says so. A chain (one merger moves into the site another one vacates) is checked for its order (I-11).
  */
 import { GRADE_LABELS, GRADES_BY_LEVEL } from "../../district/grades";
 import type { Merger, School } from "../../district/model";
@@ -28,6 +30,30 @@ function findSchool(ctx: BuildContext, code: string, field: string): { school: S
   const school = ctx.district.schools[index];
   if (!school) throw new Error(`${field}: no school with code "${code}" in the schools list`);
   return { school, index };
+}
+
+interface Site {
+  readonly school: School;
+  readonly index: number;
+  /** How the site's school was found, for the note. */
+  readonly how: string;
+}
+
+/** The existing school at the merger's site, if any. */
+function siteOf(ctx: BuildContext, merger: Merger): Site | undefined {
+  const schools = ctx.district.schools;
+  const byCode = (code: string | undefined, how: string): Site | undefined => {
+    const index = code === undefined ? -1 : schools.findIndex((s) => s.code === code);
+    const school = schools[index];
+    return school ? { school, index, how } : undefined;
+  };
+  const named = merger.site.replace(/(现址|校址)$/, "").trim();
+  const matches = schools.filter((s) => s.name === named || s.code === named);
+  return (
+    byCode(merger.stayingSchool, "留驻学校") ??
+    byCode(merger.siteSchool, "现址原学校") ??
+    (matches.length === 1 ? byCode(matches[0]?.code, "校址名称") : undefined)
+  );
 }
 
 export const buildMergersSheet: SheetBuilderFn = (ctx) => {
@@ -59,7 +85,8 @@ export const buildMergersSheet: SheetBuilderFn = (ctx) => {
     sb.note("本区未录入布局调整计划。");
     return sb.build();
   }
-  ctx.district.mergers.forEach((merger, m) => mergerBlock(ctx, sb, merger, m, deadlineLocal));
+  const yearCells = ctx.district.mergers.map((merger, m) => mergerBlock(ctx, sb, merger, m, deadlineLocal));
+  chainOrder(ctx, sb, yearCells);
   sb.freezeAt(2);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
   return sb.build();
@@ -71,7 +98,7 @@ function mergerBlock(
   merger: Merger,
   m: number,
   deadlineLocal: string,
-): void {
+): string {
   const schools = ctx.schools;
   if (!schools) throw new Error("布局调整 needs the 学校 table: build 学校 first");
   const grades = GRADES_BY_LEVEL[merger.level];
@@ -85,12 +112,25 @@ function mergerBlock(
     : undefined;
   const rows = staying ? [...occupants, staying] : occupants;
   const byGrade = (o: Occupant) => grades.map((g) => o.school.grades[g]);
-  const after = mergeCheck(rows.map(byGrade), merger.siteClassrooms, size.value);
-  const before = mergeCheck(staying ? [byGrade(staying)] : [], merger.siteClassrooms, size.value);
+  const site = siteOf(ctx, merger);
+  const fromSchools =
+    site !== undefined && (merger.siteClassrooms === 0 || merger.siteClassrooms === site.school.classrooms);
+  const rooms = fromSchools && site ? site.school.classrooms : merger.siteClassrooms;
+  const roomsCell =
+    fromSchools && site ? fx(schools.cell("classrooms", site.index, true), rooms) : val(rooms);
+  const after = mergeCheck(rows.map(byGrade), rooms, size.value);
+  const before = mergeCheck(staying ? [byGrade(staying)] : [], rooms, size.value);
 
   sb.note(
     `${m + 1}. ${merger.name}: ${merger.sources.join("、")} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
       (staying ? "" : "; 现址调整前无留驻学校"),
+  );
+  sb.note(
+    site === undefined
+      ? `现址教室数: 按录入 ${rooms} 间 (迁入校址不是学校表中的学校)`
+      : fromSchools
+        ? `现址教室数: 取自 学校 表「${site.school.name}」(${site.how}), 修改学校表即重算`
+        : `现址教室数: 按录入 ${rooms} 间 (学校 表「${site.school.name}」为 ${site.school.classrooms} 间, 录入数视为扩建后)`,
   );
   const top = sb.row;
   const g0 = 3;
@@ -209,7 +249,7 @@ function mergerBlock(
       before,
       staying ? fx(cellAddress(afterRow - 1, totalCol), before.students) : val(0),
       staying ? fx(cellAddress(beforeNeededRow, totalCol), before.classesNeeded) : val(0),
-      val(merger.siteClassrooms),
+      roomsCell,
     ),
     line(
       "调整后 (迁并后)",
@@ -217,7 +257,7 @@ function mergerBlock(
       after,
       fx(cellAddress(afterRow, totalCol), after.students),
       fx(cellAddress(afterNeededRow, totalCol), after.classesNeeded),
-      fx(classroomsInput, merger.siteClassrooms),
+      fx(classroomsInput, rooms),
     ),
   ];
   const yearRow = afterCheckRow + 1;
@@ -266,8 +306,8 @@ function mergerBlock(
     sheet: "mergers",
     cell: afterCell,
     pass: after.pass,
-    detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${merger.siteClassrooms} 间, 富余 ${after.spare}`,
-    detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${merger.siteClassrooms} classrooms, spare ${after.spare}`,
+    detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${rooms} 间, 富余 ${after.spare}`,
+    detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${rooms} classrooms, spare ${after.spare}`,
   });
   ctx.checks.push({
     id: `mergers.${m}.deadline`,
@@ -278,5 +318,61 @@ function mergerBlock(
     pass: inTime,
     detailZh: `计划 ${merger.year} 年, 最迟 ${ctx.district.budgetYear + DEADLINE_YEARS} 年`,
     detailEn: `planned ${merger.year}, due by ${ctx.district.budgetYear + DEADLINE_YEARS}`,
+  });
+  return cellAddress(yearRow, 1);
+}
+
+/** I-11: a merger into a site that another merger vacates comes in the same or a later year. */
+function chainOrder(ctx: BuildContext, sb: SheetBuilder, yearCells: readonly string[]): void {
+  const mergers = ctx.district.mergers;
+  const links = mergers.flatMap((merger, m) => {
+    const site = siteOf(ctx, merger);
+    if (!site || site.school.code === merger.stayingSchool) return [];
+    const k = mergers.findIndex((other, i) => i !== m && other.sources.includes(site.school.code));
+    const vacating = mergers[k];
+    return vacating ? [{ merger, m, vacating, k, school: site.school }] : [];
+  });
+  if (links.length === 0) return;
+  sb.note("迁并顺序 (I-11): 迁入他校腾出的校址, 须在该校迁出的同年或以后");
+  const table = sb.table({
+    name: "tblMergerOrder",
+    rows: links,
+    columns: [
+      { key: "merger", header: "迁入", width: 26, style: "text", cell: (c) => val(c.item.merger.name) },
+      {
+        key: "vacating",
+        header: "腾出校址",
+        width: 26,
+        style: "text",
+        cell: (c) => val(c.item.vacating.name),
+      },
+      {
+        key: "outYear",
+        header: "迁出年度",
+        cell: (c) => fx(yearCells[c.item.k] ?? "", c.item.vacating.year),
+      },
+      { key: "inYear", header: "迁入年度", cell: (c) => fx(yearCells[c.item.m] ?? "", c.item.merger.year) },
+      {
+        key: "ok",
+        header: "顺序正确",
+        cell: (c) =>
+          fx(`${c.ref("inYear")}>=${c.ref("outYear")}`, c.item.merger.year >= c.item.vacating.year),
+      },
+    ],
+  });
+  links.forEach((link, i) => {
+    const cell = table.cell("ok", i);
+    const pass = link.merger.year >= link.vacating.year;
+    sb.passFail(cell, cell);
+    ctx.checks.push({
+      id: `mergers.${link.m}.order`,
+      labelZh: `迁并顺序: ${link.merger.name}`,
+      labelEn: `Merger order: ${link.merger.name}`,
+      sheet: "mergers",
+      cell,
+      pass,
+      detailZh: `${link.school.name} ${link.vacating.year} 年迁出, 本项 ${link.merger.year} 年迁入`,
+      detailEn: `${link.school.code} leaves in ${link.vacating.year}, this move is in ${link.merger.year}`,
+    });
   });
 }

@@ -30,9 +30,12 @@ function expectedAfter(district: District, m: number) {
   const matrix = codes.map((code) =>
     GRADES_BY_LEVEL[merger.level].map((g) => district.schools.find((s) => s.code === code)?.grades[g] ?? 0),
   );
+  // The documented rule: the site school's classrooms on 学校 unless the merger enters a different number.
+  const siteCode = merger.stayingSchool ?? merger.siteSchool;
+  const siteRooms = district.schools.find((s) => s.code === siteCode)?.classrooms;
   return mergeCheck(
     matrix,
-    merger.siteClassrooms,
+    siteRooms !== undefined && merger.siteClassrooms === 0 ? siteRooms : merger.siteClassrooms,
     getPack(district.policyPack).values[`class_size.${merger.level}`].value,
   );
 }
@@ -71,6 +74,50 @@ describe("布局调整 sheet", () => {
         expectedAfter(wuzhen, m).pass,
       ),
     );
+  });
+
+  it("takes the site's classrooms from 学校 by reference when the merger enters none, and follows an edit there", () => {
+    const input = structuredClone(FIXTURE_INPUT);
+    const { siteClassrooms: _omit, ...merger } = input.mergers?.[0] ?? { siteClassrooms: 0 };
+    const district = districtSchema.parse({ ...input, mergers: [{ ...merger, name: "P02并入P01" }] });
+    const { built, loaded } = build(district);
+    const cell = built.ctx.checks.find((c) => c.id === "mergers.0.capacity")?.cell ?? "";
+    const p01 = district.schools.find((s) => s.code === "P01");
+    expect(mergeRow(loaded, cell)[2]).toBe(p01?.classrooms);
+    const rooms = built.ctx.schools?.cell("classrooms", 0) ?? "";
+    loaded.setValue("学校", rooms, 40);
+    expect(mergeRow(loaded, cell)[2]).toBe(40);
+  });
+
+  it("finds the site's school by the name in the site text (「P01学校现址」) when no code is given", () => {
+    const input = structuredClone(FIXTURE_INPUT);
+    const district = districtSchema.parse({
+      ...input,
+      mergers: [{ name: "P02并入", year: 2026, level: "primary", sources: ["P02"], site: "P01学校现址" }],
+    });
+    const { built, loaded } = build(district);
+    const cell = built.ctx.checks.find((c) => c.id === "mergers.0.capacity")?.cell ?? "";
+    expect(mergeRow(loaded, cell)[2]).toBe(district.schools[0]?.classrooms);
+  });
+
+  it("uses a site classroom count entered different from 学校 as entered, and says so on the sheet", () => {
+    const { plan, built, loaded } = build(FIXTURE);
+    const cell = built.ctx.checks.find((c) => c.id === "mergers.0.capacity")?.cell ?? "";
+    expect(mergeRow(loaded, cell)[2]).toBe(14);
+    const texts = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.cells.flat().map((c) => c?.v)));
+    expect(texts).toContain("现址教室数: 按录入 14 间 (学校 表「P01学校」为 8 间, 录入数视为扩建后)");
+  });
+
+  it("checks the 海阳 chain's order (I-11) and fails a move into a site before its school has left", () => {
+    const wuzhen = getSample("wuzhen");
+    const order = (district: District) => {
+      const { built, loaded } = build(district);
+      const check = built.ctx.checks.find((c) => c.id === "mergers.1.order");
+      return { pass: check?.pass, computed: loaded.valueAt("布局调整", check?.cell ?? "") };
+    };
+    expect(order(wuzhen)).toEqual({ pass: true, computed: true });
+    const early = { ...wuzhen, mergers: wuzhen.mergers.map((m, i) => (i === 1 ? { ...m, year: 2004 } : m)) };
+    expect(order(early)).toEqual({ pass: false, computed: false });
   });
 
   it("names the merger and the code when a source school is missing", () => {
