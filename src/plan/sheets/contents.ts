@@ -4,8 +4,8 @@
  */
 import { sheetRef } from "../address";
 import { SHEET_NAMES, SHEET_ORDER, type BuildContext, type SheetKey } from "../context";
-import { fx, roundHalfAway, SheetBuilder, str, val } from "../kit";
-import type { SheetPlan } from "../types";
+import { fx, roundHalfAway, SheetBuilder, str, val, type ColumnSpec } from "../kit";
+import type { CheckPlan, SheetPlan } from "../types";
 
 const absolute = (local: string): string => local.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2");
 
@@ -62,7 +62,9 @@ export function buildContents(ctx: BuildContext): SheetPlan {
     ],
   });
 
-  sb.note("检查结果 Checks (TRUE = 符合)");
+  sb.note(
+    "检查结果 Checks (TRUE = 符合)。结果随数据实时计算; 说明记录生成时的数字, 结果改变后“说明仍适用”为 FALSE。",
+  );
   const checks = sb.table({
     name: "tblChecks",
     rows: ctx.checks,
@@ -80,14 +82,18 @@ export function buildContents(ctx: BuildContext): SheetPlan {
       },
       {
         key: "detail",
-        header: "说明 Detail",
+        header: "生成时说明 Detail at generation",
         width: 70,
         style: "note",
         cell: ({ item }) => val(item.detailZh),
       },
+      stillHolds(),
     ],
   });
-  if (ctx.checks.length > 0) sb.passFail(checks.range("pass"), checks.cell("pass", 0));
+  if (ctx.checks.length > 0) {
+    sb.passFail(checks.range("pass"), checks.cell("pass", 0));
+    sb.conditional(checks.range("holds"), `${checks.cell("holds", 0)}=FALSE`, "warn");
+  }
 
   sb.note("核对 Reconciliations (差额 = 声明数 − 分项合计; 0 表示一致)");
   const recs = sb.table({
@@ -120,4 +126,18 @@ export function buildContents(ctx: BuildContext): SheetPlan {
 function readableTime(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?Z$/.exec(iso);
   return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+/**
+ * The detail text records the figures at generation (text cannot follow the numbers in every engine); this column
+ * says live whether the verdict is still the one the text explains.
+ */
+export function stillHolds(): ColumnSpec<CheckPlan> {
+  return {
+    key: "holds",
+    header: "说明仍适用 Still holds",
+    width: 10,
+    style: "verdict",
+    cell: ({ item, ref }) => fx(`${ref("pass")}=${item.pass ? "TRUE()" : "FALSE()"}`, true),
+  };
 }

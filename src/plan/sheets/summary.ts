@@ -6,6 +6,7 @@
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BudgetLine, type SheetKey, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
+import { stillHolds } from "./contents";
 import type { District, StatedCount } from "../../district/model";
 import type { BuildContext } from "../context";
 import type { CheckPlan } from "../types";
@@ -139,12 +140,14 @@ function checkList(checks: readonly CheckPlan[], sb: SheetBuilder): void {
         cell: (c) =>
           fx(sheetRef(SHEET_NAMES[c.item.sheet as SheetKey] ?? c.item.sheet, c.item.cell), c.item.pass),
       },
-      { key: "detail", header: "说明", width: 50, style: "note", cell: (c) => val(c.item.detailZh) },
+      { key: "detail", header: "生成时说明", width: 50, style: "note", cell: (c) => val(c.item.detailZh) },
+      stillHolds(),
     ],
   });
   if (checks.length > 0) {
     const range = list.range("pass");
     sb.passFail(range, range.split(":")[0] ?? range);
+    sb.conditional(list.range("holds"), `${list.cell("holds", 0)}=FALSE`, "warn");
   }
   const passed = checks.filter((c) => c.pass).length;
   const kv = sb.keyValues([

@@ -1,7 +1,7 @@
 import { SHEET_NAMES } from "../../../src/plan/context";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE } from "../fixtures";
-import { column, columnCells, planOf, sheetByKey } from "../planHelpers";
+import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
 
 describe("目录", () => {
   const plan = planOf(FIXTURE);
@@ -34,7 +34,10 @@ describe("目录", () => {
     const loaded = expectPlanComputes(plan);
     expect(column(plan, loaded, "tblChecks", "检查 Check")).toEqual(plan.checks.map((c) => c.labelZh));
     expect(column(plan, loaded, "tblChecks", "结果")).toEqual(plan.checks.map((c) => c.pass));
-    expect(column(plan, loaded, "tblChecks", "说明 Detail")).toEqual(plan.checks.map((c) => c.detailZh));
+    expect(column(plan, loaded, "tblChecks", "生成时说明 Detail at generation")).toEqual(
+      plan.checks.map((c) => c.detailZh),
+    );
+    expect(column(plan, loaded, "tblChecks", "说明仍适用 Still holds").every((v) => v === true)).toBe(true);
   });
 
   it("follows a check when its inputs are edited (the verdict is a formula)", () => {
@@ -56,5 +59,17 @@ describe("目录", () => {
     const ok = column(plan, loaded, "tblReconciliations", "一致");
     const differences = column(plan, loaded, "tblReconciliations", "差额");
     differences.forEach((d, i) => expect(ok[i]).toBe(Math.round(Number(d) * 100) === 0));
+  });
+
+  it("flags a generation-time detail that no longer explains the live verdict after an input changes", () => {
+    const loaded = expectPlanComputes(plan);
+    const index = plan.checks.findIndex((c) => c.id === "fiscal.threeGrowth");
+    expect(plan.checks[index]?.pass).toBe(true);
+    const fiscal = sheetByKey(plan, "fiscal");
+    // A prior-year appropriation ten times larger turns this year's growth negative: G1 fails.
+    const prior = labelled(fiscal, "教育财政拨款");
+    loaded.setValue(fiscal.name, prior, Number(loaded.valueAt(fiscal.name, prior)) * 10);
+    expect(column(plan, loaded, "tblChecks", "结果")[index]).toBe(false);
+    expect(column(plan, loaded, "tblChecks", "说明仍适用 Still holds")[index]).toBe(false);
   });
 });
