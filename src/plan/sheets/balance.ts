@@ -1,6 +1,8 @@
 /**
  * 均衡: the enrollment-weighted coefficient of variation (§4.3 C) of the 8 基本均衡 indicators, for 小学 and 初中
- * separately, the composite CV (their mean) and the 基本 / 优质 verdicts (BALANCE_CHECK on the composite).
+ * separately. 基本均衡 (教督〔2012〕3号): the composite CV (their mean) ≤ 0.65 / 0.55. 优质均衡 (教督〔2017〕6号): EACH
+ * indicator's CV ≤ 0.50 / 0.45, over the schools without teaching points under 50 pupils (a second CV set where
+ * the district has teaching points). Special-education and vocational schools count in neither.
  *
  * Per level: a table of the schools teaching it (indicator values as formulas over 学校, weight P = the school's
  * students at that level), a row of weighted means X̄, a table of P·(X−X̄)², then S = SQRT(ΣP(X−X̄)²/ΣP) and
@@ -79,19 +81,35 @@ interface LevelRow {
   readonly students: number;
 }
 
-function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, level: BalanceLevel): void {
-  const grades = GRADES_BY_LEVEL[level];
-  const rows: LevelRow[] = ctx.district.schools
-    .map((school, index) => ({ school, index, students: schoolStudents(school, grades) }))
-    .filter((r) => r.students > 0 && !EXCLUDED_TYPES.includes(r.school.type));
+/** 优质均衡 (教督〔2017〕6号) leaves out teaching points with fewer than 50 pupils (§4.3 B). */
+const QUALITY_MIN_TEACHING_POINT = 50;
+
+function excludedFromQuality(school: School): boolean {
+  return school.type === "教学点" && schoolStudents(school) < QUALITY_MIN_TEACHING_POINT;
+}
+
+interface CvSet {
+  /** The row of 8 CV cells (local range). */
+  readonly cvRange: string;
+  readonly cvRow: number;
+  readonly pCol: number;
+  /** CV per indicator; null where the weighted mean is 0 (the cell shows ""). */
+  readonly cvs: readonly (number | null)[];
+}
+
+/**
+ * One set of weighted CVs: a table of indicator values with the weight P, the weighted means, the deviations
+ * P·(X−X̄)², S and CV. `weight` gives each row's P as a formula and its value (0 leaves a school out).
+ */
+function cvSet(
+  sb: SheetBuilder,
+  schools: TableResult,
+  level: BalanceLevel,
+  rows: readonly LevelRow[],
+  tag: string,
+  weight: (row: LevelRow) => { formula: string; value: number },
+): CvSet {
   const levelZh = LEVEL_ZH[level];
-  sb.note(`${levelZh}: 在校生数为权重 P; 混合学段学校的指标取全校生均值, 权重取本学段学生数。`);
-  if (rows.length === 0) {
-    sb.note(`${levelZh}: 没有${levelZh}学生, 不计算差异系数。`);
-    sb.skip();
-    return;
-  }
-  const tag = level === "primary" ? "Primary" : "Junior";
   const values = sb.table<LevelRow>({
     name: `tblBalance${tag}`,
     rows,
@@ -109,7 +127,10 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
         header: "学生数 P",
         width: 10,
         style: "integer",
-        cell: (c) => fx(schools.cell(`${level}Students`, c.item.index, true), c.item.students),
+        cell: (c) => {
+          const w = weight(c.item);
+          return fx(w.formula, w.value);
+        },
       },
       ...BALANCE_INDICATORS.map((ind, k) => ({
         key: `x${k}`,
@@ -128,14 +149,17 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
   });
   const pRange = values.range("students");
   const meanRow = values.lastRow + 1;
-  const weights = rows.map((r) => r.students);
+  const weights = rows.map((r) => weight(r).value);
+  const total = sum(weights);
   const xs = BALANCE_INDICATORS.map((ind) => rows.map((r) => indicatorValue(r.school, ind)));
-  const means = xs.map((x) => x.reduce((s, xi, i) => s + (weights[i] ?? 0) * xi, 0) / sum(weights));
+  const means = xs.map((x) =>
+    total === 0 ? 0 : x.reduce((s, xi, i) => s + (weights[i] ?? 0) * xi, 0) / total,
+  );
   const pCol = columnIndex(values.column("students"));
   const meanCells: PlanCell[] = [
     val("加权平均 X̄"),
     null,
-    fx(`SUM(${pRange})`, sum(weights)),
+    fx(`SUM(${pRange})`, total),
     ...BALANCE_INDICATORS.map((_, k) =>
       fx(
         `IF(SUM(${pRange})=0,0,SUMPRODUCT(${pRange},${values.range(`x${k}`)})/SUM(${pRange}))`,
@@ -159,7 +183,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
         key: "students",
         header: "学生数 P",
         style: "integer",
-        cell: (c) => fx(values.cell("students", c.index), c.item.students),
+        cell: (c) => fx(values.cell("students", c.index), weights[c.index] ?? 0),
       },
       ...BALANCE_INDICATORS.map((ind, k) => ({
         key: `d${k}`,
@@ -170,7 +194,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
           const mean = means[k] ?? 0;
           return fx(
             `${c.ref("students")}*(${values.cell(`x${k}`, c.index)}-${meanRef(k)})^2`,
-            c.item.students * (x - mean) ** 2,
+            (weights[c.index] ?? 0) * (x - mean) ** 2,
           );
         },
       })),
@@ -179,9 +203,12 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
   const sRow = deviations.lastRow + 1;
   const cvRow = sRow + 1;
   const sds = BALANCE_INDICATORS.map((_, k) =>
-    Math.sqrt(
-      rows.reduce((s, r, i) => s + r.students * ((xs[k]?.[i] ?? 0) - (means[k] ?? 0)) ** 2, 0) / sum(weights),
-    ),
+    total === 0
+      ? 0
+      : Math.sqrt(
+          rows.reduce((s, _r, i) => s + (weights[i] ?? 0) * ((xs[k]?.[i] ?? 0) - (means[k] ?? 0)) ** 2, 0) /
+            total,
+        ),
   );
   // The CV itself comes from the domain rule (one rule, one home); S is shown as its working.
   const cvs = BALANCE_INDICATORS.map((_, k) =>
@@ -205,30 +232,67 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
     }),
   ];
   sb.put(sRow, 0, [sCells, cvCells]);
-  BALANCE_INDICATORS.forEach((ind, k) => {
-    const cv = cvs[k];
-    if (cv !== null && cv !== undefined)
-      ctx.exports.set(`balance.cv.${level}.${ind.resource}`, {
-        ref: sheetRef(sb.name, cellAddress(cvRow, pCol + 1 + k, true)),
-        value: cv,
-      });
-  });
   sb.format(`${cellAddress(sRow, 0)}:${cellAddress(cvRow, 0)}`, "label");
   sb.format(`${cellAddress(sRow, pCol + 1)}:${cellAddress(sRow, pCol + 8)}`, "decimal");
   sb.format(`${cellAddress(cvRow, pCol + 1)}:${cellAddress(cvRow, pCol + 8)}`, "coefficient");
   sb.row = cvRow + 2;
+  return { cvRange: `${cellAddress(cvRow, pCol + 1)}:${cellAddress(cvRow, pCol + 8)}`, cvRow, pCol, cvs };
+}
 
-  const cvRange = `${cellAddress(cvRow, pCol + 1)}:${cellAddress(cvRow, pCol + 8)}`;
-  const present = cvs.filter((cv): cv is number => cv !== null);
+function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, level: BalanceLevel): void {
+  const grades = GRADES_BY_LEVEL[level];
+  const rows: LevelRow[] = ctx.district.schools
+    .map((school, index) => ({ school, index, students: schoolStudents(school, grades) }))
+    .filter((r) => r.students > 0 && !EXCLUDED_TYPES.includes(r.school.type));
+  const levelZh = LEVEL_ZH[level];
+  sb.note(`${levelZh}: 在校生数为权重 P; 混合学段学校的指标取全校生均值, 权重取本学段学生数。`);
+  if (rows.length === 0) {
+    sb.note(`${levelZh}: 没有${levelZh}学生, 不计算差异系数。`);
+    sb.skip();
+    return;
+  }
+  const tag = level === "primary" ? "Primary" : "Junior";
+  const levelCell = (r: LevelRow) => schools.cell(`${level}Students`, r.index, true);
+  const basicSet = cvSet(sb, schools, level, rows, tag, (r) => ({
+    formula: levelCell(r),
+    value: r.students,
+  }));
+  BALANCE_INDICATORS.forEach((ind, k) => {
+    const cv = basicSet.cvs[k];
+    if (cv !== null && cv !== undefined)
+      ctx.exports.set(`balance.cv.${level}.${ind.resource}`, {
+        ref: sheetRef(sb.name, cellAddress(basicSet.cvRow, basicSet.pCol + 1 + k, true)),
+        value: cv,
+      });
+  });
+  // 优质均衡's scope leaves out small teaching points: a second set whose weight is 0 for them (live: editing a
+  // teaching point's pupils on 学校 moves it in or out). Without teaching points the scope is the same.
+  const hasTeachingPoints = rows.some((r) => r.school.type === "教学点");
+  let qualitySet = basicSet;
+  if (hasTeachingPoints) {
+    sb.note(
+      `${levelZh} 优质均衡口径: 不足${QUALITY_MIN_TEACHING_POINT}人的教学点不计入 (权重 P 为 0); 特教学校、职业学校两种口径均不计入。`,
+    );
+    qualitySet = cvSet(sb, schools, level, rows, `${tag}Quality`, (r) => ({
+      formula:
+        `IF(AND(${schools.cell("type", r.index, true)}="教学点",` +
+        `${schools.cell("students", r.index, true)}<${QUALITY_MIN_TEACHING_POINT}),0,${levelCell(r)})`,
+      value: excludedFromQuality(r.school) ? 0 : r.students,
+    }));
+  } else sb.note(`${levelZh} 优质均衡口径与基本均衡相同 (没有教学点; 特教学校、职业学校不计入)。`);
+
+  const present = basicSet.cvs.filter((cv): cv is number => cv !== null);
   const composite = present.length === 0 ? null : compositeCv(present);
-  const verdict = (standard: "basic" | "quality") => {
-    const param = ctx.param(`balance.${standard}.${level}` as PolicyKey);
-    const pass = composite !== null && balanceCheck(composite, param.value);
-    return { param, pass };
-  };
-  const basic = verdict("basic");
-  const quality = verdict("quality");
+  const qualityCvs = qualitySet.cvs.filter((cv): cv is number => cv !== null);
+  const basic = ctx.param(`balance.basic.${level}` as PolicyKey);
+  const quality = ctx.param(`balance.quality.${level}` as PolicyKey);
+  const basicPass = composite !== null && balanceCheck(composite, basic.value);
+  const qualityPass = qualityCvs.length > 0 && qualityCvs.every((cv) => balanceCheck(cv, quality.value));
+  const maxQuality = qualityCvs.length === 0 ? null : Math.max(...qualityCvs);
   const compositeLocal = cellAddress(sb.row, 1);
+  const maxLocal = cellAddress(sb.row + 3, 1);
+  const { cvRange } = basicSet;
+  const qRange = qualitySet.cvRange;
   const kv = sb.keyValues([
     {
       key: "composite",
@@ -236,48 +300,83 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
       cell: fx(`IF(COUNT(${cvRange})=0,"",AVERAGE(${cvRange}))`, composite ?? ""),
       style: "coefficient",
     },
-    {
-      key: "basicLimit",
-      label: "基本均衡上限",
-      cell: fx(basic.param.name, basic.param.value),
-      style: "coefficient",
-    },
+    { key: "basicLimit", label: "基本均衡上限", cell: fx(basic.name, basic.value), style: "coefficient" },
     {
       key: "basic",
-      label: "达到基本均衡",
-      cell: fx(`IF(COUNT(${cvRange})=0,FALSE(),${compositeLocal}<=${basic.param.name})`, basic.pass),
+      label: "达到基本均衡 (综合差异系数)",
+      cell: fx(`IF(COUNT(${cvRange})=0,FALSE(),${compositeLocal}<=${basic.name})`, basicPass),
       style: "verdict",
     },
     {
+      key: "maxQuality",
+      label: "优质口径最大单项差异系数",
+      cell: fx(`IF(COUNT(${qRange})=0,"",MAX(${qRange}))`, maxQuality ?? ""),
+      style: "coefficient",
+    },
+    {
       key: "qualityLimit",
-      label: "优质均衡上限",
-      cell: fx(quality.param.name, quality.param.value),
+      label: "优质均衡上限 (每项)",
+      cell: fx(quality.name, quality.value),
       style: "coefficient",
     },
     {
       key: "quality",
-      label: "达到优质均衡",
-      cell: fx(`IF(COUNT(${cvRange})=0,FALSE(),${compositeLocal}<=${quality.param.name})`, quality.pass),
+      label: "达到优质均衡 (每项均不超过上限)",
+      cell: fx(`IF(COUNT(${qRange})=0,FALSE(),${maxLocal}<=${quality.name})`, qualityPass),
       style: "verdict",
     },
   ]);
-  for (const [standard, v, zh, en] of [
-    ["basic", basic, "基本", "basic"],
-    ["quality", quality, "优质", "quality"],
-  ] as const) {
-    const cell = kv[standard];
+  const shownComposite = composite === null ? "—" : fmt(composite);
+  const over = BALANCE_INDICATORS.filter((_, k) => {
+    const cv = qualitySet.cvs[k];
+    return cv !== null && cv !== undefined && cv > quality.value;
+  });
+  const excluded = rows.filter((r) => hasTeachingPoints && excludedFromQuality(r.school)).length;
+  const checks = [
+    {
+      standard: "basic",
+      pass: basicPass,
+      zh: `${levelZh}基本均衡综合差异系数`,
+      en: `${LEVEL_EN[level]} basic balance composite CV`,
+      detailZh: `综合差异系数 ${shownComposite} ${basicPass ? "≤" : ">"} ${fmt(basic.value, 2)}`,
+      detailEn: `composite CV ${shownComposite} ${basicPass ? "≤" : ">"} ${fmt(basic.value, 2)}`,
+    },
+    {
+      standard: "quality",
+      pass: qualityPass,
+      zh: `${levelZh}优质均衡各项差异系数`,
+      en: `${LEVEL_EN[level]} quality balance CV of each indicator`,
+      detailZh:
+        (qualityPass
+          ? `每项差异系数 ≤ ${fmt(quality.value, 2)} (最大 ${maxQuality === null ? "—" : fmt(maxQuality)})`
+          : qualityCvs.length === 0
+            ? "无可计算的差异系数"
+            : `超过 ${fmt(quality.value, 2)}: ${over.map((i) => i.zh).join("、")}`) +
+        (excluded > 0 ? `; 不计 ${excluded} 个不足${QUALITY_MIN_TEACHING_POINT}人的教学点` : ""),
+      detailEn:
+        (qualityPass
+          ? `every CV ≤ ${fmt(quality.value, 2)} (max ${maxQuality === null ? "—" : fmt(maxQuality)})`
+          : qualityCvs.length === 0
+            ? "no CV can be computed"
+            : `over ${fmt(quality.value, 2)}: ${over.map((i) => i.en).join(", ")}`) +
+        (excluded > 0
+          ? `; ${excluded} teaching points under ${QUALITY_MIN_TEACHING_POINT} pupils left out`
+          : ""),
+    },
+  ] as const;
+  for (const check of checks) {
+    const cell = kv[check.standard];
     if (!cell) continue;
     sb.passFail(cell.local, cell.local);
-    const shown = composite === null ? "—" : fmt(composite);
     ctx.checks.push({
-      id: `balance.${standard}.${level}`,
-      labelZh: `${levelZh}${zh}均衡综合差异系数`,
-      labelEn: `${LEVEL_EN[level]} ${en} balance composite CV`,
+      id: `balance.${check.standard}.${level}`,
+      labelZh: check.zh,
+      labelEn: check.en,
       sheet: "balance",
       cell: cell.local,
-      pass: v.pass,
-      detailZh: `综合差异系数 ${shown} ${v.pass ? "≤" : ">"} ${fmt(v.param.value, 2)}`,
-      detailEn: `composite CV ${shown} ${v.pass ? "≤" : ">"} ${fmt(v.param.value, 2)}`,
+      pass: check.pass,
+      detailZh: check.detailZh,
+      detailEn: check.detailEn,
     });
   }
   const composite_ = kv.composite;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { GRADES_BY_LEVEL, schoolStudents } from "../../../src/district/grades";
 import { districtSchema, type District } from "../../../src/district/model";
-import { balanceCv } from "../../../src/domain/balance";
+import { balanceCv, compositeCv } from "../../../src/domain/balance";
+import { labelled } from "../planHelpers";
 import { BALANCE_INDICATORS, buildBalanceSheet, indicatorValue } from "../../../src/plan/sheets/balance";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { context, exported, FIXTURE, FIXTURE_INPUT, planOf, valueAtRef } from "./helpers";
@@ -115,6 +116,80 @@ describe("均衡 sheet", () => {
     const ok = equal.built.ctx.checks.find((c) => c.id === "balance.basic.primary");
     expect(ok?.pass).toBe(true);
     expect(equal.loaded.valueAt("均衡", ok?.cell ?? "")).toBe(true);
+  });
+
+  /** Schools whose resources are proportional to their pupils (every CV 0) except books. */
+  const onlyBooksDiffer = (schools: readonly { books: number; pupils: number; type?: string }[]) =>
+    districtSchema.parse({
+      ...FIXTURE_INPUT,
+      schools: schools.map(({ books, pupils, type }, i) => ({
+        ...(FIXTURE_INPUT.schools[0] as object),
+        code: `B${i}`,
+        type: type ?? "小学",
+        grades: { g1: pupils },
+        books,
+        computers: pupils,
+        staff: pupils,
+        teachingArea: 5 * pupils,
+        sportsArea: 8 * pupils,
+        equipmentValue: 2000 * pupils,
+        staffAboveQualification: pupils,
+        staffMidTitle: pupils,
+      })),
+    });
+  const verdict = (built: ReturnType<typeof build>, id: string) => {
+    const check = built.built.ctx.checks.find((c) => c.id === id);
+    return { pass: check?.pass, computed: built.loaded.valueAt("均衡", check?.cell ?? "") };
+  };
+
+  it("fails 优质均衡 when one indicator's CV is over 0.50 though the composite is under it, and keeps 基本", () => {
+    const proportional = onlyBooksDiffer(
+      [279, 137, 935, 160, 402].map((books, i) => ({ books, pupils: [45, 37, 89, 76, 55][i] as number })),
+    );
+    const cvs = BALANCE_INDICATORS.map((_, k) => domainCv(proportional, "primary", k));
+    expect(compositeCv(cvs)).toBeLessThan(0.5);
+    expect(Math.max(...cvs)).toBeCloseTo(0.515, 3);
+    const built = build(proportional);
+    expect(verdict(built, "balance.quality.primary")).toEqual({ pass: false, computed: false });
+    expect(verdict(built, "balance.basic.primary")).toEqual({ pass: true, computed: true });
+    expect(built.built.ctx.checks.find((c) => c.id === "balance.quality.primary")?.detailZh).toBe(
+      "超过 0.50: 生均图书册数",
+    );
+  });
+
+  it("leaves a teaching point under 50 pupils out of 优质均衡 (live from 学校) but not out of 基本均衡", () => {
+    const schools = [
+      { books: 1000, pupils: 50 },
+      { books: 1400, pupils: 60 },
+      { books: 1300, pupils: 55 },
+      { books: 900, pupils: 45 },
+      { books: 4000, pupils: 20, type: "教学点" },
+    ];
+    const district = onlyBooksDiffer(schools);
+    const booksCv = (rows: typeof schools) =>
+      balanceCv(
+        rows.map((r) => r.books / r.pupils),
+        rows.map((r) => r.pupils),
+      );
+    const built = build(district);
+    const sheet = built.plan.sheets.find((s) => s.key === "balance");
+    if (!sheet) throw new Error("no 均衡");
+    const maxCell = labelled(sheet, "优质口径最大单项差异系数");
+    expect(built.loaded.valueAt("均衡", maxCell)).toBeCloseTo(booksCv(schools.slice(0, 4)), 12);
+    expect(valueAtRef(built.loaded, exported(built.built.ctx, "balance.cv.primary.books").ref)).toBeCloseTo(
+      booksCv(schools),
+      12,
+    );
+    expect(booksCv(schools)).toBeGreaterThan(0.5);
+    expect(verdict(built, "balance.quality.primary")).toEqual({ pass: true, computed: true });
+    expect(built.built.ctx.checks.find((c) => c.id === "balance.quality.primary")?.detailZh).toContain(
+      "不计 1 个不足50人的教学点",
+    );
+    // 80 pupils: the teaching point counts again.
+    const g1 = built.built.ctx.schools?.cell("g1", 4) ?? "";
+    built.loaded.setValue("学校", g1, 80);
+    const moved = [...schools.slice(0, 4), { books: 4000, pupils: 80 }];
+    expect(built.loaded.valueAt("均衡", maxCell)).toBeCloseTo(booksCv(moved), 12);
   });
 
   it("computes in HyperFormula the domain's CVs for generated schools", () => {
