@@ -168,6 +168,16 @@ export interface CheckPlan {
   /** Why, in a sentence (zh-CN), e.g. "教育拨款增长 4.10% ≤ 经常性收入增长 5.00%". */
   readonly detailZh: string;
   readonly detailEn: string;
+  /** Sub-results, e.g. one per school checked. */
+  readonly items?: readonly CheckItem[];
+}
+
+export interface CheckItem {
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly pass: boolean;
+  readonly detailZh: string;
+  readonly detailEn: string;
 }
 
 export interface WorkbookPlan {

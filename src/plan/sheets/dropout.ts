@@ -24,6 +24,7 @@ const LIMITED_LEVELS: Readonly<Partial<Record<SchoolType, readonly Level[]>>> = 
 const AREA_OF: Readonly<Record<AreaZh, Area>> = { 城市: "urban", 县镇: "town", 农村: "rural" };
 
 const WARN = "警告";
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 interface Row {
   readonly school: School;
@@ -136,6 +137,19 @@ export function buildDropout(ctx: BuildContext): SheetPlan {
   sb.conditional(table.range("warn"), `${table.cell("warn", 0)}=${str(WARN)}`, "fail");
 
   const failing = rows.filter((_, i) => table.values("pass")[i] !== true);
+  const items = rows.map((row, i) => {
+    const rate = Number(table.values("rate")[i]);
+    const limit = Number(table.values("limit")[i]);
+    const pass = table.values("pass")[i] === true;
+    const label = `${row.school.code} ${row.school.name}`;
+    return {
+      labelZh: label,
+      labelEn: label,
+      pass,
+      detailZh: `辍学率 ${pct(rate)} ${pass ? "≤" : ">"} 限值 ${pct(limit)}`,
+      detailEn: `dropout rate ${pct(rate)} ${pass ? "≤" : ">"} limit ${pct(limit)}`,
+    };
+  });
   const countFormula = `COUNTIF(${table.range("warn")},${str(WARN)})`;
   const countCell = cellAddress(summaryRow, 1);
   const verdictCell = cellAddress(summaryRow + 1, 1);
@@ -160,7 +174,8 @@ export function buildDropout(ctx: BuildContext): SheetPlan {
     detailEn:
       failing.length === 0
         ? `all ${rows.length} schools within their limits`
-        : `${failing.length} schools over their limits, to warn: ${names.join(", ")}`,
+        : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${names.join(", ")}`,
+    items,
   });
   const header = table.headerRow + 1;
   return sb

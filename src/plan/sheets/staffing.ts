@@ -147,8 +147,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan {
     sheet: "staffing",
     cell: enoughCell,
     pass: staffTotal.value >= roundedTotal.value,
-    detailZh: `编制 ${roundedTotal.value} 人, 实有 ${staffTotal.value} 人, 差 ${roundedTotal.value - staffTotal.value} 人`,
-    detailEn: `quota ${roundedTotal.value}, staff ${staffTotal.value}, short by ${roundedTotal.value - staffTotal.value}`,
+    ...quotaDetail(roundedTotal.value, staffTotal.value),
   });
   ctx.exports.set("staffing.quota", roundedTotal);
 
@@ -222,4 +221,20 @@ export function buildStaffing(ctx: BuildContext): SheetPlan {
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
+}
+
+/** The quota against the staff: a shortfall, an excess or neither, never a negative shortfall. */
+export function quotaDetail(quota: number, staff: number): { detailZh: string; detailEn: string } {
+  const head = { zh: `编制 ${quota} 人, 实有 ${staff} 人`, en: `quota ${quota}, staff ${staff}` };
+  if (staff < quota)
+    return {
+      detailZh: `${head.zh}, 差 ${quota - staff} 人`,
+      detailEn: `${head.en}, short by ${quota - staff}`,
+    };
+  if (staff > quota)
+    return {
+      detailZh: `${head.zh}, 超编 ${staff - quota} 人`,
+      detailEn: `${head.en}, ${staff - quota} over the quota`,
+    };
+  return { detailZh: `${head.zh}, 正好满编`, detailEn: `${head.en}, exactly the quota` };
 }

@@ -1,3 +1,4 @@
+import { dropoutCheck } from "../../../src/domain/dropout";
 import { getPack } from "../../../src/policy/packs";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE } from "../fixtures";
@@ -43,5 +44,26 @@ describe("控辍", () => {
     const dropout = sheetByKey(plan, "dropout");
     expect(loaded.valueAt(dropout.name, labelled(dropout, "需警告学校数"))).toBe(2);
     expect(loaded.valueAt(dropout.name, labelled(dropout, "全部学校"))).toBe(false);
+  });
+
+  it("gives one sub-result per school checked that matches dropoutCheck on its rate and limit", () => {
+    const loaded = expectPlanComputes(plan);
+    const check = plan.checks.find((c) => c.id === "dropout.allWithin");
+    const codes = column(plan, loaded, "tblDropout", "学校代码");
+    const limits = column(plan, loaded, "tblDropout", "限值");
+    const schools = codes.map((code) => FIXTURE.schools.find((s) => s.code === code));
+    expect(check?.items?.map((item) => item.labelZh)).toEqual(
+      schools.map((school) => `${school?.code} ${school?.name}`),
+    );
+    expect(check?.items?.map((item) => item.pass)).toEqual(
+      schools.map((school, i) =>
+        dropoutCheck(school?.prevStartEnrollment ?? 0, school?.prevDropouts ?? 0, Number(limits[i])),
+      ),
+    );
+    expect(check?.items?.[1]).toMatchObject({
+      pass: false,
+      detailZh: "辍学率 3.91% > 限值 3.00%",
+      detailEn: "dropout rate 3.91% > limit 3.00%",
+    });
   });
 });

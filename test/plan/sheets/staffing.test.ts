@@ -1,5 +1,6 @@
 import { getPack } from "../../../src/policy/packs";
 import { expectPlanComputes } from "../../support/hyperformula";
+import { quotaDetail } from "../../../src/plan/sheets/staffing";
 import { FIXTURE } from "../fixtures";
 import { column, labelled, planOf, sheetByKey } from "../planHelpers";
 
@@ -48,6 +49,21 @@ describe("教职工", () => {
   it("checks that staff at least match the rounded quota", () => {
     const check = plan.checks.find((c) => c.id === "staffing.quota");
     expect(check?.pass).toBe(true);
-    expect(check?.detailZh).toBe("编制 143 人, 实有 157 人, 差 -14 人");
+    expect(check?.detailZh).toBe("编制 143 人, 实有 157 人, 超编 14 人");
+    expect(check?.detailEn).toBe("quota 143, staff 157, 14 over the quota");
+  });
+
+  it("says a shortfall as a positive number short and never shows a negative shortfall", () => {
+    expect(quotaDetail(150, 140)).toEqual({
+      detailZh: "编制 150 人, 实有 140 人, 差 10 人",
+      detailEn: "quota 150, staff 140, short by 10",
+    });
+    expect(quotaDetail(140, 140).detailEn).toBe("quota 140, staff 140, exactly the quota");
+    for (const [quota, staff] of [
+      [1, 107],
+      [200, 201],
+      [0, 3],
+    ] as const)
+      expect(quotaDetail(quota, staff).detailZh).not.toMatch(/-/);
   });
 });
