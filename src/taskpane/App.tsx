@@ -1,6 +1,8 @@
 import {
   Button,
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Tab,
   TabList,
@@ -27,7 +29,8 @@ import { DataStep } from "./steps/DataStep";
 import { DoneStep } from "./steps/DoneStep";
 import { PolicyStep } from "./steps/PolicyStep";
 import { ProblemsStep } from "./steps/ProblemsStep";
-import { errorMessage, type StepProps } from "./steps/types";
+import { generationOutcome, type Explained } from "./messages";
+import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
 
 // Loaded when first shown, to keep the first render small: the function reference (a large table) and the
 // steps that build the workbook plan.
@@ -63,7 +66,10 @@ const useStyles = makeStyles({
     listStyle: "none",
     padding: 0,
     margin: `${tokens.spacingVerticalS} 0`,
+    "& button": { minWidth: 0, paddingInline: tokens.spacingHorizontalS },
   },
+  status: { marginBlock: tokens.spacingVerticalS },
+  cause: { display: "block", color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
   footer: {
@@ -88,26 +94,69 @@ export interface AppProps {
   readonly locale: Locale;
   readonly dark: boolean;
   readonly excel: ExcelGateway;
+  /** Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API) at start. */
+  readonly apiSupported?: boolean;
 }
 
-export function App({ locale, dark, excel }: AppProps) {
+const STATUS_INTENT = { info: "info", success: "success", warning: "warning", error: "error" } as const;
+
+export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
   const styles = useStyles();
   const t = translator(locale);
   const [state, dispatch] = useReducer(reducer, undefined, initialState);
   const [tab, setTab] = useState<"wizard" | "functions">("wizard");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [announcement, setAnnouncement] = useState("");
+  const [error, setError] = useState<Explained>();
+  const [status, setStatus] = useState<{ text: string; intent: StatusIntent }>({ text: "", intent: "info" });
   const heading = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
+  // The running generation's controller lives here, not in the Generate step, so Cancel works whatever is shown.
+  const controller = useRef<AbortController | undefined>(undefined);
+  const generating = state.generation.status === "running";
 
-  const run = useCallback((task: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    task()
-      .catch((cause: unknown) => setError(errorMessage(cause)))
-      .finally(() => setBusy(false));
-  }, []);
+  const announce = useCallback(
+    (text: string, intent: StatusIntent = "info") => setStatus({ text, intent }),
+    [],
+  );
+  const run = useCallback(
+    (task: () => Promise<void>) => {
+      setBusy(true);
+      setError(undefined);
+      task()
+        .catch((cause: unknown) => {
+          setError({ message: t("runFailed"), cause: errorMessage(cause) });
+          announce(t("runFailed"), "error");
+        })
+        .finally(() => setBusy(false));
+    },
+    [t, announce],
+  );
+
+  const generate = async () => {
+    const abort = new AbortController();
+    controller.current = abort;
+    dispatch({ type: "progress", done: 0, total: 1, label: "" });
+    announce(t("generateStarting"));
+    try {
+      // The plan builders load with the Preview step, not with the first render.
+      const { checkCounts, failedChecks, planFor } = await import("./plan");
+      const plan = planFor(state, new Date(), state.sheets);
+      const written = await excel.writePlan(plan, {
+        onExistingSheet: state.onExisting,
+        signal: abort.signal,
+        onProgress: (done, total, label) => dispatch({ type: "progress", done, total, label }),
+      });
+      dispatch({ type: "generated", ...written, ...checkCounts(plan), failedChecks: failedChecks(plan) });
+      announce(t("doneSheets", { count: written.created.length }), "success");
+    } catch (failure) {
+      const outcome = generationOutcome(failure, abort.signal.aborted, t);
+      const undone = outcome.cancelled && outcome.cause === undefined;
+      dispatch(undone ? { type: "cancelled" } : { type: "failed", ...outcome });
+      announce(outcome.message, undone ? "warning" : "error");
+    } finally {
+      controller.current = undefined;
+    }
+  };
 
   // Keyboard and screen-reader users land on the new step's heading.
   useEffect(() => {
@@ -119,7 +168,19 @@ export function App({ locale, dark, excel }: AppProps) {
   const reason = blockedReason(state);
   const showNext = state.step !== "generate" && state.step !== "done";
   const Body = STEP_COMPONENTS[state.step];
-  const props: StepProps = { state, dispatch, t, locale, excel, run, announce: setAnnouncement, busy };
+  const props: StepProps = {
+    state,
+    dispatch,
+    t,
+    locale,
+    excel,
+    run,
+    announce,
+    busy,
+    generate: () => void generate(),
+    cancel: () => controller.current?.abort(),
+    apiSupported,
+  };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} className={styles.root}>
@@ -127,13 +188,32 @@ export function App({ locale, dark, excel }: AppProps) {
         <h1 id="app-title" className={styles.title}>
           {t("appTitle")}
         </h1>
-        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
+        <TabList
+          selectedValue={tab}
+          disabled={generating}
+          onTabSelect={(_, data) => setTab(data.value as typeof tab)}
+        >
           <Tab value="wizard">{t("tabWizard")}</Tab>
           <Tab value="functions">{t("tabFunctions")}</Tab>
         </TabList>
+        {status.text && (
+          <MessageBar
+            intent={STATUS_INTENT[status.intent]}
+            className={styles.status}
+            data-testid="status"
+            data-intent={status.intent}
+          >
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        )}
         {error && (
           <Text as="p" block role="alert" className={styles.error}>
-            {t("errorPrefix", { message: error })}
+            {error.message}
+            {error.cause && (
+              <Text size={200} className={styles.cause}>
+                {t("causeLabel", { cause: error.cause })}
+              </Text>
+            )}
           </Text>
         )}
         {tab === "functions" ? (
@@ -152,7 +232,7 @@ export function App({ locale, dark, excel }: AppProps) {
                       size="small"
                       appearance={step === state.step ? "primary" : "subtle"}
                       aria-current={step === state.step ? "step" : undefined}
-                      disabled={busy || (step !== state.step && !canVisit(state, step))}
+                      disabled={busy || generating || (step !== state.step && !canVisit(state, step))}
                       onClick={() => dispatch({ type: "goTo", step })}
                     >
                       {index + 1}. {t(STEP_LABELS[step])}
@@ -190,7 +270,12 @@ export function App({ locale, dark, excel }: AppProps) {
               )}
               {showNext && reason && (
                 <Text id="next-reason" size={200} data-testid="next-reason">
-                  {t(reason, { count: state.problems.filter((p) => p.severity === "error").length })}
+                  {t(reason, {
+                    count:
+                      reason === "policyFixInvalid"
+                        ? state.invalidPolicy.length
+                        : state.problems.filter((p) => p.severity === "error").length,
+                  })}
                 </Text>
               )}
               {busy && <Spinner size="tiny" label={t("busy")} />}
@@ -198,7 +283,7 @@ export function App({ locale, dark, excel }: AppProps) {
           </>
         )}
         <div role="status" aria-live="polite" className={styles.liveRegion} data-testid="live">
-          {announcement}
+          {status.text}
         </div>
       </main>
     </FluentProvider>

@@ -7,7 +7,7 @@ import "./zodConfig";
 import type { District } from "../district/model";
 import type { Problem } from "../district/problems";
 import { SHEETS } from "../district/layout";
-import { buildInputTemplatePlan } from "../plan/inputTemplate";
+import { buildInputTemplatePlan, templateExample } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
 import { SAMPLES, getSample } from "../district/samples";
 import {
@@ -86,4 +86,15 @@ export async function loadFile(fileName: string, bytes: Uint8Array, baseSampleId
       },
     ],
   };
+}
+
+/**
+ * The codes of the template's example schools (see buildInputTemplatePlan) found in a district read from the input
+ * sheets: all of them (same code and name) means the example rows were never replaced.
+ */
+export function exampleCodesPresent(district: District): string[] {
+  const examples = templateExample().schools;
+  const read = new Set(district.schools.map((school) => `${school.code}\u0000${school.name}`));
+  const present = examples.filter((school) => read.has(`${school.code}\u0000${school.name}`));
+  return present.length === examples.length ? present.map((school) => school.code) : [];
 }

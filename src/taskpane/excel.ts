@@ -12,9 +12,30 @@ export interface GenerateOptions {
   readonly signal: AbortSignal;
 }
 
+/** What a write did to the workbook's sheets. */
+export interface WriteSummary {
+  /** Final names of the sheets written, in plan order. */
+  readonly created: readonly string[];
+  /** Sheets that could not take their plan name because it was taken. */
+  readonly renamed: readonly { readonly planName: string; readonly name: string }[];
+  /** Earlier generated sheets that were replaced. */
+  readonly replaced: readonly string[];
+}
+
+/** Worksheet custom property the writer puts on every sheet it generates (GENERATED_MARK in the writer). */
+export const GENERATED_MARK = "eduGenerated";
+
+/**
+ * The Excel JavaScript API requirement set the writer needs: worksheet custom properties (the mark above) came in
+ * ExcelApi 1.12; everything else the writer and the pane call is older.
+ */
+export const REQUIRED_EXCEL_API = "1.12";
+
 export interface ExcelGateway {
-  /** Writes a plan (the writer rolls back on failure or cancel); returns the created sheets' final names. */
-  writePlan(plan: WorkbookPlan, options: GenerateOptions): Promise<readonly string[]>;
+  /** Writes a plan (the writer rolls back on failure or cancel); says what it created, renamed and replaced. */
+  writePlan(plan: WorkbookPlan, options: GenerateOptions): Promise<WriteSummary>;
+  /** Names of the sheets this add-in generated before (marked with GENERATED_MARK). */
+  generatedSheets(): Promise<string[]>;
   /** The used-range values of the named sheets that exist (absent sheets are left out). */
   readSheets(names: readonly string[]): Promise<{ sheet: string; rows: unknown[][] }[]>;
   /** Activates a sheet and selects a cell or range on it; false when the sheet does not exist. */
@@ -35,8 +56,23 @@ export function officeExcel(): ExcelGateway {
         onProgress: options.onProgress,
         signal: options.signal,
       });
-      return report.created;
+      return {
+        created: report.created,
+        renamed: report.renamed.map(({ planName, name }) => ({ planName, name })),
+        replaced: report.replaced,
+      };
     },
+    generatedSheets: () =>
+      Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        const marks = sheets.items.map((sheet) => ({
+          name: sheet.name,
+          mark: sheet.customProperties.getItemOrNullObject(GENERATED_MARK).load("value"),
+        }));
+        await context.sync();
+        return marks.filter(({ mark }) => !mark.isNullObject).map(({ name }) => name);
+      }),
     readSheets: (names) =>
       Excel.run(async (context) => {
         const sheets = names.map((name) => ({

@@ -4,7 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { officeExcel } from "./excel";
+import { REQUIRED_EXCEL_API, officeExcel } from "./excel";
 import { isDark, localeOf } from "./i18n";
 
 function start(): void {
@@ -13,8 +13,15 @@ function start(): void {
   if (!root) throw new Error("taskpane.html has no #root element");
   const locale = localeOf(context?.displayLanguage ?? navigator.language);
   document.documentElement.lang = locale;
+  // Without it the writer cannot mark its sheets; the functions still work (outside Office there is no check).
+  const apiSupported = context?.requirements?.isSetSupported("ExcelApi", REQUIRED_EXCEL_API) ?? true;
   createRoot(root).render(
-    <App locale={locale} dark={isDark(context?.officeTheme?.bodyBackgroundColor)} excel={officeExcel()} />,
+    <App
+      locale={locale}
+      dark={isDark(context?.officeTheme?.bodyBackgroundColor)}
+      excel={officeExcel()}
+      apiSupported={apiSupported}
+    />,
   );
   // Two frames: the first runs after React commits, the second after the browser painted it.
   requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("taskpane-first-paint")));

@@ -25,3 +25,10 @@ export function checkCounts(plan: WorkbookPlan): { passed: number; failed: numbe
 }
 
 export { sheetChoices } from "../plan/build";
+
+/** The failed checks with their labels and details, for the Done step. */
+export function failedChecks(plan: WorkbookPlan) {
+  return plan.checks
+    .filter((check) => !check.pass)
+    .map(({ labelZh, labelEn, detailZh, detailEn }) => ({ labelZh, labelEn, detailZh, detailEn }));
+}

@@ -1,7 +1,7 @@
 /** Where a problem is in the workbook, from the rows read from its sheet. */
 import type { Problem } from "../district/problems";
 import { columnLetter } from "../plan/address";
-import type { InputTables } from "./state";
+import type { DataSource, InputTables } from "./state";
 
 /**
  * The cell a problem points at: its row, and the column whose header (in the rows read from that sheet) is the
@@ -19,4 +19,17 @@ export function problemAddress(problem: Problem, tables: InputTables | undefined
     }
   }
   return `${columnLetter(Math.max(column, 0))}${problem.row}`;
+}
+
+/**
+ * Where a problem is, as the pane shows it, and whether a link may select its cell: only data read from this
+ * workbook's input sheets is in this workbook. A file's problems name the file (and its sheet for an .xlsx).
+ */
+export function problemPlace(
+  problem: Problem,
+  source: DataSource | undefined,
+): { readonly where: string; readonly linkable: boolean } {
+  if (source?.kind === "sheets") return { where: problem.sheet ?? problem.file, linkable: true };
+  const xlsx = /\.xlsx$/i.test(problem.file) && problem.sheet;
+  return { where: xlsx ? `${problem.file} › ${problem.sheet}` : problem.file, linkable: false };
 }

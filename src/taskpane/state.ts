@@ -29,13 +29,26 @@ export type Generation =
   | { readonly status: "idle" }
   | { readonly status: "running"; readonly done: number; readonly total: number; readonly label: string }
   | { readonly status: "cancelled" }
-  | { readonly status: "failed"; readonly message: string }
-  | {
-      readonly status: "done";
-      readonly created: readonly string[];
-      readonly passed: number;
-      readonly failed: number;
-    };
+  | { readonly status: "failed"; readonly message: string; readonly cause?: string }
+  | ({ readonly status: "done" } & GenerationReport);
+
+/** What a generation wrote, for the Done step. */
+export interface GenerationReport {
+  /** Final names of the sheets written. */
+  readonly created: readonly string[];
+  /** Sheets that could not take their plan name (it was taken). */
+  readonly renamed: readonly { readonly planName: string; readonly name: string }[];
+  /** Earlier generated sheets that were replaced. */
+  readonly replaced: readonly string[];
+  readonly passed: number;
+  readonly failed: number;
+  readonly failedChecks: readonly {
+    readonly labelZh: string;
+    readonly labelEn: string;
+    readonly detailZh: string;
+    readonly detailEn: string;
+  }[];
+}
 
 export interface WizardState {
   readonly step: Step;
@@ -48,6 +61,8 @@ export interface WizardState {
   readonly sheets: readonly SheetKey[];
   readonly onExisting: OnExistingSheet;
   readonly generation: Generation;
+  /** Policy values whose typed text is not accepted: Next waits until they are fixed. */
+  readonly invalidPolicy: readonly PolicyKey[];
 }
 
 export type Action =
@@ -64,18 +79,14 @@ export type Action =
   | { readonly type: "choosePack"; readonly packId: string }
   | { readonly type: "edit"; readonly key: PolicyKey; readonly value: number }
   | { readonly type: "resetEdits" }
+  | { readonly type: "policyValidity"; readonly key: PolicyKey; readonly valid: boolean }
   | { readonly type: "toggleSheet"; readonly sheet: SheetKey }
   | { readonly type: "allSheets"; readonly on: boolean }
   | { readonly type: "onExisting"; readonly value: OnExistingSheet }
   | { readonly type: "progress"; readonly done: number; readonly total: number; readonly label: string }
-  | {
-      readonly type: "generated";
-      readonly created: readonly string[];
-      readonly passed: number;
-      readonly failed: number;
-    }
+  | ({ readonly type: "generated" } & GenerationReport)
   | { readonly type: "cancelled" }
-  | { readonly type: "failed"; readonly message: string }
+  | { readonly type: "failed"; readonly message: string; readonly cause?: string }
   | { readonly type: "restart" };
 
 export const DEFAULT_PACK = "national";
@@ -89,6 +100,7 @@ export function initialState(): WizardState {
     sheets: SHEET_ORDER,
     onExisting: "keepBoth",
     generation: { status: "idle" },
+    invalidPolicy: [],
   };
 }
 
@@ -99,6 +111,9 @@ export function blockedReason(state: WizardState, step: Step = state.step): Stri
       return state.source ? undefined : "dataNeeded";
     case "problems":
       return hasErrors(state.problems) || !state.district ? "problemsErrorsBlock" : undefined;
+    case "policy":
+      if (state.invalidPolicy.length > 0) return "policyFixInvalid";
+      return state.district ? undefined : "dataNeeded";
     case "generate":
       if (state.sheets.length === 0) return "generateNoSheets";
       return state.generation.status === "done" ? undefined : "generateStart";
@@ -139,6 +154,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
         // A district names the pack it was made for; edits belong to the previous data.
         packId: action.district?.policyPack ?? state.packId,
         edits: {},
+        invalidPolicy: [],
         generation: { status: "idle" },
       };
     case "goTo":
@@ -148,13 +164,17 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case "back":
       return move(state, -1);
     case "choosePack":
-      return { ...state, packId: action.packId, edits: {} };
+      return { ...state, packId: action.packId, edits: {}, invalidPolicy: [] };
     case "edit":
       return Number.isFinite(action.value)
         ? { ...state, edits: { ...state.edits, [action.key]: action.value } }
         : state;
     case "resetEdits":
-      return { ...state, edits: {} };
+      return { ...state, edits: {}, invalidPolicy: [] };
+    case "policyValidity": {
+      const others = state.invalidPolicy.filter((key) => key !== action.key);
+      return { ...state, invalidPolicy: action.valid ? others : [...others, action.key] };
+    }
     case "toggleSheet": {
       const on = state.sheets.includes(action.sheet);
       const chosen = new Set(
@@ -171,16 +191,21 @@ export function reducer(state: WizardState, action: Action): WizardState {
         ...state,
         generation: { status: "running", done: action.done, total: action.total, label: action.label },
       };
-    case "generated":
-      return {
-        ...state,
-        step: "done",
-        generation: { status: "done", created: action.created, passed: action.passed, failed: action.failed },
-      };
+    case "generated": {
+      const { type: _type, ...report } = action;
+      return { ...state, step: "done", generation: { status: "done", ...report } };
+    }
     case "cancelled":
       return { ...state, generation: { status: "cancelled" } };
     case "failed":
-      return { ...state, generation: { status: "failed", message: action.message } };
+      return {
+        ...state,
+        generation: {
+          status: "failed",
+          message: action.message,
+          ...(action.cause && { cause: action.cause }),
+        },
+      };
     case "restart":
       return {
         ...initialState(),
@@ -190,6 +215,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
         tables: state.tables,
         packId: state.packId,
         edits: state.edits,
+        invalidPolicy: state.invalidPolicy,
       };
   }
 }

@@ -55,8 +55,11 @@ afterAll(async () => {
   );
 });
 
-async function open(lang: "zh-CN" | "en-US"): Promise<PaneSession> {
-  const session = await openPane(browser, server.url, officeJs, lang);
+async function open(
+  lang: "zh-CN" | "en-US",
+  options: { readonly width?: number; readonly query?: string } = {},
+): Promise<PaneSession> {
+  const session = await openPane(browser, server.url, officeJs, lang, options);
   sessions.push(session);
   const paint = await session.page.evaluate(async () => {
     for (let i = 0; i < 50 && performance.getEntriesByName("taskpane-first-paint").length === 0; i++)
@@ -124,14 +127,37 @@ async function seriousA11yViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Fluent's transitions (e.g. a step button turning primary) have finished. */
+const settled = (page: Page) =>
+  page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+
 async function expectAccessible(page: Page): Promise<void> {
   const step = (await heading(page).count()) ? await heading(page).textContent() : "functions";
-  // Colours are measured once Fluent's transitions (e.g. a step button turning primary) have finished.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // Colours are measured once the transitions have finished.
+  await settled(page);
   expect({ step, violations: await seriousA11yViolations(page) }).toEqual({ step, violations: [] });
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** A screenshot once the transitions have finished, so the step bar shows the step the pane is on. */
+async function shot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Nothing on the page is wider than the pane (no horizontal scrolling at this width). */
+async function expectNoOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll<HTMLElement>("#app-root *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length > 0)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ""} ${el.textContent?.slice(0, 40)}`,
+      )
+      .slice(0, 5);
+  });
+  expect(overflow).toEqual([]);
+}
 const heading = (page: Page) => page.locator("#step-heading");
 
 /** Every cell the plan puts on a sheet, as the fake should hold it: formulas with "=", constants as values. */
@@ -215,6 +241,20 @@ describe("task pane in chromium", () => {
     );
     await page.getByRole("button", { name: "Reset to the pack" }).click();
     expect(await page.getByTestId("policy-status").textContent()).toBe("zhenlai-2012 1.0.0");
+    // Rates are typed as percentages: 3 means 3 %; 300 % is refused and holds the wizard on this step.
+    const rural = page.locator('input[data-key="dropout.junior.rural"]');
+    expect(await rural.inputValue()).toBe(
+      String(getPack("zhenlai-2012").values["dropout.junior.rural"].value * 100),
+    );
+    await rural.fill("300");
+    await page.getByText("enter a number from 0 to 100").waitFor();
+    expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
+    expect(await page.getByTestId("next-reason").textContent()).toBe(
+      "Fix the policy values marked as invalid first (1).",
+    );
+    expect(await page.getByRole("button", { name: "4. Preview" }).isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Reset to the pack" }).click();
+    expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(false);
     expect(await classSize.inputValue()).toBe(
       String(getPack("zhenlai-2012").values["class_size.primary"].value),
     );
@@ -234,6 +274,12 @@ describe("task pane in chromium", () => {
       expect(await row.textContent()).toContain(check.detailEn);
       expect(await row.textContent()).toContain(check.pass ? "Pass" : "Fail");
     }
+    // Dropout by school: one line per school, failing ones first.
+    const dropout = plan.checks.find((c) => c.id === "dropout.allWithin");
+    const items = page.locator('[data-check="dropout.allWithin"] [data-testid="check-items"] li');
+    expect(await items.count()).toBe(dropout?.items?.length);
+    const passes = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-pass")));
+    expect(passes).toEqual([...passes].sort());
     await expectAccessible(page);
     await shot(page, "taskpane-preview-en-US");
 
@@ -287,8 +333,8 @@ describe("task pane in chromium", () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("step-heading");
       if (step === "预览") await page.getByTestId("preview-summary").waitFor();
       if (step === "生成") await page.getByRole("button", { name: "生成工作簿" }).waitFor();
-      else
-        await shot(page, `taskpane-${{ 问题: "problems", 政策参数: "policy", 预览: "preview" }[step]}-zh-CN`);
+      else if (step !== "问题")
+        await shot(page, `taskpane-${{ 政策参数: "policy", 预览: "preview" }[step]}-zh-CN`);
     }
 
     await tabTo(page, /^债务$/);
@@ -305,6 +351,10 @@ describe("task pane in chromium", () => {
     await tabTo(page, /^生成工作簿$/);
     await page.keyboard.press("Enter");
     await page.getByTestId("done-summary").waitFor();
+    // The whole report: the renamed sheet and every failed check.
+    expect(await page.getByTestId("done-renamed").textContent()).toContain("目录 → 目录 (2)");
+    const failing = samplePlan("wuzhen").checks.filter((c) => !c.pass);
+    expect(await page.getByTestId("done-failed").locator("li").count()).toBe(failing.length);
     await shot(page, "taskpane-done-zh-CN");
 
     const plan = samplePlan("wuzhen");
@@ -353,8 +403,52 @@ describe("task pane in chromium", () => {
       `Generation is blocked: fix the errors first (${errors}).`,
     );
     expect(await page.getByRole("button", { name: "5. Generate" }).isDisabled()).toBe(true);
+    // The problems are in the file, not in this workbook: no link selects a cell here.
+    expect(await page.getByTestId("problems").getByRole("button").count()).toBe(0);
+    expect(await rows.first().locator("td").first().textContent()).toMatch(/^bad-district\.json/);
     await expectAccessible(page);
     await shot(page, "taskpane-problems-en-US");
+    await closeClean(session);
+  });
+
+  it("lists a bad file's problems in Chinese with row labels and no English (zh-CN)", async () => {
+    const session = await open("zh-CN");
+    const { page } = session;
+    const district = JSON.parse(JSON.stringify(getSample("zhenlai"))) as Record<string, unknown> & {
+      schools: Record<string, unknown>[];
+    };
+    district.schools[0] = { ...district.schools[0], code: "" };
+    district.schools[1] = { ...district.schools[1], classes: -3 };
+    const text = JSON.stringify(district, null, 2);
+    const expected = readDistrictJson(text, "坏数据.json").problems;
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "坏数据.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await page.getByTestId("data-status").filter({ hasText: "坏数据.json" }).waitFor();
+    expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("error");
+    await page.getByRole("button", { name: "下一步" }).click();
+    const rows = page.getByTestId("problems").locator("tbody tr");
+    expect(await rows.count()).toBe(expected.length);
+    const shown = await rows.allTextContents();
+    expected.forEach((problem, i) => expect(shown[i]).toContain(problem.message));
+    expect(shown.join("\n")).not.toMatch(/Accepts|Row \d|must /);
+    await expectAccessible(page);
+    await shot(page, "taskpane-problems-zh-CN");
+    await closeClean(session);
+  });
+
+  it("says a corrupt .xlsx cannot be read in Chinese, with the reader's own message as the detail", async () => {
+    const session = await open("zh-CN");
+    const { page } = session;
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "坏.xlsx", mimeType: XLSX_TYPE, buffer: Buffer.from("not a zip file") });
+    await page.getByTestId("data-status").filter({ hasText: "坏.xlsx" }).waitFor();
+    await page.getByRole("button", { name: "2. 问题" }).click();
+    const row = page.getByTestId("problems").locator("tbody tr").first();
+    expect(await row.textContent()).toContain("无法读取该 .xlsx 文件。");
+    expect(await row.textContent()).toContain("技术信息：");
+    expect(await row.textContent()).toContain("Excel 2007 及以上的 .xlsx 工作簿");
     await closeClean(session);
   });
 
@@ -383,8 +477,9 @@ describe("task pane in chromium", () => {
     await page.getByTestId("data-status").filter({ hasText: "学校.csv" }).waitFor();
     // Warnings (none are errors) do not block the wizard.
     expect(await page.getByTestId("data-status").textContent()).toMatch(
-      /^(Loaded: 学校\.csv|Read 学校\.csv: errors 0, warnings \d+)$/,
+      /^(Loaded: |Read )学校\.csv merged over the Zhenlai \(speech 1\) sample(: errors 0, warnings \d+)?$/,
     );
+    expect(await page.getByTestId("status").textContent()).toContain("学校.csv merged over the Zhenlai");
     await page.getByRole("button", { name: "Next" }).click();
     expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(false);
     await closeClean(session);
@@ -395,6 +490,21 @@ describe("task pane in chromium", () => {
     const { page } = session;
     await page.getByRole("button", { name: "Create input sheets" }).click();
     await page.getByTestId("live").filter({ hasText: "Input sheets created" }).waitFor();
+    // Said where everyone can see it too, not only to screen readers.
+    expect(await page.getByTestId("status").textContent()).toContain("Input sheets created");
+    expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("success");
+    expect((await fakeSheets(page)).filter((name) => name.startsWith("录入-"))).toEqual(
+      SHEETS.map((s) => s.name),
+    );
+    // A second click shows the existing sheets instead of adding copies.
+    await page.evaluate(() =>
+      (window as unknown as PaneWindow).__paneTest.fake.run(async (context) =>
+        context.workbook.worksheets.getItem("Sheet1").activate(),
+      ),
+    );
+    await page.getByRole("button", { name: "Create input sheets" }).click();
+    await page.getByTestId("status").filter({ hasText: "already exist" }).waitFor();
+    await waitForActive(page, "录入-学校");
     expect((await fakeSheets(page)).filter((name) => name.startsWith("录入-"))).toEqual(
       SHEETS.map((s) => s.name),
     );
@@ -424,6 +534,95 @@ describe("task pane in chromium", () => {
     await closeClean(session);
   });
 
+  it("asks to create the input sheets before reading them, and warns when the example rows are still there", async () => {
+    const session = await open("en-US");
+    const { page } = session;
+    await page.getByRole("button", { name: "Read input sheets" }).click();
+    await page.getByTestId("status").filter({ hasText: "no input sheets" }).waitFor();
+    expect(await page.getByTestId("status").textContent()).toBe(
+      "There are no input sheets in this workbook yet: choose “Create input sheets” first.",
+    );
+    expect(await page.getByTestId("data-status").textContent()).toBe("No data loaded yet.");
+
+    await page.getByRole("button", { name: "Create input sheets" }).click();
+    await page.getByTestId("status").filter({ hasText: "Input sheets created" }).waitFor();
+    await page.getByRole("button", { name: "Read input sheets" }).click();
+    await page.getByTestId("status").filter({ hasText: "example rows" }).waitFor();
+    expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("warning");
+    expect(await page.getByTestId("data-status").textContent()).toContain("Loaded");
+    await closeClean(session);
+  });
+
+  it("lists the generated sheets a replacement will overwrite and waits for the user's confirmation", async () => {
+    const session = await open("en-US");
+    const { page } = session;
+    await page.getByRole("button", { name: "Use this sample" }).click();
+    await page.getByRole("button", { name: "5. Generate" }).click();
+    await page.getByRole("checkbox", { name: "All sheets" }).click();
+    await page.getByRole("checkbox", { name: /^目录/ }).click();
+    await page.getByRole("button", { name: "Generate workbook" }).click();
+    await page.getByTestId("done-summary").waitFor();
+    await page.getByRole("button", { name: "Start again" }).click();
+    await page.getByRole("button", { name: "5. Generate" }).click();
+    await page.getByRole("checkbox", { name: "All sheets" }).click();
+    await page.getByRole("checkbox", { name: /^目录/ }).click();
+    // Keep both needs no confirmation.
+    expect(await page.getByRole("button", { name: "Generate workbook" }).isDisabled()).toBe(false);
+    await page.getByRole("radio", { name: /^Replace/ }).click();
+    await page.getByTestId("to-replace").filter({ hasText: "These generated sheets" }).waitFor();
+    expect(await page.getByTestId("to-replace").textContent()).toContain("目录");
+    expect(await page.getByTestId("to-replace").textContent()).not.toContain("Sheet1");
+    const generateButton = page.getByRole("button", { name: "Generate workbook" });
+    expect(await generateButton.isDisabled()).toBe(true);
+    await page.getByRole("checkbox", { name: /^I understand these sheets will be replaced/ }).click();
+    expect(await generateButton.isDisabled()).toBe(false);
+    const before = await fakeSheets(page);
+    await generateButton.click();
+    await page.getByTestId("done-summary").waitFor();
+    expect(await page.getByTestId("done-replaced").textContent()).toContain("参数");
+    expect(await fakeSheets(page)).toEqual(before);
+    await closeClean(session);
+  });
+
+  it("says plainly, in both languages, that an Excel without ExcelApi 1.12 cannot generate, and keeps the functions", async () => {
+    const session = await open("zh-CN", { query: "excelApi=1.11" });
+    const { page } = session;
+    await page.getByRole("button", { name: "创建录入表" }).click();
+    await page.getByTestId("status").filter({ hasText: "API 1.12" }).waitFor();
+    expect(await page.getByTestId("status").textContent()).toMatch(/此版本的 Excel 过旧.*too old/);
+    expect(await fakeSheets(page)).toEqual(["Sheet1"]);
+    await page.getByRole("button", { name: "使用此示例" }).click();
+    await page.getByRole("button", { name: "5. 生成" }).click();
+    await page.getByTestId("api-unsupported").waitFor();
+    expect(await page.getByRole("button", { name: "生成工作簿" }).isDisabled()).toBe(true);
+    await page.getByRole("tab", { name: "EDU 函数" }).click();
+    await page.getByLabel("搜索函数").fill("GROWTH");
+    await page.getByRole("button", { name: "插入 EDU.GROWTH" }).click();
+    await page.getByTestId("status").filter({ hasText: "=EDU.GROWTH()" }).waitFor();
+    expect((await fakeCells(page, "Sheet1")).D5?.formula).toBe("=EDU.GROWTH()");
+    await closeClean(session);
+  });
+
+  for (const lang of ["zh-CN", "en-US"] as const)
+    it(`fits a 360 px pane without sideways scrolling: step bar, policy, preview and generate (${lang})`, async () => {
+      const session = await open(lang, { width: 360 });
+      const { page } = session;
+      const zh = lang === "zh-CN";
+      await page.getByRole("button", { name: zh ? "使用此示例" : "Use this sample" }).click();
+      await expectNoOverflow(page);
+      await page.getByRole("button", { name: zh ? "3. 政策参数" : "3. Policy" }).click();
+      await expectNoOverflow(page);
+      await page.getByRole("button", { name: zh ? "4. 预览" : "4. Preview" }).click();
+      await page.getByTestId("preview-summary").waitFor();
+      await expectNoOverflow(page);
+      await shot(page, `taskpane-preview-${lang}-360`);
+      await page.getByRole("button", { name: zh ? "5. 生成" : "5. Generate" }).click();
+      await page.getByRole("button", { name: zh ? "生成工作簿" : "Generate workbook" }).waitFor();
+      await expectNoOverflow(page);
+      await shot(page, `taskpane-generate-${lang}-360`);
+      await closeClean(session);
+    });
+
   it("says a failed generation was rolled back and leaves the workbook as it was", async () => {
     const session = await open("en-US");
     const { page } = session;
@@ -452,6 +651,12 @@ describe("task pane in chromium", () => {
     await page.getByRole("progressbar").waitFor();
     expect(await page.getByRole("button", { name: "Generate workbook" }).isDisabled()).toBe(true);
     expect(await page.getByRole("button", { name: "Back" }).isDisabled()).toBe(true);
+    // The tabs wait for the generation: the Generate step (and its Cancel) stays in view.
+    const functionsTab = page.getByRole("tab", { name: "EDU functions" });
+    expect(await functionsTab.isDisabled()).toBe(true);
+    await functionsTab.click({ force: true });
+    expect(await heading(page).textContent()).toBe("Generate");
+    expect(await page.getByText(/^Writing the workbook \(0 of 1\)$/).count()).toBe(1);
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.evaluate(() => (window as unknown as PaneWindow).__paneTest.releaseSyncs());
     await page.getByTestId("generate-outcome").waitFor();

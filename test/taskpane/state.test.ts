@@ -117,9 +117,17 @@ describe("wizard state", () => {
     expect(atGenerate.step).toBe("generate");
     const running = run([{ type: "progress", done: 1, total: 4, label: "目录" }], atGenerate);
     expect(run([{ type: "back" }, { type: "toggleSheet", sheet: "debt" }], running)).toBe(running);
-    const done = run([{ type: "generated", created: ["目录", "参数"], passed: 5, failed: 2 }], running);
+    const report = {
+      created: ["目录 (2)", "参数"],
+      renamed: [{ planName: "目录", name: "目录 (2)" }],
+      replaced: ["参数"],
+      passed: 5,
+      failed: 1,
+      failedChecks: [{ labelZh: "甲", labelEn: "A", detailZh: "差", detailEn: "short" }],
+    };
+    const done = run([{ type: "generated", ...report }], running);
     expect(done.step).toBe("done");
-    expect(done.generation).toEqual({ status: "done", created: ["目录", "参数"], passed: 5, failed: 2 });
+    expect(done.generation).toEqual({ status: "done", ...report });
     expect(canVisit(done, "done")).toBe(true);
   });
 
@@ -143,12 +151,48 @@ describe("wizard state", () => {
     const done = run([
       sample(),
       { type: "goTo", step: "generate" },
-      { type: "generated", created: ["目录"], passed: 1, failed: 0 },
+      {
+        type: "generated",
+        created: ["目录"],
+        renamed: [],
+        replaced: [],
+        passed: 1,
+        failed: 0,
+        failedChecks: [],
+      },
     ]);
     const again = run([{ type: "restart" }], done);
     expect(again.step).toBe("data");
     expect(again.district).toBe(done.district);
     expect(again.generation.status).toBe("idle");
+  });
+
+  it("blocks leaving the policy step while a typed value is invalid, until it is fixed or reset", () => {
+    const atPolicy = run([sample(), { type: "next" }, { type: "next" }]);
+    expect(atPolicy.step).toBe("policy");
+    const invalid = run([{ type: "policyValidity", key: "class_size.primary", valid: false }], atPolicy);
+    expect(blockedReason(invalid)).toBe("policyFixInvalid");
+    expect(run([{ type: "next" }], invalid).step).toBe("policy");
+    expect(canVisit(invalid, "preview")).toBe(false);
+    const fixed = run([{ type: "policyValidity", key: "class_size.primary", valid: true }], invalid);
+    expect(blockedReason(fixed)).toBeUndefined();
+    expect(run([{ type: "resetEdits" }], invalid).invalidPolicy).toEqual([]);
+    expect(run([{ type: "choosePack", packId: "national" }], invalid).invalidPolicy).toEqual([]);
+  });
+
+  it("keeps the cause of a failed generation apart from its message", () => {
+    const running = run([
+      sample(),
+      { type: "goTo", step: "generate" },
+      { type: "progress", done: 0, total: 1, label: "" },
+    ]);
+    expect(
+      run([{ type: "failed", message: "生成失败", cause: "sync 2 failed" }], running).generation,
+    ).toEqual({
+      status: "failed",
+      message: "生成失败",
+      cause: "sync 2 failed",
+    });
   });
 
   it("bumps the patch version of an edited pack", () => {

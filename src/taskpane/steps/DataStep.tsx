@@ -20,7 +20,8 @@ const useStyles = makeStyles({
 
 const loadData = () => import("../data");
 
-export function DataStep({ state, dispatch, t, locale, excel, run, announce, busy }: StepProps) {
+export function DataStep(props: StepProps) {
+  const { state, dispatch, t, locale, excel, run, announce, busy, apiSupported } = props;
   const styles = useStyles();
   const [samples, setSamples] = useState<readonly SampleInfo[]>([]);
   const [sampleId, setSampleId] = useState("");
@@ -44,41 +45,61 @@ export function DataStep({ state, dispatch, t, locale, excel, run, announce, bus
   const loaded = (result: Loaded) => {
     dispatch({ type: "loaded", ...result });
     const counts = problemCounts(result.problems);
-    announce(
-      result.problems.length
-        ? t("dataLoadedWithProblems", { label: result.source.label, ...counts })
-        : t("dataLoaded", { label: result.source.label }),
-    );
+    if (!result.problems.length) announce(t("dataLoaded", { label: result.source.label }), "success");
+    else
+      announce(
+        t("dataLoadedWithProblems", { label: result.source.label, ...counts }),
+        counts.errors ? "error" : "warning",
+      );
   };
 
   const createSheets = () =>
     run(async () => {
+      if (!apiSupported) return announce(t("apiUnsupported"), "error");
       const data = await loadData();
-      const created = await excel.writePlan(data.inputTemplatePlan(), {
+      const [first] = data.inputSheetNames();
+      // Existing input sheets are the user's data: show them instead of adding "录入-学校 (2)" copies.
+      const schools = data.inputSheetNames().find((name) => name === "录入-学校") ?? first ?? "";
+      if (await excel.activate(schools)) return announce(t("dataSheetsExist", { sheet: schools }));
+      const written = await excel.writePlan(data.inputTemplatePlan(), {
         onExistingSheet: "keepBoth",
         onProgress: () => undefined,
         signal: new AbortController().signal,
       });
-      announce(t("dataCreated", { names: created.join(", ") }));
+      announce(
+        t("dataCreated", { names: written.created.join(locale === "zh-CN" ? "、" : ", ") }),
+        "success",
+      );
     });
   const readSheets = () =>
     run(async () => {
       const data = await loadData();
       const tables = await excel.readSheets(data.inputSheetNames());
-      loaded(data.loadTables(tables, t("dataSheets"), "sheets"));
+      if (tables.length === 0) return announce(t("dataSheetsMissing"), "warning");
+      const result = data.loadTables(tables, t("dataSheets"), "sheets");
+      loaded(result);
+      const examples = result.district ? data.exampleCodesPresent(result.district) : [];
+      if (examples.length)
+        announce(t("dataExampleRows", { codes: examples.join(locale === "zh-CN" ? "、" : ", ") }), "warning");
     });
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
     run(async () => {
       const data = await loadData();
-      loaded(
-        await data.loadFile(
-          file.name,
-          new Uint8Array(await file.arrayBuffer()),
-          sampleId || data.sampleList()[0]?.id || "",
-        ),
-      );
+      const base = sampleId || data.sampleList()[0]?.id || "";
+      const result = await data.loadFile(file.name, new Uint8Array(await file.arrayBuffer()), base);
+      // A CSV is one table over the chosen sample's others: say which sample, so it is never silent.
+      const merged = /\.csv$/i.test(file.name)
+        ? {
+            ...result,
+            source: {
+              ...result.source,
+              label: t("dataMergedOver", { file: file.name, sample: sampleName(base) }),
+            },
+          }
+        : result;
+      loaded(merged);
     });
   };
 

@@ -1,14 +1,18 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { pick } from "../i18n";
 import type { StepProps } from "./types";
 
 const useStyles = makeStyles({
-  links: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  links: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, listStyle: "none", padding: 0 },
+  heading: { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalS} 0 0` },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-export function DoneStep({ state, dispatch, t, excel, run, announce }: StepProps) {
+export function DoneStep({ state, dispatch, t, locale, excel, run, announce }: StepProps) {
   const styles = useStyles();
   if (state.generation.status !== "done") return null;
-  const { created, passed, failed } = state.generation;
+  const { created, renamed, replaced, passed, failed, failedChecks } = state.generation;
+  const colon = locale === "zh-CN" ? "：" : ": ";
   return (
     <>
       <Text as="p" block>
@@ -17,11 +21,7 @@ export function DoneStep({ state, dispatch, t, excel, run, announce }: StepProps
       <Text as="p" block weight="semibold" data-testid="done-summary">
         {t("doneSheets", { count: created.length })} · {t("doneChecks", { passed, failed })}
       </Text>
-      <ul
-        className={styles.links}
-        aria-label={t("doneSheets", { count: created.length })}
-        style={{ listStyle: "none", padding: 0 }}
-      >
+      <ul className={styles.links} aria-label={t("doneSheets", { count: created.length })}>
         {created.map((name) => (
           <li key={name}>
             <Button
@@ -29,7 +29,8 @@ export function DoneStep({ state, dispatch, t, excel, run, announce }: StepProps
               aria-label={t("doneOpen", { name })}
               onClick={() =>
                 run(async () => {
-                  if (!(await excel.activate(name))) announce(t("problemNotInWorkbook", { sheet: name }));
+                  if (!(await excel.activate(name)))
+                    announce(t("problemNotInWorkbook", { sheet: name }), "warning");
                 })
               }
             >
@@ -38,6 +39,42 @@ export function DoneStep({ state, dispatch, t, excel, run, announce }: StepProps
           </li>
         ))}
       </ul>
+      {renamed.length > 0 && (
+        <section data-testid="done-renamed">
+          <h3 className={styles.heading}>{t("doneRenamed")}</h3>
+          <ul className={styles.list}>
+            {renamed.map(({ planName, name }) => (
+              <li key={name}>
+                {planName} → {name}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {replaced.length > 0 && (
+        <section data-testid="done-replaced">
+          <h3 className={styles.heading}>{t("doneReplaced")}</h3>
+          <ul className={styles.list}>
+            {replaced.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {failedChecks.length > 0 && (
+        <section data-testid="done-failed">
+          <h3 className={styles.heading}>{t("doneFailedChecks")}</h3>
+          <ul className={styles.list}>
+            {failedChecks.map((check, index) => (
+              <li key={index}>
+                <Text weight="semibold">{pick(locale, check.labelZh, check.labelEn)}</Text>
+                {colon}
+                {pick(locale, check.detailZh, check.detailEn)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div>
         <Button onClick={() => dispatch({ type: "restart" })}>{t("doneAgain")}</Button>
       </div>

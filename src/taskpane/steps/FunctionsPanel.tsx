@@ -62,6 +62,9 @@ export function exampleFormula(id: string, text: FunctionText): string | undefin
   return `=EDU.${id}(${args.map(formulaLiteral).join(",")})`;
 }
 
+/** Logicians' shorthand is not for finance staff. */
+export const plainWords = (text: string): string => text.replace(/\biff\b/g, "if and only if");
+
 function matches(id: string, text: FunctionText, query: string): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
@@ -91,10 +94,11 @@ export function FunctionsPanel({
     () => Object.entries(FUNCTION_TEXTS).filter(([id, text]) => matches(id, text, query)),
     [query],
   );
+  const colon = locale === "zh-CN" ? "：" : ": ";
   const insert = (formula: string) =>
     run(async () => {
       const address = await excel.insertFormula(formula);
-      announce(`${t("fnInserted", { formula })} ${address}`);
+      announce(t("fnInserted", { formula, address }), "success");
     });
 
   return (
@@ -119,20 +123,26 @@ export function FunctionsPanel({
                 {name} <Text weight="regular">{text.zhName}</Text>
               </h3>
               <Text as="p" block>
-                {pick(locale, text.checks.zh, text.checks.en)}
+                {plainWords(pick(locale, text.checks.zh, text.checks.en))}
               </Text>
               <Text as="p" block size={200}>
                 <code className={styles.code}>{signature(id, text, locale)}</code>
               </Text>
               <Text as="p" block size={200}>
-                {t("fnRule")}: {pick(locale, text.rule.zh, text.rule.en)}
+                {t("fnRule")}
+                {colon}
+                {plainWords(pick(locale, text.rule.zh, text.rule.en))}
               </Text>
               <Text as="p" block size={200}>
-                {t("fnSource")}: {pick(locale, text.source.zh, text.source.en)}
+                {t("fnSource")}
+                {colon}
+                {pick(locale, text.source.zh, text.source.en)}
               </Text>
               {example && (
                 <Text as="p" block size={200}>
-                  {t("fnExample")}: <code className={styles.code}>{example}</code>
+                  {t("fnExample")}
+                  {colon}
+                  <code className={styles.code}>{example}</code>
                 </Text>
               )}
               <div className={styles.actions}>

@@ -2,6 +2,8 @@ import {
   Button,
   Checkbox,
   Field,
+  MessageBar,
+  MessageBarBody,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -9,13 +11,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useRef } from "react";
+import { useEffect, useState } from "react";
 import type { SheetChoice } from "../../plan/build";
 import { SHEET_ORDER } from "../../plan/context";
 import type { Translate } from "../i18n";
-import { checkCounts, planFor, sheetChoices } from "../plan";
+import { progressText } from "../messages";
+import { sheetChoices } from "../plan";
 import type { OnExistingSheet } from "../state";
-import { errorMessage, type StepProps } from "./types";
+import type { StepProps } from "./types";
 
 const useStyles = makeStyles({
   sheets: {
@@ -24,56 +27,60 @@ const useStyles = makeStyles({
     border: "none",
     padding: 0,
     margin: 0,
+    minWidth: 0,
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, marginBlock: tokens.spacingVerticalM },
+  names: { wordBreak: "break-all" },
+  cause: { display: "block", color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
 });
 
 /** Sheets are named in zh-CN in the workbook; English users also see what each is. */
 const sheetLabel = (choice: SheetChoice, english: boolean) =>
   english ? `${choice.zh} (${choice.en})` : choice.zh;
 
-function outcome(t: Translate, generation: StepProps["state"]["generation"]): string | undefined {
-  if (generation.status === "cancelled") return t("generateCancelled");
-  if (generation.status === "failed") return generation.message;
+function outcome(
+  t: Translate,
+  generation: StepProps["state"]["generation"],
+): { message: string; cause?: string } | undefined {
+  if (generation.status === "cancelled") return { message: t("generateCancelled") };
+  if (generation.status === "failed") return generation;
   return undefined;
 }
 
-export default function GenerateStep({ state, dispatch, t, locale, excel, announce }: StepProps) {
+/** The generated sheets already in the workbook, read when the user chooses to replace them. */
+function useGeneratedSheets({ excel, state }: Pick<StepProps, "excel" | "state">) {
+  // null: they could not be read (the confirmation is still asked for).
+  const [sheets, setSheets] = useState<readonly string[] | null>();
+  const replace = state.onExisting === "replaceGenerated";
+  useEffect(() => {
+    if (!replace) return;
+    let mounted = true;
+    void excel.generatedSheets().then(
+      (names) => mounted && setSheets(names),
+      () => mounted && setSheets(null),
+    );
+    return () => void (mounted = false);
+  }, [excel, replace]);
+  return replace ? sheets : undefined;
+}
+
+export default function GenerateStep(props: StepProps) {
+  const { state, dispatch, t, locale, generate, cancel, apiSupported } = props;
   const styles = useStyles();
-  const controller = useRef<AbortController | undefined>(undefined);
   const running = state.generation.status === "running";
   const all = state.sheets.length === SHEET_ORDER.length;
-
-  const generate = async () => {
-    const abort = new AbortController();
-    controller.current = abort;
-    dispatch({ type: "progress", done: 0, total: 1, label: t("generateStarting") });
-    announce(t("generateStarting"));
-    try {
-      const plan = planFor(state, new Date(), state.sheets);
-      const created = await excel.writePlan(plan, {
-        onExistingSheet: state.onExisting,
-        signal: abort.signal,
-        onProgress: (done, total, label) => dispatch({ type: "progress", done, total, label }),
-      });
-      dispatch({ type: "generated", created, ...checkCounts(plan) });
-      announce(t("doneSheets", { count: created.length }));
-    } catch (error) {
-      const cancelled =
-        abort.signal.aborted || (error instanceof Error && error.name === "GenerationCancelled");
-      // The writer says whether it could undo its partial work; the user must know when it could not.
-      const undone = (error as { rolledBack?: boolean }).rolledBack !== false;
-      const message = t(undone ? "generateFailed" : "generateRollbackFailed", {
-        message: errorMessage(error),
-      });
-      dispatch(cancelled && undone ? { type: "cancelled" } : { type: "failed", message });
-      announce(cancelled && undone ? t("generateCancelled") : message);
-    }
-  };
+  const toReplace = useGeneratedSheets(props);
+  const [confirmed, setConfirmed] = useState(false);
+  const needsConfirmation = state.onExisting === "replaceGenerated" && (toReplace?.length ?? 1) > 0;
 
   const message = outcome(t, state.generation);
   return (
     <>
+      {!apiSupported && (
+        <MessageBar intent="error" data-testid="api-unsupported">
+          <MessageBarBody>{t("apiUnsupported")}</MessageBarBody>
+        </MessageBar>
+      )}
       <Text as="p" block>
         {t("generateIntro")}
       </Text>
@@ -101,29 +108,55 @@ export default function GenerateStep({ state, dispatch, t, locale, excel, announ
         <RadioGroup
           value={state.onExisting}
           disabled={running}
-          onChange={(_, data) => dispatch({ type: "onExisting", value: data.value as OnExistingSheet })}
+          onChange={(_, data) => {
+            setConfirmed(false);
+            dispatch({ type: "onExisting", value: data.value as OnExistingSheet });
+          }}
         >
           <Radio value="keepBoth" label={t("generateKeepBoth")} />
           <Radio value="replaceGenerated" label={t("generateReplace")} />
         </RadioGroup>
       </Field>
+      {toReplace && (
+        <Text as="p" block className={styles.names} data-testid="to-replace">
+          {toReplace.length
+            ? t("generateWillReplace", { names: toReplace.join(locale === "zh-CN" ? "、" : ", ") })
+            : t("generateNothingToReplace")}
+        </Text>
+      )}
+      {needsConfirmation && (
+        <Checkbox
+          label={t("generateConfirmReplace")}
+          checked={confirmed}
+          disabled={running || toReplace === undefined}
+          onChange={(_, data) => setConfirmed(data.checked === true)}
+        />
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={running || state.sheets.length === 0}
-          onClick={() => void generate()}
+          disabled={
+            running || !apiSupported || state.sheets.length === 0 || (needsConfirmation && !confirmed)
+          }
+          aria-describedby={needsConfirmation && !confirmed ? "generate-reason" : undefined}
+          onClick={generate}
         >
           {t("generateStart")}
         </Button>
-        {running && <Button onClick={() => controller.current?.abort()}>{t("generateCancel")}</Button>}
+        {running && <Button onClick={cancel}>{t("generateCancel")}</Button>}
       </div>
+      {needsConfirmation && !confirmed && (
+        <Text id="generate-reason" size={200}>
+          {t("generateConfirmNeeded")}
+        </Text>
+      )}
       {state.sheets.length === 0 && <Text role="alert">{t("generateNoSheets")}</Text>}
       {state.generation.status === "running" && (
         <Field
           label={t("generateProgressLabel")}
           validationState="none"
           validationMessage={t("generateProgress", {
-            label: state.generation.label,
+            label: progressText(state.generation.label, t),
             done: state.generation.done,
             total: state.generation.total,
           })}
@@ -136,7 +169,12 @@ export default function GenerateStep({ state, dispatch, t, locale, excel, announ
       )}
       {message && (
         <Text as="p" block role="alert" weight="semibold" data-testid="generate-outcome">
-          {message}
+          {message.message}
+          {message.cause && (
+            <Text size={200} weight="regular" className={styles.cause} data-testid="generate-cause">
+              {t("causeLabel", { cause: message.cause })}
+            </Text>
+          )}
         </Text>
       )}
     </>

@@ -7,13 +7,45 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { pick } from "../i18n";
+import type { CheckItem } from "../../plan/types";
+import { pick, type Locale, type Translate } from "../i18n";
 import { checkCounts, planFor } from "../plan";
 import { errorMessage, type StepProps } from "./types";
 
+const useStyles = makeStyles({
+  items: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
+  why: { overflowWrap: "anywhere" },
+});
+
+/** A check's sub-results (one per school…), failing ones first, folded away until asked for. */
+function Items({ items, t, locale }: { items: readonly CheckItem[]; t: Translate; locale: Locale }) {
+  const styles = useStyles();
+  const failing = items.filter((item) => !item.pass);
+  const sorted = [...failing, ...items.filter((item) => item.pass)];
+  return (
+    <details open={failing.length > 0 && failing.length <= 5} data-testid="check-items">
+      <summary>{t("previewItemsFailed", { failed: failing.length, total: items.length })}</summary>
+      <ul className={styles.items}>
+        {sorted.map((item, index) => (
+          <li key={index} data-pass={item.pass}>
+            {pick(locale, item.labelZh, item.labelEn)}
+            {locale === "zh-CN" ? "：" : ": "}
+            {item.pass ? t("previewPass") : t("previewFail")}
+            {locale === "zh-CN" ? "，" : ", "}
+            {pick(locale, item.detailZh, item.detailEn)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export default function PreviewStep({ state, t, locale }: StepProps) {
+  const styles = useStyles();
   const result = useMemo(() => {
     try {
       return { plan: planFor(state, new Date()) };
@@ -51,7 +83,10 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
                   {check.pass ? t("previewPass") : t("previewFail")}
                 </Badge>
               </TableCell>
-              <TableCell>{pick(locale, check.detailZh, check.detailEn)}</TableCell>
+              <TableCell className={styles.why}>
+                {pick(locale, check.detailZh, check.detailEn)}
+                {check.items && check.items.length > 0 && <Items items={check.items} t={t} locale={locale} />}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

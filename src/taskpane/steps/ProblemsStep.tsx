@@ -10,8 +10,10 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { Problem } from "../../district/problems";
-import { problemAddress } from "../problems";
+import { splitCause } from "../messages";
+import { problemAddress, problemPlace } from "../problems";
 import { pick } from "../i18n";
+import { acceptsText } from "../vocabulary";
 import { problemCounts } from "../state";
 import type { StepProps } from "./types";
 
@@ -32,7 +34,7 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
   return (
     <>
       <Text as="p" block>
-        {t("problemsIntro")}
+        {t(state.source?.kind === "sheets" ? "problemsIntro" : "problemsIntroFile")}
       </Text>
       {errors > 0 && (
         <Text as="p" block weight="semibold" role="alert">
@@ -49,8 +51,12 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
         </TableHeader>
         <TableBody>
           {state.problems.map((problem, index) => {
-            const address = problemAddress(problem, state.tables);
-            const place = `${problem.sheet ?? problem.file}${problem.row ? ` ${t("problemRow")} ${problem.row}` : ""}`;
+            const { where, linkable } = problemPlace(problem, state.source);
+            const address = linkable ? problemAddress(problem, state.tables) : undefined;
+            const place = `${where}${problem.row ? ` ${t("problemRowAt", { row: problem.row })}` : ""}`;
+            const { message, cause } = splitCause(pick(locale, problem.message, problem.messageEn), locale);
+            const accepts =
+              problem.accepts && t("problemAccepts", { accepts: acceptsText(problem.accepts, locale) });
             return (
               <TableRow key={index}>
                 <TableCell>
@@ -77,11 +83,15 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
                   >
                     {problem.severity === "error" ? t("problemSeverityError") : t("problemSeverityWarning")}
                   </Badge>
-                  {pick(locale, problem.message, problem.messageEn)}
-                  {problem.accepts && (
+                  {message}
+                  {accepts && (
                     <Text as="span" size={200}>
-                      {" "}
-                      ({t("problemAccepts", { accepts: problem.accepts })})
+                      {locale === "zh-CN" ? `（${accepts}）` : ` (${accepts})`}
+                    </Text>
+                  )}
+                  {cause && (
+                    <Text as="span" block size={200} style={{ wordBreak: "break-all" }}>
+                      {t("causeLabel", { cause })}
                     </Text>
                   )}
                 </TableCell>

@@ -12,10 +12,17 @@ export interface StepProps {
   readonly excel: ExcelGateway;
   /** Runs an async task with the pane marked busy; a thrown error is shown to the user. */
   readonly run: (task: () => Promise<void>) => void;
-  /** Says something in the live region (screen readers hear it). */
-  readonly announce: (message: string) => void;
+  /** Shows a result in the status bar and says it in the live region (screen readers hear it). */
+  readonly announce: (message: string, intent?: StatusIntent) => void;
   readonly busy: boolean;
+  /** Starts writing the plan for the chosen sheets; the controller lives above the steps, so Cancel survives them. */
+  readonly generate: () => void;
+  readonly cancel: () => void;
+  /** Whether this Excel has the API the writer needs (ExcelApi 1.12). */
+  readonly apiSupported: boolean;
 }
+
+export type StatusIntent = "info" | "success" | "warning" | "error";
 
 export const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

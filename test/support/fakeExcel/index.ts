@@ -123,12 +123,14 @@ export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[
 export interface FakeOfficeOptions {
   /** Office.context.displayLanguage, e.g. "zh-CN" (default) or "en-US". */
   readonly displayLanguage?: string;
+  /** Office.context.requirements.isSetSupported (default: every set is supported). */
+  readonly isSetSupported?: (name: string, version?: string) => boolean;
 }
 
 /**
  * Define the `Excel` and `Office` globals the task pane uses, backed by the fake:
  * Excel.run; Office.onReady (resolves { host: "Excel", platform: "OfficeOnline" }, also calls a callback);
- * Office.context.displayLanguage; Office.context.requirements.isSetSupported (always true);
+ * Office.context.displayLanguage; Office.context.requirements.isSetSupported (true unless options say otherwise);
  * Office.HostType.Excel. Returns a function that removes them again.
  */
 export function installFakeOffice(
@@ -144,7 +146,7 @@ export function installFakeOffice(
     },
     context: {
       displayLanguage: options.displayLanguage ?? "zh-CN",
-      requirements: { isSetSupported: () => true },
+      requirements: { isSetSupported: options.isSetSupported ?? (() => true) },
     },
     HostType: { Excel: "Excel" },
   };

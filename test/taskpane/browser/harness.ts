@@ -113,8 +113,12 @@ export async function openPane(
   baseUrl: string,
   officeJs: string,
   lang: string,
+  options: { readonly width?: number; readonly query?: string } = {},
 ): Promise<PaneSession> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 860 }, locale: lang });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 420, height: 860 },
+    locale: lang,
+  });
   const requests: string[] = [];
   const pageErrors: string[] = [];
   context.on("request", (request) => requests.push(request.url()));
@@ -134,7 +138,7 @@ export async function openPane(
       seen.push(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
-  await page.goto(`${baseUrl}/taskpane.html?lang=${lang}`);
+  await page.goto(`${baseUrl}/taskpane.html?lang=${lang}${options.query ? `&${options.query}` : ""}`);
   await page.locator("#app-root").waitFor();
   return {
     context,

@@ -10,8 +10,16 @@ const fake = createFakeExcel({
   sheets: [{ name: "Sheet1", cells: { A1: "我的数据", B2: 42, C3: "=1+1 stays mine" } }],
 });
 void fake.run(async (context) => context.workbook.worksheets.getItem("Sheet1").getRange("D5").select());
-const language = new URLSearchParams(location.search).get("lang") ?? "zh-CN";
-installFakeOffice(globalThis, fake, { displayLanguage: language });
+const query = new URLSearchParams(location.search);
+const language = query.get("lang") ?? "zh-CN";
+// ?excelApi=1.11 plays an Excel whose highest ExcelApi set is 1.11.
+const highestApi = query.get("excelApi");
+const minor = (version: string | undefined): number => Number(version?.split(".")[1] ?? 1);
+const newer = (version: string | undefined, than: string): boolean => minor(version) > minor(than);
+installFakeOffice(globalThis, fake, {
+  displayLanguage: language,
+  isSetSupported: (name, version) => !highestApi || name !== "ExcelApi" || !newer(version, highestApi),
+});
 const { run, gate } = gatedRunner(fake);
 (globalThis as unknown as { Excel: { run: unknown } }).Excel.run = run;
 

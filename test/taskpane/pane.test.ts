@@ -1,0 +1,204 @@
+import fc from "fast-check";
+import { getSample } from "../../src/district/samples";
+import type { Problem } from "../../src/district/problems";
+import { templateExample } from "../../src/plan/inputTemplate";
+import { listPacks, getPack, POLICY_KEYS } from "../../src/policy";
+import { GENERATED_MARK as WRITER_MARK } from "../../src/writers/officejs/writeWorkbookPlan";
+import { exampleCodesPresent } from "../../src/taskpane/data";
+import { GENERATED_MARK } from "../../src/taskpane/excel";
+import { translator } from "../../src/taskpane/i18n";
+import { generationOutcome, progressText, splitCause } from "../../src/taskpane/messages";
+import { boundsOf, displayValue, parsePolicyInput } from "../../src/taskpane/policyInput";
+import { problemPlace } from "../../src/taskpane/problems";
+import { KNOWN_UNITS, acceptsText, unitText } from "../../src/taskpane/vocabulary";
+import { GenerationCancelled, GenerationFailed, generateInExcel } from "../../src/writers/officejs";
+import { buildInputTemplatePlan } from "../../src/plan/inputTemplate";
+import { createFakeExcel } from "../support/fakeExcel";
+
+const zh = translator("zh-CN");
+const en = translator("en-US");
+
+describe("policy values as typed", () => {
+  it("shows a rate as a percentage and stores what is typed as a fraction (3 means 3 %)", () => {
+    expect(displayValue(0.03, "比率")).toBe("3");
+    expect(displayValue(0.65, "比率")).toBe("65");
+    expect(parsePolicyInput("dropout.junior.rural", "比率", "3")).toEqual({ ok: true, value: 0.03 });
+    expect(parsePolicyInput("balance.basic.primary", "比率", "55")).toEqual({ ok: true, value: 0.55 });
+    expect(displayValue(45, "人/班")).toBe("45");
+    expect(parsePolicyInput("class_size.primary", "人/班", "45")).toEqual({ ok: true, value: 45 });
+  });
+
+  it("round-trips every rate through its percentage", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (basisPoints) => {
+        const fraction = basisPoints / 10_000;
+        const parsed = parsePolicyInput("preschool.target_rate", "比率", displayValue(fraction, "比率"));
+        expect(parsed).toEqual({ ok: true, value: fraction });
+      }),
+    );
+  });
+
+  it("refuses values outside each key's sane bounds with the reason", () => {
+    const reason = (key: Parameters<typeof parsePolicyInput>[0], unit: string, text: string) => {
+      const parsed = parsePolicyInput(key, unit, text);
+      return parsed.ok ? "ok" : en(parsed.reason, { label: "X", ...parsed.values });
+    };
+    expect(reason("dropout.primary", "比率", "101")).toBe("X: enter a number from 0 to 100.");
+    expect(reason("dropout.primary", "比率", "-1")).toBe("X: enter a number from 0 to 100.");
+    expect(reason("class_size.primary", "人/班", "0")).toBe("X: enter a number from 1 to 100.");
+    expect(reason("class_size.primary", "人/班", "45.5")).toBe("X: enter a whole number.");
+    expect(reason("staff_ratio.primary", "生/教职工", "0")).toBe("X: enter a number greater than 0.");
+    expect(reason("public_funds.east.primary", "元/生·年", "-5")).toBe("X: enter a number of at least 0.");
+    expect(reason("allowance.start_month", "月", "13")).toBe("X: enter a number from 1 to 12.");
+    expect(reason("allowance.start_month", "月", "")).toBe("X: enter a number.");
+    expect(reason("allowance.start_month", "月", "abc")).toBe("X: enter a number.");
+    expect(reason("nutrition.days", "天/年", "200")).toBe("ok");
+  });
+
+  it("accepts every value of every built-in pack as shown", () => {
+    for (const { id } of listPacks())
+      for (const key of POLICY_KEYS) {
+        const value = getPack(id).values[key];
+        const parsed = parsePolicyInput(key, value.unit, displayValue(value.value, value.unit));
+        expect({ id, key, parsed }).toEqual({ id, key, parsed: { ok: true, value: value.value } });
+      }
+  });
+
+  it("has bounds whose minimum is below any maximum", () => {
+    for (const key of POLICY_KEYS) {
+      const bounds = boundsOf(key, getPack("national").values[key].unit);
+      expect(bounds.max === undefined || bounds.min < bounds.max).toBe(true);
+    }
+  });
+});
+
+describe("the pane's words for data vocabulary", () => {
+  it("has English for every unit of every built-in pack", () => {
+    const units = new Set(
+      listPacks().flatMap(({ id }) => POLICY_KEYS.map((k) => getPack(id).values[k].unit)),
+    );
+    for (const unit of units)
+      expect({ unit, known: KNOWN_UNITS.includes(unit) }).toEqual({ unit, known: true });
+    expect(unitText("人/班", "en-US")).toBe("pupils per class");
+    expect(unitText("元/生·年", "en-US")).toBe("yuan per student per year");
+    expect(unitText("人/班", "zh-CN")).toBe("人/班");
+  });
+
+  it("says the readers' accepts texts in English for an English pane and leaves zh-CN as it is", () => {
+    expect(acceptsText("数字", "en-US")).toBe("a number");
+    expect(acceptsText("非空文本", "en-US")).toBe("non-empty text");
+    expect(acceptsText("0 或以上的整数", "en-US")).toBe("a whole number, 0 or more");
+    expect(acceptsText("Excel 2007 及以上的 .xlsx 工作簿", "en-US")).toBe(
+      "an .xlsx workbook (Excel 2007 or later)",
+    );
+    expect(acceptsText("≤ 40 个字符", "en-US")).toBe("at most 40 characters");
+    expect(acceptsText("≥ 1", "en-US")).toBe("≥ 1");
+    expect(acceptsText("非空文本", "zh-CN")).toBe("非空文本");
+  });
+});
+
+describe("the writer's progress and outcome in the pane's language", () => {
+  it("names every step the writer reports and never shows its raw key", () => {
+    expect(progressText("sheets", zh)).toBe("添加工作表");
+    expect(progressText("values 目录 (2)", zh)).toBe("写入 目录 (2) 的数值");
+    expect(progressText("formulas 学校", en)).toBe("Writing the formulas on 学校");
+    expect(progressText("formats 学校", zh)).toBe("设置 学校 的格式");
+    expect(progressText("tables and names", zh)).toBe("添加表格和名称");
+    expect(progressText("finish", zh)).toBe("收尾");
+    expect(progressText("done", en)).toBe("Done");
+    expect(progressText("something new", zh)).toBe("写入工作簿");
+    expect(progressText("", en)).toBe("Writing the workbook");
+  });
+
+  it("has words for every label the writer reports while writing", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", cells: {} }] });
+    const labels: string[] = [];
+    await generateInExcel(fake.run, buildInputTemplatePlan(), {
+      onExistingSheet: "keepBoth",
+      onProgress: (_done, _total, label) => labels.push(label),
+    });
+    expect(labels.length).toBeGreaterThan(3);
+    const unknown = labels.filter((label) => progressText(label, zh) === zh("progressOther"));
+    expect(unknown).toEqual([]);
+    expect(labels.map((label) => progressText(label, zh)).join()).not.toMatch(/[a-z]/);
+  });
+
+  it("says a failure in zh-CN with the writer's English message as the technical cause", () => {
+    const failed = new GenerationFailed("generating the workbook failed: sync 2 failed", null, true);
+    expect(generationOutcome(failed, false, zh)).toEqual({
+      cancelled: false,
+      message: "生成失败，已全部撤销，工作簿保持原样。",
+      cause: "generating the workbook failed: sync 2 failed",
+    });
+    expect(generationOutcome(new GenerationCancelled(true), false, zh)).toEqual({
+      cancelled: true,
+      message: "已取消。已写入的工作表均已删除，工作簿保持原样。",
+    });
+    expect(generationOutcome(new GenerationCancelled(false), false, en).message).toMatch(/undoing it failed/);
+  });
+
+  it("moves a library's English text out of a zh-CN problem message into the cause", () => {
+    expect(splitCause("无法读取该 .xlsx 文件:End of data reached (data length = 3)", "zh-CN")).toEqual({
+      message: "无法读取该 .xlsx 文件。",
+      cause: "End of data reached (data length = 3)",
+    });
+    expect(splitCause("学校代码:不能为空", "zh-CN")).toEqual({ message: "学校代码:不能为空" });
+    expect(splitCause("Cannot read this .xlsx file: End of data", "en-US")).toEqual({
+      message: "Cannot read this .xlsx file: End of data",
+    });
+  });
+});
+
+describe("where a problem is", () => {
+  const problem = (file: string, sheet?: string): Problem => ({
+    severity: "error",
+    file,
+    ...(sheet && { sheet }),
+    row: 3,
+    field: "schools[1].code",
+    message: "不能为空",
+    messageEn: "must not be empty",
+  });
+
+  it("links to the cell only when the data came from this workbook's input sheets", () => {
+    expect(problemPlace(problem("本工作簿中的录入表", "录入-学校"), { kind: "sheets", label: "x" })).toEqual({
+      where: "录入-学校",
+      linkable: true,
+    });
+  });
+
+  it("names the file, and the sheet inside an .xlsx, for a file's problems, without a link", () => {
+    const file = { kind: "file", label: "x" } as const;
+    expect(problemPlace(problem("input.xlsx", "录入-学校"), file)).toEqual({
+      where: "input.xlsx › 录入-学校",
+      linkable: false,
+    });
+    expect(problemPlace(problem("学校.csv", "录入-学校"), file)).toEqual({
+      where: "学校.csv",
+      linkable: false,
+    });
+    expect(problemPlace(problem("bad.json"), file)).toEqual({ where: "bad.json", linkable: false });
+  });
+});
+
+describe("the input sheets' example rows", () => {
+  it("are found when every example school is still there, and not in a sample district", () => {
+    const example = templateExample();
+    expect(exampleCodesPresent(example)).toEqual(example.schools.map((s) => s.code));
+    expect(exampleCodesPresent(getSample("zhenlai"))).toEqual([]);
+    expect(exampleCodesPresent({ ...example, schools: example.schools.slice(1) })).toEqual([]);
+  });
+});
+
+describe("pane wording", () => {
+  it("says one sheet and one function in the singular in English", () => {
+    expect(en("doneSheets", { count: 1 })).toBe("1 sheet written");
+    expect(en("doneSheets", { count: 2 })).toBe("2 sheets written");
+    expect(en("fnCount", { count: 1 })).toBe("1 function");
+    expect(zh("problemRowAt", { row: 1 })).toBe("第 1 行");
+  });
+
+  it("reads the generated mark the writer writes", () => {
+    expect(GENERATED_MARK).toBe(WRITER_MARK);
+  });
+});
