@@ -1,9 +1,10 @@
 /** The four commands. Each returns its exit code; user mistakes throw UserError. */
-import { basename, join } from "path";
+import { basename, extname, join } from "path";
 import type { Problem } from "../district/problems";
 import { hasErrors } from "../district/problems";
 import { getSample } from "../district/samples";
-import { buildWorkbookPlan } from "../plan/build";
+import { buildWorkbook } from "../plan/build";
+import type { Reconciliation } from "../plan/context";
 import { buildInputTemplatePlan } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
 import { validatePlan } from "../plan/validate";
@@ -31,7 +32,8 @@ export function problemTable(problems: readonly Problem[], { lang, t }: Context)
     basename(p.file),
     p.sheet ?? "",
     p.row === undefined ? "" : String(p.row),
-    p.column ?? "",
+    // A JSON input has no sheet or row: the model field says where the problem is.
+    p.column ?? (p.sheet === undefined && p.row === undefined ? p.field : ""),
     (lang === "zh" ? p.message : p.messageEn) + (p.accepts ? ` (${t.columns.accepts}: ${p.accepts})` : ""),
   ]);
   const c = t.columns;
@@ -55,31 +57,41 @@ async function districtPlan(
   packId: string | undefined,
   ctx: Context,
 ): Promise<WorkbookPlan> {
+  return (await districtWorkbook(source, packId, ctx)).plan;
+}
+
+async function districtWorkbook(
+  source: DistrictSource,
+  packId: string | undefined,
+  ctx: Context,
+): Promise<{ readonly plan: WorkbookPlan; readonly reconciliations: readonly Reconciliation[] }> {
   const { io, t } = ctx;
   const { district, problems } = await loadDistrict(source, io, t);
   if (problems.length > 0) io.stderr(problemTable(problems, ctx) + problemSummary(problems, t));
   if (!district || hasErrors(problems)) throw new UserError(t.inputHasErrors);
   const pack = choosePack(packId ?? district.policyPack, t);
   io.stdout(t.district(district.name, district.budgetYear, `${pack.id}@${pack.version}`) + "\n");
-  const plan = buildWorkbookPlan(district, pack, {
+  const built = buildWorkbook(district, pack, {
     generatedAt: io.now().toISOString(),
     generator: generator(io),
   });
-  const defects = validatePlan(plan);
+  const defects = validatePlan(built.plan);
   if (defects.length > 0) {
     const lines = defects.map((d) => `  ${[d.sheet, d.cell].filter(Boolean).join("!")} ${d.message}`);
     throw new Error(`${t.planProblems}\n${lines.join("\n")}`);
   }
-  return plan;
+  return built;
 }
 
 const unsafeFileChars = /[\\/:*?"<>|\s]+/g;
 
-function outputPath(out: string | undefined, plan: WorkbookPlan): string {
+function outputPath(out: string | undefined, plan: WorkbookPlan, t: Texts): string {
   const { district, budgetYear } = plan.properties;
   const name = `${district.replace(unsafeFileChars, "_")}-${budgetYear}-教育经费预算.xlsx`;
   if (out === undefined) return join("out", name);
-  return /\.xlsx$/i.test(out) ? out : join(out, name);
+  if (/\.xlsx$/i.test(out)) return out;
+  if (extname(out) !== "" && !/[\\/]$/.test(out)) throw new UserError(t.badOut(out));
+  return join(out, name);
 }
 
 async function save(path: string, bytes: Uint8Array, { io, t }: Context): Promise<void> {
@@ -115,8 +127,8 @@ export async function generate(
   ctx: Context,
 ): Promise<number> {
   const plan = await districtPlan(options, options.pack, ctx);
-  const bytes = await writeXlsx(plan);
-  await save(outputPath(options.out, plan), bytes, ctx);
+  const path = outputPath(options.out, plan, ctx.t);
+  await save(path, await writeXlsx(plan), ctx);
   ctx.io.stdout(ctx.t.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join("、")) + "\n");
   ctx.io.stdout(checkSummary(plan, ctx));
   return 0;
@@ -138,7 +150,7 @@ export async function check(
   ctx: Context,
 ): Promise<number> {
   const { io, lang, t } = ctx;
-  const plan = await districtPlan(options, options.pack, ctx);
+  const { plan, reconciliations } = await districtWorkbook(options, options.pack, ctx);
   const rows = plan.checks.map((c) => [
     c.pass ? t.pass : t.fail,
     lang === "zh" ? c.labelZh : c.labelEn,
@@ -147,12 +159,30 @@ export async function check(
   io.stdout(formatTable([t.checkColumns.result, t.checkColumns.check, t.checkColumns.detail], rows));
   const [passed, failed] = passFail(plan);
   io.stdout(t.checksSummary(passed, failed) + "\n");
-  if (options.strict && failed > 0) {
-    io.stderr(t.strictFailed(failed) + "\n");
+  const differing = reconciliations.filter((r) => !agrees(r)).length;
+  if (reconciliations.length > 0) {
+    io.stdout(
+      "\n" +
+        formatTable(
+          [t.checkColumns.result, t.reconciliationColumns.item, t.reconciliationColumns.difference],
+          reconciliations.map((r) => [
+            agrees(r) ? t.pass : t.fail,
+            lang === "zh" ? r.labelZh : r.labelEn,
+            r.difference.value.toFixed(2),
+          ]),
+        ),
+    );
+    io.stdout(t.reconciliationSummary(reconciliations.length - differing, differing) + "\n");
+  }
+  if (options.strict && failed + differing > 0) {
+    io.stderr(t.strictFailed(failed + differing) + "\n");
     return 1;
   }
   return 0;
 }
+
+/** As 目录 shows it: a difference that rounds to 0.00 (万元) agrees. */
+const agrees = (r: Reconciliation): boolean => Math.round(Math.abs(r.difference.value) * 100) === 0;
 
 export async function validate(options: DistrictSource, ctx: Context): Promise<number> {
   const { io, t } = ctx;

@@ -89,11 +89,16 @@ export async function loadDistrict(source: DistrictSource, io: Io, t: Texts): Pr
   if (csvs.length === 0 || !base.tables) return base;
   const problems: Problem[] = [...base.problems];
   const tables: Tables[number][] = [];
+  const fileOfSheet = new Map<string, string>();
   for (const path of csvs) {
     const csv = readCsvTable(await read(path, io, t), basename(path));
     problems.push(...csv.problems);
     tables.push(csv.table);
+    fileOfSheet.set(csv.table.sheet, basename(path));
   }
-  const merged = readDistrictTables(mergeTables(base.tables(), tables), basename(csvs[0] as string));
-  return { district: merged.district, problems: [...problems, ...merged.problems] };
+  // Each problem names the file its sheet came from: a CSV, or the sample / workbook it was merged over.
+  const baseFile = wholes[0] === undefined ? `sample ${source.sample}` : basename(wholes[0]);
+  const merged = readDistrictTables(mergeTables(base.tables(), tables), baseFile);
+  const located = merged.problems.map((p) => ({ ...p, file: fileOfSheet.get(p.sheet ?? "") ?? baseFile }));
+  return { district: merged.district, problems: [...problems, ...located] };
 }

@@ -16,8 +16,15 @@ export interface Io {
 }
 
 export function nodeIo(): Io {
+  // A reader that stops early (`edu-budget generate … | head`) closes the pipe: the rest of the output is dropped and
+  // the command still finishes its file, instead of dying on EPIPE.
+  let stdoutClosed = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stdoutClosed = true;
+  });
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => void (stdoutClosed || process.stdout.write(text)),
     stderr: (text) => process.stderr.write(text),
     readFile: async (path) => new Uint8Array(await readFile(path)),
     writeFile: async (path, bytes) => {

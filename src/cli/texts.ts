@@ -46,6 +46,9 @@ const zh = {
   },
   severity: { error: "错误", warning: "警告" },
   checkColumns: { result: "结果", check: "检查", detail: "说明" },
+  reconciliationColumns: { item: "核对项", difference: "差额(声明数 − 分项合计)" },
+  reconciliationSummary: (agree: number, differ: number) => `核对:一致 ${agree} 项,不一致 ${differ} 项`,
+  badOut: (out: string) => `--out ${out}:请给出一个目录或一个 .xlsx 文件。`,
   pass: "✓ 通过",
   fail: "✗ 未通过",
   noProblems: "输入没有发现问题。",
@@ -68,7 +71,7 @@ const zh = {
   checksSummary: (passed: number, failed: number) => `检查:通过 ${passed} 项,未通过 ${failed} 项`,
   failedChecks: "未通过的检查:",
   district: (name: string, year: number, pack: string) => `区县:${name},预算年度 ${year},政策包 ${pack}`,
-  strictFailed: (failed: number) => `有 ${failed} 项检查未通过(--strict)。`,
+  strictFailed: (failed: number) => `有 ${failed} 项检查未通过或核对不一致(--strict)。`,
   internalError: (message: string) => `内部错误:${message}(设置 EDU_BUDGET_DEBUG=1 可看到详细信息)`,
 };
 
@@ -114,6 +117,9 @@ const en: Texts = {
   },
   severity: { error: "error", warning: "warning" },
   checkColumns: { result: "Result", check: "Check", detail: "Detail" },
+  reconciliationColumns: { item: "Reconciliation", difference: "Difference (stated − parts)" },
+  reconciliationSummary: (agree, differ) => `Reconciliations: ${agree} agree, ${differ} differ`,
+  badOut: (out) => `--out ${out}: give a folder or an .xlsx file.`,
   pass: "✓ pass",
   fail: "✗ fail",
   noProblems: "No problems found in the input.",
@@ -138,7 +144,7 @@ const en: Texts = {
   checksSummary: (passed, failed) => `Checks: ${passed} passed, ${failed} failed`,
   failedChecks: "Failed checks:",
   district: (name, year, pack) => `District: ${name}, budget year ${year}, policy pack ${pack}`,
-  strictFailed: (failed) => `${failed} check(s) failed (--strict).`,
+  strictFailed: (failed) => `${failed} check(s) failed or reconciliation(s) differ (--strict).`,
   internalError: (message) => `Internal error: ${message} (set EDU_BUDGET_DEBUG=1 for details)`,
 };
 

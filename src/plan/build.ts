@@ -11,6 +11,7 @@ import {
   SHEET_ORDER,
   type BuildContext,
   type BuildOptions,
+  type Reconciliation,
   type SheetBuilderFn,
   type SheetKey,
 } from "./context";
@@ -119,6 +120,15 @@ function createContext(district: District, pack: PolicyPack, options: BuildOptio
 }
 
 export function buildWorkbookPlan(district: District, pack: PolicyPack, options: BuildOptions): WorkbookPlan {
+  return buildWorkbook(district, pack, options).plan;
+}
+
+/** The plan and the reconciliations its sheets made (for a report outside the workbook, e.g. the CLI's check). */
+export function buildWorkbook(
+  district: District,
+  pack: PolicyPack,
+  options: BuildOptions,
+): { readonly plan: WorkbookPlan; readonly reconciliations: readonly Reconciliation[] } {
   const ctx = createContext(district, pack, options);
   const built = new Map<SheetKey, SheetPlan>();
   for (const key of BUILD_ORDER) {
@@ -126,7 +136,7 @@ export function buildWorkbookPlan(district: District, pack: PolicyPack, options:
     if (builder && ctx.includes(key)) built.set(key, builder(ctx));
   }
   const sheets = SHEET_ORDER.flatMap((key) => built.get(key) ?? []);
-  return {
+  const plan: WorkbookPlan = {
     sheets,
     names: ctx.names,
     styles: STYLES,
@@ -140,4 +150,5 @@ export function buildWorkbookPlan(district: District, pack: PolicyPack, options:
       generatedAt: options.generatedAt,
     },
   };
+  return { plan, reconciliations: ctx.reconciliations };
 }

@@ -53,6 +53,16 @@ describe("the compiled edu-budget bin", () => {
     expect((await stat(join(dir, "out", "五镇区-2004-教育经费预算.xlsx"))).size).toBeGreaterThan(0);
   });
 
+  it("finishes quietly when the reader of its output stops early (generate … | head)", async () => {
+    const script = `set -o pipefail; "${process.execPath}" lib/cli/index.js generate --sample wuzhen --out piped/ --lang en | head -c 1`;
+    const outcome = await run("bash", ["-c", script], { cwd: dir }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(outcome).toEqual({ code: 0, stdout: "D", stderr: "" });
+    expect((await stat(join(dir, "piped", "五镇区-2004-教育经费预算.xlsx"))).size).toBeGreaterThan(0);
+  });
+
   it("exits 2 with a one-line message and no stack trace for a missing file", async () => {
     const outcome = await bin("validate", "--input", "missing.xlsx", "--lang", "en");
     expect(outcome.code).toBe(2);

@@ -8,7 +8,7 @@ import { TEXTS } from "../../src/cli/texts";
 import { districtToTables, encodeCsv, readDistrictJson } from "../../src/district";
 import { readInputWorkbook } from "../../src/district/readers/xlsx";
 import { getSample } from "../../src/district/samples";
-import { buildWorkbookPlan } from "../../src/plan/build";
+import { buildWorkbook, buildWorkbookPlan } from "../../src/plan/build";
 import { getPack } from "../../src/policy";
 import { memoryIo } from "./memoryIo";
 
@@ -28,6 +28,14 @@ async function load(bytes: Uint8Array | undefined): Promise<ExcelJS.Workbook> {
   );
   return workbook;
 }
+
+const workbookOf = (id: string) => {
+  const district = getSample(id);
+  return buildWorkbook(district, getPack(district.policyPack), {
+    generatedAt: "2026-10-08T09:30:00.000Z",
+    generator: "x",
+  });
+};
 
 const sheetNames = async (bytes: Uint8Array | undefined): Promise<string[]> =>
   (await load(bytes)).worksheets.map((ws) => ws.name);
@@ -172,6 +180,13 @@ describe("edu-budget generate", () => {
     expect(found).toEqual([ExcelJS.ValueType.String]);
   });
 
+  it("refuses an --out that is neither a folder nor an .xlsx file, naming what it accepts", async () => {
+    const io = memoryIo();
+    expect(await main(["generate", "--sample", "zhenlai", "--out", "x.txt"], io)).toBe(2);
+    expect(io.err()).toBe(TEXTS.en.badOut("x.txt") + "\n");
+    expect([...io.files.keys()]).toEqual([]);
+  });
+
   it("writes a real file through the Node file system, creating the folder", async () => {
     const dir = await mkdtemp(join(tmpdir(), "edu-budget-cli-"));
     try {
@@ -214,10 +229,33 @@ describe("edu-budget check", () => {
     }
   });
 
-  it.each(["zhenlai", "wuzhen"])("with --strict exits 1 exactly when a check of %s fails", async (id) => {
-    const io = memoryIo();
-    const anyFails = planOf(id).checks.some((c) => !c.pass);
-    expect(await main(["check", "--sample", id, "--strict"], io)).toBe(anyFails ? 1 : 0);
+  it.each(["zhenlai", "wuzhen"])(
+    "with --strict exits 1 exactly when a check of %s fails or a reconciliation differs",
+    async (id) => {
+      const io = memoryIo();
+      const { plan, reconciliations } = workbookOf(id);
+      const anyFails =
+        plan.checks.some((c) => !c.pass) ||
+        reconciliations.some((r) => Math.abs(r.difference.value) >= 0.005);
+      expect(await main(["check", "--sample", id, "--strict"], io)).toBe(anyFails ? 1 : 0);
+    },
+  );
+
+  it("lists the reconciliations with their differences: wuzhen's debt steps miss the stated total", async () => {
+    const io = memoryIo({}, "zh_CN.UTF-8");
+    await main(["check", "--sample", "wuzhen"], io);
+    const { reconciliations } = workbookOf("wuzhen");
+    const differing = reconciliations.filter((r) => Math.abs(r.difference.value) >= 0.005);
+    expect(differing.some((r) => r.sheet === "debt")).toBe(true);
+    for (const r of reconciliations)
+      expect(io.out()).toMatch(
+        new RegExp(
+          `${differing.includes(r) ? "✗ 未通过" : "✓ 通过"}\\s+${escape(r.labelZh)}\\s+${escape(r.difference.value.toFixed(2))}`,
+        ),
+      );
+    expect(io.out()).toContain(
+      TEXTS.zh.reconciliationSummary(reconciliations.length - differing.length, differing.length),
+    );
   });
 });
 
@@ -234,7 +272,29 @@ describe("edu-budget validate", () => {
     expect(await main(["validate", "--input", "d.json"], io)).toBe(0);
     expect(io.out()).toContain(TEXTS.zh.problemCount(0, problems.length));
     for (const p of problems)
-      expect(io.out()).toMatch(new RegExp(`警告\\s+d\\.json\\s+${escape(p.message)}`));
+      expect(io.out()).toMatch(new RegExp(`警告\\s+d\\.json\\s+${escape(p.field)}\\s+${escape(p.message)}`));
+  });
+
+  it("names the model field of a JSON problem, which has no sheet or row", async () => {
+    const district = getSample("zhenlai");
+    const broken = { ...district, schools: [district.schools[0], ...district.schools] };
+    const io = memoryIo({ "d.json": JSON.stringify(broken) });
+    expect(await main(["validate", "--input", "d.json"], io)).toBe(1);
+    expect(io.out()).toMatch(/error\s+d\.json\s+schools\[1\]\.code\s+/);
+  });
+
+  it("attributes problems to the CSV for its sheet and to the sample for the sheets it did not bring", async () => {
+    const schools = districtToTables(getSample("zhenlai")).find((table) => table.sheet === "录入-学校");
+    const rows = (schools?.rows ?? []).map((row, r) => [...row, r === 0 ? "未知列" : ""]);
+    const io = memoryIo({ "学校.csv": encodeCsv(rows, "utf-8") });
+    expect(await main(["validate", "--sample", "zhenlai", "--input", "学校.csv"], io)).toBe(0);
+    const lines = io.out().split("\n");
+    const projects = lines.filter((l) => l.includes("录入-项目"));
+    expect(projects).toHaveLength(2);
+    for (const line of projects) expect(line).toMatch(/^warning\s+sample zhenlai\s+录入-项目/);
+    expect(lines.filter((l) => l.includes("录入-学校"))).toEqual([
+      expect.stringMatching(/^warning\s+学校\.csv\s+录入-学校\s+1\s+未知列/),
+    ]);
   });
 
   it("lists each problem with file, sheet, row and column and exits 1 on errors", async () => {
