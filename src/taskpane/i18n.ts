@@ -51,6 +51,7 @@ const en = {
 
   policyIntro: "Pick a policy pack and edit any value. Edits make a new pack; built-in packs never change.",
   policyPack: "Policy pack",
+  policyValues: "Policy values",
   policyValue: "Value",
   policyUnit: "Unit",
   policySource: "Source",
@@ -189,6 +190,7 @@ const zh: Record<StringKey, string> = {
 
   policyIntro: "选择政策参数包，可修改任一数值。修改会生成新的参数包，内置参数包不会改变。",
   policyPack: "政策参数包",
+  policyValues: "政策参数值",
   policyValue: "数值",
   policyUnit: "单位",
   policySource: "依据",

@@ -258,6 +258,9 @@ describe("task pane in chromium", () => {
     expect(await classSize.inputValue()).toBe(
       String(getPack("zhenlai-2012").values["class_size.primary"].value),
     );
+    // The pack picker names each pack once: its name and version, no id repeated, no doubled brackets.
+    for (const option of await page.getByLabel("Policy pack").locator("option").allTextContents())
+      expect(option).toMatch(/^[^()]*(\([^()]*\))?[^()]* · \d+\.\d+\.\d+$/);
     await expectAccessible(page);
     await shot(page, "taskpane-policy-en-US");
 
@@ -434,6 +437,9 @@ describe("task pane in chromium", () => {
     expect(shown.join("\n")).not.toMatch(/Accepts|Row \d|must /);
     await expectAccessible(page);
     await shot(page, "taskpane-problems-zh-CN");
+    await page.setViewportSize({ width: 360, height: 860 });
+    await expectNoOverflow(page);
+    await shot(page, "taskpane-problems-zh-CN-360");
     await closeClean(session);
   });
 
@@ -612,6 +618,7 @@ describe("task pane in chromium", () => {
       await expectNoOverflow(page);
       await page.getByRole("button", { name: zh ? "3. 政策参数" : "3. Policy" }).click();
       await expectNoOverflow(page);
+      await shot(page, `taskpane-policy-${lang}-360`);
       await page.getByRole("button", { name: zh ? "4. 预览" : "4. Preview" }).click();
       await page.getByTestId("preview-summary").waitFor();
       await expectNoOverflow(page);

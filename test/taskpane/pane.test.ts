@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import fc from "fast-check";
 import { getSample } from "../../src/district/samples";
 import type { Problem } from "../../src/district/problems";
@@ -82,6 +84,28 @@ describe("the pane's words for data vocabulary", () => {
     expect(unitText("人/班", "en-US")).toBe("pupils per class");
     expect(unitText("元/生·年", "en-US")).toBe("yuan per student per year");
     expect(unitText("人/班", "zh-CN")).toBe("人/班");
+  });
+
+  it("has English for every fixed accepts text of the district readers and validation", () => {
+    const source = (file: string) => readFileSync(join(__dirname, "../../src/district", file), "utf8");
+    // The cell readers' table of accepted kinds, and the fixed texts of the readers and the validation.
+    const table = /const ACCEPTS[^{]*\{([^}]*)\}/.exec(source("readers/cells.ts"))?.[1] ?? "";
+    const fromTable = [...table.matchAll(/:\s*"([^"]+)"/g)].map((m) => m[1] ?? "");
+    const fixed = [
+      ...source("validate.ts").matchAll(/"([^"]*[\u4e00-\u9fff][^"]*)"\]/g),
+      // TYPE_WORDS: [zh, en] per zod type.
+      ...source("validate.ts").matchAll(/^\s+\w+: \["([^"]+)", "/gm),
+      ...source("validate.ts").matchAll(/^\s+"(每所学校[^"]*)",$/gm),
+      ...["readers/json.ts", "readers/xlsx.ts", "readers/csv.ts"].flatMap((file) => [
+        ...source(file).matchAll(/accepts: "([^"]+)"/g),
+      ]),
+    ].map((m) => m[1] ?? "");
+    expect(fromTable.length).toBeGreaterThan(5);
+    expect(fixed.length).toBeGreaterThan(9);
+    const untranslated = [...fromTable, ...fixed].filter(
+      (text) => /[\u4e00-\u9fff]/.test(acceptsText(text, "en-US")) && !text.startsWith("是/否"),
+    );
+    expect(untranslated).toEqual([]);
   });
 
   it("says the readers' accepts texts in English for an English pane and leaves zh-CN as it is", () => {

@@ -67,7 +67,7 @@ export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {
       <Button disabled={busy || (edited === 0 && state.invalidPolicy.length === 0)} onClick={reset}>
         {t("policyReset")}
       </Button>
-      <ul className={styles.list} aria-label={t("policyPack")}>
+      <ul className={styles.list} aria-label={t("policyValues")}>
         {POLICY_KEYS.map((key) => {
           const value = pack.values[key];
           const label = pick(locale, value.labelZh, value.labelEn);

@@ -8,6 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  makeStyles,
 } from "@fluentui/react-components";
 import type { Problem } from "../../district/problems";
 import { splitCause } from "../messages";
@@ -17,12 +18,16 @@ import { acceptsText } from "../vocabulary";
 import { problemCounts } from "../state";
 import type { StepProps } from "./types";
 
+// File names, sheet names and field paths are long tokens: they break anywhere in a narrow pane.
+const useStyles = makeStyles({ token: { wordBreak: "break-all" } });
+
 export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: StepProps) {
+  const styles = useStyles();
   const { errors } = problemCounts(state.problems);
   const goTo = (problem: Problem, address: string) =>
     run(async () => {
       const found = await excel.select(problem.sheet ?? "", address);
-      if (!found) announce(t("problemNotInWorkbook", { sheet: problem.sheet ?? "" }));
+      if (!found) announce(t("problemNotInWorkbook", { sheet: problem.sheet ?? "" }), "warning");
     });
 
   if (state.problems.length === 0)
@@ -59,7 +64,7 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
               problem.accepts && t("problemAccepts", { accepts: acceptsText(problem.accepts, locale) });
             return (
               <TableRow key={index}>
-                <TableCell>
+                <TableCell className={styles.token}>
                   {address ? (
                     <Button
                       appearance="transparent"
@@ -74,7 +79,7 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
                     place
                   )}
                 </TableCell>
-                <TableCell>{problem.column ?? problem.field}</TableCell>
+                <TableCell className={styles.token}>{problem.column ?? problem.field}</TableCell>
                 <TableCell>
                   <Badge
                     appearance="tint"
