@@ -105,3 +105,29 @@ describe("学前 sheet", () => {
     );
   });
 });
+
+describe("学前 totals row", () => {
+  it("shows head counts (classes, places) as integers and money with two decimals", () => {
+    const built = context(getSample("wuzhen"));
+    const sheet = buildPreschoolSheet(built.ctx);
+    const styleOf = (ref: string) => {
+      const local = ref.replace(/^.*!/, "").replace(/\$/g, "");
+      return sheet.formats.filter((f) => f.range === local).map((f) => f.style);
+    };
+    const kindergartens = sheet.tables.find((t) => t.name === "tblKindergartens");
+    expect(kindergartens).toBeDefined();
+    /** The totals row's cell under a header (the row below the table). */
+    const totalCell = (header: string) => {
+      const [start, end] = (kindergartens?.range ?? "").split(":");
+      const col = (kindergartens?.columns ?? []).findIndex((c) => c.name === header);
+      const first = /^([A-Z]+)/.exec(start ?? "")?.[1] ?? "A";
+      const letter = String.fromCharCode(first.charCodeAt(0) + col);
+      const row = Number(/(\d+)$/.exec(end ?? "")?.[1]) + 1;
+      return `${letter}${row}`;
+    };
+    expect(styleOf(totalCell("容量(人)"))).toContain("integer");
+    expect(styleOf(totalCell("容量(人)"))).not.toContain("money");
+    expect(styleOf(totalCell("小班"))).toContain("integer");
+    expect(styleOf(totalCell("建设投资(万元)"))).toContain("money");
+  });
+});
