@@ -135,8 +135,12 @@ function move(state: WizardState, delta: number): WizardState {
   const target = STEPS[STEPS.indexOf(state.step) + delta];
   if (!target) return state;
   if (delta > 0 && blockedReason(state)) return state;
-  return { ...state, step: target };
+  return goTo(state, target);
 }
+
+/** The Policy step's typed text goes with it: an invalid entry left behind no longer counts (the stored value does). */
+const goTo = (state: WizardState, step: Step): WizardState =>
+  state.step === "policy" && step !== "policy" ? { ...state, step, invalidPolicy: [] } : { ...state, step };
 
 const generationBusy = (state: WizardState): boolean => state.generation.status === "running";
 
@@ -158,7 +162,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
         generation: { status: "idle" },
       };
     case "goTo":
-      return canVisit(state, action.step) ? { ...state, step: action.step } : state;
+      return canVisit(state, action.step) ? goTo(state, action.step) : state;
     case "next":
       return move(state, 1);
     case "back":

@@ -178,6 +178,10 @@ describe("wizard state", () => {
     expect(blockedReason(fixed)).toBeUndefined();
     expect(run([{ type: "resetEdits" }], invalid).invalidPolicy).toEqual([]);
     expect(run([{ type: "choosePack", packId: "national" }], invalid).invalidPolicy).toEqual([]);
+    // Going back drops the typed text with the step, so nothing invisible blocks the way forward again.
+    const back = run([{ type: "back" }], invalid);
+    expect(back.step).toBe("problems");
+    expect(run([{ type: "next" }, { type: "next" }], back).step).toBe("preview");
   });
 
   it("keeps the cause of a failed generation apart from its message", () => {

@@ -120,7 +120,7 @@ export function FunctionsPanel({
           return (
             <li key={id} className={styles.item} data-function={id}>
               <h3 className={styles.heading}>
-                {name} <Text weight="regular">{text.zhName}</Text>
+                {name} {locale === "zh-CN" && <Text weight="regular">{text.zhName}</Text>}
               </h3>
               <Text as="p" block>
                 {plainWords(pick(locale, text.checks.zh, text.checks.en))}

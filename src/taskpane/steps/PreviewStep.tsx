@@ -18,7 +18,13 @@ import { errorMessage, type StepProps } from "./types";
 
 const useStyles = makeStyles({
   items: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
-  why: { overflowWrap: "anywhere" },
+  why: { overflowWrap: "anywhere", verticalAlign: "top", paddingBlock: tokens.spacingVerticalXS },
+  checkColumn: { width: "38%" },
+  check: {
+    verticalAlign: "top",
+    paddingBlock: tokens.spacingVerticalXS,
+    "& .fui-Badge": { display: "flex", width: "fit-content", marginBlockStart: tokens.spacingVerticalXXS },
+  },
 });
 
 /** A check's sub-results (one per school…), failing ones first, folded away until asked for. */
@@ -69,16 +75,18 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
       <Table size="small" aria-label={t("stepPreview")} data-testid="checks">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t("previewCheck")}</TableHeaderCell>
-            <TableHeaderCell>{t("previewResult")}</TableHeaderCell>
+            <TableHeaderCell className={styles.checkColumn}>
+              {t("previewCheck")} · {t("previewResult")}
+            </TableHeaderCell>
             <TableHeaderCell>{t("previewWhy")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {result.plan.checks.map((check) => (
             <TableRow key={check.id} data-check={check.id}>
-              <TableCell>{pick(locale, check.labelZh, check.labelEn)}</TableCell>
-              <TableCell>
+              {/* Label and verdict share a cell, leaving the width to the reason in a narrow pane. */}
+              <TableCell className={styles.check}>
+                {pick(locale, check.labelZh, check.labelEn)}
                 <Badge appearance="filled" color={check.pass ? "success" : "danger"}>
                   {check.pass ? t("previewPass") : t("previewFail")}
                 </Badge>
