@@ -306,8 +306,9 @@ function mergerBlock(
     sheet: "mergers",
     cell: afterCell,
     pass: after.pass,
-    detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${rooms} 间, 富余 ${after.spare}`,
-    detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${rooms} classrooms, spare ${after.spare}`,
+    // A shortage is said as one, never as a negative spare.
+    detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${rooms} 间, ${after.spare < 0 ? `缺 ${-after.spare} 间` : `富余 ${after.spare}`}`,
+    detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${rooms} classrooms, ${after.spare < 0 ? `${-after.spare} short` : `spare ${after.spare}`}`,
   });
   ctx.checks.push({
     id: `mergers.${m}.deadline`,

@@ -167,4 +167,19 @@ describe("布局调整 sheet", () => {
       { numRuns: 40 },
     );
   });
+
+  it("says a site short of classrooms as a shortage, never as a negative spare", () => {
+    const { built } = build(getSample("wuzhen"));
+    const capacity = built.ctx.checks.filter((c) => c.id.endsWith(".capacity"));
+    const failing = capacity.filter((c) => !c.pass);
+    expect(failing.length).toBeGreaterThan(0);
+    for (const check of capacity) {
+      expect(check.detailZh).not.toMatch(/富余 -/);
+      expect(check.detailEn).not.toMatch(/spare -/);
+    }
+    for (const check of failing) {
+      expect(check.detailZh).toMatch(/缺 \d+ 间$/);
+      expect(check.detailEn).toMatch(/\d+ short$/);
+    }
+  });
 });
