@@ -29,7 +29,7 @@ import { DataStep } from "./steps/DataStep";
 import { DoneStep } from "./steps/DoneStep";
 import { PolicyStep } from "./steps/PolicyStep";
 import { ProblemsStep } from "./steps/ProblemsStep";
-import { generationOutcome, type Explained } from "./messages";
+import { generationOutcome } from "./messages";
 import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
 
 // Loaded when first shown, to keep the first render small: the function reference (a large table) and the
@@ -87,7 +87,6 @@ const useStyles = makeStyles({
     clipPath: "inset(50%)",
     whiteSpace: "nowrap",
   },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface AppProps {
@@ -106,8 +105,10 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
   const [state, dispatch] = useReducer(reducer, undefined, initialState);
   const [tab, setTab] = useState<"wizard" | "functions">("wizard");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Explained>();
-  const [status, setStatus] = useState<{ text: string; intent: StatusIntent }>({ text: "", intent: "info" });
+  const [status, setStatus] = useState<{ text: string; intent: StatusIntent; cause?: string }>({
+    text: "",
+    intent: "info",
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
   // The running generation's controller lives here, not in the Generate step, so Cancel works whatever is shown.
@@ -121,11 +122,9 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
   const run = useCallback(
     (task: () => Promise<void>) => {
       setBusy(true);
-      setError(undefined);
       task()
         .catch((cause: unknown) => {
-          setError({ message: t("runFailed"), cause: errorMessage(cause) });
-          announce(t("runFailed"), "error");
+          setStatus({ text: t("runFailed"), intent: "error", cause: errorMessage(cause) });
         })
         .finally(() => setBusy(false));
     },
@@ -203,18 +202,15 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
             data-testid="status"
             data-intent={status.intent}
           >
-            <MessageBarBody>{status.text}</MessageBarBody>
+            <MessageBarBody>
+              {status.text}
+              {status.cause && (
+                <Text size={200} className={styles.cause}>
+                  {t("causeLabel", { cause: status.cause })}
+                </Text>
+              )}
+            </MessageBarBody>
           </MessageBar>
-        )}
-        {error && (
-          <Text as="p" block role="alert" className={styles.error}>
-            {error.message}
-            {error.cause && (
-              <Text size={200} className={styles.cause}>
-                {t("causeLabel", { cause: error.cause })}
-              </Text>
-            )}
-          </Text>
         )}
         {tab === "functions" ? (
           <section aria-label={t("tabFunctions")} className={styles.body}>
