@@ -640,8 +640,9 @@ describe("task pane in chromium", () => {
     await page.getByRole("button", { name: "Generate workbook" }).click();
     await page.getByTestId("generate-outcome").waitFor();
     expect(await page.getByTestId("generate-outcome").textContent()).toMatch(
-      /^Generation failed and was rolled back: /,
+      /^Generation failed and was rolled back: the workbook is as it was before\.Technical detail: generating the workbook failed: /,
     );
+    expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("error");
     expect(await heading(page).textContent()).toBe("Generate");
     expect(await fakeSnapshot(page)).toEqual(before);
     await closeClean(session);
