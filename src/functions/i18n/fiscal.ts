@@ -125,7 +125,7 @@ export const FISCAL: FunctionTable = {
       "一般公共预算教育支出总额和生均支出是否都不低于上年（两个只增不减）。",
     ),
     rule: bi(
-      "TRUE iff current_total ≥ prior_total and current_per_student ≥ prior_per_student.",
+      "TRUE when current_total ≥ prior_total and current_per_student ≥ prior_per_student.",
       "本年总额 ≥ 上年总额 且 本年生均 ≥ 上年生均 时返回 TRUE。",
     ),
     source: bi(

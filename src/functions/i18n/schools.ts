@@ -115,7 +115,7 @@ export const SCHOOLS: FunctionTable = {
       "学校的年辍学率是否在上限以内；FALSE 表示应予警告的学校（S2-25）。可用于 COUNTIF 和条件格式。",
     ),
     rule: bi(
-      "TRUE iff dropouts ÷ start_enrollment ≤ limit; the limit defaults to DROPOUT_LIMIT(level, area).",
+      "TRUE when dropouts ÷ start_enrollment ≤ limit; the limit defaults to DROPOUT_LIMIT(level, area).",
       "辍学人数 ÷ 学年初在校生 ≤ 上限 时返回 TRUE；上限默认为 辍学率上限(学段, 地区)。",
     ),
     source: DROPOUT_SOURCE,
@@ -326,7 +326,7 @@ export const SCHOOLS: FunctionTable = {
       "县域校际差异系数是否达到基本均衡（2012）或优质均衡（2017）标准。",
     ),
     rule: bi(
-      "TRUE iff cv ≤ limit: basic (基本) primary 0.65, junior 0.55; quality (优质) primary 0.50, junior 0.45.",
+      "TRUE when cv ≤ limit: basic (基本) primary 0.65, junior 0.55; quality (优质) primary 0.50, junior 0.45.",
       "差异系数 ≤ 上限 时返回 TRUE：基本均衡 小学 0.65、初中 0.55；优质均衡 小学 0.50、初中 0.45。",
     ),
     source: BALANCE_SOURCE,

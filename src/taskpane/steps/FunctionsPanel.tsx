@@ -62,9 +62,6 @@ export function exampleFormula(id: string, text: FunctionText): string | undefin
   return `=EDU.${id}(${args.map(formulaLiteral).join(",")})`;
 }
 
-/** Logicians' shorthand is not for finance staff. */
-export const plainWords = (text: string): string => text.replace(/\biff\b/g, "if and only if");
-
 function matches(id: string, text: FunctionText, query: string): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
@@ -123,7 +120,7 @@ export function FunctionsPanel({
                 {name} {locale === "zh-CN" && <Text weight="regular">{text.zhName}</Text>}
               </h3>
               <Text as="p" block>
-                {plainWords(pick(locale, text.checks.zh, text.checks.en))}
+                {pick(locale, text.checks.zh, text.checks.en)}
               </Text>
               <Text as="p" block size={200}>
                 <code className={styles.code}>{signature(id, text, locale)}</code>
@@ -131,7 +128,7 @@ export function FunctionsPanel({
               <Text as="p" block size={200}>
                 {t("fnRule")}
                 {colon}
-                {plainWords(pick(locale, text.rule.zh, text.rule.en))}
+                {pick(locale, text.rule.zh, text.rule.en)}
               </Text>
               <Text as="p" block size={200}>
                 {t("fnSource")}
