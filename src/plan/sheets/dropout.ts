@@ -120,7 +120,8 @@ export function buildDropout(ctx: BuildContext): SheetPlan {
         header: "是否达标",
         style: "verdict",
         cell: ({ item, ref, num }) =>
-          fxRule(`${ref("rate")}<=${ref("limit")}`, () =>
+          // No enrollment at the start of the year (edited to 0 later): nobody could drop out, nothing to warn.
+          fxRule(`IF(${ref("start")}=0,TRUE(),${ref("rate")}<=${ref("limit")})`, () =>
             dropoutCheck(item.school.prevStartEnrollment, item.school.prevDropouts, num("limit")),
           ),
       },

@@ -46,6 +46,16 @@ describe("控辍", () => {
     expect(loaded.valueAt(dropout.name, labelled(dropout, "全部学校"))).toBe(false);
   });
 
+  it("does not warn a school whose start-of-year enrollment is edited to 0 (nobody could drop out)", () => {
+    const loaded = expectPlanComputes(plan);
+    const start = columnCells(plan, "tblSchools", "上学年初在校生数");
+    const dropouts = columnCells(plan, "tblSchools", "上学年辍学学生数");
+    loaded.setValue(dropouts.sheet, dropouts.cells[1] ?? "", 0);
+    loaded.setValue(start.sheet, start.cells[1] ?? "", 0);
+    expect(column(plan, loaded, "tblDropout", "是否达标")[1]).toBe(true);
+    expect(column(plan, loaded, "tblDropout", "督导警告")[1]).toBe("");
+  });
+
   it("gives one sub-result per school checked that matches dropoutCheck on its rate and limit", () => {
     const loaded = expectPlanComputes(plan);
     const check = plan.checks.find((c) => c.id === "dropout.allWithin");
