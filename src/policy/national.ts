@@ -114,6 +114,14 @@ export const NATIONAL: PolicyPack = {
       QUALITY,
       2017,
     ),
+    "balance.quality.min_teaching_point": v(
+      50,
+      "人",
+      "优质均衡不计入的教学点规模(不足此人数)",
+      "Quality balance leaves out teaching points under",
+      QUALITY,
+      2017,
+    ),
     "staff_ratio.primary": v(
       19,
       "生/教职工",

@@ -28,6 +28,7 @@ export const POLICY_KEYS = [
   "balance.basic.junior",
   "balance.quality.primary",
   "balance.quality.junior",
+  "balance.quality.min_teaching_point",
   // Staffing: students per staff post, 2014 unified (§4.5)
   "staff_ratio.primary",
   "staff_ratio.junior",

@@ -81,11 +81,9 @@ interface LevelRow {
   readonly students: number;
 }
 
-/** 优质均衡 (教督〔2017〕6号) leaves out teaching points with fewer than 50 pupils (§4.3 B). */
-const QUALITY_MIN_TEACHING_POINT = 50;
-
-function excludedFromQuality(school: School): boolean {
-  return school.type === "教学点" && schoolStudents(school) < QUALITY_MIN_TEACHING_POINT;
+/** 优质均衡 (教督〔2017〕6号) leaves out teaching points with fewer pupils than the pack says (50, §4.3 B). */
+function excludedFromQuality(school: School, minPupils: number): boolean {
+  return school.type === "教学点" && schoolStudents(school) < minPupils;
 }
 
 interface CvSet {
@@ -268,16 +266,17 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
   // 优质均衡's scope leaves out small teaching points: a second set whose weight is 0 for them (live: editing a
   // teaching point's pupils on 学校 moves it in or out). Without teaching points the scope is the same.
   const hasTeachingPoints = rows.some((r) => r.school.type === "教学点");
+  const minPupils = ctx.param("balance.quality.min_teaching_point");
   let qualitySet = basicSet;
   if (hasTeachingPoints) {
     sb.note(
-      `${levelZh} 优质均衡口径: 不足${QUALITY_MIN_TEACHING_POINT}人的教学点不计入 (权重 P 为 0); 特教学校、职业学校两种口径均不计入。`,
+      `${levelZh} 优质均衡口径: 不足${minPupils.value}人的教学点不计入 (权重 P 为 0); 特教学校、职业学校两种口径均不计入。`,
     );
     qualitySet = cvSet(sb, schools, level, rows, `${tag}Quality`, (r) => ({
       formula:
         `IF(AND(${schools.cell("type", r.index, true)}="教学点",` +
-        `${schools.cell("students", r.index, true)}<${QUALITY_MIN_TEACHING_POINT}),0,${levelCell(r)})`,
-      value: excludedFromQuality(r.school) ? 0 : r.students,
+        `${schools.cell("students", r.index, true)}<${minPupils.name}),0,${levelCell(r)})`,
+      value: excludedFromQuality(r.school, minPupils.value) ? 0 : r.students,
     }));
   } else sb.note(`${levelZh} 优质均衡口径与基本均衡相同 (没有教学点; 特教学校、职业学校不计入)。`);
 
@@ -331,7 +330,9 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
     const cv = qualitySet.cvs[k];
     return cv !== null && cv !== undefined && cv > quality.value;
   });
-  const excluded = rows.filter((r) => hasTeachingPoints && excludedFromQuality(r.school)).length;
+  const excluded = rows.filter(
+    (r) => hasTeachingPoints && excludedFromQuality(r.school, minPupils.value),
+  ).length;
   const checks = [
     {
       standard: "basic",
@@ -352,16 +353,14 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
           : qualityCvs.length === 0
             ? "无可计算的差异系数"
             : `超过 ${fmt(quality.value, 2)}: ${over.map((i) => i.zh).join("、")}`) +
-        (excluded > 0 ? `; 不计 ${excluded} 个不足${QUALITY_MIN_TEACHING_POINT}人的教学点` : ""),
+        (excluded > 0 ? `; 不计 ${excluded} 个不足${minPupils.value}人的教学点` : ""),
       detailEn:
         (qualityPass
           ? `every CV ≤ ${fmt(quality.value, 2)} (max ${maxQuality === null ? "—" : fmt(maxQuality)})`
           : qualityCvs.length === 0
             ? "no CV can be computed"
             : `over ${fmt(quality.value, 2)}: ${over.map((i) => i.en).join(", ")}`) +
-        (excluded > 0
-          ? `; ${excluded} teaching points under ${QUALITY_MIN_TEACHING_POINT} pupils left out`
-          : ""),
+        (excluded > 0 ? `; ${excluded} teaching points under ${minPupils.value} pupils left out` : ""),
     },
   ] as const;
   for (const check of checks) {
