@@ -14,6 +14,7 @@ import {
   type SchoolType,
 } from "../../district/model";
 import { GRADE_LABELS } from "../../district/grades";
+import { NATIONAL } from "../../policy/national";
 import { policyName } from "../../policy/packs";
 import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
@@ -236,20 +237,35 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
     `标准化学校达标率 (S2-13): 计入 ${STANDARDIZED_TYPES.join("、")}; 幼儿园、职业学校、特教学校另有标准, 不计入`,
   );
   const [metL, countL, rateL, targetL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
-  const kv = sb.keyValues([
+  const counts = [
     {
       key: "met",
       label: "达标学校数",
       cell: fx(byType(`,${table.range("standardized")},${str(YES)}`), met),
-      style: "integer",
+      style: "integer" as const,
     },
-    { key: "count", label: "学校数(计入类型)", cell: fx(byType(""), counted.length), style: "integer" },
+    {
+      key: "count",
+      label: "学校数(计入类型)",
+      cell: fx(byType(""), counted.length),
+      style: "integer" as const,
+    },
     {
       key: "rate",
       label: "达标率",
       cell: fx(`IF(${countL}=0,"",${metL}/${countL})`, rate ?? ""),
-      style: "rate",
+      style: "rate" as const,
     },
+  ];
+  // The 80 % is a city target that speech (二) sets for its own district (S2-13); there is no national one. A
+  // district is held to a target only when its pack sets one (a speech's override or the user's edit).
+  if (ctx.pack.values["standardized.target_rate"] === NATIONAL.values["standardized.target_rate"]) {
+    sb.keyValues(counts);
+    sb.note("本区政策包未设定标准化学校达标率目标 (讲话(二)的80%是另一区县所在市的目标), 只列出达标情况。");
+    return;
+  }
+  const kv = sb.keyValues([
+    ...counts,
     { key: "target", label: "目标达标率", cell: fx(target.name, target.value), style: "rate" },
     {
       key: "ok",

@@ -152,6 +152,20 @@ describe("学校: standardized schools (S2-13)", () => {
   });
 });
 
+describe("学校: standardized schools without a local target", () => {
+  it("lists the rate but checks nothing when the district's pack sets no target (speech 一, national rules)", () => {
+    const zhenlai = getSample("zhenlai");
+    for (const pack of [zhenlai.policyPack, "national"]) {
+      const plan = planOf({ ...zhenlai, policyPack: pack });
+      expect(plan.checks.map((c) => c.id)).not.toContain("schools.standardized");
+      const schools = plan.sheets.find((s) => s.key === "schools");
+      const labels = schools?.blocks.flatMap((b) => b.cells.map((line) => line[0]?.v)) ?? [];
+      expect(labels).toContain("达标率");
+      expect(labels).not.toContain("目标达标率");
+    }
+  });
+});
+
 describe("学校: nutrition plan (S1-27)", () => {
   const ruralCompulsory = (district: District) =>
     district.schools
