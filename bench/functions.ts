@@ -287,22 +287,35 @@ function fold(v: unknown): number {
   return 0;
 }
 
+const ROUNDS = 9;
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+/**
+ * Adapter and inline loops measured in alternating rounds, each round's pair taken together: a slow spell of the
+ * shared machine then slows both sides of a pair, and the median pair ratio is what is reported.
+ */
 function figure(c: ScalarCase): FunctionFigure {
   let sink = 0;
-  const adapter: Measured = measure(() => {
+  const adapterLoop = () => {
     for (let i = 0; i < VARIANTS; i++) sink += fold(c.adapter(i));
-  });
-  const inline: Measured = measure(() => {
+  };
+  const inlineLoop = () => {
     for (let i = 0; i < VARIANTS; i++) sink += fold(c.inline(i));
+  };
+  const pairs = Array.from({ length: ROUNDS }, () => {
+    const adapter: Measured = measure(adapterLoop, { rounds: 1, budgetMs: 25 });
+    const inline: Measured = measure(inlineLoop, { rounds: 1, budgetMs: 25 });
+    return { adapter: adapter.seconds / VARIANTS, inline: inline.seconds / VARIANTS };
   });
   if (sink === -1) console.log(sink); // keeps the loops observable
-  const perAdapter = adapter.seconds / VARIANTS;
-  const perInline = inline.seconds / VARIANTS;
+  const perAdapter = median(pairs.map((p) => p.adapter));
+  const perInline = median(pairs.map((p) => p.inline));
   return {
     id: c.id,
     callsPerSecond: Math.round(1 / perAdapter),
     inlineCallsPerSecond: Math.round(1 / perInline),
-    overheadRatio: Number((perAdapter / perInline).toFixed(2)),
+    overheadRatio: Number(median(pairs.map((p) => p.adapter / p.inline)).toFixed(2)),
   };
 }
 

@@ -31,8 +31,9 @@ export function result(x: number, arg: string): number {
 
 /** ceil that ignores binary noise: 0.9 × 110 = 99.00000000000001 must give 99, not 100. */
 export function ceilClean(x: number): number {
-  const nearest = Math.round(x);
-  return Math.abs(x - nearest) <= 1e-9 * Math.max(1, Math.abs(x)) ? nearest : Math.ceil(x);
+  const up = Math.ceil(x);
+  const down = up - 1;
+  return x - down <= 1e-9 * (x > 1 ? x : 1) ? down : up;
 }
 
 /** Round half away from zero to 2 decimals, as Excel's ROUND(x, 2); never returns -0. */

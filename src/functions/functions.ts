@@ -434,17 +434,15 @@ export function PUBLIC_FUNDS(
   norm?: number,
 ): number {
   try {
-    const input = {
-      students: num(students, "students"),
-      boarders: optNum(boarders, "boarders", 0),
-      special: optNum(special_students, "special_students", 0),
-      smallRural: optBool(small_rural, "small_rural"),
-      norm: 0,
-    };
+    const n = num(students, "students");
+    const boarding = optNum(boarders, "boarders", 0);
+    const special = optNum(special_students, "special_students", 0);
+    const smallRural = optBool(small_rural, "small_rural");
     const lvl = levelText(level);
-    levelOf(lvl);
-    input.norm = optNumOrNull(norm, "norm") ?? normOf(lvl, null);
-    return finiteOut(publicFunds(input, P));
+    const given = optNumOrNull(norm, "norm");
+    if (given !== null) levelOf(lvl); // a given norm still needs a valid level
+    const rate = given ?? normOf(lvl, null);
+    return finiteOut(publicFunds({ students: n, boarders: boarding, special, smallRural, norm: rate }, P));
   } catch (e) {
     throw toExcelError(e);
   }
