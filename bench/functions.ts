@@ -55,7 +55,7 @@ const SCALAR: readonly ScalarCase[] = [
   {
     id: "DROPOUT_CHECK",
     adapter: (i) => F.DROPOUT_CHECK!(starts[i], drops[i], lvl(i), "农村", null),
-    inline: (i) => (drops[i]! / starts[i]! <= limitByLevel[lvl(i)]! ? 1 : 0),
+    inline: (i) => drops[i]! / starts[i]! <= limitByLevel[lvl(i)]!,
   },
   { id: "CLASS_SIZE", adapter: (i) => F.CLASS_SIZE!(lvl(i)), inline: (i) => sizeByLevel[lvl(i)]! },
   {
@@ -63,7 +63,7 @@ const SCALAR: readonly ScalarCase[] = [
     adapter: (i) => F.CLASS_BAND!(starts[i], classes[i]),
     inline: (i) => {
       const size = Math.ceil(starts[i]! / classes[i]!);
-      return size >= 66 ? 3 : size >= 56 ? 2 : size >= 46 ? 1 : 0;
+      return size >= 66 ? "超大班额" : size >= 56 ? "大班额" : size >= 46 ? "偏大" : "正常";
     },
   },
   {
@@ -74,7 +74,7 @@ const SCALAR: readonly ScalarCase[] = [
   {
     id: "BALANCE_CHECK",
     adapter: (i) => F.BALANCE_CHECK!(drops[i]! / 40, lvl(i), null),
-    inline: (i) => (drops[i]! / 40 <= (lvl(i) === "小学" ? 0.65 : 0.55) ? 1 : 0),
+    inline: (i) => drops[i]! / 40 <= (lvl(i) === "小学" ? 0.65 : 0.55),
   },
   { id: "STAFF_RATIO", adapter: (i) => F.STAFF_RATIO!(lvl(i)), inline: (i) => ratioByLevel[lvl(i)]! },
   {
@@ -124,7 +124,7 @@ const SCALAR: readonly ScalarCase[] = [
   {
     id: "ONLY_INCREASE",
     adapter: (i) => F.ONLY_INCREASE!(starts[i], starts[i]! + 1, drops[i], drops[i]),
-    inline: (i) => (starts[i]! + 1 >= starts[i]! && drops[i]! >= drops[i]! ? 1 : 0),
+    inline: (i) => starts[i]! + 1 >= starts[i]! && drops[i]! >= drops[i]!,
   },
   {
     id: "POLICY",
@@ -257,7 +257,7 @@ const RANGE: readonly ScalarCase[] = [
     inline: (i) => {
       const p = priorFigures[0]!;
       const c = currentFigures[i]![0]!;
-      return c[0]! / p[0]! - 1 > c[1]! / p[1]! - 1 && c[2]! > p[2]! && c[3]! > p[3]! ? 1 : 0;
+      return c[0]! / p[0]! - 1 > c[1]! / p[1]! - 1 && c[2]! > p[2]! && c[3]! > p[3]!;
     },
   },
   {
