@@ -89,11 +89,12 @@ const SCALAR: readonly ScalarCase[] = [
   },
   {
     id: "PUBLIC_FUNDS",
-    adapter: (i) => F.PUBLIC_FUNDS!(starts[i], lvl(i), drops[i], 2, true, null),
+    adapter: (i) => F.PUBLIC_FUNDS!(starts[i], lvl(i), drops[i], drops[255 - i], true, null),
     inline: (i) => {
       const students = starts[i]!;
-      const base = (students < 100 ? 100 : students) - 2;
-      return base * normByLevel[lvl(i)]! + 2 * 6000 + drops[i]! * 200;
+      const special = drops[255 - i]!;
+      const base = (students < 100 ? 100 : students) - special;
+      return base * normByLevel[lvl(i)]! + special * 6000 + drops[i]! * 200;
     },
   },
   {
@@ -108,8 +109,8 @@ const SCALAR: readonly ScalarCase[] = [
   },
   {
     id: "KG_CAPACITY",
-    adapter: (i) => F.KG_CAPACITY!(drops[i], 3, 4, null),
-    inline: (i) => 25 * drops[i]! + 30 * 3 + 35 * 4,
+    adapter: (i) => F.KG_CAPACITY!(drops[i], classes[i], drops[255 - i], null),
+    inline: (i) => 25 * drops[i]! + 30 * classes[i]! + 35 * drops[255 - i]!,
   },
   {
     id: "ALLOWANCE",
