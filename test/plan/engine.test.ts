@@ -28,6 +28,7 @@ import {
   type LoadedPlan,
 } from "../support/hyperformula";
 import { FIXTURE, fixtureWith } from "./fixtures";
+import { column } from "./planHelpers";
 
 const OPTIONS = { generatedAt: "2026-11-29T08:00:00Z", generator: "edu-budget 1.0.0" };
 
@@ -39,24 +40,6 @@ const DISTRICTS: readonly [string, () => District][] = [
   ["the 镇赉 sample", () => getSample("zhenlai")],
   ["the 五镇 sample", () => getSample("wuzhen")],
 ];
-
-/** HyperFormula's values of a table column's data rows (by header). */
-function column(plan: WorkbookPlan, loaded: LoadedPlan, table: string, header: string): CellValue[] {
-  for (const sheet of plan.sheets) {
-    const found = sheet.tables.find((t) => t.name === table);
-    if (!found) continue;
-    const index = found.columns.findIndex((c) => c.name === header);
-    if (index < 0) throw new Error(`${table} has no column ${header}`);
-    const { start, end } = parseRange(found.range);
-    const values: CellValue[] = [];
-    for (let row = start.row + 1; row <= end.row; row++)
-      values.push(
-        loaded.hf.getCellValue({ sheet: loaded.sheetId(sheet.name), row, col: start.column + index }),
-      );
-    return values;
-  }
-  throw new Error(`no table ${table}`);
-}
 
 function refValue(loaded: LoadedPlan, ref: string): CellValue {
   const match = /^'(.+)'!\$?([A-Z]+)\$?(\d+)$/.exec(ref);

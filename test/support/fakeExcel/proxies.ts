@@ -74,18 +74,11 @@ export interface FakeHost {
 
 const CALL_OVERHEAD_BYTES = 64;
 
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a text, as the request carries it. */
 export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  return encoder.encode(text).length;
 }
 
 class Session {
