@@ -92,6 +92,12 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
       });
     }
   }
+  // Staff pay, the largest line of a year's education spending: 汇总 reads year T's from this input.
+  ctx.budgetLines.push({
+    category: "教职工工资",
+    categoryEn: "Staff pay",
+    amount: { ref: qualified(input("staffPay", "current")), value: fiscal.current.staffPay },
+  });
 
   // The figures of the chosen scope, and the per-student and per-head figures the growths compare.
   const scoped = (all: keyof FiscalYear, comp: keyof FiscalYear, year: Year): FormulaCell =>

@@ -77,4 +77,19 @@ describe("财政", () => {
     expect(column(plan, loaded, "tblReconciliations", "差额").slice(0, 2)).toEqual([-53, -98]);
     expect(column(plan, loaded, "tblReconciliations", "一致").slice(0, 2)).toEqual([false, false]);
   });
+
+  it("puts year T's staff pay on 汇总 as a line read from its input on 财政", () => {
+    const plan = planOf(FIXTURE);
+    const loaded = expectPlanComputes(plan);
+    const lines = column(plan, loaded, "tblBudgetSummary", "支出类别");
+    const amounts = column(plan, loaded, "tblBudgetSummary", `${FIXTURE.budgetYear}年预算`);
+    const at = lines.indexOf("教职工工资");
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(amounts[at]).toBe(FIXTURE.fiscal.current.staffPay);
+    const fiscal = sheetByKey(plan, "fiscal");
+    // Editing this year's pay on 财政 changes the line on 汇总.
+    const pay = labelled(fiscal, "教职工工资总额").replace("B", "C");
+    loaded.setValue(fiscal.name, pay, 1234.5);
+    expect(column(plan, loaded, "tblBudgetSummary", `${FIXTURE.budgetYear}年预算`)[at]).toBe(1234.5);
+  });
 });
