@@ -3,30 +3,15 @@ import { GRADES_BY_LEVEL } from "../../../src/district/grades";
 import { generateDistrict } from "../../../src/district/samples";
 import { repaySchedule } from "../../../src/domain/debt";
 import { mergeCheck } from "../../../src/domain/classes";
-import { buildBalanceSheet } from "../../../src/plan/sheets/balance";
-import { buildDebtSheet } from "../../../src/plan/sheets/debt";
-import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
-import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
-import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
-import { buildSummarySheet } from "../../../src/plan/sheets/summary";
 import { expectPlanComputes } from "../../support/hyperformula";
-import { context, exported, planOf, valueAtRef } from "./helpers";
+import { exported, suitePlan, valueAtRef } from "./helpers";
 
 describe("均衡 布局调整 基建 学前 债务 汇总 on generated districts", () => {
   it("compute in HyperFormula exactly what the domain rules give", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 25 }), (seed, n) => {
         const district = generateDistrict(seed, n);
-        const built = context(district);
-        const { ctx } = built;
-        const sheets = [
-          buildBalanceSheet,
-          buildMergersSheet,
-          buildProjectsSheet,
-          buildPreschoolSheet,
-          buildDebtSheet,
-        ].map((b) => b(ctx));
-        const plan = planOf(built, [...sheets, buildSummarySheet(ctx)]);
+        const { ctx, plan } = suitePlan(district);
         const loaded = expectPlanComputes(plan);
         // Verdicts as HyperFormula computes them equal the domain's.
         for (const check of ctx.checks) {

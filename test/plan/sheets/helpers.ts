@@ -8,7 +8,13 @@ import {
   type DistrictInput,
   type SchoolType,
 } from "../../../src/district/model";
-import type { BuildContext, SheetKey } from "../../../src/plan/context";
+import type { BuildContext, SheetBuilderFn, SheetKey } from "../../../src/plan/context";
+import { buildBalanceSheet } from "../../../src/plan/sheets/balance";
+import { buildDebtSheet } from "../../../src/plan/sheets/debt";
+import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
+import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
+import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
+import { buildSummarySheet } from "../../../src/plan/sheets/summary";
 import { buildParameters } from "../../../src/plan/sheets/parameters";
 import { buildSchools } from "../../../src/plan/sheets/schools";
 import type { LoadedPlan } from "../../support/hyperformula";
@@ -62,6 +68,24 @@ export function planOf(built: Built, sheets: readonly SheetPlan[]): WorkbookPlan
   };
   expect(validatePlan(plan)).toEqual([]);
   return plan;
+}
+
+/**
+ * 均衡 布局调整 基建 学前 债务 in build order (after the `before` sheets, e.g. 公用经费), then 汇总: the plan of
+ * this suite's sheets on top of 参数 and 学校.
+ */
+export function suitePlan(district: District, before: readonly SheetBuilderFn[] = []) {
+  const built = context(district);
+  const sheets = [
+    ...before,
+    buildBalanceSheet,
+    buildMergersSheet,
+    buildProjectsSheet,
+    buildPreschoolSheet,
+    buildDebtSheet,
+  ].map((build) => build(built.ctx));
+  const summary = buildSummarySheet(built.ctx);
+  return { ctx: built.ctx, summary, plan: planOf(built, [...sheets, summary]) };
 }
 
 export function sheetNamed(plan: WorkbookPlan, key: SheetKey): SheetPlan {

@@ -1,28 +1,12 @@
 import type { District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
-import { buildBalanceSheet } from "../../../src/plan/sheets/balance";
-import { buildDebtSheet } from "../../../src/plan/sheets/debt";
-import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
-import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
-import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
-import { buildSummarySheet } from "../../../src/plan/sheets/summary";
 import { expectPlanComputes } from "../../support/hyperformula";
-import { context, FIXTURE, planOf, valueAtRef } from "./helpers";
+import { FIXTURE, suitePlan, valueAtRef } from "./helpers";
 
-/** This suite's sheets in build order, then 汇总. */
+/** This suite's sheets in build order, then 汇总, computed. */
 function buildAll(district: District) {
-  const built = context(district);
-  const { ctx } = built;
-  const sheets = [
-    buildBalanceSheet,
-    buildMergersSheet,
-    buildProjectsSheet,
-    buildPreschoolSheet,
-    buildDebtSheet,
-  ].map((b) => b(ctx));
-  const summary = buildSummarySheet(ctx);
-  const plan = planOf(built, [...sheets, summary]);
-  return { ctx, plan, summary, loaded: expectPlanComputes(plan) };
+  const built = suitePlan(district);
+  return { ...built, loaded: expectPlanComputes(built.plan) };
 }
 
 describe("汇总 sheet", () => {
