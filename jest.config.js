@@ -8,4 +8,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
+  // What webpack's DefinePlugin writes into the task pane.
+  globals: require("./scripts/pane-constants.js"),
 };

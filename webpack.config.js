@@ -10,6 +10,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { AddinPlugin, DEV_URL } = require("./scripts/addin-plugin.ts");
 const { sourceMetadata } = require("./scripts/docs.ts");
+const paneConstants = require("./scripts/pane-constants.js");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const DEV_PORT = 3000;
@@ -97,7 +98,12 @@ module.exports = async (env, argv) => {
           ]),
       new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }, { from: "manifest.xml" }] }),
       new AddinPlugin({ url: deploymentUrl() }),
-      new DefinePlugin({ __EDU_FUNCTIONS_EN__: JSON.stringify(signatures) }),
+      new DefinePlugin({
+        __EDU_FUNCTIONS_EN__: JSON.stringify(signatures),
+        ...Object.fromEntries(
+          Object.entries(paneConstants).map(([name, value]) => [name, JSON.stringify(value)]),
+        ),
+      }),
     ],
     performance: { hints: false },
     devServer: env.WEBPACK_SERVE ? await devServer() : undefined,

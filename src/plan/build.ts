@@ -1,125 +1,98 @@
 /**
- * District + policy pack → WorkbookPlan. Sheets are built in dependency order (参数 and 学校 first because every
- * other sheet refers to them, 汇总 after the sheets whose totals it sums, 目录 last because it lists every check),
- * and placed in SHEET_ORDER with 目录 first.
+ * District + policy pack → WorkbookPlan. The plan holds the chosen sheets, the required ones (参数, 学校) and what
+ * they need; they are built in the order the definitions' needs give (src/plan/registry.ts: 参数 and 学校 first,
+ * 汇总 and 目录 after the sheets whose lines and checks they gather) and placed in workbook order (SHEETS).
  */
 import type { District } from "../district/model";
 import { policyName } from "../policy/packs";
 import type { PolicyKey, PolicyPack } from "../policy/types";
-import {
-  SHEET_NAMES,
-  SHEET_ORDER,
-  type BuildContext,
-  type BuildOptions,
-  type Reconciliation,
-  type SheetBuilderFn,
-  type SheetKey,
-} from "./context";
-import { buildBalanceSheet } from "./sheets/balance";
-import { buildContents } from "./sheets/contents";
-import { buildDebtSheet } from "./sheets/debt";
-import { buildDropout } from "./sheets/dropout";
-import { buildMergersSheet } from "./sheets/mergers";
-import { buildProjectsSheet } from "./sheets/projects";
-import { buildFiscal } from "./sheets/fiscal";
-import { buildParameters } from "./sheets/parameters";
-import { buildPreschoolSheet } from "./sheets/preschool";
-import { buildPublicFunds } from "./sheets/publicFunds";
-import { buildSchools } from "./sheets/schools";
-import { buildStaffing } from "./sheets/staffing";
-import { buildSummarySheet } from "./sheets/summary";
+import type { BuildContext, BuildOptions, Reconciliation } from "./context";
+import { buildOrder, withNeeds, type SheetDefinition } from "./registry";
+import { SHEETS, sheetDefinition, type SheetOutput } from "./sheets";
 import { STYLES } from "./styles";
-import type { SheetPlan, WorkbookPlan } from "./types";
+import type { SheetKey, SheetPlan, WorkbookPlan } from "./types";
 
-/** Each sheet's builder; a sheet without one is not part of any plan yet. */
-const BUILDERS: Partial<Record<SheetKey, SheetBuilderFn>> = {
-  contents: buildContents,
-  parameters: buildParameters,
-  schools: buildSchools,
-  fiscal: buildFiscal,
-  publicFunds: buildPublicFunds,
-  staffing: buildStaffing,
-  dropout: buildDropout,
-  balance: buildBalanceSheet,
-  mergers: buildMergersSheet,
-  projects: buildProjectsSheet,
-  preschool: buildPreschoolSheet,
-  debt: buildDebtSheet,
-  summary: buildSummarySheet,
-};
+export { sheetChoices, type SheetChoice } from "./sheets";
+
+/** Every sheet in the order it is built. */
+export const BUILD_ORDER: readonly SheetKey[] = buildOrder<SheetDefinition>(SHEETS).map((sheet) => sheet.key);
 
 /** Sheets every plan holds: the others' formulas refer to them. */
-export const REQUIRED_SHEETS: readonly SheetKey[] = ["parameters", "schools"];
+export const REQUIRED_SHEETS: readonly SheetKey[] = SHEETS.filter((sheet) => sheet.required === true).map(
+  (sheet) => sheet.key,
+);
 
-/** The order sheets are built in: inputs first, then the sheets that sum others, the contents page last. */
-export const BUILD_ORDER: readonly SheetKey[] = [
-  "parameters",
-  "schools",
-  ...SHEET_ORDER.filter((key) => !["contents", "parameters", "schools", "summary"].includes(key)),
-  "summary",
-  "contents",
-];
-
-export const SHEET_NAMES_EN: { readonly [K in SheetKey]: string } = {
-  contents: "Contents",
-  parameters: "Parameters",
-  schools: "Schools",
-  fiscal: "Fiscal",
-  publicFunds: "Public funds",
-  staffing: "Staffing",
-  dropout: "Dropout",
-  balance: "Balance",
-  mergers: "Mergers",
-  projects: "Capital projects",
-  preschool: "Preschool",
-  debt: "Debt",
-  summary: "Summary",
-};
-
-export interface SheetChoice {
-  readonly key: SheetKey;
-  readonly zh: string;
-  readonly en: string;
-  /** Always built (the user cannot leave it out). */
-  readonly required: boolean;
-  /** A builder exists for it. */
-  readonly available: boolean;
+/** A plan being built: the shared context, and each sheet built with a view of it that knows the sheet's needs. */
+export interface PlanRun {
+  /** What the sheets share (names, checks, budget lines, reconciliations). */
+  readonly context: BuildContext;
+  /** Builds one sheet (the sheets it needs must be built already) and keeps what it hands on. */
+  build(sheet: SheetKey): SheetPlan<SheetKey>;
+  /** What a built sheet handed on. */
+  output<K extends SheetKey>(sheet: K): SheetOutput<K>;
 }
 
-/** The sheets a user can choose from, in workbook order (for the task pane and the CLI). */
-export function sheetChoices(): SheetChoice[] {
-  return SHEET_ORDER.map((key) => ({
-    key,
-    zh: SHEET_NAMES[key],
-    en: SHEET_NAMES_EN[key],
-    required: REQUIRED_SHEETS.includes(key),
-    available: BUILDERS[key] !== undefined,
-  }));
-}
-
-function createContext(district: District, pack: PolicyPack, options: BuildOptions): BuildContext {
-  const chosen = new Set<SheetKey>([...(options.sheets ?? SHEET_ORDER), ...REQUIRED_SHEETS]);
-  const ctx: BuildContext = {
+/** Starts a plan of the chosen sheets (options.sheets, or all), with the required ones and what they need. */
+export function startPlan(district: District, pack: PolicyPack, options: BuildOptions): PlanRun {
+  const chosen = withNeeds(SHEETS, options.sheets ?? SHEETS.map((s) => s.key), REQUIRED_SHEETS);
+  const outputs = new Map<SheetKey, unknown>();
+  const names: BuildContext["names"] = [];
+  const shared = {
     district,
     pack,
     options,
     param(key: PolicyKey) {
       const name = policyName(key);
-      if (!ctx.names.some((n) => n.name === name))
-        throw new Error(`parameter ${key} used before 参数 was built`);
+      if (!names.some((n) => n.name === name)) throw new Error(`parameter ${key} used before 参数 was built`);
       return { name, value: pack.values[key].value };
     },
-    includes: (sheet) => chosen.has(sheet) && BUILDERS[sheet] !== undefined,
-    names: [],
+    includes: (sheet: SheetKey) => chosen.has(sheet),
+    sheets: SHEETS.filter((sheet) => chosen.has(sheet.key)),
+    definition: sheetDefinition,
+    names,
     checks: [],
     budgetLines: [],
     reconciliations: [],
-    exports: new Map(),
   };
-  return ctx;
+  const outputOf = <K extends SheetKey>(sheet: K): SheetOutput<K> | undefined =>
+    outputs.get(sheet) as SheetOutput<K> | undefined;
+  const viewFor = (definition: SheetDefinition | undefined): BuildContext => ({
+    ...shared,
+    output<K extends SheetKey>(sheet: K): SheetOutput<K> {
+      if (definition && !definition.needs.includes(sheet))
+        throw new Error(`sheet ${definition.key} uses ${sheet}'s output without declaring it in needs`);
+      if (!outputs.has(sheet))
+        throw new Error(`${sheet} is not built yet; it must be built before its output is used`);
+      return outputOf(sheet) as SheetOutput<K>;
+    },
+    outputIfBuilt<K extends SheetKey>(sheet: K): SheetOutput<K> | undefined {
+      if (definition && !(definition.reads ?? []).includes(sheet))
+        throw new Error(`sheet ${definition.key} reads ${sheet}'s output without declaring it in reads`);
+      return outputOf(sheet);
+    },
+  });
+  return {
+    context: viewFor(undefined),
+    build(sheet) {
+      const definition = sheetDefinition(sheet);
+      const missing = definition.needs.filter((need) => !outputs.has(need));
+      if (missing.length > 0) throw new Error(`sheet ${sheet} needs ${missing.join(", ")} built first`);
+      const result = definition.build(viewFor(definition));
+      outputs.set(sheet, result.output);
+      return result.plan;
+    },
+    output(sheet) {
+      if (!outputs.has(sheet)) throw new Error(`${sheet} is not built`);
+      return outputOf(sheet) as SheetOutput<typeof sheet>;
+    },
+  };
 }
 
-export function buildWorkbookPlan(district: District, pack: PolicyPack, options: BuildOptions): WorkbookPlan {
+export function buildWorkbookPlan(
+  district: District,
+  pack: PolicyPack,
+  options: BuildOptions,
+): WorkbookPlan<SheetKey> {
   return buildWorkbook(district, pack, options).plan;
 }
 
@@ -128,15 +101,13 @@ export function buildWorkbook(
   district: District,
   pack: PolicyPack,
   options: BuildOptions,
-): { readonly plan: WorkbookPlan; readonly reconciliations: readonly Reconciliation[] } {
-  const ctx = createContext(district, pack, options);
-  const built = new Map<SheetKey, SheetPlan>();
-  for (const key of BUILD_ORDER) {
-    const builder = BUILDERS[key];
-    if (builder && ctx.includes(key)) built.set(key, builder(ctx));
-  }
-  const sheets = SHEET_ORDER.flatMap((key) => built.get(key) ?? []);
-  const plan: WorkbookPlan = {
+): { readonly plan: WorkbookPlan<SheetKey>; readonly reconciliations: readonly Reconciliation[] } {
+  const run = startPlan(district, pack, options);
+  const ctx = run.context;
+  const built = new Map<SheetKey, SheetPlan<SheetKey>>();
+  for (const key of BUILD_ORDER) if (ctx.includes(key)) built.set(key, run.build(key));
+  const sheets = SHEETS.flatMap((sheet) => built.get(sheet.key) ?? []);
+  const plan: WorkbookPlan<SheetKey> = {
     sheets,
     names: ctx.names,
     styles: STYLES,

@@ -1,45 +1,14 @@
 /**
- * What sheet builders share while a plan is built: the inputs, the policy parameters as workbook names, and what
- * earlier sheets exported for later ones (the schools table for every per-school sheet, totals for the summary,
- * checks for the contents page). Sheets are built in SHEET_ORDER.
+ * What sheet builders share while a plan is built: the inputs, the policy parameters as workbook names, what the
+ * sheets a builder needs handed on (typed by their definitions), and what every sheet hands in for the gathering
+ * sheets (budget lines for 汇总; checks and reconciliations for 目录). Sheets are built in the order their
+ * declared needs give (src/plan/registry.ts).
  */
 import type { District } from "../district/model";
 import type { PolicyKey, PolicyPack } from "../policy/types";
-import type { TableResult } from "./kit";
-import type { CheckPlan, NamePlan, SheetPlan } from "./types";
-
-export const SHEET_ORDER = [
-  "contents",
-  "parameters",
-  "schools",
-  "fiscal",
-  "publicFunds",
-  "staffing",
-  "dropout",
-  "balance",
-  "mergers",
-  "projects",
-  "preschool",
-  "debt",
-  "summary",
-] as const;
-export type SheetKey = (typeof SHEET_ORDER)[number];
-
-export const SHEET_NAMES: { readonly [K in SheetKey]: string } = {
-  contents: "目录",
-  parameters: "参数",
-  schools: "学校",
-  fiscal: "财政",
-  publicFunds: "公用经费",
-  staffing: "教职工",
-  dropout: "控辍",
-  balance: "均衡",
-  mergers: "布局调整",
-  projects: "基建",
-  preschool: "学前",
-  debt: "债务",
-  summary: "汇总",
-};
+import type { SheetDefinition } from "./registry";
+import type { SheetOutput } from "./sheets";
+import type { CheckPlan, NamePlan, SheetKey, SheetPlan } from "./types";
 
 /** A cell another sheet refers to: its absolute reference with sheet, and its computed value. */
 export interface CellExport {
@@ -71,7 +40,7 @@ export interface BuildOptions {
   readonly generatedAt: string;
   /** e.g. "edu-budget 1.0.0". */
   readonly generator: string;
-  /** Sheets to build; 参数 and 学校 are always built because every other sheet refers to them. */
+  /** Sheets to build; the required ones (参数, 学校) and the sheets the chosen ones need are always built. */
   readonly sheets?: readonly SheetKey[];
 }
 
@@ -83,14 +52,22 @@ export interface BuildContext {
   param(key: PolicyKey): { readonly name: string; readonly value: number };
   /** Whether a sheet is part of this plan. */
   includes(sheet: SheetKey): boolean;
+  /** The definitions of the sheets of this plan, in workbook order. */
+  readonly sheets: readonly SheetDefinition[];
+  /** The definition of any sheet (its names and titles). */
+  definition(sheet: SheetKey): SheetDefinition;
+  /** What a sheet the building one declares in `needs` handed on; throws for an undeclared one. */
+  output<K extends SheetKey>(sheet: K): SheetOutput<K>;
+  /**
+   * What a sheet the building one declares in `reads` handed on, or undefined when this plan does not hold it (the
+   * building sheet must then say so on the sheet, e.g. take the figure as an input).
+   */
+  outputIfBuilt<K extends SheetKey>(sheet: K): SheetOutput<K> | undefined;
   readonly names: NamePlan[];
   readonly checks: CheckPlan[];
   readonly budgetLines: BudgetLine[];
   readonly reconciliations: Reconciliation[];
-  /** The schools table on 学校 (set by its builder; every per-school sheet reads from it). */
-  schools?: TableResult;
-  /** Other exports by key, e.g. "publicFunds.total". */
-  readonly exports: Map<string, CellExport>;
 }
 
-export type SheetBuilderFn = (ctx: BuildContext) => SheetPlan;
+/** A builder that makes a sheet and hands nothing on (see handsNothing in ./registry). */
+export type SheetBuilderFn = (ctx: BuildContext) => SheetPlan<SheetKey>;

@@ -5,6 +5,7 @@
  */
 import { RuleError, type RuleErrorKind } from "../domain/errors";
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from "./address";
+import type { SheetDefinition } from "./registry";
 import type { StyleName } from "./styles";
 import type {
   Block,
@@ -17,6 +18,7 @@ import type {
   PrintPlan,
   RangeFormat,
   Scalar,
+  SheetKey,
   SheetPlan,
   TablePlan,
   ValidationPlan,
@@ -144,11 +146,16 @@ export class SheetBuilder {
   /** Next free 0-based row. */
   row = 0;
 
-  constructor(
-    readonly name: string,
-    readonly key: string,
-    private readonly tabColor?: string,
-  ) {}
+  readonly name: string;
+  readonly key: SheetKey;
+  private readonly tabColor: string;
+
+  /** A sheet laid out for its definition (name, key and tab colour). */
+  constructor(sheet: Pick<SheetDefinition, "key" | "nameZh" | "tabColor">) {
+    this.name = sheet.nameZh;
+    this.key = sheet.key;
+    this.tabColor = sheet.tabColor;
+  }
 
   /** Sheet title in A1 (bold, large) and an optional subtitle line under it. */
   title(text: string, subtitle?: string): this {
@@ -370,7 +377,7 @@ export class SheetBuilder {
     return this;
   }
 
-  build(): SheetPlan {
+  build(): SheetPlan<SheetKey> {
     const columns: ColumnPlan[] = [...this.widths.entries()]
       .sort(([a], [b]) => a - b)
       .map(([column, width]) => ({ column: columnLetter(column), width }));

@@ -11,6 +11,10 @@
  *   recalculate still show numbers, and tests can prove the formula and the rule agree.
  * - A constant string is data and is always written as text, even when it starts with "=", "+", "-" or "@".
  */
+import type { SheetKey } from "./sheets";
+
+/** The key of a sheet of the budget workbook (src/plan/sheets/index.ts lists them, in workbook order). */
+export type { SheetKey };
 
 export type Scalar = string | number | boolean;
 
@@ -128,11 +132,12 @@ export interface ChartPlan {
   readonly to: string;
 }
 
-export interface SheetPlan {
+/** A sheet of a plan; K is its key's type (the budget workbook's sheets have a SheetKey; the input template's its own). */
+export interface SheetPlan<K extends string = string> {
   /** Excel sheet name: ≤ 31 characters, none of []:*?/\ , not blank, unique case-insensitively. */
   readonly name: string;
   /** A stable ASCII key (e.g. "schools") the writers and the task pane use to refer to the sheet. */
-  readonly key: string;
+  readonly key: K;
   readonly tabColor?: string;
   readonly blocks: readonly Block[];
   readonly columns: readonly ColumnPlan[];
@@ -161,7 +166,7 @@ export interface CheckPlan {
   readonly labelZh: string;
   readonly labelEn: string;
   /** Sheet key and cell address of the TRUE/FALSE verdict. */
-  readonly sheet: string;
+  readonly sheet: SheetKey;
   readonly cell: string;
   /** The computed verdict. */
   readonly pass: boolean;
@@ -180,8 +185,9 @@ export interface CheckItem {
   readonly detailEn: string;
 }
 
-export interface WorkbookPlan {
-  readonly sheets: readonly SheetPlan[];
+/** A workbook plan; K is its sheets' key type (SheetKey for the budget workbook). */
+export interface WorkbookPlan<K extends string = string> {
+  readonly sheets: readonly SheetPlan<K>[];
   readonly names: readonly NamePlan[];
   readonly styles: { readonly [id: StyleId]: CellStyle };
   readonly checks: readonly CheckPlan[];

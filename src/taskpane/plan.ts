@@ -2,13 +2,14 @@
  * The plan a wizard state stands for (pure: the clock is passed in). The plan builders are loaded with the
  * Preview step, not with the first render.
  */
+import { version } from "../../package.json";
 import { buildWorkbookPlan } from "../plan/build";
-import type { WorkbookPlan } from "../plan/types";
-import type { SheetKey } from "../plan/context";
+import type { SheetKey, WorkbookPlan } from "../plan/types";
 import { effectivePack } from "./pack";
 import type { WizardState } from "./state";
 
-export const GENERATOR = "edu-budget 1.0.0";
+/** The generator written into the workbook: the package's name for users and its version (package.json). */
+export const GENERATOR = `edu-budget ${version}`;
 
 export function planFor(state: WizardState, now: Date, sheets?: readonly SheetKey[]): WorkbookPlan {
   if (!state.district) throw new Error("no district loaded");

@@ -4,9 +4,10 @@
  */
 import type { District } from "../district/model";
 import { hasErrors, type Problem } from "../district/problems";
-import { SHEET_ORDER, type SheetKey } from "../plan/context";
+import type { SheetKey } from "../plan/types";
 import type { PolicyKey } from "../policy/types";
 import type { StringKey } from "./i18n";
+import { SHEET_ORDER } from "./sheetOrder";
 
 export const STEPS = ["data", "problems", "policy", "preview", "generate", "done"] as const;
 export type Step = (typeof STEPS)[number];

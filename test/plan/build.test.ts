@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { getSample } from "../../src/district/samples";
-import { SHEET_NAMES, SHEET_ORDER } from "../../src/plan/context";
+import { SHEET_ORDER, sheetDefinition } from "../../src/plan/sheets";
 import { buildWorkbookPlan, sheetChoices } from "../../src/plan/build";
 import { validatePlan } from "../../src/plan/validate";
 import { STYLES } from "../../src/plan/styles";
@@ -13,7 +13,7 @@ describe("buildWorkbookPlan", () => {
   it("places 目录 first and the other sheets in workbook order", () => {
     const names = planOf(FIXTURE).sheets.map((s) => s.name);
     expect(names[0]).toBe("目录");
-    const order = SHEET_ORDER.map((k) => SHEET_NAMES[k]);
+    const order = SHEET_ORDER.map((k) => sheetDefinition(k).nameZh);
     expect(names).toEqual(order.filter((n) => names.includes(n)));
     expect(names.slice(0, 7)).toEqual(["目录", "参数", "学校", "财政", "公用经费", "教职工", "控辍"]);
   });
@@ -92,7 +92,6 @@ describe("sheetChoices", () => {
       zh: "公用经费",
       en: "Public funds",
       required: false,
-      available: true,
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { Problem } from "../../src/district/problems";
 import { getSample } from "../../src/district/samples";
-import { SHEET_ORDER } from "../../src/plan/context";
+import { SHEET_ORDER } from "../../src/plan/sheets";
 import {
   blockedReason,
   bumpPatch,

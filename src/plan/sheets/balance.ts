@@ -14,9 +14,9 @@ import type { School } from "../../district/model";
 import { balanceCheck, balanceCv, compositeCv } from "../../domain/balance";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress, columnIndex, sheetRef } from "../address";
-import type { BuildContext, SheetBuilderFn } from "../context";
-import { SHEET_NAMES } from "../context";
+import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val, type TableResult } from "../kit";
+import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
 
 type BalanceLevel = "primary" | "junior";
@@ -29,6 +29,22 @@ type Resource =
   | "staff"
   | "staffAboveQualification"
   | "staffMidTitle";
+
+/** What 均衡 hands on: each level's 基本均衡 CV of each indicator (none for a level without students). */
+export interface BalanceOutput {
+  readonly cv: Readonly<Record<BalanceLevel, Partial<Record<Resource, CellExport>>>>;
+}
+
+export const balanceSheet: SheetDefinition<"balance", BalanceOutput> = {
+  key: "balance",
+  nameZh: "均衡",
+  nameEn: "Balance",
+  titleZh: "义务教育均衡发展: 校际差异系数",
+  titleEn: "Balanced education",
+  tabColor: "70AD47",
+  needs: ["parameters", "schools"],
+  build: buildBalanceSheet,
+};
 
 interface Indicator {
   readonly resource: Resource;
@@ -237,7 +253,13 @@ function cvSet(
   return { cvRange: `${cellAddress(cvRow, pCol + 1)}:${cellAddress(cvRow, pCol + 8)}`, cvRow, pCol, cvs };
 }
 
-function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, level: BalanceLevel): void {
+function buildLevel(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  schools: TableResult,
+  level: BalanceLevel,
+  cvs: Partial<Record<Resource, CellExport>>,
+): void {
   const grades = GRADES_BY_LEVEL[level];
   const rows: LevelRow[] = ctx.district.schools
     .map((school, index) => ({ school, index, students: schoolStudents(school, grades) }))
@@ -258,10 +280,10 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
   BALANCE_INDICATORS.forEach((ind, k) => {
     const cv = basicSet.cvs[k];
     if (cv !== null && cv !== undefined)
-      ctx.exports.set(`balance.cv.${level}.${ind.resource}`, {
+      cvs[ind.resource] = {
         ref: sheetRef(sb.name, cellAddress(basicSet.cvRow, basicSet.pCol + 1 + k, true)),
         value: cv,
-      });
+      };
   });
   // 优质均衡's scope leaves out small teaching points: a second set whose weight is 0 for them (live: editing a
   // teaching point's pupils on 学校 moves it in or out). Without teaching points the scope is the same.
@@ -378,26 +400,23 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
       detailEn: check.detailEn,
     });
   }
-  const composite_ = kv.composite;
-  if (composite_ && composite !== null)
-    ctx.exports.set(`balance.composite.${level}`, { ref: composite_.ref, value: composite });
 }
 
 function sum(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0);
 }
 
-export const buildBalanceSheet: SheetBuilderFn = (ctx) => {
-  const schools = ctx.schools;
-  if (!schools) throw new Error("均衡 needs the 学校 table: build 学校 first");
-  const sb = new SheetBuilder(SHEET_NAMES.balance, "balance", "70AD47");
+export function buildBalanceSheet(ctx: BuildContext): SheetResult<BalanceOutput> {
+  const schools = ctx.output("schools").table;
+  const cv: BalanceOutput["cv"] = { primary: {}, junior: {} };
+  const sb = new SheetBuilder(balanceSheet);
   sb.title(
     "义务教育均衡发展: 校际差异系数",
     "差异系数按在校生数加权 (教督〔2012〕3号; §4.3 C): X̄ = ΣPX/ΣP, S = √(ΣP(X−X̄)²/ΣP), CV = S/X̄",
   );
-  buildLevel(ctx, sb, schools, "primary");
-  buildLevel(ctx, sb, schools, "junior");
+  buildLevel(ctx, sb, schools, "primary", cv.primary);
+  buildLevel(ctx, sb, schools, "junior", cv.junior);
   sb.freezeAt(2, 2);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
-  return sb.build();
-};
+  return { plan: sb.build(), output: { cv } };
+}

@@ -3,35 +3,31 @@
  * referring to the verdict cell, so it follows edits) and every reconciliation with its difference.
  */
 import { sheetRef } from "../address";
-import { SHEET_NAMES, SHEET_ORDER, type BuildContext, type SheetKey } from "../context";
+import type { BuildContext } from "../context";
 import { fx, roundHalfAway, SheetBuilder, str, val, type ColumnSpec } from "../kit";
-import type { CheckPlan, SheetPlan } from "../types";
+import { handsNothing, type SheetDefinition } from "../registry";
+import type { CheckPlan, SheetKey, SheetPlan } from "../types";
+
+export const contentsSheet: SheetDefinition<"contents", undefined> = {
+  key: "contents",
+  nameZh: "目录",
+  nameEn: "Contents",
+  titleZh: "教育经费预算",
+  titleEn: "Contents",
+  tabColor: "404040",
+  needs: [],
+  // It lists every check and reconciliation, 汇总's too.
+  gathers: true,
+  reads: ["summary"],
+  build: handsNothing(buildContents),
+};
 
 const absolute = (local: string): string => local.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2");
 
-const SHEET_TITLES_EN: { readonly [K in SheetKey]: string } = {
-  contents: "Contents",
-  parameters: "Policy parameters",
-  schools: "Schools",
-  fiscal: "Fiscal: three growths",
-  publicFunds: "Public funds",
-  staffing: "Staffing and allowance",
-  dropout: "Dropout control",
-  balance: "Balanced education",
-  mergers: "School mergers",
-  projects: "Capital projects",
-  preschool: "Preschool",
-  debt: "Debt",
-  summary: "Budget summary",
-};
-
-function sheetNameOf(key: string): string {
-  return (SHEET_NAMES as Record<string, string | undefined>)[key] ?? key;
-}
-
-export function buildContents(ctx: BuildContext): SheetPlan {
+export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack, options } = ctx;
-  const sb = new SheetBuilder(SHEET_NAMES.contents, "contents", "404040");
+  const sheetNameOf = (key: SheetKey): string => ctx.definition(key).nameZh;
+  const sb = new SheetBuilder(contentsSheet);
   sb.title(`${district.name} ${district.budgetYear} 年教育经费预算`, "Annual education budget — contents");
   sb.keyValues([
     { key: "district", label: "区县 District", cell: val(district.name), style: "text" },
@@ -44,7 +40,7 @@ export function buildContents(ctx: BuildContext): SheetPlan {
       : []),
   ]);
 
-  const sheets = SHEET_ORDER.filter((key) => key !== "contents" && ctx.includes(key));
+  const sheets = ctx.sheets.map((sheet) => sheet.key).filter((key) => key !== "contents");
   sb.table<SheetKey>({
     name: "tblContents",
     rows: sheets,
@@ -54,11 +50,11 @@ export function buildContents(ctx: BuildContext): SheetPlan {
         header: "工作表 Sheet",
         width: 16,
         cell: ({ item }) => {
-          const name = SHEET_NAMES[item];
+          const name = sheetNameOf(item);
           return fx(`HYPERLINK(${str(`#${sheetRef(name, "A1")}`)},${str(name)})`, name);
         },
       },
-      { key: "en", header: "Contents", width: 28, cell: ({ item }) => val(SHEET_TITLES_EN[item]) },
+      { key: "en", header: "Contents", width: 28, cell: ({ item }) => val(ctx.definition(item).titleEn) },
     ],
   });
 
@@ -101,7 +97,7 @@ export function buildContents(ctx: BuildContext): SheetPlan {
     rows: ctx.reconciliations,
     columns: [
       { key: "label", header: "核对项 Item", width: 36, cell: ({ item }) => val(item.labelZh) },
-      { key: "sheet", header: "工作表", width: 10, cell: ({ item }) => val(SHEET_NAMES[item.sheet]) },
+      { key: "sheet", header: "工作表", width: 10, cell: ({ item }) => val(sheetNameOf(item.sheet)) },
       {
         key: "difference",
         header: "差额",

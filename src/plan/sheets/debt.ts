@@ -7,14 +7,37 @@ import type { Debts } from "../../district/model";
 import { DEBT_STEPS } from "../../district/model";
 import { reconcile, repaySchedule } from "../../domain/debt";
 import { cellAddress, rangeAddress, sheetRef } from "../address";
-import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
+import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
+
+/** The repayment schedule's year-T total and its whole range (value: unpaid at the term's end), in 万元. */
+export interface DebtSchedule {
+  readonly repaymentYearT: CellExport;
+  readonly scheduleRange: CellExport;
+}
+
+/** What 债务 hands on: its repayment schedule, when the district has debts and a capacity to repay in the term. */
+export interface DebtOutput {
+  readonly schedule: DebtSchedule | undefined;
+}
+
+export const debtSheet: SheetDefinition<"debt", DebtOutput> = {
+  key: "debt",
+  nameZh: "债务",
+  nameEn: "Debt",
+  titleZh: "教育债务: 分步偿还与核对",
+  titleEn: "Debt",
+  tabColor: "C00000",
+  needs: [],
+  build: buildDebtSheet,
+};
 
 const money = (x: number) => x.toFixed(2);
 
-export const buildDebtSheet: SheetBuilderFn = (ctx) => {
-  const sb = new SheetBuilder(SHEET_NAMES.debt, "debt", "C00000");
+export function buildDebtSheet(ctx: BuildContext): SheetResult<DebtOutput> {
+  const sb = new SheetBuilder(debtSheet);
   sb.title(
     "教育债务: 分步偿还与核对",
     "单位: 万元。讲话所述总额与分项之和核对 (I-1); 还款计划按步骤先后、每年偿还能力安排到本届政府任期末",
@@ -22,7 +45,7 @@ export const buildDebtSheet: SheetBuilderFn = (ctx) => {
   const debts = ctx.district.debts;
   if (!debts) {
     sb.note("本区未录入教育债务 (债务数据为空), 本表不作计算。");
-    return sb.build();
+    return { plan: sb.build(), output: { schedule: undefined } };
   }
   const headerRow = sb.row;
   const items = sb.table({
@@ -72,11 +95,11 @@ export const buildDebtSheet: SheetBuilderFn = (ctx) => {
     ],
   });
   reconciliation(ctx, sb, debts, items.range("amount"));
-  schedule(ctx, sb, debts, subtotals, (i) => steps.cell("subtotal", i));
+  const repayment = schedule(ctx, sb, debts, subtotals, (i) => steps.cell("subtotal", i));
   sb.freezeAt(headerRow + 1);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
-  return sb.build();
-};
+  return { plan: sb.build(), output: { schedule: repayment } };
+}
 
 function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amounts: string): void {
   const parts = debts.items.map((d) => d.amount);
@@ -134,7 +157,7 @@ function schedule(
   debts: Debts,
   subtotals: readonly number[],
   subtotalRef: (i: number) => string,
-): void {
+): DebtSchedule | undefined {
   const T = ctx.district.budgetYear;
   const term = ctx.district.termEndYear;
   // Years after the term end do not count towards repaying within the term.
@@ -147,7 +170,7 @@ function schedule(
     sb.note(`偿还能力录入了 ${debts.annualCapacity.length} 年, 任期内只有 ${capacities.length} 年计入计划。`);
   if (years.length === 0) {
     sb.note("任期内没有录入偿还能力, 无法安排还款计划。");
-    return;
+    return undefined;
   }
   const plan = repaySchedule(subtotals, capacities);
   const top = sb.row;
@@ -235,10 +258,12 @@ function schedule(
     });
   }
   const yearT = { ref: sheetRef(sb.name, cellAddress(totalRow, yearCol(0), true)), value: columnTotal(0) };
-  ctx.exports.set("debt.repaymentYearT", yearT);
-  ctx.exports.set("debt.scheduleRange", {
-    ref: sheetRef(sb.name, rangeAddress(first, yearCol(0), last, unpaidCol)),
-    value: unpaid,
-  });
   ctx.budgetLines.push({ category: "偿还教育欠款", categoryEn: "Debt repayment", amount: yearT });
+  return {
+    repaymentYearT: yearT,
+    scheduleRange: {
+      ref: sheetRef(sb.name, rangeAddress(first, yearCol(0), last, unpaidCol)),
+      value: unpaid,
+    },
+  };
 }

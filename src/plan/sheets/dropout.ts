@@ -8,9 +8,20 @@ import type { Area, Level } from "../../domain/levels";
 import type { AreaZh, School, SchoolType } from "../../district/model";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
-import { SHEET_NAMES } from "../context";
 import { fx, fxRule, SheetBuilder, str, val } from "../kit";
-import type { SheetPlan } from "../types";
+import { handsNothing, type SheetDefinition } from "../registry";
+import type { SheetKey, SheetPlan } from "../types";
+
+export const dropoutSheet: SheetDefinition<"dropout", undefined> = {
+  key: "dropout",
+  nameZh: "控辍",
+  nameEn: "Dropout",
+  titleZh: "控辍保学",
+  titleEn: "Dropout control",
+  tabColor: "C00000",
+  needs: ["parameters", "schools"],
+  build: handsNothing(buildDropout),
+};
 
 /** Levels with a dropout limit that each school type teaches. */
 const LIMITED_LEVELS: Readonly<Partial<Record<SchoolType, readonly Level[]>>> = {
@@ -33,12 +44,11 @@ interface Row {
   readonly levels: readonly Level[];
 }
 
-export function buildDropout(ctx: BuildContext): SheetPlan {
+export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack } = ctx;
-  const schools = ctx.schools;
-  if (!schools) throw new Error("控辍 needs the schools table");
+  const schools = ctx.output("schools").table;
   const p = (key: Parameters<BuildContext["param"]>[0]) => ctx.param(key).name;
-  const sb = new SheetBuilder(SHEET_NAMES.dropout, "dropout", "C00000");
+  const sb = new SheetBuilder(dropoutSheet);
   sb.title(
     "控辍保学 Dropout control",
     "辍学率 = 上学年辍学学生数 ÷ 上学年初在校生数; 限值见 参数 (S1-17 「确保小学无辍学,农村初中辍学率控制在3%以内」); 超限学校由督导机构给予警告 (S2-25)",

@@ -7,11 +7,27 @@ import { divisionByZero } from "../../domain/errors";
 import { growth, onlyIncrease, threeGrowth, type GrowthRow } from "../../domain/growth";
 import type { FiscalYear } from "../../district/model";
 import { cellAddress, sheetRef } from "../address";
-import type { BuildContext } from "../context";
-import { SHEET_NAMES } from "../context";
+import type { BuildContext, CellExport } from "../context";
 import { fx, fxRule, SheetBuilder, str, val, valueOf } from "../kit";
+import type { SheetDefinition, SheetResult } from "../registry";
 import type { StyleName } from "../styles";
-import type { FormulaCell, SheetPlan } from "../types";
+import type { FormulaCell } from "../types";
+
+/** What 财政 hands on: year T's compulsory-education public funds input (万元), for 公用经费. */
+export interface FiscalOutput {
+  readonly compulsoryPublicFunds: CellExport;
+}
+
+export const fiscalSheet: SheetDefinition<"fiscal", FiscalOutput> = {
+  key: "fiscal",
+  nameZh: "财政",
+  nameEn: "Fiscal",
+  titleZh: "财政投入与“三个增长”",
+  titleEn: "Fiscal: three growths",
+  tabColor: "ED7D31",
+  needs: ["schools"],
+  build: buildFiscal,
+};
 
 const SCOPE_ALL = "全部教育";
 const SCOPE_COMPULSORY = "义务教育";
@@ -40,10 +56,10 @@ interface BasisRow {
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
-export function buildFiscal(ctx: BuildContext): SheetPlan {
+export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   const { fiscal } = ctx.district;
   const compulsory = fiscal.scope === "compulsory";
-  const sb = new SheetBuilder(SHEET_NAMES.fiscal, "fiscal", "ED7D31");
+  const sb = new SheetBuilder(fiscalSheet);
   sb.title(
     "财政投入与“三个增长” Fiscal input and the three statutory growths",
     "教育法第五十六条 / 义务教育法第四十二条; 两个只增不减 (国办发〔2018〕82号)",
@@ -84,14 +100,10 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
       INPUTS.findIndex((r) => r.key === key),
     );
   const qualified = (local: string): string => sheetRef(sb.name, local.replace(/([A-Z]+)(\d+)/, "$$$1$$$2"));
-  for (const year of YEARS) {
-    for (const key of ["publicFunds", "compulsoryPublicFunds", "appropriation", "students"] as const) {
-      ctx.exports.set(`fiscal.${year}.${key}`, {
-        ref: qualified(input(key, year)),
-        value: fiscal[year][key],
-      });
-    }
-  }
+  const compulsoryPublicFunds: CellExport = {
+    ref: qualified(input("compulsoryPublicFunds", "current")),
+    value: fiscal.current.compulsoryPublicFunds,
+  };
   // Staff pay, the largest line of a year's education spending: 汇总 reads year T's from this input.
   ctx.budgetLines.push({
     category: "教职工工资",
@@ -299,7 +311,7 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   });
 
   // Reconciliation: the fiscal student counts against the schools table.
-  const schools = ctx.schools;
+  const schools = ctx.output("schools").table;
   if (schools) {
     const sum = (key: string): number =>
       schools.values(key).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
@@ -368,7 +380,8 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
     });
   }
 
-  return sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
+  const plan = sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
+  return { plan, output: { compulsoryPublicFunds } };
 }
 
 function divZero(): Error {

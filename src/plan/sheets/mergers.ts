@@ -11,9 +11,21 @@ import { GRADE_LABELS, GRADES_BY_LEVEL } from "../../district/grades";
 import type { Merger, School } from "../../district/model";
 import { classesNeeded, mergeCheck, type MergeResult } from "../../domain/classes";
 import { cellAddress, rangeAddress } from "../address";
-import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
-import type { PlanCell } from "../types";
+import { handsNothing, type SheetDefinition } from "../registry";
+import type { PlanCell, SheetKey, SheetPlan } from "../types";
+
+export const mergersSheet: SheetDefinition<"mergers", undefined> = {
+  key: "mergers",
+  nameZh: "布局调整",
+  nameEn: "Mergers",
+  titleZh: "学校布局调整: 迁并后现址容量核算",
+  titleEn: "School mergers",
+  tabColor: "ED7D31",
+  needs: ["parameters", "schools"],
+  build: handsNothing(buildMergersSheet),
+};
 
 const LEVEL_ZH: Record<Merger["level"], string> = { primary: "小学", junior: "初中", senior: "高中" };
 /** 「要在三年内…」 (S2-03.5): the moves must be done by T + 3. */
@@ -56,8 +68,8 @@ function siteOf(ctx: BuildContext, merger: Merger): Site | undefined {
   );
 }
 
-export const buildMergersSheet: SheetBuilderFn = (ctx) => {
-  const sb = new SheetBuilder(SHEET_NAMES.mergers, "mergers", "ED7D31");
+export function buildMergersSheet(ctx: BuildContext): SheetPlan<SheetKey> {
+  const sb = new SheetBuilder(mergersSheet);
   sb.title(
     "学校布局调整: 迁并后现址容量核算",
     "所需班数 = Σ各年级 ROUNDUP(年级人数 / 标准班额); 富余教室 = 教室数 − 所需班数 ≥ 0 为通过 (MERGE_CHECK)",
@@ -90,7 +102,7 @@ export const buildMergersSheet: SheetBuilderFn = (ctx) => {
   sb.freezeAt(2);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
   return sb.build();
-};
+}
 
 function mergerBlock(
   ctx: BuildContext,
@@ -99,8 +111,7 @@ function mergerBlock(
   m: number,
   deadlineLocal: string,
 ): string {
-  const schools = ctx.schools;
-  if (!schools) throw new Error("布局调整 needs the 学校 table: build 学校 first");
+  const schools = ctx.output("schools").table;
   const grades = GRADES_BY_LEVEL[merger.level];
   const size = ctx.param(`class_size.${merger.level}`);
   const occupants: Occupant[] = merger.sources.map((code, i) => ({

@@ -6,16 +6,28 @@ import { policyName } from "../../policy/packs";
 import { POLICY_KEYS, type PolicyKey } from "../../policy/types";
 import { cellAddress, columnIndex, sheetRef } from "../address";
 import type { BuildContext } from "../context";
-import { SHEET_NAMES } from "../context";
 import { SheetBuilder, val } from "../kit";
-import type { SheetPlan } from "../types";
+import { handsNothing, type SheetDefinition } from "../registry";
+import type { SheetKey, SheetPlan } from "../types";
+
+export const parametersSheet: SheetDefinition<"parameters", undefined> = {
+  key: "parameters",
+  nameZh: "参数",
+  nameEn: "Parameters",
+  titleZh: "政策参数",
+  titleEn: "Policy parameters",
+  tabColor: "70AD47",
+  required: true,
+  needs: [],
+  build: handsNothing(buildParameters),
+};
 
 /** A value the workbook shows as a percentage. */
 const isRate = (unit: string): boolean => unit === "比率";
 
-export function buildParameters(ctx: BuildContext): SheetPlan {
+export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
   const { pack } = ctx;
-  const sb = new SheetBuilder(SHEET_NAMES.parameters, "parameters", "70AD47");
+  const sb = new SheetBuilder(parametersSheet);
   sb.title(
     "政策参数 Policy parameters",
     "修改“值”列即可重算整个工作簿 (Edit a value to recompute the workbook)",

@@ -7,14 +7,29 @@
 import { KINDERGARTEN_KINDS, type PlannedKindergarten, type StatedCount } from "../../district/model";
 import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
 import { cellAddress } from "../address";
-import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import type { BuildContext } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+import { handsNothing, type SheetDefinition } from "../registry";
+import type { SheetKey, SheetPlan } from "../types";
 import { countEqual } from "./exact";
+
+export const preschoolSheet: SheetDefinition<"preschool", undefined> = {
+  key: "preschool",
+  nameZh: "学前",
+  nameEn: "Preschool",
+  titleZh: "学前教育: 入园率与新建幼儿园",
+  titleEn: "Preschool",
+  tabColor: "FFC000",
+  needs: ["parameters", "schools"],
+  // Without 基建 (or without projects) no kindergarten is marked as a capital project (基建项目 FALSE).
+  reads: ["projects"],
+  build: handsNothing(buildPreschoolSheet),
+};
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
-  const sb = new SheetBuilder(SHEET_NAMES.preschool, "preschool", "FFC000");
+export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
+  const sb = new SheetBuilder(preschoolSheet);
   sb.title(
     "学前教育: 入园率与新建幼儿园",
     "毛入园率 = 在园(班)幼儿数 / 3–5 岁人口 (可超过 100%); 幼儿园容量 = 小班25·中班30·大班35·混龄30 (参数)",
@@ -61,7 +76,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
   ]);
   const T = district.budgetYear;
   const yearRef = ctx.names.some((n) => n.name === "D_budget_year") ? "D_budget_year" : String(T);
-  const projectNames = ctx.exports.get("projects.names")?.ref;
+  const projectNames = ctx.outputIfBuilt("projects")?.names?.ref;
   const isProject = (k: PlannedKindergarten) =>
     projectNames !== undefined && district.projects.some((p) => p.name === k.name);
   const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
@@ -241,7 +256,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
   sb.freezeAt(2);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
   return sb.build();
-};
+}
 
 /** 「新建一所…,3所…,7所…」: the stated number against the kindergartens listed and in the plan table. */
 function statedCount(

@@ -6,9 +6,26 @@
 import { PROJECT_CATEGORIES, PROJECT_STATUSES, type Project, type StatedCount } from "../../district/model";
 import { reconcile } from "../../domain/debt";
 import { cellAddress } from "../address";
-import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
+import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+import type { SheetDefinition, SheetResult } from "../registry";
 import { countEqual, sumEqual } from "./exact";
+
+/** What 基建 hands on: the project names column (value: how many), when there are projects (for 学前). */
+export interface ProjectsOutput {
+  readonly names: CellExport | undefined;
+}
+
+export const projectsSheet: SheetDefinition<"projects", ProjectsOutput> = {
+  key: "projects",
+  nameZh: "基建",
+  nameEn: "Capital projects",
+  titleZh: "基本建设项目",
+  titleEn: "Capital projects",
+  tabColor: "7030A0",
+  needs: [],
+  build: buildProjectsSheet,
+};
 
 const SOURCES = [
   { key: "central", zh: "中央", en: "central" },
@@ -23,8 +40,8 @@ const splitOf = (p: Project) => p.central + p.provincial + p.district + p.town;
 export const yearShare = (p: Project, source: SourceKey) =>
   splitOf(p) === 0 ? 0 : (p.amountInYear * p[source]) / splitOf(p);
 
-export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
-  const sb = new SheetBuilder(SHEET_NAMES.projects, "projects", "7030A0");
+export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutput> {
+  const sb = new SheetBuilder(projectsSheet);
   sb.title(
     "基本建设项目",
     "单位: 万元。资金来源合计应等于总投资 (差额标红); 本年各来源金额 = 本年安排 × 该来源占资金来源合计的比例",
@@ -99,7 +116,6 @@ export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
     },
   });
   if (projects.length > 0) {
-    ctx.exports.set("projects.names", { ref: table.sheetRange("name"), value: projects.length });
     sb.validation(table.range("status"), PROJECT_STATUSES, "请选择 新建 或 续建");
     sb.validation(table.range("category"), PROJECT_CATEGORIES, `请选择 ${PROJECT_CATEGORIES.join("/")}`);
   }
@@ -134,8 +150,9 @@ export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
     fitToWidth: true,
     repeatRows: `${headerRow + 1}:${headerRow + 1}`,
   });
-  return sb.build();
-};
+  const names = projects.length > 0 ? { ref: table.sheetRange("name"), value: projects.length } : undefined;
+  return { plan: sb.build(), output: { names } };
+}
 
 function splitCheck(
   ctx: BuildContext,

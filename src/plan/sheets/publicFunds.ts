@@ -7,10 +7,10 @@
 import { parseRegion, publicFunds, publicFundsNorm } from "../../domain/publicFunds";
 import type { School } from "../../district/model";
 import { cellAddress } from "../address";
-import type { BuildContext } from "../context";
-import { SHEET_NAMES } from "../context";
+import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
-import type { PlanCell, SheetPlan } from "../types";
+import type { SheetDefinition, SheetResult } from "../registry";
+import type { PlanCell } from "../types";
 import { sumEqual } from "./exact";
 
 interface Row {
@@ -20,12 +20,29 @@ interface Row {
 
 const absolute = (local: string): string => local.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 
-export function buildPublicFunds(ctx: BuildContext): SheetPlan {
+/** What 公用经费 hands on: the total by norm (万元). */
+export interface PublicFundsOutput {
+  readonly total: CellExport;
+}
+
+export const publicFundsSheet: SheetDefinition<"publicFunds", PublicFundsOutput> = {
+  key: "publicFunds",
+  nameZh: "公用经费",
+  nameEn: "Public funds",
+  titleZh: "义务教育公用经费",
+  titleEn: "Public funds",
+  tabColor: "FFC000",
+  needs: ["parameters", "schools"],
+  // Without 财政 the funds available are an input on this sheet (marked 录入).
+  reads: ["fiscal"],
+  build: buildPublicFunds,
+};
+
+export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutput> {
   const { district, pack } = ctx;
-  const schools = ctx.schools;
-  if (!schools) throw new Error("公用经费 needs the schools table");
+  const schools = ctx.output("schools").table;
   const p = (key: Parameters<BuildContext["param"]>[0]) => ctx.param(key).name;
-  const sb = new SheetBuilder(SHEET_NAMES.publicFunds, "publicFunds", "FFC000");
+  const sb = new SheetBuilder(publicFundsSheet);
   sb.title(
     "义务教育公用经费 Public funds",
     "国发〔2015〕67号: 不足100人的农村小规模学校按100人核定; 特殊教育学生按特教定额; 寄宿生另加; 九年一贯制/完全中学按学段人数加权",
@@ -205,7 +222,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
   const townTotal = towns.length > 0 ? byTown.total("amount") : { ref: "", value: 0 };
 
   // What is available, the gap (S2-02: 区财政在预算内安排专项资金补充公用经费的不足), and the reconciliation.
-  const fiscalRef = ctx.exports.get("fiscal.current.compulsoryPublicFunds");
+  const fiscalRef = ctx.outputIfBuilt("fiscal")?.compulsoryPublicFunds;
   const available = district.fiscal.current.compulsoryPublicFunds;
   const gapRow = sb.row;
   const local = (i: number) => cellAddress(gapRow + i, 1);
@@ -242,8 +259,6 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
   sb.passFail(local(3), local(3));
   sb.conditional(local(4), `ROUND(${local(4)},2)<>0`, "fail");
   const ref = (key: string) => kv[key]?.ref ?? "";
-  ctx.exports.set("publicFunds.total", { ref: total.ref, value: total.value });
-  ctx.exports.set("publicFunds.gap", { ref: ref("gap"), value: gap });
   ctx.budgetLines.push({
     category: "公用经费(按定额)",
     categoryEn: "Public funds (by norm)",
@@ -267,10 +282,11 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
     detailEn: `norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
   });
   const header = table.headerRow + 1;
-  return sb
+  const plan = sb
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
+  return { plan, output: { total: { ref: total.ref, value: total.value } } };
 }
 
 function absRange(range: string): string {

@@ -1,7 +1,7 @@
 /**
  * 学校: the district's key facts and the schools as an Excel table (tblSchools). Inputs are constants (text as
  * text); students by level, class size and class-size band are formulas. Every per-school sheet reads this table
- * through ctx.schools (column keys below).
+ * through this sheet's output (column keys below).
  */
 import { nutritionCost } from "../../domain/allowance";
 import { classBand } from "../../domain/classes";
@@ -17,10 +17,26 @@ import { GRADE_LABELS } from "../../district/grades";
 import { NATIONAL } from "../../policy/national";
 import { policyName } from "../../policy/packs";
 import type { BuildContext } from "../context";
-import { SHEET_NAMES } from "../context";
 import { cellAddress } from "../address";
 import { fx, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
-import type { SheetPlan } from "../types";
+import type { SheetDefinition, SheetResult } from "../registry";
+
+/** What 学校 hands on: the schools table, which every per-school sheet reads. */
+export interface SchoolsOutput {
+  readonly table: TableResult;
+}
+
+export const schoolsSheet: SheetDefinition<"schools", SchoolsOutput> = {
+  key: "schools",
+  nameZh: "学校",
+  nameEn: "Schools",
+  titleZh: "学校基本情况",
+  titleEn: "Schools",
+  tabColor: "4472C4",
+  required: true,
+  needs: ["parameters"],
+  build: buildSchools,
+};
 
 /** Grade spans of each level (first and last grade column). */
 const LEVEL_GRADES = {
@@ -70,9 +86,9 @@ const count = (
   cell: ({ item }) => val(Number(item[key])),
 });
 
-export function buildSchools(ctx: BuildContext): SheetPlan {
+export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
   const { district, pack } = ctx;
-  const sb = new SheetBuilder(SHEET_NAMES.schools, "schools", "4472C4");
+  const sb = new SheetBuilder(schoolsSheet);
   sb.title(
     `${district.name} 学校基本情况 Schools`,
     "白色单元格为录入数据;学段、在校生、班均人数和班额等级为公式",
@@ -90,10 +106,8 @@ export function buildSchools(ctx: BuildContext): SheetPlan {
     return fact;
   };
   factName("D_region", "region", "地区 (中西部/东部)");
-  const year = factName("D_budget_year", "budgetYear", "预算年度");
-  const termEnd = factName("D_term_end_year", "termEndYear", "本届政府任期截止年度");
-  if (year) ctx.exports.set("district.budgetYear", { ref: year.ref, value: district.budgetYear });
-  if (termEnd) ctx.exports.set("district.termEndYear", { ref: termEnd.ref, value: district.termEndYear });
+  factName("D_budget_year", "budgetYear", "预算年度");
+  factName("D_term_end_year", "termEndYear", "本届政府任期截止年度");
   sb.validation(facts.region?.local ?? "B6", ["中西部", "东部"], "请选择 中西部 或 东部");
 
   const p = (key: Parameters<typeof policyName>[0]) => ctx.param(key).name;
@@ -189,7 +203,6 @@ export function buildSchools(ctx: BuildContext): SheetPlan {
       count("remotenessTier", "偏远等级(0-3)"),
     ],
   });
-  ctx.schools = table;
   const bandRange = table.range("classBand");
   sb.conditional(
     bandRange,
@@ -206,10 +219,11 @@ export function buildSchools(ctx: BuildContext): SheetPlan {
   standardizedBlock(ctx, sb, table);
   if (district.nutritionPlan) nutritionBlock(ctx, sb, table);
   const header = table.headerRow + 1;
-  return sb
+  const plan = sb
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
+  return { plan, output: { table } };
 }
 
 /**

@@ -9,9 +9,20 @@ import type { School } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
-import { SHEET_NAMES } from "../context";
 import { fx, SheetBuilder, type ColumnSpec } from "../kit";
-import type { PlanCell, SheetPlan } from "../types";
+import { handsNothing, type SheetDefinition } from "../registry";
+import type { PlanCell, SheetKey, SheetPlan } from "../types";
+
+export const staffingSheet: SheetDefinition<"staffing", undefined> = {
+  key: "staffing",
+  nameZh: "教职工",
+  nameEn: "Staffing",
+  titleZh: "教职工编制与乡村教师生活补助",
+  titleEn: "Staffing and allowance",
+  tabColor: "5B9BD5",
+  needs: ["parameters", "schools"],
+  build: handsNothing(buildStaffing),
+};
 
 interface Row {
   readonly school: School;
@@ -32,12 +43,11 @@ const TIER_RATES: readonly PolicyKey[] = [
 
 const absolute = (local: string): string => local.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 
-export function buildStaffing(ctx: BuildContext): SheetPlan {
+export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack } = ctx;
-  const schools = ctx.schools;
-  if (!schools) throw new Error("教职工 needs the schools table");
+  const schools = ctx.output("schools").table;
   const p = (key: PolicyKey) => ctx.param(key).name;
-  const sb = new SheetBuilder(SHEET_NAMES.staffing, "staffing", "5B9BD5");
+  const sb = new SheetBuilder(staffingSheet);
   sb.title(
     "教职工编制与乡村教师生活补助 Staffing and rural teacher allowance",
     "中央编办发〔2014〕72号 城乡统一编制标准 (生师比见 参数); 编制数按学段学生数 ÷ 生师比, 取整方式由省确定",
@@ -149,7 +159,6 @@ export function buildStaffing(ctx: BuildContext): SheetPlan {
     pass: staffTotal.value >= roundedTotal.value,
     ...quotaDetail(roundedTotal.value, staffTotal.value),
   });
-  ctx.exports.set("staffing.quota", roundedTotal);
 
   // The remote rural teacher allowance.
   sb.note(
@@ -210,7 +219,6 @@ export function buildStaffing(ctx: BuildContext): SheetPlan {
     { key: "wan", label: "本年补助合计(万元)", cell: fx(`${amount.ref}/10000`, wan.value), style: "money" },
   ]);
   const allowanceWan = { ref: kv.wan?.ref ?? cellAddress(wanRow, 1), value: wan.value };
-  ctx.exports.set("staffing.allowance", allowanceWan);
   ctx.budgetLines.push({
     category: "乡村教师生活补助",
     categoryEn: "Rural teacher allowance",

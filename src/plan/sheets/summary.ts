@@ -4,13 +4,27 @@
  * (each a formula reading the verdict cell on its sheet) with the counts passed and failed.
  */
 import { cellAddress } from "../address";
-import { SHEET_NAMES, type BudgetLine, type SheetKey, type SheetBuilderFn } from "../context";
+import type { BudgetLine } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
+import { handsNothing, type SheetDefinition } from "../registry";
 import { stillHolds } from "./contents";
 import type { District, StatedCount } from "../../district/model";
 import type { BuildContext } from "../context";
-import type { CheckPlan } from "../types";
+import type { CheckPlan, SheetKey, SheetPlan } from "../types";
 import { sheetRef } from "../address";
+
+export const summarySheet: SheetDefinition<"summary", undefined> = {
+  key: "summary",
+  nameZh: "汇总",
+  nameEn: "Summary",
+  titleZh: "教育经费预算汇总",
+  titleEn: "Budget summary",
+  tabColor: "404040",
+  needs: [],
+  // One row per budget line and check the other sheets handed in.
+  gathers: true,
+  build: handsNothing(buildSummarySheet),
+};
 
 const SOURCES = [
   { key: "central", zh: "中央" },
@@ -21,8 +35,8 @@ const SOURCES = [
 
 const known = (line: BudgetLine) => SOURCES.reduce((s, src) => s + (line.bySource?.[src.key]?.value ?? 0), 0);
 
-export const buildSummarySheet: SheetBuilderFn = (ctx) => {
-  const sb = new SheetBuilder(SHEET_NAMES.summary, "summary", "404040");
+export function buildSummarySheet(ctx: BuildContext): SheetPlan<SheetKey> {
+  const sb = new SheetBuilder(summarySheet);
   const T = ctx.district.budgetYear;
   sb.title(
     `${T}年教育经费预算汇总`,
@@ -108,7 +122,7 @@ export const buildSummarySheet: SheetBuilderFn = (ctx) => {
     });
   }
   otherStatedCounts(ctx, sb);
-  checkList(ctx.checks, sb);
+  checkList(ctx, sb);
   sb.freezeAt(headerRow + 1);
   sb.printSetup({
     orientation: "landscape",
@@ -116,10 +130,12 @@ export const buildSummarySheet: SheetBuilderFn = (ctx) => {
     repeatRows: `${headerRow + 1}:${headerRow + 1}`,
   });
   return sb.build();
-};
+}
 
 /** Every check so far, each reading its verdict cell, then how many pass and fail. */
-function checkList(checks: readonly CheckPlan[], sb: SheetBuilder): void {
+function checkList(ctx: BuildContext, sb: SheetBuilder): void {
+  const checks = ctx.checks;
+  const sheetName = (sheet: SheetKey) => ctx.definition(sheet).nameZh;
   sb.note("检查结果 (各行引用所在工作表的判定单元格)");
   const list = sb.table<CheckPlan>({
     name: "tblCheckResults",
@@ -130,15 +146,14 @@ function checkList(checks: readonly CheckPlan[], sb: SheetBuilder): void {
         key: "sheet",
         header: "工作表",
         width: 10,
-        cell: (c) => val(SHEET_NAMES[c.item.sheet as SheetKey] ?? c.item.sheet),
+        cell: (c) => val(sheetName(c.item.sheet)),
       },
       {
         key: "pass",
         header: "结果",
         width: 8,
         style: "verdict",
-        cell: (c) =>
-          fx(sheetRef(SHEET_NAMES[c.item.sheet as SheetKey] ?? c.item.sheet, c.item.cell), c.item.pass),
+        cell: (c) => fx(sheetRef(sheetName(c.item.sheet), c.item.cell), c.item.pass),
       },
       { key: "detail", header: "生成时说明", width: 50, style: "note", cell: (c) => val(c.item.detailZh) },
       stillHolds(),

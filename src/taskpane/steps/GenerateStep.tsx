@@ -13,10 +13,10 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { SheetChoice } from "../../plan/build";
-import { SHEET_ORDER } from "../../plan/context";
 import type { Translate } from "../i18n";
 import { progressText } from "../messages";
 import { sheetChoices } from "../plan";
+import { SHEET_ORDER } from "../sheetOrder";
 import type { OnExistingSheet } from "../state";
 import type { StepProps } from "./types";
 
@@ -92,17 +92,15 @@ export default function GenerateStep(props: StepProps) {
           disabled={running}
           onChange={() => dispatch({ type: "allSheets", on: !all })}
         />
-        {sheetChoices()
-          .filter((choice) => choice.available)
-          .map((choice) => (
-            <Checkbox
-              key={choice.key}
-              label={sheetLabel(choice, locale === "en-US")}
-              checked={choice.required || state.sheets.includes(choice.key)}
-              disabled={running || choice.required}
-              onChange={() => dispatch({ type: "toggleSheet", sheet: choice.key })}
-            />
-          ))}
+        {sheetChoices().map((choice) => (
+          <Checkbox
+            key={choice.key}
+            label={sheetLabel(choice, locale === "en-US")}
+            checked={choice.required || state.sheets.includes(choice.key)}
+            disabled={running || choice.required}
+            onChange={() => dispatch({ type: "toggleSheet", sheet: choice.key })}
+          />
+        ))}
       </fieldset>
       <Field label={t("generateExisting")}>
         <RadioGroup

@@ -3,14 +3,21 @@ import { GRADES_BY_LEVEL, schoolStudents } from "../../../src/district/grades";
 import { districtSchema, type District } from "../../../src/district/model";
 import { balanceCv, compositeCv } from "../../../src/domain/balance";
 import { labelled } from "../planHelpers";
-import { BALANCE_INDICATORS, buildBalanceSheet, indicatorValue } from "../../../src/plan/sheets/balance";
+import { BALANCE_INDICATORS, indicatorValue, type BalanceOutput } from "../../../src/plan/sheets/balance";
 import { expectPlanComputes } from "../../support/hyperformula";
-import { context, exported, FIXTURE, FIXTURE_INPUT, planOf, valueAtRef } from "./helpers";
+import { context, FIXTURE, FIXTURE_INPUT, planOf, valueAtRef, type Built } from "./helpers";
 
 function build(district: District) {
   const built = context(district);
-  const plan = planOf(built, [buildBalanceSheet(built.ctx)]);
+  const plan = planOf(built, [built.sheet("balance")]);
   return { built, plan, loaded: expectPlanComputes(plan) };
+}
+
+/** The CV cell 均衡 handed on for a level and resource (it must have one). */
+function cvOf(built: Built, level: "primary" | "junior", resource: keyof BalanceOutput["cv"]["primary"]) {
+  const cell = built.output("balance").cv[level][resource];
+  if (!cell) throw new Error(`均衡 handed on no CV for ${level} ${resource}`);
+  return cell;
 }
 
 function domainCv(district: District, level: "primary" | "junior", k: number): number {
@@ -51,7 +58,7 @@ describe("均衡 sheet", () => {
 
   it("gives CV 0.515 for the books of the §4.3 C worked example, through its formulas", () => {
     const { built, loaded } = build(worked([279, 137, 935, 160, 402], [45, 37, 89, 76, 55]));
-    const books = exported(built.ctx, "balance.cv.primary.books");
+    const books = cvOf(built, "primary", "books");
     expect(valueAtRef(loaded, books.ref)).toBeCloseTo(0.515, 3);
   });
 
@@ -59,7 +66,7 @@ describe("均衡 sheet", () => {
     const { built, loaded } = build(FIXTURE);
     for (const level of ["primary", "junior"] as const)
       BALANCE_INDICATORS.forEach((ind, k) => {
-        const cell = exported(built.ctx, `balance.cv.${level}.${ind.resource}`);
+        const cell = cvOf(built, level, ind.resource);
         expect(valueAtRef(loaded, cell.ref)).toBeCloseTo(domainCv(FIXTURE, level, k), 12);
       });
   });
@@ -67,9 +74,9 @@ describe("均衡 sheet", () => {
   it("recomputes the CV from 学校 when a school's books change", () => {
     const students = [45, 37, 89, 76, 55];
     const { built, loaded } = build(worked([279, 137, 935, 160, 402], students));
-    const schools = built.ctx.schools!;
+    const schools = built.output("schools").table;
     loaded.setValue("学校", schools.cell("books", 3), 76);
-    const books = exported(built.ctx, "balance.cv.primary.books");
+    const books = cvOf(built, "primary", "books");
     const expected = balanceCv(
       [279, 137, 935, 76, 402].map((b, i) => b / (students[i] as number)),
       students,
@@ -176,7 +183,7 @@ describe("均衡 sheet", () => {
     if (!sheet) throw new Error("no 均衡");
     const maxCell = labelled(sheet, "优质口径最大单项差异系数");
     expect(built.loaded.valueAt("均衡", maxCell)).toBeCloseTo(booksCv(schools.slice(0, 4)), 12);
-    expect(valueAtRef(built.loaded, exported(built.built.ctx, "balance.cv.primary.books").ref)).toBeCloseTo(
+    expect(valueAtRef(built.loaded, cvOf(built.built, "primary", "books").ref)).toBeCloseTo(
       booksCv(schools),
       12,
     );
@@ -186,7 +193,7 @@ describe("均衡 sheet", () => {
       "不计 1 个不足50人的教学点",
     );
     // 80 pupils: the teaching point counts again.
-    const g1 = built.built.ctx.schools?.cell("g1", 4) ?? "";
+    const g1 = built.built.output("schools").table.cell("g1", 4);
     built.loaded.setValue("学校", g1, 80);
     const moved = [...schools.slice(0, 4), { books: 4000, pupils: 80 }];
     expect(built.loaded.valueAt("均衡", maxCell)).toBeCloseTo(booksCv(moved), 12);
@@ -217,8 +224,8 @@ describe("均衡 sheet", () => {
           })),
         });
         const { built, loaded } = build(district);
-        for (const [key, e] of built.ctx.exports)
-          if (key.startsWith("balance.cv.")) expect(valueAtRef(loaded, e.ref)).toBeCloseTo(e.value, 9);
+        for (const cvs of Object.values(built.output("balance").cv))
+          for (const e of Object.values(cvs)) expect(valueAtRef(loaded, e.ref)).toBeCloseTo(e.value, 9);
       }),
       { numRuns: 30 },
     );

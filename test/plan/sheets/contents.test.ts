@@ -1,4 +1,4 @@
-import { SHEET_NAMES } from "../../../src/plan/context";
+import { schoolsSheet } from "../../../src/plan/sheets/schools";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE } from "../fixtures";
 import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
@@ -13,7 +13,7 @@ describe("目录", () => {
     const others = plan.sheets.slice(1).map((s) => s.name);
     expect(column(plan, loaded, "tblContents", "工作表 Sheet")).toEqual(others);
     const formulas = sheet.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (c && "f" in c ? [c.f] : []));
-    expect(formulas).toContain(`HYPERLINK("#'${SHEET_NAMES.schools}'!A1","${SHEET_NAMES.schools}")`);
+    expect(formulas).toContain(`HYPERLINK("#'${schoolsSheet.nameZh}'!A1","${schoolsSheet.nameZh}")`);
   });
 
   it("states the district, year, pack, when and by what it was generated, and the sample note", () => {

@@ -3,13 +3,12 @@ import { districtSchema, type District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
 import { repaySchedule } from "../../../src/domain/debt";
 import { parseRange, columnLetter } from "../../../src/plan/address";
-import { buildDebtSheet } from "../../../src/plan/sheets/debt";
 import { expectPlanComputes, type LoadedPlan } from "../../support/hyperformula";
-import { context, exported, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
+import { context, debtSchedule, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
 
 function build(district: District) {
   const built = context(district);
-  const plan = planOf(built, [buildDebtSheet(built.ctx)]);
+  const plan = planOf(built, [built.sheet("debt")]);
   return { built, plan, loaded: expectPlanComputes(plan) };
 }
 
@@ -67,7 +66,7 @@ describe("债务 sheet", () => {
 
   it("schedules repayment exactly as repaySchedule() does", () => {
     const { built, loaded } = build(FIXTURE);
-    const range = exported(built.ctx, "debt.scheduleRange").ref;
+    const range = debtSchedule(built).scheduleRange.ref;
     const expected = repaySchedule(subtotals(FIXTURE), FIXTURE.debts?.annualCapacity ?? []);
     const actual = scheduleValues(loaded, range);
     actual.forEach((line, s) => line.forEach((x, y) => expect(x).toBeCloseTo(expected[s]?.[y] ?? NaN, 9)));
@@ -126,7 +125,7 @@ describe("债务 sheet", () => {
           const { built, loaded } = build(district);
           const inTerm = capacity.slice(0, district.termEndYear - district.budgetYear + 1);
           const expected = repaySchedule(subtotals(district), inTerm);
-          const actual = scheduleValues(loaded, exported(built.ctx, "debt.scheduleRange").ref);
+          const actual = scheduleValues(loaded, debtSchedule(built).scheduleRange.ref);
           actual.forEach((line, s) =>
             line.forEach((x, y) => expect(x).toBeCloseTo(expected[s]?.[y] ?? NaN, 9)),
           );

@@ -1,6 +1,3 @@
-import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
-import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
-import { buildPublicFunds } from "../../../src/plan/sheets/publicFunds";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { context, planOf, TRICKY, TRICKY_NAMES } from "./helpers";
 
@@ -8,9 +5,9 @@ describe("names that look like criteria", () => {
   it("totals towns, finds stated projects and kindergartens named * ? <5 =x ~ exactly as the domain does", () => {
     const built = context(TRICKY);
     const plan = planOf(built, [
-      buildPublicFunds(built.ctx),
-      buildProjectsSheet(built.ctx),
-      buildPreschoolSheet(built.ctx),
+      built.sheet("publicFunds"),
+      built.sheet("projects"),
+      built.sheet("preschool"),
     ]);
     expectPlanComputes(plan);
     expect(new Set(TRICKY.schools.map((s) => s.town))).toEqual(new Set([...TRICKY_NAMES, "城关镇"]));

@@ -8,47 +8,29 @@ import {
   type DistrictInput,
   type SchoolType,
 } from "../../../src/district/model";
-import type { BuildContext, SheetBuilderFn, SheetKey } from "../../../src/plan/context";
-import { buildBalanceSheet } from "../../../src/plan/sheets/balance";
-import { buildDebtSheet } from "../../../src/plan/sheets/debt";
-import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
-import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
-import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
-import { buildSummarySheet } from "../../../src/plan/sheets/summary";
-import { buildParameters } from "../../../src/plan/sheets/parameters";
-import { buildSchools } from "../../../src/plan/sheets/schools";
+import { startPlan, type PlanRun } from "../../../src/plan/build";
+import type { BuildContext } from "../../../src/plan/context";
+import type { SheetOutput } from "../../../src/plan/sheets";
 import type { LoadedPlan } from "../../support/hyperformula";
 import { STYLES } from "../../../src/plan/styles";
 import { validatePlan } from "../../../src/plan/validate";
-import type { SheetPlan, WorkbookPlan } from "../../../src/plan/types";
-import { getPack, policyName, type PolicyPack } from "../../../src/policy";
+import type { SheetKey, SheetPlan, WorkbookPlan } from "../../../src/plan/types";
+import { getPack, type PolicyPack } from "../../../src/policy";
 
 export interface Built {
   readonly ctx: BuildContext;
   readonly base: SheetPlan[];
+  /** Builds a sheet the way the plan builder does (its needs must be built), keeping what it hands on. */
+  sheet(key: SheetKey): SheetPlan;
+  /** What a built sheet handed on. */
+  output<K extends SheetKey>(key: K): SheetOutput<K>;
 }
 
 /** 参数 and 学校 built by their own builders, and a context over them as the plan builder makes it. */
 export function context(district: District, pack: PolicyPack = getPack(district.policyPack)): Built {
-  const ctx: BuildContext = {
-    district,
-    pack,
-    options: { generatedAt: "2026-01-01T00:00:00Z", generator: "test" },
-    param(key) {
-      const name = policyName(key);
-      if (!ctx.names.some((n) => n.name === name))
-        throw new Error(`parameter ${key} used before 参数 was built`);
-      return { name, value: pack.values[key].value };
-    },
-    includes: () => true,
-    names: [],
-    checks: [],
-    budgetLines: [],
-    reconciliations: [],
-    exports: new Map(),
-  };
-  const base = [buildParameters(ctx), buildSchools(ctx)];
-  return { ctx, base };
+  const run: PlanRun = startPlan(district, pack, { generatedAt: "2026-01-01T00:00:00Z", generator: "test" });
+  const base = [run.build("parameters"), run.build("schools")];
+  return { ctx: run.context, base, sheet: (key) => run.build(key), output: (key) => run.output(key) };
 }
 
 /** The plan of 参数, 学校 and the sheets under test; it must pass validatePlan. */
@@ -74,18 +56,13 @@ export function planOf(built: Built, sheets: readonly SheetPlan[]): WorkbookPlan
  * 均衡 布局调整 基建 学前 债务 in build order (after the `before` sheets, e.g. 公用经费), then 汇总: the plan of
  * this suite's sheets on top of 参数 and 学校.
  */
-export function suitePlan(district: District, before: readonly SheetBuilderFn[] = []) {
+export function suitePlan(district: District, before: readonly SheetKey[] = []) {
   const built = context(district);
-  const sheets = [
-    ...before,
-    buildBalanceSheet,
-    buildMergersSheet,
-    buildProjectsSheet,
-    buildPreschoolSheet,
-    buildDebtSheet,
-  ].map((build) => build(built.ctx));
-  const summary = buildSummarySheet(built.ctx);
-  return { ctx: built.ctx, summary, plan: planOf(built, [...sheets, summary]) };
+  const sheets = [...before, "balance", "mergers", "projects", "preschool", "debt"].map((key) =>
+    built.sheet(key as SheetKey),
+  );
+  const summary = built.sheet("summary");
+  return { ctx: built.ctx, built, summary, plan: planOf(built, [...sheets, summary]) };
 }
 
 export function sheetNamed(plan: WorkbookPlan, key: SheetKey): SheetPlan {
@@ -291,10 +268,11 @@ export function valueAtRef(loaded: LoadedPlan, ref: string): unknown {
   return loaded.valueAt((m[1] as string).replace(/''/g, "'"), `${m[2]}${m[3]}`);
 }
 
-export function exported(ctx: BuildContext, key: string): { ref: string; value: number } {
-  const e = ctx.exports.get(key);
-  if (!e) throw new Error(`nothing exported as ${key}`);
-  return e;
+/** What 债务 handed on: its repayment schedule (the district under test must have one). */
+export function debtSchedule(built: { output: Built["output"] }) {
+  const schedule = built.output("debt").schedule;
+  if (!schedule) throw new Error("债务 made no repayment schedule");
+  return schedule;
 }
 
 /** Names COUNTIF/SUMIF would read as operators or wildcards, in towns, projects, kindergartens and stated lists. */

@@ -2,7 +2,6 @@ import { DetailedCellError } from "hyperformula";
 import { getSample } from "../../../src/district/samples";
 import { columnLetter, parseCell } from "../../../src/plan/address";
 import { isFormulaCell } from "../../../src/plan/types";
-import { buildPublicFunds } from "../../../src/plan/sheets/publicFunds";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
 import { readCells, recalculateWithLibreOffice } from "../../support/libreoffice";
@@ -15,7 +14,7 @@ const DISTRICTS = { wuzhen: getSample("wuzhen"), fixture: FIXTURE, "tricky-names
 it.each(Object.keys(DISTRICTS) as (keyof typeof DISTRICTS)[])(
   "computes the %s district's sheets in LibreOffice as in HyperFormula",
   async (id) => {
-    const { plan } = suitePlan(DISTRICTS[id], [buildPublicFunds]);
+    const { plan } = suitePlan(DISTRICTS[id], ["publicFunds"]);
     const xlsx = await writeXlsx(plan);
     const cells = await readCells(await recalculateWithLibreOffice(xlsx));
     const hf = loadPlanIntoHyperFormula(plan);

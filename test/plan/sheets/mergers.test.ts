@@ -4,14 +4,13 @@ import { districtSchema, type District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
 import { mergeCheck } from "../../../src/domain/classes";
 import { parseCell, columnLetter } from "../../../src/plan/address";
-import { buildMergersSheet } from "../../../src/plan/sheets/mergers";
 import { getPack } from "../../../src/policy";
 import { expectPlanComputes, type LoadedPlan } from "../../support/hyperformula";
 import { context, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
 
 function build(district: District) {
   const built = context(district);
-  const plan = planOf(built, [buildMergersSheet(built.ctx)]);
+  const plan = planOf(built, [built.sheet("mergers")]);
   return { built, plan, loaded: expectPlanComputes(plan) };
 }
 
@@ -84,7 +83,7 @@ describe("布局调整 sheet", () => {
     const cell = built.ctx.checks.find((c) => c.id === "mergers.0.capacity")?.cell ?? "";
     const p01 = district.schools.find((s) => s.code === "P01");
     expect(mergeRow(loaded, cell)[2]).toBe(p01?.classrooms);
-    const rooms = built.ctx.schools?.cell("classrooms", 0) ?? "";
+    const rooms = built.output("schools").table.cell("classrooms", 0);
     loaded.setValue("学校", rooms, 40);
     expect(mergeRow(loaded, cell)[2]).toBe(40);
   });

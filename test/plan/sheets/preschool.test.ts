@@ -2,15 +2,13 @@ import fc from "fast-check";
 import { districtSchema, type District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
 import { kgCapacity, placesNeeded } from "../../../src/domain/preschool";
-import { buildPreschoolSheet } from "../../../src/plan/sheets/preschool";
-import { buildProjectsSheet } from "../../../src/plan/sheets/projects";
 import { getPack } from "../../../src/policy";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { cellAt, context, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
 
 function build(district: District) {
   const built = context(district);
-  const plan = planOf(built, [buildPreschoolSheet(built.ctx)]);
+  const plan = planOf(built, [built.sheet("preschool")]);
   return { built, plan, loaded: expectPlanComputes(plan) };
 }
 
@@ -70,8 +68,8 @@ describe("学前 sheet", () => {
   it("leaves zhenlai's kindergartens that are capital projects to 基建, in the budget and in the project count", () => {
     const zhenlai = getSample("zhenlai");
     const built = context(zhenlai);
-    const projects = buildProjectsSheet(built.ctx);
-    const plan = planOf(built, [projects, buildPreschoolSheet(built.ctx)]);
+    const projects = built.sheet("projects");
+    const plan = planOf(built, [projects, built.sheet("preschool")]);
     expectPlanComputes(plan);
     expect(built.ctx.checks.filter((c) => c.id.startsWith("preschool.count"))).toEqual([]);
     const line = built.ctx.budgetLines.find((l) => l.categoryEn === "Preschool construction");
@@ -109,7 +107,7 @@ describe("学前 sheet", () => {
 describe("学前 totals row", () => {
   it("shows head counts (classes, places) as integers and money with two decimals", () => {
     const built = context(getSample("wuzhen"));
-    const sheet = buildPreschoolSheet(built.ctx);
+    const sheet = built.sheet("preschool");
     const styleOf = (ref: string) => {
       const local = ref.replace(/^.*!/, "").replace(/\$/g, "");
       return sheet.formats.filter((f) => f.range === local).map((f) => f.style);

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { districtSchema, type District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
-import { buildProjectsSheet, yearShare } from "../../../src/plan/sheets/projects";
+import { yearShare } from "../../../src/plan/sheets/projects";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { context, FIXTURE, FIXTURE_INPUT, planOf, valueAtRef } from "./helpers";
 
 function build(district: District) {
   const built = context(district);
-  const plan = planOf(built, [buildProjectsSheet(built.ctx)]);
+  const plan = planOf(built, [built.sheet("projects")]);
   return { built, plan, loaded: expectPlanComputes(plan) };
 }
 

@@ -1,5 +1,3 @@
-import { buildFiscal } from "../../../src/plan/sheets/fiscal";
-import { buildPublicFunds } from "../../../src/plan/sheets/publicFunds";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, fixtureWith } from "../fixtures";
 import { column, labelled, planOf, sheetByKey } from "../planHelpers";
@@ -95,9 +93,9 @@ describe("公用经费", () => {
 
   it("exports its total (万元) and a budget line for 汇总", () => {
     const built = context(FIXTURE);
-    buildFiscal(built.ctx);
-    buildPublicFunds(built.ctx);
-    const exported = built.ctx.exports.get("publicFunds.total");
+    built.sheet("fiscal");
+    built.sheet("publicFunds");
+    const exported = built.output("publicFunds").total;
     expect(exported?.ref).toBe("'公用经费'!$N$13");
     expect(exported?.value).toBeCloseTo(totalWan(), 10);
     const total = exported!;
