@@ -8,7 +8,7 @@ import { policyName } from "../policy/packs";
 import type { PolicyKey, PolicyPack } from "../policy/types";
 import type { BuildContext, BuildOptions, Reconciliation } from "./context";
 import { buildOrder, withNeeds, type SheetDefinition } from "./registry";
-import { SHEETS, sheetDefinition, type SheetOutput } from "./sheets";
+import { SHEETS, type SheetOutput } from "./sheets";
 import { STYLES } from "./styles";
 import type { SheetKey, SheetPlan, WorkbookPlan } from "./types";
 
@@ -32,12 +32,26 @@ export interface PlanRun {
   output<K extends SheetKey>(sheet: K): SheetOutput<K>;
 }
 
-/** Starts a plan of the chosen sheets (options.sheets, or all), with the required ones and what they need. */
-export function startPlan(district: District, pack: PolicyPack, options: BuildOptions): PlanRun {
-  const chosen = withNeeds(SHEETS, options.sheets ?? SHEETS.map((s) => s.key), REQUIRED_SHEETS);
+/**
+ * Starts a plan of the chosen sheets (options.sheets, or all), with the required ones and what they need, from the
+ * sheet list (or another list of definitions with the same keys, for tests).
+ */
+export function startPlan(
+  district: District,
+  pack: PolicyPack,
+  options: BuildOptions,
+  definitions: readonly SheetDefinition[] = SHEETS,
+): PlanRun {
+  const definitionOf = (key: SheetKey): SheetDefinition => {
+    const definition = definitions.find((d) => d.key === key);
+    if (!definition) throw new Error(`unknown sheet "${key}"`);
+    return definition;
+  };
+  const required = definitions.filter((d) => d.required === true).map((d) => d.key);
+  const chosen = withNeeds(definitions, options.sheets ?? definitions.map((d) => d.key), required);
   const outputs = new Map<SheetKey, unknown>();
   const names: BuildContext["names"] = [];
-  const shared = {
+  const shared: Omit<BuildContext, "output" | "outputIfBuilt"> = {
     district,
     pack,
     options,
@@ -47,8 +61,8 @@ export function startPlan(district: District, pack: PolicyPack, options: BuildOp
       return { name, value: pack.values[key].value };
     },
     includes: (sheet: SheetKey) => chosen.has(sheet),
-    sheets: SHEETS.filter((sheet) => chosen.has(sheet.key)),
-    definition: sheetDefinition,
+    sheets: definitions.filter((sheet) => chosen.has(sheet.key)),
+    definition: definitionOf,
     names,
     checks: [],
     budgetLines: [],
@@ -74,7 +88,7 @@ export function startPlan(district: District, pack: PolicyPack, options: BuildOp
   return {
     context: viewFor(undefined),
     build(sheet) {
-      const definition = sheetDefinition(sheet);
+      const definition = definitionOf(sheet);
       const missing = definition.needs.filter((need) => !outputs.has(need));
       if (missing.length > 0) throw new Error(`sheet ${sheet} needs ${missing.join(", ")} built first`);
       const result = definition.build(viewFor(definition));

@@ -45,7 +45,12 @@ export function handsNothing(build: (ctx: BuildContext) => SheetPlan<SheetKey>) 
 }
 
 /** The parts of a definition that decide the build order. */
-export type Ordering = Pick<SheetDefinition<string, unknown>, "key" | "needs" | "reads" | "gathers">;
+export interface Ordering {
+  readonly key: string;
+  readonly needs: readonly string[];
+  readonly reads?: readonly string[];
+  readonly gathers?: boolean;
+}
 
 /**
  * The order to build the sheets in: each after the sheets it needs or reads, the gathering ones after all others;
