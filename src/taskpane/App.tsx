@@ -134,7 +134,7 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
   const generate = async () => {
     const abort = new AbortController();
     controller.current = abort;
-    dispatch({ type: "progress", done: 0, total: 1, label: "" });
+    dispatch({ type: "progress", done: 0, total: 1 });
     announce(t("generateStarting"));
     try {
       // The plan builders load with the Preview step, not with the first render.
@@ -143,7 +143,7 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
       const written = await excel.writePlan(plan, {
         onExistingSheet: state.onExisting,
         signal: abort.signal,
-        onProgress: (done, total, label) => dispatch({ type: "progress", done, total, label }),
+        onProgress: (done, total, step) => dispatch({ type: "progress", done, total, step }),
       });
       dispatch({ type: "generated", ...written, ...checkCounts(plan), failedChecks: failedChecks(plan) });
       announce(t("doneSheets", { count: written.created.length }), "success");

@@ -4,11 +4,12 @@
  */
 import { parseCell } from "../plan/address";
 import type { WorkbookPlan } from "../plan/types";
+import type { WriteStep } from "../writers/officejs";
 import type { OnExistingSheet } from "./state";
 
 export interface GenerateOptions {
   readonly onExistingSheet: OnExistingSheet;
-  readonly onProgress: (done: number, total: number, label: string) => void;
+  readonly onProgress: (done: number, total: number, step: WriteStep) => void;
   readonly signal: AbortSignal;
 }
 

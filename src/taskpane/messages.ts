@@ -1,29 +1,31 @@
 /**
- * What the pane says about the writer and the readers, in the pane's language: the writer's progress labels
- * ("values 学校", "finish") and its errors, and problems whose message carries a library's English text.
+ * What the pane says about the writer and the readers, in the pane's language: the writer's progress steps
+ * ({ kind: "values", sheet: "学校" }, { kind: "finish" }) and its errors, and problems whose message carries a
+ * library's English text.
  */
+import type { WriteStep } from "../writers/officejs";
 import type { Locale, Translate } from "./i18n";
 
-const PER_SHEET = {
-  values: "progressValues",
-  formulas: "progressFormulas",
-  formats: "progressFormats",
-} as const;
-const WHOLE = {
-  sheets: "progressSheets",
-  "tables and names": "progressTablesNames",
-  finish: "progressFinish",
-  done: "progressDone",
-} as const;
-
-/** A writer progress label (see writeSteps in the Office.js writer) as words; never the raw key. */
-export function progressText(label: string, t: Translate): string {
-  const whole = WHOLE[label as keyof typeof WHOLE];
-  if (whole) return t(whole);
-  const space = label.indexOf(" ");
-  const perSheet = PER_SHEET[label.slice(0, space) as keyof typeof PER_SHEET];
-  if (space > 0 && perSheet) return t(perSheet, { sheet: label.slice(space + 1) });
-  return t("progressOther");
+/** The writer's step as words; before the writer reports one (or for a step this pane does not know), in general. */
+export function progressText(step: WriteStep | undefined, t: Translate): string {
+  switch (step?.kind) {
+    case "sheets":
+      return t("progressSheets");
+    case "values":
+      return t("progressValues", { sheet: step.sheet });
+    case "tablesAndNames":
+      return t("progressTablesNames");
+    case "formulas":
+      return t("progressFormulas", { sheet: step.sheet });
+    case "formats":
+      return t("progressFormats", { sheet: step.sheet });
+    case "finish":
+      return t("progressFinish");
+    case "done":
+      return t("progressDone");
+    default:
+      return t("progressOther");
+  }
 }
 
 /** A localized message and, apart, the technical cause (shown on a secondary line). */

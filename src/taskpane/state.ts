@@ -6,6 +6,7 @@ import type { District } from "../district/model";
 import { hasErrors, type Problem } from "../district/problems";
 import type { SheetKey } from "../plan/types";
 import type { PolicyKey } from "../policy/types";
+import type { WriteStep } from "../writers/officejs";
 import type { StringKey } from "./i18n";
 import { SHEET_ORDER } from "./sheetOrder";
 
@@ -28,7 +29,13 @@ export type InputTables = readonly {
 
 export type Generation =
   | { readonly status: "idle" }
-  | { readonly status: "running"; readonly done: number; readonly total: number; readonly label: string }
+  | {
+      readonly status: "running";
+      readonly done: number;
+      readonly total: number;
+      /** The writer's step, once it reports one. */
+      readonly step?: WriteStep;
+    }
   | { readonly status: "cancelled" }
   | { readonly status: "failed"; readonly message: string; readonly cause?: string }
   | ({ readonly status: "done" } & GenerationReport);
@@ -84,7 +91,7 @@ export type Action =
   | { readonly type: "toggleSheet"; readonly sheet: SheetKey }
   | { readonly type: "allSheets"; readonly on: boolean }
   | { readonly type: "onExisting"; readonly value: OnExistingSheet }
-  | { readonly type: "progress"; readonly done: number; readonly total: number; readonly label: string }
+  | { readonly type: "progress"; readonly done: number; readonly total: number; readonly step?: WriteStep }
   | ({ readonly type: "generated" } & GenerationReport)
   | { readonly type: "cancelled" }
   | { readonly type: "failed"; readonly message: string; readonly cause?: string }
@@ -194,7 +201,12 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case "progress":
       return {
         ...state,
-        generation: { status: "running", done: action.done, total: action.total, label: action.label },
+        generation: {
+          status: "running",
+          done: action.done,
+          total: action.total,
+          ...(action.step ? { step: action.step } : {}),
+        },
       };
     case "generated": {
       const { type: _type, ...report } = action;

@@ -13,7 +13,12 @@ import { generationOutcome, progressText, splitCause } from "../../src/taskpane/
 import { boundsOf, displayValue, parsePolicyInput } from "../../src/taskpane/policyInput";
 import { problemPlace } from "../../src/taskpane/problems";
 import { KNOWN_UNITS, acceptsText, unitText } from "../../src/taskpane/vocabulary";
-import { GenerationCancelled, GenerationFailed, generateInExcel } from "../../src/writers/officejs";
+import {
+  GenerationCancelled,
+  GenerationFailed,
+  generateInExcel,
+  type WriteStep,
+} from "../../src/writers/officejs";
 import { buildInputTemplatePlan } from "../../src/plan/inputTemplate";
 import { createFakeExcel } from "../support/fakeExcel";
 
@@ -123,20 +128,21 @@ describe("the pane's words for data vocabulary", () => {
 
 describe("the writer's progress and outcome in the pane's language", () => {
   it("names every step the writer reports and never shows its raw key", () => {
-    expect(progressText("sheets", zh)).toBe("添加工作表");
-    expect(progressText("values 目录 (2)", zh)).toBe("写入 目录 (2) 的数值");
-    expect(progressText("formulas 学校", en)).toBe("Writing the formulas on 学校");
-    expect(progressText("formats 学校", zh)).toBe("设置 学校 的格式");
-    expect(progressText("tables and names", zh)).toBe("添加表格和名称");
-    expect(progressText("finish", zh)).toBe("收尾");
-    expect(progressText("done", en)).toBe("Done");
-    expect(progressText("something new", zh)).toBe("写入工作簿");
-    expect(progressText("", en)).toBe("Writing the workbook");
+    expect(progressText({ kind: "sheets" }, zh)).toBe("添加工作表");
+    expect(progressText({ kind: "values", sheet: "目录 (2)" }, zh)).toBe("写入 目录 (2) 的数值");
+    expect(progressText({ kind: "formulas", sheet: "学校" }, en)).toBe("Writing the formulas on 学校");
+    expect(progressText({ kind: "formats", sheet: "学校" }, zh)).toBe("设置 学校 的格式");
+    expect(progressText({ kind: "tablesAndNames" }, zh)).toBe("添加表格和名称");
+    expect(progressText({ kind: "finish" }, zh)).toBe("收尾");
+    expect(progressText({ kind: "done" }, en)).toBe("Done");
+    // A step of a newer writer than this pane knows.
+    expect(progressText({ kind: "something new" } as unknown as WriteStep, zh)).toBe("写入工作簿");
+    expect(progressText(undefined, en)).toBe("Writing the workbook");
   });
 
   it("has words for every label the writer reports while writing", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Sheet1", cells: {} }] });
-    const labels: string[] = [];
+    const labels: WriteStep[] = [];
     await generateInExcel(fake.run, buildInputTemplatePlan(), {
       onExistingSheet: "keepBoth",
       onProgress: (_done, _total, label) => labels.push(label),

@@ -115,7 +115,10 @@ describe("wizard state", () => {
   it("ignores navigation and edits while a generation runs, then lands on done", () => {
     const atGenerate = run([sample(), { type: "goTo", step: "generate" }]);
     expect(atGenerate.step).toBe("generate");
-    const running = run([{ type: "progress", done: 1, total: 4, label: "目录" }], atGenerate);
+    const running = run(
+      [{ type: "progress", done: 1, total: 4, step: { kind: "values", sheet: "目录" } }],
+      atGenerate,
+    );
     expect(run([{ type: "back" }, { type: "toggleSheet", sheet: "debt" }], running)).toBe(running);
     const report = {
       created: ["目录 (2)", "参数"],
@@ -135,7 +138,7 @@ describe("wizard state", () => {
     const running = run([
       sample(),
       { type: "goTo", step: "generate" },
-      { type: "progress", done: 0, total: 1, label: "" },
+      { type: "progress", done: 0, total: 1 },
     ]);
     expect(run([{ type: "cancelled" }], running)).toMatchObject({
       step: "generate",
@@ -188,7 +191,7 @@ describe("wizard state", () => {
     const running = run([
       sample(),
       { type: "goTo", step: "generate" },
-      { type: "progress", done: 0, total: 1, label: "" },
+      { type: "progress", done: 0, total: 1 },
     ]);
     expect(
       run([{ type: "failed", message: "生成失败", cause: "sync 2 failed" }], running).generation,

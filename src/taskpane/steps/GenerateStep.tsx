@@ -154,7 +154,7 @@ export default function GenerateStep(props: StepProps) {
           label={t("generateProgressLabel")}
           validationState="none"
           validationMessage={t("generateProgress", {
-            label: progressText(state.generation.label, t),
+            label: progressText(state.generation.step, t),
             done: state.generation.done,
             total: state.generation.total,
           })}

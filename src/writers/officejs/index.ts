@@ -1,4 +1,4 @@
 export { generateInExcel, writeWorkbookPlan, GENERATED_MARK } from "./writeWorkbookPlan";
-export type { OnExistingSheet, WriteOptions, WriteReport } from "./writeWorkbookPlan";
+export type { OnExistingSheet, WriteOptions, WriteReport, WriteStep } from "./writeWorkbookPlan";
 export { GenerationCancelled, GenerationFailed } from "./errors";
 export type * from "./excelSubset";

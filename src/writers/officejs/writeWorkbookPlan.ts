@@ -31,12 +31,18 @@ export const GENERATED_MARK = "eduGenerated";
 
 export type OnExistingSheet = "keepBoth" | "replaceGenerated";
 
+/** What the writer is about to do (or, with "done", has done): a step over the workbook or over one sheet. */
+export type WriteStep =
+  | { readonly kind: "sheets" | "tablesAndNames" | "finish" | "done" }
+  | { readonly kind: "values" | "formulas" | "formats"; readonly sheet: string };
+
 export interface WriteOptions {
   /** A taken sheet name: keep both (the new sheet gets " (2)"), or replace a sheet this add-in generated before. */
   readonly onExistingSheet: OnExistingSheet;
   /** Keys of the plan's sheets to write (default: all). */
   readonly sheets?: readonly string[];
-  readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Before each step (done of total steps), then once with "done". */
+  readonly onProgress?: (done: number, total: number, step: WriteStep) => void;
   readonly signal?: { readonly aborted: boolean };
   /** Largest request to send (Excel on the web rejects 5 MB). */
   readonly maxRequestBytes?: number;
@@ -98,12 +104,12 @@ export async function writeWorkbookPlan(
     const layout = await planLayout(context, batch, plan, chosen, options.onExistingSheet);
     const steps = writeSteps(context, batch, plan, layout, created, addedNames);
     for (const [done, step] of steps.entries()) {
-      options.onProgress?.(done, steps.length, step.label);
+      options.onProgress?.(done, steps.length, step.progress);
       checkCancelled();
       await step.run();
     }
     await batch.flush();
-    options.onProgress?.(steps.length, steps.length, "done");
+    options.onProgress?.(steps.length, steps.length, { kind: "done" });
     return report(layout, batch);
   } catch (error) {
     const undo = await rollback(context, created, addedNames);
@@ -299,7 +305,7 @@ function assignNames(
 }
 
 interface Step {
-  readonly label: string;
+  readonly progress: WriteStep;
   readonly run: () => Promise<void>;
 }
 
@@ -315,11 +321,13 @@ function writeSteps(
   const sheets = new Map<string, WorksheetLike>();
   const sheetOf = (t: SheetTarget): WorksheetLike => sheets.get(t.plan.key) as WorksheetLike;
   const { targets, maps } = layout;
-  const perSheet = (label: string, run: (t: SheetTarget) => Promise<void>): Step[] =>
-    targets.map((t) => ({ label: `${label} ${t.finalName}`, run: () => run(t) }));
+  const perSheet = (
+    kind: "values" | "formulas" | "formats",
+    run: (t: SheetTarget) => Promise<void>,
+  ): Step[] => targets.map((t) => ({ progress: { kind, sheet: t.finalName }, run: () => run(t) }));
   return [
     {
-      label: "sheets",
+      progress: { kind: "sheets" },
       run: async () => {
         for (const t of targets)
           await batch.queue(
@@ -340,7 +348,7 @@ function writeSteps(
     }),
     {
       // Tables and names before formulas, which may refer to them.
-      label: "tables and names",
+      progress: { kind: "tablesAndNames" },
       run: async () => {
         for (const t of targets)
           for (const table of t.plan.tables) {
@@ -381,7 +389,7 @@ function writeSteps(
       const sheetNamed = (name: string) => wb.worksheets.getItem(maps.sheets.get(name.toLowerCase()) ?? name);
       for (const chart of t.plan.charts) await writeChart(batch, sheet, chart, sheetNamed);
     }),
-    { label: "finish", run: () => finish(batch, context, layout, sheetOf) },
+    { progress: { kind: "finish" }, run: () => finish(batch, context, layout, sheetOf) },
   ];
 }
 

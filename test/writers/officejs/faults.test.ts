@@ -7,6 +7,7 @@ import {
   GenerationCancelled,
   GenerationFailed,
   type OnExistingSheet,
+  type WriteStep,
 } from "../../../src/writers/officejs";
 import { createFakeExcel, type FakeExcel } from "../../support/fakeExcel";
 import { smallPlan } from "../../support/planFixtures";
@@ -37,9 +38,9 @@ const generate = (fake: FakeExcel, mode: OnExistingSheet, maxRequestBytes: numbe
 
 async function successfulRun(mode: OnExistingSheet, limit: number) {
   const fake = await startingWorkbook();
-  const labels: string[] = [];
+  const labels: WriteStep[] = [];
   await generate(fake, mode, limit, {
-    onProgress: (_d: number, _t: number, label: string) => labels.push(label),
+    onProgress: (_d: number, _t: number, step: WriteStep) => labels.push(step),
   });
   return { syncs: fake.stats.syncs, steps: labels.length - 1 };
 }

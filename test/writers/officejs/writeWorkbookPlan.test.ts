@@ -9,6 +9,7 @@ import {
   generateInExcel,
   writeWorkbookPlan,
   type WriteOptions,
+  type WriteStep,
 } from "../../../src/writers/officejs";
 
 const userSheets = () =>
@@ -157,13 +158,13 @@ describe("writeWorkbookPlan into Excel", () => {
 
   test("reports progress from 0 to the total, in order, ending with done", async () => {
     const fake = userSheets();
-    const seen: [number, number, string][] = [];
+    const seen: [number, number, WriteStep][] = [];
     await write(fake, { onProgress: (done, total, label) => seen.push([done, total, label]) });
     const total = seen[0]?.[1] as number;
     expect(seen.map(([done]) => done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
     expect(seen.every(([, t]) => t === total)).toBe(true);
-    expect(seen.at(-1)?.[2]).toBe("done");
-    expect(seen.map(([, , label]) => label)).toContain("formulas 学校");
+    expect(seen.at(-1)?.[2]).toEqual({ kind: "done" });
+    expect(seen.map(([, , step]) => step)).toContainEqual({ kind: "formulas", sheet: "学校" });
   });
 
   test("a cancel leaves the workbook as it was and says so", async () => {
