@@ -1,6 +1,7 @@
 /**
- * Spreadsheet errors as values of the pure core. A rule throws a RuleError when its inputs make no sense;
- * shells turn it into what their host shows (a CustomFunctions.Error, a problem in the task pane, a CLI message).
+ * Spreadsheet errors as values of the pure core. A rule throws a RuleError when its inputs make no sense: the
+ * custom functions turn it into the CustomFunctions.Error of its kind, and the plan builders mark the cell with the
+ * Excel error its formula shows for the same inputs (fxRule in src/plan/kit.ts).
  */
 export type RuleErrorKind = "value" | "div0" | "na";
 

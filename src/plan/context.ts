@@ -26,7 +26,7 @@ export interface BudgetLine {
   readonly bySource?: Partial<Record<"central" | "provincial" | "district" | "town", CellExport>>;
 }
 
-/** A stated total reconciled against its parts (for 目录's list of reconciliation failures). */
+/** A stated total reconciled against its parts: 目录 lists every one, and the CLI's check reports them. */
 export interface Reconciliation {
   readonly labelZh: string;
   readonly labelEn: string;

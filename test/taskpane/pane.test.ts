@@ -10,6 +10,7 @@ import { exampleCodesPresent } from "../../src/taskpane/data";
 import { GENERATED_MARK } from "../../src/taskpane/excel";
 import { translator } from "../../src/taskpane/i18n";
 import { generationOutcome, progressText, splitCause } from "../../src/taskpane/messages";
+import { GENERATOR } from "../../src/taskpane/plan";
 import { boundsOf, displayValue, parsePolicyInput } from "../../src/taskpane/policyInput";
 import { problemPlace } from "../../src/taskpane/problems";
 import { KNOWN_UNITS, acceptsText, unitText } from "../../src/taskpane/vocabulary";
@@ -230,5 +231,14 @@ describe("pane wording", () => {
 
   it("reads the generated mark the writer writes", () => {
     expect(GENERATED_MARK).toBe(WRITER_MARK);
+  });
+});
+
+describe("the generator the pane writes into the workbook", () => {
+  it("names the package and its version from package.json", () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(GENERATOR).toBe(`edu-budget ${version}`);
   });
 });
