@@ -2,14 +2,14 @@
  * The plan a wizard state stands for (pure: the clock is passed in). The plan builders are loaded with the
  * Preview step, not with the first render.
  */
-import { version } from "../../package.json";
 import { buildWorkbookPlan } from "../plan/build";
 import type { SheetKey, WorkbookPlan } from "../plan/types";
+import { VERSION } from "./buildInfo";
 import { effectivePack } from "./pack";
 import type { WizardState } from "./state";
 
 /** The generator written into the workbook: the package's name for users and its version (package.json). */
-export const GENERATOR = `edu-budget ${version}`;
+export const GENERATOR = `edu-budget ${VERSION}`;
 
 export function planFor(state: WizardState, now: Date, sheets?: readonly SheetKey[]): WorkbookPlan {
   if (!state.district) throw new Error("no district loaded");

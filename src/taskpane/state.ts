@@ -8,7 +8,7 @@ import type { SheetKey } from "../plan/types";
 import type { PolicyKey } from "../policy/types";
 import type { WriteStep } from "../writers/officejs";
 import type { StringKey } from "./i18n";
-import { SHEET_ORDER } from "./sheetOrder";
+import { SHEET_ORDER } from "./buildInfo";
 
 export const STEPS = ["data", "problems", "policy", "preview", "generate", "done"] as const;
 export type Step = (typeof STEPS)[number];

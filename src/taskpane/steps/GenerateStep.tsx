@@ -16,7 +16,7 @@ import type { SheetChoice } from "../../plan/build";
 import type { Translate } from "../i18n";
 import { progressText } from "../messages";
 import { sheetChoices } from "../plan";
-import { SHEET_ORDER } from "../sheetOrder";
+import { SHEET_ORDER } from "../buildInfo";
 import type { OnExistingSheet } from "../state";
 import type { StepProps } from "./types";
 
