@@ -82,6 +82,10 @@ export function startPlan(
     outputIfBuilt<K extends SheetKey>(sheet: K): SheetOutput<K> | undefined {
       if (definition && !(definition.reads ?? []).includes(sheet))
         throw new Error(`sheet ${definition.key} reads ${sheet}'s output without declaring it in reads`);
+      if (!outputs.has(sheet) && chosen.has(sheet))
+        throw new Error(
+          `${sheet} is part of this plan but not built yet; it must be built before its output is read`,
+        );
       return outputOf(sheet);
     },
   });

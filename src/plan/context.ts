@@ -8,7 +8,7 @@ import type { District } from "../district/model";
 import type { PolicyKey, PolicyPack } from "../policy/types";
 import type { SheetDefinition } from "./registry";
 import type { SheetOutput } from "./sheets";
-import type { CheckPlan, NamePlan, SheetKey, SheetPlan } from "./types";
+import type { CheckPlan, NamePlan, SheetKey } from "./types";
 
 /** A cell another sheet refers to: its absolute reference with sheet, and its computed value. */
 export interface CellExport {
@@ -68,6 +68,3 @@ export interface BuildContext {
   readonly budgetLines: BudgetLine[];
   readonly reconciliations: Reconciliation[];
 }
-
-/** A builder that makes a sheet and hands nothing on (see handsNothing in ./registry). */
-export type SheetBuilderFn = (ctx: BuildContext) => SheetPlan<SheetKey>;

@@ -195,6 +195,13 @@ describe("startPlan", () => {
     expect(() => run().output("fiscal")).toThrow("fiscal is not built");
   });
 
+  it("refuses to read a sheet of the plan that is not built yet, rather than take it as absent", () => {
+    const plan = run();
+    expect(() => plan.context.outputIfBuilt("fiscal")).toThrow(
+      "fiscal is part of this plan but not built yet; it must be built before its output is read",
+    );
+  });
+
   it("hands a sheet's typed output to the sheets that need it", () => {
     const plan = run();
     plan.build("parameters");

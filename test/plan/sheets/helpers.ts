@@ -26,9 +26,14 @@ export interface Built {
   output<K extends SheetKey>(key: K): SheetOutput<K>;
 }
 
-/** 参数 and 学校 built by their own builders, and a context over them as the plan builder makes it. */
+/**
+ * 参数 and 学校 built by their own builders, and a context over them as the plan builder makes it: a plan of the
+ * required sheets, to which a test adds the sheets under test one by one (a sheet that reads one not added gets
+ * undefined, as in a plan without it).
+ */
 export function context(district: District, pack: PolicyPack = getPack(district.policyPack)): Built {
-  const run: PlanRun = startPlan(district, pack, { generatedAt: "2026-01-01T00:00:00Z", generator: "test" });
+  const options = { generatedAt: "2026-01-01T00:00:00Z", generator: "test", sheets: [] };
+  const run: PlanRun = startPlan(district, pack, options);
   const base = [run.build("parameters"), run.build("schools")];
   return { ctx: run.context, base, sheet: (key) => run.build(key), output: (key) => run.output(key) };
 }
