@@ -2,12 +2,11 @@
  * 目录 (built last, placed first): what the workbook is, links to every sheet, every check's verdict (a formula
  * referring to the verdict cell, so it follows edits) and every reconciliation with its difference.
  */
-import { sheetRef } from "../address";
+import { reconciles, reconcilesFormula } from "../../domain/debt";
+import { absoluteAddress, sheetRef } from "../address";
 import { SHEET_NAMES, SHEET_ORDER, type BuildContext, type SheetKey } from "../context";
-import { fx, roundHalfAway, SheetBuilder, str, val, type ColumnSpec } from "../kit";
+import { fx, SheetBuilder, str, val, type ColumnSpec } from "../kit";
 import type { CheckPlan, SheetPlan } from "../types";
-
-const absolute = (local: string): string => local.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2");
 
 const SHEET_TITLES_EN: { readonly [K in SheetKey]: string } = {
   contents: "Contents",
@@ -78,7 +77,7 @@ export function buildContents(ctx: BuildContext): SheetPlan {
         style: "verdict",
         // A verdict that cannot be computed (a zero base) is not a pass; its detail says why.
         cell: ({ item }) =>
-          fx(`IFERROR(${sheetRef(sheetNameOf(item.sheet), absolute(item.cell))},FALSE())`, item.pass),
+          fx(`IFERROR(${sheetRef(sheetNameOf(item.sheet), absoluteAddress(item.cell))},FALSE())`, item.pass),
       },
       {
         key: "detail",
@@ -113,8 +112,7 @@ export function buildContents(ctx: BuildContext): SheetPlan {
         header: "一致",
         width: 8,
         style: "verdict",
-        cell: ({ ref, num }) =>
-          fx(`ROUND(${ref("difference")},2)=0`, roundHalfAway(num("difference"), 2) === 0),
+        cell: ({ ref, num }) => fx(reconcilesFormula(ref("difference")), reconciles(num("difference"))),
       },
     ],
   });

@@ -3,10 +3,19 @@
  * 两个只增不减 (ONLY_INCREASE) for the chosen scope (I-4: all education or compulsory education, switchable on the
  * sheet), and the reconciliation of the fiscal student count with the schools table.
  */
-import { divisionByZero } from "../../domain/errors";
-import { growth, onlyIncrease, threeGrowth, type GrowthRow } from "../../domain/growth";
+import { divisionByZero, RuleError } from "../../domain/errors";
+import {
+  growth,
+  growthFormula,
+  onlyIncrease,
+  onlyIncreaseFormula,
+  outgrowsFormula,
+  risesFormula,
+  threeGrowth,
+  type GrowthRow,
+} from "../../domain/growth";
 import type { FiscalYear } from "../../district/model";
-import { cellAddress, sheetRef } from "../address";
+import { absoluteAddress, cellAddress, sheetRef } from "../address";
 import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
 import { fx, fxRule, SheetBuilder, str, val, valueOf } from "../kit";
@@ -64,7 +73,7 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   ]);
   const scopeCell = settings.scope?.local ?? "B4";
   sb.validation(scopeCell, [SCOPE_ALL, SCOPE_COMPULSORY], `请选择 ${SCOPE_ALL} 或 ${SCOPE_COMPULSORY}`);
-  const scope = `$${scopeCell.replace(/(\d+)/, "$$$1")}`;
+  const scope = absoluteAddress(scopeCell);
 
   const inputs = sb.table({
     name: "tblFiscal",
@@ -83,7 +92,7 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
       year,
       INPUTS.findIndex((r) => r.key === key),
     );
-  const qualified = (local: string): string => sheetRef(sb.name, local.replace(/([A-Z]+)(\d+)/, "$$$1$$$2"));
+  const qualified = (local: string): string => sheetRef(sb.name, absoluteAddress(local));
   for (const year of YEARS) {
     for (const key of ["publicFunds", "compulsoryPublicFunds", "appropriation", "students"] as const) {
       ctx.exports.set(`fiscal.${year}.${key}`, {
@@ -176,8 +185,10 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
       items.map((k) => num(k, "prior")),
       items.map((k) => num(k, "current")),
     );
-  } catch {
-    domainRows = undefined; // a zero base: the cells below show the errors the formulas give
+  } catch (error) {
+    // A zero base: the cells below show the errors the formulas give. Anything else is a defect.
+    if (!(error instanceof RuleError)) throw error;
+    domainRows = undefined;
   }
   const tests: { label: string; labelEn: string; item: BasisRow["key"]; required?: BasisRow["key"] }[] = [
     {
@@ -195,7 +206,7 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
     { label: "G3 教职工平均工资逐步增长", labelEn: "G3 average staff pay rises", item: "pay" },
   ];
   const growthCell = (key: BasisRow["key"]): FormulaCell =>
-    fxRule(`${basisRef(key, "current")}/${basisRef(key, "prior")}-1`, () => {
+    fxRule(growthFormula(basisRef(key, "prior"), basisRef(key, "current")), () => {
       if (Number.isNaN(num(key, "prior")) || Number.isNaN(num(key, "current"))) throw divZero();
       return growth(num(key, "prior"), num(key, "current"));
     });
@@ -222,8 +233,8 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
         style: "verdict",
         cell: ({ item, index, ref, value }) => {
           const formula = item.required
-            ? `${ref("achieved")}>${ref("required")}`
-            : `${basisRef(item.item, "current")}>${basisRef(item.item, "prior")}`;
+            ? outgrowsFormula(ref("achieved"), ref("required"))
+            : risesFormula(basisRef(item.item, "prior"), basisRef(item.item, "current"));
           const domainPass = domainRows?.[index]?.pass;
           if (domainPass !== undefined) return fx(formula, domainPass);
           const a = item.required ? value("achieved") : num(item.item, "current");
@@ -247,7 +258,12 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   const overall = fx(`IFERROR(AND(${growthTable.range("pass")}),FALSE())`, !anyError && allPass);
   const psKeyPrior = basisRef("perStudent", "prior");
   const psKeyCurrent = basisRef("perStudent", "current");
-  const onlyFormula = `AND(${basisRef("E", "current")}>=${basisRef("E", "prior")},${psKeyCurrent}>=${psKeyPrior})`;
+  const onlyFormula = onlyIncreaseFormula(
+    basisRef("E", "prior"),
+    basisRef("E", "current"),
+    psKeyPrior,
+    psKeyCurrent,
+  );
   const [e0, e1, p0, p1] = [
     num("E", "prior"),
     num("E", "current"),
@@ -262,7 +278,6 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   ]);
   const threeLocal = cellAddress(verdictRow, 1);
   const onlyLocal = cellAddress(verdictRow + 1, 1);
-  sb.passFail(`${threeLocal}:${onlyLocal}`, threeLocal);
 
   const rowDetail = (i: number, zh: boolean): string => {
     const t = tests[i];
@@ -277,22 +292,18 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
     return `${name}: ${pct(achieved)}${compare} ${pass ? "✓" : "✗"}`;
   };
   const scopeZh = compulsory ? SCOPE_COMPULSORY : SCOPE_ALL;
-  ctx.checks.push({
+  sb.check(ctx, threeLocal, {
     id: "fiscal.threeGrowth",
     labelZh: `三个增长(${scopeZh})`,
     labelEn: `Three statutory growths (${compulsory ? "compulsory education" : "all education"})`,
-    sheet: "fiscal",
-    cell: threeLocal,
     pass: !anyError && allPass,
     detailZh: tests.map((_, i) => rowDetail(i, true)).join("; "),
     detailEn: tests.map((_, i) => rowDetail(i, false)).join("; "),
   });
-  ctx.checks.push({
+  sb.check(ctx, onlyLocal, {
     id: "fiscal.onlyIncrease",
     labelZh: "两个只增不减",
     labelEn: "Education spending and per-student spending do not fall",
-    sheet: "fiscal",
-    cell: onlyLocal,
     pass: onlyPass,
     detailZh: `教育拨款 ${e0.toFixed(2)} → ${e1.toFixed(2)} 万元; 生均 ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} 元`,
     detailEn: `appropriation ${e0.toFixed(2)} → ${e1.toFixed(2)} (10k yuan); per student ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} yuan`,
@@ -303,68 +314,28 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   if (schools) {
     const sum = (key: string): number =>
       schools.values(key).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
-    const recRows = [
-      {
-        label: "在校学生数: 财政 − 学校表合计",
-        labelEn: "Students: fiscal figure − schools table",
-        stated: input("students", "current"),
-        statedValue: fiscal.current.students,
-        parts: `SUM(${schools.sheetRange("students")})`,
-        partsValue: sum("students"),
-      },
-      {
-        label: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
-        labelEn: "Compulsory students: fiscal figure − schools table (primary + junior)",
-        stated: input("compulsoryStudents", "current"),
-        statedValue: fiscal.current.compulsoryStudents,
-        parts: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
-        partsValue: sum("primaryStudents") + sum("juniorStudents"),
-      },
-    ];
     sb.note("核对 Reconciliation (差额为 0 表示一致)");
-    const rec = sb.table({
+    sb.reconciliationTable(ctx, {
       name: "tblFiscalReconcile",
-      rows: recRows,
-      columns: [
-        { key: "label", header: "核对项 Item", width: 40, cell: ({ item }) => val(item.label) },
+      headers: { label: "核对项 Item", stated: "财政数", parts: "学校表" },
+      style: "integer",
+      rows: [
         {
-          key: "stated",
-          header: "财政数",
-          style: "integer",
-          cell: ({ item }) => fx(item.stated, item.statedValue),
+          labelZh: "在校学生数: 财政 − 学校表合计",
+          labelEn: "Students: fiscal figure − schools table",
+          stated: { formula: input("students", "current"), value: fiscal.current.students },
+          parts: { formula: `SUM(${schools.sheetRange("students")})`, value: sum("students") },
         },
         {
-          key: "parts",
-          header: "学校表",
-          style: "integer",
-          cell: ({ item }) => fx(item.parts, item.partsValue),
-        },
-        {
-          key: "difference",
-          header: "差额",
-          style: "integer",
-          cell: ({ ref, num: n }) => fx(`${ref("stated")}-${ref("parts")}`, n("stated") - n("parts")),
-        },
-        {
-          key: "ok",
-          header: "一致",
-          style: "verdict",
-          cell: ({ ref, num: n }) => fx(`${ref("difference")}=0`, n("difference") === 0),
+          labelZh: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
+          labelEn: "Compulsory students: fiscal figure − schools table (primary + junior)",
+          stated: { formula: input("compulsoryStudents", "current"), value: fiscal.current.compulsoryStudents },
+          parts: {
+            formula: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
+            value: sum("primaryStudents") + sum("juniorStudents"),
+          },
         },
       ],
-    });
-    sb.passFail(rec.range("ok"), rec.cell("ok", 0));
-    recRows.forEach((row, i) => {
-      const diff = rec.values("difference")[i];
-      ctx.reconciliations.push({
-        labelZh: row.label,
-        labelEn: row.labelEn,
-        sheet: "fiscal",
-        difference: {
-          ref: rec.cell("difference", i, true).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"),
-          value: typeof diff === "number" ? diff : 0,
-        },
-      });
     });
   }
 

@@ -9,7 +9,15 @@
  */
 import { GRADE_LABELS, GRADES_BY_LEVEL } from "../../district/grades";
 import type { Merger, School } from "../../district/model";
-import { classesNeeded, mergeCheck, type MergeResult } from "../../domain/classes";
+import {
+  averageClassSizeFormula,
+  classesNeeded,
+  classesNeededFormula,
+  mergeCheck,
+  mergePassFormula,
+  spareClassroomsFormula,
+  type MergeResult,
+} from "../../domain/classes";
 import { cellAddress, rangeAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
@@ -178,7 +186,7 @@ function mergerBlock(
       source === null
         ? val(0)
         : fx(
-            `ROUNDUP(${cellAddress(source, g0 + j)}/${size.name},0)`,
+            classesNeededFormula([cellAddress(source, g0 + j)], size.name),
             classesNeeded([[counts[j] ?? 0]], size.value),
           ),
     ),
@@ -228,9 +236,9 @@ function mergerBlock(
       students,
       needed,
       rooms,
-      fx(`${c(3)}-${c(2)}`, r.spare),
-      fx(`IF(${c(2)}=0,0,${c(1)}/${c(2)})`, r.averageClassSize),
-      fx(`${c(4)}>=0`, r.pass),
+      fx(spareClassroomsFormula(c(3), c(2)), r.spare),
+      fx(averageClassSizeFormula(c(1), c(2)), r.averageClassSize),
+      fx(mergePassFormula(c(4)), r.pass),
     ];
   };
   const checkRows: PlanCell[][] = [
@@ -299,23 +307,19 @@ function mergerBlock(
   sb.row = yearRow + 3;
 
   const afterCell = cellAddress(afterCheckRow, 6);
-  ctx.checks.push({
+  sb.registerCheck(ctx, afterCell, {
     id: `mergers.${m}.capacity`,
     labelZh: `布局调整容量: ${merger.name}`,
     labelEn: `Merger capacity: ${merger.name}`,
-    sheet: "mergers",
-    cell: afterCell,
     pass: after.pass,
     // A shortage is said as one, never as a negative spare.
     detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${rooms} 间, ${after.spare < 0 ? `缺 ${-after.spare} 间` : `富余 ${after.spare}`}`,
     detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${rooms} classrooms, ${after.spare < 0 ? `${-after.spare} short` : `spare ${after.spare}`}`,
   });
-  ctx.checks.push({
+  sb.registerCheck(ctx, deadlineCell, {
     id: `mergers.${m}.deadline`,
     labelZh: `布局调整三年内完成: ${merger.name}`,
     labelEn: `Merger within three years: ${merger.name}`,
-    sheet: "mergers",
-    cell: deadlineCell,
     pass: inTime,
     detailZh: `计划 ${merger.year} 年, 最迟 ${ctx.district.budgetYear + DEADLINE_YEARS} 年`,
     detailEn: `planned ${merger.year}, due by ${ctx.district.budgetYear + DEADLINE_YEARS}`,
@@ -364,13 +368,10 @@ function chainOrder(ctx: BuildContext, sb: SheetBuilder, yearCells: readonly str
   links.forEach((link, i) => {
     const cell = table.cell("ok", i);
     const pass = link.merger.year >= link.vacating.year;
-    sb.passFail(cell, cell);
-    ctx.checks.push({
+    sb.check(ctx, cell, {
       id: `mergers.${link.m}.order`,
       labelZh: `迁并顺序: ${link.merger.name}`,
       labelEn: `Merger order: ${link.merger.name}`,
-      sheet: "mergers",
-      cell,
       pass,
       detailZh: `${link.school.name} ${link.vacating.year} 年迁出, 本项 ${link.merger.year} 年迁入`,
       detailEn: `${link.school.code} leaves in ${link.vacating.year}, this move is in ${link.merger.year}`,

@@ -5,7 +5,14 @@
  * construction cost for 汇总.
  */
 import { KINDERGARTEN_KINDS, type PlannedKindergarten, type StatedCount } from "../../district/model";
-import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
+import {
+  enrollmentRate,
+  enrollmentRateFormula,
+  kgCapacity,
+  kgCapacityFormula,
+  placesNeeded,
+  placesNeededFormula,
+} from "../../domain/preschool";
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
@@ -28,7 +35,8 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     kgCapacity(ctx.pack, k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
   );
   const newPlaces = capacities.reduce((s, x) => s + x, 0);
-  const [popL, enrolledL, rateL, targetL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
+  const at = (i: number) => cellAddress(sb.row + i, 1);
+  const [popL, enrolledL, rateL, targetL] = [at(0), at(1), at(2), at(3)];
   const rateOk = rate !== null && rate >= target.value;
   const top = sb.keyValues([
     { key: "population", label: "学前三年适龄人口(3–5岁)", cell: val(population), style: "integer" },
@@ -36,7 +44,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     {
       key: "rate",
       label: "毛入园率",
-      cell: fx(`IF(${popL}=0,"",${enrolledL}/${popL})`, rate ?? ""),
+      cell: fx(`IF(${popL}=0,"",${enrollmentRateFormula(enrolledL, popL)})`, rate ?? ""),
       style: "rate",
     },
     {
@@ -55,7 +63,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     {
       key: "needed",
       label: "达到目标尚需学位",
-      cell: fx(`MAX(0,ROUNDUP(${targetL}*${popL},0)-${enrolledL})`, needed),
+      cell: fx(placesNeededFormula(targetL, popL, enrolledL), needed),
       style: "integer",
     },
   ]);
@@ -83,8 +91,15 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
         style: "integer",
         cell: (c) =>
           fx(
-            `${c.ref("small")}*${ctx.param("class_size.kg_small").name}+${c.ref("middle")}*${ctx.param("class_size.kg_middle").name}` +
-              `+${c.ref("large")}*${ctx.param("class_size.kg_large").name}+${c.ref("mixed")}*${ctx.param("class_size.kg_mixed").name}`,
+            kgCapacityFormula(
+              { small: c.ref("small"), middle: c.ref("middle"), large: c.ref("large"), mixed: c.ref("mixed") },
+              {
+                small: ctx.param("class_size.kg_small").name,
+                middle: ctx.param("class_size.kg_middle").name,
+                large: ctx.param("class_size.kg_large").name,
+                mixed: ctx.param("class_size.kg_mixed").name,
+              },
+            ),
             capacities[c.index] ?? 0,
           ),
       },
@@ -130,7 +145,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
   const maxSize = ctx.param("preschool.max_kindergarten_size");
   const oversize = planned.filter((_, i) => (capacities[i] ?? 0) > maxSize.value);
   const neededRef = top.needed?.local ?? "B1";
-  const capacityTotal = planned.length > 0 ? table.total("capacity").ref.replace(/^.*!/, "") : "0";
+  const capacityTotal = planned.length > 0 ? table.total("capacity").local : "0";
   const covered = newPlaces >= needed;
   const verdicts = sb.keyValues([
     { key: "newPlaces", label: "新建幼儿园新增学位", cell: fx(capacityTotal, newPlaces), style: "integer" },
@@ -160,18 +175,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     detailEn: string,
   ) => {
     const cell = (key === "rateOk" ? top : verdicts)[key];
-    if (!cell) return;
-    sb.passFail(cell.local, cell.local);
-    ctx.checks.push({
-      id,
-      labelZh: zh,
-      labelEn: en,
-      sheet: "preschool",
-      cell: cell.local,
-      pass,
-      detailZh,
-      detailEn,
-    });
+    if (cell) sb.check(ctx, cell.local, { id, labelZh: zh, labelEn: en, pass, detailZh, detailEn });
   };
   const shownRate = rate === null ? "—" : pct(rate);
   push(
@@ -259,57 +263,35 @@ function statedCount(
     stated.items.length === planned.length &&
     matched === stated.items.length;
   sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
-  const [statedL, listedL, plannedL, matchedL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
-  const kv = sb.keyValues([
-    { key: "stated", label: "讲话所述所数", cell: val(stated.stated), style: "integer" },
-    { key: "listed", label: "讲话所列幼儿园数", cell: val(stated.items.length), style: "integer" },
-    {
-      key: "planned",
-      label: "规划表中幼儿园数",
-      cell: fx(kinds.total("count").ref.replace(/^.*!/, ""), planned.length),
-      style: "integer",
+  sb.statedCount(ctx, {
+    stated: { label: "讲话所述所数", value: stated.stated },
+    listed: { label: "讲话所列幼儿园数", value: stated.items.length },
+    others: [
+      {
+        key: "against",
+        label: "规划表中幼儿园数",
+        formula: kinds.total("count").local,
+        value: planned.length,
+      },
+      {
+        key: "matched",
+        label: "所列名称在规划表中",
+        formula: stated.items.map((item) => countEqual(table.range("name"), str(item))).join("+") || "0",
+        value: matched,
+      },
+    ],
+    differenceLabel: "差额(所述 − 规划表)",
+    reconciliation: {
+      labelZh: `「${stated.label}」: 所述所数 − 规划表幼儿园数`,
+      labelEn: `"${stated.label}": stated count − kindergartens planned`,
     },
-    {
-      key: "matched",
-      label: "所列名称在规划表中",
-      cell: fx(
-        stated.items.map((item) => countEqual(table.range("name"), str(item))).join("+") || "0",
-        matched,
-      ),
-      style: "integer",
+    check: {
+      id: `preschool.count.${index}`,
+      labelZh: `幼儿园数量: ${stated.label}`,
+      labelEn: `Kindergarten count: ${stated.label}`,
+      pass,
+      detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 规划表 ${planned.length}`,
+      detailEn: `stated ${stated.stated}, listed ${stated.items.length}, planned ${planned.length}`,
     },
-    {
-      key: "difference",
-      label: "差额(所述 − 规划表)",
-      cell: fx(`${statedL}-${plannedL}`, stated.stated - planned.length),
-      style: "integer",
-    },
-    {
-      key: "ok",
-      label: "数量相符",
-      cell: fx(`AND(${statedL}=${listedL},${listedL}=${plannedL},${matchedL}=${listedL})`, pass),
-      style: "verdict",
-    },
-  ]);
-  const ok = kv.ok;
-  const diff = kv.difference;
-  if (!ok || !diff) return;
-  sb.passFail(ok.local, ok.local);
-  sb.conditional(diff.local, `${diff.local}<>0`, "fail");
-  ctx.reconciliations.push({
-    labelZh: `「${stated.label}」: 所述所数 − 规划表幼儿园数`,
-    labelEn: `"${stated.label}": stated count − kindergartens planned`,
-    sheet: "preschool",
-    difference: { ref: diff.ref, value: stated.stated - planned.length },
-  });
-  ctx.checks.push({
-    id: `preschool.count.${index}`,
-    labelZh: `幼儿园数量: ${stated.label}`,
-    labelEn: `Kindergarten count: ${stated.label}`,
-    sheet: "preschool",
-    cell: ok.local,
-    pass,
-    detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 规划表 ${planned.length}`,
-    detailEn: `stated ${stated.stated}, listed ${stated.items.length}, planned ${planned.length}`,
   });
 }

@@ -4,7 +4,16 @@
  * complete secondary school at the norm weighted by its primary and junior students; totals by level and by town;
  * the gap to the funds available (S2-02 专项资金).
  */
-import { parseRegion, publicFunds, publicFundsNorm } from "../../domain/publicFunds";
+import {
+  fundedPupils,
+  fundedPupilsFormula,
+  parseRegion,
+  publicFunds,
+  publicFundsFormula,
+  publicFundsNorm,
+  publicFundsNormFormula,
+} from "../../domain/publicFunds";
+import { reconcilesFormula } from "../../domain/debt";
 import type { School } from "../../district/model";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
@@ -18,8 +27,6 @@ interface Row {
   readonly index: number;
 }
 
-const absolute = (local: string): string => local.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-
 export function buildPublicFunds(ctx: BuildContext): SheetPlan {
   const { district, pack } = ctx;
   const schools = ctx.schools;
@@ -32,8 +39,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
   );
   const region = parseRegion(district.region);
   const normFormula = (level: "primary" | "junior") =>
-    `IF(D_region="东部",${p(`public_funds.east.${level}`)},${p(`public_funds.central_west.${level}`)})`;
-  const normRow = sb.row;
+    publicFundsNormFormula("D_region", {
+      east: p(`public_funds.east.${level}`),
+      centralWest: p(`public_funds.central_west.${level}`),
+    });
   const norms = sb.keyValues([
     {
       key: "primary",
@@ -48,8 +57,8 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
       style: "yuan",
     },
   ]);
-  const primaryNorm = absolute(cellAddress(normRow, 1));
-  const juniorNorm = absolute(cellAddress(normRow + 1, 1));
+  const primaryNorm = norms.primary?.absolute ?? "";
+  const juniorNorm = norms.junior?.absolute ?? "";
   const normValue = (key: string): number => Number(norms[key]?.value);
 
   const rows: Row[] = district.schools.flatMap((school, index) => {
@@ -125,11 +134,23 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
         key: "base",
         header: "核定人数",
         style: "integer",
-        cell: ({ ref, value, num }) =>
+        cell: ({ item, ref, num }) =>
           fx(
-            `IF(${ref("small")},${p("public_funds.small_school_floor")},${ref("students")})-${ref("special")}`,
-            (value("small") === true ? ctx.param("public_funds.small_school_floor").value : num("students")) -
-              num("special"),
+            fundedPupilsFormula(
+              ref("students"),
+              ref("special"),
+              ref("small"),
+              p("public_funds.small_school_floor"),
+            ),
+            fundedPupils(
+              {
+                students: num("students"),
+                boarders: num("boarders"),
+                special: num("special"),
+                smallRural: item.school.area === "农村",
+              },
+              pack,
+            ),
           ),
       },
       {
@@ -138,7 +159,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
         style: "yuan",
         cell: ({ item, ref, num }) =>
           fx(
-            `${ref("base")}*${ref("norm")}+${ref("special")}*${p("public_funds.special")}+${ref("boarders")}*${p("public_funds.boarder")}`,
+            publicFundsFormula(ref("base"), ref("norm"), ref("special"), ref("boarders"), {
+              special: p("public_funds.special"),
+              boarder: p("public_funds.boarder"),
+            }),
             publicFunds(
               {
                 students: num("students"),
@@ -196,7 +220,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
         style: "money",
         cell: ({ item, ref }) =>
           fx(
-            sumEqual(absRange(table.range("town")), ref("town"), absRange(table.range("amountWan"))),
+            sumEqual(table.absoluteRange("town"), ref("town"), table.absoluteRange("amountWan")),
             townAmount(item),
           ),
       },
@@ -239,8 +263,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
       style: "money",
     },
   ]);
-  sb.passFail(local(3), local(3));
-  sb.conditional(local(4), `ROUND(${local(4)},2)<>0`, "fail");
+  sb.conditional(local(4), `NOT(${reconcilesFormula(local(4))})`, "fail");
   const ref = (key: string) => kv[key]?.ref ?? "";
   ctx.exports.set("publicFunds.total", { ref: total.ref, value: total.value });
   ctx.exports.set("publicFunds.gap", { ref: ref("gap"), value: gap });
@@ -256,12 +279,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
     difference: { ref: ref("townDiff"), value: townDiff },
   });
   const fmt = (x: number) => x.toFixed(2);
-  ctx.checks.push({
+  sb.check(ctx, local(3), {
     id: "publicFunds.covered",
     labelZh: "公用经费足额",
     labelEn: "Public funds cover the norm",
-    sheet: "publicFunds",
-    cell: local(3),
     pass: available >= total.value,
     detailZh: `定额需求 ${fmt(total.value)} 万元, 可用 ${fmt(available)} 万元, 缺口 ${fmt(gap)} 万元`,
     detailEn: `norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
@@ -271,11 +292,4 @@ export function buildPublicFunds(ctx: BuildContext): SheetPlan {
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
-}
-
-function absRange(range: string): string {
-  return range
-    .split(":")
-    .map((a) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
 }
