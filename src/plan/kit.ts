@@ -73,7 +73,6 @@ export function str(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-
 export interface RowContext<R> {
   readonly item: R;
   /** 0-based index of the data row. */
@@ -427,7 +426,10 @@ export class SheetBuilder {
           header: "差额",
           style: spec.style,
           cell: ({ item, ref }) =>
-            fx(reconcileFormula(ref("stated"), [ref("parts")]), reconcile(item.stated.value, [item.parts.value])),
+            fx(
+              reconcileFormula(ref("stated"), [ref("parts")]),
+              reconcile(item.stated.value, [item.parts.value]),
+            ),
         },
         {
           key: "ok",
@@ -463,7 +465,10 @@ export class SheetBuilder {
       /** The items listed with it: a formula counting them, or the count as a constant. */
       readonly listed: { readonly label: string; readonly formula?: string; readonly value: number };
       /** Further counts in order; `against` names the one the stated count is reconciled with. */
-      readonly others: readonly ({ readonly key: "matched" | "against"; readonly label: string } & Computed)[];
+      readonly others: readonly ({
+        readonly key: "matched" | "against";
+        readonly label: string;
+      } & Computed)[];
       readonly differenceLabel: string;
       readonly reconciliation: { readonly labelZh: string; readonly labelEn: string };
       readonly check: CheckSpec;
@@ -476,7 +481,8 @@ export class SheetBuilder {
     };
     const against = spec.others.find((o) => o.key === "against");
     const matched = spec.others.find((o) => o.key === "matched");
-    if (!against) throw new Error(`statedCount ${spec.check.id}: no count to reconcile the stated count with`);
+    if (!against)
+      throw new Error(`statedCount ${spec.check.id}: no count to reconcile the stated count with`);
     const difference = spec.stated.value - against.value;
     const equal = [`${at("stated")}=${at("listed")}`, `${at("listed")}=${at("against")}`];
     if (matched) equal.push(`${at("matched")}=${at("listed")}`);
@@ -503,7 +509,12 @@ export class SheetBuilder {
         cell: fx(`${at("stated")}-${at("against")}`, difference),
         style: "integer",
       },
-      { key: "ok", label: "数量相符", cell: fx(`AND(${equal.join(",")})`, spec.check.pass), style: "verdict" },
+      {
+        key: "ok",
+        label: "数量相符",
+        cell: fx(`AND(${equal.join(",")})`, spec.check.pass),
+        style: "verdict",
+      },
     ]);
     const diff = kv.difference;
     const ok = kv.ok;

@@ -167,7 +167,11 @@ let scratch: { readonly hf: HyperFormula; readonly id: number; readonly names: S
 
 function scratchEngine(): NonNullable<typeof scratch> {
   if (scratch) return scratch;
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, useArrayArithmetic: true });
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    useArrayArithmetic: true,
+  });
   hf.addSheet("S");
   const id = hf.getSheetId("S");
   if (id === undefined) throw new Error("HyperFormula did not add the scratch sheet");
@@ -213,7 +217,10 @@ export function expectSameAsRule(actual: CellValue, compute: () => Scalar): void
   } catch (error) {
     if (!(error instanceof RuleError)) throw error;
     const shown = actual instanceof DetailedCellError ? actual.value : describe(actual);
-    expect({ shown, because: error.message }).toEqual({ shown: EXCEL_ERROR[error.kind], because: error.message });
+    expect({ shown, because: error.message }).toEqual({
+      shown: EXCEL_ERROR[error.kind],
+      because: error.message,
+    });
     return;
   }
   if (actual instanceof DetailedCellError)

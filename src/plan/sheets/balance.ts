@@ -332,10 +332,7 @@ function buildLevel(ctx: BuildContext, sb: SheetBuilder, schools: TableResult, l
     {
       key: "quality",
       label: "达到优质均衡 (每项均不超过上限)",
-      cell: fx(
-        `IF(COUNT(${qRange})=0,FALSE(),${balanceCheckFormula(maxLocal, quality.name)})`,
-        qualityPass,
-      ),
+      cell: fx(`IF(COUNT(${qRange})=0,FALSE(),${balanceCheckFormula(maxLocal, quality.name)})`, qualityPass),
       style: "verdict",
     },
   ]);

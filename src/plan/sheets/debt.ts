@@ -5,13 +5,7 @@
  */
 import type { Debts } from "../../district/model";
 import { DEBT_STEPS } from "../../district/model";
-import {
-  reconcile,
-  reconcileFormula,
-  reconciles,
-  reconcilesFormula,
-  repaySchedule,
-} from "../../domain/debt";
+import { reconcile, reconcileFormula, reconciles, reconcilesFormula, repaySchedule } from "../../domain/debt";
 import { cellAddress, rangeAddress, sheetRef } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, val } from "../kit";

@@ -329,7 +329,10 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
         {
           labelZh: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
           labelEn: "Compulsory students: fiscal figure − schools table (primary + junior)",
-          stated: { formula: input("compulsoryStudents", "current"), value: fiscal.current.compulsoryStudents },
+          stated: {
+            formula: input("compulsoryStudents", "current"),
+            value: fiscal.current.compulsoryStudents,
+          },
           parts: {
             formula: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
             value: sum("primaryStudents") + sum("juniorStudents"),

@@ -92,7 +92,12 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
         cell: (c) =>
           fx(
             kgCapacityFormula(
-              { small: c.ref("small"), middle: c.ref("middle"), large: c.ref("large"), mixed: c.ref("mixed") },
+              {
+                small: c.ref("small"),
+                middle: c.ref("middle"),
+                large: c.ref("large"),
+                mixed: c.ref("mixed"),
+              },
               {
                 small: ctx.param("class_size.kg_small").name,
                 middle: ctx.param("class_size.kg_middle").name,

@@ -5,7 +5,6 @@
  */
 import { PROJECT_CATEGORIES, PROJECT_STATUSES, type Project, type StatedCount } from "../../district/model";
 import { reconcile, reconcileFormula } from "../../domain/debt";
-import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import { countEqual, sumEqual } from "./exact";
@@ -61,8 +60,7 @@ export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
         header: "来源合计−总投资",
         width: 12,
         style: "money",
-        cell: (c) =>
-          fx(reconcileFormula(c.ref("split"), [c.ref("totalCost")]), splitDifference(c.item)),
+        cell: (c) => fx(reconcileFormula(c.ref("split"), [c.ref("totalCost")]), splitDifference(c.item)),
       },
       { key: "startYear", header: "开工年度", width: 9, cell: (c) => val(c.item.startYear) },
       { key: "endYear", header: "竣工年度", width: 9, cell: (c) => val(c.item.endYear) },

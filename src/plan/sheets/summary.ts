@@ -81,9 +81,7 @@ export const buildSummarySheet: SheetBuilderFn = (ctx) => {
         width: 14,
         style: "money",
         cell: (c) =>
-          lines.length > 0
-            ? fx(table.total(c.item.key).local, table.total(c.item.key).value)
-            : fx("0", 0),
+          lines.length > 0 ? fx(table.total(c.item.key).local, table.total(c.item.key).value) : fx("0", 0),
       },
     ],
     totals: { label: "合计", keys: ["amount"] },

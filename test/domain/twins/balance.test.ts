@@ -16,7 +16,10 @@ import { RUNS } from "./packs";
 /** Schools: an indicator value X (often 0) and the weight P (students; sometimes 0). */
 const schools = fc.array(
   fc.tuple(
-    fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100_000 }).map((x) => x / 100)),
+    fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 100_000 }).map((x) => x / 100),
+    ),
     fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })),
   ),
   { minLength: 1, maxLength: 8 },

@@ -14,13 +14,24 @@ import {
 import { columnLetter } from "../../../src/plan/address";
 import { policyName } from "../../../src/policy/packs";
 import { evaluateFormulas, expectSameAsRule } from "../../support/hyperformula";
-import { anyPack, packNames, RUNS } from "./packs";
+import { packNames, packWith, RUNS } from "./packs";
 
 describe("classBandFormula", () => {
-  it("gives classBand's band, and #DIV/0! for no classes, for generated schools and packs", () => {
+  it("gives classBand's band, and #DIV/0! for no classes, for generated schools and thresholds", () => {
+    // Thresholds in order, generated so that each band (and each name) is exercised.
+    const from = fc.integer({ min: 1, max: 100 });
+    const pack = packWith({
+      "class_band.oversize_from": from,
+      "class_band.large_from": from,
+      "class_band.super_large_from": from,
+    }).filter(
+      (p) =>
+        p.values["class_band.oversize_from"].value < p.values["class_band.large_from"].value &&
+        p.values["class_band.large_from"].value < p.values["class_band.super_large_from"].value,
+    );
     fc.assert(
       fc.property(
-        anyPack,
+        pack,
         fc.integer({ min: 0, max: 4000 }),
         fc.integer({ min: 0, max: 80 }),
         (pack, students, classes) => {
@@ -50,10 +61,16 @@ describe("classBandFormula", () => {
 const matrix = fc
   .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }))
   .chain(([rows, grades]) =>
-    fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { freq: 6 }), { minLength: grades, maxLength: grades }), {
-      minLength: rows,
-      maxLength: rows,
-    }),
+    fc.array(
+      fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { freq: 6 }), {
+        minLength: grades,
+        maxLength: grades,
+      }),
+      {
+        minLength: rows,
+        maxLength: rows,
+      },
+    ),
   );
 
 /** The matrix in A1…, and each grade's total as a SUM over its column. */
@@ -83,23 +100,28 @@ describe("classesNeededFormula", () => {
 describe("the merge check's formulas", () => {
   it("give mergeCheck's spare classrooms, average class size and pass for generated sites", () => {
     fc.assert(
-      fc.property(matrix, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 60 }), (m, rooms, size) => {
-        const { cells, totals } = layout(m);
-        const sheet = {
-          cells: { ...cells, Z1: size, Z2: rooms },
-          formulas: {
-            Z3: `SUM(A1:${columnLetter((m[0]?.length ?? 1) - 1)}${m.length})`,
-            Z4: classesNeededFormula(totals, "Z1"),
-            Z5: spareClassroomsFormula("Z2", "Z4"),
-            Z6: averageClassSizeFormula("Z3", "Z4"),
-            Z7: mergePassFormula("Z5"),
-          },
-        };
-        const result = mergeCheck(m, rooms, size);
-        expectSameAsRule(evaluateFormulas(sheet, "Z5"), () => result.spare);
-        expectSameAsRule(evaluateFormulas(sheet, "Z6"), () => result.averageClassSize);
-        expectSameAsRule(evaluateFormulas(sheet, "Z7"), () => result.pass);
-      }),
+      fc.property(
+        matrix,
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        (m, rooms, size) => {
+          const { cells, totals } = layout(m);
+          const sheet = {
+            cells: { ...cells, Z1: size, Z2: rooms },
+            formulas: {
+              Z3: `SUM(A1:${columnLetter((m[0]?.length ?? 1) - 1)}${m.length})`,
+              Z4: classesNeededFormula(totals, "Z1"),
+              Z5: spareClassroomsFormula("Z2", "Z4"),
+              Z6: averageClassSizeFormula("Z3", "Z4"),
+              Z7: mergePassFormula("Z5"),
+            },
+          };
+          const result = mergeCheck(m, rooms, size);
+          expectSameAsRule(evaluateFormulas(sheet, "Z5"), () => result.spare);
+          expectSameAsRule(evaluateFormulas(sheet, "Z6"), () => result.averageClassSize);
+          expectSameAsRule(evaluateFormulas(sheet, "Z7"), () => result.pass);
+        },
+      ),
       RUNS,
     );
   });

@@ -13,15 +13,19 @@ const amount = fc.integer({ min: -1e11, max: 1e11 }).map((x) => x / 100);
 describe("reconcileFormula", () => {
   it("gives reconcile's ROUND(stated − Σ parts, 2), skipping empty parts, for generated totals", () => {
     fc.assert(
-      fc.property(amount, fc.array(fc.option(amount, { freq: 5 }), { minLength: 1, maxLength: 8 }), (stated, parts) => {
-        const cells: Record<string, number | null> = { A1: stated };
-        parts.forEach((p, i) => (cells[`B${i + 1}`] = p));
-        const actual = evaluateFormulas(
-          { cells, formulas: { C1: reconcileFormula("A1", [`B1:B${parts.length}`]) } },
-          "C1",
-        );
-        expectSameAsRule(actual, () => reconcile(stated, parts));
-      }),
+      fc.property(
+        amount,
+        fc.array(fc.option(amount, { freq: 5 }), { minLength: 1, maxLength: 8 }),
+        (stated, parts) => {
+          const cells: Record<string, number | null> = { A1: stated };
+          parts.forEach((p, i) => (cells[`B${i + 1}`] = p));
+          const actual = evaluateFormulas(
+            { cells, formulas: { C1: reconcileFormula("A1", [`B1:B${parts.length}`]) } },
+            "C1",
+          );
+          expectSameAsRule(actual, () => reconcile(stated, parts));
+        },
+      ),
       RUNS,
     );
   });
