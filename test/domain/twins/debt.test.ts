@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { reconcile, reconcileFormula } from "../../../src/domain/debt";
+import { reconcile, reconcileFormula, reconciles, reconcilesFormula } from "../../../src/domain/debt";
 import { evaluateFormulas, expectSameAsRule } from "../../support/hyperformula";
 import { RUNS } from "./packs";
 
@@ -38,6 +38,25 @@ describe("reconcileFormula", () => {
           "C1",
         );
         expectSameAsRule(actual, () => reconcile(stated, [a, b]));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("reconcilesFormula", () => {
+  it("agrees exactly where reconciles does, for differences around half a cent", () => {
+    const difference = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }).map((x) => x / 10000),
+      fc.integer({ min: -1e9, max: 1e9 }).map((x) => x / 100),
+    );
+    fc.assert(
+      fc.property(difference, (d) => {
+        const actual = evaluateFormulas(
+          { cells: { A1: d }, formulas: { B1: reconcilesFormula("A1") } },
+          "B1",
+        );
+        expectSameAsRule(actual, () => reconciles(d));
       }),
       RUNS,
     );
