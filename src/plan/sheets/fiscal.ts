@@ -14,11 +14,11 @@ import {
   threeGrowth,
   type GrowthRow,
 } from "../../domain/growth";
-import type { FiscalYear } from "../../district/model";
+import type { District, FiscalYear } from "../../district/model";
 import { absoluteAddress, cellAddress, sheetRef } from "../address";
 import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
-import { fx, fxRule, SheetBuilder, str, val, valueOf } from "../kit";
+import { fx, fxRule, SheetBuilder, str, val, valueOf, type TableResult } from "../kit";
 import type { StyleName } from "../styles";
 import type { FormulaCell, SheetPlan } from "../types";
 
@@ -49,14 +49,73 @@ interface BasisRow {
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
+type Fiscal = District["fiscal"];
+/** An input cell of tblFiscal by field and year. */
+type InputRef = (key: keyof FiscalYear, year: Year) => string;
+/** The comparison basis: a figure's cell and its computed value (NaN where it cannot be computed). */
+interface Basis {
+  ref(key: BasisRow["key"], year: Year): string;
+  num(key: BasisRow["key"], year: Year): number;
+}
+interface GrowthTest {
+  readonly label: string;
+  readonly labelEn: string;
+  readonly item: BasisRow["key"];
+  readonly required?: BasisRow["key"];
+}
+
+const TESTS: readonly GrowthTest[] = [
+  {
+    label: "G1 教育财政拨款增长高于财政经常性收入增长",
+    labelEn: "G1 appropriation growth above revenue growth",
+    item: "E",
+    required: "R",
+  },
+  { label: "G2 生均教育经费逐步增长", labelEn: "G2 per-student expenditure rises", item: "perStudent" },
+  {
+    label: "G3 生均公用经费逐步增长",
+    labelEn: "G3 per-student public funds rise",
+    item: "perStudentPublic",
+  },
+  { label: "G3 教职工平均工资逐步增长", labelEn: "G3 average staff pay rises", item: "pay" },
+];
+
 export function buildFiscal(ctx: BuildContext): SheetPlan {
   const { fiscal } = ctx.district;
-  const compulsory = fiscal.scope === "compulsory";
   const sb = new SheetBuilder(SHEET_NAMES.fiscal, "fiscal", "ED7D31");
   sb.title(
     "财政投入与“三个增长” Fiscal input and the three statutory growths",
     "教育法第五十六条 / 义务教育法第四十二条; 两个只增不减 (国办发〔2018〕82号)",
   );
+  const scope = scopeSetting(sb, fiscal);
+  const input = inputsTable(sb, fiscal);
+  const qualified = (local: string): string => sheetRef(sb.name, absoluteAddress(local));
+  for (const year of YEARS) {
+    for (const key of ["publicFunds", "compulsoryPublicFunds", "appropriation", "students"] as const) {
+      ctx.exports.set(`fiscal.${year}.${key}`, {
+        ref: qualified(input(key, year)),
+        value: fiscal[year][key],
+      });
+    }
+  }
+  // Staff pay, the largest line of a year's education spending: 汇总 reads year T's from this input.
+  ctx.budgetLines.push({
+    category: "教职工工资",
+    categoryEn: "Staff pay",
+    amount: { ref: qualified(input("staffPay", "current")), value: fiscal.current.staffPay },
+  });
+  const basis = basisTable(sb, fiscal, scope, input);
+  const growths = growthTable(sb, basis);
+  verdicts(ctx, sb, fiscal, basis, growths);
+  // Reconciliation: the fiscal student counts against the schools table.
+  const schools = ctx.schools;
+  if (schools) reconciliation(ctx, sb, fiscal, input, schools);
+  return sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
+}
+
+/** The scope of the growths (I-4), switchable on the sheet, and what the prior year's figures are. */
+function scopeSetting(sb: SheetBuilder, fiscal: Fiscal): string {
+  const compulsory = fiscal.scope === "compulsory";
   const settings = sb.keyValues([
     {
       key: "scope",
@@ -73,8 +132,11 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   ]);
   const scopeCell = settings.scope?.local ?? "B4";
   sb.validation(scopeCell, [SCOPE_ALL, SCOPE_COMPULSORY], `请选择 ${SCOPE_ALL} 或 ${SCOPE_COMPULSORY}`);
-  const scope = absoluteAddress(scopeCell);
+  return absoluteAddress(scopeCell);
+}
 
+/** The inputs for T−1 and T (tblFiscal); returns each input's cell. */
+function inputsTable(sb: SheetBuilder, fiscal: Fiscal): InputRef {
   const inputs = sb.table({
     name: "tblFiscal",
     rows: INPUTS,
@@ -87,28 +149,16 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   INPUTS.forEach((input, i) => {
     for (const year of YEARS) sb.format(inputs.cell(year, i), input.style);
   });
-  const input = (key: keyof FiscalYear, year: Year): string =>
+  return (key, year) =>
     inputs.cell(
       year,
       INPUTS.findIndex((r) => r.key === key),
     );
-  const qualified = (local: string): string => sheetRef(sb.name, absoluteAddress(local));
-  for (const year of YEARS) {
-    for (const key of ["publicFunds", "compulsoryPublicFunds", "appropriation", "students"] as const) {
-      ctx.exports.set(`fiscal.${year}.${key}`, {
-        ref: qualified(input(key, year)),
-        value: fiscal[year][key],
-      });
-    }
-  }
-  // Staff pay, the largest line of a year's education spending: 汇总 reads year T's from this input.
-  ctx.budgetLines.push({
-    category: "教职工工资",
-    categoryEn: "Staff pay",
-    amount: { ref: qualified(input("staffPay", "current")), value: fiscal.current.staffPay },
-  });
+}
 
-  // The figures of the chosen scope, and the per-student and per-head figures the growths compare.
+/** The figures of the chosen scope, and the per-student and per-head figures the growths compare. */
+function basisTable(sb: SheetBuilder, fiscal: Fiscal, scope: string, input: InputRef): Basis {
+  const compulsory = fiscal.scope === "compulsory";
   const scoped = (all: keyof FiscalYear, comp: keyof FiscalYear, year: Year): FormulaCell =>
     fx(
       `IF(${scope}=${str(SCOPE_COMPULSORY)},${input(comp, year)},${input(all, year)})`,
@@ -175,9 +225,12 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   basisRows.forEach((row, i) => {
     for (const year of YEARS) sb.format(basis.cell(year, i), row.style);
   });
+  return { ref: basisRef, num: basisValue };
+}
 
-  // THREE_GROWTH_DETAIL: label, achieved growth, required growth, pass.
-  const num = (key: BasisRow["key"], year: Year) => basisValue(key, year);
+/** THREE_GROWTH_DETAIL: label, achieved growth, required growth, pass. */
+function growthTable(sb: SheetBuilder, basis: Basis): TableResult {
+  const { num, ref: basisRef } = basis;
   const items: BasisRow["key"][] = ["E", "R", "perStudent", "perStudentPublic", "pay"];
   let domainRows: GrowthRow[] | undefined;
   try {
@@ -190,29 +243,14 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
     if (!(error instanceof RuleError)) throw error;
     domainRows = undefined;
   }
-  const tests: { label: string; labelEn: string; item: BasisRow["key"]; required?: BasisRow["key"] }[] = [
-    {
-      label: "G1 教育财政拨款增长高于财政经常性收入增长",
-      labelEn: "G1 appropriation growth above revenue growth",
-      item: "E",
-      required: "R",
-    },
-    { label: "G2 生均教育经费逐步增长", labelEn: "G2 per-student expenditure rises", item: "perStudent" },
-    {
-      label: "G3 生均公用经费逐步增长",
-      labelEn: "G3 per-student public funds rise",
-      item: "perStudentPublic",
-    },
-    { label: "G3 教职工平均工资逐步增长", labelEn: "G3 average staff pay rises", item: "pay" },
-  ];
   const growthCell = (key: BasisRow["key"]): FormulaCell =>
     fxRule(growthFormula(basisRef(key, "prior"), basisRef(key, "current")), () => {
       if (Number.isNaN(num(key, "prior")) || Number.isNaN(num(key, "current"))) throw divZero();
       return growth(num(key, "prior"), num(key, "current"));
     });
-  const growthTable = sb.table({
+  const table = sb.table({
     name: "tblThreeGrowth",
-    rows: tests,
+    rows: TESTS,
     columns: [
       { key: "label", header: "检验 Test", width: 40, cell: ({ item }) => val(item.label) },
       {
@@ -248,8 +286,19 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
       },
     ],
   });
-  sb.passFail(growthTable.range("pass"), growthTable.cell("pass", 0));
+  sb.passFail(table.range("pass"), table.cell("pass", 0));
+  return table;
+}
 
+/** The verdicts 三个增长 and 两个只增不减, each a check. */
+function verdicts(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  fiscal: Fiscal,
+  { num, ref: basisRef }: Basis,
+  growthTable: TableResult,
+): void {
+  const compulsory = fiscal.scope === "compulsory";
   const passValues = growthTable.values("pass");
   const allPass = passValues.every((v) => v === true);
   const anyError = passValues.some((v) => v === undefined);
@@ -280,7 +329,7 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
   const onlyLocal = cellAddress(verdictRow + 1, 1);
 
   const rowDetail = (i: number, zh: boolean): string => {
-    const t = tests[i];
+    const t = TESTS[i];
     const achieved = growthTable.values("achieved")[i];
     const required = growthTable.values("required")[i];
     if (!t) return "";
@@ -297,8 +346,8 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
     labelZh: `三个增长(${scopeZh})`,
     labelEn: `Three statutory growths (${compulsory ? "compulsory education" : "all education"})`,
     pass: !anyError && allPass,
-    detailZh: tests.map((_, i) => rowDetail(i, true)).join("; "),
-    detailEn: tests.map((_, i) => rowDetail(i, false)).join("; "),
+    detailZh: TESTS.map((_, i) => rowDetail(i, true)).join("; "),
+    detailEn: TESTS.map((_, i) => rowDetail(i, false)).join("; "),
   });
   sb.check(ctx, onlyLocal, {
     id: "fiscal.onlyIncrease",
@@ -308,41 +357,44 @@ export function buildFiscal(ctx: BuildContext): SheetPlan {
     detailZh: `教育拨款 ${e0.toFixed(2)} → ${e1.toFixed(2)} 万元; 生均 ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} 元`,
     detailEn: `appropriation ${e0.toFixed(2)} → ${e1.toFixed(2)} (10k yuan); per student ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} yuan`,
   });
+}
 
-  // Reconciliation: the fiscal student counts against the schools table.
-  const schools = ctx.schools;
-  if (schools) {
-    const sum = (key: string): number =>
-      schools.values(key).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
-    sb.note("核对 Reconciliation (差额为 0 表示一致)");
-    sb.reconciliationTable(ctx, {
-      name: "tblFiscalReconcile",
-      headers: { label: "核对项 Item", stated: "财政数", parts: "学校表" },
-      style: "integer",
-      rows: [
-        {
-          labelZh: "在校学生数: 财政 − 学校表合计",
-          labelEn: "Students: fiscal figure − schools table",
-          stated: { formula: input("students", "current"), value: fiscal.current.students },
-          parts: { formula: `SUM(${schools.sheetRange("students")})`, value: sum("students") },
+/** The fiscal student counts reconciled with the schools table. */
+function reconciliation(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  fiscal: Fiscal,
+  input: InputRef,
+  schools: TableResult,
+): void {
+  const sum = (key: string): number =>
+    schools.values(key).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+  sb.note("核对 Reconciliation (差额为 0 表示一致)");
+  sb.reconciliationTable(ctx, {
+    name: "tblFiscalReconcile",
+    headers: { label: "核对项 Item", stated: "财政数", parts: "学校表" },
+    style: "integer",
+    rows: [
+      {
+        labelZh: "在校学生数: 财政 − 学校表合计",
+        labelEn: "Students: fiscal figure − schools table",
+        stated: { formula: input("students", "current"), value: fiscal.current.students },
+        parts: { formula: `SUM(${schools.sheetRange("students")})`, value: sum("students") },
+      },
+      {
+        labelZh: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
+        labelEn: "Compulsory students: fiscal figure − schools table (primary + junior)",
+        stated: {
+          formula: input("compulsoryStudents", "current"),
+          value: fiscal.current.compulsoryStudents,
         },
-        {
-          labelZh: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
-          labelEn: "Compulsory students: fiscal figure − schools table (primary + junior)",
-          stated: {
-            formula: input("compulsoryStudents", "current"),
-            value: fiscal.current.compulsoryStudents,
-          },
-          parts: {
-            formula: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
-            value: sum("primaryStudents") + sum("juniorStudents"),
-          },
+        parts: {
+          formula: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
+          value: sum("primaryStudents") + sum("juniorStudents"),
         },
-      ],
-    });
-  }
-
-  return sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
+      },
+    ],
+  });
 }
 
 function divZero(): Error {
