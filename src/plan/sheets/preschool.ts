@@ -27,14 +27,49 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     "毛入园率 = 在园(班)幼儿数 / 3–5 岁人口 (可超过 100%); 幼儿园容量 = 小班25·中班30·大班35·混龄30 (参数)",
   );
   const { district } = ctx;
-  const { population3to5: population, enrolled, planned } = district.preschool;
-  const target = ctx.param("preschool.target_rate");
-  const rate = population === 0 ? null : enrollmentRate(enrolled, population);
-  const needed = placesNeeded(target.value, population, enrolled);
+  const { planned } = district.preschool;
   const capacities = planned.map((k) =>
     kgCapacity(ctx.pack, k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
   );
-  const newPlaces = capacities.reduce((s, x) => s + x, 0);
+  const need = enrollment(ctx, sb);
+  const T = district.budgetYear;
+  const projectNames = ctx.exports.get("projects.names")?.ref;
+  const isProject = (k: PlannedKindergarten) =>
+    projectNames !== undefined && district.projects.some((p) => p.name === k.name);
+  const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
+  const table = kindergartens(ctx, sb, { capacities, projectNames, isProject, budgetedInT });
+  placesAndSizes(ctx, sb, table, capacities, need);
+  const kinds = byKind(sb, table, planned);
+  // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
+  district.statedCounts.forEach((stated, i) => {
+    const names = (list: readonly { name: string }[]) =>
+      stated.items.some((item) => list.some((x) => x.name === item));
+    if (names(planned) && !names(district.projects)) statedCount(ctx, sb, table, kinds, stated, i);
+  });
+  const costInT = planned.filter(budgetedInT).reduce((s, k) => s + k.cost, 0);
+  sb.note(
+    `${T}年预算投资: 建成年度为 ${T} 年且未列入基建项目表的幼儿园 (已列入的由基建计入汇总, 不重复计算)。`,
+  );
+  if (planned.length > 0)
+    ctx.budgetLines.push({
+      category: "学前教育建设",
+      categoryEn: "Preschool construction",
+      amount: { ref: table.total("budgetT").ref, value: costInT },
+    });
+  sb.freezeAt(2);
+  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
+  return sb.build();
+};
+
+/** The gross enrollment rate against the target (a check) and the places still needed. */
+function enrollment(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+): { readonly needed: number; readonly local: string } {
+  const { population3to5: population, enrolled } = ctx.district.preschool;
+  const target = ctx.param("preschool.target_rate");
+  const rate = population === 0 ? null : enrollmentRate(enrolled, population);
+  const needed = placesNeeded(target.value, population, enrolled);
   const at = (i: number) => cellAddress(sb.row + i, 1);
   const [popL, enrolledL, rateL, targetL] = [at(0), at(1), at(2), at(3)];
   const rateOk = rate !== null && rate >= target.value;
@@ -67,12 +102,35 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
       style: "integer",
     },
   ]);
-  const T = district.budgetYear;
+  const rateCell = top.rateOk;
+  const shownRate = rate === null ? "—" : pct(rate);
+  if (rateCell)
+    sb.check(ctx, rateCell.local, {
+      id: "preschool.rate",
+      labelZh: "学前三年毛入园率达到目标",
+      labelEn: "Preschool enrollment rate meets the target",
+      pass: rateOk,
+      detailZh: `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
+      detailEn: `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
+    });
+  return { needed, local: top.needed?.local ?? "B1" };
+}
+
+/** The planned kindergartens with their capacity, size limit, cost and year-T budget (tblKindergartens). */
+function kindergartens(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  of: {
+    readonly capacities: readonly number[];
+    readonly projectNames: string | undefined;
+    isProject(k: PlannedKindergarten): boolean;
+    budgetedInT(k: PlannedKindergarten): boolean;
+  },
+): TableResult {
+  const { capacities, projectNames, isProject, budgetedInT } = of;
+  const { planned } = ctx.district.preschool;
+  const T = ctx.district.budgetYear;
   const yearRef = ctx.names.some((n) => n.name === "D_budget_year") ? "D_budget_year" : String(T);
-  const projectNames = ctx.exports.get("projects.names")?.ref;
-  const isProject = (k: PlannedKindergarten) =>
-    projectNames !== undefined && district.projects.some((p) => p.name === k.name);
-  const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
   const table = sb.table<PlannedKindergarten>({
     name: "tblKindergartens",
     rows: planned,
@@ -147,9 +205,23 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     const sizeRange = table.range("sizeOk");
     sb.passFail(sizeRange, sizeRange.split(":")[0] ?? sizeRange);
   }
+  return table;
+}
+
+/** Whether the new places cover the need and each kindergarten keeps to the size limit, each a check. */
+function placesAndSizes(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  capacities: readonly number[],
+  need: { readonly needed: number; readonly local: string },
+): void {
+  const { planned } = ctx.district.preschool;
+  const { needed } = need;
+  const newPlaces = capacities.reduce((s, x) => s + x, 0);
   const maxSize = ctx.param("preschool.max_kindergarten_size");
   const oversize = planned.filter((_, i) => (capacities[i] ?? 0) > maxSize.value);
-  const neededRef = top.needed?.local ?? "B1";
+  const neededRef = need.local;
   const capacityTotal = planned.length > 0 ? table.total("capacity").local : "0";
   const covered = newPlaces >= needed;
   const verdicts = sb.keyValues([
@@ -179,19 +251,9 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     detailZh: string,
     detailEn: string,
   ) => {
-    const cell = (key === "rateOk" ? top : verdicts)[key];
+    const cell = verdicts[key];
     if (cell) sb.check(ctx, cell.local, { id, labelZh: zh, labelEn: en, pass, detailZh, detailEn });
   };
-  const shownRate = rate === null ? "—" : pct(rate);
-  push(
-    "rateOk",
-    "preschool.rate",
-    "学前三年毛入园率达到目标",
-    "Preschool enrollment rate meets the target",
-    rateOk,
-    `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
-    `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
-  );
   push(
     "covered",
     "preschool.places",
@@ -212,8 +274,11 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
       ? "all within the limit"
       : `over the limit: ${oversize.map((k) => k.name).join(", ")}`,
   );
+}
 
-  const kinds = sb.table({
+/** The planned kindergartens counted by kind. */
+function byKind(sb: SheetBuilder, table: TableResult, planned: readonly PlannedKindergarten[]): TableResult {
+  return sb.table({
     name: "tblKindergartensByKind",
     rows: KINDERGARTEN_KINDS,
     columns: [
@@ -231,26 +296,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     ],
     totals: { label: "合计", keys: ["count"] },
   });
-  // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
-  district.statedCounts.forEach((stated, i) => {
-    const names = (list: readonly { name: string }[]) =>
-      stated.items.some((item) => list.some((x) => x.name === item));
-    if (names(planned) && !names(district.projects)) statedCount(ctx, sb, table, kinds, stated, i);
-  });
-  const costInT = planned.filter(budgetedInT).reduce((s, k) => s + k.cost, 0);
-  sb.note(
-    `${T}年预算投资: 建成年度为 ${T} 年且未列入基建项目表的幼儿园 (已列入的由基建计入汇总, 不重复计算)。`,
-  );
-  if (planned.length > 0)
-    ctx.budgetLines.push({
-      category: "学前教育建设",
-      categoryEn: "Preschool construction",
-      amount: { ref: table.total("budgetT").ref, value: costInT },
-    });
-  sb.freezeAt(2);
-  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
-  return sb.build();
-};
+}
 
 /** 「新建一所…,3所…,7所…」: the stated number against the kindergartens listed and in the plan table. */
 function statedCount(
