@@ -8,7 +8,7 @@
  * sheet says so. A chain (one merger moves into the site another one vacates) is checked for its order (I-11).
  */
 import { GRADE_LABELS, GRADES_BY_LEVEL } from "../../district/grades";
-import type { Merger, School } from "../../district/model";
+import type { GradeKey, Merger, School } from "../../district/model";
 import {
   averageClassSizeFormula,
   classesNeeded,
@@ -20,7 +20,7 @@ import {
 } from "../../domain/classes";
 import { cellAddress, rangeAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
-import { fx, SheetBuilder, val } from "../kit";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import type { PlanCell } from "../types";
 
 const LEVEL_ZH: Record<Merger["level"], string> = { primary: "小学", junior: "初中", senior: "高中" };
@@ -100,6 +100,7 @@ export const buildMergersSheet: SheetBuilderFn = (ctx) => {
   return sb.build();
 };
 
+/** One merger: who moves where, the site's enrollment by grade, MERGE_CHECK before and after, the deadline. */
 function mergerBlock(
   ctx: BuildContext,
   sb: SheetBuilder,
@@ -109,6 +110,30 @@ function mergerBlock(
 ): string {
   const schools = ctx.schools;
   if (!schools) throw new Error("布局调整 needs the 学校 table: build 学校 first");
+  const plan = mergerPlan(ctx, schools, merger, m);
+  mergerNotes(sb, merger, m, plan);
+  const grid = enrollmentGrid(sb, schools, plan);
+  const cells = capacityCheck(ctx, sb, merger, plan, grid, deadlineLocal);
+  mergerChecks(ctx, sb, merger, m, plan, cells);
+  return cells.year;
+}
+
+/** What a merger moves and the site it moves to, with MERGE_CHECK computed before and after. */
+interface MergerPlan {
+  readonly grades: readonly GradeKey[];
+  readonly size: { readonly name: string; readonly value: number };
+  readonly rows: readonly Occupant[];
+  readonly staying: Occupant | undefined;
+  byGrade(o: Occupant): number[];
+  readonly site: Site | undefined;
+  readonly fromSchools: boolean;
+  readonly rooms: number;
+  readonly roomsCell: PlanCell;
+  readonly after: MergeResult;
+  readonly before: MergeResult;
+}
+
+function mergerPlan(ctx: BuildContext, schools: TableResult, merger: Merger, m: number): MergerPlan {
   const grades = GRADES_BY_LEVEL[merger.level];
   const size = ctx.param(`class_size.${merger.level}`);
   const occupants: Occupant[] = merger.sources.map((code, i) => ({
@@ -128,7 +153,11 @@ function mergerBlock(
     fromSchools && site ? fx(schools.cell("classrooms", site.index, true), rooms) : val(rooms);
   const after = mergeCheck(rows.map(byGrade), rooms, size.value);
   const before = mergeCheck(staying ? [byGrade(staying)] : [], rooms, size.value);
+  return { grades, size, rows, staying, byGrade, site, fromSchools, rooms, roomsCell, after, before };
+}
 
+function mergerNotes(sb: SheetBuilder, merger: Merger, m: number, plan: MergerPlan): void {
+  const { staying, site, fromSchools, rooms } = plan;
   sb.note(
     `${m + 1}. ${merger.name}: ${merger.sources.join("、")} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
       (staying ? "" : "; 现址调整前无留驻学校"),
@@ -140,6 +169,19 @@ function mergerBlock(
         ? `现址教室数: 取自 学校 表「${site.school.name}」(${site.how}), 修改学校表即重算`
         : `现址教室数: 按录入 ${rooms} 间 (学校 表「${site.school.name}」为 ${site.school.classrooms} 间, 录入数视为扩建后)`,
   );
+}
+
+/** Rows of the grid the capacity check reads: each school's and the merged enrollment, classes needed. */
+interface Grid {
+  readonly afterRow: number;
+  readonly afterNeededRow: number;
+  readonly beforeNeededRow: number;
+  readonly totalCol: number;
+}
+
+/** The students per grade of every school at the site after the move, and the classes needed before and after. */
+function enrollmentGrid(sb: SheetBuilder, schools: TableResult, plan: MergerPlan): Grid {
+  const { grades, size, rows, staying, byGrade, after, before } = plan;
   const top = sb.row;
   const g0 = 3;
   const totalCol = g0 + grades.length;
@@ -216,7 +258,20 @@ function mergerBlock(
   sb.width(0, 26).width(1, 10).width(2, 22);
   grades.forEach((_, j) => sb.width(g0 + j, 8));
   sb.row = beforeNeededRow + 2;
+  return { afterRow, afterNeededRow, beforeNeededRow, totalCol };
+}
 
+/** MERGE_CHECK's spill before and after the move, the year against the deadline, the area per student. */
+function capacityCheck(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  merger: Merger,
+  plan: MergerPlan,
+  grid: Grid,
+  deadlineLocal: string,
+): { readonly after: string; readonly deadline: string; readonly year: string; readonly inTime: boolean } {
+  const { staying, rooms, roomsCell, after, before } = plan;
+  const { afterRow, afterNeededRow, beforeNeededRow, totalCol } = grid;
   // MERGE_CHECK's spill, before and after the move.
   const checkTop = sb.row;
   const beforeRow = checkTop + 1;
@@ -305,8 +360,23 @@ function mergerBlock(
   sb.passFail(deadlineCell, deadlineCell);
   sb.format(cellAddress(yearRow + 1, 1), "decimal");
   sb.row = yearRow + 3;
+  return {
+    after: cellAddress(afterCheckRow, 6),
+    deadline: deadlineCell,
+    year: cellAddress(yearRow, 1),
+    inTime,
+  };
+}
 
-  const afterCell = cellAddress(afterCheckRow, 6);
+/** The capacity after the move and the deadline, each a check. */
+function mergerChecks(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  merger: Merger,
+  m: number,
+  { after, rooms }: MergerPlan,
+  { after: afterCell, deadline: deadlineCell, inTime }: { after: string; deadline: string; inTime: boolean },
+): void {
   sb.registerCheck(ctx, afterCell, {
     id: `mergers.${m}.capacity`,
     labelZh: `布局调整容量: ${merger.name}`,
@@ -324,7 +394,6 @@ function mergerBlock(
     detailZh: `计划 ${merger.year} 年, 最迟 ${ctx.district.budgetYear + DEADLINE_YEARS} 年`,
     detailEn: `planned ${merger.year}, due by ${ctx.district.budgetYear + DEADLINE_YEARS}`,
   });
-  return cellAddress(yearRow, 1);
 }
 
 /** I-11: a merger into a site that another merger vacates comes in the same or a later year. */
