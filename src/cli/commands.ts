@@ -3,6 +3,7 @@ import { basename, extname, join } from "path";
 import type { Problem } from "../district/problems";
 import { hasErrors } from "../district/problems";
 import { getSample } from "../district/samples";
+import { reconciles } from "../domain/debt";
 import { buildWorkbook } from "../plan/build";
 import type { Reconciliation } from "../plan/context";
 import { buildInputTemplatePlan } from "../plan/inputTemplate";
@@ -181,8 +182,8 @@ export async function check(
   return 0;
 }
 
-/** As 目录 shows it: a difference that rounds to 0.00 (万元) agrees. */
-const agrees = (r: Reconciliation): boolean => Math.round(Math.abs(r.difference.value) * 100) === 0;
+/** As 目录 shows it: the one decision whether a difference agrees. */
+const agrees = (r: Reconciliation): boolean => reconciles(r.difference.value);
 
 export async function validate(options: DistrictSource, ctx: Context): Promise<number> {
   const { io, t } = ctx;

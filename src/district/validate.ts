@@ -3,6 +3,7 @@
  * cannot (unique codes, references between parts, sums, years). Every finding is a Problem naming the field.
  */
 import type { z } from "zod";
+import { roundHalfAway } from "../domain/validate";
 import { listPacks } from "../policy/packs";
 import { GRADES_BY_TYPE, schoolStudents } from "./grades";
 import { fieldLabel } from "./layout";
@@ -272,8 +273,8 @@ function projectChecks(district: District, codes: ReadonlySet<string>): Finding[
       findings.push(
         error(
           at("totalCost"),
-          `${who}资金来源合计 ${round2(funded)} 大于总投资 ${total}`,
-          `Project ${project.name}: funding ${round2(funded)} exceeds the total cost ${total}`,
+          `${who}资金来源合计 ${roundHalfAway(funded, 2)} 大于总投资 ${total}`,
+          `Project ${project.name}: funding ${roundHalfAway(funded, 2)} exceeds the total cost ${total}`,
           `资金来源合计 ≤ ${total}`,
         ),
       );
@@ -281,8 +282,8 @@ function projectChecks(district: District, codes: ReadonlySet<string>): Finding[
       findings.push(
         warning(
           at("totalCost"),
-          `${who}资金来源合计 ${round2(funded)} 小于总投资 ${total},差 ${round2(total - funded)} 万元未落实`,
-          `Project ${project.name}: funding ${round2(funded)} is below the total cost ${total}`,
+          `${who}资金来源合计 ${roundHalfAway(funded, 2)} 小于总投资 ${total},差 ${roundHalfAway(total - funded, 2)} 万元未落实`,
+          `Project ${project.name}: funding ${roundHalfAway(funded, 2)} is below the total cost ${total}`,
         ),
       );
     if (project.amountInYear > total + CENT)
@@ -346,8 +347,4 @@ function debtChecks(district: District): Finding[] {
       `${years} 个年度`,
     ),
   ];
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -14,3 +14,20 @@ export function nutritionCost(students: number, yuanPerDay: number, days: number
     "students",
   );
 }
+
+// The workbook's formulas for these rules (their Excel twins), written from cell references and workbook names.
+
+/** The months allowance pays in the year, from the start month to December, as a formula. */
+export function allowanceMonthsFormula(startMonth: string): string {
+  return `13-${startMonth}`;
+}
+
+/** allowance as a formula of people, monthly rate and the months cell (allowanceMonthsFormula). */
+export function allowanceFormula(people: string, monthlyRate: string, months: string): string {
+  return `${people}*${monthlyRate}*${months}`;
+}
+
+/** nutritionCost as a formula. */
+export function nutritionCostFormula(students: string, yuanPerDay: string, days: string): string {
+  return `${students}*${yuanPerDay}*${days}`;
+}

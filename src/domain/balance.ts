@@ -77,3 +77,36 @@ export function balanceLimit(pack: PolicyPack, level: Level, standard: BalanceSt
 export function balanceCheck(cv: number, limit: number): boolean {
   return nonNegative(cv, "cv") <= nonNegative(limit, "limit");
 }
+
+// The workbook's formulas for these rules (their Excel twins), written from cell references and workbook names.
+// balanceCv is written as its working, one step a cell: X̄, each P·(X−X̄)², S, then CV = S/X̄.
+
+/** The enrollment-weighted mean X̄ = ΣPX/ΣP as a formula (#DIV/0! when ΣP is 0). */
+export function weightedMeanFormula(values: string, enrollments: string): string {
+  return `SUMPRODUCT(${enrollments},${values})/SUM(${enrollments})`;
+}
+
+/** One school's weighted squared deviation P·(X−X̄)² as a formula. */
+export function weightedDeviationFormula(value: string, enrollment: string, mean: string): string {
+  return `${enrollment}*(${value}-${mean})^2`;
+}
+
+/** S = √(ΣP(X−X̄)²/ΣP) as a formula over the deviation cells. */
+export function weightedSdFormula(deviations: string, enrollments: string): string {
+  return `SQRT(SUM(${deviations})/SUM(${enrollments}))`;
+}
+
+/** CV = S/X̄ as a formula (#DIV/0! when the mean is 0, as balanceCv). */
+export function cvFormula(sd: string, mean: string): string {
+  return `${sd}/${mean}`;
+}
+
+/** compositeCv as a formula: the mean of the indicator CVs. */
+export function compositeCvFormula(cvs: string): string {
+  return `AVERAGE(${cvs})`;
+}
+
+/** balanceCheck as a formula. */
+export function balanceCheckFormula(cv: string, limit: string): string {
+  return `${cv}<=${limit}`;
+}

@@ -114,3 +114,47 @@ export function mergeCheck(
     pass: spare >= 0,
   };
 }
+
+// The workbook's formulas for these rules (their Excel twins), written from cell references and workbook names.
+
+/** The workbook names of the class-band thresholds (class_band.*_from). */
+export interface ClassBandNames {
+  readonly oversizeFrom: string;
+  readonly largeFrom: string;
+  readonly superLargeFrom: string;
+}
+
+/** classBand as a formula: the band of ROUNDUP(students/classes, 0) (#DIV/0! for no classes). */
+export function classBandFormula(students: string, classes: string, names: ClassBandNames): string {
+  const size = `ROUNDUP(${students}/${classes},0)`;
+  return (
+    `IF(${size}>=${names.superLargeFrom},"超大班额",IF(${size}>=${names.largeFrom},"大班额",` +
+    `IF(${size}>=${names.oversizeFrom},"偏大","正常")))`
+  );
+}
+
+/** capacity as a formula: classrooms × class size. */
+export function capacityFormula(classrooms: string, size: string): string {
+  return `${classrooms}*${size}`;
+}
+
+/** classesNeeded as a formula over the grade totals (one reference or sum per grade): Σ ROUNDUP(total/size, 0). */
+export function classesNeededFormula(gradeTotals: readonly string[], size: string): string {
+  if (gradeTotals.length === 0) return "0";
+  return gradeTotals.map((total) => `ROUNDUP(${total}/${size},0)`).join("+");
+}
+
+/** mergeCheck's spare classrooms as a formula. */
+export function spareClassroomsFormula(classrooms: string, needed: string): string {
+  return `${classrooms}-${needed}`;
+}
+
+/** mergeCheck's average class size as a formula: 0 when no class is needed. */
+export function averageClassSizeFormula(students: string, needed: string): string {
+  return `IF(${needed}=0,0,${students}/${needed})`;
+}
+
+/** mergeCheck's pass as a formula: no classroom short. */
+export function mergePassFormula(spare: string): string {
+  return `${spare}>=0`;
+}

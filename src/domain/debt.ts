@@ -1,11 +1,19 @@
 import { invalidArgument } from "./errors";
-import { finite, result, round2 } from "./validate";
+import { finite, result, round2, roundHalfAway } from "./validate";
 
 /** stated_total − Σ parts, rounded to 2 decimals; 0 means the parts reconcile. Empty (null) parts are skipped. */
 export function reconcile(statedTotal: number, parts: readonly (number | null)[]): number {
   let sum = 0;
   for (const part of parts) if (part !== null) sum += finite(part, "parts");
   return round2(result(finite(statedTotal, "stated_total") - sum, "parts"));
+}
+
+/** Decimals a reconciliation is decided to: a difference under half a cent (of 万元 or 元) agrees. */
+export const RECONCILE_DIGITS = 2;
+
+/** Whether a reconciliation's difference (stated − Σ parts) agrees: it rounds to 0 at RECONCILE_DIGITS decimals. */
+export function reconciles(difference: number): boolean {
+  return roundHalfAway(difference, RECONCILE_DIGITS) === 0;
 }
 
 /** Money is scheduled in whole cents: amounts up to this many (万)元 stay exact in a double. */
@@ -42,4 +50,16 @@ export function repaySchedule(
     }
   });
   return paid.map((row, i) => [...row, owed[i] ?? 0].map((c) => c / 100));
+}
+
+// The workbook's formula for this rule (its Excel twin), written from cell references.
+
+/** reconcile as a formula: ROUND(stated − SUM(parts), 2); parts are references or ranges. */
+export function reconcileFormula(statedTotal: string, parts: readonly string[]): string {
+  return `ROUND(${statedTotal}-SUM(${parts.join(",")}),${RECONCILE_DIGITS})`;
+}
+
+/** reconciles as a formula of the difference cell. */
+export function reconcilesFormula(difference: string): string {
+  return `ROUND(${difference},${RECONCILE_DIGITS})=0`;
 }

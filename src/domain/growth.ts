@@ -72,3 +72,30 @@ export function onlyIncrease(
   nonNegative(currentPerStudent, "current_per_student");
   return currentTotal >= priorTotal && currentPerStudent >= priorPerStudent;
 }
+
+// The workbook's formulas for these rules (their Excel twins), written from cell references and workbook names.
+
+/** growth as a formula: current/prior − 1 (#DIV/0! for a zero prior; the workbook's figures are ≥ 0). */
+export function growthFormula(prior: string, current: string): string {
+  return `${current}/${prior}-1`;
+}
+
+/** G1's pass as a formula: the appropriation's growth above the revenue's (both growth cells). */
+export function outgrowsFormula(achieved: string, required: string): string {
+  return `${achieved}>${required}`;
+}
+
+/** G2's and G3's pass as a formula: the figure rises from prior to current. */
+export function risesFormula(prior: string, current: string): string {
+  return `${current}>${prior}`;
+}
+
+/** onlyIncrease as a formula: neither the total nor the per-student figure falls. */
+export function onlyIncreaseFormula(
+  priorTotal: string,
+  currentTotal: string,
+  priorPerStudent: string,
+  currentPerStudent: string,
+): string {
+  return `AND(${currentTotal}>=${priorTotal},${currentPerStudent}>=${priorPerStudent})`;
+}

@@ -32,3 +32,31 @@ export function kgCapacity(
     "small_classes",
   );
 }
+
+// The workbook's formulas for these rules (their Excel twins), written from cell references and workbook names.
+
+/** enrollmentRate as a formula (#DIV/0! for no population). */
+export function enrollmentRateFormula(enrolled: string, population: string): string {
+  return `${enrolled}/${population}`;
+}
+
+/** placesNeeded as a formula. */
+export function placesNeededFormula(targetRate: string, population: string, enrolled: string): string {
+  return `MAX(0,ROUNDUP(${targetRate}*${population},0)-${enrolled})`;
+}
+
+/** Class counts (or the workbook names of their class sizes) by kindergarten class type. */
+export interface KgClasses {
+  readonly small: string;
+  readonly middle: string;
+  readonly large: string;
+  readonly mixed: string;
+}
+
+/** kgCapacity as a formula of the class-count cells and the class-size names. */
+export function kgCapacityFormula(classes: KgClasses, sizes: KgClasses): string {
+  return (
+    `${classes.small}*${sizes.small}+${classes.middle}*${sizes.middle}` +
+    `+${classes.large}*${sizes.large}+${classes.mixed}*${sizes.mixed}`
+  );
+}

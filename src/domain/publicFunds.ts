@@ -45,23 +45,60 @@ export interface PublicFundsInput {
 }
 
 /**
- * 元 per year (§4.6): base = (small rural school and students < floor ? floor : students) − special students;
- * base × norm + special × special rate + boarders × boarder rate.
+ * The pupils funded at the norm (§4.6): a small rural school below the floor counts as the floor (100), and the
+ * special-needs students are funded at their own rate instead.
  */
-export function publicFunds(input: PublicFundsInput, pack: PolicyPack): number {
-  const { students, boarders, special, smallRural, norm } = input;
+export function fundedPupils(input: Omit<PublicFundsInput, "norm">, pack: PolicyPack): number {
+  const { students, boarders, special, smallRural } = input;
   nonNegative(students, "students");
-  nonNegative(norm, "norm");
   if (nonNegative(boarders, "boarders") > students) throw invalidArgument("boarders", "a number ≤ students");
   if (nonNegative(special, "special_students") > students) {
     throw invalidArgument("special_students", "a number ≤ students");
   }
   const floor = pack.values["public_funds.small_school_floor"].value;
-  const base = (smallRural && students < floor ? floor : students) - special;
+  return (smallRural && students < floor ? floor : students) - special;
+}
+
+/**
+ * 元 per year (§4.6): base = (small rural school and students < floor ? floor : students) − special students;
+ * base × norm + special × special rate + boarders × boarder rate.
+ */
+export function publicFunds(input: PublicFundsInput, pack: PolicyPack): number {
+  const { boarders, special, norm } = input;
+  nonNegative(norm, "norm");
+  const base = fundedPupils(input, pack);
   return result(
     base * norm +
       special * pack.values["public_funds.special"].value +
       boarders * pack.values["public_funds.boarder"].value,
     "students",
   );
+}
+
+// The workbook's formulas for these rules (their Excel twins), written from cell references and workbook names.
+
+/** publicFundsNorm as a formula of the region cell (东部 or 中西部) and the workbook names of the two norms. */
+export function publicFundsNormFormula(region: string, names: { east: string; centralWest: string }): string {
+  return `IF(${region}="东部",${names.east},${names.centralWest})`;
+}
+
+/** fundedPupils as a formula; smallRural is a TRUE/FALSE reference or expression, floor the floor's name. */
+export function fundedPupilsFormula(
+  students: string,
+  special: string,
+  smallRural: string,
+  floor: string,
+): string {
+  return `IF(AND(${smallRural},${students}<${floor}),${floor},${students})-${special}`;
+}
+
+/** publicFunds as a formula of the funded pupils cell, the norm, the special and boarding students and their rates. */
+export function publicFundsFormula(
+  funded: string,
+  norm: string,
+  special: string,
+  boarders: string,
+  names: { special: string; boarder: string },
+): string {
+  return `${funded}*${norm}+${special}*${names.special}+${boarders}*${names.boarder}`;
 }

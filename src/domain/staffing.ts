@@ -25,3 +25,10 @@ export function staffQuota(students: number, ratio: number): number {
   nonNegative(students, "students");
   return result(students / divisor(ratio, "ratio"), "students");
 }
+
+// The workbook's formula for this rule (its Excel twin), written from cell references and workbook names.
+
+/** staffQuota as a formula: students / ratio, not rounded (#DIV/0! for a zero ratio). */
+export function staffQuotaFormula(students: string, ratio: string): string {
+  return `${students}/${ratio}`;
+}

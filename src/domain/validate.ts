@@ -36,8 +36,18 @@ export function ceilClean(x: number): number {
   return x - down <= 1e-9 * (x > 1 ? x : 1) ? down : up;
 }
 
+/**
+ * Round half away from zero to `digits` decimals as Excel's ROUND does: the scaled value is first taken to Excel's 15
+ * significant digits, so binary noise (1.005 × 100 = 100.49999999999999) rounds as the decimal it stands for. Never
+ * returns -0. The one rounding of the project: rules, sheets and shells all round with it.
+ */
+export function roundHalfAway(x: number, digits = 0): number {
+  const factor = 10 ** digits;
+  const r = (Math.sign(x) * Math.round(Number(Math.abs(x * factor).toPrecision(15)))) / factor;
+  return r === 0 ? 0 : r;
+}
+
 /** Round half away from zero to 2 decimals, as Excel's ROUND(x, 2); never returns -0. */
 export function round2(x: number): number {
-  const r = (Math.sign(x) * Math.round(Number(Math.abs(x * 100).toPrecision(15)))) / 100;
-  return r === 0 ? 0 : r;
+  return roundHalfAway(x, 2);
 }

@@ -17,9 +17,23 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function cellAddress(row: number, column: number, absolute = false): string {
-  const d = absolute ? "$" : "";
-  return `${d}${columnLetter(column)}${d}${row + 1}`;
+/** "E5"; absolute "$E$5"; "row" fixes the row only ("E$5", for a running sum that starts there). */
+export function cellAddress(row: number, column: number, absolute: boolean | "row" = false): string {
+  const c = absolute === true ? "$" : "";
+  const r = absolute === false ? "" : "$";
+  return `${c}${columnLetter(column)}${r}${row + 1}`;
+}
+
+/** The absolute form of an A1 cell address, whether it was relative or absolute: "B4" → "$B$4". */
+export function absoluteAddress(address: string): string {
+  const { row, column } = parseCell(address);
+  return cellAddress(row, column, true);
+}
+
+/** The absolute form of an A1 range: "E5:E40" → "$E$5:$E$40". */
+export function absoluteRange(range: string): string {
+  const { start, end } = parseRange(range);
+  return `${cellAddress(start.row, start.column, true)}:${cellAddress(end.row, end.column, true)}`;
 }
 
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {

@@ -3,13 +3,16 @@
  * columns are specified once (header, width, style, how a row's cell is made). Every formula cell is made with fx(),
  * which takes the formula and the value the builder computed for it with the domain rules.
  */
+import { reconcile, reconcileFormula, reconciles, reconcilesFormula } from "../domain/debt";
 import { RuleError, type RuleErrorKind } from "../domain/errors";
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from "./address";
+import type { Reconciliation } from "./context";
 import type { SheetDefinition } from "./registry";
 import type { StyleName } from "./styles";
 import type {
   Block,
   ChartPlan,
+  CheckPlan,
   ColumnPlan,
   ConditionalFormatPlan,
   FormulaCell,
@@ -40,7 +43,8 @@ export function fxError(formula: string, error: PlanErrorValue): FormulaCell {
   return { f: formula, v: { error } };
 }
 
-const EXCEL_ERROR: Readonly<Record<RuleErrorKind, PlanErrorValue>> = {
+/** The Excel error a formula shows where a domain rule throws a RuleError of each kind. */
+export const EXCEL_ERROR: Readonly<Record<RuleErrorKind, PlanErrorValue>> = {
   value: "#VALUE!",
   div0: "#DIV/0!",
   na: "#N/A",
@@ -71,14 +75,6 @@ export function str(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Round like Excel's ROUND (half away from zero), for values the builders compute next to ROUND formulas. */
-export function roundHalfAway(x: number, digits: number): number {
-  const factor = 10 ** digits;
-  const scaled = Math.abs(x) * factor;
-  const rounded = Math.round(scaled + 1e-9 * Math.max(1, scaled)) / factor;
-  return Math.sign(x) * rounded;
-}
-
 export interface RowContext<R> {
   readonly item: R;
   /** 0-based index of the data row. */
@@ -87,6 +83,8 @@ export interface RowContext<R> {
   readonly row: number;
   /** A1 address of this row's cell in the column with `key` (the column must exist). */
   ref(key: string): string;
+  /** The column's range from its first data row (row fixed) to this row, for a running sum: "E$5:E8". */
+  fromFirst(key: string): string;
   /** The value computed for this row's cell in an earlier column. */
   value(key: string): Scalar | undefined;
   num(key: string): number;
@@ -127,9 +125,43 @@ export interface TableResult {
   sheetRange(key: string): string;
   /** Address of one data row's cell; with sheet when `qualified`. */
   cell(key: string, index: number, qualified?: boolean): string;
+  /** Absolute address of one data row's cell ($E$7); with sheet when `qualified` ('学校'!$E$7). */
+  absoluteCell(key: string, index: number, qualified?: boolean): string;
+  /** Absolute data range of a column on this sheet, e.g. "$E$5:$E$40". */
+  absoluteRange(key: string): string;
   values(key: string): readonly (Scalar | undefined)[];
-  /** The totals row's cell of a summed column (with sheet), when the table has totals. */
-  total(key: string): { readonly ref: string; readonly value: number };
+  /** The totals row's cell of a summed column (ref with sheet, local without), when the table has totals. */
+  total(key: string): TotalCell;
+}
+
+/** A totals cell: its absolute reference with sheet, its address on the sheet, and its computed value. */
+export interface TotalCell {
+  readonly ref: string;
+  readonly local: string;
+  readonly value: number;
+}
+
+/** A key/value row's value cell: absolute reference with sheet, address on the sheet (relative and absolute). */
+export interface KeyValueCell {
+  readonly ref: string;
+  readonly local: string;
+  readonly absolute: string;
+  readonly value: Scalar | undefined;
+}
+
+/** Where a sheet registers what 目录, 汇总, the CLI and the task pane report: its checks and reconciliations. */
+export interface Register {
+  readonly checks: CheckPlan[];
+  readonly reconciliations: Reconciliation[];
+}
+
+/** A check as its builder states it; the sheet and the verdict cell are filled in when it is registered. */
+export type CheckSpec = Omit<CheckPlan, "sheet" | "cell">;
+
+/** A formula and the value the builder computed for it. */
+export interface Computed<T extends Scalar = number> {
+  readonly formula: string;
+  readonly value: T;
 }
 
 export class SheetBuilder {
@@ -190,8 +222,8 @@ export class SheetBuilder {
    */
   keyValues(
     rows: readonly { key: string; label: string; cell: PlanCell; style?: StyleName; note?: string }[],
-  ): Record<string, { ref: string; local: string; value: Scalar | undefined }> {
-    const out: Record<string, { ref: string; local: string; value: Scalar | undefined }> = {};
+  ): Record<string, KeyValueCell> {
+    const out: Record<string, KeyValueCell> = {};
     const hasNotes = rows.some((r) => r.note !== undefined);
     this.put(
       this.row,
@@ -202,11 +234,8 @@ export class SheetBuilder {
     );
     rows.forEach((r, i) => {
       const local = cellAddress(this.row + i, 1);
-      out[r.key] = {
-        ref: sheetRef(this.name, cellAddress(this.row + i, 1, true)),
-        local,
-        value: valueOf(r.cell),
-      };
+      const absolute = cellAddress(this.row + i, 1, true);
+      out[r.key] = { ref: sheetRef(this.name, absolute), local, absolute, value: valueOf(r.cell) };
       if (r.style) this.format(local, r.style);
     });
     this.format(rangeAddress(this.row, 0, this.row + rows.length - 1, 0), "label");
@@ -239,6 +268,7 @@ export class SheetBuilder {
         index,
         row,
         ref: (key) => cellAddress(row, colOf(key)),
+        fromFirst: (key) => `${cellAddress(firstRow, colOf(key), "row")}:${cellAddress(row, colOf(key))}`,
         value: (key) => computed[colOf(key) - left]?.[index],
         num: (key) => {
           const v = computed[colOf(key) - left]?.[index];
@@ -269,7 +299,7 @@ export class SheetBuilder {
       style: "TableStyleLight9",
     });
     const sheet = this.name;
-    const totals = new Map<string, { ref: string; value: number }>();
+    const totals = new Map<string, TotalCell>();
     this.row = lastRow + 1;
     if (spec.totals) {
       const totalRow = this.row;
@@ -281,7 +311,11 @@ export class SheetBuilder {
           (s, v) => s + (typeof v === "number" ? v : 0),
           0,
         );
-        totals.set(c.key, { ref: sheetRef(sheet, cellAddress(totalRow, col, true)), value: sum });
+        totals.set(c.key, {
+          ref: sheetRef(sheet, cellAddress(totalRow, col, true)),
+          local: cellAddress(totalRow, col),
+          value: sum,
+        });
         return fx(`SUM(${rangeAddress(firstRow, col, lastRow, col)})`, sum);
       });
       this.put(totalRow, left, [line]);
@@ -310,6 +344,11 @@ export class SheetBuilder {
         const local = cellAddress(firstRow + index, colOf(key));
         return qualified ? sheetRef(sheet, local) : local;
       },
+      absoluteCell: (key, index, qualified = false) => {
+        const absolute = cellAddress(firstRow + index, colOf(key), true);
+        return qualified ? sheetRef(sheet, absolute) : absolute;
+      },
+      absoluteRange: absRange,
       values: (key) => computed[colOf(key) - left] ?? [],
       total: (key) => {
         const t = totals.get(key);
@@ -317,6 +356,184 @@ export class SheetBuilder {
         return t;
       },
     };
+  }
+
+  /** A verdict cell already placed (in a table or key/value block): coloured pass/fail and registered once. */
+  check(register: Pick<Register, "checks">, cell: string, spec: CheckSpec): CheckPlan {
+    this.passFail(cell, cell);
+    return this.registerCheck(register, cell, spec);
+  }
+
+  /** Registers a verdict cell whose range is already coloured pass/fail (a column of verdicts) as a check. */
+  registerCheck(register: Pick<Register, "checks">, cell: string, spec: CheckSpec): CheckPlan {
+    const plan: CheckPlan = { ...spec, sheet: this.key, cell };
+    register.checks.push(plan);
+    return plan;
+  }
+
+  /**
+   * A check row at the cursor: the label, the verdict (a formula and the value computed for it) and an optional
+   * remark, coloured pass/fail and registered once as a check of this sheet.
+   */
+  checkRow(
+    register: Pick<Register, "checks">,
+    row: { readonly label: string; readonly formula: string; readonly note?: string },
+    spec: CheckSpec,
+  ): CheckPlan {
+    const kv = this.keyValues([
+      {
+        key: "verdict",
+        label: row.label,
+        cell: fx(row.formula, spec.pass),
+        style: "verdict",
+        ...(row.note === undefined ? {} : { note: row.note }),
+      },
+    ]);
+    return this.check(register, kv.verdict?.local ?? "", spec);
+  }
+
+  /**
+   * Reconciliation rows at the cursor, one table: each row's stated figure and its parts (formulas and computed
+   * values), the difference ROUND(stated − parts, 2) and whether it agrees (reconciles, the one decision), each
+   * registered once.
+   */
+  reconciliationTable(
+    register: Pick<Register, "reconciliations">,
+    spec: {
+      readonly name: string;
+      readonly headers: { readonly label: string; readonly stated: string; readonly parts: string };
+      readonly style: StyleName;
+      readonly rows: readonly {
+        readonly labelZh: string;
+        readonly labelEn: string;
+        readonly stated: Computed;
+        readonly parts: Computed;
+      }[];
+    },
+  ): TableResult {
+    const table = this.table({
+      name: spec.name,
+      rows: spec.rows,
+      columns: [
+        { key: "label", header: spec.headers.label, width: 40, cell: ({ item }) => val(item.labelZh) },
+        {
+          key: "stated",
+          header: spec.headers.stated,
+          style: spec.style,
+          cell: ({ item }) => fx(item.stated.formula, item.stated.value),
+        },
+        {
+          key: "parts",
+          header: spec.headers.parts,
+          style: spec.style,
+          cell: ({ item }) => fx(item.parts.formula, item.parts.value),
+        },
+        {
+          key: "difference",
+          header: "差额",
+          style: spec.style,
+          cell: ({ item, ref }) =>
+            fx(
+              reconcileFormula(ref("stated"), [ref("parts")]),
+              reconcile(item.stated.value, [item.parts.value]),
+            ),
+        },
+        {
+          key: "ok",
+          header: "一致",
+          style: "verdict",
+          cell: ({ ref, num }) => fx(reconcilesFormula(ref("difference")), reconciles(num("difference"))),
+        },
+      ],
+    });
+    if (spec.rows.length > 0) this.passFail(table.range("ok"), table.cell("ok", 0));
+    const differences = table.values("difference");
+    spec.rows.forEach((row, i) =>
+      register.reconciliations.push({
+        labelZh: row.labelZh,
+        labelEn: row.labelEn,
+        sheet: this.key,
+        difference: { ref: table.absoluteCell("difference", i, true), value: Number(differences[i]) },
+      }),
+    );
+    return table;
+  }
+
+  /**
+   * A stated count (「开工建设7个项目」) against the items the input lists with it and the rows of a table: key/value
+   * rows stated, listed, `others` (e.g. how many listed names the table holds, how many rows it has), the
+   * difference stated − `against` and whether all agree (stated = listed = against, every listed name found). The
+   * difference is registered as a reconciliation and the verdict as a check.
+   */
+  statedCount(
+    register: Register,
+    spec: {
+      readonly stated: { readonly label: string; readonly value: number };
+      /** The items listed with it: a formula counting them, or the count as a constant. */
+      readonly listed: { readonly label: string; readonly formula?: string; readonly value: number };
+      /** Further counts in order; `against` names the one the stated count is reconciled with. */
+      readonly others: readonly ({
+        readonly key: "matched" | "against";
+        readonly label: string;
+      } & Computed)[];
+      readonly differenceLabel: string;
+      readonly reconciliation: { readonly labelZh: string; readonly labelEn: string };
+      readonly check: CheckSpec;
+    },
+  ): { readonly difference: KeyValueCell; readonly verdict: CheckPlan } {
+    const top = this.row;
+    const at = (key: string) => {
+      const i = ["stated", "listed", ...spec.others.map((o) => o.key)].indexOf(key);
+      return cellAddress(top + i, 1);
+    };
+    const against = spec.others.find((o) => o.key === "against");
+    const matched = spec.others.find((o) => o.key === "matched");
+    if (!against)
+      throw new Error(`statedCount ${spec.check.id}: no count to reconcile the stated count with`);
+    const difference = spec.stated.value - against.value;
+    const equal = [`${at("stated")}=${at("listed")}`, `${at("listed")}=${at("against")}`];
+    if (matched) equal.push(`${at("matched")}=${at("listed")}`);
+    const kv = this.keyValues([
+      { key: "stated", label: spec.stated.label, cell: val(spec.stated.value), style: "integer" },
+      {
+        key: "listed",
+        label: spec.listed.label,
+        cell:
+          spec.listed.formula === undefined
+            ? val(spec.listed.value)
+            : fx(spec.listed.formula, spec.listed.value),
+        style: "integer",
+      },
+      ...spec.others.map((o) => ({
+        key: o.key,
+        label: o.label,
+        cell: fx(o.formula, o.value),
+        style: "integer" as const,
+      })),
+      {
+        key: "difference",
+        label: spec.differenceLabel,
+        cell: fx(`${at("stated")}-${at("against")}`, difference),
+        style: "integer",
+      },
+      {
+        key: "ok",
+        label: "数量相符",
+        cell: fx(`AND(${equal.join(",")})`, spec.check.pass),
+        style: "verdict",
+      },
+    ]);
+    const diff = kv.difference;
+    const ok = kv.ok;
+    if (!diff || !ok) throw new Error(`statedCount ${spec.check.id}: key/value rows missing`);
+    const verdict = this.check(register, ok.local, spec.check);
+    this.conditional(diff.local, `${diff.local}<>0`, "fail");
+    register.reconciliations.push({
+      ...spec.reconciliation,
+      sheet: this.key,
+      difference: { ref: diff.ref, value: difference },
+    });
+    return { difference: diff, verdict };
   }
 
   /** Place a rectangular block of cells (0-based row/column). */

@@ -67,6 +67,11 @@ const en = {
   previewResult: "Result",
   previewWhy: "Why",
   previewFailedToBuild: "The workbook could not be planned: {message}",
+  previewReconciliations: "{agree} of {total} reconciliations agree (difference = stated − parts)",
+  previewReconciliation: "Reconciliation",
+  previewDifference: "Difference",
+  previewAgrees: "Agrees",
+  previewDiffers: "Differs",
 
   generateIntro: "Choose the sheets to write into this workbook.",
   generateSheets: "Sheets",
@@ -206,6 +211,11 @@ const zh: Record<StringKey, string> = {
   previewResult: "结果",
   previewWhy: "说明",
   previewFailedToBuild: "无法生成工作簿方案：{message}",
+  previewReconciliations: "{total} 项核对数中 {agree} 项一致（差额 = 声明数 − 分项合计）",
+  previewReconciliation: "核对数",
+  previewDifference: "差额",
+  previewAgrees: "一致",
+  previewDiffers: "不一致",
 
   generateIntro: "选择要写入本工作簿的工作表。",
   generateSheets: "工作表",

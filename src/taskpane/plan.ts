@@ -2,7 +2,8 @@
  * The plan a wizard state stands for (pure: the clock is passed in). The plan builders are loaded with the
  * Preview step, not with the first render.
  */
-import { buildWorkbookPlan } from "../plan/build";
+import { reconciles } from "../domain/debt";
+import { buildWorkbook, buildWorkbookPlan } from "../plan/build";
 import type { SheetKey, WorkbookPlan } from "../plan/types";
 import { VERSION } from "./buildInfo";
 import { effectivePack } from "./pack";
@@ -18,6 +19,35 @@ export function planFor(state: WizardState, now: Date, sheets?: readonly SheetKe
     generator: GENERATOR,
     ...(sheets ? { sheets } : {}),
   });
+}
+
+/** A reconciliation as the preview shows it: its difference and whether it agrees (decided as 目录 and the CLI do). */
+export interface PreviewReconciliation {
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly difference: number;
+  readonly agrees: boolean;
+}
+
+/** The plan and its reconciliations, for the Preview step. */
+export function previewFor(
+  state: WizardState,
+  now: Date,
+): { readonly plan: WorkbookPlan; readonly reconciliations: readonly PreviewReconciliation[] } {
+  if (!state.district) throw new Error("no district loaded");
+  const { plan, reconciliations } = buildWorkbook(state.district, effectivePack(state), {
+    generatedAt: now.toISOString(),
+    generator: GENERATOR,
+  });
+  return {
+    plan,
+    reconciliations: reconciliations.map((r) => ({
+      labelZh: r.labelZh,
+      labelEn: r.labelEn,
+      difference: r.difference.value,
+      agrees: reconciles(r.difference.value),
+    })),
+  };
 }
 
 export function checkCounts(plan: WorkbookPlan): { passed: number; failed: number } {

@@ -1,11 +1,18 @@
 import fc from "fast-check";
-import { reconcile, repaySchedule } from "../../src/domain/debt";
+import { reconcile, reconciles, repaySchedule } from "../../src/domain/debt";
 import { round2 } from "../../src/domain/validate";
 import "../support/custom-functions-runtime";
 import { RECONCILE } from "../../src/functions/functions";
 
 // S2-04: the four steps of the education debt, 万元.
 const steps = [1512.88, 480, 3344.29 + 1576.59, 6746.28];
+
+describe("reconciles", () => {
+  it("lets a difference under half a cent agree and one of half a cent or more differ, either sign", () => {
+    expect([0, 0.004, -0.004, 0.0049].map(reconciles)).toEqual([true, true, true, true]);
+    expect([0.005, -0.005, 0.01, -15.26].map(reconciles)).toEqual([false, false, false, false]);
+  });
+});
 
 describe("reconcile", () => {
   it("shows the speech's debt steps exceed the stated 13644.78 by 15.26 (I-1)", () => {

@@ -4,7 +4,9 @@
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { CellValue } from "hyperformula";
+import { RuleError } from "../../src/domain/errors";
 import { columnLetter, parseCell } from "../../src/plan/address";
+import { EXCEL_ERROR } from "../../src/plan/kit";
 import { isFormulaCell } from "../../src/plan/types";
 import type { PlanCell, Scalar, WorkbookPlan } from "../../src/plan/types";
 
@@ -151,4 +153,82 @@ export function changedCells(before: Map<string, CellValue>, after: Map<string, 
     if (!same) changed.push(key);
   }
   return changed;
+}
+
+/** A scratch sheet for a rule's formula: input cells, working formula cells (without "=") and workbook names. */
+export interface FormulaSheet {
+  readonly cells?: Readonly<Record<string, Scalar | null>>;
+  readonly formulas?: Readonly<Record<string, string>>;
+  readonly names?: Readonly<Record<string, number>>;
+}
+
+/** One engine for every scratch sheet of a test file: building an engine per evaluation would dominate the run. */
+let scratch: { readonly hf: HyperFormula; readonly id: number; readonly names: Set<string> } | undefined;
+
+function scratchEngine(): NonNullable<typeof scratch> {
+  if (scratch) return scratch;
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    smartRounding: false,
+    useArrayArithmetic: true,
+  });
+  hf.addSheet("S");
+  const id = hf.getSheetId("S");
+  if (id === undefined) throw new Error("HyperFormula did not add the scratch sheet");
+  scratch = { hf, id, names: new Set() };
+  return scratch;
+}
+
+/** The value HyperFormula computes for one cell ("C1") of a scratch sheet (the previous sheet is cleared first). */
+export function evaluateFormulas(sheet: FormulaSheet, address: string): CellValue {
+  const { hf, id, names } = scratchEngine();
+  const put = (at: string, content: string | number | boolean | null) => {
+    const { row, column } = parseCell(at);
+    hf.setCellContents({ sheet: id, row, col: column }, content);
+  };
+  hf.batch(() => {
+    hf.clearSheet(id);
+    const wanted = sheet.names ?? {};
+    for (const name of [...names]) {
+      if (name in wanted) continue;
+      hf.removeNamedExpression(name);
+      names.delete(name);
+    }
+    for (const [name, value] of Object.entries(wanted)) {
+      if (names.has(name)) hf.changeNamedExpression(name, value);
+      else hf.addNamedExpression(name, value);
+      names.add(name);
+    }
+    for (const [at, v] of Object.entries(sheet.cells ?? {})) put(at, v === null ? null : rawContent({ v }));
+    for (const [at, f] of Object.entries(sheet.formulas ?? {})) put(at, `=${f}`);
+  });
+  const { row, column } = parseCell(address);
+  return hf.getCellValue({ sheet: id, row, col: column });
+}
+
+/**
+ * Jest assertion: a formula's value equals what the domain rule computes (numbers to 1e-9, relative for large
+ * ones), and where the rule rejects its inputs the formula shows the Excel error of the rule's error kind.
+ */
+export function expectSameAsRule(actual: CellValue, compute: () => Scalar): void {
+  let expected: Scalar;
+  try {
+    expected = compute();
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    const shown = actual instanceof DetailedCellError ? actual.value : describe(actual);
+    expect({ shown, because: error.message }).toEqual({
+      shown: EXCEL_ERROR[error.kind],
+      because: error.message,
+    });
+    return;
+  }
+  if (actual instanceof DetailedCellError)
+    throw new Error(`the rule computes ${JSON.stringify(expected)}, the formula shows ${describe(actual)}`);
+  if (typeof expected === "number" && typeof actual === "number") {
+    if (!sameNumber(actual, expected))
+      throw new Error(`the rule computes ${expected}, the formula ${actual}`);
+    return;
+  }
+  expect(actual).toBe(expected);
 }

@@ -11,7 +11,17 @@
  */
 import { GRADES_BY_LEVEL, schoolStudents } from "../../district/grades";
 import type { School } from "../../district/model";
-import { balanceCheck, balanceCv, compositeCv } from "../../domain/balance";
+import {
+  balanceCheck,
+  balanceCheckFormula,
+  balanceCv,
+  compositeCv,
+  compositeCvFormula,
+  cvFormula,
+  weightedDeviationFormula,
+  weightedMeanFormula,
+  weightedSdFormula,
+} from "../../domain/balance";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress, columnIndex, sheetRef } from "../address";
 import type { BuildContext, CellExport } from "../context";
@@ -175,10 +185,7 @@ function cvSet(
     null,
     fx(`SUM(${pRange})`, total),
     ...BALANCE_INDICATORS.map((_, k) =>
-      fx(
-        `IF(SUM(${pRange})=0,0,SUMPRODUCT(${pRange},${values.range(`x${k}`)})/SUM(${pRange}))`,
-        means[k] ?? 0,
-      ),
+      fx(`IF(SUM(${pRange})=0,0,${weightedMeanFormula(values.range(`x${k}`), pRange)})`, means[k] ?? 0),
     ),
   ];
   sb.put(meanRow, 0, [meanCells]);
@@ -207,7 +214,7 @@ function cvSet(
           const x = xs[k]?.[c.index] ?? 0;
           const mean = means[k] ?? 0;
           return fx(
-            `${c.ref("students")}*(${values.cell(`x${k}`, c.index)}-${meanRef(k)})^2`,
+            weightedDeviationFormula(values.cell(`x${k}`, c.index), c.ref("students"), meanRef(k)),
             (weights[c.index] ?? 0) * (x - mean) ** 2,
           );
         },
@@ -233,7 +240,7 @@ function cvSet(
     null,
     null,
     ...BALANCE_INDICATORS.map((_, k) =>
-      fx(`IF(SUM(${pRange})=0,0,SQRT(SUM(${deviations.range(`d${k}`)})/SUM(${pRange})))`, sds[k] ?? 0),
+      fx(`IF(SUM(${pRange})=0,0,${weightedSdFormula(deviations.range(`d${k}`), pRange)})`, sds[k] ?? 0),
     ),
   ];
   const cvCells: PlanCell[] = [
@@ -241,7 +248,8 @@ function cvSet(
     null,
     null,
     ...BALANCE_INDICATORS.map((_, k) => {
-      const f = `IF(${cellAddress(meanRow, pCol + 1 + k)}=0,"",${cellAddress(sRow, pCol + 1 + k)}/${cellAddress(meanRow, pCol + 1 + k)})`;
+      const mean = cellAddress(meanRow, pCol + 1 + k);
+      const f = `IF(${mean}=0,"",${cvFormula(cellAddress(sRow, pCol + 1 + k), mean)})`;
       return fx(f, cvs[k] ?? "");
     }),
   ];
@@ -318,14 +326,17 @@ function buildLevel(
     {
       key: "composite",
       label: `${levelZh}综合差异系数`,
-      cell: fx(`IF(COUNT(${cvRange})=0,"",AVERAGE(${cvRange}))`, composite ?? ""),
+      cell: fx(`IF(COUNT(${cvRange})=0,"",${compositeCvFormula(cvRange)})`, composite ?? ""),
       style: "coefficient",
     },
     { key: "basicLimit", label: "基本均衡上限", cell: fx(basic.name, basic.value), style: "coefficient" },
     {
       key: "basic",
       label: "达到基本均衡 (综合差异系数)",
-      cell: fx(`IF(COUNT(${cvRange})=0,FALSE(),${compositeLocal}<=${basic.name})`, basicPass),
+      cell: fx(
+        `IF(COUNT(${cvRange})=0,FALSE(),${balanceCheckFormula(compositeLocal, basic.name)})`,
+        basicPass,
+      ),
       style: "verdict",
     },
     {
@@ -343,7 +354,7 @@ function buildLevel(
     {
       key: "quality",
       label: "达到优质均衡 (每项均不超过上限)",
-      cell: fx(`IF(COUNT(${qRange})=0,FALSE(),${maxLocal}<=${quality.name})`, qualityPass),
+      cell: fx(`IF(COUNT(${qRange})=0,FALSE(),${balanceCheckFormula(maxLocal, quality.name)})`, qualityPass),
       style: "verdict",
     },
   ]);
@@ -388,13 +399,10 @@ function buildLevel(
   for (const check of checks) {
     const cell = kv[check.standard];
     if (!cell) continue;
-    sb.passFail(cell.local, cell.local);
-    ctx.checks.push({
+    sb.check(ctx, cell.local, {
       id: `balance.${check.standard}.${level}`,
       labelZh: check.zh,
       labelEn: check.en,
-      sheet: "balance",
-      cell: cell.local,
       pass: check.pass,
       detailZh: check.detailZh,
       detailEn: check.detailEn,

@@ -2,9 +2,10 @@
  * 目录 (built last, placed first): what the workbook is, links to every sheet, every check's verdict (a formula
  * referring to the verdict cell, so it follows edits) and every reconciliation with its difference.
  */
-import { sheetRef } from "../address";
+import { reconciles, reconcilesFormula } from "../../domain/debt";
+import { absoluteAddress, sheetRef } from "../address";
 import type { BuildContext } from "../context";
-import { fx, roundHalfAway, SheetBuilder, str, val, type ColumnSpec } from "../kit";
+import { fx, SheetBuilder, str, val, type ColumnSpec } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { CheckPlan, SheetKey, SheetPlan } from "../types";
 
@@ -21,8 +22,6 @@ export const contentsSheet: SheetDefinition<"contents", undefined> = {
   reads: ["summary"],
   build: handsNothing(buildContents),
 };
-
-const absolute = (local: string): string => local.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2");
 
 export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack, options } = ctx;
@@ -74,7 +73,7 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "verdict",
         // A verdict that cannot be computed (a zero base) is not a pass; its detail says why.
         cell: ({ item }) =>
-          fx(`IFERROR(${sheetRef(sheetNameOf(item.sheet), absolute(item.cell))},FALSE())`, item.pass),
+          fx(`IFERROR(${sheetRef(sheetNameOf(item.sheet), absoluteAddress(item.cell))},FALSE())`, item.pass),
       },
       {
         key: "detail",
@@ -109,8 +108,7 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
         header: "一致",
         width: 8,
         style: "verdict",
-        cell: ({ ref, num }) =>
-          fx(`ROUND(${ref("difference")},2)=0`, roundHalfAway(num("difference"), 2) === 0),
+        cell: ({ ref, num }) => fx(reconcilesFormula(ref("difference")), reconciles(num("difference"))),
       },
     ],
   });

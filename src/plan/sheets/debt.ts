@@ -5,7 +5,7 @@
  */
 import type { Debts } from "../../district/model";
 import { DEBT_STEPS } from "../../district/model";
-import { reconcile, repaySchedule } from "../../domain/debt";
+import { reconcile, reconcileFormula, reconciles, reconcilesFormula, repaySchedule } from "../../domain/debt";
 import { cellAddress, rangeAddress, sheetRef } from "../address";
 import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
@@ -84,13 +84,11 @@ export function buildDebtSheet(ctx: BuildContext): SheetResult<DebtOutput> {
         header: "累计(万元)",
         width: 14,
         style: "money",
-        cell: (c) => {
-          const column = c.ref("subtotal").replace(/\d+$/, "");
-          return fx(
-            `SUM(${column}$${c.row - c.index + 1}:${c.ref("subtotal")})`,
+        cell: (c) =>
+          fx(
+            `SUM(${c.fromFirst("subtotal")})`,
             subtotals.slice(0, c.index + 1).reduce((s, x) => s + x, 0),
-          );
-        },
+          ),
       },
     ],
   });
@@ -119,33 +117,35 @@ function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amoun
     {
       key: "difference",
       label: "差额(所述 − 分项)",
-      cell: fx(`ROUND(${statedLocal}-SUM(${amounts}),2)`, difference),
+      cell: fx(reconcileFormula(statedLocal, [amounts]), difference),
       style: "money",
       note:
         difference === 0
           ? "分项与所述总额一致"
           : "I-1: 分项之和与讲话所述总额不符; 还款计划按分项之和安排, 差额需核实 (可能是不同时点的利息或抄录错误)",
     },
-    { key: "ok", label: "分项与总额相符", cell: fx(`${diffLocal}=0`, difference === 0), style: "verdict" },
+    {
+      key: "ok",
+      label: "分项与总额相符",
+      cell: fx(reconcilesFormula(diffLocal), reconciles(difference)),
+      style: "verdict",
+    },
   ]);
   sb.conditional(diffLocal, `${diffLocal}<>0`, "fail");
   const ok = kv.ok;
   const diff = kv.difference;
   if (!ok || !diff) return;
-  sb.passFail(ok.local, ok.local);
   ctx.reconciliations.push({
     labelZh: "教育债务: 讲话所述总额 − 分项之和",
     labelEn: "Education debt: stated total − sum of the items",
     sheet: "debt",
     difference: { ref: diff.ref, value: difference },
   });
-  ctx.checks.push({
+  sb.check(ctx, ok.local, {
     id: "debt.reconcile",
     labelZh: "债务分项与所述总额相符",
     labelEn: "Debt items add up to the stated total",
-    sheet: "debt",
-    cell: ok.local,
-    pass: difference === 0,
+    pass: reconciles(difference),
     detailZh: `所述 ${money(debts.statedTotal)} − 分项 ${money(sum)} = ${money(difference)} 万元`,
     detailEn: `stated ${money(debts.statedTotal)} − items ${money(sum)} = ${money(difference)} (10k yuan)`,
   });
@@ -194,7 +194,7 @@ function schedule(
     years.forEach((_, y) => {
       const col = yearCol(y);
       const remaining = y === 0 ? amount : `${amount}-SUM(${rangeAddress(row, yearCol(0), row, col - 1)})`;
-      const cap = cellAddress(capRow, col, false).replace(/(\d+)$/, (r) => `$${r}`);
+      const cap = cellAddress(capRow, col, "row");
       const room = s === 0 ? `MAX(0,${cap})` : `MAX(0,${cap}-SUM(${rangeAddress(first, col, row - 1, col)}))`;
       line.push(fx(`ROUND(MIN(${remaining},${room}),2)`, plan[s]?.[y] ?? 0));
     });
@@ -232,31 +232,24 @@ function schedule(
   const unpaid = columnTotal(years.length);
   const unpaidRef = cellAddress(totalRow, unpaidCol);
   const reachesTermEnd = years[years.length - 1] === ctx.district.termEndYear;
-  const kv = sb.keyValues([
+  sb.checkRow(
+    ctx,
     {
-      key: "repaid",
       label: "任期末全部还清",
-      cell: fx(`ROUND(${unpaidRef},2)=0`, unpaid === 0),
-      style: "verdict",
+      formula: `ROUND(${unpaidRef},2)=0`,
       note: reachesTermEnd
         ? `计划年度 ${T}–${ctx.district.termEndYear}`
         : `注意: 偿还能力录入到 ${years[years.length - 1]} 年, 任期末为 ${ctx.district.termEndYear} 年`,
     },
-  ]);
-  const repaid = kv.repaid;
-  if (repaid) {
-    sb.passFail(repaid.local, repaid.local);
-    ctx.checks.push({
+    {
       id: "debt.repaid",
       labelZh: "教育欠款在任期内全部偿还",
       labelEn: "Education debt repaid within the term",
-      sheet: "debt",
-      cell: repaid.local,
       pass: unpaid === 0,
       detailZh: `至 ${years[years.length - 1]} 年末未偿还 ${money(unpaid)} 万元`,
       detailEn: `unpaid at the end of ${years[years.length - 1]}: ${money(unpaid)} (10k yuan)`,
-    });
-  }
+    },
+  );
   const yearT = { ref: sheetRef(sb.name, cellAddress(totalRow, yearCol(0), true)), value: columnTotal(0) };
   ctx.budgetLines.push({ category: "偿还教育欠款", categoryEn: "Debt repayment", amount: yearT });
   return {

@@ -3,7 +3,14 @@
  * and their parts in 九年一贯制/完全中学): rate (DROPOUT_RATE), limit (DROPOUT_LIMIT by level and area), verdict
  * (DROPOUT_CHECK) and a 警告 flag — the live list of schools to warn (S2-25) — with their count.
  */
-import { dropoutCheck, dropoutLimit, dropoutRate } from "../../domain/dropout";
+import {
+  dropoutCheck,
+  dropoutCheckFormula,
+  dropoutLimit,
+  dropoutLimitFormula,
+  dropoutRate,
+  dropoutRateFormula,
+} from "../../domain/dropout";
 import type { Area, Level } from "../../domain/levels";
 import type { AreaZh, School, SchoolType } from "../../district/model";
 import { cellAddress, rangeAddress } from "../address";
@@ -57,8 +64,12 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     const levels = LIMITED_LEVELS[school.type];
     return levels && school.prevStartEnrollment > 0 ? [{ school, index, levels }] : [];
   });
-  const juniorLimit = (area: string) =>
-    `IF(${area}="城市",${p("dropout.junior.urban")},IF(${area}="县镇",${p("dropout.junior.town")},${p("dropout.junior.rural")}))`;
+  const limitNames = {
+    primary: p("dropout.primary"),
+    urban: p("dropout.junior.urban"),
+    town: p("dropout.junior.town"),
+    rural: p("dropout.junior.rural"),
+  };
   const summaryRow = sb.row;
   sb.skip(3);
   const table = sb.table<Row>({
@@ -108,7 +119,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         header: "辍学率",
         style: "rate",
         cell: ({ item, ref }) =>
-          fxRule(`IF(${ref("start")}=0,"",${ref("dropouts")}/${ref("start")})`, () =>
+          fxRule(`IF(${ref("start")}=0,"",${dropoutRateFormula(ref("start"), ref("dropouts"))})`, () =>
             dropoutRate(item.school.prevStartEnrollment, item.school.prevDropouts),
           ),
       },
@@ -117,8 +128,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         header: "限值",
         style: "rate",
         cell: ({ item, ref }) => {
-          const level = ref("level");
-          const formula = `IF(${level}="小学",${p("dropout.primary")},IF(${level}="小学+初中",MIN(${p("dropout.primary")},${juniorLimit(ref("area"))}),${juniorLimit(ref("area"))}))`;
+          const formula = dropoutLimitFormula(ref("level"), ref("area"), limitNames);
           return fx(
             formula,
             Math.min(...item.levels.map((l) => dropoutLimit(pack, l, AREA_OF[item.school.area]))),
@@ -131,7 +141,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "verdict",
         cell: ({ item, ref, num }) =>
           // No enrollment at the start of the year (edited to 0 later): nobody could drop out, nothing to warn.
-          fxRule(`IF(${ref("start")}=0,TRUE(),${ref("rate")}<=${ref("limit")})`, () =>
+          fxRule(`IF(${ref("start")}=0,TRUE(),${dropoutCheckFormula(ref("rate"), ref("limit"))})`, () =>
             dropoutCheck(item.school.prevStartEnrollment, item.school.prevDropouts, num("limit")),
           ),
       },
@@ -169,14 +179,11 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     [val("全部学校辍学率在限值内 All within limits"), fx(`${countCell}=0`, failing.length === 0)],
   ]);
   sb.format(rangeAddress(summaryRow, 0, summaryRow + 1, 0), "label");
-  sb.passFail(verdictCell, verdictCell);
   const names = failing.map((r) => r.school.name);
-  ctx.checks.push({
+  sb.check(ctx, verdictCell, {
     id: "dropout.allWithin",
     labelZh: "控辍: 全部学校辍学率在限值内",
     labelEn: "Dropout: every school within its limit",
-    sheet: "dropout",
-    cell: verdictCell,
     pass: failing.length === 0,
     detailZh:
       failing.length === 0

@@ -3,12 +3,21 @@
  * 两个只增不减 (ONLY_INCREASE) for the chosen scope (I-4: all education or compulsory education, switchable on the
  * sheet), and the reconciliation of the fiscal student count with the schools table.
  */
-import { divisionByZero } from "../../domain/errors";
-import { growth, onlyIncrease, threeGrowth, type GrowthRow } from "../../domain/growth";
-import type { FiscalYear } from "../../district/model";
-import { cellAddress, sheetRef } from "../address";
+import { divisionByZero, RuleError } from "../../domain/errors";
+import {
+  growth,
+  growthFormula,
+  onlyIncrease,
+  onlyIncreaseFormula,
+  outgrowsFormula,
+  risesFormula,
+  threeGrowth,
+  type GrowthRow,
+} from "../../domain/growth";
+import type { District, FiscalYear } from "../../district/model";
+import { absoluteAddress, cellAddress, sheetRef } from "../address";
 import type { BuildContext, CellExport } from "../context";
-import { fx, fxRule, SheetBuilder, str, val, valueOf } from "../kit";
+import { fx, fxRule, SheetBuilder, str, val, valueOf, type TableResult } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { StyleName } from "../styles";
 import type { FormulaCell } from "../types";
@@ -56,14 +65,69 @@ interface BasisRow {
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
+type Fiscal = District["fiscal"];
+/** An input cell of tblFiscal by field and year. */
+type InputRef = (key: keyof FiscalYear, year: Year) => string;
+/** The comparison basis: a figure's cell and its computed value (NaN where it cannot be computed). */
+interface Basis {
+  ref(key: BasisRow["key"], year: Year): string;
+  num(key: BasisRow["key"], year: Year): number;
+}
+interface GrowthTest {
+  readonly label: string;
+  readonly labelEn: string;
+  readonly item: BasisRow["key"];
+  readonly required?: BasisRow["key"];
+}
+
+const TESTS: readonly GrowthTest[] = [
+  {
+    label: "G1 教育财政拨款增长高于财政经常性收入增长",
+    labelEn: "G1 appropriation growth above revenue growth",
+    item: "E",
+    required: "R",
+  },
+  { label: "G2 生均教育经费逐步增长", labelEn: "G2 per-student expenditure rises", item: "perStudent" },
+  {
+    label: "G3 生均公用经费逐步增长",
+    labelEn: "G3 per-student public funds rise",
+    item: "perStudentPublic",
+  },
+  { label: "G3 教职工平均工资逐步增长", labelEn: "G3 average staff pay rises", item: "pay" },
+];
+
 export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   const { fiscal } = ctx.district;
-  const compulsory = fiscal.scope === "compulsory";
   const sb = new SheetBuilder(fiscalSheet);
   sb.title(
     "财政投入与“三个增长” Fiscal input and the three statutory growths",
     "教育法第五十六条 / 义务教育法第四十二条; 两个只增不减 (国办发〔2018〕82号)",
   );
+  const scope = scopeSetting(sb, fiscal);
+  const input = inputsTable(sb, fiscal);
+  const qualified = (local: string): string => sheetRef(sb.name, absoluteAddress(local));
+  const compulsoryPublicFunds: CellExport = {
+    ref: qualified(input("compulsoryPublicFunds", "current")),
+    value: fiscal.current.compulsoryPublicFunds,
+  };
+  // Staff pay, the largest line of a year's education spending: 汇总 reads year T's from this input.
+  ctx.budgetLines.push({
+    category: "教职工工资",
+    categoryEn: "Staff pay",
+    amount: { ref: qualified(input("staffPay", "current")), value: fiscal.current.staffPay },
+  });
+  const basis = basisTable(sb, fiscal, scope, input);
+  const growths = growthTable(sb, basis);
+  verdicts(ctx, sb, fiscal, basis, growths);
+  // Reconciliation: the fiscal student counts against the schools table.
+  reconciliation(ctx, sb, fiscal, input, ctx.output("schools").table);
+  const plan = sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
+  return { plan, output: { compulsoryPublicFunds } };
+}
+
+/** The scope of the growths (I-4), switchable on the sheet, and what the prior year's figures are. */
+function scopeSetting(sb: SheetBuilder, fiscal: Fiscal): string {
+  const compulsory = fiscal.scope === "compulsory";
   const settings = sb.keyValues([
     {
       key: "scope",
@@ -80,8 +144,11 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   ]);
   const scopeCell = settings.scope?.local ?? "B4";
   sb.validation(scopeCell, [SCOPE_ALL, SCOPE_COMPULSORY], `请选择 ${SCOPE_ALL} 或 ${SCOPE_COMPULSORY}`);
-  const scope = `$${scopeCell.replace(/(\d+)/, "$$$1")}`;
+  return absoluteAddress(scopeCell);
+}
 
+/** The inputs for T−1 and T (tblFiscal); returns each input's cell. */
+function inputsTable(sb: SheetBuilder, fiscal: Fiscal): InputRef {
   const inputs = sb.table({
     name: "tblFiscal",
     rows: INPUTS,
@@ -94,24 +161,16 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   INPUTS.forEach((input, i) => {
     for (const year of YEARS) sb.format(inputs.cell(year, i), input.style);
   });
-  const input = (key: keyof FiscalYear, year: Year): string =>
+  return (key, year) =>
     inputs.cell(
       year,
       INPUTS.findIndex((r) => r.key === key),
     );
-  const qualified = (local: string): string => sheetRef(sb.name, local.replace(/([A-Z]+)(\d+)/, "$$$1$$$2"));
-  const compulsoryPublicFunds: CellExport = {
-    ref: qualified(input("compulsoryPublicFunds", "current")),
-    value: fiscal.current.compulsoryPublicFunds,
-  };
-  // Staff pay, the largest line of a year's education spending: 汇总 reads year T's from this input.
-  ctx.budgetLines.push({
-    category: "教职工工资",
-    categoryEn: "Staff pay",
-    amount: { ref: qualified(input("staffPay", "current")), value: fiscal.current.staffPay },
-  });
+}
 
-  // The figures of the chosen scope, and the per-student and per-head figures the growths compare.
+/** The figures of the chosen scope, and the per-student and per-head figures the growths compare. */
+function basisTable(sb: SheetBuilder, fiscal: Fiscal, scope: string, input: InputRef): Basis {
+  const compulsory = fiscal.scope === "compulsory";
   const scoped = (all: keyof FiscalYear, comp: keyof FiscalYear, year: Year): FormulaCell =>
     fx(
       `IF(${scope}=${str(SCOPE_COMPULSORY)},${input(comp, year)},${input(all, year)})`,
@@ -178,9 +237,12 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   basisRows.forEach((row, i) => {
     for (const year of YEARS) sb.format(basis.cell(year, i), row.style);
   });
+  return { ref: basisRef, num: basisValue };
+}
 
-  // THREE_GROWTH_DETAIL: label, achieved growth, required growth, pass.
-  const num = (key: BasisRow["key"], year: Year) => basisValue(key, year);
+/** THREE_GROWTH_DETAIL: label, achieved growth, required growth, pass. */
+function growthTable(sb: SheetBuilder, basis: Basis): TableResult {
+  const { num, ref: basisRef } = basis;
   const items: BasisRow["key"][] = ["E", "R", "perStudent", "perStudentPublic", "pay"];
   let domainRows: GrowthRow[] | undefined;
   try {
@@ -188,32 +250,19 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
       items.map((k) => num(k, "prior")),
       items.map((k) => num(k, "current")),
     );
-  } catch {
-    domainRows = undefined; // a zero base: the cells below show the errors the formulas give
+  } catch (error) {
+    // A zero base: the cells below show the errors the formulas give. Anything else is a defect.
+    if (!(error instanceof RuleError)) throw error;
+    domainRows = undefined;
   }
-  const tests: { label: string; labelEn: string; item: BasisRow["key"]; required?: BasisRow["key"] }[] = [
-    {
-      label: "G1 教育财政拨款增长高于财政经常性收入增长",
-      labelEn: "G1 appropriation growth above revenue growth",
-      item: "E",
-      required: "R",
-    },
-    { label: "G2 生均教育经费逐步增长", labelEn: "G2 per-student expenditure rises", item: "perStudent" },
-    {
-      label: "G3 生均公用经费逐步增长",
-      labelEn: "G3 per-student public funds rise",
-      item: "perStudentPublic",
-    },
-    { label: "G3 教职工平均工资逐步增长", labelEn: "G3 average staff pay rises", item: "pay" },
-  ];
   const growthCell = (key: BasisRow["key"]): FormulaCell =>
-    fxRule(`${basisRef(key, "current")}/${basisRef(key, "prior")}-1`, () => {
+    fxRule(growthFormula(basisRef(key, "prior"), basisRef(key, "current")), () => {
       if (Number.isNaN(num(key, "prior")) || Number.isNaN(num(key, "current"))) throw divZero();
       return growth(num(key, "prior"), num(key, "current"));
     });
-  const growthTable = sb.table({
+  const table = sb.table({
     name: "tblThreeGrowth",
-    rows: tests,
+    rows: TESTS,
     columns: [
       { key: "label", header: "检验 Test", width: 40, cell: ({ item }) => val(item.label) },
       {
@@ -234,8 +283,8 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
         style: "verdict",
         cell: ({ item, index, ref, value }) => {
           const formula = item.required
-            ? `${ref("achieved")}>${ref("required")}`
-            : `${basisRef(item.item, "current")}>${basisRef(item.item, "prior")}`;
+            ? outgrowsFormula(ref("achieved"), ref("required"))
+            : risesFormula(basisRef(item.item, "prior"), basisRef(item.item, "current"));
           const domainPass = domainRows?.[index]?.pass;
           if (domainPass !== undefined) return fx(formula, domainPass);
           const a = item.required ? value("achieved") : num(item.item, "current");
@@ -249,8 +298,19 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
       },
     ],
   });
-  sb.passFail(growthTable.range("pass"), growthTable.cell("pass", 0));
+  sb.passFail(table.range("pass"), table.cell("pass", 0));
+  return table;
+}
 
+/** The verdicts 三个增长 and 两个只增不减, each a check. */
+function verdicts(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  fiscal: Fiscal,
+  { num, ref: basisRef }: Basis,
+  growthTable: TableResult,
+): void {
+  const compulsory = fiscal.scope === "compulsory";
   const passValues = growthTable.values("pass");
   const allPass = passValues.every((v) => v === true);
   const anyError = passValues.some((v) => v === undefined);
@@ -259,7 +319,12 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   const overall = fx(`IFERROR(AND(${growthTable.range("pass")}),FALSE())`, !anyError && allPass);
   const psKeyPrior = basisRef("perStudent", "prior");
   const psKeyCurrent = basisRef("perStudent", "current");
-  const onlyFormula = `AND(${basisRef("E", "current")}>=${basisRef("E", "prior")},${psKeyCurrent}>=${psKeyPrior})`;
+  const onlyFormula = onlyIncreaseFormula(
+    basisRef("E", "prior"),
+    basisRef("E", "current"),
+    psKeyPrior,
+    psKeyCurrent,
+  );
   const [e0, e1, p0, p1] = [
     num("E", "prior"),
     num("E", "current"),
@@ -274,10 +339,9 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   ]);
   const threeLocal = cellAddress(verdictRow, 1);
   const onlyLocal = cellAddress(verdictRow + 1, 1);
-  sb.passFail(`${threeLocal}:${onlyLocal}`, threeLocal);
 
   const rowDetail = (i: number, zh: boolean): string => {
-    const t = tests[i];
+    const t = TESTS[i];
     const achieved = growthTable.values("achieved")[i];
     const required = growthTable.values("required")[i];
     if (!t) return "";
@@ -289,99 +353,60 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
     return `${name}: ${pct(achieved)}${compare} ${pass ? "✓" : "✗"}`;
   };
   const scopeZh = compulsory ? SCOPE_COMPULSORY : SCOPE_ALL;
-  ctx.checks.push({
+  sb.check(ctx, threeLocal, {
     id: "fiscal.threeGrowth",
     labelZh: `三个增长(${scopeZh})`,
     labelEn: `Three statutory growths (${compulsory ? "compulsory education" : "all education"})`,
-    sheet: "fiscal",
-    cell: threeLocal,
     pass: !anyError && allPass,
-    detailZh: tests.map((_, i) => rowDetail(i, true)).join("; "),
-    detailEn: tests.map((_, i) => rowDetail(i, false)).join("; "),
+    detailZh: TESTS.map((_, i) => rowDetail(i, true)).join("; "),
+    detailEn: TESTS.map((_, i) => rowDetail(i, false)).join("; "),
   });
-  ctx.checks.push({
+  sb.check(ctx, onlyLocal, {
     id: "fiscal.onlyIncrease",
     labelZh: "两个只增不减",
     labelEn: "Education spending and per-student spending do not fall",
-    sheet: "fiscal",
-    cell: onlyLocal,
     pass: onlyPass,
     detailZh: `教育拨款 ${e0.toFixed(2)} → ${e1.toFixed(2)} 万元; 生均 ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} 元`,
     detailEn: `appropriation ${e0.toFixed(2)} → ${e1.toFixed(2)} (10k yuan); per student ${num("perStudent", "prior").toFixed(2)} → ${num("perStudent", "current").toFixed(2)} yuan`,
   });
+}
 
-  // Reconciliation: the fiscal student counts against the schools table.
-  const schools = ctx.output("schools").table;
-  if (schools) {
-    const sum = (key: string): number =>
-      schools.values(key).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
-    const recRows = [
+/** The fiscal student counts reconciled with the schools table. */
+function reconciliation(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  fiscal: Fiscal,
+  input: InputRef,
+  schools: TableResult,
+): void {
+  const sum = (key: string): number =>
+    schools.values(key).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+  sb.note("核对 Reconciliation (差额为 0 表示一致)");
+  sb.reconciliationTable(ctx, {
+    name: "tblFiscalReconcile",
+    headers: { label: "核对项 Item", stated: "财政数", parts: "学校表" },
+    style: "integer",
+    rows: [
       {
-        label: "在校学生数: 财政 − 学校表合计",
+        labelZh: "在校学生数: 财政 − 学校表合计",
         labelEn: "Students: fiscal figure − schools table",
-        stated: input("students", "current"),
-        statedValue: fiscal.current.students,
-        parts: `SUM(${schools.sheetRange("students")})`,
-        partsValue: sum("students"),
+        stated: { formula: input("students", "current"), value: fiscal.current.students },
+        parts: { formula: `SUM(${schools.sheetRange("students")})`, value: sum("students") },
       },
       {
-        label: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
+        labelZh: "义务教育在校学生数: 财政 − 学校表(小学+初中)",
         labelEn: "Compulsory students: fiscal figure − schools table (primary + junior)",
-        stated: input("compulsoryStudents", "current"),
-        statedValue: fiscal.current.compulsoryStudents,
-        parts: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
-        partsValue: sum("primaryStudents") + sum("juniorStudents"),
+        stated: {
+          formula: input("compulsoryStudents", "current"),
+          value: fiscal.current.compulsoryStudents,
+        },
+        parts: {
+          formula: `SUM(${schools.sheetRange("primaryStudents")})+SUM(${schools.sheetRange("juniorStudents")})`,
+          value: sum("primaryStudents") + sum("juniorStudents"),
+        },
       },
-    ];
-    sb.note("核对 Reconciliation (差额为 0 表示一致)");
-    const rec = sb.table({
-      name: "tblFiscalReconcile",
-      rows: recRows,
-      columns: [
-        { key: "label", header: "核对项 Item", width: 40, cell: ({ item }) => val(item.label) },
-        {
-          key: "stated",
-          header: "财政数",
-          style: "integer",
-          cell: ({ item }) => fx(item.stated, item.statedValue),
-        },
-        {
-          key: "parts",
-          header: "学校表",
-          style: "integer",
-          cell: ({ item }) => fx(item.parts, item.partsValue),
-        },
-        {
-          key: "difference",
-          header: "差额",
-          style: "integer",
-          cell: ({ ref, num: n }) => fx(`${ref("stated")}-${ref("parts")}`, n("stated") - n("parts")),
-        },
-        {
-          key: "ok",
-          header: "一致",
-          style: "verdict",
-          cell: ({ ref, num: n }) => fx(`${ref("difference")}=0`, n("difference") === 0),
-        },
-      ],
-    });
-    sb.passFail(rec.range("ok"), rec.cell("ok", 0));
-    recRows.forEach((row, i) => {
-      const diff = rec.values("difference")[i];
-      ctx.reconciliations.push({
-        labelZh: row.label,
-        labelEn: row.labelEn,
-        sheet: "fiscal",
-        difference: {
-          ref: rec.cell("difference", i, true).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"),
-          value: typeof diff === "number" ? diff : 0,
-        },
-      });
-    });
-  }
-
-  const plan = sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
-  return { plan, output: { compulsoryPublicFunds } };
+    ],
+  });
 }
 
 function divZero(): Error {

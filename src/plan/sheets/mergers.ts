@@ -8,11 +8,19 @@
  * sheet says so. A chain (one merger moves into the site another one vacates) is checked for its order (I-11).
  */
 import { GRADE_LABELS, GRADES_BY_LEVEL } from "../../district/grades";
-import type { Merger, School } from "../../district/model";
-import { classesNeeded, mergeCheck, type MergeResult } from "../../domain/classes";
+import type { GradeKey, Merger, School } from "../../district/model";
+import {
+  averageClassSizeFormula,
+  classesNeeded,
+  classesNeededFormula,
+  mergeCheck,
+  mergePassFormula,
+  spareClassroomsFormula,
+  type MergeResult,
+} from "../../domain/classes";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, SheetBuilder, val } from "../kit";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
 
@@ -104,6 +112,7 @@ export function buildMergersSheet(ctx: BuildContext): SheetPlan<SheetKey> {
   return sb.build();
 }
 
+/** One merger: who moves where, the site's enrollment by grade, MERGE_CHECK before and after, the deadline. */
 function mergerBlock(
   ctx: BuildContext,
   sb: SheetBuilder,
@@ -112,6 +121,30 @@ function mergerBlock(
   deadlineLocal: string,
 ): string {
   const schools = ctx.output("schools").table;
+  const plan = mergerPlan(ctx, schools, merger, m);
+  mergerNotes(sb, merger, m, plan);
+  const grid = enrollmentGrid(sb, schools, plan);
+  const cells = capacityCheck(ctx, sb, merger, plan, grid, deadlineLocal);
+  mergerChecks(ctx, sb, merger, m, plan, cells);
+  return cells.year;
+}
+
+/** What a merger moves and the site it moves to, with MERGE_CHECK computed before and after. */
+interface MergerPlan {
+  readonly grades: readonly GradeKey[];
+  readonly size: { readonly name: string; readonly value: number };
+  readonly rows: readonly Occupant[];
+  readonly staying: Occupant | undefined;
+  byGrade(o: Occupant): number[];
+  readonly site: Site | undefined;
+  readonly fromSchools: boolean;
+  readonly rooms: number;
+  readonly roomsCell: PlanCell;
+  readonly after: MergeResult;
+  readonly before: MergeResult;
+}
+
+function mergerPlan(ctx: BuildContext, schools: TableResult, merger: Merger, m: number): MergerPlan {
   const grades = GRADES_BY_LEVEL[merger.level];
   const size = ctx.param(`class_size.${merger.level}`);
   const occupants: Occupant[] = merger.sources.map((code, i) => ({
@@ -131,7 +164,11 @@ function mergerBlock(
     fromSchools && site ? fx(schools.cell("classrooms", site.index, true), rooms) : val(rooms);
   const after = mergeCheck(rows.map(byGrade), rooms, size.value);
   const before = mergeCheck(staying ? [byGrade(staying)] : [], rooms, size.value);
+  return { grades, size, rows, staying, byGrade, site, fromSchools, rooms, roomsCell, after, before };
+}
 
+function mergerNotes(sb: SheetBuilder, merger: Merger, m: number, plan: MergerPlan): void {
+  const { staying, site, fromSchools, rooms } = plan;
   sb.note(
     `${m + 1}. ${merger.name}: ${merger.sources.join("、")} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
       (staying ? "" : "; 现址调整前无留驻学校"),
@@ -143,6 +180,19 @@ function mergerBlock(
         ? `现址教室数: 取自 学校 表「${site.school.name}」(${site.how}), 修改学校表即重算`
         : `现址教室数: 按录入 ${rooms} 间 (学校 表「${site.school.name}」为 ${site.school.classrooms} 间, 录入数视为扩建后)`,
   );
+}
+
+/** Rows of the grid the capacity check reads: each school's and the merged enrollment, classes needed. */
+interface Grid {
+  readonly afterRow: number;
+  readonly afterNeededRow: number;
+  readonly beforeNeededRow: number;
+  readonly totalCol: number;
+}
+
+/** The students per grade of every school at the site after the move, and the classes needed before and after. */
+function enrollmentGrid(sb: SheetBuilder, schools: TableResult, plan: MergerPlan): Grid {
+  const { grades, size, rows, staying, byGrade, after, before } = plan;
   const top = sb.row;
   const g0 = 3;
   const totalCol = g0 + grades.length;
@@ -189,7 +239,7 @@ function mergerBlock(
       source === null
         ? val(0)
         : fx(
-            `ROUNDUP(${cellAddress(source, g0 + j)}/${size.name},0)`,
+            classesNeededFormula([cellAddress(source, g0 + j)], size.name),
             classesNeeded([[counts[j] ?? 0]], size.value),
           ),
     ),
@@ -219,7 +269,20 @@ function mergerBlock(
   sb.width(0, 26).width(1, 10).width(2, 22);
   grades.forEach((_, j) => sb.width(g0 + j, 8));
   sb.row = beforeNeededRow + 2;
+  return { afterRow, afterNeededRow, beforeNeededRow, totalCol };
+}
 
+/** MERGE_CHECK's spill before and after the move, the year against the deadline, the area per student. */
+function capacityCheck(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  merger: Merger,
+  plan: MergerPlan,
+  grid: Grid,
+  deadlineLocal: string,
+): { readonly after: string; readonly deadline: string; readonly year: string; readonly inTime: boolean } {
+  const { staying, rooms, roomsCell, after, before } = plan;
+  const { afterRow, afterNeededRow, beforeNeededRow, totalCol } = grid;
   // MERGE_CHECK's spill, before and after the move.
   const checkTop = sb.row;
   const beforeRow = checkTop + 1;
@@ -239,9 +302,9 @@ function mergerBlock(
       students,
       needed,
       rooms,
-      fx(`${c(3)}-${c(2)}`, r.spare),
-      fx(`IF(${c(2)}=0,0,${c(1)}/${c(2)})`, r.averageClassSize),
-      fx(`${c(4)}>=0`, r.pass),
+      fx(spareClassroomsFormula(c(3), c(2)), r.spare),
+      fx(averageClassSizeFormula(c(1), c(2)), r.averageClassSize),
+      fx(mergePassFormula(c(4)), r.pass),
     ];
   };
   const checkRows: PlanCell[][] = [
@@ -308,30 +371,40 @@ function mergerBlock(
   sb.passFail(deadlineCell, deadlineCell);
   sb.format(cellAddress(yearRow + 1, 1), "decimal");
   sb.row = yearRow + 3;
+  return {
+    after: cellAddress(afterCheckRow, 6),
+    deadline: deadlineCell,
+    year: cellAddress(yearRow, 1),
+    inTime,
+  };
+}
 
-  const afterCell = cellAddress(afterCheckRow, 6);
-  ctx.checks.push({
+/** The capacity after the move and the deadline, each a check. */
+function mergerChecks(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  merger: Merger,
+  m: number,
+  { after, rooms }: MergerPlan,
+  { after: afterCell, deadline: deadlineCell, inTime }: { after: string; deadline: string; inTime: boolean },
+): void {
+  sb.registerCheck(ctx, afterCell, {
     id: `mergers.${m}.capacity`,
     labelZh: `布局调整容量: ${merger.name}`,
     labelEn: `Merger capacity: ${merger.name}`,
-    sheet: "mergers",
-    cell: afterCell,
     pass: after.pass,
     // A shortage is said as one, never as a negative spare.
     detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${rooms} 间, ${after.spare < 0 ? `缺 ${-after.spare} 间` : `富余 ${after.spare}`}`,
     detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${rooms} classrooms, ${after.spare < 0 ? `${-after.spare} short` : `spare ${after.spare}`}`,
   });
-  ctx.checks.push({
+  sb.registerCheck(ctx, deadlineCell, {
     id: `mergers.${m}.deadline`,
     labelZh: `布局调整三年内完成: ${merger.name}`,
     labelEn: `Merger within three years: ${merger.name}`,
-    sheet: "mergers",
-    cell: deadlineCell,
     pass: inTime,
     detailZh: `计划 ${merger.year} 年, 最迟 ${ctx.district.budgetYear + DEADLINE_YEARS} 年`,
     detailEn: `planned ${merger.year}, due by ${ctx.district.budgetYear + DEADLINE_YEARS}`,
   });
-  return cellAddress(yearRow, 1);
 }
 
 /** I-11: a merger into a site that another merger vacates comes in the same or a later year. */
@@ -375,13 +448,10 @@ function chainOrder(ctx: BuildContext, sb: SheetBuilder, yearCells: readonly str
   links.forEach((link, i) => {
     const cell = table.cell("ok", i);
     const pass = link.merger.year >= link.vacating.year;
-    sb.passFail(cell, cell);
-    ctx.checks.push({
+    sb.check(ctx, cell, {
       id: `mergers.${link.m}.order`,
       labelZh: `迁并顺序: ${link.merger.name}`,
       labelEn: `Merger order: ${link.merger.name}`,
-      sheet: "mergers",
-      cell,
       pass,
       detailZh: `${link.school.name} ${link.vacating.year} 年迁出, 本项 ${link.merger.year} 年迁入`,
       detailEn: `${link.school.code} leaves in ${link.vacating.year}, this move is in ${link.merger.year}`,

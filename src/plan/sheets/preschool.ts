@@ -5,7 +5,14 @@
  * construction cost for 汇总.
  */
 import { KINDERGARTEN_KINDS, type PlannedKindergarten, type StatedCount } from "../../district/model";
-import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
+import {
+  enrollmentRate,
+  enrollmentRateFormula,
+  kgCapacity,
+  kgCapacityFormula,
+  placesNeeded,
+  placesNeededFormula,
+} from "../../domain/preschool";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
@@ -35,15 +42,51 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     "毛入园率 = 在园(班)幼儿数 / 3–5 岁人口 (可超过 100%); 幼儿园容量 = 小班25·中班30·大班35·混龄30 (参数)",
   );
   const { district } = ctx;
-  const { population3to5: population, enrolled, planned } = district.preschool;
-  const target = ctx.param("preschool.target_rate");
-  const rate = population === 0 ? null : enrollmentRate(enrolled, population);
-  const needed = placesNeeded(target.value, population, enrolled);
+  const { planned } = district.preschool;
   const capacities = planned.map((k) =>
     kgCapacity(ctx.pack, k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
   );
-  const newPlaces = capacities.reduce((s, x) => s + x, 0);
-  const [popL, enrolledL, rateL, targetL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
+  const need = enrollment(ctx, sb);
+  const T = district.budgetYear;
+  const projectNames = ctx.outputIfBuilt("projects")?.names?.ref;
+  const isProject = (k: PlannedKindergarten) =>
+    projectNames !== undefined && district.projects.some((p) => p.name === k.name);
+  const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
+  const table = kindergartens(ctx, sb, { capacities, projectNames, isProject, budgetedInT });
+  placesAndSizes(ctx, sb, table, capacities, need);
+  const kinds = byKind(sb, table, planned);
+  // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
+  district.statedCounts.forEach((stated, i) => {
+    const names = (list: readonly { name: string }[]) =>
+      stated.items.some((item) => list.some((x) => x.name === item));
+    if (names(planned) && !names(district.projects)) statedCount(ctx, sb, table, kinds, stated, i);
+  });
+  const costInT = planned.filter(budgetedInT).reduce((s, k) => s + k.cost, 0);
+  sb.note(
+    `${T}年预算投资: 建成年度为 ${T} 年且未列入基建项目表的幼儿园 (已列入的由基建计入汇总, 不重复计算)。`,
+  );
+  if (planned.length > 0)
+    ctx.budgetLines.push({
+      category: "学前教育建设",
+      categoryEn: "Preschool construction",
+      amount: { ref: table.total("budgetT").ref, value: costInT },
+    });
+  sb.freezeAt(2);
+  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
+  return sb.build();
+}
+
+/** The gross enrollment rate against the target (a check) and the places still needed. */
+function enrollment(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+): { readonly needed: number; readonly local: string } {
+  const { population3to5: population, enrolled } = ctx.district.preschool;
+  const target = ctx.param("preschool.target_rate");
+  const rate = population === 0 ? null : enrollmentRate(enrolled, population);
+  const needed = placesNeeded(target.value, population, enrolled);
+  const at = (i: number) => cellAddress(sb.row + i, 1);
+  const [popL, enrolledL, rateL, targetL] = [at(0), at(1), at(2), at(3)];
   const rateOk = rate !== null && rate >= target.value;
   const top = sb.keyValues([
     { key: "population", label: "学前三年适龄人口(3–5岁)", cell: val(population), style: "integer" },
@@ -51,7 +94,7 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     {
       key: "rate",
       label: "毛入园率",
-      cell: fx(`IF(${popL}=0,"",${enrolledL}/${popL})`, rate ?? ""),
+      cell: fx(`IF(${popL}=0,"",${enrollmentRateFormula(enrolledL, popL)})`, rate ?? ""),
       style: "rate",
     },
     {
@@ -70,16 +113,39 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     {
       key: "needed",
       label: "达到目标尚需学位",
-      cell: fx(`MAX(0,ROUNDUP(${targetL}*${popL},0)-${enrolledL})`, needed),
+      cell: fx(placesNeededFormula(targetL, popL, enrolledL), needed),
       style: "integer",
     },
   ]);
-  const T = district.budgetYear;
+  const rateCell = top.rateOk;
+  const shownRate = rate === null ? "—" : pct(rate);
+  if (rateCell)
+    sb.check(ctx, rateCell.local, {
+      id: "preschool.rate",
+      labelZh: "学前三年毛入园率达到目标",
+      labelEn: "Preschool enrollment rate meets the target",
+      pass: rateOk,
+      detailZh: `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
+      detailEn: `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
+    });
+  return { needed, local: top.needed?.local ?? "B1" };
+}
+
+/** The planned kindergartens with their capacity, size limit, cost and year-T budget (tblKindergartens). */
+function kindergartens(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  of: {
+    readonly capacities: readonly number[];
+    readonly projectNames: string | undefined;
+    isProject(k: PlannedKindergarten): boolean;
+    budgetedInT(k: PlannedKindergarten): boolean;
+  },
+): TableResult {
+  const { capacities, projectNames, isProject, budgetedInT } = of;
+  const { planned } = ctx.district.preschool;
+  const T = ctx.district.budgetYear;
   const yearRef = ctx.names.some((n) => n.name === "D_budget_year") ? "D_budget_year" : String(T);
-  const projectNames = ctx.outputIfBuilt("projects")?.names?.ref;
-  const isProject = (k: PlannedKindergarten) =>
-    projectNames !== undefined && district.projects.some((p) => p.name === k.name);
-  const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
   const table = sb.table<PlannedKindergarten>({
     name: "tblKindergartens",
     rows: planned,
@@ -98,8 +164,20 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "integer",
         cell: (c) =>
           fx(
-            `${c.ref("small")}*${ctx.param("class_size.kg_small").name}+${c.ref("middle")}*${ctx.param("class_size.kg_middle").name}` +
-              `+${c.ref("large")}*${ctx.param("class_size.kg_large").name}+${c.ref("mixed")}*${ctx.param("class_size.kg_mixed").name}`,
+            kgCapacityFormula(
+              {
+                small: c.ref("small"),
+                middle: c.ref("middle"),
+                large: c.ref("large"),
+                mixed: c.ref("mixed"),
+              },
+              {
+                small: ctx.param("class_size.kg_small").name,
+                middle: ctx.param("class_size.kg_middle").name,
+                large: ctx.param("class_size.kg_large").name,
+                mixed: ctx.param("class_size.kg_mixed").name,
+              },
+            ),
             capacities[c.index] ?? 0,
           ),
       },
@@ -142,10 +220,24 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     const sizeRange = table.range("sizeOk");
     sb.passFail(sizeRange, sizeRange.split(":")[0] ?? sizeRange);
   }
+  return table;
+}
+
+/** Whether the new places cover the need and each kindergarten keeps to the size limit, each a check. */
+function placesAndSizes(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  capacities: readonly number[],
+  need: { readonly needed: number; readonly local: string },
+): void {
+  const { planned } = ctx.district.preschool;
+  const { needed } = need;
+  const newPlaces = capacities.reduce((s, x) => s + x, 0);
   const maxSize = ctx.param("preschool.max_kindergarten_size");
   const oversize = planned.filter((_, i) => (capacities[i] ?? 0) > maxSize.value);
-  const neededRef = top.needed?.local ?? "B1";
-  const capacityTotal = planned.length > 0 ? table.total("capacity").ref.replace(/^.*!/, "") : "0";
+  const neededRef = need.local;
+  const capacityTotal = planned.length > 0 ? table.total("capacity").local : "0";
   const covered = newPlaces >= needed;
   const verdicts = sb.keyValues([
     { key: "newPlaces", label: "新建幼儿园新增学位", cell: fx(capacityTotal, newPlaces), style: "integer" },
@@ -174,30 +266,9 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     detailZh: string,
     detailEn: string,
   ) => {
-    const cell = (key === "rateOk" ? top : verdicts)[key];
-    if (!cell) return;
-    sb.passFail(cell.local, cell.local);
-    ctx.checks.push({
-      id,
-      labelZh: zh,
-      labelEn: en,
-      sheet: "preschool",
-      cell: cell.local,
-      pass,
-      detailZh,
-      detailEn,
-    });
+    const cell = verdicts[key];
+    if (cell) sb.check(ctx, cell.local, { id, labelZh: zh, labelEn: en, pass, detailZh, detailEn });
   };
-  const shownRate = rate === null ? "—" : pct(rate);
-  push(
-    "rateOk",
-    "preschool.rate",
-    "学前三年毛入园率达到目标",
-    "Preschool enrollment rate meets the target",
-    rateOk,
-    `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
-    `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
-  );
   push(
     "covered",
     "preschool.places",
@@ -218,8 +289,11 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
       ? "all within the limit"
       : `over the limit: ${oversize.map((k) => k.name).join(", ")}`,
   );
+}
 
-  const kinds = sb.table({
+/** The planned kindergartens counted by kind. */
+function byKind(sb: SheetBuilder, table: TableResult, planned: readonly PlannedKindergarten[]): TableResult {
+  return sb.table({
     name: "tblKindergartensByKind",
     rows: KINDERGARTEN_KINDS,
     columns: [
@@ -237,25 +311,6 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     ],
     totals: { label: "合计", keys: ["count"] },
   });
-  // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
-  district.statedCounts.forEach((stated, i) => {
-    const names = (list: readonly { name: string }[]) =>
-      stated.items.some((item) => list.some((x) => x.name === item));
-    if (names(planned) && !names(district.projects)) statedCount(ctx, sb, table, kinds, stated, i);
-  });
-  const costInT = planned.filter(budgetedInT).reduce((s, k) => s + k.cost, 0);
-  sb.note(
-    `${T}年预算投资: 建成年度为 ${T} 年且未列入基建项目表的幼儿园 (已列入的由基建计入汇总, 不重复计算)。`,
-  );
-  if (planned.length > 0)
-    ctx.budgetLines.push({
-      category: "学前教育建设",
-      categoryEn: "Preschool construction",
-      amount: { ref: table.total("budgetT").ref, value: costInT },
-    });
-  sb.freezeAt(2);
-  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
-  return sb.build();
 }
 
 /** 「新建一所…,3所…,7所…」: the stated number against the kindergartens listed and in the plan table. */
@@ -274,57 +329,35 @@ function statedCount(
     stated.items.length === planned.length &&
     matched === stated.items.length;
   sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
-  const [statedL, listedL, plannedL, matchedL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
-  const kv = sb.keyValues([
-    { key: "stated", label: "讲话所述所数", cell: val(stated.stated), style: "integer" },
-    { key: "listed", label: "讲话所列幼儿园数", cell: val(stated.items.length), style: "integer" },
-    {
-      key: "planned",
-      label: "规划表中幼儿园数",
-      cell: fx(kinds.total("count").ref.replace(/^.*!/, ""), planned.length),
-      style: "integer",
+  sb.statedCount(ctx, {
+    stated: { label: "讲话所述所数", value: stated.stated },
+    listed: { label: "讲话所列幼儿园数", value: stated.items.length },
+    others: [
+      {
+        key: "against",
+        label: "规划表中幼儿园数",
+        formula: kinds.total("count").local,
+        value: planned.length,
+      },
+      {
+        key: "matched",
+        label: "所列名称在规划表中",
+        formula: stated.items.map((item) => countEqual(table.range("name"), str(item))).join("+") || "0",
+        value: matched,
+      },
+    ],
+    differenceLabel: "差额(所述 − 规划表)",
+    reconciliation: {
+      labelZh: `「${stated.label}」: 所述所数 − 规划表幼儿园数`,
+      labelEn: `"${stated.label}": stated count − kindergartens planned`,
     },
-    {
-      key: "matched",
-      label: "所列名称在规划表中",
-      cell: fx(
-        stated.items.map((item) => countEqual(table.range("name"), str(item))).join("+") || "0",
-        matched,
-      ),
-      style: "integer",
+    check: {
+      id: `preschool.count.${index}`,
+      labelZh: `幼儿园数量: ${stated.label}`,
+      labelEn: `Kindergarten count: ${stated.label}`,
+      pass,
+      detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 规划表 ${planned.length}`,
+      detailEn: `stated ${stated.stated}, listed ${stated.items.length}, planned ${planned.length}`,
     },
-    {
-      key: "difference",
-      label: "差额(所述 − 规划表)",
-      cell: fx(`${statedL}-${plannedL}`, stated.stated - planned.length),
-      style: "integer",
-    },
-    {
-      key: "ok",
-      label: "数量相符",
-      cell: fx(`AND(${statedL}=${listedL},${listedL}=${plannedL},${matchedL}=${listedL})`, pass),
-      style: "verdict",
-    },
-  ]);
-  const ok = kv.ok;
-  const diff = kv.difference;
-  if (!ok || !diff) return;
-  sb.passFail(ok.local, ok.local);
-  sb.conditional(diff.local, `${diff.local}<>0`, "fail");
-  ctx.reconciliations.push({
-    labelZh: `「${stated.label}」: 所述所数 − 规划表幼儿园数`,
-    labelEn: `"${stated.label}": stated count − kindergartens planned`,
-    sheet: "preschool",
-    difference: { ref: diff.ref, value: stated.stated - planned.length },
-  });
-  ctx.checks.push({
-    id: `preschool.count.${index}`,
-    labelZh: `幼儿园数量: ${stated.label}`,
-    labelEn: `Kindergarten count: ${stated.label}`,
-    sheet: "preschool",
-    cell: ok.local,
-    pass,
-    detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 规划表 ${planned.length}`,
-    detailEn: `stated ${stated.stated}, listed ${stated.items.length}, planned ${planned.length}`,
   });
 }

@@ -4,8 +4,7 @@
  * and source, and the counts the speech states (「开工建设7个项目」) against the projects listed.
  */
 import { PROJECT_CATEGORIES, PROJECT_STATUSES, type Project, type StatedCount } from "../../district/model";
-import { reconcile } from "../../domain/debt";
-import { cellAddress } from "../address";
+import { reconcile, reconcileFormula } from "../../domain/debt";
 import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
@@ -36,6 +35,8 @@ const SOURCES = [
 type SourceKey = (typeof SOURCES)[number]["key"];
 
 const splitOf = (p: Project) => p.central + p.provincial + p.district + p.town;
+/** The funding split reconciled with the total cost: split − total cost, to the cent. */
+const splitDifference = (p: Project) => reconcile(splitOf(p), [p.totalCost]);
 /** The year-T amount paid from one source: the project's amount in T in proportion to its funding split. */
 export const yearShare = (p: Project, source: SourceKey) =>
   splitOf(p) === 0 ? 0 : (p.amountInYear * p[source]) / splitOf(p);
@@ -76,11 +77,7 @@ export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutpu
         header: "来源合计−总投资",
         width: 12,
         style: "money",
-        cell: (c) =>
-          fx(
-            `ROUND(${c.ref("split")}-${c.ref("totalCost")},2)`,
-            -reconcile(c.item.totalCost, [splitOf(c.item)]),
-          ),
+        cell: (c) => fx(reconcileFormula(c.ref("split"), [c.ref("totalCost")]), splitDifference(c.item)),
       },
       { key: "startYear", header: "开工年度", width: 9, cell: (c) => val(c.item.startYear) },
       { key: "endYear", header: "竣工年度", width: 9, cell: (c) => val(c.item.endYear) },
@@ -160,41 +157,33 @@ function splitCheck(
   table: TableResult,
   projects: readonly Project[],
 ): void {
-  const mismatched = projects.filter((p) => reconcile(p.totalCost, [splitOf(p)]) !== 0);
-  const kv = sb.keyValues([
+  const mismatched = projects.filter((p) => splitDifference(p) !== 0);
+  const range = table.range("difference");
+  sb.checkRow(
+    ctx,
     {
-      key: "ok",
       label: "各项目资金来源合计等于总投资",
-      cell: fx(
-        `COUNTIF(${table.range("difference")},">0")+COUNTIF(${table.range("difference")},"<0")=0`,
-        mismatched.length === 0,
-      ),
-      style: "verdict",
+      formula: `COUNTIF(${range},">0")+COUNTIF(${range},"<0")=0`,
     },
-  ]);
-  const ok = kv.ok;
-  if (!ok) return;
-  sb.passFail(ok.local, ok.local);
-  ctx.checks.push({
-    id: "projects.split",
-    labelZh: "基建项目资金来源与总投资相符",
-    labelEn: "Project funding splits add up to the total cost",
-    sheet: "projects",
-    cell: ok.local,
-    pass: mismatched.length === 0,
-    detailZh: mismatched.length === 0 ? "全部相符" : `不符: ${mismatched.map((p) => p.name).join("、")}`,
-    detailEn:
-      mismatched.length === 0 ? "all agree" : `mismatched: ${mismatched.map((p) => p.name).join(", ")}`,
-  });
+    {
+      id: "projects.split",
+      labelZh: "基建项目资金来源与总投资相符",
+      labelEn: "Project funding splits add up to the total cost",
+      pass: mismatched.length === 0,
+      detailZh: mismatched.length === 0 ? "全部相符" : `不符: ${mismatched.map((p) => p.name).join("、")}`,
+      detailEn:
+        mismatched.length === 0 ? "all agree" : `mismatched: ${mismatched.map((p) => p.name).join(", ")}`,
+    },
+  );
   projects.forEach((p, i) => {
-    const difference = -reconcile(p.totalCost, [splitOf(p)]);
+    const difference = splitDifference(p);
     if (difference === 0) return;
     ctx.reconciliations.push({
       labelZh: `基建项目「${p.name}」: 资金来源合计 − 总投资`,
       labelEn: `Project "${p.name}": funding split − total cost`,
       sheet: "projects",
       difference: {
-        ref: table.cell("difference", i, true).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"),
+        ref: table.absoluteCell("difference", i, true),
         value: difference,
       },
     });
@@ -316,69 +305,44 @@ function statedCount(
   });
   const found = items.range("found");
   sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
-  const listedLocal = cellAddress(sb.row + 1, 1);
-  const statedLocal = cellAddress(sb.row, 1);
-  const matchedLocal = cellAddress(sb.row + 2, 1);
-  const countLocal = cellAddress(sb.row + 3, 1);
   const pass =
     stated.stated === stated.items.length &&
     stated.items.length === withStatus &&
     matched.length === stated.items.length;
-  const kv = sb.keyValues([
-    { key: "stated", label: "讲话所述数量", cell: val(stated.stated), style: "integer" },
-    {
-      key: "listed",
+  const kind = status === "新建" ? "new" : "continuing";
+  sb.statedCount(ctx, {
+    stated: { label: "讲话所述数量", value: stated.stated },
+    listed: {
       label: "讲话所列项目数",
-      cell: fx(`COUNTA(${items.range("item")})`, stated.items.length),
-      style: "integer",
+      formula: `COUNTA(${items.range("item")})`,
+      value: stated.items.length,
     },
-    {
-      key: "matched",
-      label: "其中在项目表中",
-      cell: fx(`COUNTIF(${found},TRUE())`, matched.length),
-      style: "integer",
+    others: [
+      {
+        key: "matched",
+        label: "其中在项目表中",
+        formula: `COUNTIF(${found},TRUE())`,
+        value: matched.length,
+      },
+      {
+        key: "against",
+        label: `项目表中${status}项目数`,
+        formula: `COUNTIF(${table.range("status")},${str(status)})`,
+        value: withStatus,
+      },
+    ],
+    differenceLabel: "差额(所述 − 项目表)",
+    reconciliation: {
+      labelZh: `「${stated.label}」: 所述数量 − 项目表${status}项目数`,
+      labelEn: `"${stated.label}": stated count − ${kind} projects listed`,
     },
-    {
-      key: "count",
-      label: `项目表中${status}项目数`,
-      cell: fx(`COUNTIF(${table.range("status")},${str(status)})`, withStatus),
-      style: "integer",
+    check: {
+      id: `projects.count.${index}`,
+      labelZh: `项目数量: ${stated.label}`,
+      labelEn: `Project count: ${stated.label}`,
+      pass,
+      detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 项目表中${status} ${withStatus}, 匹配 ${matched.length}`,
+      detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${kind} projects ${withStatus}, matched ${matched.length}`,
     },
-    {
-      key: "difference",
-      label: "差额(所述 − 项目表)",
-      cell: fx(`${statedLocal}-${countLocal}`, stated.stated - withStatus),
-      style: "integer",
-    },
-    {
-      key: "ok",
-      label: "数量相符",
-      cell: fx(
-        `AND(${statedLocal}=${listedLocal},${listedLocal}=${countLocal},${matchedLocal}=${listedLocal})`,
-        pass,
-      ),
-      style: "verdict",
-    },
-  ]);
-  const ok = kv.ok;
-  const diff = kv.difference;
-  if (!ok || !diff) return;
-  sb.passFail(ok.local, ok.local);
-  sb.conditional(diff.local, `${diff.local}<>0`, "fail");
-  ctx.reconciliations.push({
-    labelZh: `「${stated.label}」: 所述数量 − 项目表${status}项目数`,
-    labelEn: `"${stated.label}": stated count − ${status === "新建" ? "new" : "continuing"} projects listed`,
-    sheet: "projects",
-    difference: { ref: diff.ref, value: stated.stated - withStatus },
-  });
-  ctx.checks.push({
-    id: `projects.count.${index}`,
-    labelZh: `项目数量: ${stated.label}`,
-    labelEn: `Project count: ${stated.label}`,
-    sheet: "projects",
-    cell: ok.local,
-    pass,
-    detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 项目表中${status} ${withStatus}, 匹配 ${matched.length}`,
-    detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${status === "新建" ? "new" : "continuing"} projects ${withStatus}, matched ${matched.length}`,
   });
 }

@@ -4,7 +4,16 @@
  * complete secondary school at the norm weighted by its primary and junior students; totals by level and by town;
  * the gap to the funds available (S2-02 专项资金).
  */
-import { parseRegion, publicFunds, publicFundsNorm } from "../../domain/publicFunds";
+import {
+  fundedPupils,
+  fundedPupilsFormula,
+  parseRegion,
+  publicFunds,
+  publicFundsFormula,
+  publicFundsNorm,
+  publicFundsNormFormula,
+} from "../../domain/publicFunds";
+import { reconcilesFormula } from "../../domain/debt";
 import type { School } from "../../district/model";
 import { cellAddress } from "../address";
 import type { BuildContext, CellExport } from "../context";
@@ -17,8 +26,6 @@ interface Row {
   readonly school: School;
   readonly index: number;
 }
-
-const absolute = (local: string): string => local.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 
 /** What 公用经费 hands on: the total by norm (万元). */
 export interface PublicFundsOutput {
@@ -49,8 +56,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
   );
   const region = parseRegion(district.region);
   const normFormula = (level: "primary" | "junior") =>
-    `IF(D_region="东部",${p(`public_funds.east.${level}`)},${p(`public_funds.central_west.${level}`)})`;
-  const normRow = sb.row;
+    publicFundsNormFormula("D_region", {
+      east: p(`public_funds.east.${level}`),
+      centralWest: p(`public_funds.central_west.${level}`),
+    });
   const norms = sb.keyValues([
     {
       key: "primary",
@@ -65,8 +74,8 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
       style: "yuan",
     },
   ]);
-  const primaryNorm = absolute(cellAddress(normRow, 1));
-  const juniorNorm = absolute(cellAddress(normRow + 1, 1));
+  const primaryNorm = norms.primary?.absolute ?? "";
+  const juniorNorm = norms.junior?.absolute ?? "";
   const normValue = (key: string): number => Number(norms[key]?.value);
 
   const rows: Row[] = district.schools.flatMap((school, index) => {
@@ -142,11 +151,23 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
         key: "base",
         header: "核定人数",
         style: "integer",
-        cell: ({ ref, value, num }) =>
+        cell: ({ item, ref, num }) =>
           fx(
-            `IF(${ref("small")},${p("public_funds.small_school_floor")},${ref("students")})-${ref("special")}`,
-            (value("small") === true ? ctx.param("public_funds.small_school_floor").value : num("students")) -
-              num("special"),
+            fundedPupilsFormula(
+              ref("students"),
+              ref("special"),
+              ref("small"),
+              p("public_funds.small_school_floor"),
+            ),
+            fundedPupils(
+              {
+                students: num("students"),
+                boarders: num("boarders"),
+                special: num("special"),
+                smallRural: item.school.area === "农村",
+              },
+              pack,
+            ),
           ),
       },
       {
@@ -155,7 +176,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
         style: "yuan",
         cell: ({ item, ref, num }) =>
           fx(
-            `${ref("base")}*${ref("norm")}+${ref("special")}*${p("public_funds.special")}+${ref("boarders")}*${p("public_funds.boarder")}`,
+            publicFundsFormula(ref("base"), ref("norm"), ref("special"), ref("boarders"), {
+              special: p("public_funds.special"),
+              boarder: p("public_funds.boarder"),
+            }),
             publicFunds(
               {
                 students: num("students"),
@@ -213,7 +237,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
         style: "money",
         cell: ({ item, ref }) =>
           fx(
-            sumEqual(absRange(table.range("town")), ref("town"), absRange(table.range("amountWan"))),
+            sumEqual(table.absoluteRange("town"), ref("town"), table.absoluteRange("amountWan")),
             townAmount(item),
           ),
       },
@@ -256,8 +280,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
       style: "money",
     },
   ]);
-  sb.passFail(local(3), local(3));
-  sb.conditional(local(4), `ROUND(${local(4)},2)<>0`, "fail");
+  sb.conditional(local(4), `NOT(${reconcilesFormula(local(4))})`, "fail");
   const ref = (key: string) => kv[key]?.ref ?? "";
   ctx.budgetLines.push({
     category: "公用经费(按定额)",
@@ -271,12 +294,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     difference: { ref: ref("townDiff"), value: townDiff },
   });
   const fmt = (x: number) => x.toFixed(2);
-  ctx.checks.push({
+  sb.check(ctx, local(3), {
     id: "publicFunds.covered",
     labelZh: "公用经费足额",
     labelEn: "Public funds cover the norm",
-    sheet: "publicFunds",
-    cell: local(3),
     pass: available >= total.value,
     detailZh: `定额需求 ${fmt(total.value)} 万元, 可用 ${fmt(available)} 万元, 缺口 ${fmt(gap)} 万元`,
     detailEn: `norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
@@ -287,11 +308,4 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
   return { plan, output: { total: { ref: total.ref, value: total.value } } };
-}
-
-function absRange(range: string): string {
-  return range
-    .split(":")
-    .map((a) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
 }

@@ -3,8 +3,8 @@
  * text); students by level, class size and class-size band are formulas. Every per-school sheet reads this table
  * through this sheet's output (column keys below).
  */
-import { nutritionCost } from "../../domain/allowance";
-import { classBand } from "../../domain/classes";
+import { nutritionCost, nutritionCostFormula } from "../../domain/allowance";
+import { classBand, classBandFormula } from "../../domain/classes";
 import {
   AREAS,
   GRADE_KEYS,
@@ -173,10 +173,13 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
         header: "班额等级",
         width: 10,
         cell: ({ ref, num }) => {
-          const size = `ROUNDUP(${ref("students")}/${ref("classes")},0)`;
+          const band = classBandFormula(ref("students"), ref("classes"), {
+            oversizeFrom: p("class_band.oversize_from"),
+            largeFrom: p("class_band.large_from"),
+            superLargeFrom: p("class_band.super_large_from"),
+          });
           return fx(
-            `IF(${ref("classes")}=0,"",IF(${size}>=${p("class_band.super_large_from")},"超大班额",` +
-              `IF(${size}>=${p("class_band.large_from")},"大班额",IF(${size}>=${p("class_band.oversize_from")},"偏大","正常"))))`,
+            `IF(${ref("classes")}=0,"",${band})`,
             num("classes") === 0 ? "" : classBand(pack, num("students"), num("classes")),
           );
         },
@@ -290,15 +293,12 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
   ]);
   const ok = kv.ok;
   if (!ok) return;
-  sb.passFail(ok.local, ok.local);
   const shown = rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
   const goal = `${(target.value * 100).toFixed(0)}%`;
-  ctx.checks.push({
+  sb.check(ctx, ok.local, {
     id: "schools.standardized",
     labelZh: "标准化学校达标率",
     labelEn: "Standardized schools",
-    sheet: "schools",
-    cell: ok.local,
     pass,
     detailZh: `达标 ${met}/${counted.length} 所 (${shown}) ${pass ? "≥" : "<"} 目标 ${goal}; 不计幼儿园、职业学校、特教学校`,
     detailEn: `${met} of ${counted.length} schools standardized (${shown}) ${pass ? "≥" : "<"} target ${goal}; kindergartens, vocational and special schools not counted`,
@@ -318,7 +318,8 @@ function nutritionBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult)
   const yuan = nutritionCost(students, perDay.value, days.value);
   const rural_ = (key: string) => `SUMIF(${table.range("area")},${str("农村")},${table.range(key)})`;
   sb.note("学生营养改善计划 (S1-27): 农村学校的小学生和初中生 × 每生每天补助 × 在校天数");
-  const [studentsL, perDayL, daysL, yuanL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
+  const at = (i: number) => cellAddress(sb.row + i, 1);
+  const [studentsL, perDayL, daysL, yuanL] = [at(0), at(1), at(2), at(3)];
   const kv = sb.keyValues([
     {
       key: "students",
@@ -331,7 +332,7 @@ function nutritionBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult)
     {
       key: "yuan",
       label: "营养改善计划经费(元)",
-      cell: fx(`${studentsL}*${perDayL}*${daysL}`, yuan),
+      cell: fx(nutritionCostFormula(studentsL, perDayL, daysL), yuan),
       style: "money",
     },
     { key: "wan", label: "营养改善计划经费(万元)", cell: fx(`${yuanL}/10000`, yuan / 10000), style: "money" },

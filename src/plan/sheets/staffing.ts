@@ -3,8 +3,8 @@
  * provincial choice), actual staff and the shortfall; the remote rural teacher allowance (ALLOWANCE: teachers ×
  * monthly rate of the school's tier × months paid in year T, from September = 4 months, S2-06).
  */
-import { allowance } from "../../domain/allowance";
-import { staffQuota, staffRatio } from "../../domain/staffing";
+import { allowance, allowanceFormula, allowanceMonthsFormula } from "../../domain/allowance";
+import { staffQuota, staffQuotaFormula, staffRatio } from "../../domain/staffing";
 import type { School } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
@@ -41,8 +41,6 @@ const TIER_RATES: readonly PolicyKey[] = [
   "allowance.rate.tier3",
 ];
 
-const absolute = (local: string): string => local.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-
 export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack } = ctx;
   const schools = ctx.output("schools").table;
@@ -66,7 +64,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
     style: "decimal",
     cell: ({ ref, num }) =>
       fx(
-        `${ref(l.level)}/${p(`staff_ratio.${l.level}`)}`,
+        staffQuotaFormula(ref(l.level), p(`staff_ratio.${l.level}`)),
         staffQuota(num(l.level), staffRatio(pack, l.level)),
       ),
   }));
@@ -126,7 +124,6 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
   if (rows.length > 0) sb.conditional(table.range("shortfall"), `${table.cell("shortfall", 0)}>0`, "warn");
 
   // Quota by level, rounded up per level.
-  const levelRow = sb.row;
   sb.keyValues(
     LEVELS.map((l) => {
       const t = table.total(`quota_${l.level}`);
@@ -140,25 +137,17 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
   );
   const staffTotal = table.total("staff");
   const roundedTotal = table.total("rounded");
-  const enoughCell = cellAddress(levelRow + LEVELS.length + 1, 1);
-  sb.keyValues([
+  sb.checkRow(
+    ctx,
+    { label: "教职工不少于编制 Staff ≥ quota", formula: `${staffTotal.ref}>=${roundedTotal.ref}` },
     {
-      key: "enough",
-      label: "教职工不少于编制 Staff ≥ quota",
-      cell: fx(`${staffTotal.ref}>=${roundedTotal.ref}`, staffTotal.value >= roundedTotal.value),
-      style: "verdict",
+      id: "staffing.quota",
+      labelZh: "教职工不少于编制",
+      labelEn: "Staff at least the quota",
+      pass: staffTotal.value >= roundedTotal.value,
+      ...quotaDetail(roundedTotal.value, staffTotal.value),
     },
-  ]);
-  sb.passFail(enoughCell, enoughCell);
-  ctx.checks.push({
-    id: "staffing.quota",
-    labelZh: "教职工不少于编制",
-    labelEn: "Staff at least the quota",
-    sheet: "staffing",
-    cell: enoughCell,
-    pass: staffTotal.value >= roundedTotal.value,
-    ...quotaDetail(roundedTotal.value, staffTotal.value),
-  });
+  );
 
   // The remote rural teacher allowance.
   sb.note(
@@ -166,16 +155,16 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
   );
   const startMonth = ctx.param("allowance.start_month");
   const monthsRow = sb.row;
-  sb.keyValues([
+  const monthsKv = sb.keyValues([
     { key: "start", label: "起始月份", cell: fx(startMonth.name, startMonth.value), style: "integer" },
     {
       key: "months",
       label: "本年发放月数",
-      cell: fx(`13-${cellAddress(monthsRow, 1)}`, 13 - startMonth.value),
+      cell: fx(allowanceMonthsFormula(cellAddress(monthsRow, 1)), 13 - startMonth.value),
       style: "integer",
     },
   ]);
-  const months = absolute(cellAddress(monthsRow + 1, 1));
+  const months = monthsKv.months?.absolute ?? "";
   const tiered = district.schools.flatMap((school, index) =>
     school.remotenessTier > 0 ? [{ school, index }] : [],
   );
@@ -206,7 +195,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "yuan",
         cell: ({ ref, num }) =>
           fx(
-            `${ref("staff")}*${ref("rate")}*${months}`,
+            allowanceFormula(ref("staff"), ref("rate"), months),
             allowance(num("staff"), num("rate"), startMonth.value),
           ),
       },

@@ -95,9 +95,7 @@ export function buildSummarySheet(ctx: BuildContext): SheetPlan<SheetKey> {
         width: 14,
         style: "money",
         cell: (c) =>
-          lines.length > 0
-            ? fx(table.total(c.item.key).ref.replace(/^.*!/, ""), table.total(c.item.key).value)
-            : fx("0", 0),
+          lines.length > 0 ? fx(table.total(c.item.key).local, table.total(c.item.key).value) : fx("0", 0),
       },
     ],
     totals: { label: "合计", keys: ["amount"] },
@@ -252,19 +250,16 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
   statements.forEach((s, index) => {
     const listed = s.items.length;
     const difference = s.stated - listed;
-    const absolute = counts.cell("difference", index, true).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2");
     ctx.reconciliations.push({
       labelZh: `「${s.label}」: 所述数 − 列出项数`,
       labelEn: `"${s.label}": stated count − items listed`,
       sheet: "summary",
-      difference: { ref: absolute, value: difference },
+      difference: { ref: counts.absoluteCell("difference", index, true), value: difference },
     });
-    ctx.checks.push({
+    sb.registerCheck(ctx, counts.cell("ok", index), {
       id: `summary.statedCount.${index}`,
       labelZh: `所述数量: ${s.label}`,
       labelEn: `Stated count: ${s.label}`,
-      sheet: "summary",
-      cell: counts.cell("ok", index),
       pass: difference === 0,
       detailZh: `所述 ${s.stated}, 列出 ${listed}${difference === 0 ? "" : `, 差 ${difference}`}`,
       detailEn: `stated ${s.stated}, listed ${listed}${difference === 0 ? "" : `, difference ${difference}`}`,

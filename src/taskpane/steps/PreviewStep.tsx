@@ -13,7 +13,7 @@ import {
 import { useMemo } from "react";
 import type { CheckItem } from "../../plan/types";
 import { pick, type Locale, type Translate } from "../i18n";
-import { checkCounts, planFor } from "../plan";
+import { checkCounts, previewFor } from "../plan";
 import { errorMessage, type StepProps } from "./types";
 
 const useStyles = makeStyles({
@@ -54,16 +54,17 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
   const styles = useStyles();
   const result = useMemo(() => {
     try {
-      return { plan: planFor(state, new Date()) };
+      return previewFor(state, new Date());
     } catch (error) {
       return { error: errorMessage(error) };
     }
     // The plan depends only on the data and the policy.
   }, [state.district, state.packId, state.edits]);
 
-  if (!result.plan)
-    return <Text role="alert">{t("previewFailedToBuild", { message: result.error ?? "" })}</Text>;
+  if (!("plan" in result))
+    return <Text role="alert">{t("previewFailedToBuild", { message: result.error })}</Text>;
   const { passed } = checkCounts(result.plan);
+  const agree = result.reconciliations.filter((r) => r.agrees).length;
   return (
     <>
       <Text as="p" block>
@@ -99,6 +100,36 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
           ))}
         </TableBody>
       </Table>
+      {result.reconciliations.length > 0 && (
+        <>
+          <Text as="p" block weight="semibold" data-testid="reconciliation-summary">
+            {t("previewReconciliations", { agree, total: result.reconciliations.length })}
+          </Text>
+          <Table size="small" aria-label={t("previewReconciliation")} data-testid="reconciliations">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.checkColumn}>
+                  {t("previewReconciliation")} · {t("previewResult")}
+                </TableHeaderCell>
+                <TableHeaderCell>{t("previewDifference")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.reconciliations.map((r, index) => (
+                <TableRow key={index} data-agrees={r.agrees}>
+                  <TableCell className={styles.check}>
+                    {pick(locale, r.labelZh, r.labelEn)}
+                    <Badge appearance="filled" color={r.agrees ? "success" : "danger"}>
+                      {r.agrees ? t("previewAgrees") : t("previewDiffers")}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className={styles.why}>{r.difference.toFixed(2)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
     </>
   );
 }
