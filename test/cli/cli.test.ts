@@ -303,8 +303,10 @@ describe("edu-budget validate", () => {
     const workbook = await load(template.files.get("t.xlsx"));
     const schools = workbook.worksheets.find((ws) => ws.name.includes("学校"));
     if (!schools) throw new Error("no schools sheet");
-    const codeCell = schools.getRow(3).getCell(1);
-    codeCell.value = schools.getRow(2).getCell(1).value;
+    // The 学校代码 column, found by its header (the 示例 marker column comes first).
+    const code = (schools.getRow(1).values as unknown[]).indexOf("学校代码");
+    const codeCell = schools.getRow(3).getCell(code);
+    codeCell.value = schools.getRow(2).getCell(code).value;
     const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
     const io = memoryIo({ "edited.xlsx": edited });
     expect(await main(["validate", "--input", "edited.xlsx"], io)).toBe(1);
