@@ -18,7 +18,7 @@ import { hasErrors, pathText, type Location, type Path, type Problem, type Probl
 import { KNOWN_POLICY_PACKS, validateDistrict, type DistrictResult } from "../validate";
 import { convertCell, isBlank } from "./cells";
 import { sampleLeftovers } from "./leftovers";
-import { EXAMPLE_COLUMN, isExampleHeader, isHelpHeader, matchesExample, SHEET_HELP } from "./template";
+import { EXAMPLE_COLUMN, isExampleHeader, isHelpHeader, matchesExample, THREE_GROWTHS } from "./template";
 
 export interface InputTable {
   readonly sheet: string;
@@ -121,11 +121,11 @@ function nothingFilled(file: string): Problem {
     field: "",
     message:
       `录入表尚未填写(示例行不计)。至少须填写:「${district.name}」的${zh("district")};` +
-      `「${fiscal.name}」上年和本年两列的全部 9 项(${SHEET_HELP.fiscal[0].replace(/^必填。/, "")});` +
+      `「${fiscal.name}」上年(T−1)和本年(T)两列的全部 9 项(${THREE_GROWTHS[0]});` +
       `「${schools.name}」每所学校一行(${zh("schools")})。${optional.join("")}不填即为没有。`,
     messageEn:
       `Nothing is filled in (example rows do not count). Fill in at least: on ${district.name}, ${en("district")}; ` +
-      `on ${fiscal.name}, all 9 items for the prior and the current year (the three statutory growths are computed from them); ` +
+      `on ${fiscal.name}, all 9 items for the prior year (T−1) and the budget year (T) (${THREE_GROWTHS[1]}); ` +
       `on ${schools.name}, one row per school (${en("schools")}). Sheets left empty mean none.`,
     accepts: "填写方法见「填表说明」工作表",
     code: "nothingFilled",
@@ -502,8 +502,8 @@ function emptyFiscal(context: Context, at: Location): void {
     context,
     ["fiscal"],
     { ...at, column },
-    `财政数据未填写:${SHEET_HELP.fiscal[0].replace(/^必填。/, "")}没有这两年的数字就无法检查三个增长,也不能生成预算`,
-    `No fiscal figures: ${SHEET_HELP.fiscal[1].replace(/^Required\. /, "")} Without them the budget cannot be generated`,
+    `财政数据未填写:上年(T−1)和本年(T)两列的 9 项都须填写,${THREE_GROWTHS[0]};没有它们不能生成预算`,
+    `No fiscal figures: fill in all 9 items for the prior year (T−1) and the budget year (T); ${THREE_GROWTHS[1]}, and without them the budget cannot be generated`,
     `「${spec.name}」上年、本年两列各 ${(spec.rows ?? []).length} 项(金额以万元计,人数为整数)`,
   );
 }

@@ -205,6 +205,12 @@ function blankDefault(field: FieldSpec): readonly [string, string] | undefined {
   return undefined;
 }
 
+/** Why 录入-财政 is required: the three statutory growths are computed from its two years. */
+export const THREE_GROWTHS = [
+  "三个增长(教育财政拨款增长高于财政经常性收入增长、生均教育费用逐步增长、教师工资和生均公用经费逐步增长)由这两年的数字计算",
+  "the three statutory growths (appropriation above recurring revenue, spending per student, teacher pay and public funds per student) are computed from these two years",
+] as const;
+
 /** Each sheet in a sentence: what a row is, and what leaving the sheet empty means. */
 export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: string]>> = {
   district: [
@@ -212,8 +218,8 @@ export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: str
     "Required. One item a row: fill in the 值 (value) column.",
   ],
   fiscal: [
-    "必填。上年(T−1)和本年(T)两列的 9 项都须填写:三个增长(教育财政拨款增长高于财政经常性收入增长、生均教育费用逐步增长、教师工资和生均公用经费逐步增长)由这两年的数字计算。",
-    "Required. All 9 items for the prior year (T−1) and the budget year (T): the three statutory growths are computed from them.",
+    `必填。上年(T−1)和本年(T)两列的 9 项都须填写:${THREE_GROWTHS[0]}。`,
+    `Required. All 9 items for the prior year (T−1) and the budget year (T): ${THREE_GROWTHS[1]}.`,
   ],
   schools: ["必填。每所学校一行。", "Required. One row per school."],
   projects: [
