@@ -158,7 +158,10 @@ function unitOf(field: FieldSpec): string {
   if (found) return found;
   if (field.kind === "money") return "万元";
   if (field.kind === "year") return "年";
-  return "";
+  if (field.kind !== "count" || /等级|步骤/.test(field.zh)) return "";
+  if (/班|教室/.test(field.zh)) return "个";
+  if (/声明/.test(field.zh)) return "项";
+  return "人";
 }
 
 const ACCEPTS_EN: Record<FieldSpec["kind"], string> = {
