@@ -320,6 +320,19 @@ describe("the empty template read back", () => {
     expect([district?.statedCounts, district?.note, district?.policyPack]).toEqual([[], "", "national"]);
   });
 
+  it("filled in but for the schools, whose example row is left, is an error on 录入-学校: no budget without schools", () => {
+    const result = read(filledTemplate(ownDistrict(), ["district", "fiscal"]));
+    expect(result.district).toBeUndefined();
+    expect(result.problems.filter((p) => p.severity === "error")).toEqual([
+      expect.objectContaining({
+        sheet: "录入-学校",
+        row: 2,
+        field: "schools",
+        message: "「录入-学校」只有模板的示例行:请填入本区的数据,每行一项",
+      }),
+    ]);
+  });
+
   it("filled in completely, example rows deleted, gives neither errors nor warnings", () => {
     const own = ownDistrict();
     const result = read(

@@ -34,8 +34,13 @@ interface Context {
   readonly reported: Set<string>;
   /** Some cell outside the example rows holds a value. */
   filled: boolean;
-  /** 录入-财政 is there with its items but not one figure (reported once, when anything else is filled). */
-  emptyFiscal?: Location;
+  /** The sheets on which an example row was found (and left out). */
+  readonly exampleRows: Set<SheetKey>;
+  /**
+   * Errors that hold only when something else was filled in (录入-财政 without one figure, a required sheet with only
+   * its example row); otherwise the one "nothing filled in" error says it all.
+   */
+  readonly whenFilled: (() => void)[];
 }
 
 /** The sheet spec a sheet (or CSV file) name stands for: 录入-学校, 学校, schools. */
@@ -59,6 +64,8 @@ export function readDistrictTables(
     locations: new Map(),
     reported: new Set(),
     filled: false,
+    exampleRows: new Set(),
+    whenFilled: [],
   };
   const tableOf = (key: SheetKey) => findTable(tables, sheetSpec(key), context);
   const district: Row = {};
@@ -80,7 +87,7 @@ export function readDistrictTables(
   // An input sheet found but nothing filled in: one error that says what to fill, not one per empty field.
   if (!context.filled && tables.some((table) => specForName(table.sheet)))
     return { problems: [...context.problems, nothingFilled(fileName)] };
-  if (context.emptyFiscal) emptyFiscal(context, context.emptyFiscal);
+  for (const report of context.whenFilled) report();
   const validation = validateDistrict(
     district,
     { file: fileName, locate: (path) => locate(context.locations, path), reported: context.reported },
@@ -292,6 +299,7 @@ function dataRows(
 }
 
 function exampleRow(context: Context, key: SheetKey, sheet: string, row: number, marker?: string): void {
+  context.exampleRows.add(key);
   problem(
     context,
     [key],
@@ -352,7 +360,19 @@ function readList(
   if (!table) return spec.required ? undefined : [];
   const header = readHeader(table, spec, context);
   if (!header) return [];
-  return dataRows(table, header, spec.key, context).map(({ row, cells }, index) => {
+  const rows = dataRows(table, header, spec.key, context);
+  if (spec.required && rows.length === 0 && context.exampleRows.has(spec.key))
+    context.whenFilled.push(() =>
+      problem(
+        context,
+        base,
+        { sheet: table.sheet, row: header.row + 1 },
+        `「${table.sheet}」只有模板的示例行:请填入本区的数据,每行一项`,
+        `${table.sheet} holds only the template's example row: fill in your district's rows`,
+        "本区的数据行(「示例」列留空)",
+      ),
+    );
+  return rows.map(({ row, cells }, index) => {
     const target: Row = {};
     context.locations.set(pathText([...base, index]), { sheet: table.sheet, row });
     for (const field of spec.columns) {
@@ -487,7 +507,8 @@ function readFiscal(table: InputTable | undefined, context: Context): Row {
   }
   if (!context.filled && items.length > 0) {
     // Not one figure: a single error that says why the sheet is needed, instead of one per blank cell.
-    context.emptyFiscal = { sheet: table.sheet, row: items[0]?.row ?? header.row + 1 };
+    const at = { sheet: table.sheet, row: items[0]?.row ?? header.row + 1 };
+    context.whenFilled.push(() => emptyFiscal(context, at));
     context.reported.add("fiscal.prior").add("fiscal.current");
   }
   context.filled ||= filledBefore;
