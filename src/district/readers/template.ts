@@ -159,7 +159,7 @@ function unitOf(field: FieldSpec): string {
   if (field.kind === "money") return "万元";
   if (field.kind === "year") return "年";
   if (field.kind !== "count" || /等级|步骤/.test(field.zh)) return "";
-  if (/班|教室/.test(field.zh)) return "个";
+  if (/班数|教室/.test(field.zh)) return "个";
   if (/声明/.test(field.zh)) return "项";
   return "人";
 }
@@ -183,6 +183,7 @@ const BLANK_MEANS: Partial<Record<string, readonly [string, string]>> = {
   "fiscal.scope": ["留空为全部教育", "blank: all education"],
   stayingSchool: ["没有留驻学校时留空", "blank when no school stays"],
   siteSchool: ["校址不是某校现址时留空", "blank when the site is no school's"],
+  step: ["欠款行必填", "required on 欠款 rows"],
 };
 
 export function fieldHelp(field: FieldSpec): FieldHelp {
