@@ -67,7 +67,11 @@ async function districtWorkbook(
   ctx: Context,
 ): Promise<{ readonly plan: WorkbookPlan; readonly reconciliations: readonly Reconciliation[] }> {
   const { io, t } = ctx;
-  const { district, problems } = await loadDistrict(source, io, t);
+  const loaded = await loadDistrict(source, io, t);
+  const { district } = loaded;
+  // --pack is the user's choice: a warning that the input names a sample's pack without one no longer applies.
+  const problems =
+    packId === undefined ? loaded.problems : loaded.problems.filter((p) => p.code !== "samplePack");
   if (problems.length > 0) io.stderr(problemTable(problems, ctx) + problemSummary(problems, t));
   if (!district || hasErrors(problems)) throw new UserError(t.inputHasErrors);
   const pack = choosePack(packId ?? district.policyPack, t);

@@ -4,6 +4,12 @@
  */
 export type Severity = "error" | "warning";
 
+/**
+ * Problems a shell may act on by kind: an example row of the template left in, a sample district's note or policy
+ * pack in another district, an input in which nothing was filled in.
+ */
+export type ProblemCode = "exampleRow" | "sampleNote" | "samplePack" | "nothingFilled";
+
 export interface Problem {
   readonly severity: Severity;
   readonly file: string;
@@ -17,6 +23,7 @@ export interface Problem {
   readonly message: string;
   readonly messageEn: string;
   readonly accepts?: string;
+  readonly code?: ProblemCode;
 }
 
 /** Where a model path came from in a table-shaped input. */

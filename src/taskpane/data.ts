@@ -7,7 +7,7 @@ import "./zodConfig";
 import type { District } from "../district/model";
 import type { Problem } from "../district/problems";
 import { SHEETS } from "../district/layout";
-import { buildInputTemplatePlan, templateExample } from "../plan/inputTemplate";
+import { buildInputTemplatePlan } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
 import { SAMPLES, getSample } from "../district/samples";
 import {
@@ -88,13 +88,13 @@ export async function loadFile(fileName: string, bytes: Uint8Array, baseSampleId
   };
 }
 
-/**
- * The codes of the template's example schools (see buildInputTemplatePlan) found in a district read from the input
- * sheets: all of them (same code and name) means the example rows were never replaced.
- */
-export function exampleCodesPresent(district: District): string[] {
-  const examples = templateExample().schools;
-  const read = new Set(district.schools.map((school) => `${school.code}\u0000${school.name}`));
-  const present = examples.filter((school) => read.has(`${school.code}\u0000${school.name}`));
-  return present.length === examples.length ? present.map((school) => school.code) : [];
+/** The template's example rows still in the input sheets: the readers leave each out with a warning. */
+export function exampleRowsLeft(
+  problems: readonly Problem[],
+): { readonly sheet: string; readonly row: number }[] {
+  return problems.flatMap((problem) =>
+    problem.code === "exampleRow" && problem.sheet !== undefined && problem.row !== undefined
+      ? [{ sheet: problem.sheet, row: problem.row }]
+      : [],
+  );
 }

@@ -118,7 +118,7 @@ const en = {
   dataSheetsExist: "The input sheets already exist: {sheet} is now active.",
   dataSheetsMissing: "There are no input sheets in this workbook yet: choose “Create input sheets” first.",
   dataExampleRows:
-    "The template's example rows are still in the input sheets (schools {codes}): replace them with your district's data.",
+    "The template's example rows are still in the input sheets ({rows}): they were not read. Delete them, or clear their 示例 cell once they hold your district's data.",
   dataMergedOver: "{file} merged over the {sample} sample",
   progressSheets: "Adding the sheets",
   progressValues: "Writing the values on {sheet}",
@@ -260,7 +260,8 @@ const zh: Record<StringKey, string> = {
   readerFailed: "无法读取该文件。",
   dataSheetsExist: "录入表已存在：已切换到 {sheet}。",
   dataSheetsMissing: "本工作簿中还没有录入表：请先点击“创建录入表”。",
-  dataExampleRows: "录入表中仍有模板的示例行（学校 {codes}）：请换成本区县的数据。",
+  dataExampleRows:
+    "录入表中仍有模板的示例行（{rows}），未读入：请删除；若已改为本区县的数据，请清空其「示例」单元格。",
   dataMergedOver: "{file} 已覆盖到示例“{sample}”上",
   progressSheets: "添加工作表",
   progressValues: "写入 {sheet} 的数值",

@@ -216,6 +216,81 @@ describe("edu-budget template", () => {
     expect(await main(["template"], io)).toBe(0);
     expect([...io.files.keys()]).toEqual([join("out", "教育经费预算-录入模板.xlsx")]);
   });
+  it("writes one example row per list sheet, marked 示例 in column A and set in grey italics", async () => {
+    const io = memoryIo();
+    await main(["template", "--out", "t.xlsx"], io);
+    const workbook = await load(io.files.get("t.xlsx"));
+    expect(workbook.worksheets[0]?.name).toBe("填表说明");
+    for (const name of ["录入-学校", "录入-项目", "录入-债务", "录入-布局", "录入-学前", "录入-声明"]) {
+      const ws = workbook.getWorksheet(name) as ExcelJS.Worksheet;
+      expect([ws.getCell("A1").value, ws.getCell("A2").value, ws.getCell("A3").value]).toEqual([
+        "示例",
+        "示例",
+        null,
+      ]);
+      for (const cell of [ws.getCell("A2"), ws.getCell("C2")]) {
+        expect(cell.font?.italic).toBe(true);
+        expect(cell.font?.color?.argb).toBe("FF808080");
+      }
+      expect(ws.getCell("A3").font?.italic).toBeFalsy();
+    }
+  });
+
+  it("refuses to generate from the untouched template, saying what to fill, and writes nothing", async () => {
+    const template = memoryIo();
+    await main(["template", "--out", "t.xlsx"], template);
+    const io = memoryIo({ "t.xlsx": template.files.get("t.xlsx") as Uint8Array }, "zh_CN.UTF-8");
+    expect(await main(["generate", "--input", "t.xlsx", "--out", "out/"], io)).toBe(2);
+    expect([...io.files.keys()]).toEqual(["t.xlsx"]);
+    expect(io.err()).toMatch(
+      /错误\s+t\.xlsx\s+录入表尚未填写\(示例行不计\)。至少须填写:「录入-区县」的区县名称/,
+    );
+    expect(io.err()).toContain("三个增长");
+    for (const sheet of ["录入-学校", "录入-项目", "录入-债务", "录入-布局", "录入-学前", "录入-声明"])
+      expect(io.err()).toMatch(
+        new RegExp(`警告\\s+t\\.xlsx\\s+${sheet}\\s+2\\s+示例\\s+第 2 行是模板的示例行`),
+      );
+    expect(io.err()).toContain(TEXTS.zh.problemCount(1, 6));
+  });
+
+  it("refuses a template filled with only schools: the district and fiscal sheets are named, no sample fills them", async () => {
+    const template = memoryIo();
+    await main(["template", "--out", "t.xlsx"], template);
+    const workbook = await load(template.files.get("t.xlsx"));
+    const ws = workbook.getWorksheet("录入-学校") as ExcelJS.Worksheet;
+    const rows = districtToTables(getSample("zhenlai")).find((t) => t.sheet === "录入-学校")?.rows ?? [];
+    rows
+      .slice(1)
+      .forEach((row, r) =>
+        row.forEach((value, c) => (ws.getCell(3 + r, 2 + c).value = value as ExcelJS.CellValue)),
+      );
+    const io = memoryIo({ "s.xlsx": new Uint8Array(await workbook.xlsx.writeBuffer()) });
+    expect(await main(["generate", "--input", "s.xlsx"], io)).toBe(2);
+    expect([...io.files.keys()]).toEqual(["s.xlsx"]);
+    expect(io.err()).toMatch(/error\s+s\.xlsx\s+录入-区县\s+2\s+值\s+District name: is required/);
+    expect(io.err()).toMatch(
+      /error\s+s\.xlsx\s+录入-财政\s+2\s+上年、本年\s+No fiscal figures: .*three statutory growths/,
+    );
+    expect(io.err()).toMatch(
+      /warning\s+s\.xlsx\s+录入-学校\s+2\s+示例\s+Row 2 is the template's example row/,
+    );
+    expect(io.err()).not.toMatch(/五镇|wuzhen|均为虚构/);
+  });
+});
+
+describe("a sample's policy pack in another district", () => {
+  const other = JSON.stringify({ ...getSample("wuzhen"), name: "本区" });
+
+  it("is warned about when generating, unless --pack chooses a pack", async () => {
+    const io = memoryIo({ "d.json": other });
+    expect(await main(["check", "--input", "d.json"], io)).toBe(0);
+    expect(io.err()).toMatch(/warning\s+d\.json\s+policyPack\s+Policy pack "wuzhen-2004"/);
+    expect(io.err()).toMatch(/warning\s+d\.json\s+note\s+The note is the Five-town/);
+    const chosen = memoryIo({ "d.json": other });
+    expect(await main(["check", "--input", "d.json", "--pack", "wuzhen-2004"], chosen)).toBe(0);
+    expect(chosen.err()).not.toContain("policyPack");
+    expect(chosen.err()).toMatch(/warning\s+d\.json\s+note\s+The note is the Five-town/);
+  });
 });
 
 describe("edu-budget check", () => {
@@ -303,8 +378,10 @@ describe("edu-budget validate", () => {
     const workbook = await load(template.files.get("t.xlsx"));
     const schools = workbook.worksheets.find((ws) => ws.name.includes("学校"));
     if (!schools) throw new Error("no schools sheet");
-    const codeCell = schools.getRow(3).getCell(1);
-    codeCell.value = schools.getRow(2).getCell(1).value;
+    // The 学校代码 column, found by its header (the 示例 marker column comes first).
+    const code = (schools.getRow(1).values as unknown[]).indexOf("学校代码");
+    const codeCell = schools.getRow(3).getCell(code);
+    codeCell.value = schools.getRow(2).getCell(code).value;
     const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
     const io = memoryIo({ "edited.xlsx": edited });
     expect(await main(["validate", "--input", "edited.xlsx"], io)).toBe(1);

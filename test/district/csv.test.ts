@@ -2,6 +2,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { decodeCsv, encodeCsv, mergeTables, parseCsv, readCsvTable } from "../../src/district/readers/csv";
 import { readDistrictTables } from "../../src/district/readers/tables";
+import { exampleCells } from "../../src/district/readers/template";
 import { districtToTables } from "../../src/district/readers/toTables";
 import { getSample } from "../../src/district/samples";
 
@@ -144,6 +145,31 @@ describe("readCsvTable", () => {
         row: 4,
         column: "班数",
         field: "schools[2].classes",
+      }),
+    ]);
+  });
+});
+
+describe("a CSV saved from the template", () => {
+  it("leaves the example row out with a warning at its row and reads the rows below it", () => {
+    const example = ["示例", ...(exampleCells("schools") ?? [])];
+    const rows = [
+      ["示例", ...(schoolRows()[0] ?? [])],
+      example,
+      ...schoolRows()
+        .slice(1)
+        .map((row) => ["", ...row]),
+    ];
+    const csv = readCsvTable(encodeCsv(rows, "utf-8", true), "学校.csv");
+    const result = readDistrictTables(mergeTables(wuzhenTables(), [csv.table]), "学校.csv");
+    expect(result.district).toEqual(getSample("wuzhen"));
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "录入-学校",
+        row: 2,
+        column: "示例",
+        code: "exampleRow",
       }),
     ]);
   });

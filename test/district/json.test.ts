@@ -40,4 +40,21 @@ describe("readDistrictJson", () => {
       ["schools[3].classes", "班数:应为数字"],
     ]);
   });
+
+  it("warns about a sample's note and policy pack in another district, naming the field", () => {
+    const other = { ...getSample("wuzhen"), name: "本区" };
+    const result = readDistrictJson(JSON.stringify(other), "d.json");
+    expect(result.district).toBeDefined();
+    expect(result.problems.filter((p) => p.code !== undefined)).toEqual([
+      expect.objectContaining({ severity: "warning", file: "d.json", field: "note", code: "sampleNote" }),
+      expect.objectContaining({
+        severity: "warning",
+        file: "d.json",
+        field: "policyPack",
+        code: "samplePack",
+      }),
+    ]);
+    const sample = readDistrictJson(JSON.stringify(getSample("wuzhen")), "wuzhen.json");
+    expect(sample.problems.filter((p) => p.code !== undefined)).toEqual([]);
+  });
 });

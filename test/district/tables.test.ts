@@ -282,4 +282,47 @@ describe("readDistrictTables", () => {
       { numRuns: 50 },
     );
   });
+
+  it("warns at its cell about a sample's note and policy pack in a district that is not that sample", () => {
+    const tables = mutableTables("wuzhen");
+    setCell(tables, "录入-区县", 2, "值", "本区");
+    const rows = sheet(tables, "录入-区县");
+    const rowOf = (item: string) => rows.findIndex((row) => row[0] === item) + 1;
+    const result = readDistrictTables(tables, "x.xlsx");
+    expect(result.district?.name).toBe("本区");
+    expect(result.problems.filter((p) => p.code !== undefined)).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "录入-区县",
+        row: rowOf("说明"),
+        column: "值",
+        field: "note",
+        code: "sampleNote",
+        message: expect.stringMatching(/^说明是示例「五镇区\(讲话二\)」的说明\(其数据均为虚构,仅供演示\)/),
+        messageEn: expect.stringMatching(/^The note is the Five-town district \(speech 2\) sample's/),
+      }),
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "录入-区县",
+        row: rowOf("政策包"),
+        column: "值",
+        field: "policyPack",
+        code: "samplePack",
+        message: expect.stringContaining("--pack wuzhen-2004"),
+      }),
+    ]);
+  });
+
+  it("warns about a sample's note edited but still saying its figures are invented, and not about the sample", () => {
+    const tables = mutableTables("zhenlai");
+    expect(readDistrictTables(tables, "x.xlsx").problems.filter((p) => p.code !== undefined)).toEqual([]);
+    const schools = sheet(tables, "录入-学校");
+    schools.splice(2, 1);
+    setCell(tables, "录入-区县", 8, "值", "本区学生数等数据均为虚构，仅供演示。");
+    const found = readDistrictTables(tables, "x.xlsx").problems.filter((p) => p.code !== undefined);
+    expect(found.map((p) => [p.code, p.row])).toEqual([
+      ["sampleNote", 8],
+      ["samplePack", 7],
+    ]);
+  });
 });

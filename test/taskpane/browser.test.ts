@@ -10,7 +10,7 @@ import { districtToTables, encodeCsv, readDistrictJson } from "../../src/distric
 import { buildInputTemplatePlan } from "../../src/plan/inputTemplate";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { getSample } from "../../src/district/samples";
-import { SHEETS, sheetSpec } from "../../src/district/layout";
+import { SHEETS, sheetSpec, type SheetKey } from "../../src/district/layout";
 import { cellAddress, columnLetter, parseCell } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
 import { isFormulaCell, type WorkbookPlan } from "../../src/plan/types";
@@ -97,6 +97,46 @@ const fakeSnapshot = (page: Page) =>
 const paneView = (page: Page) => page.evaluate(() => (window as unknown as PaneWindow).__paneTest.view());
 const waitForActive = (page: Page, sheet: string) =>
   page.waitForFunction((name) => (window as unknown as PaneWindow).__paneTest.view().active === name, sheet);
+
+/** A district of the user's own: the zhenlai sample renamed, with no note, the national pack and no projects. */
+const ownDistrict = () => ({
+  ...getSample("zhenlai"),
+  name: "本区",
+  note: "",
+  policyPack: "national",
+  projects: [],
+});
+
+/**
+ * Types a district into the input sheets as created: the values beside the items of 录入-区县 and 录入-财政, and the
+ * rows of the given list sheets, over their example row, or below it when keepExamples (the example row cleared
+ * when the district has no row for it).
+ */
+async function fillInputSheets(page: Page, lists: readonly SheetKey[], keepExamples: boolean): Promise<void> {
+  const tables = districtToTables(ownDistrict());
+  const writes = [sheetSpec("district"), sheetSpec("fiscal"), ...lists.map(sheetSpec)].map((spec) => {
+    const rows = tables.find((table) => table.sheet === spec.name)?.rows.slice(1) ?? [];
+    const item = spec.rows !== undefined;
+    const width = spec.columns.length + (item ? -1 : 1);
+    const grid = item
+      ? rows.map((row) => row.slice(1))
+      : rows.length > 0
+        ? rows.map((row) => ["", ...row.map((cell) => cell ?? "")])
+        : [Array<string>(width).fill("")];
+    const top = !item && keepExamples && rows.length > 0 ? 3 : 2;
+    const left = item ? 1 : 0;
+    const address = `${columnLetter(left)}${top}:${columnLetter(left + width - 1)}${top + grid.length - 1}`;
+    return { sheet: spec.name, address, grid };
+  });
+  await page.evaluate(
+    (all) =>
+      (window as unknown as PaneWindow).__paneTest.fake.run(async (context) => {
+        for (const { sheet, address, grid } of all)
+          context.workbook.worksheets.getItem(sheet).getRange(address).values = grid;
+      }),
+    writes,
+  );
+}
 
 /**
  * axe's serious and critical violations. Fluent's focus manager (tabster) puts aria-hidden focus sentinels
@@ -515,10 +555,15 @@ describe("task pane in chromium", () => {
       SHEETS.map((s) => s.name),
     );
 
-    // The template's example rows read back clean; a negative class count in the first school row does not.
+    // The sheets as created hold nothing but example rows: one error, and a warning per example row.
+    await page.getByRole("button", { name: "Read input sheets" }).click();
+    await page.getByTestId("data-status").filter({ hasText: "errors 1, warnings 6" }).waitFor();
+    // Filled in, they read back clean; a negative class count in the first school row does not.
+    await fillInputSheets(page, ["schools", "projects", "debts", "mergers", "preschool", "stated"], false);
     const schools = sheetSpec("schools");
+    // Column A is the 示例 marker column.
     const column = schools.columns.findIndex((c) => c.field === "classes");
-    const address = `${columnLetter(column)}2`;
+    const address = `${columnLetter(column + 1)}2`;
     await page.evaluate(
       ({ sheet, cell }) =>
         (window as unknown as PaneWindow).__paneTest.fake.run(async (context) => {
@@ -540,7 +585,7 @@ describe("task pane in chromium", () => {
     await closeClean(session);
   });
 
-  it("asks to create the input sheets before reading them, and warns when the example rows are still there", async () => {
+  it("asks to create the input sheets before reading them, refuses them unfilled and warns about example rows left", async () => {
     const session = await open("en-US");
     const { page } = session;
     await page.getByRole("button", { name: "Read input sheets" }).click();
@@ -553,9 +598,21 @@ describe("task pane in chromium", () => {
     await page.getByRole("button", { name: "Create input sheets" }).click();
     await page.getByTestId("status").filter({ hasText: "Input sheets created" }).waitFor();
     await page.getByRole("button", { name: "Read input sheets" }).click();
+    await page.getByTestId("data-status").filter({ hasText: "errors 1, warnings 6" }).waitFor();
+    expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("error");
+    await page.getByRole("button", { name: "Next" }).click();
+    const problems = page.getByTestId("problems");
+    expect(await problems.textContent()).toContain("Nothing is filled in (example rows do not count)");
+    expect(await problems.locator("tbody tr").count()).toBe(7);
+    await page.getByRole("button", { name: "1. Data" }).click();
+
+    // The required sheets filled in, the example rows left: read, with a warning that names each example row.
+    await fillInputSheets(page, ["schools"], true);
+    await page.getByRole("button", { name: "Read input sheets" }).click();
     await page.getByTestId("status").filter({ hasText: "example rows" }).waitFor();
     expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("warning");
-    expect(await page.getByTestId("data-status").textContent()).toContain("Loaded");
+    expect(await page.getByTestId("status").textContent()).toContain("录入-学校 row 2");
+    expect(await page.getByTestId("data-status").textContent()).toContain("errors 0, warnings 6");
     await closeClean(session);
   });
 

@@ -3,10 +3,10 @@ import { join } from "path";
 import fc from "fast-check";
 import { getSample } from "../../src/district/samples";
 import type { Problem } from "../../src/district/problems";
-import { templateExample } from "../../src/plan/inputTemplate";
+import { districtToTables } from "../../src/district/readers/toTables";
 import { listPacks, getPack, POLICY_KEYS } from "../../src/policy";
 import { GENERATED_MARK as WRITER_MARK } from "../../src/writers/officejs/writeWorkbookPlan";
-import { exampleCodesPresent } from "../../src/taskpane/data";
+import { exampleRowsLeft, inputSheetNames, inputTemplatePlan, loadTables } from "../../src/taskpane/data";
 import { GENERATED_MARK } from "../../src/taskpane/excel";
 import { translator } from "../../src/taskpane/i18n";
 import { generationOutcome, progressText, splitCause } from "../../src/taskpane/messages";
@@ -213,11 +213,32 @@ describe("where a problem is", () => {
 });
 
 describe("the input sheets' example rows", () => {
-  it("are found when every example school is still there, and not in a sample district", () => {
-    const example = templateExample();
-    expect(exampleCodesPresent(example)).toEqual(example.schools.map((s) => s.code));
-    expect(exampleCodesPresent(getSample("zhenlai"))).toEqual([]);
-    expect(exampleCodesPresent({ ...example, schools: example.schools.slice(1) })).toEqual([]);
+  /** The sheets "create input sheets" writes, as "read input sheets" gets them back. */
+  const created = () =>
+    inputTemplatePlan()
+      .sheets.filter((sheet) => inputSheetNames().includes(sheet.name))
+      .map((sheet) => ({
+        sheet: sheet.name,
+        rows: (sheet.blocks[0]?.cells ?? []).map((row) => row.map((cell) => cell?.v ?? null)),
+      }));
+
+  it("are found, one per sheet and row, among the problems of the sheets as created", () => {
+    const loaded = loadTables(created(), "本工作簿中的录入表", "sheets");
+    expect(loaded.district).toBeUndefined();
+    const lists = ["录入-学校", "录入-项目", "录入-债务", "录入-布局", "录入-学前", "录入-声明"];
+    expect(exampleRowsLeft(loaded.problems).sort((a, b) => a.sheet.localeCompare(b.sheet))).toEqual(
+      lists.map((sheet) => ({ sheet, row: 2 })).sort((a, b) => a.sheet.localeCompare(b.sheet)),
+    );
+    // Nothing filled in yet: an error that says what to fill, which the problems step lists.
+    expect(loaded.problems).toContainEqual(
+      expect.objectContaining({ severity: "error", code: "nothingFilled" }),
+    );
+  });
+
+  it("are not found in a sample district's sheets", () => {
+    const loaded = loadTables(districtToTables(getSample("zhenlai")), "x", "sheets");
+    expect(loaded.district).toBeDefined();
+    expect(exampleRowsLeft(loaded.problems)).toEqual([]);
   });
 });
 

@@ -33,7 +33,7 @@ function describe(cell: unknown): string {
   return `「${String(cell)}」`;
 }
 
-const ACCEPTS: Record<FieldSpec["kind"], string> = {
+export const ACCEPTS: Record<FieldSpec["kind"], string> = {
   text: "文本",
   optionalText: "文本",
   count: "0 或以上的整数",

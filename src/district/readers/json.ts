@@ -1,6 +1,7 @@
 /** A district as JSON text → a validated district; malformed JSON is reported with its line and column. */
-import type { Problem } from "../problems";
+import { pathText, type Problem } from "../problems";
 import { KNOWN_POLICY_PACKS, validateDistrict, type DistrictResult } from "../validate";
+import { sampleLeftovers } from "./leftovers";
 
 export function readDistrictJson(
   text: string,
@@ -14,7 +15,14 @@ export function readDistrictJson(
   } catch (error) {
     return { problems: [malformed(body, fileName, error instanceof Error ? error.message : String(error))] };
   }
-  return validateDistrict(input, { file: fileName }, knownPacks);
+  const result = validateDistrict(input, { file: fileName }, knownPacks);
+  const leftovers = sampleLeftovers(input).map(({ path, ...finding }): Problem => ({
+    severity: "warning",
+    file: fileName,
+    field: pathText(path),
+    ...finding,
+  }));
+  return leftovers.length > 0 ? { ...result, problems: [...result.problems, ...leftovers] } : result;
 }
 
 /** Engines word their messages differently: "line 2 column 5" (Firefox, newer V8) or "position 17" (V8). */

@@ -14,9 +14,11 @@ import {
   type SheetKey,
   type SheetSpec,
 } from "../layout";
-import { hasErrors, pathText, type Location, type Path, type Problem } from "../problems";
+import { hasErrors, pathText, type Location, type Path, type Problem, type ProblemCode } from "../problems";
 import { KNOWN_POLICY_PACKS, validateDistrict, type DistrictResult } from "../validate";
 import { convertCell, isBlank } from "./cells";
+import { sampleLeftovers } from "./leftovers";
+import { EXAMPLE_COLUMN, isExampleHeader, isHelpHeader, matchesExample, THREE_GROWTHS } from "./template";
 
 export interface InputTable {
   readonly sheet: string;
@@ -30,6 +32,15 @@ interface Context {
   readonly problems: Problem[];
   readonly locations: Map<string, Location>;
   readonly reported: Set<string>;
+  /** Some cell outside the example rows holds a value. */
+  filled: boolean;
+  /** The sheets on which an example row was found (and left out). */
+  readonly exampleRows: Set<SheetKey>;
+  /**
+   * Errors that hold only when something else was filled in (录入-财政 without one figure, a required sheet with only
+   * its example row); otherwise the one "nothing filled in" error says it all.
+   */
+  readonly whenFilled: (() => void)[];
 }
 
 /** The sheet spec a sheet (or CSV file) name stands for: 录入-学校, 学校, schools. */
@@ -47,7 +58,15 @@ export function readDistrictTables(
   fileName: string,
   knownPacks: readonly string[] = KNOWN_POLICY_PACKS,
 ): DistrictResult {
-  const context: Context = { file: fileName, problems: [], locations: new Map(), reported: new Set() };
+  const context: Context = {
+    file: fileName,
+    problems: [],
+    locations: new Map(),
+    reported: new Set(),
+    filled: false,
+    exampleRows: new Set(),
+    whenFilled: [],
+  };
   const tableOf = (key: SheetKey) => findTable(tables, sheetSpec(key), context);
   const district: Row = {};
   readKeyValues(tableOf("district"), sheetSpec("district"), district, context);
@@ -65,13 +84,59 @@ export function readDistrictTables(
   district.preschool = preschool;
   district.debts = readDebts(tableOf("debts"), district, context);
   district.statedCounts = readStated(tableOf("stated"), context);
+  // An input sheet found but nothing filled in: one error that says what to fill, not one per empty field.
+  if (!context.filled && tables.some((table) => specForName(table.sheet)))
+    return { problems: [...context.problems, nothingFilled(fileName)] };
+  for (const report of context.whenFilled) report();
   const validation = validateDistrict(
     district,
     { file: fileName, locate: (path) => locate(context.locations, path), reported: context.reported },
     knownPacks,
   );
+  for (const leftover of sampleLeftovers(district))
+    problem(
+      context,
+      leftover.path,
+      locate(context.locations, leftover.path) ?? {},
+      leftover.message,
+      leftover.messageEn,
+      leftover.accepts,
+      true,
+      leftover.code,
+    );
   const problems = [...context.problems, ...validation.problems];
   return { district: hasErrors(problems) ? undefined : validation.district, problems };
+}
+
+/** What an input must hold at the least: the required items of 录入-区县, all of 录入-财政, the schools. */
+function nothingFilled(file: string): Problem {
+  const required = (key: SheetKey) =>
+    [...(sheetSpec(key).rows ?? sheetSpec(key).columns)].filter((field) => field.required);
+  const zh = (key: SheetKey) =>
+    required(key)
+      .map((field) => field.zh)
+      .join("、");
+  const en = (key: SheetKey) =>
+    required(key)
+      .map((field) => field.en)
+      .join(", ");
+  const [district, fiscal, schools] = [sheetSpec("district"), sheetSpec("fiscal"), sheetSpec("schools")];
+  const optional = SHEETS.filter((spec) => !spec.required).map((spec) => `「${spec.name}」`);
+  return {
+    severity: "error",
+    file,
+    field: "",
+    message:
+      `录入表尚未填写(示例行不计)。至少须填写:「${district.name}」的${zh("district")};` +
+      `「${fiscal.name}」上年(T−1)和本年(T)两列的全部 9 项(${THREE_GROWTHS[0]});` +
+      `「${schools.name}」每所学校一行(${zh("schools")})。${optional.join("")}不填即为没有。`,
+    messageEn:
+      `Nothing is filled in (example rows do not count). Fill in at least: on ${district.name}, ${en("district")}; ` +
+      `on ${fiscal.name}, all 9 items for the prior year (T−1) and the budget year (T) (${THREE_GROWTHS[1]}); ` +
+      `on ${schools.name}, one row per school (${en("schools")}). Sheets left empty mean none.`,
+    accepts: "填写方法见「填表说明」工作表",
+    code: "nothingFilled",
+  };
 }
 
 function locate(locations: ReadonlyMap<string, Location>, path: Path): Location | undefined {
@@ -90,6 +155,7 @@ function problem(
   en: string,
   accepts?: string,
   warning = false,
+  code?: ProblemCode,
 ) {
   context.problems.push({
     severity: warning ? "warning" : "error",
@@ -99,6 +165,7 @@ function problem(
     message: zh,
     messageEn: en,
     ...(accepts !== undefined && { accepts }),
+    ...(code !== undefined && { code }),
   });
   if (!warning) context.reported.add(pathText(path));
 }
@@ -126,6 +193,8 @@ interface Header {
   readonly row: number;
   /** field → column index and the header text as written. */
   readonly columns: ReadonlyMap<string, { index: number; text: string }>;
+  /** The 示例 marker column, when the sheet has one. */
+  readonly example?: { index: number; text: string };
 }
 
 const firstFilledRow = (table: InputTable): number =>
@@ -152,9 +221,15 @@ function readHeader(
   }
   const rowNumber = index + 1;
   const columns = new Map<string, { index: number; text: string }>();
+  let example: { index: number; text: string } | undefined;
   (table.rows[index] ?? []).forEach((cell, column) => {
     if (isBlank(cell)) return;
     const text = String(cell).trim();
+    if (isHelpHeader(text)) return;
+    if (isExampleHeader(text) && !example) {
+      example = { index: column, text };
+      return;
+    }
     const wanted = normalizeHeader(text);
     const field = spec.columns.find((candidate) =>
       [...headerNames(candidate), ...extraNames(candidate)].includes(wanted),
@@ -191,14 +266,54 @@ function readHeader(
         `Required column "${field.zh}" (${field.en}) is missing`,
         `表头为「${field.zh}」或「${field.en}」的列`,
       );
-  return { row: rowNumber, columns };
+  return { row: rowNumber, columns, ...(example && { example }) };
 }
 
-/** Data rows after the header, blank rows skipped, with their Excel row numbers. */
-function dataRows(table: InputTable, header: Header): { row: number; cells: readonly unknown[] }[] {
-  return table.rows
+/**
+ * Data rows after the header, blank rows skipped, with their Excel row numbers. An example row (marked in the 示例
+ * column, or equal to the template's example) is left out with a warning, so no example value becomes data.
+ */
+function dataRows(
+  table: InputTable,
+  header: Header,
+  key: SheetKey,
+  context: Context,
+): { row: number; cells: readonly unknown[] }[] {
+  const filled = table.rows
     .map((cells, index) => ({ row: index + 1, cells }))
-    .filter(({ row, cells }) => row > header.row && cells.some((cell) => !isBlank(cell)));
+    .filter(
+      ({ row, cells }) =>
+        row > header.row && cells.some((cell, index) => !isBlank(cell) && index !== header.example?.index),
+    );
+  return filled.filter(({ row, cells }) => {
+    const marked = header.example !== undefined && !isBlank(cells[header.example.index]);
+    const example =
+      marked ||
+      matchesExample(key, (field) => {
+        const column = header.columns.get(field);
+        return { present: column !== undefined, cell: column && cells[column.index] };
+      });
+    if (example) exampleRow(context, key, table.sheet, row, marked ? header.example?.text : undefined);
+    return !example;
+  });
+}
+
+function exampleRow(context: Context, key: SheetKey, sheet: string, row: number, marker?: string): void {
+  context.exampleRows.add(key);
+  problem(
+    context,
+    [key],
+    { sheet, row, column: marker ?? EXAMPLE_COLUMN.zh },
+    marker
+      ? `第 ${row} 行是模板的示例行(「${marker}」列标有示例),未读入:请删除该行;若这一行已改为本区数据,请清空其「${marker}」单元格`
+      : `第 ${row} 行与模板的示例行相同,未读入:请删除该行或填入本区数据`,
+    marker
+      ? `Row ${row} is the template's example row (marked in the ${marker} column) and was not read: delete it, or clear its ${marker} cell if it now holds your district's data`
+      : `Row ${row} is the template's example row and was not read: delete it or fill in your district's data`,
+    "本区的数据行(「示例」列留空)",
+    true,
+    "exampleRow",
+  );
 }
 
 /** Reads one cell into `target` at `path` (dotted field inside the row), registering where it came from. */
@@ -212,6 +327,7 @@ function readCell(
 ): void {
   context.locations.set(pathText(path), location);
   if (isBlank(cell)) return;
+  context.filled = true;
   const converted = convertCell(cell, field);
   if (!converted.ok) {
     problem(
@@ -244,7 +360,19 @@ function readList(
   if (!table) return spec.required ? undefined : [];
   const header = readHeader(table, spec, context);
   if (!header) return [];
-  return dataRows(table, header).map(({ row, cells }, index) => {
+  const rows = dataRows(table, header, spec.key, context);
+  if (spec.required && rows.length === 0 && context.exampleRows.has(spec.key))
+    context.whenFilled.push(() =>
+      problem(
+        context,
+        base,
+        { sheet: table.sheet, row: header.row + 1 },
+        `「${table.sheet}」只有模板的示例行:请填入本区的数据,每行一项`,
+        `${table.sheet} holds only the template's example row: fill in your district's rows`,
+        "本区的数据行(「示例」列留空)",
+      ),
+    );
+  return rows.map(({ row, cells }, index) => {
     const target: Row = {};
     context.locations.set(pathText([...base, index]), { sheet: table.sheet, row });
     for (const field of spec.columns) {
@@ -278,7 +406,7 @@ function itemRows(
 ): { row: number; cells: readonly unknown[]; field: FieldSpec }[] {
   const seen = new Set<string>();
   const items: { row: number; cells: readonly unknown[]; field: FieldSpec }[] = [];
-  for (const { row, cells } of dataRows(table, header)) {
+  for (const { row, cells } of dataRows(table, header, spec.key, context)) {
     const key = String(cells[keyColumn.index] ?? "").trim();
     const field = (spec.rows ?? []).find((candidate) =>
       headerNames(candidate).includes(normalizeHeader(key)),
@@ -355,7 +483,10 @@ function readFiscal(table: InputTable | undefined, context: Context): Row {
     if (!header?.columns.has(year.key) || !keyColumn) context.reported.add(`fiscal.${year.key}`);
   if (!header || !keyColumn) return fiscal;
   const pathOf = (field?: FieldSpec): Path => (field ? ["fiscal", field.field] : ["fiscal"]);
-  for (const { row, cells, field } of itemRows(table, header, keyColumn, spec, context, pathOf)) {
+  const filledBefore = context.filled;
+  context.filled = false;
+  const items = itemRows(table, header, keyColumn, spec, context, pathOf);
+  for (const { row, cells, field } of items) {
     for (const year of FISCAL_YEARS) {
       const column = header.columns.get(year.key);
       if (!column) continue;
@@ -374,8 +505,28 @@ function readFiscal(table: InputTable | undefined, context: Context): Row {
       );
     }
   }
+  if (!context.filled && items.length > 0) {
+    // Not one figure: a single error that says why the sheet is needed, instead of one per blank cell.
+    const at = { sheet: table.sheet, row: items[0]?.row ?? header.row + 1 };
+    context.whenFilled.push(() => emptyFiscal(context, at));
+    context.reported.add("fiscal.prior").add("fiscal.current");
+  }
+  context.filled ||= filledBefore;
   for (const year of FISCAL_YEARS) fiscal[year.key] ??= {};
   return fiscal;
+}
+
+function emptyFiscal(context: Context, at: Location): void {
+  const spec = sheetSpec("fiscal");
+  const column = FISCAL_YEARS.map((year) => year.zh).join("、");
+  problem(
+    context,
+    ["fiscal"],
+    { ...at, column },
+    `财政数据未填写:上年(T−1)和本年(T)两列的 9 项都须填写,${THREE_GROWTHS[0]};没有它们不能生成预算`,
+    `No fiscal figures: fill in all 9 items for the prior year (T−1) and the budget year (T); ${THREE_GROWTHS[1]}, and without them the budget cannot be generated`,
+    `「${spec.name}」上年、本年两列各 ${(spec.rows ?? []).length} 项(金额以万元计,人数为整数)`,
+  );
 }
 
 /** 录入-债务: 欠款 rows are the items, one 声明总额 row, one 偿还能力 row per year from T to the term end. */
@@ -385,7 +536,7 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
   if (!table) return undefined;
   const header = readHeader(table, spec, context);
   if (!header) return undefined;
-  const rows = dataRows(table, header);
+  const rows = dataRows(table, header, "debts", context);
   if (rows.length === 0) return undefined;
   const field = (name: string) => spec.columns.find((column) => column.field === name) as FieldSpec;
   const debts: Row = { items: [] };
@@ -529,7 +680,7 @@ function readStated(table: InputTable | undefined, context: Context): Row[] {
   const groups: Row[] = [];
   const byLabel = new Map<string, Row>();
   let current: Row | undefined;
-  for (const { row, cells } of dataRows(table, header)) {
+  for (const { row, cells } of dataRows(table, header, "stated", context)) {
     const cellOf = (name: string) => {
       const column = header.columns.get(name);
       return {

@@ -78,9 +78,17 @@ export function DataStep(props: StepProps) {
       if (tables.length === 0) return announce(t("dataSheetsMissing"), "warning");
       const result = data.loadTables(tables, t("dataSheets"), "sheets");
       loaded(result);
-      const examples = result.district ? data.exampleCodesPresent(result.district) : [];
+      // With errors, the error count says more; the example rows are listed among the problems either way.
+      const examples = result.district ? data.exampleRowsLeft(result.problems) : [];
       if (examples.length)
-        announce(t("dataExampleRows", { codes: examples.join(locale === "zh-CN" ? "、" : ", ") }), "warning");
+        announce(
+          t("dataExampleRows", {
+            rows: examples
+              .map(({ sheet, row }) => `${sheet} ${t("problemRowAt", { row })}`)
+              .join(locale === "zh-CN" ? "、" : ", "),
+          }),
+          "warning",
+        );
     });
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

@@ -1,0 +1,255 @@
+/**
+ * What the input template holds beside the district's fields: the 示例 marker column and the one example row of each
+ * list sheet, the 填写说明 column of the item sheets, and the help text of every field (the 填表说明 sheet). The
+ * readers use the same definitions to recognise an example row and leave it out, so nothing the template shows as an
+ * example ever becomes data.
+ */
+import { normalizeHeader, sheetSpec, YES_NO, type FieldSpec, type SheetKey } from "../layout";
+import { ACCEPTS, isBlank } from "./cells";
+
+/** The first column of every list sheet: "示例" on the template's example row, empty on the user's rows. */
+export const EXAMPLE_COLUMN = { zh: "示例", en: "Example" } as const;
+/** The word the example row carries in its marker cell. */
+export const EXAMPLE_MARK = "示例";
+/** The help column beside the values of the item sheets (录入-区县, 录入-财政). */
+export const HELP_COLUMN = { zh: "填写说明", en: "Help" } as const;
+
+const names = (column: { zh: string; en: string }): string[] => [column.zh, column.en].map(normalizeHeader);
+
+export const isExampleHeader = (header: string): boolean =>
+  names(EXAMPLE_COLUMN).includes(normalizeHeader(header));
+export const isHelpHeader = (header: string): boolean => names(HELP_COLUMN).includes(normalizeHeader(header));
+
+/** The sheets read one row per item (the others have an item column and no example row). */
+export const LIST_SHEETS: readonly SheetKey[] = [
+  "schools",
+  "projects",
+  "debts",
+  "mergers",
+  "preschool",
+  "stated",
+];
+
+type ExampleCell = string | number;
+
+/**
+ * The template's example rows, by field. The values are illustrative (every name starts with 示例, so no row can be
+ * mistaken for a real school or a sample district's data) and consistent, so they show how a row is filled.
+ */
+export const EXAMPLE_ROWS: Readonly<Record<string, Readonly<Record<string, ExampleCell>>>> = {
+  schools: {
+    code: "示例01",
+    name: "示例小学",
+    town: "示例镇",
+    type: "小学",
+    area: "农村",
+    "grades.g1": 40,
+    "grades.g2": 38,
+    "grades.g3": 42,
+    "grades.g4": 39,
+    "grades.g5": 41,
+    "grades.g6": 40,
+    classes: 6,
+    classrooms: 7,
+    boarders: 0,
+    specialNeeds: 1,
+    staff: 15,
+    staffAboveQualification: 8,
+    staffMidTitle: 5,
+    backboneTeachers: 1,
+    prevStartEnrollment: 243,
+    prevDropouts: 1,
+    standardized: "否",
+    teachingArea: 1300,
+    sportsArea: 2600,
+    equipmentValue: 100000,
+    books: 4000,
+    computers: 14,
+    remotenessTier: 2,
+  },
+  projects: {
+    name: "示例教学楼新建项目",
+    school: "示例01",
+    status: "新建",
+    category: "教学楼",
+    totalCost: 500,
+    central: 200,
+    provincial: 100,
+    district: 150,
+    town: 50,
+    startYear: 2025,
+    endYear: 2026,
+    amountInYear: 300,
+  },
+  debts: { rowType: "欠款", item: "示例:拖欠工程款", category: "基建欠款", step: 1, amount: 100 },
+  mergers: {
+    name: "示例:两所小学合并",
+    year: 2026,
+    level: "小学",
+    sources: "示例01、示例02",
+    site: "示例02现址",
+    siteSchool: "示例02",
+    siteClassrooms: 0,
+    siteTeachingArea: 0,
+  },
+  preschool: {
+    name: "示例幼儿园",
+    kind: "公办幼儿园",
+    town: "示例镇",
+    smallClasses: 1,
+    middleClasses: 1,
+    largeClasses: 1,
+    mixedClasses: 0,
+    cost: 300,
+    year: 2026,
+  },
+  stated: {
+    label: "示例:开工建设2个项目",
+    stated: 2,
+    item: "示例教学楼新建项目",
+    source: "示例:某文件第三段",
+  },
+};
+
+/** The example row of a list sheet as cells in the sheet's column order (the marker column not included). */
+export function exampleCells(key: SheetKey): (ExampleCell | null)[] | undefined {
+  const example = EXAMPLE_ROWS[key];
+  return example && sheetSpec(key).columns.map((column) => example[column.field] ?? null);
+}
+
+const cellText = (cell: unknown): string => (isBlank(cell) ? "" : normalizeHeader(String(cell)));
+
+/**
+ * A row that is the template's example even without its mark (the 示例 column deleted or cleared): every column the
+ * sheet has holds the example's value.
+ */
+export function matchesExample(
+  key: SheetKey,
+  cellOf: (field: string) => { present: boolean; cell: unknown },
+): boolean {
+  const example = EXAMPLE_ROWS[key];
+  if (!example) return false;
+  let compared = 0;
+  for (const column of sheetSpec(key).columns) {
+    const { present, cell } = cellOf(column.field);
+    if (!present) continue;
+    compared += 1;
+    if (cellText(cell) !== cellText(example[column.field])) return false;
+  }
+  return compared > 0;
+}
+
+// ---------------------------------------------------------------- field help (填表说明)
+
+export interface FieldHelp {
+  readonly field: FieldSpec;
+  /** 万元, ㎡, 元, 年… or "" */
+  readonly unit: string;
+  readonly required: boolean;
+  /** What a cell accepts, and what a blank cell means for an optional field. */
+  readonly accepts: string;
+  readonly acceptsEn: string;
+}
+
+const UNIT = /[(（]\s*(万元|元|㎡|册|台)\s*[)）]/;
+
+function unitOf(field: FieldSpec): string {
+  const found = UNIT.exec(field.zh)?.[1];
+  if (found) return found;
+  if (field.kind === "money") return "万元";
+  if (field.kind === "year") return "年";
+  if (field.kind !== "count" || /等级|步骤/.test(field.zh)) return "";
+  if (/班数|教室/.test(field.zh)) return "个";
+  if (/声明/.test(field.zh)) return "项";
+  return "人";
+}
+
+const ACCEPTS_EN: Record<FieldSpec["kind"], string> = {
+  text: "text",
+  optionalText: "text",
+  count: "a whole number, 0 or more",
+  money: "a number, 0 or more (thousands separators allowed)",
+  year: "a four-digit year, e.g. 2012",
+  bool: "是/否 (also Y/N, TRUE/FALSE, 1/0)",
+  enum: "",
+  list: "codes separated by 、 or commas",
+};
+
+/** What a blank optional cell means, for the fields whose schema gives a default. */
+const BLANK_MEANS: Partial<Record<string, readonly [string, string]>> = {
+  policyPack: ["留空为全国政策包 national", "blank: the national pack"],
+  moneyUnit: ["只接受万元,可留空", "only 万元; may be left blank"],
+  note: ["显示在目录表上的说明,可留空", "shown on the contents sheet; may be left blank"],
+  "fiscal.scope": ["留空为全部教育", "blank: all education"],
+  stayingSchool: ["没有留驻学校时留空", "blank when no school stays"],
+  siteSchool: ["校址不是某校现址时留空", "blank when the site is no school's"],
+  step: ["欠款行必填", "required on 欠款 rows"],
+};
+
+export function fieldHelp(field: FieldSpec): FieldHelp {
+  const options = field.kind === "bool" ? YES_NO : field.options;
+  const list = options ? options.map((option) => option.zh).join("/") : field.list?.join("/");
+  const accepts = list ?? ACCEPTS[field.kind];
+  const acceptsEn = list ?? ACCEPTS_EN[field.kind];
+  const required = field.required === true;
+  const blank = BLANK_MEANS[field.field] ?? blankDefault(field);
+  return {
+    field,
+    unit: unitOf(field),
+    required,
+    accepts: required || !blank ? accepts : `${accepts};${blank[0]}`,
+    acceptsEn: required || !blank ? acceptsEn : `${acceptsEn}; ${blank[1]}`,
+  };
+}
+
+function blankDefault(field: FieldSpec): readonly [string, string] | undefined {
+  if (field.kind === "count" || field.kind === "money") return ["留空为 0", "blank: 0"];
+  if (field.kind === "bool") return ["留空为否", "blank: no"];
+  if (field.kind === "optionalText") return ["可留空", "may be left blank"];
+  return undefined;
+}
+
+/** Why 录入-财政 is required: the three statutory growths are computed from its two years. */
+export const THREE_GROWTHS = [
+  "三个增长(教育财政拨款增长高于财政经常性收入增长、生均教育费用逐步增长、教师工资和生均公用经费逐步增长)由这两年的数字计算",
+  "the three statutory growths (appropriation above recurring revenue, spending per student, teacher pay and public funds per student) are computed from these two years",
+] as const;
+
+/** Each sheet in a sentence: what a row is, and what leaving the sheet empty means. */
+export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: string]>> = {
+  district: [
+    "必填。每个项目一行,在「值」列填写。",
+    "Required. One item a row: fill in the 值 (value) column.",
+  ],
+  fiscal: [
+    `必填。上年(T−1)和本年(T)两列的 9 项都须填写:${THREE_GROWTHS[0]}。`,
+    `Required. All 9 items for the prior year (T−1) and the budget year (T): ${THREE_GROWTHS[1]}.`,
+  ],
+  schools: ["必填。每所学校一行。", "Required. One row per school."],
+  projects: [
+    "选填。每个基建项目一行;不填即为没有基建项目。",
+    "Optional. One row per project; empty means none.",
+  ],
+  debts: [
+    "选填。行类型「欠款」每笔一行(欠款事项、类别、还款步骤、金额),「声明总额」一行(金额),「偿还能力」自预算年度至任期截止年度每年一行(年度、金额);不填即为没有债务。",
+    "Optional. 欠款 rows (item, category, step, amount), one 声明总额 row, one 偿还能力 row per year from the budget year to the term end; empty means no debt.",
+  ],
+  mergers: [
+    "选填。每项布局调整一行;不填即为没有布局调整。",
+    "Optional. One row per merger; empty means none.",
+  ],
+  preschool: [
+    "选填。每所规划新建的幼儿园一行;不填即为没有规划。",
+    "Optional. One row per planned kindergarten; empty means none.",
+  ],
+  stated: [
+    "选填。文件所述的数量(如「开工建设7个项目」)与所列事项,每个事项一行;不填即为没有。",
+    "Optional. A stated count and the items listed with it, one item a row; empty means none.",
+  ],
+};
+
+/** The fields a sheet asks for, as the 填表说明 sheet lists them: the items of an item sheet, else its columns. */
+export function sheetFields(key: SheetKey): readonly FieldSpec[] {
+  const spec = sheetSpec(key);
+  return spec.rows ?? spec.columns;
+}
