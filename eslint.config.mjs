@@ -16,6 +16,12 @@ const shellGlobals = [
   name,
   message: `${name} is a shell concern: pass what you need in from src/functions, src/writers or src/taskpane.`,
 }));
+/** An import of the folder `name` (its index or any file in it), wherever the importing file sits. */
+const folder = (/** @type {string} */ name) => [`**/${name}`, `**/${name}/**`];
+const noFs = {
+  group: ["fs", "fs/*", "node:fs", "node:fs/*"],
+  message: "The xlsx writer returns bytes: the CLI writes them to disk.",
+};
 const pureCoreImports = {
   patterns: [
     {
@@ -28,6 +34,49 @@ const pureCoreImports = {
     },
     { group: ["exceljs", "react", "react-dom", "@fluentui/*"], message: "The pure core renders nothing." },
   ],
+};
+/** The rules of the domain know nothing of districts or workbook plans: those are built on top of them. */
+const domainLayer = {
+  group: [...folder("plan"), ...folder("district")],
+  message: "src/domain is the bottom layer: src/district and src/plan use it, never the other way round.",
+};
+/** The writers render a WorkbookPlan (src/plan) and nothing else: every number and rule is already in the plan. */
+const writerLayer = {
+  group: [...folder("domain"), ...folder("district"), ...folder("policy")],
+  message: "A writer renders a WorkbookPlan: it takes nothing from src/domain, src/district or src/policy.",
+};
+/** Office globals the CLI (Node) must never reach for. */
+const officeGlobals = ["Excel", "Office", "CustomFunctions"].map((name) => ({
+  name,
+  message: `${name} exists only inside Excel: the CLI runs in Node and writes .xlsx with src/writers/xlsx.`,
+}));
+/**
+ * The same layering for import(), which no-restricted-imports does not see: `pattern` is a regular expression over
+ * the imported path (no slashes in it; `\\b` marks a folder name's ends).
+ */
+const dynamicImport = (/** @type {string} */ pattern, /** @type {{ message: string }} */ rule) => ({
+  selector: `ImportExpression[source.value=/${pattern}/]`,
+  message: rule.message,
+});
+const OFFICE_NAMES = "^(Excel|Office|CustomFunctions)$";
+/** Office's namespaces reached other than as a plain global: in a type, or through globalThis or window. */
+const officeSyntax = [
+  `TSQualifiedName[left.type="Identifier"][left.name=/${OFFICE_NAMES}/]`,
+  `TSTypeQuery > Identifier[name=/${OFFICE_NAMES}/]`,
+  `MemberExpression[object.name=/^(globalThis|window|self|global)$/][property.name=/${OFFICE_NAMES}/]`,
+].map((selector) => ({
+  selector,
+  message:
+    "Excel, Office and CustomFunctions exist only inside Excel: the CLI runs in Node and writes .xlsx with src/writers/xlsx.",
+}));
+const cliLayer = {
+  group: [...folder("taskpane"), ...folder("officejs")],
+  message:
+    "The CLI runs in Node: it writes .xlsx with src/writers/xlsx, never through the task pane or Office.js.",
+};
+const functionsLayer = {
+  group: [...folder("plan"), ...folder("district")],
+  message: "Custom functions compute one rule from their arguments: they build no plan and read no district.",
 };
 
 export default tseslint.config(
@@ -56,6 +105,13 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: pureCoreImports.patterns.slice(0, 2) }] },
   },
   {
+    files: ["src/domain/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [...pureCoreImports.patterns, domainLayer] }],
+      "no-restricted-syntax": ["error", dynamicImport("\\b(plan|district)\\b", domainLayer)],
+    },
+  },
+  {
     files: ["src/writers/xlsx/**"],
     rules: {
       "no-restricted-globals": ["error", ...shellGlobals],
@@ -67,8 +123,15 @@ export default tseslint.config(
               group: ["**/taskpane/**", "**/officejs/**", "react"],
               message: "The xlsx writer renders a plan, nothing else.",
             },
+            noFs,
+            writerLayer,
           ],
         },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        dynamicImport("^(node:)?fs\\b", noFs),
+        dynamicImport("\\b(domain|district|policy)\\b", writerLayer),
       ],
     },
   },
@@ -83,9 +146,11 @@ export default tseslint.config(
               group: ["fs", "node:*", "exceljs", "**/xlsx/**", "**/cli/**"],
               message: "The Office.js writer runs in the browser.",
             },
+            writerLayer,
           ],
         },
       ],
+      "no-restricted-syntax": ["error", dynamicImport("\\b(domain|district|policy)\\b", writerLayer)],
     },
   },
   {
@@ -101,9 +166,11 @@ export default tseslint.config(
               group: ["fs", "node:*", "exceljs", "react", "**/writers/**", "**/taskpane/**", "**/cli/**"],
               message: "Custom functions are thin adapters over src/domain.",
             },
+            functionsLayer,
           ],
         },
       ],
+      "no-restricted-syntax": ["error", dynamicImport("\\b(plan|district)\\b", functionsLayer)],
     },
   },
   {
@@ -119,6 +186,18 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**"],
+    rules: {
+      "no-restricted-globals": ["error", ...officeGlobals],
+      "no-restricted-imports": ["error", { patterns: [cliLayer] }],
+      "no-restricted-syntax": [
+        "error",
+        dynamicImport("\\b(taskpane|officejs)\\b", cliLayer),
+        ...officeSyntax,
       ],
     },
   },

@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { schoolStudents } from "../../src/district/grades";
 import { SAMPLES, generateDistrict, getSample } from "../../src/district/samples";
 import { validateDistrict } from "../../src/district/validate";
+import { itWithShared } from "../support/shared";
 
-const speech = readFileSync(join(__dirname, "../../../shared/seed/speech.txt"), "utf8");
 const quotes = (source: string) => [...source.matchAll(/「([^」]+)」/g)].map((match) => match[1] as string);
 
 describe("built-in samples", () => {
@@ -27,7 +27,8 @@ describe("built-in samples", () => {
     expect(() => getSample("nowhere")).toThrow(/zhenlai, wuzhen/);
   });
 
-  it("quotes the speech verbatim in every stated count's source", () => {
+  itWithShared("quotes the speech verbatim in every stated count's source", (shared) => {
+    const speech = readFileSync(join(shared, "seed", "speech.txt"), "utf8");
     for (const sample of SAMPLES)
       for (const count of getSample(sample.id).statedCounts)
         for (const quote of quotes(count.source)) expect(speech).toContain(quote);

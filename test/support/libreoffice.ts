@@ -18,16 +18,20 @@ const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 
 const SOFFICE = process.env.SOFFICE ?? "soffice";
 
-function run(command: string, args: readonly string[], timeoutMs: number): Promise<string> {
+/** Runs to the end: no wall-clock limit unless one is given (the calling test's timeout is the safety net). */
+function run(command: string, args: readonly string[], timeoutMs?: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${command} did not finish within ${timeoutMs / 1000} s:\n${output}`));
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            child.kill("SIGKILL");
+            reject(new Error(`${command} did not finish within ${timeoutMs / 1000} s:\n${output}`));
+          }, timeoutMs);
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(
@@ -45,7 +49,7 @@ function run(command: string, args: readonly string[], timeoutMs: number): Promi
 }
 
 /** Opens the file in LibreOffice, recalculates every formula and saves it again as .xlsx. */
-export async function recalculateWithLibreOffice(xlsx: Uint8Array, timeoutMs = 120_000): Promise<Uint8Array> {
+export async function recalculateWithLibreOffice(xlsx: Uint8Array, timeoutMs?: number): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "edu-budget-lo-"));
   try {
     const profile = join(dir, "profile");

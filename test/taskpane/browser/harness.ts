@@ -84,6 +84,8 @@ export function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
+    // No wall-clock limits: a loaded machine is slower, not wrong (jest's test timeout is the safety net).
+    timeout: 0,
     args: [
       "--headless",
       "--no-sandbox",
@@ -119,6 +121,8 @@ export async function openPane(
     viewport: { width: options.width ?? 420, height: 860 },
     locale: lang,
   });
+  // Every wait is on a condition (an element, a text, a state): none gives up after a fixed time.
+  context.setDefaultTimeout(0);
   const requests: string[] = [];
   const pageErrors: string[] = [];
   context.on("request", (request) => requests.push(request.url()));

@@ -82,6 +82,9 @@ const staleSummary: WorkbookPlan = {
   ),
 };
 
+// LibreOffice runs as long as it needs (no wall-clock limit in the helper); this is only the safety net.
+jest.setTimeout(600_000);
+
 describe("a hand-made plan written as .xlsx and recalculated by LibreOffice", () => {
   let recalculated: Map<string, ReadCell>;
   beforeAll(async () => {
