@@ -10,13 +10,19 @@ import { FUNCTION_TEXTS } from "../src/functions/i18n";
 import type { FunctionsMetadata } from "./metadata";
 import { referenceMarkdown } from "./reference";
 
-export const FUNCTIONS_SOURCE = join(__dirname, "..", "src", "functions", "functions.ts");
+/** The bundle's entry: it imports every family below. */
+export const FUNCTIONS_ENTRY = join(__dirname, "..", "src", "functions", "functions.ts");
+/** The modules whose JSDoc is the functions' metadata, one per family, in the order functions.json lists them. */
+export const FUNCTION_FAMILIES = ["fiscal", "schools", "funding", "assignment"] as const;
+export const FUNCTION_SOURCES: readonly string[] = FUNCTION_FAMILIES.map((family) =>
+  join(__dirname, "..", "src", "functions", family, "functions.ts"),
+);
 export const DOCS_FILE = join(__dirname, "..", "docs", "functions.md");
 
 /** The same metadata the webpack plugin emits as functions.json. */
 export async function sourceMetadata(): Promise<FunctionsMetadata> {
-  const result = await generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], true);
-  if (result.errors.length > 0) throw new Error(`${FUNCTIONS_SOURCE}:\n  ${result.errors.join("\n  ")}`);
+  const result = await generateCustomFunctionsMetadata([...FUNCTION_SOURCES], true);
+  if (result.errors.length > 0) throw new Error(`Function metadata:\n  ${result.errors.join("\n  ")}`);
   return JSON.parse(result.metadataJson) as FunctionsMetadata;
 }
 
