@@ -9,7 +9,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { AddinPlugin, DEV_URL } = require("./scripts/addin-plugin.ts");
-const { FUNCTIONS_ENTRY, FUNCTION_SOURCES, sourceMetadata } = require("./scripts/docs.ts");
+const { FUNCTIONS_ENTRY, FUNCTION_SOURCES, sourceMetadata } = require("./scripts/metadata.ts");
 
 const DEV_PORT = 3000;
 

@@ -4,27 +4,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { format, resolveConfig } from "prettier";
 import { FUNCTION_TEXTS } from "../src/functions/i18n";
-import type { FunctionsMetadata } from "./metadata";
+import { sourceMetadata, type FunctionsMetadata } from "./metadata";
 import { referenceMarkdown } from "./reference";
 
-/** The bundle's entry: it imports every family below. */
-export const FUNCTIONS_ENTRY = join(__dirname, "..", "src", "functions", "functions.ts");
-/** The modules whose JSDoc is the functions' metadata, one per family, in the order functions.json lists them. */
-export const FUNCTION_FAMILIES = ["fiscal", "schools", "funding", "assignment"] as const;
-export const FUNCTION_SOURCES: readonly string[] = FUNCTION_FAMILIES.map((family) =>
-  join(__dirname, "..", "src", "functions", family, "functions.ts"),
-);
-export const DOCS_FILE = join(__dirname, "..", "docs", "functions.md");
+export { sourceMetadata };
 
-/** The same metadata the webpack plugin emits as functions.json. */
-export async function sourceMetadata(): Promise<FunctionsMetadata> {
-  const result = await generateCustomFunctionsMetadata([...FUNCTION_SOURCES], true);
-  if (result.errors.length > 0) throw new Error(`Function metadata:\n  ${result.errors.join("\n  ")}`);
-  return JSON.parse(result.metadataJson) as FunctionsMetadata;
-}
+export const DOCS_FILE = join(__dirname, "..", "docs", "functions.md");
 
 /** docs/functions.md as `npm run docs` writes it: formatted as `prettier --check` expects. */
 export async function docsMarkdown(metadata: FunctionsMetadata): Promise<string> {

@@ -8,12 +8,12 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
   /** Months an allowance from the pack's start month pays in its first year. */
   const months = 13 - pack.values["allowance.start_month"].value;
   const FUNDS_SOURCE = bi(
-    "State Council, Notice on Further Improving the Funding Mechanism for Urban and Rural Compulsory Education (关于进一步完善城乡义务教育经费保障机制的通知, 国发〔2015〕67号): one urban and rural baseline from 2016, 200 yuan more per boarder, small rural schools of fewer than 100 pupils funded as 100, 6,000 yuan per special-needs pupil; baselines of about 2021: 650/850 yuan in the central and western provinces, 700/900 in the east; speech 2 (S2-02 and S2-03.2) (policy reference §4.6).",
-    "《国务院关于进一步完善城乡义务教育经费保障机制的通知》（国发〔2015〕67号）：2016 年起城乡统一生均公用经费基准定额，寄宿生每人另加 200 元，不足 100 人的农村小规模学校按 100 人核定，特殊教育学生每人 6000 元；约 2021 年标准 中西部 650/850 元、东部 700/900 元；讲话（二）（S2-02、S2-03.2）（政策依据 §4.6）。",
+    `State Council, Notice on Further Improving the Funding Mechanism for Urban and Rural Compulsory Education (关于进一步完善城乡义务教育经费保障机制的通知, 国发〔2015〕67号): one urban and rural baseline from 2016, ${n("public_funds.boarder")} yuan more per boarder, small rural schools of fewer than ${n("public_funds.small_school_floor")} pupils funded as ${n("public_funds.small_school_floor")}, ${n("public_funds.special")} yuan per special-needs pupil; baselines of about 2021: ${n("public_funds.central_west.primary")}/${n("public_funds.central_west.junior")} yuan in the central and western provinces, ${n("public_funds.east.primary")}/${n("public_funds.east.junior")} in the east; speech 2 (S2-02 and S2-03.2) (policy reference §4.6).`,
+    `《国务院关于进一步完善城乡义务教育经费保障机制的通知》（国发〔2015〕67号）：2016 年起城乡统一生均公用经费基准定额，寄宿生每人另加 ${n("public_funds.boarder")} 元，不足 ${n("public_funds.small_school_floor")} 人的农村小规模学校按 ${n("public_funds.small_school_floor")} 人核定，特殊教育学生每人 ${n("public_funds.special")} 元；约 2021 年标准 中西部 ${n("public_funds.central_west.primary")}/${n("public_funds.central_west.junior")} 元、东部 ${n("public_funds.east.primary")}/${n("public_funds.east.junior")} 元；讲话（二）（S2-02、S2-03.2）（政策依据 §4.6）。`,
   );
   const PRESCHOOL_SOURCE = bi(
-    "Ministry of Education and others, 14th Five-Year Action Plan for Developing and Improving Preschool Education (“十四五”学前教育发展提升行动计划): a gross enrollment rate of at least 90 % by 2025, the rate being children in kindergarten ÷ population aged 3–5; speech 2 (S2-15) 「入园(班)率达到90以上」 (“an enrollment rate of 90 or more”: the % sign is lost, read as 90 %, inconsistency I-5) and S2-14 (1 + 3 + 7 new kindergartens) (policy reference §4.7).",
-    "教育部等《“十四五”学前教育发展提升行动计划》：到 2025 年学前三年毛入园率达到 90% 以上；毛入园率 = 在园幼儿数 ÷ 3–5 岁人口；讲话（二）（S2-15）「入园(班)率达到90以上」（原文“90”缺 % 号，按 90% 理解，不一致 I-5）、（S2-14）新建幼儿园 1 + 3 + 7 所（政策依据 §4.7）。",
+    `Ministry of Education and others, 14th Five-Year Action Plan for Developing and Improving Preschool Education (“十四五”学前教育发展提升行动计划): a gross enrollment rate of at least ${pctEn("preschool.target_rate")} by 2025, the rate being children in kindergarten ÷ population aged 3–5; speech 2 (S2-15) 「入园(班)率达到90以上」 (“an enrollment rate of 90 or more”: the % sign is lost, read as ${pctEn("preschool.target_rate")}, inconsistency I-5) and S2-14 (1 + 3 + 7 new kindergartens) (policy reference §4.7).`,
+    `教育部等《“十四五”学前教育发展提升行动计划》：到 2025 年学前三年毛入园率达到 ${pct("preschool.target_rate")} 以上；毛入园率 = 在园幼儿数 ÷ 3–5 岁人口；讲话（二）（S2-15）「入园(班)率达到90以上」（原文“90”缺 % 号，按 ${pct("preschool.target_rate")} 理解，不一致 I-5）、（S2-14）新建幼儿园 1 + 3 + 7 所（政策依据 §4.7）。`,
   );
   const DEBT_SOURCE = bi(
     "Speech 2 (S2-04), the district's debt repayment plan: its four steps (1,512.88 + 480 + 3,344.29 + 1,576.59 + 6,746.28 = 13,660.04, in units of 10,000 yuan) exceed the stated total of 13,644.78 by 15.26 (inconsistency I-1).",
@@ -170,8 +170,8 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
         `${n("class_size.kg_small")} × 小班 + ${n("class_size.kg_middle")} × 中班 + ${n("class_size.kg_large")} × 大班 + ${n("class_size.kg_mixed")} × 混龄班；每所幼儿园不超过 ${n("preschool.max_kindergarten_size")} 人。`,
       ),
       source: bi(
-        "Ministry of Education, Kindergarten Work Regulations (幼儿园工作规程, 2016) Art. 11 (25, 30, 35 and 30 children a class) and Art. 10 (generally at most 360 children a kindergarten); speech 1 (S1-12) and speech 2 (S2-14) (policy reference §4.7).",
-        "教育部《幼儿园工作规程》（2016 年）第十一条（小班 25 人、中班 30 人、大班 35 人、混合班 30 人）、第十条（幼儿园规模一般不超过 360 人）；讲话（一）（S1-12）、讲话（二）（S2-14）（政策依据 §4.7）。",
+        `Ministry of Education, Kindergarten Work Regulations (幼儿园工作规程, 2016) Art. 11 (${n("class_size.kg_small")}, ${n("class_size.kg_middle")}, ${n("class_size.kg_large")} and ${n("class_size.kg_mixed")} children a class) and Art. 10 (generally at most ${n("preschool.max_kindergarten_size")} children a kindergarten); speech 1 (S1-12) and speech 2 (S2-14) (policy reference §4.7).`,
+        `教育部《幼儿园工作规程》（2016 年）第十一条（小班 ${n("class_size.kg_small")} 人、中班 ${n("class_size.kg_middle")} 人、大班 ${n("class_size.kg_large")} 人、混合班 ${n("class_size.kg_mixed")} 人）、第十条（幼儿园规模一般不超过 ${n("preschool.max_kindergarten_size")} 人）；讲话（一）（S1-12）、讲话（二）（S2-14）（政策依据 §4.7）。`,
       ),
       examples: [
         { args: [3, 3, 3, null], result: 270 },
@@ -283,8 +283,8 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
         `人数 × 月标准 × (13 − 起始月)。按函数规范，起始月省略时为 1（全年 12 个月）。五镇讲话从 ${n("allowance.start_month")} 月新学年开始发放：把 政策参数("allowance.start_month")（= ${n("allowance.start_month")}）作为第三个参数传入，即得 ${months} 个月。`,
       ),
       source: bi(
-        "General Office of the State Council, Rural Teacher Support Plan 2015–2020 (乡村教师支持计划(2015—2020年), 国办发〔2015〕43号): living allowances for rural teachers at rates set locally by remoteness (one province pays 400 yuan a month on average); speech 2 (S2-06) 「从今年新学年开始为偏远农村教师发放津贴」 (“pay remote rural teachers an allowance from this new school year”): from September, 4 months in the first year (policy reference §4.8).",
-        "《国务院办公厅关于印发乡村教师支持计划(2015—2020年)的通知》（国办发〔2015〕43号）：乡村教师生活补助按学校艰苦边远程度由各地自定标准（如某省平均每人每月 400 元）；讲话（二）（S2-06）「从今年新学年开始为偏远农村教师发放津贴」：从 9 月起，第一年 4 个月（政策依据 §4.8）。",
+        `General Office of the State Council, Rural Teacher Support Plan 2015–2020 (乡村教师支持计划(2015—2020年), 国办发〔2015〕43号): living allowances for rural teachers at rates set locally by remoteness (one province pays ${n("allowance.monthly_rate")} yuan a month on average); speech 2 (S2-06) 「从今年新学年开始为偏远农村教师发放津贴」 (“pay remote rural teachers an allowance from this new school year”): from September, 4 months in the first year (policy reference §4.8).`,
+        `《国务院办公厅关于印发乡村教师支持计划(2015—2020年)的通知》（国办发〔2015〕43号）：乡村教师生活补助按学校艰苦边远程度由各地自定标准（如某省平均每人每月 ${n("allowance.monthly_rate")} 元）；讲话（二）（S2-06）「从今年新学年开始为偏远农村教师发放津贴」：从 ${n("allowance.start_month")} 月起，第一年 ${months} 个月（政策依据 §4.8）。`,
       ),
       examples: [
         {
@@ -330,8 +330,8 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
         `学生数 × 每天标准 × 天数；2021 年秋季起每天 ${n("nutrition.yuan_per_day")} 元（2011 年 3 元，后为 4 元），全年 ${n("nutrition.days")} 天。`,
       ),
       source: bi(
-        "General Office of the State Council, Opinions on the Nutrition Improvement Plan for Rural Compulsory-Education Students (关于实施农村义务教育学生营养改善计划的意见, 国办发〔2011〕54号): 3 yuan a day from autumn 2011, later 4 yuan and 5 yuan from autumn 2021, for 200 school days; speech 1 (S1-27) 「启动学生营养改善计划」 (“launch the student nutrition plan”): a start in the autumn term gives about 100 days in the first year (policy reference §4.10).",
-        "《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》（国办发〔2011〕54号）：2011 年秋季起每生每天 3 元，后为 4 元，2021 年秋季起 5 元，全年按 200 个在校日；讲话（一）（S1-27）「启动学生营养改善计划」：秋季学期开始的第一年约 100 天（政策依据 §4.10）。",
+        `General Office of the State Council, Opinions on the Nutrition Improvement Plan for Rural Compulsory-Education Students (关于实施农村义务教育学生营养改善计划的意见, 国办发〔2011〕54号): 3 yuan a day from autumn 2011, later 4 yuan and ${n("nutrition.yuan_per_day")} yuan from autumn 2021, for ${n("nutrition.days")} school days; speech 1 (S1-27) 「启动学生营养改善计划」 (“launch the student nutrition plan”): a start in the autumn term gives about 100 days in the first year (policy reference §4.10).`,
+        `《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》（国办发〔2011〕54号）：2011 年秋季起每生每天 3 元，后为 4 元，2021 年秋季起 ${n("nutrition.yuan_per_day")} 元，全年按 ${n("nutrition.days")} 个在校日；讲话（一）（S1-27）「启动学生营养改善计划」：秋季学期开始的第一年约 100 天（政策依据 §4.10）。`,
       ),
       examples: [
         { args: [1000, null, null], result: 1000000 },

@@ -32,8 +32,8 @@ export function schoolsTexts(pack: PolicyPack): FunctionTable {
     `《农村普通中小学校建设标准》（建标109-2008）、《中小学校设计规范》（GB 50099-2011）：完全小学每班 ${n("class_size.primary")} 人、各类中学每班 ${n("class_size.junior")} 人；教育部《幼儿园工作规程》（2016 年）第十一条：小班 ${n("class_size.kg_small")} 人、中班 ${n("class_size.kg_middle")} 人、大班 ${n("class_size.kg_large")} 人、混合班 ${n("class_size.kg_mixed")} 人（政策依据 §4.4、§4.7）。`,
   );
   const DROPOUT_SOURCE = bi(
-    `State Education Commission, Interim Measures for Evaluating Universal Compulsory Education (普及义务教育评估验收暂行办法, 1994) Art. 7: junior dropouts at most 2 % in cities, about 3 % elsewhere; speech 1 (S1-17) 「确保小学无辍学,农村初中辍学率控制在3%以内」 (“no primary dropouts, rural junior dropouts within 3 %”). The speech sets no urban junior limit, so the national ${pctEn("dropout.junior.urban")} applies (inconsistency I-10); speech 2 (S2-25) has the inspectorate warn schools above the limit (policy reference §4.2).`,
-    `国家教委《普及义务教育评估验收暂行办法》（1994 年）第七条：城市初中辍学率不超过 2%，其他县控制在 3% 左右；讲话（一）（S1-17）「确保小学无辍学,农村初中辍学率控制在3%以内」。讲话未定城市初中上限，按国家 ${pct("dropout.junior.urban")}（不一致 I-10）；讲话（二）（S2-25）「对辍学率超过规定标准的学校由教育督导机构给予警告」（政策依据 §4.2）。`,
+    `State Education Commission, Interim Measures for Evaluating Universal Compulsory Education (普及义务教育评估验收暂行办法, 1994) Art. 7: junior dropouts at most ${pctEn("dropout.junior.urban")} in cities, about ${pctEn("dropout.junior.town")} elsewhere; speech 1 (S1-17) 「确保小学无辍学,农村初中辍学率控制在3%以内」 (“no primary dropouts, rural junior dropouts within 3 %”). The speech sets no urban junior limit, so the national ${pctEn("dropout.junior.urban")} applies (inconsistency I-10); speech 2 (S2-25) has the inspectorate warn schools above the limit (policy reference §4.2).`,
+    `国家教委《普及义务教育评估验收暂行办法》（1994 年）第七条：城市初中辍学率不超过 ${pct("dropout.junior.urban")}，其他县控制在 ${pct("dropout.junior.town")} 左右；讲话（一）（S1-17）「确保小学无辍学,农村初中辍学率控制在3%以内」。讲话未定城市初中上限，按国家 ${pct("dropout.junior.urban")}（不一致 I-10）；讲话（二）（S2-25）「对辍学率超过规定标准的学校由教育督导机构给予警告」（政策依据 §4.2）。`,
   );
   const BALANCE_SOURCE = bi(
     "Ministry of Education, Interim Measures for Inspecting Basic Balanced Development of County Compulsory Education (县域义务教育均衡发展督导评估暂行办法, 教督〔2012〕3号) and Measures for Inspecting High-Quality Balanced Development (县域义务教育优质均衡发展督导评估办法, 教督〔2017〕6号); speech 1 (S1-08, S1-11) (policy reference §4.3).",
@@ -206,8 +206,8 @@ export function schoolsTexts(pack: PolicyPack): FunctionTable {
         `班额 = 向上取整(学生数 ÷ 班数)；正常 ≤ ${upTo("class_band.oversize_from")}，偏大 ${n("class_band.oversize_from")}–${upTo("class_band.large_from")}，大班额 ${n("class_band.large_from")}–${upTo("class_band.super_large_from")}，超大班额 ≥ ${n("class_band.super_large_from")}。`,
       ),
       source: bi(
-        "State Council, Opinions on Integrated Urban and Rural Compulsory Education within Counties (关于统筹推进县域内城乡义务教育一体化改革发展的若干意见, 国发〔2016〕40号): classes of 56–65 are large and of 66 or more super-large; super-large classes basically eliminated by 2018, large ones by 2020 (policy reference §4.4).",
-        "《国务院关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》（国发〔2016〕40号）：56–65 人为大班额、66 人及以上为超大班额，2018 年基本消除超大班额，2020 年基本消除大班额（政策依据 §4.4）。",
+        `State Council, Opinions on Integrated Urban and Rural Compulsory Education within Counties (关于统筹推进县域内城乡义务教育一体化改革发展的若干意见, 国发〔2016〕40号): classes of ${n("class_band.large_from")}–${upTo("class_band.super_large_from")} are large and of ${n("class_band.super_large_from")} or more super-large; super-large classes basically eliminated by 2018, large ones by 2020 (policy reference §4.4).`,
+        `《国务院关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》（国发〔2016〕40号）：${n("class_band.large_from")}–${upTo("class_band.super_large_from")} 人为大班额、${n("class_band.super_large_from")} 人及以上为超大班额，2018 年基本消除超大班额，2020 年基本消除大班额（政策依据 §4.4）。`,
       ),
       examples: [
         { args: [270, 6], result: "正常" },
