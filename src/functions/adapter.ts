@@ -147,39 +147,25 @@ export function memoByTexts<A extends string | null, B extends string | null, T>
   };
 }
 
-/** Results must be finite: a rule that produced NaN or Infinity is a bug reported as #VALUE!. */
-export function finiteOut(x: number): number {
-  if (x - x === 0) return x;
-  throw new RuleError("value", "the inputs give no finite result");
-}
-
 /** A cell Excel can show: a finite number, text or TRUE/FALSE. */
 function isShowable(cell: unknown): boolean {
   return typeof cell === "number" ? cell - cell === 0 : typeof cell === "string" || typeof cell === "boolean";
 }
 
 /** A spill Excel can show: a non-empty rectangle of showable cells. */
-function checkedRange<T>(rows: readonly unknown[]): T {
+function isShowableRange(rows: readonly unknown[]): boolean {
   const first = rows[0];
   const width = Array.isArray(first) ? first.length : 0;
-  if (width === 0) throw new RuleError("value", "the inputs give no result");
+  if (width === 0) return false;
   for (const row of rows) {
-    if (!Array.isArray(row) || row.length !== width)
-      throw new RuleError("value", "the inputs give no result");
-    for (const cell of row) {
-      if (!isShowable(cell)) throw new RuleError("value", "the inputs give no finite result");
-    }
+    if (!Array.isArray(row) || row.length !== width) return false;
+    for (const cell of row) if (!isShowable(cell)) return false;
   }
-  return rows as T;
+  return true;
 }
 
-/** What an adapter hands Excel, checked: never NaN, Infinity, undefined or an object Excel cannot show. */
-function checkedResult<T>(value: T): T {
-  if (typeof value === "number") return finiteOut(value) as T;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return checkedRange<T>(value);
-  throw new RuleError("value", "the inputs give no result");
-}
+/** Results must be finite: a rule that produced NaN, Infinity or nothing is a bug reported as #VALUE!. */
+const noResult = (): RuleError => new RuleError("value", "the inputs give no finite result");
 
 /** A rule error as the Excel error Excel can show; anything else is #VALUE! with a generic message. */
 export function toExcelError(e: unknown): CustomFunctions.Error {
@@ -193,14 +179,29 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
 }
 
 /**
- * The one error boundary of every EDU function: runs the adapter's body, checks what it returns (see
- * checkedResult) and turns whatever it throws into the Excel error Excel shows (see toExcelError), so no JavaScript
- * exception, NaN, Infinity or undefined reaches a cell.
+ * The error boundary of every EDU function that returns one value: runs the adapter's body and turns whatever it
+ * throws into the Excel error Excel shows (see toExcelError); a result that is not a finite number, text or TRUE/FALSE
+ * (NaN, Infinity, undefined) is #VALUE! too. Kept this small on purpose: Excel calls it once per cell.
  */
-export function excel<T>(body: () => T): T {
+export function excel<T extends number | string | boolean>(body: () => T): T {
+  let value: T;
   try {
-    return checkedResult(body());
+    value = body();
   } catch (e) {
     throw toExcelError(e);
   }
+  if (isShowable(value)) return value;
+  throw toExcelError(noResult());
+}
+
+/** The error boundary of the functions that spill: as excel, for a non-empty rectangle of showable cells. */
+export function excelRange(body: () => readonly (readonly unknown[])[]): unknown[][] {
+  let rows: readonly (readonly unknown[])[];
+  try {
+    rows = body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+  if (Array.isArray(rows) && isShowableRange(rows)) return rows as unknown[][];
+  throw toExcelError(noResult());
 }

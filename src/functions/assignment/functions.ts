@@ -6,7 +6,7 @@
 import { assignClasses, classBalance, parseGender, type Gender } from "../../domain/assignClasses";
 import { RuleError } from "../../domain/errors";
 import { EDU_DEFAULT as P, lookupPolicy } from "../../policy/packs";
-import { excel, memoByText, num, optNum, text, textVector, vector } from "../adapter";
+import { excel, excelRange, memoByText, num, optNum, text, textVector, vector } from "../adapter";
 
 const policyOf = memoByText((key: string) => lookupPolicy(P, key));
 
@@ -34,7 +34,7 @@ export function ASSIGN_CLASSES(
   genders?: unknown[][],
   seed?: number,
 ): unknown[][] {
-  return excel(() => {
+  return excelRange(() => {
     const s = vector(scores, "scores");
     const k = num(classes, "classes");
     const g = genderList(genders, s.length);
@@ -56,7 +56,7 @@ export function CLASS_BALANCE(
   scores: unknown[][],
   genders?: unknown[][],
 ): unknown[][] {
-  return excel(() => {
+  return excelRange(() => {
     const a = vector(assignments, "assignments").map((c) => {
       if (c === null) throw new RuleError("value", "assignments: a class number for every student");
       return c;

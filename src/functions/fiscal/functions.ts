@@ -4,7 +4,7 @@
  */
 import { RuleError } from "../../domain/errors";
 import { growth, onlyIncrease, threeGrowth } from "../../domain/growth";
-import { excel, num, vector } from "../adapter";
+import { excel, excelRange, num, vector } from "../adapter";
 
 /** prior/current of THREE_GROWTH: 4 numbers, or 5 with pay; an empty 5th cell means "no pay figure". */
 function growthCells(v: unknown, arg: string): number[] {
@@ -52,7 +52,7 @@ export function THREE_GROWTH(prior: unknown[][], current: unknown[][]): boolean 
  * @helpurl https://localhost:3000/help/THREE_GROWTH_DETAIL.html
  */
 export function THREE_GROWTH_DETAIL(prior: unknown[][], current: unknown[][]): unknown[][] {
-  return excel(() =>
+  return excelRange(() =>
     threeGrowth(growthCells(prior, "prior"), growthCells(current, "current")).map((r) => [
       r.label,
       r.achieved,

@@ -10,6 +10,7 @@ import { parseRegion, publicFunds, publicFundsNorm } from "../../domain/publicFu
 import { EDU_DEFAULT as P } from "../../policy/packs";
 import {
   excel,
+  excelRange,
   flatten,
   matrix,
   memoByTexts,
@@ -148,7 +149,7 @@ export function RECONCILE(stated_total: number, parts: unknown[][]): number {
  * @helpurl https://localhost:3000/help/REPAY_SCHEDULE.html
  */
 export function REPAY_SCHEDULE(amounts: unknown[][], capacity: unknown[][]): unknown[][] {
-  return excel(() => repaySchedule(vector(amounts, "amounts"), vector(capacity, "capacity")));
+  return excelRange(() => repaySchedule(vector(amounts, "amounts"), vector(capacity, "capacity")));
 }
 
 /**

@@ -11,6 +11,7 @@ import { staffQuota, staffRatio } from "../../domain/staffing";
 import { EDU_DEFAULT as P } from "../../policy/packs";
 import {
   excel,
+  excelRange,
   flatten,
   gradeMatrix,
   matrix,
@@ -158,7 +159,7 @@ export function MERGE_CHECK(
   level: string,
   class_size?: number,
 ): unknown[][] {
-  return excel(() => {
+  return excelRange(() => {
     const m = gradeMatrix(enrollment, "enrollment");
     const rooms = num(classrooms, "classrooms");
     const r = mergeCheck(m, rooms, optNum(class_size, "class_size", classSizeFor(level)));
