@@ -9,10 +9,9 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DefinePlugin } = require("webpack");
 const { AddinPlugin, DEV_URL } = require("./scripts/addin-plugin.ts");
-const { sourceMetadata } = require("./scripts/docs.ts");
+const { FUNCTIONS_ENTRY, FUNCTION_SOURCES, sourceMetadata } = require("./scripts/metadata.ts");
 const paneConstants = require("./scripts/pane-constants.js");
 
-const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const DEV_PORT = 3000;
 
 // The JS-only custom-functions runtime loads this page, which loads Microsoft's runtime and then functions.js.
@@ -60,7 +59,7 @@ async function englishSignatures() {
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const functionsOnly = env.entries === "functions";
-  const entry = { functions: FUNCTIONS_SOURCE };
+  const entry = { functions: FUNCTIONS_ENTRY };
   if (!functionsOnly) entry.taskpane = "./src/taskpane/index.tsx";
   const signatures = functionsOnly ? {} : await englishSignatures();
 
@@ -81,7 +80,8 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      // One input per family module: the plugin reads their JSDoc and appends each one's associate calls.
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: [...FUNCTION_SOURCES] }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         templateContent: functionsPage,

@@ -3,7 +3,7 @@
  * through the manifest's <bt:Override Locale="zh-cn">), the help pages the functions' @helpurl names, and the
  * production URL in every emitted text file. A function without a translation fails the build.
  */
-import { dirname, join } from "path";
+import { join } from "path";
 import type { Compilation, Compiler } from "webpack";
 import type { FunctionTable } from "../src/functions/i18n/types";
 import { localizeMetadata } from "./localize";
@@ -13,18 +13,22 @@ import { helpPages } from "./reference";
 export { DEV_URL };
 
 const NAME = "AddinPlugin";
-const I18N_DIR = join(__dirname, "..", "src", "functions", "i18n");
+const FUNCTIONS_DIR = join(__dirname, "..", "src", "functions");
+const I18N_DIR = join(FUNCTIONS_DIR, "i18n");
 const POLICY_DIR = join(__dirname, "..", "src", "policy");
 const TEXT_ASSET = /\.(html|json|xml|js|css|md|txt)$/;
 
-/** The table and the policy pack, read afresh so watch mode sees edits; their files become build dependencies. */
+/**
+ * The table (the families' texts) and the policy pack, read afresh so watch mode sees edits; their files become
+ * build dependencies.
+ */
 function loadTable(compilation: Compilation): FunctionTable {
-  const isData = (file: string): boolean => file.startsWith(I18N_DIR) || file.startsWith(POLICY_DIR);
+  const isData = (file: string): boolean => file.startsWith(FUNCTIONS_DIR) || file.startsWith(POLICY_DIR);
   for (const file of Object.keys(require.cache)) if (isData(file)) delete require.cache[file];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const table = (require(I18N_DIR) as { FUNCTION_TEXTS: FunctionTable }).FUNCTION_TEXTS;
   for (const file of Object.keys(require.cache)) if (isData(file)) compilation.fileDependencies.add(file);
-  compilation.contextDependencies.add(dirname(join(I18N_DIR, "index.ts")));
+  compilation.contextDependencies.add(FUNCTIONS_DIR);
   return table;
 }
 

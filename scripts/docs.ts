@@ -4,21 +4,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { format, resolveConfig } from "prettier";
 import { FUNCTION_TEXTS } from "../src/functions/i18n";
-import type { FunctionsMetadata } from "./metadata";
+import { sourceMetadata, type FunctionsMetadata } from "./metadata";
 import { referenceMarkdown } from "./reference";
 
-export const FUNCTIONS_SOURCE = join(__dirname, "..", "src", "functions", "functions.ts");
-export const DOCS_FILE = join(__dirname, "..", "docs", "functions.md");
+export { sourceMetadata };
 
-/** The same metadata the webpack plugin emits as functions.json. */
-export async function sourceMetadata(): Promise<FunctionsMetadata> {
-  const result = await generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], true);
-  if (result.errors.length > 0) throw new Error(`${FUNCTIONS_SOURCE}:\n  ${result.errors.join("\n  ")}`);
-  return JSON.parse(result.metadataJson) as FunctionsMetadata;
-}
+export const DOCS_FILE = join(__dirname, "..", "docs", "functions.md");
 
 /** docs/functions.md as `npm run docs` writes it: formatted as `prettier --check` expects. */
 export async function docsMarkdown(metadata: FunctionsMetadata): Promise<string> {

@@ -1,4 +1,4 @@
-import type { FunctionTable } from "../src/functions/i18n/types";
+import type { FunctionTable, FunctionText, NamedParameterText } from "../src/functions/i18n/types";
 import type { FunctionsMetadata } from "./metadata";
 
 /** Everything that keeps the table from describing the functions exactly: each line names the id. */
@@ -13,12 +13,24 @@ export function translationProblems(metadata: FunctionsMetadata, table: Function
       problems.push(
         `EDU.${fn.id} has ${fn.parameters.length} parameters (${fn.parameters.map((p) => p.name).join(", ")}) but ${text.parameters.length} translations`,
       );
+    } else {
+      const named = text.parameters.map((p) => p.name).join(", ");
+      const declared = fn.parameters.map((p) => p.name).join(", ");
+      if (named !== declared)
+        problems.push(`EDU.${fn.id} translates parameters (${named}) but its JSDoc names (${declared})`);
     }
   }
   for (const id of Object.keys(table)) {
     if (!ids.has(id)) problems.push(`src/functions/i18n translates EDU.${id}, which is not a function`);
   }
   return problems;
+}
+
+/** A parameter's texts by its JSDoc name (translationProblems has made sure there is one). */
+export function parameterText(text: FunctionText, name: string): NamedParameterText {
+  const found = text.parameters.find((p) => p.name === name);
+  if (!found) throw new Error(`No texts for parameter ${name}`);
+  return found;
 }
 
 /** functions.zh-cn.json: the same functions and parameters with zh-CN names and descriptions. */
@@ -34,11 +46,10 @@ export function localizeMetadata(metadata: FunctionsMetadata, table: FunctionTab
         name: text.zhName,
         description: text.zhDescription,
         ...(fn.helpUrl ? { helpUrl: `${fn.helpUrl}#zh-CN` } : {}),
-        parameters: fn.parameters.map((p, i) => ({
-          ...p,
-          name: text.parameters[i]!.zhName,
-          description: text.parameters[i]!.zhDescription,
-        })),
+        parameters: fn.parameters.map((p) => {
+          const translated = parameterText(text, p.name);
+          return { ...p, name: translated.zhName, description: translated.zhDescription };
+        }),
       };
     }),
   };

@@ -10,7 +10,7 @@ import { RuleError } from "../domain/errors";
 
 export type Cell = number | null;
 
-function describe(v: any): string {
+function describe(v: unknown): string {
   if (typeof v === "string") return `text "${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (Array.isArray(v)) return "a range";
@@ -18,39 +18,39 @@ function describe(v: any): string {
   return typeof v;
 }
 
-function wrong(arg: string, accepts: string, v: any): RuleError {
+function wrong(arg: string, accepts: string, v: unknown): RuleError {
   return new RuleError("value", `${arg}: ${accepts} (got ${describe(v)})`);
 }
 
-export function isOmitted(v: any): boolean {
+export function isOmitted(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
-export function num(v: any, arg: string): number {
+export function num(v: unknown, arg: string): number {
   if (typeof v === "number" && v - v === 0) return v;
   throw wrong(arg, "a number", v);
 }
 
-export function optNum(v: any, arg: string, fallback: number): number {
+export function optNum(v: unknown, arg: string, fallback: number): number {
   return isOmitted(v) ? fallback : num(v, arg);
 }
 
 /** Optional numbers whose default is computed only when needed (e.g. a policy lookup). */
-export function optNumOrNull(v: any, arg: string): number | null {
+export function optNumOrNull(v: unknown, arg: string): number | null {
   return isOmitted(v) ? null : num(v, arg);
 }
 
-export function text(v: any, arg: string, accepts: string): string {
+export function text(v: unknown, arg: string, accepts: string): string {
   if (typeof v === "string") return v;
   throw wrong(arg, accepts, v);
 }
 
-export function optText(v: any, arg: string, accepts: string): string | null {
+export function optText(v: unknown, arg: string, accepts: string): string | null {
   return v === null || v === undefined ? null : text(v, arg, accepts);
 }
 
 /** TRUE/FALSE, or 1/0 as typed by many users; omitted is FALSE. */
-export function optBool(v: any, arg: string): boolean {
+export function optBool(v: unknown, arg: string): boolean {
   if (isOmitted(v)) return false;
   if (typeof v === "boolean") return v;
   if (v === 0 || v === 1) return v === 1;
@@ -58,8 +58,8 @@ export function optBool(v: any, arg: string): boolean {
 }
 
 /** A rectangular range of numbers and empty cells. */
-export function matrix(v: any, arg: string): Cell[][] {
-  const rows: any[] = Array.isArray(v) ? v : [[v]];
+export function matrix(v: unknown, arg: string): Cell[][] {
+  const rows: unknown[] = Array.isArray(v) ? v : [[v]];
   const width = Array.isArray(rows[0]) ? rows[0].length : 0;
   if (rows.length === 0 || width === 0) throw wrong(arg, "a range of numbers", v);
   return rows.map((row) => {
@@ -83,13 +83,13 @@ export function flatten(m: readonly (readonly Cell[])[]): Cell[] {
  * Enrollment by grade: one cell, a row or a column of per-grade counts, or a matrix (rows = schools, columns =
  * grades). A single column is per-grade counts like a row, so it is turned into a row.
  */
-export function gradeMatrix(v: any, arg: string): Cell[][] {
+export function gradeMatrix(v: unknown, arg: string): Cell[][] {
   const m = matrix(v, arg);
   return m.length > 1 && (m[0] as Cell[]).length === 1 ? [m.map((row) => row[0] as Cell)] : m;
 }
 
 /** A single row or column, read in order. */
-export function vector(v: any, arg: string): Cell[] {
+export function vector(v: unknown, arg: string): Cell[] {
   const m = matrix(v, arg);
   if (m.length === 1) return m[0] as Cell[];
   if ((m[0] as Cell[]).length === 1) return m.map((row) => row[0] as Cell);
@@ -97,9 +97,9 @@ export function vector(v: any, arg: string): Cell[] {
 }
 
 /** A row or column of text cells (empty cells are null). */
-export function textVector(v: any, arg: string, accepts: string): (string | null)[] {
-  const rows: any[] = Array.isArray(v) ? v : [[v]];
-  const flat: any[] = [];
+export function textVector(v: unknown, arg: string, accepts: string): (string | null)[] {
+  const rows: unknown[] = Array.isArray(v) ? v : [[v]];
+  const flat: unknown[] = [];
   const width = Array.isArray(rows[0]) ? rows[0].length : 0;
   if (rows.length === 0 || width === 0) throw wrong(arg, accepts, v);
   for (const row of rows) {
@@ -147,11 +147,25 @@ export function memoByTexts<A extends string | null, B extends string | null, T>
   };
 }
 
-/** Results must be finite: a rule that produced NaN or Infinity is a bug reported as #VALUE!. */
-export function finiteOut(x: number): number {
-  if (x - x === 0) return x;
-  throw new RuleError("value", "the inputs give no finite result");
+/** A cell Excel can show: a finite number, text or TRUE/FALSE. */
+function isShowable(cell: unknown): boolean {
+  return typeof cell === "number" ? cell - cell === 0 : typeof cell === "string" || typeof cell === "boolean";
 }
+
+/** A spill Excel can show: a non-empty rectangle of showable cells. */
+function isShowableRange(rows: readonly unknown[]): boolean {
+  const first = rows[0];
+  const width = Array.isArray(first) ? first.length : 0;
+  if (width === 0) return false;
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== width) return false;
+    for (const cell of row) if (!isShowable(cell)) return false;
+  }
+  return true;
+}
+
+/** Results must be finite: a rule that produced NaN, Infinity or nothing is a bug reported as #VALUE!. */
+const noResult = (): RuleError => new RuleError("value", "the inputs give no finite result");
 
 /** A rule error as the Excel error Excel can show; anything else is #VALUE! with a generic message. */
 export function toExcelError(e: unknown): CustomFunctions.Error {
@@ -162,4 +176,32 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
     return new ExcelError(ErrorCode.invalidValue, e.message);
   }
   return new ExcelError(ErrorCode.invalidValue, "Unexpected input: check the arguments' types and ranges");
+}
+
+/**
+ * The error boundary of every EDU function that returns one value: runs the adapter's body and turns whatever it
+ * throws into the Excel error Excel shows (see toExcelError); a result that is not a finite number, text or TRUE/FALSE
+ * (NaN, Infinity, undefined) is #VALUE! too. Kept this small on purpose: Excel calls it once per cell.
+ */
+export function excel<T extends number | string | boolean>(body: () => T): T {
+  let value: T;
+  try {
+    value = body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+  if (isShowable(value)) return value;
+  throw toExcelError(noResult());
+}
+
+/** The error boundary of the functions that spill: as excel, for a non-empty rectangle of showable cells. */
+export function excelRange(body: () => readonly (readonly unknown[])[]): unknown[][] {
+  let rows: readonly (readonly unknown[])[];
+  try {
+    rows = body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+  if (Array.isArray(rows) && isShowableRange(rows)) return rows as unknown[][];
+  throw toExcelError(noResult());
 }

@@ -1,10 +1,22 @@
-import { ASSIGNMENT } from "./assignment";
-import { FISCAL } from "./fiscal";
-import { FUNDING } from "./funding";
-import { SCHOOLS } from "./schools";
+/**
+ * The functions' texts, by function id: each family's texts live beside its adapters (src/functions/<family>/
+ * texts.ts, apart from functions.ts because the build appends CustomFunctions.associate calls to the adapters, which
+ * the task pane must not run). The numbers they cite are written from a policy pack.
+ */
+import { EDU_DEFAULT } from "../../policy/packs";
+import type { PolicyPack } from "../../policy/types";
+import { assignmentTexts } from "../assignment/texts";
+import { FISCAL_TEXTS } from "../fiscal/texts";
+import { fundingTexts } from "../funding/texts";
+import { schoolsTexts } from "../schools/texts";
 import type { FunctionTable } from "./types";
 
 export * from "./types";
 
-/** zh-CN metadata and bilingual reference content of every EDU function, by function id. */
-export const FUNCTION_TEXTS: FunctionTable = { ...FISCAL, ...SCHOOLS, ...FUNDING, ...ASSIGNMENT };
+/** zh-CN metadata and bilingual reference content of every EDU function, citing the numbers of `pack`. */
+export function functionTexts(pack: PolicyPack): FunctionTable {
+  return { ...FISCAL_TEXTS, ...schoolsTexts(pack), ...fundingTexts(pack), ...assignmentTexts(pack) };
+}
+
+/** The texts of the functions as shipped: they compute with the built-in "edu-default" pack. */
+export const FUNCTION_TEXTS: FunctionTable = functionTexts(EDU_DEFAULT);

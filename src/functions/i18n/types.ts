@@ -20,6 +20,11 @@ export interface ParameterText {
   readonly zhDescription: string;
 }
 
+/** A parameter's texts with the name it has in the function's JSDoc (and functions.json). */
+export interface NamedParameterText extends ParameterText {
+  readonly name: string;
+}
+
 /** A call and what it returns; the bundle test calls every example through the built add-in. */
 export interface Example {
   readonly args: readonly ExcelValue[];
@@ -39,11 +44,14 @@ export interface ErrorCase {
 export interface FunctionText {
   readonly zhName: string;
   readonly zhDescription: string;
-  /** In the order of the function's parameters. */
-  readonly parameters: readonly ParameterText[];
+  /**
+   * Each parameter's texts keyed by its JSDoc name (see params), in the order of the function's parameters; the
+   * build refuses a table whose names are not exactly the JSDoc's.
+   */
+  readonly parameters: readonly NamedParameterText[];
   /** What the function checks or computes, for whom. */
   readonly checks: Bilingual;
-  /** The rule with its numbers. */
+  /** The rule with its numbers (written from the policy pack, see policyNumbers). */
   readonly rule: Bilingual;
   /** Policy reference sections (§), speech ids (S1-…, S2-…) and the documents behind them. */
   readonly source: Bilingual;
@@ -59,6 +67,11 @@ export function bi(en: string, zh: string): Bilingual {
 
 export function param(zhName: string, zhDescription: string): ParameterText {
   return { zhName, zhDescription };
+}
+
+/** Parameter texts keyed by the JSDoc parameter names, written in the parameters' order. */
+export function params(byName: { readonly [name: string]: ParameterText }): NamedParameterText[] {
+  return Object.entries(byName).map(([name, text]) => ({ name, ...text }));
 }
 
 /** A column range: one value per row. */

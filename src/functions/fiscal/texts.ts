@@ -1,4 +1,5 @@
-import { bi, column, param, type FunctionTable } from "./types";
+/** zh-CN names, parameter texts and reference help of the fiscal functions (./functions.ts). */
+import { bi, column, param, params, type FunctionTable } from "../i18n/types";
 
 const PRIOR = param(
   "上年数据",
@@ -26,14 +27,14 @@ const SIZE_ERRORS = [
   },
 ];
 
-export const FISCAL: FunctionTable = {
+export const FISCAL_TEXTS: FunctionTable = {
   GROWTH: {
     zhName: "增长率",
     zhDescription: "本年比上年的增长率：本年数 ÷ 上年数 − 1（0.08 即 8%）。",
-    parameters: [
-      param("上年数", "上年（基期）的金额或数量，须大于 0。"),
-      param("本年数", "本年的金额或数量。"),
-    ],
+    parameters: params({
+      prior: param("上年数", "上年（基期）的金额或数量，须大于 0。"),
+      current: param("本年数", "本年的金额或数量。"),
+    }),
     checks: bi(
       "The growth rate of a figure from the prior year to the current one: the building block of the three statutory growths.",
       "某项指标本年比上年的增长率，是“三个增长”的计算基础。",
@@ -57,7 +58,7 @@ export const FISCAL: FunctionTable = {
     zhName: "三个增长",
     zhDescription:
       "核对“三个增长”：教育财政拨款增长高于财政经常性收入增长，生均教育经费、生均公用经费（及教职工平均工资）比上年增长。",
-    parameters: [PRIOR, CURRENT],
+    parameters: params({ prior: PRIOR, current: CURRENT }),
     checks: bi(
       "Whether the three statutory growths hold for one government level and year: the education appropriation grows faster than recurring fiscal revenue (G1), per-student education expenditure rises (G2), per-student public funds rise, and so does average staff pay when it is given (G3).",
       "某级政府某年度是否达到“三个增长”：教育财政拨款增长高于财政经常性收入增长（G1），生均教育经费增长（G2），生均公用经费增长、给出教职工平均工资时工资也增长（G3）。",
@@ -84,7 +85,7 @@ export const FISCAL: FunctionTable = {
   THREE_GROWTH_DETAIL: {
     zhName: "三个增长明细",
     zhDescription: "逐项列出“三个增长”的核对结果：每项一行，列为项目、实际增长、要求增长、是否达到。",
-    parameters: [PRIOR, CURRENT],
+    parameters: params({ prior: PRIOR, current: CURRENT }),
     checks: bi(
       "The same tests as THREE_GROWTH, one row each, so a report shows which growth fails and by how much.",
       "与 三个增长 相同的核对，每项一行，便于在报表中看出哪一项未达到、差多少。",
@@ -114,12 +115,12 @@ export const FISCAL: FunctionTable = {
   ONLY_INCREASE: {
     zhName: "只增不减",
     zhDescription: "核对“两个只增不减”：一般公共预算教育支出总额和按在校生人数平均的支出都不低于上年。",
-    parameters: [
-      param("上年总额", "上年一般公共预算教育支出。"),
-      param("本年总额", "本年一般公共预算教育支出。"),
-      param("上年生均", "上年按在校学生人数平均的一般公共预算教育支出。"),
-      param("本年生均", "本年按在校学生人数平均的一般公共预算教育支出。"),
-    ],
+    parameters: params({
+      prior_total: param("上年总额", "上年一般公共预算教育支出。"),
+      current_total: param("本年总额", "本年一般公共预算教育支出。"),
+      prior_per_student: param("上年生均", "上年按在校学生人数平均的一般公共预算教育支出。"),
+      current_per_student: param("本年生均", "本年按在校学生人数平均的一般公共预算教育支出。"),
+    }),
     checks: bi(
       "Whether general-budget education spending and spending per student both stay at least at last year's level (the “two no-decreases”, 两个只增不减).",
       "一般公共预算教育支出总额和生均支出是否都不低于上年（两个只增不减）。",
