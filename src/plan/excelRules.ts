@@ -51,6 +51,7 @@ export function formulaLimitBreaches(formula: string): LimitBreach[] {
       actual: length,
       message: `formula has ${length} characters (with its "="); Excel allows ${EXCEL_LIMITS.formulaLength}`,
     });
+  if (!mayBreakStructure(formula)) return breaches;
   // One entry per open parenthesis: whether it is a function call (and which), its commas, whether it holds any.
   const open: { call: string | undefined; commas: number; filled: boolean }[] = [];
   let braces = 0;
@@ -114,6 +115,19 @@ export function formulaLimitBreaches(formula: string): LimitBreach[] {
       message: `a text in the formula has ${longestText} characters; Excel allows ${EXCEL_LIMITS.formulaText}`,
     });
   return breaches;
+}
+
+/** Whether a formula has enough parentheses, commas or characters to break a limit other than its length. */
+function mayBreakStructure(formula: string): boolean {
+  if (formula.length > EXCEL_LIMITS.formulaText + 2) return true;
+  let parentheses = 0;
+  let commas = 0;
+  for (let i = 0; i < formula.length; i++) {
+    const code = formula.charCodeAt(i);
+    if (code === 40) parentheses++;
+    else if (code === 44) commas++;
+  }
+  return parentheses > EXCEL_LIMITS.nesting || commas >= EXCEL_LIMITS.arguments;
 }
 
 /** The limit a cell's text breaks (undefined when it fits). Excel counts UTF-16 code units, as JavaScript does. */

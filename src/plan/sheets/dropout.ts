@@ -11,6 +11,7 @@ import type { BuildContext } from "../context";
 import { SHEET_NAMES } from "../context";
 import { fx, fxRule, SheetBuilder, str, val } from "../kit";
 import type { SheetPlan } from "../types";
+import { listedEn, listedZh } from "../listing";
 
 /** Levels with a dropout limit that each school type teaches. */
 const LIMITED_LEVELS: Readonly<Partial<Record<SchoolType, readonly Level[]>>> = {
@@ -171,11 +172,11 @@ export function buildDropout(ctx: BuildContext): SheetPlan {
     detailZh:
       failing.length === 0
         ? `${rows.length} 所学校均未超限`
-        : `${failing.length} 所学校超限, 需警告: ${names.join("、")}`,
+        : `${failing.length} 所学校超限, 需警告: ${listedZh(names)}`,
     detailEn:
       failing.length === 0
         ? `all ${rows.length} schools within their limits`
-        : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${names.join(", ")}`,
+        : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${listedEn(names)}`,
     items,
   });
   const header = table.headerRow + 1;

@@ -14,6 +14,7 @@ import { cellAddress, rangeAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
 import type { PlanCell } from "../types";
+import { listedZh } from "../listing";
 
 const LEVEL_ZH: Record<Merger["level"], string> = { primary: "小学", junior: "初中", senior: "高中" };
 /** 「要在三年内…」 (S2-03.5): the moves must be done by T + 3. */
@@ -122,7 +123,7 @@ function mergerBlock(
   const before = mergeCheck(staying ? [byGrade(staying)] : [], rooms, size.value);
 
   sb.note(
-    `${m + 1}. ${merger.name}: ${merger.sources.join("、")} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
+    `${m + 1}. ${merger.name}: ${listedZh(merger.sources)} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
       (staying ? "" : "; 现址调整前无留驻学校"),
   );
   sb.note(

@@ -8,8 +8,9 @@ import { KINDERGARTEN_KINDS, type PlannedKindergarten, type StatedCount } from "
 import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
-import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import { countEqual } from "./exact";
+import { listedEn, listedZh } from "../listing";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
@@ -198,10 +199,10 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
     `每所幼儿园规模不超过${maxSize.value}人`,
     `Each kindergarten at most ${maxSize.value} children`,
     oversize.length === 0,
-    oversize.length === 0 ? "全部符合" : `超限: ${oversize.map((k) => k.name).join("、")}`,
+    oversize.length === 0 ? "全部符合" : `超限: ${listedZh(oversize.map((k) => k.name))}`,
     oversize.length === 0
       ? "all within the limit"
-      : `over the limit: ${oversize.map((k) => k.name).join(", ")}`,
+      : `over the limit: ${listedEn(oversize.map((k) => k.name))}`,
   );
 
   const kinds = sb.table({
@@ -259,10 +260,35 @@ function statedCount(
     stated.items.length === planned.length &&
     matched === stated.items.length;
   sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
+  // One row per listed name, so that no formula grows with the number of names (Excel's formula limits).
+  const items = sb.table({
+    name: `tblKindergartensStated${index}`,
+    rows: stated.items,
+    columns: [
+      { key: "item", header: "讲话所列幼儿园", width: 26, style: "text", cell: (c) => val(c.item) },
+      {
+        key: "found",
+        header: "在规划表中",
+        width: 10,
+        cell: (c) =>
+          fx(
+            `${countEqual(table.range("name"), c.ref("item"))}>0`,
+            planned.some((k) => k.name === c.item),
+          ),
+      },
+    ],
+  });
+  const found = items.range("found");
+  sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
   const [statedL, listedL, plannedL, matchedL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
   const kv = sb.keyValues([
     { key: "stated", label: "讲话所述所数", cell: val(stated.stated), style: "integer" },
-    { key: "listed", label: "讲话所列幼儿园数", cell: val(stated.items.length), style: "integer" },
+    {
+      key: "listed",
+      label: "讲话所列幼儿园数",
+      cell: fx(`COUNTA(${items.range("item")})`, stated.items.length),
+      style: "integer",
+    },
     {
       key: "planned",
       label: "规划表中幼儿园数",
@@ -272,10 +298,7 @@ function statedCount(
     {
       key: "matched",
       label: "所列名称在规划表中",
-      cell: fx(
-        stated.items.map((item) => countEqual(table.range("name"), str(item))).join("+") || "0",
-        matched,
-      ),
+      cell: fx(`COUNTIF(${found},TRUE())`, matched),
       style: "integer",
     },
     {

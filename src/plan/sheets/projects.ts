@@ -9,6 +9,7 @@ import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import { countEqual, sumEqual } from "./exact";
+import { listedEn, listedZh } from "../listing";
 
 const SOURCES = [
   { key: "central", zh: "中央", en: "central" },
@@ -165,9 +166,9 @@ function splitCheck(
     sheet: "projects",
     cell: ok.local,
     pass: mismatched.length === 0,
-    detailZh: mismatched.length === 0 ? "全部相符" : `不符: ${mismatched.map((p) => p.name).join("、")}`,
+    detailZh: mismatched.length === 0 ? "全部相符" : `不符: ${listedZh(mismatched.map((p) => p.name))}`,
     detailEn:
-      mismatched.length === 0 ? "all agree" : `mismatched: ${mismatched.map((p) => p.name).join(", ")}`,
+      mismatched.length === 0 ? "all agree" : `mismatched: ${listedEn(mismatched.map((p) => p.name))}`,
   });
   projects.forEach((p, i) => {
     const difference = -reconcile(p.totalCost, [splitOf(p)]);
