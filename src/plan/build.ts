@@ -30,6 +30,7 @@ import { buildStaffing } from "./sheets/staffing";
 import { buildSummarySheet } from "./sheets/summary";
 import { STYLES } from "./styles";
 import type { SheetPlan, WorkbookPlan } from "./types";
+import { validatePlan, type PlanProblem } from "./validate";
 
 /** Each sheet's builder; a sheet without one is not part of any plan yet. */
 const BUILDERS: Partial<Record<SheetKey, SheetBuilderFn>> = {
@@ -119,12 +120,26 @@ function createContext(district: District, pack: PolicyPack, options: BuildOptio
   return ctx;
 }
 
+/** The plan alone, not validated (for tests and measurements): a shell writes only what buildWorkbook validated. */
 export function buildWorkbookPlan(district: District, pack: PolicyPack, options: BuildOptions): WorkbookPlan {
-  return buildWorkbook(district, pack, options).plan;
+  return buildPlan(district, pack, options).plan;
 }
 
-/** The plan and the reconciliations its sheets made (for a report outside the workbook, e.g. the CLI's check). */
-export function buildWorkbook(
+export interface BuiltWorkbook {
+  readonly plan: WorkbookPlan;
+  /** What Excel would reject in the plan (validatePlan): a shell writes the plan only when there is none. */
+  readonly problems: readonly PlanProblem[];
+  /** The reconciliations its sheets made (for a report outside the workbook, e.g. the CLI's check). */
+  readonly reconciliations: readonly Reconciliation[];
+}
+
+/** The plan with validatePlan's problems and the reconciliations its sheets made. */
+export function buildWorkbook(district: District, pack: PolicyPack, options: BuildOptions): BuiltWorkbook {
+  const built = buildPlan(district, pack, options);
+  return { ...built, problems: validatePlan(built.plan) };
+}
+
+function buildPlan(
   district: District,
   pack: PolicyPack,
   options: BuildOptions,

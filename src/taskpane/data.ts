@@ -9,6 +9,7 @@ import type { Problem } from "../district/problems";
 import { SHEETS } from "../district/layout";
 import { buildInputTemplatePlan, templateExample } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
+import { validatePlan, type PlanProblem } from "../plan/validate";
 import { SAMPLES, getSample } from "../district/samples";
 import {
   readDistrictJson,
@@ -41,6 +42,15 @@ export function loadSample(id: string, label: string): Loaded {
 
 /** The empty input sheets (with their headers, formats and drop-downs) for the user to fill in. */
 export const inputTemplatePlan = (): WorkbookPlan => buildInputTemplatePlan();
+
+/** The input sheets' plan with validatePlan's problems, as the gateway writes it. */
+export function checkedInputTemplate(): {
+  readonly plan: WorkbookPlan;
+  readonly problems: readonly PlanProblem[];
+} {
+  const plan = inputTemplatePlan();
+  return { plan, problems: validatePlan(plan) };
+}
 
 /** The input sheets' names, in the order the template creates them. */
 export const inputSheetNames = (): string[] => SHEETS.map((sheet) => sheet.name);

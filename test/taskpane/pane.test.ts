@@ -7,7 +7,10 @@ import { templateExample } from "../../src/plan/inputTemplate";
 import { listPacks, getPack, POLICY_KEYS } from "../../src/policy";
 import { GENERATED_MARK as WRITER_MARK } from "../../src/writers/officejs/writeWorkbookPlan";
 import { exampleCodesPresent } from "../../src/taskpane/data";
-import { GENERATED_MARK } from "../../src/taskpane/excel";
+import { GENERATED_MARK, PlanRefused, officeExcel } from "../../src/taskpane/excel";
+import { initialState } from "../../src/taskpane/state";
+import { workbookFor } from "../../src/taskpane/plan";
+import { validatePlan } from "../../src/plan/validate";
 import { translator } from "../../src/taskpane/i18n";
 import { generationOutcome, progressText, splitCause } from "../../src/taskpane/messages";
 import { boundsOf, displayValue, parsePolicyInput } from "../../src/taskpane/policyInput";
@@ -170,6 +173,51 @@ describe("the writer's progress and outcome in the pane's language", () => {
     expect(splitCause("Cannot read this .xlsx file: End of data", "en-US")).toEqual({
       message: "Cannot read this .xlsx file: End of data",
     });
+  });
+});
+
+describe("the pane's write path", () => {
+  const options = { onExistingSheet: "keepBoth", onProgress: () => undefined } as const;
+  const template = buildInputTemplatePlan();
+  const broken = {
+    ...template,
+    sheets: template.sheets.map((sheet, i) => (i === 0 ? { ...sheet, name: "录入/学校" } : sheet)),
+  };
+
+  it("refuses a plan with problems before writing anything, and shows the problems", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", cells: { A1: "我的数据" } }] });
+    const before = fake.snapshot();
+    const problems = validatePlan(broken);
+    expect(problems.length).toBeGreaterThan(0);
+    const write = officeExcel(fake.run).writePlan(
+      { plan: broken, problems },
+      { ...options, signal: new AbortController().signal },
+    );
+    await expect(write).rejects.toBeInstanceOf(PlanRefused);
+    const failure: unknown = await write.catch((error: unknown) => error);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.stats.syncs).toBe(0);
+    const outcome = generationOutcome(failure, false, zh);
+    expect(outcome.message).toBe(zh("generatePlanRefused", { count: problems.length }));
+    expect(outcome.cause).toContain('录入/学校 sheet name "录入/学校" contains one of [ ] : * ? / \\');
+    expect(generationOutcome(failure, false, en).message).toMatch(/^Nothing was written/);
+  });
+
+  it("writes a plan without problems through the same path", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", cells: {} }] });
+    const written = await officeExcel(fake.run).writePlan(
+      { plan: template, problems: validatePlan(template) },
+      { ...options, signal: new AbortController().signal },
+    );
+    expect(written.created).toEqual(template.sheets.map((sheet) => sheet.name));
+    expect(fake.sheetNames()).toEqual(["Sheet1", ...written.created]);
+  });
+
+  it("builds the plan to write together with its problems: none for a sample", () => {
+    const state = { ...initialState(), district: getSample("zhenlai"), packId: "zhenlai-2012" };
+    const built = workbookFor(state, new Date("2026-11-30T08:00:00Z"));
+    expect(built.problems).toEqual([]);
+    expect(built.plan.sheets.length).toBeGreaterThan(2);
   });
 });
 

@@ -61,7 +61,7 @@ export function DataStep(props: StepProps) {
       // Existing input sheets are the user's data: show them instead of adding "录入-学校 (2)" copies.
       const schools = data.inputSheetNames().find((name) => name === "录入-学校") ?? first ?? "";
       if (await excel.activate(schools)) return announce(t("dataSheetsExist", { sheet: schools }));
-      const written = await excel.writePlan(data.inputTemplatePlan(), {
+      const written = await excel.writePlan(data.checkedInputTemplate(), {
         onExistingSheet: "keepBoth",
         onProgress: () => undefined,
         signal: new AbortController().signal,
