@@ -11,13 +11,8 @@ import { buildInputTemplatePlan, templateExample } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
 import { validatePlan, type PlanProblem } from "../plan/validate";
 import { SAMPLES, getSample } from "../district/samples";
-import {
-  readDistrictJson,
-  readDistrictTables,
-  readCsvTable,
-  mergeTables,
-  districtToTables,
-} from "../district";
+import { readDistrictTables } from "../district";
+import { fileKind, loadInputs } from "../district/load";
 import type { DataSource, InputTables } from "./state";
 
 export interface Loaded {
@@ -62,40 +57,22 @@ export function loadTables(tables: InputTables, label: string, kind: DataSource[
 
 /**
  * A file by its extension: .json is a whole district; .xlsx an input workbook; .csv one input table merged over
- * the base sample's tables (so a schools CSV can be tried with the rest of a sample).
+ * the base sample's tables (so a schools CSV can be tried with the rest of a sample), whose own sheets' problems
+ * name `baseLabel`. An unsupported file type is a problem of the file.
  */
-export async function loadFile(fileName: string, bytes: Uint8Array, baseSampleId: string): Promise<Loaded> {
+export async function loadFile(
+  fileName: string,
+  bytes: Uint8Array,
+  baseSampleId: string,
+  baseLabel?: string,
+): Promise<Loaded> {
   const source: DataSource = { kind: "file", label: fileName };
-  const extension = fileName.toLowerCase().split(".").pop();
-  if (extension === "json") {
-    const result = readDistrictJson(new TextDecoder("utf-8").decode(bytes), fileName);
-    return { source, district: result.district, problems: result.problems };
-  }
-  if (extension === "csv") {
-    const csv = readCsvTable(bytes, fileName);
-    const tables = mergeTables(districtToTables(getSample(baseSampleId)), [csv.table]);
-    const result = readDistrictTables(tables, fileName);
-    return { source, district: result.district, problems: [...csv.problems, ...result.problems], tables };
-  }
-  if (extension === "xlsx") {
-    // exceljs is large: it is loaded only when a workbook file is chosen.
-    const { readInputWorkbook } = await import("../district/readers/xlsx");
-    const result = await readInputWorkbook(bytes, fileName);
-    return { source, district: result.district, problems: result.problems, tables: result.tables };
-  }
-  return {
-    source,
-    problems: [
-      {
-        severity: "error",
-        file: fileName,
-        field: "file",
-        message: "不支持的文件类型",
-        messageEn: "Unsupported file type",
-        accepts: ".xlsx, .csv, .json",
-      },
-    ],
-  };
+  const options =
+    fileKind(fileName) === "csv"
+      ? { sample: baseSampleId, ...(baseLabel !== undefined && { sampleLabel: baseLabel }) }
+      : {};
+  const result = await loadInputs([{ name: fileName, bytes }], options);
+  return { source, ...result };
 }
 
 /**

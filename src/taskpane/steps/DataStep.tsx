@@ -88,7 +88,8 @@ export function DataStep(props: StepProps) {
     run(async () => {
       const data = await loadData();
       const base = sampleId || data.sampleList()[0]?.id || "";
-      const result = await data.loadFile(file.name, new Uint8Array(await file.arrayBuffer()), base);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await data.loadFile(file.name, bytes, base, sampleName(base));
       // A CSV is one table over the chosen sample's others: say which sample, so it is never silent.
       const merged = /\.csv$/i.test(file.name)
         ? {
