@@ -6,7 +6,8 @@ import type { Problem } from "../../src/district/problems";
 import { templateExample } from "../../src/plan/inputTemplate";
 import { listPacks, getPack, POLICY_KEYS } from "../../src/policy";
 import { GENERATED_MARK as WRITER_MARK } from "../../src/writers/officejs/writeWorkbookPlan";
-import { exampleCodesPresent } from "../../src/taskpane/data";
+import { districtToTables, encodeCsv } from "../../src/district";
+import { exampleCodesPresent, loadFile } from "../../src/taskpane/data";
 import { GENERATED_MARK, PlanRefused, officeExcel } from "../../src/taskpane/excel";
 import { initialState } from "../../src/taskpane/state";
 import { workbookFor } from "../../src/taskpane/plan";
@@ -250,6 +251,26 @@ describe("where a problem is", () => {
       linkable: false,
     });
     expect(problemPlace(problem("bad.json"), file)).toEqual({ where: "bad.json", linkable: false });
+  });
+});
+
+describe("a file chosen in the pane", () => {
+  it("is read by the shared loader: a .csv over the chosen sample, the sample's sheets named by its label", async () => {
+    const schools = districtToTables(getSample("zhenlai")).find((table) => table.sheet === "录入-学校");
+    const rows = (schools?.rows ?? []).map((row, r) => [...row, r === 0 ? "未知列" : ""]);
+    const loaded = await loadFile("学校.csv", encodeCsv(rows, "gb18030"), "zhenlai", "镇赉县");
+    expect(loaded.source).toEqual({ kind: "file", label: "学校.csv" });
+    expect(loaded.district?.schools).toEqual(getSample("zhenlai").schools);
+    expect(new Set(loaded.problems.map((p) => p.file))).toEqual(new Set(["学校.csv", "镇赉县"]));
+    expect(loaded.tables?.some((table) => table.sheet === "录入-学校")).toBe(true);
+  });
+
+  it("of an unsupported type is a problem of that file", async () => {
+    const loaded = await loadFile("预算.xls", new Uint8Array([1, 2]), "zhenlai");
+    expect(loaded.district).toBeUndefined();
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({ severity: "error", file: "预算.xls", messageEn: "Unsupported file type" }),
+    ]);
   });
 });
 
