@@ -120,7 +120,7 @@ function createContext(district: District, pack: PolicyPack, options: BuildOptio
   return ctx;
 }
 
-/** The plan alone, not validated (for tests and measurements): a shell writes only what buildWorkbook validated. */
+/** The plan alone, not validated (a preview, tests, measurements): a shell writes only what buildWorkbook validated. */
 export function buildWorkbookPlan(district: District, pack: PolicyPack, options: BuildOptions): WorkbookPlan {
   return buildPlan(district, pack, options).plan;
 }
