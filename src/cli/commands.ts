@@ -4,11 +4,10 @@ import type { Problem } from "../district/problems";
 import { hasErrors } from "../district/problems";
 import { getSample } from "../district/samples";
 import { reconciles } from "../domain/debt";
-import { buildWorkbook } from "../plan/build";
+import { buildWorkbook, type BuiltWorkbook } from "../plan/build";
 import type { Reconciliation } from "../plan/context";
 import { buildInputTemplatePlan } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
-import { validatePlan } from "../plan/validate";
 import { getPack, listPacks } from "../policy";
 import type { PolicyPack } from "../policy";
 import { writeXlsx } from "../writers/xlsx";
@@ -65,7 +64,7 @@ async function districtWorkbook(
   source: DistrictSource,
   packId: string | undefined,
   ctx: Context,
-): Promise<{ readonly plan: WorkbookPlan; readonly reconciliations: readonly Reconciliation[] }> {
+): Promise<BuiltWorkbook> {
   const { io, t } = ctx;
   const loaded = await loadDistrict(source, io, t);
   const { district } = loaded;
@@ -80,9 +79,9 @@ async function districtWorkbook(
     generatedAt: io.now().toISOString(),
     generator: generator(io),
   });
-  const defects = validatePlan(built.plan);
-  if (defects.length > 0) {
-    const lines = defects.map((d) => `  ${[d.sheet, d.cell].filter(Boolean).join("!")} ${d.message}`);
+  // A plan Excel would reject is never written (a defect of the builders, not of the input).
+  if (built.problems.length > 0) {
+    const lines = built.problems.map((d) => `  ${[d.sheet, d.cell].filter(Boolean).join("!")} ${d.message}`);
     throw new Error(`${t.planProblems}\n${lines.join("\n")}`);
   }
   return built;

@@ -11,6 +11,7 @@ import { buildOrder, withNeeds, type SheetDefinition } from "./registry";
 import { SHEETS, type SheetOutput } from "./sheets";
 import { STYLES } from "./styles";
 import type { SheetKey, SheetPlan, WorkbookPlan } from "./types";
+import { validatePlan, type PlanProblem } from "./validate";
 
 export { sheetChoices, type SheetChoice } from "./sheets";
 
@@ -106,16 +107,30 @@ export function startPlan(
   };
 }
 
+/** The plan alone, not validated (a preview, tests, measurements): a shell writes only what buildWorkbook validated. */
 export function buildWorkbookPlan(
   district: District,
   pack: PolicyPack,
   options: BuildOptions,
 ): WorkbookPlan<SheetKey> {
-  return buildWorkbook(district, pack, options).plan;
+  return buildPlan(district, pack, options).plan;
 }
 
-/** The plan and the reconciliations its sheets made (for a report outside the workbook, e.g. the CLI's check). */
-export function buildWorkbook(
+export interface BuiltWorkbook {
+  readonly plan: WorkbookPlan;
+  /** What Excel would reject in the plan (validatePlan): a shell writes the plan only when there is none. */
+  readonly problems: readonly PlanProblem[];
+  /** The reconciliations its sheets made (for a report outside the workbook, e.g. the CLI's check). */
+  readonly reconciliations: readonly Reconciliation[];
+}
+
+/** The plan with validatePlan's problems and the reconciliations its sheets made. */
+export function buildWorkbook(district: District, pack: PolicyPack, options: BuildOptions): BuiltWorkbook {
+  const built = buildPlan(district, pack, options);
+  return { ...built, problems: validatePlan(built.plan) };
+}
+
+function buildPlan(
   district: District,
   pack: PolicyPack,
   options: BuildOptions,

@@ -3,6 +3,18 @@
  * runs. Problems are reported, never fixed (a too-long sheet name is not truncated): each names the sheet and cell.
  */
 import { cellAddress, parseCell, parseRange, type CellRef } from "./address";
+import {
+  EXCEL_LIMITS,
+  cellTextBreach,
+  columnWidthViolation,
+  formulaLimitBreaches,
+  hasStyle,
+  listViolation,
+  repeatRowsViolation,
+  styleViolation,
+  tabColorViolation,
+  type LimitBreach,
+} from "./excelRules";
 import { isFormulaCell } from "./types";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "./types";
 
@@ -12,15 +24,14 @@ export interface PlanProblem {
   /** Cell or range on that sheet. */
   readonly cell?: string;
   readonly message: string;
+  /** The Excel limit broken, with its maximum and what the plan has. */
+  readonly limit?: Pick<LimitBreach, "limit" | "max" | "actual">;
 }
 
-/** Excel's limits. */
-const MAX_SHEET_NAME = 31;
-const MAX_NAME = 255;
-const MAX_ROWS = 1048576;
-const MAX_COLUMNS = 16384;
-/** Excel keeps an in-cell drop-down list to 255 characters. */
-const MAX_LIST = 255;
+const MAX_SHEET_NAME = EXCEL_LIMITS.sheetName;
+const MAX_NAME = EXCEL_LIMITS.name;
+const MAX_ROWS = EXCEL_LIMITS.rows;
+const MAX_COLUMNS = EXCEL_LIMITS.columns;
 
 /** Functions every target engine (Excel, WPS, LibreOffice, HyperFormula) computes alike. */
 export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -276,6 +287,11 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
     if (typeof rect === "string") problems.push({ message: `defined name "${name.name}": ${rect}` });
   }
 
+  for (const [id, style] of Object.entries(plan.styles)) {
+    const violation = styleViolation(style);
+    if (violation !== undefined) problems.push({ message: `style "${id}": ${violation}` });
+  }
+
   for (const sheet of plan.sheets) problems.push(...validateSheet(plan, sheet, checkFormula));
 
   for (const check of plan.checks) {
@@ -290,6 +306,16 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
   }
   return problems;
 }
+
+/** A broken Excel limit as a problem at a cell: the limit, Excel's maximum and the plan's figure. */
+const breach = (
+  where: { sheet: string; cell?: string },
+  { limit, max, actual, message }: LimitBreach,
+): PlanProblem => ({
+  ...where,
+  message,
+  limit: { limit, max, actual },
+});
 
 type FormulaChecker = (formula: string, where: { sheet?: string; cell?: string }, what: string) => void;
 
@@ -330,10 +356,14 @@ function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: Formu
     blocks.push({ anchor: block.anchor, rect });
     block.cells.forEach((line, r) =>
       line.forEach((cell, c) => {
+        if (cell === null) return;
+        const text = typeof cell.v === "string" ? cellTextBreach(cell.v) : undefined;
+        if (text) problems.push(breach(at(cellAddress(anchorRect.top + r, anchorRect.left + c)), text));
         if (!isFormulaCell(cell)) return;
         const address = cellAddress(anchorRect.top + r, anchorRect.left + c);
         if (cell.f.startsWith("="))
           problems.push({ ...at(address), message: `formula ${cell.f} starts with "="` });
+        for (const limit of formulaLimitBreaches(cell.f)) problems.push(breach(at(address), limit));
         checkFormula(cell.f, at(address), "formula");
       }),
     );
@@ -351,22 +381,21 @@ function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: Formu
     if (typeof rect === "string") problems.push({ ...at(range), message: `${what}: ${rect}` });
   }
   for (const format of [...sheet.formats, ...sheet.conditionalFormats])
-    if (!(format.style in plan.styles))
+    if (!hasStyle(plan.styles, format.style))
       problems.push({
         ...at(format.range),
         message: `style "${format.style}" is not defined in the plan's styles`,
       });
-  for (const cf of sheet.conditionalFormats) checkFormula(cf.formula, at(cf.range), "conditional format");
+  for (const cf of sheet.conditionalFormats) {
+    for (const limit of formulaLimitBreaches(cf.formula)) problems.push(breach(at(cf.range), limit));
+    checkFormula(cf.formula, at(cf.range), "conditional format");
+  }
   for (const validation of sheet.validations) {
-    if (validation.list.length === 0)
-      problems.push({ ...at(validation.range), message: "validation list is empty" });
-    if (validation.list.join(",").length > MAX_LIST)
-      problems.push({
-        ...at(validation.range),
-        message: `validation list is longer than ${MAX_LIST} characters`,
-      });
-    if (validation.list.some((item) => item.includes(",")))
-      problems.push({ ...at(validation.range), message: "a validation list item contains a comma" });
+    const violation = listViolation(validation.list);
+    if (violation !== undefined)
+      problems.push({ ...at(validation.range), message: `validation: ${violation}` });
+    const message = cellTextBreach(validation.errorMessage);
+    if (message) problems.push(breach(at(validation.range), message));
   }
 
   for (const table of sheet.tables) {
@@ -421,10 +450,18 @@ function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: Formu
   }
   if (sheet.freeze && (sheet.freeze.rows < 0 || sheet.freeze.columns < 0))
     problems.push({ ...at(), message: "frozen rows and columns must be 0 or more" });
-  if (sheet.print.repeatRows !== undefined && !/^\d+:\d+$/.test(sheet.print.repeatRows))
-    problems.push({ ...at(), message: `print repeat rows "${sheet.print.repeatRows}" is not like "4:4"` });
-  for (const column of sheet.columns)
-    if (!/^[A-Z]{1,3}$/.test(column.column) || !(column.width > 0 && column.width <= 255))
-      problems.push({ ...at(), message: `column ${column.column}: width ${column.width} (must be 0–255)` });
+  if (sheet.print.repeatRows !== undefined) {
+    const violation = repeatRowsViolation(sheet.print.repeatRows);
+    if (violation !== undefined) problems.push({ ...at(), message: violation });
+  }
+  if (sheet.tabColor !== undefined) {
+    const violation = tabColorViolation(sheet.tabColor);
+    if (violation !== undefined) problems.push({ ...at(), message: violation });
+  }
+  for (const column of sheet.columns) {
+    const width = columnWidthViolation(column.width);
+    if (!/^[A-Z]{1,3}$/.test(column.column) || width !== undefined)
+      problems.push({ ...at(), message: `column ${column.column}: ${width ?? "is not a column letter"}` });
+  }
   return problems;
 }

@@ -138,9 +138,10 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
     announce(t("generateStarting"));
     try {
       // The plan builders load with the Preview step, not with the first render.
-      const { checkCounts, failedChecks, planFor } = await import("./plan");
-      const plan = planFor(state, new Date(), state.sheets);
-      const written = await excel.writePlan(plan, {
+      const { checkCounts, failedChecks, workbookFor } = await import("./plan");
+      const built = workbookFor(state, new Date(), state.sheets);
+      const plan = built.plan;
+      const written = await excel.writePlan(built, {
         onExistingSheet: state.onExisting,
         signal: abort.signal,
         onProgress: (done, total, step) => dispatch({ type: "progress", done, total, step }),

@@ -9,14 +9,10 @@ import type { Problem } from "../district/problems";
 import { SHEETS } from "../district/layout";
 import { buildInputTemplatePlan } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
+import { validatePlan, type PlanProblem } from "../plan/validate";
 import { SAMPLES, getSample } from "../district/samples";
-import {
-  readDistrictJson,
-  readDistrictTables,
-  readCsvTable,
-  mergeTables,
-  districtToTables,
-} from "../district";
+import { readDistrictTables } from "../district";
+import { fileKind, loadInputs } from "../district/load";
 import type { DataSource, InputTables } from "./state";
 
 export interface Loaded {
@@ -42,6 +38,15 @@ export function loadSample(id: string, label: string): Loaded {
 /** The empty input sheets (with their headers, formats and drop-downs) for the user to fill in. */
 export const inputTemplatePlan = (): WorkbookPlan => buildInputTemplatePlan();
 
+/** The input sheets' plan with validatePlan's problems, as the gateway writes it. */
+export function checkedInputTemplate(): {
+  readonly plan: WorkbookPlan;
+  readonly problems: readonly PlanProblem[];
+} {
+  const plan = inputTemplatePlan();
+  return { plan, problems: validatePlan(plan) };
+}
+
 /** The input sheets' names, in the order the template creates them. */
 export const inputSheetNames = (): string[] => SHEETS.map((sheet) => sheet.name);
 
@@ -52,40 +57,22 @@ export function loadTables(tables: InputTables, label: string, kind: DataSource[
 
 /**
  * A file by its extension: .json is a whole district; .xlsx an input workbook; .csv one input table merged over
- * the base sample's tables (so a schools CSV can be tried with the rest of a sample).
+ * the base sample's tables (so a schools CSV can be tried with the rest of a sample), whose own sheets' problems
+ * name `baseLabel`. An unsupported file type is a problem of the file.
  */
-export async function loadFile(fileName: string, bytes: Uint8Array, baseSampleId: string): Promise<Loaded> {
+export async function loadFile(
+  fileName: string,
+  bytes: Uint8Array,
+  baseSampleId: string,
+  baseLabel?: string,
+): Promise<Loaded> {
   const source: DataSource = { kind: "file", label: fileName };
-  const extension = fileName.toLowerCase().split(".").pop();
-  if (extension === "json") {
-    const result = readDistrictJson(new TextDecoder("utf-8").decode(bytes), fileName);
-    return { source, district: result.district, problems: result.problems };
-  }
-  if (extension === "csv") {
-    const csv = readCsvTable(bytes, fileName);
-    const tables = mergeTables(districtToTables(getSample(baseSampleId)), [csv.table]);
-    const result = readDistrictTables(tables, fileName);
-    return { source, district: result.district, problems: [...csv.problems, ...result.problems], tables };
-  }
-  if (extension === "xlsx") {
-    // exceljs is large: it is loaded only when a workbook file is chosen.
-    const { readInputWorkbook } = await import("../district/readers/xlsx");
-    const result = await readInputWorkbook(bytes, fileName);
-    return { source, district: result.district, problems: result.problems, tables: result.tables };
-  }
-  return {
-    source,
-    problems: [
-      {
-        severity: "error",
-        file: fileName,
-        field: "file",
-        message: "不支持的文件类型",
-        messageEn: "Unsupported file type",
-        accepts: ".xlsx, .csv, .json",
-      },
-    ],
-  };
+  const options =
+    fileKind(fileName) === "csv"
+      ? { sample: baseSampleId, ...(baseLabel !== undefined && { sampleLabel: baseLabel }) }
+      : {};
+  const result = await loadInputs([{ name: fileName, bytes }], options);
+  return { source, ...result };
 }
 
 /** The template's example rows still in the input sheets: the readers leave each out with a warning. */

@@ -4,8 +4,33 @@
  */
 import { parseCell } from "../plan/address";
 import type { WorkbookPlan } from "../plan/types";
+import type { PlanProblem } from "../plan/validate";
 import type { WriteStep } from "../writers/officejs";
+import type { ExcelRunner } from "../writers/officejs/excelSubset";
 import type { OnExistingSheet } from "./state";
+
+/** A plan with what validatePlan found in it (buildWorkbook's result): only a plan without problems is written. */
+export interface CheckedPlan {
+  readonly plan: WorkbookPlan;
+  readonly problems: readonly PlanProblem[];
+}
+
+/** The plan was not written because Excel would reject it: nothing in the workbook was touched. */
+export class PlanRefused extends Error {
+  override readonly name = "PlanRefused";
+  readonly rolledBack = true;
+
+  constructor(readonly problems: readonly PlanProblem[]) {
+    super(
+      `the workbook plan has ${problems.length} ${problems.length === 1 ? "problem" : "problems"}: ` +
+        problems
+          .slice(0, 10)
+          .map((p) => [[p.sheet, p.cell].filter(Boolean).join("!"), p.message].filter(Boolean).join(" "))
+          .join("; ") +
+        (problems.length > 10 ? `; and ${problems.length - 10} more` : ""),
+    );
+  }
+}
 
 export interface GenerateOptions {
   readonly onExistingSheet: OnExistingSheet;
@@ -33,8 +58,11 @@ export const GENERATED_MARK = "eduGenerated";
 export const REQUIRED_EXCEL_API = "1.12";
 
 export interface ExcelGateway {
-  /** Writes a plan (the writer rolls back on failure or cancel); says what it created, renamed and replaced. */
-  writePlan(plan: WorkbookPlan, options: GenerateOptions): Promise<WriteSummary>;
+  /**
+   * Writes a plan (the writer rolls back on failure or cancel); says what it created, renamed and replaced. A plan
+   * with problems is refused (PlanRefused) before anything is written.
+   */
+  writePlan(checked: CheckedPlan, options: GenerateOptions): Promise<WriteSummary>;
   /** Names of the sheets this add-in generated before (marked with GENERATED_MARK). */
   generatedSheets(): Promise<string[]>;
   /** The used-range values of the named sheets that exist (absent sheets are left out). */
@@ -47,12 +75,14 @@ export interface ExcelGateway {
   insertFormula(formula: string): Promise<string>;
 }
 
-export function officeExcel(): ExcelGateway {
+/** The gateway to Excel; the plan writer runs its batches through `run` (Excel.run unless a test hands in a fake). */
+export function officeExcel(run?: ExcelRunner): ExcelGateway {
   return {
-    async writePlan(plan, options) {
+    async writePlan({ plan, problems }, options) {
+      if (problems.length > 0) throw new PlanRefused(problems);
       // The writer is loaded on demand: the first render does not need it.
       const { generateInExcel } = await import("../writers/officejs");
-      const report = await generateInExcel(Excel.run.bind(Excel), plan, {
+      const report = await generateInExcel(run ?? Excel.run.bind(Excel), plan, {
         onExistingSheet: options.onExistingSheet,
         onProgress: options.onProgress,
         signal: options.signal,

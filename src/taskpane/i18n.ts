@@ -86,6 +86,10 @@ const en = {
   generateStarting: "Starting…",
   generateCancelled: "Cancelled. Nothing was left behind: the sheets written so far were removed.",
   generateFailed: "Generation failed and was rolled back: the workbook is as it was before.",
+  generatePlanRefused:
+    "Nothing was written: the workbook plan has {count} problems Excel would reject (a defect, please report it).",
+  generatePlanRefusedOne:
+    "Nothing was written: the workbook plan has 1 problem Excel would reject (a defect, please report it).",
   generateNoSheets: "Choose at least one sheet.",
   generateRollbackFailed:
     "Generation stopped and undoing it failed: check the workbook for partly written sheets.",
@@ -230,6 +234,8 @@ const zh: Record<StringKey, string> = {
   generateStarting: "正在开始…",
   generateCancelled: "已取消。已写入的工作表均已删除，工作簿保持原样。",
   generateFailed: "生成失败，已全部撤销，工作簿保持原样。",
+  generatePlanRefused: "未写入任何内容：工作簿计划有 {count} 个 Excel 不接受的问题（这是程序缺陷，请报告）。",
+  generatePlanRefusedOne: "未写入任何内容：工作簿计划有 1 个 Excel 不接受的问题（这是程序缺陷，请报告）。",
   generateNoSheets: "请至少选择一张工作表。",
   generateRollbackFailed: "生成已中止，但撤销未能完成：请检查工作簿中是否有写了一半的工作表。",
 

@@ -46,6 +46,13 @@ export function generationOutcome(
   aborted: boolean,
   t: Translate,
 ): Explained & { cancelled: boolean } {
+  const refused = (error as { problems?: unknown }).problems;
+  if (error instanceof Error && error.name === "PlanRefused" && Array.isArray(refused))
+    return {
+      cancelled: false,
+      message: t("generatePlanRefused", { count: refused.length }),
+      cause: error.message,
+    };
   const cancelled = aborted || (error instanceof Error && error.name === "GenerationCancelled");
   // The writer says whether it could undo its partial work; the user must know when it could not.
   const undone = (error as { rolledBack?: boolean }).rolledBack !== false;

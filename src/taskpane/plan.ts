@@ -3,7 +3,7 @@
  * Preview step, not with the first render.
  */
 import { reconciles } from "../domain/debt";
-import { buildWorkbook, buildWorkbookPlan } from "../plan/build";
+import { buildWorkbook, buildWorkbookPlan, type BuiltWorkbook } from "../plan/build";
 import type { SheetKey, WorkbookPlan } from "../plan/types";
 import { VERSION } from "./buildInfo";
 import { effectivePack } from "./pack";
@@ -12,13 +12,10 @@ import type { WizardState } from "./state";
 /** The generator written into the workbook: the package's name for users and its version (package.json). */
 export const GENERATOR = `edu-budget ${VERSION}`;
 
+/** The plan to preview (not validated: nothing is written from it). */
 export function planFor(state: WizardState, now: Date, sheets?: readonly SheetKey[]): WorkbookPlan {
   if (!state.district) throw new Error("no district loaded");
-  return buildWorkbookPlan(state.district, effectivePack(state), {
-    generatedAt: now.toISOString(),
-    generator: GENERATOR,
-    ...(sheets ? { sheets } : {}),
-  });
+  return buildWorkbookPlan(state.district, effectivePack(state), buildOptions(now, sheets));
 }
 
 /** A reconciliation as the preview shows it: its difference and whether it agrees (decided as 目录 and the CLI do). */
@@ -49,6 +46,18 @@ export function previewFor(
     })),
   };
 }
+
+/** The plan to write, with validatePlan's problems: the gateway writes it only when there is none. */
+export function workbookFor(state: WizardState, now: Date, sheets?: readonly SheetKey[]): BuiltWorkbook {
+  if (!state.district) throw new Error("no district loaded");
+  return buildWorkbook(state.district, effectivePack(state), buildOptions(now, sheets));
+}
+
+const buildOptions = (now: Date, sheets?: readonly SheetKey[]) => ({
+  generatedAt: now.toISOString(),
+  generator: GENERATOR,
+  ...(sheets ? { sheets } : {}),
+});
 
 export function checkCounts(plan: WorkbookPlan): { passed: number; failed: number } {
   const passed = plan.checks.filter((check) => check.pass).length;

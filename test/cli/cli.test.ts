@@ -8,7 +8,9 @@ import { TEXTS } from "../../src/cli/texts";
 import { districtToTables, encodeCsv, readDistrictJson } from "../../src/district";
 import { readInputWorkbook } from "../../src/district/readers/xlsx";
 import { getSample } from "../../src/district/samples";
+import * as build from "../../src/plan/build";
 import { buildWorkbook, buildWorkbookPlan } from "../../src/plan/build";
+import { validatePlan } from "../../src/plan/validate";
 import { getPack } from "../../src/policy";
 import { memoryIo } from "./memoryIo";
 
@@ -112,6 +114,31 @@ describe("edu-budget generate", () => {
       expect(io.err()).toBe("");
     },
   );
+
+  it("refuses to write a plan Excel would reject, listing its problems, exit code 70", async () => {
+    const real = build.buildWorkbook;
+    const spy = jest.spyOn(build, "buildWorkbook").mockImplementation((district, pack, options) => {
+      const built = real(district, pack, options);
+      const [first, ...rest] = built.plan.sheets;
+      const plan = { ...built.plan, sheets: [{ ...first!, name: "目录/封面" }, ...rest] };
+      return { ...built, plan, problems: validatePlan(plan) };
+    });
+    try {
+      const commands = [
+        ["generate", "--sample", "zhenlai", "--out", "o.xlsx"],
+        ["check", "--sample", "zhenlai"],
+      ];
+      for (const argv of commands) {
+        const io = memoryIo();
+        expect(await main(argv, io)).toBe(70);
+        expect(io.err()).toContain(TEXTS.en.planProblems);
+        expect(io.err()).toContain('目录/封面 sheet name "目录/封面" contains one of [ ] : * ? / \\');
+        expect([...io.files.keys()]).toEqual([]);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it("writes to the .xlsx file named by --out", async () => {
     const io = memoryIo();

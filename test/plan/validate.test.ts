@@ -186,6 +186,72 @@ describe("validatePlan", () => {
   });
 });
 
+describe("validatePlan and Excel's limits", () => {
+  const withCell = (cell: { f: string; v: number } | { v: string }) =>
+    withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      blocks: [...s.blocks, { anchor: "A10", cells: [[cell]] }],
+    }));
+  const limitsOf = (p: WorkbookPlan) =>
+    validatePlan(p).map(({ sheet, cell, limit }) => ({ sheet, cell, limit }));
+  const ones = (n: number): string => Array.from({ length: n }, () => "1").join("+");
+
+  it("accepts a formula just within each limit", () => {
+    expect(validatePlan(withCell({ f: ones(4096), v: 4096 }))).toEqual([]);
+    expect(validatePlan(withCell({ f: `${"ABS(".repeat(64)}1${")".repeat(64)}`, v: 1 }))).toEqual([]);
+    expect(validatePlan(withCell({ f: `SUM(${Array(255).fill("1").join(",")})`, v: 255 }))).toEqual([]);
+    expect(validatePlan(withCell({ v: "长".repeat(32767) }))).toEqual([]);
+  });
+
+  it("reports a formula of 8,193 characters naming sheet, cell, limit and actual length", () => {
+    expect(limitsOf(withCell({ f: `${ones(4096)}1`, v: 0 }))).toEqual([
+      { sheet: "汇总 表", cell: "A10", limit: { limit: "formulaLength", max: 8192, actual: 8193 } },
+    ]);
+  });
+
+  it("reports 65 levels of nesting and 256 arguments", () => {
+    expect(limitsOf(withCell({ f: `${"ABS(".repeat(65)}1${")".repeat(65)}`, v: 1 }))).toEqual([
+      { sheet: "汇总 表", cell: "A10", limit: { limit: "nesting", max: 64, actual: 65 } },
+    ]);
+    expect(limitsOf(withCell({ f: `SUM(${Array(256).fill("1").join(",")})`, v: 256 }))).toEqual([
+      { sheet: "汇总 表", cell: "A10", limit: { limit: "arguments", max: 255, actual: 256 } },
+    ]);
+  });
+
+  it("reports a cell text of 32,768 characters", () => {
+    expect(limitsOf(withCell({ v: "长".repeat(32768) }))).toEqual([
+      { sheet: "汇总 表", cell: "A10", limit: { limit: "cellText", max: 32767, actual: 32768 } },
+    ]);
+  });
+
+  it("reports a conditional format whose formula breaks a limit", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      conditionalFormats: [{ range: "B2", formula: `${"(".repeat(65)}B2>0${")".repeat(65)}`, style: "bad" }],
+    }));
+    expect(limitsOf(p)).toEqual([
+      { sheet: "汇总 表", cell: "B2", limit: { limit: "nesting", max: 64, actual: 65 } },
+    ]);
+  });
+
+  it("reports an in-cell list, a colour and print title rows the writers would refuse", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      tabColor: "blue",
+      validations: [{ range: "B2", list: ["是", '"否"'], errorMessage: "x" }],
+      print: { ...s.print, repeatRows: "A1:B1" },
+    }));
+    expect(messages(p)).toEqual([
+      'validation: list item ""否"" contains a comma or a quote, which Excel cannot list',
+      'print repeat rows "A1:B1" is not like "4:4"',
+      'tab colour "blue" is not RRGGBB',
+    ]);
+    expect(messages({ ...smallPlan, styles: { ...smallPlan.styles, odd: { fill: "#FFF" } } })).toEqual([
+      'style "odd": fill "#FFF" is not RRGGBB',
+    ]);
+  });
+});
+
 describe("formulaReferences", () => {
   it("separates sheets, names, functions and ignores text and cell references", () => {
     expect(formulaReferences(`IF('学校''s'!$B$4="P_x",SUM(学校!A1:B2),P_rate*D_region)+TRUE`)).toEqual({

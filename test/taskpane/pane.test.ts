@@ -6,11 +6,14 @@ import type { Problem } from "../../src/district/problems";
 import { districtToTables } from "../../src/district/readers/toTables";
 import { listPacks, getPack, POLICY_KEYS } from "../../src/policy";
 import { GENERATED_MARK as WRITER_MARK } from "../../src/writers/officejs/writeWorkbookPlan";
-import { exampleRowsLeft, inputSheetNames, inputTemplatePlan, loadTables } from "../../src/taskpane/data";
-import { GENERATED_MARK } from "../../src/taskpane/excel";
+import { encodeCsv } from "../../src/district";
+import { exampleRowsLeft, inputSheetNames, inputTemplatePlan, loadFile, loadTables } from "../../src/taskpane/data";
+import { GENERATED_MARK, PlanRefused, officeExcel } from "../../src/taskpane/excel";
+import { initialState } from "../../src/taskpane/state";
+import { GENERATOR, workbookFor } from "../../src/taskpane/plan";
+import { validatePlan } from "../../src/plan/validate";
 import { translator } from "../../src/taskpane/i18n";
 import { generationOutcome, progressText, splitCause } from "../../src/taskpane/messages";
-import { GENERATOR } from "../../src/taskpane/plan";
 import { boundsOf, displayValue, parsePolicyInput } from "../../src/taskpane/policyInput";
 import { problemPlace } from "../../src/taskpane/problems";
 import { KNOWN_UNITS, acceptsText, unitText } from "../../src/taskpane/vocabulary";
@@ -180,6 +183,51 @@ describe("the writer's progress and outcome in the pane's language", () => {
   });
 });
 
+describe("the pane's write path", () => {
+  const options = { onExistingSheet: "keepBoth", onProgress: () => undefined } as const;
+  const template = buildInputTemplatePlan();
+  const broken = {
+    ...template,
+    sheets: template.sheets.map((sheet, i) => (i === 0 ? { ...sheet, name: "录入/学校" } : sheet)),
+  };
+
+  it("refuses a plan with problems before writing anything, and shows the problems", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", cells: { A1: "我的数据" } }] });
+    const before = fake.snapshot();
+    const problems = validatePlan(broken);
+    expect(problems.length).toBeGreaterThan(0);
+    const write = officeExcel(fake.run).writePlan(
+      { plan: broken, problems },
+      { ...options, signal: new AbortController().signal },
+    );
+    await expect(write).rejects.toBeInstanceOf(PlanRefused);
+    const failure: unknown = await write.catch((error: unknown) => error);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.stats.syncs).toBe(0);
+    const outcome = generationOutcome(failure, false, zh);
+    expect(outcome.message).toBe(zh("generatePlanRefused", { count: problems.length }));
+    expect(outcome.cause).toContain('录入/学校 sheet name "录入/学校" contains one of [ ] : * ? / \\');
+    expect(generationOutcome(failure, false, en).message).toMatch(/^Nothing was written/);
+  });
+
+  it("writes a plan without problems through the same path", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1", cells: {} }] });
+    const written = await officeExcel(fake.run).writePlan(
+      { plan: template, problems: validatePlan(template) },
+      { ...options, signal: new AbortController().signal },
+    );
+    expect(written.created).toEqual(template.sheets.map((sheet) => sheet.name));
+    expect(fake.sheetNames()).toEqual(["Sheet1", ...written.created]);
+  });
+
+  it("builds the plan to write together with its problems: none for a sample", () => {
+    const state = { ...initialState(), district: getSample("zhenlai"), packId: "zhenlai-2012" };
+    const built = workbookFor(state, new Date("2026-11-30T08:00:00Z"));
+    expect(built.problems).toEqual([]);
+    expect(built.plan.sheets.length).toBeGreaterThan(2);
+  });
+});
+
 describe("where a problem is", () => {
   const problem = (file: string, sheet?: string): Problem => ({
     severity: "error",
@@ -209,6 +257,26 @@ describe("where a problem is", () => {
       linkable: false,
     });
     expect(problemPlace(problem("bad.json"), file)).toEqual({ where: "bad.json", linkable: false });
+  });
+});
+
+describe("a file chosen in the pane", () => {
+  it("is read by the shared loader: a .csv over the chosen sample, the sample's sheets named by its label", async () => {
+    const schools = districtToTables(getSample("zhenlai")).find((table) => table.sheet === "录入-学校");
+    const rows = (schools?.rows ?? []).map((row, r) => [...row, r === 0 ? "未知列" : ""]);
+    const loaded = await loadFile("学校.csv", encodeCsv(rows, "gb18030"), "zhenlai", "镇赉县");
+    expect(loaded.source).toEqual({ kind: "file", label: "学校.csv" });
+    expect(loaded.district?.schools).toEqual(getSample("zhenlai").schools);
+    expect(new Set(loaded.problems.map((p) => p.file))).toEqual(new Set(["学校.csv", "镇赉县"]));
+    expect(loaded.tables?.some((table) => table.sheet === "录入-学校")).toBe(true);
+  });
+
+  it("of an unsupported type is a problem of that file", async () => {
+    const loaded = await loadFile("预算.xls", new Uint8Array([1, 2]), "zhenlai");
+    expect(loaded.district).toBeUndefined();
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({ severity: "error", file: "预算.xls", messageEn: "Unsupported file type" }),
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import type { BuildContext } from "../context";
 import { fx, fxRule, SheetBuilder, str, val } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
+import { listedEn, listedZh } from "../listing";
 
 export const dropoutSheet: SheetDefinition<"dropout", undefined> = {
   key: "dropout",
@@ -188,11 +189,11 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     detailZh:
       failing.length === 0
         ? `${rows.length} 所学校均未超限`
-        : `${failing.length} 所学校超限, 需警告: ${names.join("、")}`,
+        : `${failing.length} 所学校超限, 需警告: ${listedZh(names)}`,
     detailEn:
       failing.length === 0
         ? `all ${rows.length} schools within their limits`
-        : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${names.join(", ")}`,
+        : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${listedEn(names)}`,
     items,
   });
   const header = table.headerRow + 1;

@@ -23,6 +23,7 @@ import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
+import { listedZh } from "../listing";
 
 export const mergersSheet: SheetDefinition<"mergers", undefined> = {
   key: "mergers",
@@ -170,7 +171,7 @@ function mergerPlan(ctx: BuildContext, schools: TableResult, merger: Merger, m: 
 function mergerNotes(sb: SheetBuilder, merger: Merger, m: number, plan: MergerPlan): void {
   const { staying, site, fromSchools, rooms } = plan;
   sb.note(
-    `${m + 1}. ${merger.name}: ${merger.sources.join("、")} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
+    `${m + 1}. ${merger.name}: ${listedZh(merger.sources)} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
       (staying ? "" : "; 现址调整前无留驻学校"),
   );
   sb.note(

@@ -19,6 +19,7 @@ import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { countEqual } from "./exact";
+import { listedEn, listedZh } from "../listing";
 
 export const preschoolSheet: SheetDefinition<"preschool", undefined> = {
   key: "preschool",
@@ -284,10 +285,10 @@ function placesAndSizes(
     `每所幼儿园规模不超过${maxSize.value}人`,
     `Each kindergarten at most ${maxSize.value} children`,
     oversize.length === 0,
-    oversize.length === 0 ? "全部符合" : `超限: ${oversize.map((k) => k.name).join("、")}`,
+    oversize.length === 0 ? "全部符合" : `超限: ${listedZh(oversize.map((k) => k.name))}`,
     oversize.length === 0
       ? "all within the limit"
-      : `over the limit: ${oversize.map((k) => k.name).join(", ")}`,
+      : `over the limit: ${listedEn(oversize.map((k) => k.name))}`,
   );
 }
 
@@ -329,9 +330,29 @@ function statedCount(
     stated.items.length === planned.length &&
     matched === stated.items.length;
   sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
+  // One row per listed name, so that no formula grows with the number of names (Excel's formula limits).
+  const items = sb.table({
+    name: `tblKindergartensStated${index}`,
+    rows: stated.items,
+    columns: [
+      { key: "item", header: "讲话所列幼儿园", width: 26, style: "text", cell: (c) => val(c.item) },
+      {
+        key: "found",
+        header: "在规划表中",
+        width: 10,
+        cell: (c) =>
+          fx(
+            `${countEqual(table.range("name"), c.ref("item"))}>0`,
+            planned.some((k) => k.name === c.item),
+          ),
+      },
+    ],
+  });
+  const found = items.range("found");
+  sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
   sb.statedCount(ctx, {
     stated: { label: "讲话所述所数", value: stated.stated },
-    listed: { label: "讲话所列幼儿园数", value: stated.items.length },
+    listed: { label: "讲话所列幼儿园数", formula: `COUNTA(${items.range("item")})`, value: stated.items.length },
     others: [
       {
         key: "against",
@@ -342,7 +363,7 @@ function statedCount(
       {
         key: "matched",
         label: "所列名称在规划表中",
-        formula: stated.items.map((item) => countEqual(table.range("name"), str(item))).join("+") || "0",
+        formula: `COUNTIF(${found},TRUE())`,
         value: matched,
       },
     ],

@@ -9,6 +9,7 @@ import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
 import { countEqual, sumEqual } from "./exact";
+import { listedEn, listedZh } from "../listing";
 
 /** What 基建 hands on: the project names column (value: how many), when there are projects (for 学前). */
 export interface ProjectsOutput {
@@ -170,9 +171,9 @@ function splitCheck(
       labelZh: "基建项目资金来源与总投资相符",
       labelEn: "Project funding splits add up to the total cost",
       pass: mismatched.length === 0,
-      detailZh: mismatched.length === 0 ? "全部相符" : `不符: ${mismatched.map((p) => p.name).join("、")}`,
+      detailZh: mismatched.length === 0 ? "全部相符" : `不符: ${listedZh(mismatched.map((p) => p.name))}`,
       detailEn:
-        mismatched.length === 0 ? "all agree" : `mismatched: ${mismatched.map((p) => p.name).join(", ")}`,
+        mismatched.length === 0 ? "all agree" : `mismatched: ${listedEn(mismatched.map((p) => p.name))}`,
     },
   );
   projects.forEach((p, i) => {

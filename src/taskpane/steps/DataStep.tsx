@@ -61,7 +61,7 @@ export function DataStep(props: StepProps) {
       // Existing input sheets are the user's data: show them instead of adding "录入-学校 (2)" copies.
       const schools = data.inputSheetNames().find((name) => name === "录入-学校") ?? first ?? "";
       if (await excel.activate(schools)) return announce(t("dataSheetsExist", { sheet: schools }));
-      const written = await excel.writePlan(data.inputTemplatePlan(), {
+      const written = await excel.writePlan(data.checkedInputTemplate(), {
         onExistingSheet: "keepBoth",
         onProgress: () => undefined,
         signal: new AbortController().signal,
@@ -96,7 +96,8 @@ export function DataStep(props: StepProps) {
     run(async () => {
       const data = await loadData();
       const base = sampleId || data.sampleList()[0]?.id || "";
-      const result = await data.loadFile(file.name, new Uint8Array(await file.arrayBuffer()), base);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await data.loadFile(file.name, bytes, base, sampleName(base));
       // A CSV is one table over the chosen sample's others: say which sample, so it is never silent.
       const merged = /\.csv$/i.test(file.name)
         ? {

@@ -3,6 +3,7 @@
  * rows only when a request would outgrow the byte limit), and one call per property per range for everything else.
  */
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../../plan/address";
+import { FIT_TO_WIDTH, PAPER, checkedList, listSource, styleNamed, titleRows } from "../../plan/excelRules";
 import { isFormulaCell, type Block, type CellStyle, type ChartPlan, type SheetPlan } from "../../plan/types";
 import { Batch, CALL_BYTES, utf8Length } from "./batch";
 import type { BorderEdge, RangeLike, WorksheetLike } from "./excelSubset";
@@ -143,11 +144,7 @@ export async function writeStyle(batch: Batch, sheet: WorksheetLike, address: st
   }
 }
 
-export function styleOf(styles: { readonly [id: string]: CellStyle }, id: string, where: string): CellStyle {
-  const style = styles[id];
-  if (!style) throw new RangeError(`${where}: style "${id}" is not in plan.styles`);
-  return style;
-}
+export const styleOf = styleNamed;
 
 export async function writeRules(
   batch: Batch,
@@ -172,7 +169,7 @@ export async function writeRules(
     );
   }
   for (const validation of plan.validations) {
-    const source = listSource(validation.list, `${plan.name} validation ${validation.range}`);
+    const source = listSource(checkedList(validation.list, `${plan.name} validation ${validation.range}`));
     await batch.queue(
       [validation.range, source, validation.errorMessage],
       () => {
@@ -190,17 +187,6 @@ export async function writeRules(
   }
 }
 
-/** Excel takes a typed list as one comma-separated text of at most 255 characters. */
-function listSource(items: readonly string[], where: string): string {
-  const bad = items.find((item) => item.includes(","));
-  if (bad !== undefined)
-    throw new RangeError(`${where}: list item "${bad}" contains a comma, which Excel cannot list`);
-  const source = items.join(",");
-  if (source.length > 255)
-    throw new RangeError(`${where}: the list is ${source.length} characters, Excel takes 255`);
-  return source;
-}
-
 export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: SheetPlan) {
   const freeze = plan.freeze;
   if (freeze && freeze.rows > 0 && freeze.columns > 0) {
@@ -213,18 +199,19 @@ export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: S
   const orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
   await batch.queue([orientation], () => (sheet.pageLayout.orientation = orientation));
   // The budget is printed on A4, whatever the machine's default paper.
-  await batch.queue(["A4"], () => (sheet.pageLayout.paperSize = "A4"));
+  await batch.queue([PAPER.name], () => (sheet.pageLayout.paperSize = PAPER.name));
   if (plan.print.fitToWidth)
     await batch.queue(
-      [1, 0],
-      () => (sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }),
+      [FIT_TO_WIDTH.wide, FIT_TO_WIDTH.tall],
+      () =>
+        (sheet.pageLayout.zoom = {
+          horizontalFitToPages: FIT_TO_WIDTH.wide,
+          verticalFitToPages: FIT_TO_WIDTH.tall,
+        }),
     );
-  const repeat = plan.print.repeatRows;
-  if (repeat) {
-    const rows = repeat
-      .split(":")
-      .map((r) => `$${r.replace(/\$/g, "")}`)
-      .join(":");
+  const titles = titleRows(plan.print);
+  if (titles) {
+    const rows = `$${titles.first}:$${titles.last}`;
     await batch.queue([rows], () => sheet.pageLayout.setPrintTitleRows(rows));
   }
 }

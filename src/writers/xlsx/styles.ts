@@ -1,5 +1,6 @@
 /** Plan styles → exceljs styles. One exceljs object per distinct combination, shared by reference by every cell. */
 import type { Borders, Fill, Font, Style } from "exceljs";
+import { styleNamed } from "../../plan/excelRules";
 import type { CellStyle, WorkbookPlan } from "../../plan/types";
 
 const DEFAULT_FONT: Partial<Font> = { name: "Calibri", size: 11, family: 2 };
@@ -65,12 +66,7 @@ export class StyleCache {
   constructor(private readonly styles: WorkbookPlan["styles"]) {}
 
   planStyle(id: string): CellStyle {
-    const style = this.styles[id];
-    if (!style)
-      throw new Error(
-        `format refers to unknown style "${id}" (known: ${Object.keys(this.styles).join(", ")})`,
-      );
-    return style;
+    return styleNamed(this.styles, id, "format");
   }
 
   /** ids joined by "\n" — the key under which the merged style is cached. */

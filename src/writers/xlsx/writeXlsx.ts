@@ -4,14 +4,11 @@ import type { CellValue, Worksheet } from "exceljs";
 import { columnLetter, parseCell, parseRange } from "../../plan/address";
 import type { PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "../../plan/types";
 import { isFormulaCell } from "../../plan/types";
+import { FIT_TO_WIDTH, PAPER, checkedList, listFormula, titleRows } from "../../plan/excelRules";
 import { StyleCache, toDxfStyle } from "./styles";
 
 /** exceljs takes a width of exactly 9 for "not set" and drops it; a hair more keeps the column as planned. */
 const EXCELJS_UNSET_WIDTH = 9;
-/** Excel's paper size code for A4. */
-const A4 = 9;
-/** Excel stores an in-cell list as one quoted formula of at most 255 characters. */
-const MAX_LIST_LENGTH = 255;
 
 export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -74,12 +71,13 @@ function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
     ];
   }
   // Merged into exceljs's defaults, which keep Excel's standard page margins.
+  const titles = titleRows(sheet.print);
   Object.assign(ws.pageSetup, {
-    paperSize: A4,
+    paperSize: PAPER.code,
     orientation: sheet.print.orientation,
     fitToPage: sheet.print.fitToWidth,
-    ...(sheet.print.fitToWidth && { fitToWidth: 1, fitToHeight: 0 }),
-    ...(sheet.print.repeatRows && { printTitlesRow: sheet.print.repeatRows }),
+    ...(sheet.print.fitToWidth && { fitToWidth: FIT_TO_WIDTH.wide, fitToHeight: FIT_TO_WIDTH.tall }),
+    ...(titles && { printTitlesRow: `${titles.first}:${titles.last}` }),
   });
 }
 
@@ -162,19 +160,11 @@ function checkTableHeader(ws: Worksheet, table: TablePlan): void {
 }
 
 function listValidation(validation: ValidationPlan): ExcelJS.DataValidation {
-  const bad = validation.list.find((item) => item.includes(",") || item.includes('"'));
-  if (bad !== undefined)
-    throw new Error(`validation ${validation.range}: list item "${bad}" contains a comma or a quote`);
-  const formula = `"${validation.list.join(",")}"`;
-  if (formula.length > MAX_LIST_LENGTH) {
-    throw new Error(
-      `validation ${validation.range}: the list is ${formula.length} characters, Excel accepts ${MAX_LIST_LENGTH}`,
-    );
-  }
+  const list = checkedList(validation.list, `validation ${validation.range}`);
   return {
     type: "list",
     allowBlank: true,
-    formulae: [formula],
+    formulae: [listFormula(list)],
     showErrorMessage: true,
     errorStyle: "stop",
     error: validation.errorMessage,

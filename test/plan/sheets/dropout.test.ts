@@ -28,6 +28,21 @@ describe("控辍", () => {
     expect(check).toMatchObject({ pass: false, detailZh: "1 所学校超限, 需警告: 河口中学" });
   });
 
+  it("names at most 20 of the schools over the limit in the check's detail, and counts them all", () => {
+    const failing = FIXTURE.schools.find((s) => s.name === "河口中学")!;
+    const copies = Array.from({ length: 60 }, (_, i) => ({
+      ...failing,
+      code: `X${i}`,
+      name: `河口中学${i}分校`,
+    }));
+    const many = planOf({ ...FIXTURE, schools: [...FIXTURE.schools, ...copies] });
+    const check = many.checks.find((c) => c.id === "dropout.allWithin");
+    const named = ["河口中学", ...copies.slice(0, 19).map((c) => c.name)];
+    expect(check?.detailZh).toBe(`61 所学校超限, 需警告: ${named.join("、")} 等 (共 61 个)`);
+    expect(check?.detailEn).toBe(`61 schools over the limit, to warn: ${named.join(", ")} and 41 more`);
+    expect(check?.items?.filter((item) => !item.pass)).toHaveLength(61);
+  });
+
   it("holds a nine-year school to the stricter of its primary and junior limits", () => {
     const zhenlai = planOf(FIXTURE, getPack("zhenlai-2012"));
     const loaded = expectPlanComputes(zhenlai);

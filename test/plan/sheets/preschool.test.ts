@@ -3,6 +3,8 @@ import { districtSchema, type District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
 import { kgCapacity, placesNeeded } from "../../../src/domain/preschool";
 import { getPack } from "../../../src/policy";
+import { validatePlan } from "../../../src/plan/validate";
+import { isFormulaCell } from "../../../src/plan/types";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { cellAt, context, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
 
@@ -32,6 +34,30 @@ describe("学前 sheet", () => {
     expect(check?.detailZh).toBe("所述 11, 列出 11, 规划表 11");
     expect(check?.pass).toBe(true);
     expect(loaded.valueAt("学前", check?.cell ?? "")).toBe(true);
+  });
+
+  it("checks a speech listing 300 kindergartens with formulas that stay short and within Excel's limits", () => {
+    const wuzhen = getSample("wuzhen");
+    const first = wuzhen.preschool.planned[0]!;
+    const names = Array.from(
+      { length: 300 },
+      (_, i) => `${"新区第".repeat(12)}${String(i).padStart(4, "0")}幼儿园`,
+    );
+    const district = districtSchema.parse({
+      ...wuzhen,
+      preschool: { ...wuzhen.preschool, planned: names.map((name) => ({ ...first, name })) },
+      statedCounts: [{ label: "新建300所幼儿园", stated: 300, items: names, source: "讲话" }],
+    });
+    const { built, plan } = build(district);
+    const check = built.ctx.checks.find((c) => c.id.startsWith("preschool.count"));
+    expect(check?.pass).toBe(true);
+    expect(validatePlan(plan).filter((p) => p.limit)).toEqual([]);
+    const longest = Math.max(
+      ...sheetOf(plan).blocks.flatMap((b) =>
+        b.cells.flat().map((c) => (c && isFormulaCell(c) ? c.f.length : 0)),
+      ),
+    );
+    expect(longest).toBeLessThan(200);
   });
 
   it("puts kgCapacity() in each kindergarten's capacity cell", () => {
