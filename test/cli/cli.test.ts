@@ -107,7 +107,7 @@ describe("edu-budget generate", () => {
       const failed = plan.checks.filter((c) => !c.pass).length;
       expect(io.out()).toContain(TEXTS.en.checksSummary(plan.checks.length - failed, failed));
       expect(io.out()).toContain(
-        TEXTS.en.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join("、")),
+        TEXTS.en.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join(TEXTS.en.listSeparator)),
       );
       expect(io.err()).toBe("");
     },
@@ -199,6 +199,75 @@ describe("edu-budget generate", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("edu-budget output files", () => {
+  it("refuses to replace an existing file without --force, naming it, and keeps it", async () => {
+    const io = memoryIo({ "预算.xlsx": "old" });
+    expect(await main(["generate", "--sample", "zhenlai", "--out", "预算.xlsx"], io)).toBe(2);
+    expect(io.err()).toBe(TEXTS.en.outputExists("预算.xlsx") + "\n");
+    expect(io.err()).toContain("--force");
+    expect(new TextDecoder().decode(io.files.get("预算.xlsx"))).toBe("old");
+  });
+
+  it("refuses in Chinese too", async () => {
+    const io = memoryIo({ "t.xlsx": "old" }, "zh_CN.UTF-8");
+    expect(await main(["template", "--out", "t.xlsx"], io)).toBe(2);
+    expect(io.err()).toBe(TEXTS.zh.outputExists("t.xlsx") + "\n");
+  });
+
+  it.each([
+    ["generate", "--sample", "zhenlai"],
+    ["template", "--example", "wuzhen"],
+  ])("replaces an existing file with --force (%s)", async (...command) => {
+    const io = memoryIo({ "o.xlsx": "old" });
+    expect(await main([...command, "--out", "o.xlsx", "--force"], io)).toBe(0);
+    expect((await load(io.files.get("o.xlsx"))).worksheets.length).toBeGreaterThan(0);
+  });
+
+  it("never writes over an input file, even with --force", async () => {
+    const xlsx = memoryIo();
+    await main(["template", "--out", "录入.xlsx", "--example", "wuzhen"], xlsx);
+    const input = xlsx.files.get("录入.xlsx") as Uint8Array;
+    const again = memoryIo({ "录入.xlsx": input });
+    expect(await main(["generate", "--input", "录入.xlsx", "--out", "录入.xlsx", "--force"], again)).toBe(2);
+    expect(again.err()).toBe(TEXTS.en.outputIsInput("录入.xlsx") + "\n");
+    expect(again.files.get("录入.xlsx")).toBe(input);
+  });
+
+  it("knows an input written with other letter case is the same file on macOS and Windows", async () => {
+    const xlsx = memoryIo();
+    await main(["template", "--out", "In.xlsx", "--example", "wuzhen"], xlsx);
+    const input = xlsx.files.get("In.xlsx") as Uint8Array;
+    for (const platform of ["darwin", "win32"]) {
+      const io = memoryIo({ "In.xlsx": input }, "en_US.UTF-8", platform);
+      expect(await main(["generate", "--input", "In.xlsx", "--out", "in.XLSX", "--force"], io)).toBe(2);
+      expect(io.err()).toBe(TEXTS.en.outputIsInput("in.XLSX") + "\n");
+      expect([...io.files.keys()]).toEqual(["In.xlsx"]);
+    }
+  });
+
+  it.each([join("out", "~$预算.xlsx"), join("out", ".~lock.预算.xlsx#")])(
+    "asks to close the workbook first when its lock file %s is beside it",
+    async (lock) => {
+      const io = memoryIo({ [lock]: "", [join("out", "预算.xlsx")]: "old" });
+      expect(
+        await main(["generate", "--sample", "zhenlai", "--out", join("out", "预算.xlsx"), "--force"], io),
+      ).toBe(2);
+      expect(io.err()).toBe(TEXTS.en.outputLocked(join("out", "预算.xlsx"), lock.slice(4)) + "\n");
+      expect(io.err()).toContain("close the file first");
+      expect(new TextDecoder().decode(io.files.get(join("out", "预算.xlsx")))).toBe("old");
+    },
+  );
+
+  it("keeps control and bidi characters of a district name out of the file name and off the terminal", async () => {
+    const district = { ...getSample("wuzhen"), name: "五镇\u202Egpj.exe\u2066区\u0085" };
+    const io = memoryIo({ "d.json": JSON.stringify(district) });
+    expect(await main(["generate", "--input", "d.json"], io)).toBe(0);
+    expect([...io.files.keys()]).toEqual(["d.json", join("out", "五镇_gpj.exe_区_-2004-教育经费预算.xlsx")]);
+    expect(io.out()).not.toMatch(/[\u0085\u202e\u2066]/);
+    expect(io.out()).toContain("五镇\\u202Egpj.exe\\u2066区\\u0085");
   });
 });
 

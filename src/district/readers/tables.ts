@@ -90,6 +90,7 @@ function problem(
   en: string,
   accepts?: string,
   warning = false,
+  acceptsEn?: string,
 ) {
   context.problems.push({
     severity: warning ? "warning" : "error",
@@ -99,6 +100,7 @@ function problem(
     message: zh,
     messageEn: en,
     ...(accepts !== undefined && { accepts }),
+    ...(acceptsEn !== undefined && acceptsEn !== accepts && { acceptsEn }),
   });
   if (!warning) context.reported.add(pathText(path));
 }
@@ -221,9 +223,21 @@ function readCell(
       `${field.zh}:${converted.zh}`,
       `${field.en}: ${converted.en}`,
       converted.accepts,
+      false,
+      converted.acceptsEn,
     );
     return;
   }
+  if (converted.removed)
+    problem(
+      context,
+      path,
+      location,
+      `${field.zh}:含有 XML 无法保存的字符(${converted.removed.join("、")}),已删除`,
+      `${field.en}: characters an .xlsx file cannot hold (${converted.removed.join(", ")}) were removed`,
+      undefined,
+      true,
+    );
   const keys = field.field.split(".");
   const last = keys.pop() as string;
   let node = target;
