@@ -90,8 +90,8 @@ async function districtWorkbook(
 }
 
 /** Characters a file name must not carry: separators, Windows' reserved ones, spaces, controls, bidi controls. */
-// eslint-disable-next-line no-control-regex
 const unsafeFileChars =
+  // eslint-disable-next-line no-control-regex
   /[\\/:*?"<>|\s\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
 function outputPath(out: string | undefined, plan: WorkbookPlan, t: Texts): string {

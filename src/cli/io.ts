@@ -193,8 +193,8 @@ export function samePath(a: string, b: string, platform: string): boolean {
  * become visible \u escapes, so a cell cannot move the cursor, recolour the screen or reorder what is shown.
  */
 export function neutralise(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`,
   );

@@ -271,6 +271,101 @@ describe("edu-budget output files", () => {
   });
 });
 
+describe("edu-budget with values at the edges", () => {
+  /** A field of each kind: [sample, path, what it accepts]. */
+  const FIELDS: readonly [string, readonly (string | number)[]][] = [
+    ["zhenlai", ["schools", 0, "grades", "g1"]],
+    ["zhenlai", ["schools", 0, "classes"]],
+    ["zhenlai", ["schools", 0, "staff"]],
+    ["zhenlai", ["schools", 0, "teachingArea"]],
+    ["zhenlai", ["schools", 0, "equipmentValue"]],
+    ["zhenlai", ["schools", 0, "remotenessTier"]],
+    ["zhenlai", ["fiscal", "current", "appropriation"]],
+    ["zhenlai", ["fiscal", "prior", "students"]],
+    ["zhenlai", ["projects", 0, "totalCost"]],
+    ["zhenlai", ["projects", 0, "startYear"]],
+    ["zhenlai", ["budgetYear"]],
+    ["zhenlai", ["preschool", "population3to5"]],
+    ["zhenlai", ["preschool", "planned", 0, "smallClasses"]],
+    ["zhenlai", ["statedCounts", 0, "stated"]],
+    ["wuzhen", ["debts", "items", 0, "amount"]],
+    ["wuzhen", ["debts", "items", 0, "step"]],
+    ["wuzhen", ["debts", "annualCapacity", 0]],
+    ["wuzhen", ["mergers", 0, "siteClassrooms"]],
+  ];
+
+  const withValue = (id: string, path: readonly (string | number)[], value: unknown): string => {
+    const district = structuredClone(getSample(id)) as unknown as Record<string | number, unknown>;
+    const parent = path
+      .slice(0, -1)
+      .reduce<Record<string | number, unknown>>(
+        (node, key) => node[key] as Record<string | number, unknown>,
+        district,
+      );
+    parent[path[path.length - 1] as string | number] = value;
+    return JSON.stringify(district);
+  };
+
+  const fieldText = (path: readonly (string | number)[]): string =>
+    path.reduce<string>(
+      (text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${key}` : key),
+      "",
+    );
+
+  it.each(
+    FIELDS.flatMap(([id, path]) =>
+      [1e300, -1, "NaN", 2e10].map((value) => [fieldText(path), value, id, path] as const),
+    ),
+  )(
+    "reports %s = %p as a problem on its field (exit 2), never an internal error",
+    async (field, value, id, path) => {
+      const io = memoryIo({ "d.json": withValue(id, path, value) });
+      expect(await main(["generate", "--input", "d.json"], io)).toBe(2);
+      expect(io.err()).toMatch(new RegExp(`error\\s+d\\.json\\s+${escape(field)}\\s`));
+      expect(io.err()).toContain(TEXTS.en.inputHasErrors);
+      expect(io.err()).not.toContain("Internal error");
+      expect([...io.files.keys()]).toEqual(["d.json"]);
+      const validate = memoryIo({ "d.json": withValue(id, path, value) });
+      expect(await main(["validate", "--input", "d.json"], validate)).toBe(1);
+    },
+  );
+
+  it("reports a number too large for JSON (1e999) on its field", async () => {
+    const text = withValue("zhenlai", ["fiscal", "current", "appropriation"], 12345.5).replace(
+      "12345.5",
+      "1e999",
+    );
+    const io = memoryIo({ "d.json": text });
+    expect(await main(["generate", "--input", "d.json"], io)).toBe(2);
+    expect(io.err()).toMatch(/error\s+d\.json\s+fiscal\.current\.appropriation\s/);
+  });
+
+  it.each([
+    ["10^300 in digits", "1" + "0".repeat(300), "must be 20000 or less"],
+    ["-1", "-1", "must be 0 or more"],
+    ["NaN", "NaN", 'must be a number, got "NaN"'],
+    ["1e300", "1e300", 'must be a number, got "1e300"'],
+    ["#REF!", "#REF!", "the Excel error #REF!"],
+  ])("reports %s typed into a schools CSV at its cell", async (_label, typed, message) => {
+    const schools = districtToTables(getSample("zhenlai")).find((table) => table.sheet === "录入-学校");
+    const rows = (schools?.rows ?? []).map((row) => [...row]);
+    const column = rows[0]?.indexOf("一年级") ?? -1;
+    expect(column).toBeGreaterThan(0);
+    (rows[2] as unknown[])[column] = typed;
+    const io = memoryIo({ "学校.csv": encodeCsv(rows, "utf-8") });
+    expect(await main(["generate", "--sample", "zhenlai", "--input", "学校.csv"], io)).toBe(2);
+    expect(io.err()).toMatch(
+      new RegExp(`error\\s+学校\\.csv\\s+录入-学校\\s+3\\s+一年级\\s+.*${escape(message)}`),
+    );
+  });
+
+  it("accepts the largest values each field allows", async () => {
+    const io = memoryIo({ "d.json": withValue("zhenlai", ["fiscal", "current", "recurringRevenue"], 1e9) });
+    expect(await main(["validate", "--input", "d.json"], io)).not.toBe(2);
+    expect(io.out()).not.toMatch(/fiscal\.current\.recurringRevenue/);
+  });
+});
+
 describe("edu-budget template", () => {
   it("writes the input workbook that reads back as the example district", async () => {
     const io = memoryIo();

@@ -63,8 +63,8 @@ export function excelError(text: string): string | undefined {
  * Characters an .xlsx file (XML 1.0) cannot carry: C0 controls other than tab, line feed and carriage return,
  * U+FFFE, U+FFFF and unpaired surrogates.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** The text without the characters XML cannot carry, and which ones were removed (as U+XXXX, each once). */

@@ -8,16 +8,25 @@ import type { Problem } from "../problems";
 import { KNOWN_POLICY_PACKS, type DistrictResult } from "../validate";
 import { isDate } from "./cells";
 import { readDistrictTables, specForName, type InputTable } from "./tables";
+import { checkZip, ZIP_LIMITS, type ZipLimits, type ZipRefusal } from "./zip";
 
 export interface WorkbookResult extends DistrictResult {
   readonly tables: InputTable[];
+}
+
+export interface ReadOptions {
+  /** Limits on the unpacked file (tests pass small ones). */
+  readonly limits?: ZipLimits;
 }
 
 export async function readInputWorkbook(
   bytes: Uint8Array,
   fileName: string,
   knownPacks: readonly string[] = KNOWN_POLICY_PACKS,
+  { limits = ZIP_LIMITS }: ReadOptions = {},
 ): Promise<WorkbookResult> {
+  const refusal = await checkZip(bytes, limits);
+  if (refusal) return { problems: [tooLarge(fileName, refusal)], tables: [] };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs hands the bytes to JSZip, which takes a Uint8Array in Node and in the browser.
@@ -59,8 +68,49 @@ function unreadable(file: string, error: unknown): Problem {
     severity: "error",
     file,
     field: "",
-    message: `无法读取该 .xlsx 文件:${detail}`,
+    // exceljs and JSZip explain in English only: the Chinese message says what it means instead.
+    message: "无法读取该 .xlsx 文件:文件已损坏、不完整,或不是 .xlsx 工作簿(如 .xls、.et 或改了扩展名的文件)",
     messageEn: `Cannot read this .xlsx file: ${detail}`,
     accepts: "Excel 2007 及以上的 .xlsx 工作簿",
+    acceptsEn: "an .xlsx workbook (Excel 2007 or later)",
+  };
+}
+
+const megabytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString("en-US")} MB`;
+
+/** A file refused before it is unpacked: what passed which limit. */
+function tooLarge(file: string, refusal: ZipRefusal): Problem {
+  const [zh, en] = ((): [string, string] => {
+    switch (refusal.kind) {
+      case "part":
+        return [
+          `其中的 ${refusal.part} 解压后超过 ${megabytes(refusal.bytes - 1)},上限为 ${megabytes(refusal.limit)}`,
+          `its part ${refusal.part} unpacks to more than ${megabytes(refusal.bytes - 1)}, above the limit of ${megabytes(refusal.limit)}`,
+        ];
+      case "total":
+        return [
+          `解压后共超过 ${megabytes(refusal.bytes - 1)},上限为 ${megabytes(refusal.limit)}`,
+          `it unpacks to more than ${megabytes(refusal.bytes - 1)} in all, above the limit of ${megabytes(refusal.limit)}`,
+        ];
+      case "parts":
+        return [
+          `其中有 ${refusal.count} 个部件,上限为 ${refusal.limit} 个`,
+          `it holds ${refusal.count} parts, above the limit of ${refusal.limit}`,
+        ];
+      case "sharedStrings":
+        return [
+          `其中的不同文本超过 ${refusal.limit} 个(上限)`,
+          `it holds more than ${refusal.limit} distinct texts (the limit)`,
+        ];
+    }
+  })();
+  return {
+    severity: "error",
+    file,
+    field: "",
+    message: `该 .xlsx 文件过大,未读取:${zh}。录入工作簿远小于此;文件可能已损坏或是“压缩炸弹”。`,
+    messageEn: `This .xlsx file is too large and was not read: ${en}. An input workbook is far smaller; the file may be damaged or a zip bomb.`,
+    accepts: `解压后每个部件 ≤ ${megabytes(ZIP_LIMITS.partBytes)}、共 ≤ ${megabytes(ZIP_LIMITS.totalBytes)} 的 .xlsx 工作簿`,
+    acceptsEn: `an .xlsx workbook whose parts unpack to at most ${megabytes(ZIP_LIMITS.partBytes)} each, ${megabytes(ZIP_LIMITS.totalBytes)} in all`,
   };
 }
