@@ -233,16 +233,22 @@ function specForFile(fileName: string): SheetSpec | undefined {
   return specForName(base.replace(/\.[^.]*$/, ""));
 }
 
-/** The sheet whose headers the file's first filled row matches best (at least two, and better than any other). */
+/**
+ * The sheet whose headers the file's header row matches best (at least two, and better than any other): the first
+ * filled row, or one of the next five when a title sits above the header.
+ */
 function specForHeaders(rows: readonly (readonly string[])[]): SheetSpec | undefined {
-  const header = rows.find((row) => row.some((cell) => !isBlank(cell))) ?? [];
-  const names = new Set(header.map(normalizeHeader));
-  const scored = SHEETS.map((spec) => ({
-    spec,
-    score: spec.columns.filter((column) => headerNames(column).some((name) => names.has(name))).length,
-  })).sort((a, b) => b.score - a.score);
-  const [best, second] = scored;
-  return best && best.score >= 2 && best.score > (second?.score ?? 0) ? best.spec : undefined;
+  const filled = rows.filter((row) => row.some((cell) => !isBlank(cell))).slice(0, 6);
+  for (const header of filled) {
+    const names = new Set(header.map(normalizeHeader));
+    const scored = SHEETS.map((spec) => ({
+      spec,
+      score: spec.columns.filter((column) => headerNames(column).some((name) => names.has(name))).length,
+    })).sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (best && best.score >= 2 && best.score > (second?.score ?? 0)) return best.spec;
+  }
+  return undefined;
 }
 
 /** The base tables with each CSV's sheet replaced (or added); CSVs not matched to a sheet are left out. */
