@@ -170,4 +170,44 @@ describe("the .xlsx reader's cells", () => {
       ]);
     },
   );
+
+  it("names a header merged across columns by its column letters, once", async () => {
+    const bytes = await schoolsWith((sheet) => {
+      const town = header(sheet, "乡镇");
+      sheet.getCell(1, town).value = null;
+      sheet.mergeCells(1, town - 1, 1, town);
+    });
+    const result = await readInputWorkbook(bytes, "m.xlsx");
+    const merged = result.problems.filter((p) => p.message.includes("合并单元格"));
+    expect(merged).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        sheet: "录入-学校",
+        row: 1,
+        column: "学校名称",
+        message: "表头「学校名称」是跨 B–C 列的合并单元格:请取消合并,让每列各有自己的表头",
+        messageEn: expect.stringContaining("merged across columns B-C"),
+      }),
+    ]);
+    expect(result.problems.filter((p) => p.message.includes("重复"))).toEqual([]);
+    expect(result.district).toBeUndefined();
+  });
+
+  it("removes characters an .xlsx cannot hold from a cell, with a warning naming the cell", async () => {
+    const bytes = await schoolsWith((sheet) => {
+      // Excel writes a character XML cannot carry as an _xHHHH_ escape, which exceljs turns back into it.
+      sheet.getCell(2, header(sheet, "学校名称")).value = "城关_xFFFE_小学_x0001__x001B_";
+    });
+    const result = await readInputWorkbook(bytes, "c.xlsx");
+    expect(result.problems.filter((p) => p.message.includes("XML"))).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "录入-学校",
+        row: 2,
+        column: "学校名称",
+        messageEn: expect.stringContaining("(U+FFFE, U+0001, U+001B) were removed"),
+      }),
+    ]);
+    expect(result.district?.schools[0]?.name).toBe("城关小学");
+  });
 });

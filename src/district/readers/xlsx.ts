@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import type { Problem } from "../problems";
 import { KNOWN_POLICY_PACKS, type DistrictResult } from "../validate";
 import { isDate } from "./cells";
-import { readDistrictTables, specForName, type InputTable } from "./tables";
+import { columnLetter, headerRowIndex, readDistrictTables, specForName, type InputTable } from "./tables";
 import { checkZip, ZIP_LIMITS, type ZipLimits, type ZipRefusal } from "./zip";
 
 export interface WorkbookResult extends DistrictResult {
@@ -34,8 +34,64 @@ export async function readInputWorkbook(
   } catch (error) {
     return { problems: [unreadable(fileName, error)], tables: [] };
   }
-  const tables = workbook.worksheets.filter((sheet) => specForName(sheet.name)).map(sheetTable);
-  return { ...readDistrictTables(tables, fileName, knownPacks), tables };
+  const sheets = workbook.worksheets.filter((sheet) => specForName(sheet.name));
+  const read = sheets.map((sheet) => unmergeHeader(sheet, sheetTable(sheet), fileName));
+  const tables = read.map(({ table }) => table);
+  const result = readDistrictTables(tables, fileName, knownPacks);
+  const problems = [...read.flatMap((r) => r.problems), ...result.problems];
+  return {
+    ...(!problems.some((p) => p.severity === "error") && result.district && { district: result.district }),
+    problems,
+    tables,
+  };
+}
+
+/** "B1" → 0-based row and column. */
+function cellIndex(address: string): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
+  if (!match) return undefined;
+  const column =
+    [...(match[1] as string).toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]) - 1, column };
+}
+
+/**
+ * A header cell merged across columns leaves the columns after the first without a header (exceljs repeats the
+ * text into them, which would read as a repeated header): each such merge is one problem naming its columns, and
+ * the repeated text is taken out of the header row.
+ */
+function unmergeHeader(
+  sheet: ExcelJS.Worksheet,
+  table: InputTable,
+  file: string,
+): { table: InputTable; problems: Problem[] } {
+  const spec = specForName(sheet.name);
+  const headerAt = spec ? headerRowIndex(table, spec) : -1;
+  const header = table.rows[headerAt];
+  if (!header) return { table, problems: [] };
+  const problems: Problem[] = [];
+  const cleaned = [...header];
+  for (const range of sheet.model.merges ?? []) {
+    const [from, to] = range.split(":").map(cellIndex);
+    if (!from || !to || from.row > headerAt || to.row < headerAt || to.column <= from.column) continue;
+    const text = String(header[from.column] ?? "").trim();
+    for (let column = from.column + 1; column <= to.column; column++) cleaned[column] = null;
+    const columns = `${columnLetter(from.column)}–${columnLetter(to.column)}`;
+    problems.push({
+      severity: "error",
+      file,
+      sheet: sheet.name,
+      row: headerAt + 1,
+      column: text,
+      field: spec?.key ?? "",
+      message: `表头「${text}」是跨 ${columns} 列的合并单元格:请取消合并,让每列各有自己的表头`,
+      messageEn: `The header "${text}" is one cell merged across columns ${columns.replace("–", "-")}: unmerge it so that each column has a header of its own`,
+      accepts: "每列一个表头单元格",
+      acceptsEn: "one header cell per column",
+    });
+  }
+  const rows = table.rows.map((row, index) => (index === headerAt ? cleaned : row));
+  return { table: { sheet: table.sheet, rows }, problems };
 }
 
 function sheetTable(sheet: ExcelJS.Worksheet): InputTable {
