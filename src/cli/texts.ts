@@ -10,8 +10,9 @@ export function langFromEnv(env: { readonly [key: string]: string | undefined })
 const ZH_REASONS: Readonly<Record<string, string>> = {
   ENOSPC: "磁盘空间不足",
   EDQUOT: "超出磁盘配额",
-  EACCES: "没有写入权限",
-  EPERM: "没有写入权限",
+  EACCES: "没有访问权限",
+  EPERM: "没有访问权限",
+  ENOENT: "文件或文件夹不存在",
   EROFS: "所在磁盘只读",
   EISDIR: "该路径是一个文件夹",
   ENOTDIR: "路径中有一段不是文件夹",
@@ -23,7 +24,8 @@ const ZH_REASONS: Readonly<Record<string, string>> = {
 function ioReason(error: unknown, reasons: Readonly<Record<string, string>>): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === "string" && reasons[code]) return `${reasons[code]}(${code})`;
-  if (typeof code === "string" && Object.keys(reasons).length > 0) return `系统错误 ${code}`;
+  const chinese = Object.keys(reasons).length > 0;
+  if (chinese) return typeof code === "string" ? `系统错误 ${code}` : "系统未给出原因";
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -85,7 +87,9 @@ const zh = {
   unknownPack: (id: string, ids: string) => `没有名为「${id}」的政策包,可用:${ids}。`,
   unknownExtension: (file: string) => `不支持的输入文件类型:${file}(可用 .json、.xlsx、.csv)。`,
   fileMissing: (file: string) => `找不到文件:${file}`,
-  fileUnreadable: (file: string, reason: string) => `无法读取文件 ${file}:${reason}`,
+  // The system's message starts with its error code ("EACCES: permission denied, open …"): said in Chinese.
+  fileUnreadable: (file: string, reason: string) =>
+    `无法读取文件 ${file}:${ioReason({ code: /^([A-Z]+):/.exec(reason)?.[1] }, ZH_REASONS)}`,
   cannotWrite: (file: string, reason: string) => `无法写出文件 ${file}:${reason}(原有文件保持不变)`,
   outputExists: (file: string) => `文件 ${file} 已存在,未覆盖。要替换它,请加 --force。`,
   outputIsInput: (file: string) =>

@@ -125,4 +125,19 @@ describe("readDistrictJson", () => {
       { numRuns: 300 },
     );
   });
+
+  it("names a missing part in words, not by its model path", () => {
+    const district = structuredClone(getSample("zhenlai")) as unknown as {
+      schools: Record<string, unknown>[];
+    };
+    delete (district.schools[2] as Record<string, unknown>).grades;
+    const result = readDistrictJson(JSON.stringify(district), "g.json");
+    expect(result.problems.filter((p) => p.severity === "error")).toEqual([
+      expect.objectContaining({
+        field: "schools[2].grades",
+        message: "各年级学生数:缺少必填项",
+        messageEn: "Students by grade: is required",
+      }),
+    ]);
+  });
 });
