@@ -114,9 +114,11 @@ describe("the .xlsx reader's limits on the unpacked file", () => {
   it("leaves a file that is not a zip to exceljs, which says it cannot be read", async () => {
     const result = await readInputWorkbook(new TextEncoder().encode("not a zip"), "x.xlsx");
     expect(result.problems).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^无法读取该 \.xlsx 文件:文件已损坏/) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^无法读取该 \.xlsx 文件:/),
+        acceptsEn: "an .xlsx workbook (Excel 2007 or later)",
+      }),
     ]);
-    expect(result.problems[0]?.message).not.toMatch(/zip|end of|data|corrupt/i);
   });
 });
 

@@ -124,8 +124,8 @@ function unreadable(file: string, error: unknown): Problem {
     severity: "error",
     file,
     field: "",
-    // exceljs and JSZip explain in English only: the Chinese message says what it means instead.
-    message: "无法读取该 .xlsx 文件:文件已损坏、不完整,或不是 .xlsx 工作簿(如 .xls、.et 或改了扩展名的文件)",
+    // exceljs and JSZip explain in English only: the task pane shows that part as the technical detail.
+    message: `无法读取该 .xlsx 文件:${detail}`,
     messageEn: `Cannot read this .xlsx file: ${detail}`,
     accepts: "Excel 2007 及以上的 .xlsx 工作簿",
     acceptsEn: "an .xlsx workbook (Excel 2007 or later)",
