@@ -7,7 +7,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { DefinePlugin } = require("webpack");
+const { DefinePlugin, ProvidePlugin } = require("webpack");
 const { AddinPlugin, DEV_URL } = require("./scripts/addin-plugin.ts");
 const { FUNCTIONS_ENTRY, FUNCTION_SOURCES, sourceMetadata } = require("./scripts/metadata.ts");
 const paneConstants = require("./scripts/pane-constants.js");
@@ -68,7 +68,29 @@ module.exports = async (env, argv) => {
     target: ["web", "es2017"],
     devtool: production ? false : "source-map",
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      // exceljs's browser build (dist/exceljs.min.js) embeds a JSZip of its own (3.10.1): the pane is built from
+      // exceljs's sources instead, with the installed, pinned jszip and the browser's own features for the Node ones
+      // its sources name (the polyfills its sources require are for browsers older than Office supports).
+      alias: {
+        exceljs$: path.resolve(__dirname, "node_modules/exceljs/lib/exceljs.browser.js"),
+        "core-js": false,
+        "regenerator-runtime": false,
+      },
+      fallback: {
+        stream: require.resolve("readable-stream"),
+        events: require.resolve("events/"),
+        buffer: require.resolve("buffer/"),
+        util: require.resolve("util/"),
+        crypto: false,
+        fs: false,
+        path: false,
+        os: false,
+        zlib: false,
+      },
+    },
     module: {
       rules: [
         // Type-checking is `npm run lint`; the build only transpiles.
@@ -103,6 +125,10 @@ module.exports = async (env, argv) => {
         ...Object.fromEntries(
           Object.entries(paneConstants).map(([name, value]) => [name, JSON.stringify(value)]),
         ),
+      }),
+      new ProvidePlugin({
+        Buffer: ["buffer", "Buffer"],
+        process: path.resolve(__dirname, "scripts/browser-process.js"),
       }),
     ],
     performance: { hints: false },

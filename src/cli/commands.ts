@@ -15,6 +15,7 @@ import { UserError } from "./errors";
 import type { DistrictSource } from "./inputs";
 import { checkSampleId, loadDistrict } from "./inputs";
 import type { Io } from "./io";
+import { lockFiles, samePath } from "./io";
 import { formatTable } from "./table";
 import type { Lang, Texts } from "./texts";
 
@@ -34,10 +35,15 @@ export function problemTable(problems: readonly Problem[], { lang, t }: Context)
     p.row === undefined ? "" : String(p.row),
     // A JSON input has no sheet or row: the model field says where the problem is.
     p.column ?? (p.sheet === undefined && p.row === undefined ? p.field : ""),
-    (lang === "zh" ? p.message : p.messageEn) + (p.accepts ? ` (${t.columns.accepts}: ${p.accepts})` : ""),
+    (lang === "zh" ? p.message : p.messageEn) + acceptsText(p, lang, t),
   ]);
   const c = t.columns;
   return formatTable([c.severity, c.file, c.sheet, c.row, c.column, c.message], rows);
+}
+
+function acceptsText(p: Problem, lang: Lang, t: Texts): string {
+  const accepts = lang === "zh" ? p.accepts : (p.acceptsEn ?? p.accepts);
+  return accepts ? ` (${t.columns.accepts}: ${accepts})` : "";
 }
 
 function problemSummary(problems: readonly Problem[], t: Texts): string {
@@ -87,7 +93,10 @@ async function districtWorkbook(
   return built;
 }
 
-const unsafeFileChars = /[\\/:*?"<>|\s]+/g;
+/** Characters a file name must not carry: separators, Windows' reserved ones, spaces, controls, bidi controls. */
+const unsafeFileChars =
+  // eslint-disable-next-line no-control-regex
+  /[\\/:*?"<>|\s\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
 function outputPath(out: string | undefined, plan: WorkbookPlan, t: Texts): string {
   const { district, budgetYear } = plan.properties;
@@ -98,11 +107,44 @@ function outputPath(out: string | undefined, plan: WorkbookPlan, t: Texts): stri
   return join(out, name);
 }
 
-async function save(path: string, bytes: Uint8Array, { io, t }: Context): Promise<void> {
+export interface SaveOptions {
+  /** Replace an existing file. */
+  readonly force?: boolean;
+  /** The files read: never written over, even with --force. */
+  readonly inputs?: readonly string[];
+}
+
+/**
+ * Refuses a target that is one of the inputs, that Excel, WPS or LibreOffice has open (its lock file is beside it),
+ * or that exists without --force. Called before the workbook is built, and the write itself never replaces a file
+ * without --force.
+ */
+async function checkTarget(
+  path: string,
+  { force, inputs = [] }: SaveOptions,
+  { io, t }: Context,
+): Promise<void> {
+  const target = await io.realPath(path);
+  if (target !== undefined) {
+    for (const input of inputs) {
+      const real = await io.realPath(input);
+      if (real !== undefined && samePath(real, target, io.platform))
+        throw new UserError(t.outputIsInput(path));
+    }
+  }
+  for (const lock of lockFiles(path))
+    if ((await io.realPath(lock)) !== undefined) throw new UserError(t.outputLocked(path, basename(lock)));
+  if (target !== undefined && !force) throw new UserError(t.outputExists(path));
+}
+
+async function save(path: string, bytes: Uint8Array, options: SaveOptions, ctx: Context): Promise<void> {
+  const { io, t } = ctx;
+  await checkTarget(path, options, ctx);
   try {
-    await io.writeFile(path, bytes);
+    await io.writeFile(path, bytes, { replace: options.force === true });
   } catch (error) {
-    throw new UserError(t.cannotWrite(path, error instanceof Error ? error.message : String(error)));
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(t.outputExists(path));
+    throw new UserError(t.cannotWrite(path, t.ioReason(error)));
   }
   io.stdout(t.written(path, Math.ceil(bytes.length / 1024)) + "\n");
 }
@@ -127,25 +169,31 @@ function checkSummary(plan: WorkbookPlan, { lang, t }: Context): string {
 }
 
 export async function generate(
-  options: DistrictSource & { readonly pack?: string; readonly out?: string },
+  options: DistrictSource & { readonly pack?: string; readonly out?: string; readonly force?: boolean },
   ctx: Context,
 ): Promise<number> {
   const plan = await districtPlan(options, options.pack, ctx);
   const path = outputPath(options.out, plan, ctx.t);
-  await save(path, await writeXlsx(plan), ctx);
-  ctx.io.stdout(ctx.t.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join("、")) + "\n");
+  const saving = { force: options.force, inputs: options.input };
+  await checkTarget(path, saving, ctx);
+  await save(path, await writeXlsx(plan), saving, ctx);
+  ctx.io.stdout(
+    ctx.t.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join(ctx.t.listSeparator)) + "\n",
+  );
   ctx.io.stdout(checkSummary(plan, ctx));
   return 0;
 }
 
 export async function template(
-  options: { readonly out?: string; readonly example?: string },
+  options: { readonly out?: string; readonly example?: string; readonly force?: boolean },
   ctx: Context,
 ): Promise<number> {
   const example =
     options.example === undefined ? undefined : getSample(checkSampleId(options.example, ctx.t));
-  const bytes = await writeXlsx(buildInputTemplatePlan(example));
-  await save(options.out ?? join("out", "教育经费预算-录入模板.xlsx"), bytes, ctx);
+  const path = options.out ?? join("out", "教育经费预算-录入模板.xlsx");
+  const saving = { force: options.force };
+  await checkTarget(path, saving, ctx);
+  await save(path, await writeXlsx(buildInputTemplatePlan(example)), saving, ctx);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 import { nodeIo } from "./io";
 import { main } from "./main";
 
-void main(process.argv.slice(2), nodeIo()).then((code) => {
-  process.exitCode = code;
+const io = nodeIo();
+void main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = io.outputFailed ? 1 : code;
 });

@@ -4,6 +4,7 @@ import type { Context } from "./commands";
 import { check, generate, template, validate } from "./commands";
 import { UserError } from "./errors";
 import type { Io } from "./io";
+import { neutralise } from "./io";
 import type { Lang, Texts } from "./texts";
 import { TEXTS, langFromEnv } from "./texts";
 
@@ -62,12 +63,14 @@ function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
   withDistrict(program.command("generate").description(t.generate))
     .option("--pack <id>", t.pack)
     .option("--out <path>", t.out)
+    .option("--force", t.force)
     .action(run(generate));
   program
     .command("template")
     .description(t.template)
     .option("--out <file>", t.templateOut)
     .option("--example <id>", t.example)
+    .option("--force", t.force)
     .action(run(template));
   withDistrict(program.command("check").description(t.check))
     .option("--pack <id>", t.pack)
@@ -78,7 +81,13 @@ function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 failed checks / input errors in validate, 2 unusable input or usage). */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], machine: Io): Promise<number> {
+  // Text from the input (names, cells, file names) reaches the terminal only with its control characters defused.
+  const io: Io = {
+    ...machine,
+    stdout: (text) => machine.stdout(neutralise(text)),
+    stderr: (text) => machine.stderr(neutralise(text)),
+  };
   const asked = langFromArgv(argv);
   const lang = isLang(asked) ? asked : langFromEnv(io.env);
   const ctx: Context = { io, lang, t: TEXTS[lang] };

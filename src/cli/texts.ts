@@ -6,6 +6,29 @@ export function langFromEnv(env: { readonly [key: string]: string | undefined })
   return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
+/** The system's error codes in Chinese; English shows the system's own message. */
+const ZH_REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: "磁盘空间不足",
+  EDQUOT: "超出磁盘配额",
+  EACCES: "没有访问权限",
+  EPERM: "没有访问权限",
+  ENOENT: "文件或文件夹不存在",
+  EROFS: "所在磁盘只读",
+  EISDIR: "该路径是一个文件夹",
+  ENOTDIR: "路径中有一段不是文件夹",
+  ENAMETOOLONG: "文件名过长",
+  EBUSY: "文件正被其他程序使用",
+  EIO: "磁盘读写错误",
+};
+
+function ioReason(error: unknown, reasons: Readonly<Record<string, string>>): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === "string" && reasons[code]) return `${reasons[code]}(${code})`;
+  const chinese = Object.keys(reasons).length > 0;
+  if (chinese) return typeof code === "string" ? `系统错误 ${code}` : "系统未给出原因";
+  return error instanceof Error ? error.message : String(error);
+}
+
 const zh = {
   description: "生成区县年度教育经费预算工作簿(.xlsx),并对照政策逐项检查。",
   lang: "提示语言:zh 或 en(默认按环境变量 LANG)",
@@ -35,6 +58,7 @@ const zh = {
   templateOut: "输出的 .xlsx 文件(默认 out/教育经费预算-录入模板.xlsx)",
   example: "用示例区县的数据填写模板:zhenlai 或 wuzhen",
   strict: "有检查未通过时以退出码 1 结束",
+  force: "输出文件已存在时替换它(输入文件本身始终不会被覆盖)",
   columns: {
     severity: "级别",
     file: "文件",
@@ -63,8 +87,15 @@ const zh = {
   unknownPack: (id: string, ids: string) => `没有名为「${id}」的政策包,可用:${ids}。`,
   unknownExtension: (file: string) => `不支持的输入文件类型:${file}(可用 .json、.xlsx、.csv)。`,
   fileMissing: (file: string) => `找不到文件:${file}`,
-  fileUnreadable: (file: string, reason: string) => `无法读取文件 ${file}:${reason}`,
-  cannotWrite: (file: string, reason: string) => `无法写出文件 ${file}:${reason}`,
+  // The system's message starts with its error code ("EACCES: permission denied, open …"): said in Chinese.
+  fileUnreadable: (file: string, reason: string) =>
+    `无法读取文件 ${file}:${ioReason({ code: /^([A-Z]+):/.exec(reason)?.[1] }, ZH_REASONS)}`,
+  cannotWrite: (file: string, reason: string) => `无法写出文件 ${file}:${reason}(原有文件保持不变)`,
+  outputExists: (file: string) => `文件 ${file} 已存在,未覆盖。要替换它,请加 --force。`,
+  outputIsInput: (file: string) =>
+    `${file} 是输入文件,不能用输出覆盖它(加 --force 也不行):请换一个输出文件名。`,
+  outputLocked: (file: string, lock: string) =>
+    `${file} 正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 ${lock}):请先关闭该文件再重试。`,
   planProblems: "生成的工作簿计划自相矛盾(这是程序缺陷,请报告):",
   written: (file: string, kb: number) => `已写出 ${file}(${kb} KB)`,
   sheets: (count: number, names: string) => `工作表 ${count} 张:${names}`,
@@ -72,6 +103,9 @@ const zh = {
   failedChecks: "未通过的检查:",
   district: (name: string, year: number, pack: string) => `区县:${name},预算年度 ${year},政策包 ${pack}`,
   strictFailed: (failed: number) => `有 ${failed} 项检查未通过或核对不一致(--strict)。`,
+  listSeparator: "、",
+  /** Why a file could not be written, from the system's error code. */
+  ioReason: (error: unknown) => ioReason(error, ZH_REASONS),
   internalError: (message: string) => `内部错误:${message}(设置 EDU_BUDGET_DEBUG=1 可看到详细信息)`,
 };
 
@@ -106,6 +140,7 @@ const en: Texts = {
   templateOut: "output .xlsx file (default out/教育经费预算-录入模板.xlsx)",
   example: "fill the template with a sample district: zhenlai or wuzhen",
   strict: "exit with code 1 when any check fails",
+  force: "replace the output file when it exists (an input file is never written over)",
   columns: {
     severity: "Severity",
     file: "File",
@@ -137,7 +172,12 @@ const en: Texts = {
   unknownExtension: (file) => `Unsupported input file type: ${file} (use .json, .xlsx or .csv).`,
   fileMissing: (file) => `File not found: ${file}`,
   fileUnreadable: (file, reason) => `Cannot read ${file}: ${reason}`,
-  cannotWrite: (file, reason) => `Cannot write ${file}: ${reason}`,
+  cannotWrite: (file, reason) => `Cannot write ${file}: ${reason} (any file already there is unchanged)`,
+  outputExists: (file) => `${file} already exists and was left as it is; add --force to replace it.`,
+  outputIsInput: (file) =>
+    `${file} is an input file and is never written over, not even with --force: choose another output file.`,
+  outputLocked: (file, lock) =>
+    `${file} is open in Excel, WPS or LibreOffice (its lock file ${lock} is beside it): close the file first, then retry.`,
   planProblems: "The generated workbook plan is inconsistent (a defect, please report it):",
   written: (file, kb) => `Wrote ${file} (${kb} KB)`,
   sheets: (count, names) => `${count} sheets: ${names}`,
@@ -145,6 +185,8 @@ const en: Texts = {
   failedChecks: "Failed checks:",
   district: (name, year, pack) => `District: ${name}, budget year ${year}, policy pack ${pack}`,
   strictFailed: (failed) => `${failed} check(s) failed or reconciliation(s) differ (--strict).`,
+  listSeparator: ", ",
+  ioReason: (error) => ioReason(error, {}),
   internalError: (message) => `Internal error: ${message} (set EDU_BUDGET_DEBUG=1 for details)`,
 };
 

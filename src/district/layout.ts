@@ -303,6 +303,29 @@ export function headerNames(spec: FieldSpec): string[] {
   return [spec.zh, spec.en, spec.field, last].map(normalizeHeader);
 }
 
+const CONTAINER_LABELS: readonly (readonly [string, string, string, string])[] = [
+  ["fiscal", "财政", "Fiscal figures", "录入-财政"],
+  ["fiscal.prior", "上年财政", "Prior-year fiscal figures", "录入-财政"],
+  ["fiscal.current", "本年财政", "Budget-year fiscal figures", "录入-财政"],
+  ["schools", "学校", "Schools", "录入-学校"],
+  ["schools.*", "学校", "School", "录入-学校"],
+  ["schools.*.grades", "各年级学生数", "Students by grade", "录入-学校"],
+  ["projects", "项目", "Projects", "录入-项目"],
+  ["projects.*", "项目", "Project", "录入-项目"],
+  ["mergers", "布局调整", "Mergers", "录入-布局"],
+  ["mergers.*", "布局调整", "Merger", "录入-布局"],
+  ["mergers.*.sources.*", "迁入学校代码", "Source school code", "录入-布局"],
+  ["preschool", "学前教育", "Preschool", "录入-学前"],
+  ["preschool.planned", "规划幼儿园", "Planned kindergartens", "录入-学前"],
+  ["preschool.planned.*", "规划幼儿园", "Planned kindergarten", "录入-学前"],
+  ["debts", "债务", "Debts", "录入-债务"],
+  ["debts.items", "欠款事项", "Debt items", "录入-债务"],
+  ["debts.items.*", "欠款事项", "Debt item", "录入-债务"],
+  ["statedCounts", "声明", "Statements", "录入-声明"],
+  ["statedCounts.*", "声明", "Statement", "录入-声明"],
+  ["statedCounts.*.items", "所列事项", "Listed items", "录入-声明"],
+];
+
 /** Model-path patterns ("schools.*.grades.g1") → the label a user sees, for messages. */
 const LABELS: ReadonlyMap<string, { zh: string; en: string; sheet: string }> = new Map([
   ...DISTRICT_ROWS.map((row) => [row.field, { zh: row.zh, en: row.en, sheet: "录入-区县" }] as const),
@@ -330,6 +353,8 @@ const LABELS: ReadonlyMap<string, { zh: string; en: string; sheet: string }> = n
   ["statedCounts.*.stated", { zh: "声明数", en: "Stated count", sheet: "录入-声明" }],
   ["statedCounts.*.items.*", { zh: "所列事项", en: "Listed item", sheet: "录入-声明" }],
   ["statedCounts.*.source", { zh: "出处", en: "Source", sheet: "录入-声明" }],
+  // Whole rows and groups, for problems about a part rather than one cell (a JSON school without its grades).
+  ...CONTAINER_LABELS.map(([pattern, zh, en, sheet]) => [pattern, { zh, en, sheet }] as const),
 ]);
 
 function listLabels(prefix: string, columns: readonly FieldSpec[], sheet: string) {

@@ -58,8 +58,39 @@ export const PROJECT_CATEGORIES = [
 export const KINDERGARTEN_KINDS = ["示范幼儿园", "镇中心幼儿园", "民办幼儿园", "公办幼儿园"] as const;
 export const DEBT_STEPS = [1, 2, 3, 4] as const;
 
+/**
+ * The largest value each kind of figure can take in a district (a city roll-up of a few thousand schools included):
+ * anything beyond is a typing or unit mistake (元 for 万元), reported on its field before anything is built, and it
+ * keeps every sum the workbook makes finite. README "Limits of the input" lists them.
+ */
+export const LIMITS = {
+  /** Students in one grade of one school. */
+  gradeStudents: 20_000,
+  /** Students, boarders, dropouts of one school. */
+  schoolStudents: 300_000,
+  /** Classes or classrooms of one school (or one planned kindergarten's classes of one age). */
+  classes: 2_000,
+  /** Staff of one school. */
+  schoolStaff: 50_000,
+  /** Floor or ground area of one school, ㎡. */
+  area: 10_000_000,
+  /** Equipment value of one school, 元. */
+  equipmentYuan: 10_000_000_000,
+  /** Books or computers of one school. */
+  items: 100_000_000,
+  /** People of the district: students, staff, children aged 3–5. */
+  people: 100_000_000,
+  /** Any amount in 万元 (10 万亿元: more than the whole country spends on education in a year). */
+  money: 1_000_000_000,
+  /** A count a source states (「开工建设7个项目」). */
+  statedCount: 1_000_000,
+} as const;
+
+const upTo = (max: number) => `must be ${max} or less`;
 const count = z.number().int("must be a whole number").min(0, "must be 0 or more");
-const money = z.number().finite().min(0, "must be 0 or more");
+const countUpTo = (max: number) => count.max(max, upTo(max));
+const money = z.number().finite().min(0, "must be 0 or more").max(LIMITS.money, upTo(LIMITS.money));
+const amountUpTo = (max: number) => z.number().finite().min(0, "must be 0 or more").max(max, upTo(max));
 const year = z
   .number()
   .int("must be a whole year")
@@ -67,11 +98,13 @@ const year = z
   .max(2100, "must be 2100 or earlier");
 const text = z.string().trim().min(1, "must not be empty");
 
+const gradeCount = countUpTo(LIMITS.gradeStudents);
+
 export const gradesSchema = z
   .object(
-    Object.fromEntries(GRADE_KEYS.map((key) => [key, count.default(0)])) as Record<
+    Object.fromEntries(GRADE_KEYS.map((key) => [key, gradeCount.default(0)])) as Record<
       GradeKey,
-      z.ZodDefault<typeof count>
+      z.ZodDefault<typeof gradeCount>
     >,
   )
   .strict();
@@ -84,29 +117,29 @@ export const schoolSchema = z
     type: z.enum(SCHOOL_TYPES, { message: `must be one of ${SCHOOL_TYPES.join("/")}` }),
     area: z.enum(AREAS, { message: `must be one of ${AREAS.join("/")}` }),
     grades: gradesSchema,
-    classes: count,
-    classrooms: count,
-    boarders: count.default(0),
-    specialNeeds: count.default(0),
-    staff: count,
+    classes: countUpTo(LIMITS.classes),
+    classrooms: countUpTo(LIMITS.classes),
+    boarders: countUpTo(LIMITS.schoolStudents).default(0),
+    specialNeeds: countUpTo(LIMITS.schoolStudents).default(0),
+    staff: countUpTo(LIMITS.schoolStaff),
     /** Teachers with qualifications above the statutory minimum (高于规定学历). */
-    staffAboveQualification: count.default(0),
+    staffAboveQualification: countUpTo(LIMITS.schoolStaff).default(0),
     /** Teachers with a mid-level or higher professional title (中级及以上职称). */
-    staffMidTitle: count.default(0),
-    backboneTeachers: count.default(0),
+    staffMidTitle: countUpTo(LIMITS.schoolStaff).default(0),
+    backboneTeachers: countUpTo(LIMITS.schoolStaff).default(0),
     /** Enrollment at the start of the previous school year (上学年初在校生数). */
-    prevStartEnrollment: count.default(0),
+    prevStartEnrollment: countUpTo(LIMITS.schoolStudents).default(0),
     /** Dropouts during the previous school year (学年内辍学学生数). */
-    prevDropouts: count.default(0),
+    prevDropouts: countUpTo(LIMITS.schoolStudents).default(0),
     standardized: z.boolean().default(false),
     /** 教学及辅助用房面积, ㎡. */
-    teachingArea: money.default(0),
+    teachingArea: amountUpTo(LIMITS.area).default(0),
     /** 体育运动场馆面积, ㎡. */
-    sportsArea: money.default(0),
+    sportsArea: amountUpTo(LIMITS.area).default(0),
     /** 教学仪器设备值, 元. */
-    equipmentValue: money.default(0),
-    books: count.default(0),
-    computers: count.default(0),
+    equipmentValue: amountUpTo(LIMITS.equipmentYuan).default(0),
+    books: countUpTo(LIMITS.items).default(0),
+    computers: countUpTo(LIMITS.items).default(0),
     /** Remoteness tier for the rural teacher allowance: 0 none, 1–3 increasingly remote. */
     remotenessTier: z.number().int().min(0).max(3, "must be 0, 1, 2 or 3").default(0),
   })
@@ -123,15 +156,15 @@ export const fiscalYearSchema = z
     recurringRevenue: money,
     /** 教职工工资总额, 万元. */
     staffPay: money,
-    staffHeadcount: count,
+    staffHeadcount: countUpTo(LIMITS.people),
     /** 公用经费支出, 万元 (all education). */
     publicFunds: money,
     /** 其中: 义务教育公用经费, 万元. */
     compulsoryPublicFunds: money,
     /** 在校学生数 (all levels). */
-    students: count,
+    students: countUpTo(LIMITS.people),
     /** 其中: 义务教育在校学生数. */
-    compulsoryStudents: count,
+    compulsoryStudents: countUpTo(LIMITS.people),
   })
   .strict();
 export type FiscalYear = z.infer<typeof fiscalYearSchema>;
@@ -195,7 +228,9 @@ export const mergerSchema = z
     year: year,
     level: z.enum(["primary", "junior", "senior"]),
     /** Codes of the schools that move to the site. */
-    sources: z.array(text).min(1, "needs at least one source school"),
+    sources: z
+      .array(text.max(32, "must be at most 32 characters"))
+      .min(1, "needs at least one source school"),
     /** The site they move to (a school's current site or a named site). */
     site: text.max(80),
     /** Code of a school that stays at the site and shares it, if any. */
@@ -203,9 +238,9 @@ export const mergerSchema = z
     /** Code of the school whose current site it is when that school moves away (the 海阳 chain, I-11). */
     siteSchool: z.string().trim().max(32).optional(),
     /** Classrooms at the site; 0 takes them from the site's school on 学校. */
-    siteClassrooms: count.default(0),
+    siteClassrooms: countUpTo(LIMITS.classes).default(0),
     /** 教学及辅助用房面积 of the site, ㎡. */
-    siteTeachingArea: money.default(0),
+    siteTeachingArea: amountUpTo(LIMITS.area).default(0),
   })
   .strict();
 export type Merger = z.infer<typeof mergerSchema>;
@@ -215,10 +250,10 @@ export const plannedKindergartenSchema = z
     name: text.max(80),
     kind: z.enum(KINDERGARTEN_KINDS, { message: `must be one of ${KINDERGARTEN_KINDS.join("/")}` }),
     town: text.max(40),
-    smallClasses: count.default(0),
-    middleClasses: count.default(0),
-    largeClasses: count.default(0),
-    mixedClasses: count.default(0),
+    smallClasses: countUpTo(LIMITS.classes).default(0),
+    middleClasses: countUpTo(LIMITS.classes).default(0),
+    largeClasses: countUpTo(LIMITS.classes).default(0),
+    mixedClasses: countUpTo(LIMITS.classes).default(0),
     /** Construction cost, 万元. */
     cost: money.default(0),
     year: year,
@@ -229,9 +264,9 @@ export type PlannedKindergarten = z.infer<typeof plannedKindergartenSchema>;
 export const preschoolSchema = z
   .object({
     /** Population aged 3–5 (学前三年适龄人口). */
-    population3to5: count,
+    population3to5: countUpTo(LIMITS.people),
     /** Children in kindergartens and 学前班 (在园(班)幼儿数). */
-    enrolled: count,
+    enrolled: countUpTo(LIMITS.people),
     planned: z.array(plannedKindergartenSchema).default([]),
   })
   .strict();
@@ -241,9 +276,9 @@ export type Preschool = z.infer<typeof preschoolSchema>;
 export const statedCountSchema = z
   .object({
     label: text.max(80),
-    stated: count,
-    items: z.array(text),
-    source: z.string().default(""),
+    stated: countUpTo(LIMITS.statedCount),
+    items: z.array(text.max(200, "must be at most 200 characters")),
+    source: z.string().max(1000, "must be at most 1000 characters").default(""),
   })
   .strict();
 export type StatedCount = z.infer<typeof statedCountSchema>;
@@ -258,9 +293,9 @@ export const districtSchema = z
     /** Last year of the current government term: the debt must be repaid by then (S2-04.5). */
     termEndYear: year,
     /** Built-in policy pack this district starts from (e.g. "zhenlai-2012"). */
-    policyPack: text.default("national"),
+    policyPack: text.max(80, "must be at most 80 characters").default("national"),
     /** A note shown on the contents sheet (e.g. that a sample's figures are invented). */
-    note: z.string().default(""),
+    note: z.string().max(2000, "must be at most 2000 characters").default(""),
     /** 学生营养改善计划 (S1-27): the district pays the meal subsidy for rural compulsory students. */
     nutritionPlan: z.boolean().default(false),
     fiscal: fiscalSchema,

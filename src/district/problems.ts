@@ -24,6 +24,8 @@ export interface Problem {
   readonly messageEn: string;
   readonly accepts?: string;
   readonly code?: ProblemCode;
+  /** What is accepted, in English, where `accepts` is Chinese prose (not the Chinese values a cell must hold). */
+  readonly acceptsEn?: string;
 }
 
 /** Where a model path came from in a table-shaped input. */

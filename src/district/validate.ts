@@ -33,6 +33,7 @@ interface Finding {
   readonly message: string;
   readonly messageEn: string;
   readonly accepts?: string;
+  readonly acceptsEn?: string;
 }
 
 export function validateDistrict(
@@ -82,49 +83,88 @@ const TYPE_WORDS: Record<string, [string, string]> = {
 function fromIssue(issue: z.core.$ZodIssue, input: unknown): Finding {
   const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
   const label = fieldLabel(path);
-  const [zh, en, accepts] = describeIssue(issue, valueAt(input, issue.path) === undefined);
-  return { severity: "error", path, message: `${label.zh}:${zh}`, messageEn: `${label.en}: ${en}`, accepts };
+  const [zh, en, accepts, acceptsEn] = describeIssue(issue, valueAt(input, issue.path) === undefined);
+  return {
+    severity: "error",
+    path,
+    message: `${label.zh}:${zh}`,
+    messageEn: `${label.en}: ${en}`,
+    accepts,
+    ...(acceptsEn !== undefined && acceptsEn !== accepts && { acceptsEn }),
+  };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, missing: boolean): [string, string, string | undefined] {
+/** [zh, en, accepts, accepts in English]. */
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  missing: boolean,
+): [string, string, string | undefined, string | undefined] {
   switch (issue.code) {
     case "invalid_type": {
-      if (issue.expected === "int") return ["必须是整数", "must be a whole number", "整数"];
+      if (issue.expected === "int") return ["必须是整数", "must be a whole number", "整数", "a whole number"];
       const [zh, en] = TYPE_WORDS[issue.expected] ?? [issue.expected, issue.expected];
-      return missing ? ["缺少必填项", "is required", zh] : [`应为${zh}`, `must be ${en}`, zh];
+      return missing ? ["缺少必填项", "is required", zh, en] : [`应为${zh}`, `must be ${en}`, zh, en];
     }
     case "too_small":
-      if (issue.origin === "string") return ["不能为空", "must not be empty", "非空文本"];
+      if (issue.origin === "string") return ["不能为空", "must not be empty", "非空文本", "non-empty text"];
       if (issue.origin === "array")
-        return [`至少需要 ${issue.minimum} 项`, `needs at least ${issue.minimum}`, `≥ ${issue.minimum} 项`];
-      return [`不能小于 ${issue.minimum}`, `must be ${issue.minimum} or more`, `≥ ${issue.minimum}`];
+        return [
+          `至少需要 ${issue.minimum} 项`,
+          `needs at least ${issue.minimum}`,
+          `≥ ${issue.minimum} 项`,
+          `at least ${issue.minimum} items`,
+        ];
+      return [
+        `不能小于 ${issue.minimum}`,
+        `must be ${issue.minimum} or more`,
+        `≥ ${issue.minimum}`,
+        undefined,
+      ];
     case "too_big":
       if (issue.origin === "string")
         return [
           `不能超过 ${issue.maximum} 个字符`,
           `must be at most ${issue.maximum} characters`,
           `≤ ${issue.maximum} 个字符`,
+          `at most ${issue.maximum} characters`,
         ];
-      return [`不能大于 ${issue.maximum}`, `must be ${issue.maximum} or less`, `≤ ${issue.maximum}`];
+      return [
+        `不能大于 ${issue.maximum}`,
+        `must be ${issue.maximum} or less`,
+        `≤ ${issue.maximum}`,
+        undefined,
+      ];
     case "invalid_value": {
       const values = issue.values.map(String).join("/");
-      return [`取值无效,可选:${values}`, `must be one of ${values}`, values];
+      return [`取值无效,可选:${values}`, `must be one of ${values}`, values, undefined];
     }
     case "unrecognized_keys":
-      return [`未知字段:${issue.keys.join("、")}`, `unknown field(s): ${issue.keys.join(", ")}`, undefined];
+      return [
+        `未知字段:${issue.keys.join("、")}`,
+        `unknown field(s): ${issue.keys.join(", ")}`,
+        undefined,
+        undefined,
+      ];
     default:
-      return ["取值无效", issue.message, undefined];
+      return ["取值无效", issue.message, undefined, undefined];
   }
 }
 
 // ---------------------------------------------------------------- cross-field checks
 
-const error = (path: Path, message: string, messageEn: string, accepts?: string): Finding => ({
+const error = (
+  path: Path,
+  message: string,
+  messageEn: string,
+  accepts?: string,
+  acceptsEn?: string,
+): Finding => ({
   severity: "error",
   path,
   message,
   messageEn,
   accepts,
+  ...(acceptsEn !== undefined && { acceptsEn }),
 });
 const warning = (path: Path, message: string, messageEn: string): Finding => ({
   severity: "warning",
@@ -213,6 +253,7 @@ function schoolChecks(district: District): Finding[] {
           `学校代码「${school.code}」重复(与第 ${first + 1} 所学校「${district.schools[first]?.name ?? ""}」相同)`,
           `School code "${school.code}" is used twice (also by school ${first + 1})`,
           "每所学校唯一的代码",
+          "a code unique to each school",
         ),
       );
     if (students > 0 && school.classes === 0)
@@ -323,6 +364,7 @@ function mergerChecks(district: District, codes: ReadonlySet<string>): Finding[]
       `布局调整「${merger}」中的学校代码「${code}」不存在`,
       `Merger ${merger}: school code "${code}" does not exist`,
       "学校表中已有的学校代码",
+      "a school code on the schools sheet",
     );
   return district.mergers.flatMap((merger, index) => [
     ...merger.sources.flatMap((code, k) =>

@@ -34,6 +34,11 @@ const ACCEPTS: Readonly<Record<string, string>> = {
   "符合 JSON 语法的区县数据": "district data in valid JSON",
   "Excel 2007 及以上的 .xlsx 工作簿": "an .xlsx workbook (Excel 2007 or later)",
   每所学校唯一的代码: "a code unique to each school",
+  每个字段只写一次: "each field once",
+  每列一个表头单元格: "one header cell per column",
+  每列只出现一次: "each column once",
+  "填写这些项,或删除该行": "fill them in, or delete the row",
+  "UTF-8、UTF-16 或 GBK/GB18030 编码的 CSV": "a CSV in UTF-8, UTF-16 or GBK/GB18030",
 };
 
 /** Patterns with a number: ≥ 3 项, ≤ 40 个字符. */

@@ -1,4 +1,5 @@
 import { execFile } from "child_process";
+import { existsSync } from "fs";
 import { copyFile, mkdtemp, readFile, rm, stat, symlink } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -62,6 +63,19 @@ describe("the compiled edu-budget bin", () => {
     expect(outcome).toEqual({ code: 0, stdout: "D", stderr: "" });
     expect((await stat(join(dir, "piped", "五镇区-2004-教育经费预算.xlsx"))).size).toBeGreaterThan(0);
   });
+
+  (existsSync("/dev/full") ? it : it.skip)(
+    "ends quietly with exit code 1 when its output cannot be written (a full disk behind > file)",
+    async () => {
+      const script = `"${process.execPath}" lib/cli/index.js generate --sample wuzhen --out full/ --lang en > /dev/full`;
+      const outcome = await run("bash", ["-c", script], { cwd: dir }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(outcome).toEqual(expect.objectContaining({ code: 1, stdout: "", stderr: "" }));
+      expect((await stat(join(dir, "full", "五镇区-2004-教育经费预算.xlsx"))).size).toBeGreaterThan(0);
+    },
+  );
 
   it("exits 2 with a one-line message and no stack trace for a missing file", async () => {
     const outcome = await bin("validate", "--input", "missing.xlsx", "--lang", "en");

@@ -109,7 +109,7 @@ describe("edu-budget generate", () => {
       const failed = plan.checks.filter((c) => !c.pass).length;
       expect(io.out()).toContain(TEXTS.en.checksSummary(plan.checks.length - failed, failed));
       expect(io.out()).toContain(
-        TEXTS.en.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join("、")),
+        TEXTS.en.sheets(plan.sheets.length, plan.sheets.map((s) => s.name).join(TEXTS.en.listSeparator)),
       );
       expect(io.err()).toBe("");
     },
@@ -226,6 +226,170 @@ describe("edu-budget generate", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("edu-budget output files", () => {
+  it("refuses to replace an existing file without --force, naming it, and keeps it", async () => {
+    const io = memoryIo({ "预算.xlsx": "old" });
+    expect(await main(["generate", "--sample", "zhenlai", "--out", "预算.xlsx"], io)).toBe(2);
+    expect(io.err()).toBe(TEXTS.en.outputExists("预算.xlsx") + "\n");
+    expect(io.err()).toContain("--force");
+    expect(new TextDecoder().decode(io.files.get("预算.xlsx"))).toBe("old");
+  });
+
+  it("refuses in Chinese too", async () => {
+    const io = memoryIo({ "t.xlsx": "old" }, "zh_CN.UTF-8");
+    expect(await main(["template", "--out", "t.xlsx"], io)).toBe(2);
+    expect(io.err()).toBe(TEXTS.zh.outputExists("t.xlsx") + "\n");
+  });
+
+  it.each([
+    ["generate", "--sample", "zhenlai"],
+    ["template", "--example", "wuzhen"],
+  ])("replaces an existing file with --force (%s)", async (...command) => {
+    const io = memoryIo({ "o.xlsx": "old" });
+    expect(await main([...command, "--out", "o.xlsx", "--force"], io)).toBe(0);
+    expect((await load(io.files.get("o.xlsx"))).worksheets.length).toBeGreaterThan(0);
+  });
+
+  it("never writes over an input file, even with --force", async () => {
+    const xlsx = memoryIo();
+    await main(["template", "--out", "录入.xlsx", "--example", "wuzhen"], xlsx);
+    const input = xlsx.files.get("录入.xlsx") as Uint8Array;
+    const again = memoryIo({ "录入.xlsx": input });
+    expect(await main(["generate", "--input", "录入.xlsx", "--out", "录入.xlsx", "--force"], again)).toBe(2);
+    expect(again.err()).toBe(TEXTS.en.outputIsInput("录入.xlsx") + "\n");
+    expect(again.files.get("录入.xlsx")).toBe(input);
+  });
+
+  it("knows an input written with other letter case is the same file on macOS and Windows", async () => {
+    const xlsx = memoryIo();
+    await main(["template", "--out", "In.xlsx", "--example", "wuzhen"], xlsx);
+    const input = xlsx.files.get("In.xlsx") as Uint8Array;
+    for (const platform of ["darwin", "win32"]) {
+      const io = memoryIo({ "In.xlsx": input }, "en_US.UTF-8", platform);
+      expect(await main(["generate", "--input", "In.xlsx", "--out", "in.XLSX", "--force"], io)).toBe(2);
+      expect(io.err()).toBe(TEXTS.en.outputIsInput("in.XLSX") + "\n");
+      expect([...io.files.keys()]).toEqual(["In.xlsx"]);
+    }
+  });
+
+  it.each([join("out", "~$预算.xlsx"), join("out", ".~lock.预算.xlsx#")])(
+    "asks to close the workbook first when its lock file %s is beside it",
+    async (lock) => {
+      const io = memoryIo({ [lock]: "", [join("out", "预算.xlsx")]: "old" });
+      expect(
+        await main(["generate", "--sample", "zhenlai", "--out", join("out", "预算.xlsx"), "--force"], io),
+      ).toBe(2);
+      expect(io.err()).toBe(TEXTS.en.outputLocked(join("out", "预算.xlsx"), lock.slice(4)) + "\n");
+      expect(io.err()).toContain("close the file first");
+      expect(new TextDecoder().decode(io.files.get(join("out", "预算.xlsx")))).toBe("old");
+    },
+  );
+
+  it("keeps control and bidi characters of a district name out of the file name and off the terminal", async () => {
+    const district = { ...getSample("wuzhen"), name: "五镇\u202Egpj.exe\u2066区\u0085" };
+    const io = memoryIo({ "d.json": JSON.stringify(district) });
+    expect(await main(["generate", "--input", "d.json"], io)).toBe(0);
+    expect([...io.files.keys()]).toEqual(["d.json", join("out", "五镇_gpj.exe_区_-2004-教育经费预算.xlsx")]);
+    expect(io.out()).not.toMatch(/[\u0085\u202e\u2066]/);
+    expect(io.out()).toContain("五镇\\u202Egpj.exe\\u2066区\\u0085");
+  });
+});
+
+describe("edu-budget with values at the edges", () => {
+  /** A field of each kind: [sample, path, what it accepts]. */
+  const FIELDS: readonly [string, readonly (string | number)[]][] = [
+    ["zhenlai", ["schools", 0, "grades", "g1"]],
+    ["zhenlai", ["schools", 0, "classes"]],
+    ["zhenlai", ["schools", 0, "staff"]],
+    ["zhenlai", ["schools", 0, "teachingArea"]],
+    ["zhenlai", ["schools", 0, "equipmentValue"]],
+    ["zhenlai", ["schools", 0, "remotenessTier"]],
+    ["zhenlai", ["fiscal", "current", "appropriation"]],
+    ["zhenlai", ["fiscal", "prior", "students"]],
+    ["zhenlai", ["projects", 0, "totalCost"]],
+    ["zhenlai", ["projects", 0, "startYear"]],
+    ["zhenlai", ["budgetYear"]],
+    ["zhenlai", ["preschool", "population3to5"]],
+    ["zhenlai", ["preschool", "planned", 0, "smallClasses"]],
+    ["zhenlai", ["statedCounts", 0, "stated"]],
+    ["wuzhen", ["debts", "items", 0, "amount"]],
+    ["wuzhen", ["debts", "items", 0, "step"]],
+    ["wuzhen", ["debts", "annualCapacity", 0]],
+    ["wuzhen", ["mergers", 0, "siteClassrooms"]],
+  ];
+
+  const withValue = (id: string, path: readonly (string | number)[], value: unknown): string => {
+    const district = structuredClone(getSample(id)) as unknown as Record<string | number, unknown>;
+    const parent = path
+      .slice(0, -1)
+      .reduce<Record<string | number, unknown>>(
+        (node, key) => node[key] as Record<string | number, unknown>,
+        district,
+      );
+    parent[path[path.length - 1] as string | number] = value;
+    return JSON.stringify(district);
+  };
+
+  const fieldText = (path: readonly (string | number)[]): string =>
+    path.reduce<string>(
+      (text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${key}` : key),
+      "",
+    );
+
+  it.each(
+    FIELDS.flatMap(([id, path]) =>
+      [1e300, -1, "NaN", 2e10].map((value) => [fieldText(path), value, id, path] as const),
+    ),
+  )(
+    "reports %s = %p as a problem on its field (exit 2), never an internal error",
+    async (field, value, id, path) => {
+      const io = memoryIo({ "d.json": withValue(id, path, value) });
+      expect(await main(["generate", "--input", "d.json"], io)).toBe(2);
+      expect(io.err()).toMatch(new RegExp(`error\\s+d\\.json\\s+${escape(field)}\\s`));
+      expect(io.err()).toContain(TEXTS.en.inputHasErrors);
+      expect(io.err()).not.toContain("Internal error");
+      expect([...io.files.keys()]).toEqual(["d.json"]);
+      const validate = memoryIo({ "d.json": withValue(id, path, value) });
+      expect(await main(["validate", "--input", "d.json"], validate)).toBe(1);
+    },
+  );
+
+  it("reports a number too large for JSON (1e999) on its field", async () => {
+    const text = withValue("zhenlai", ["fiscal", "current", "appropriation"], 12345.5).replace(
+      "12345.5",
+      "1e999",
+    );
+    const io = memoryIo({ "d.json": text });
+    expect(await main(["generate", "--input", "d.json"], io)).toBe(2);
+    expect(io.err()).toMatch(/error\s+d\.json\s+fiscal\.current\.appropriation\s/);
+  });
+
+  it.each([
+    ["10^300 in digits", "1" + "0".repeat(300), "must be 20000 or less"],
+    ["-1", "-1", "must be 0 or more"],
+    ["NaN", "NaN", 'must be a number, got "NaN"'],
+    ["1e300", "1e300", 'must be a number, got "1e300"'],
+    ["#REF!", "#REF!", "the Excel error #REF!"],
+  ])("reports %s typed into a schools CSV at its cell", async (_label, typed, message) => {
+    const schools = districtToTables(getSample("zhenlai")).find((table) => table.sheet === "录入-学校");
+    const rows = (schools?.rows ?? []).map((row) => [...row]);
+    const column = rows[0]?.indexOf("一年级") ?? -1;
+    expect(column).toBeGreaterThan(0);
+    (rows[2] as unknown[])[column] = typed;
+    const io = memoryIo({ "学校.csv": encodeCsv(rows, "utf-8") });
+    expect(await main(["generate", "--sample", "zhenlai", "--input", "学校.csv"], io)).toBe(2);
+    expect(io.err()).toMatch(
+      new RegExp(`error\\s+学校\\.csv\\s+录入-学校\\s+3\\s+一年级\\s+.*${escape(message)}`),
+    );
+  });
+
+  it("accepts the largest values each field allows", async () => {
+    const io = memoryIo({ "d.json": withValue("zhenlai", ["fiscal", "current", "recurringRevenue"], 1e9) });
+    expect(await main(["validate", "--input", "d.json"], io)).not.toBe(2);
+    expect(io.out()).not.toMatch(/fiscal\.current\.recurringRevenue/);
   });
 });
 

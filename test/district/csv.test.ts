@@ -37,6 +37,67 @@ describe("decodeCsv", () => {
   });
 });
 
+describe("decodeCsv with UTF-16, Big5 and other encodings", () => {
+  const text = "学校代码,学校名称\r\nA01,城关第一小学\r\n";
+  const utf16 = (encoding: "utf-16le" | "utf-16be") => new Uint8Array(iconv.encode(text, encoding));
+
+  it.each(["utf-16le", "utf-16be"] as const)("decodes %s with a BOM", (encoding) => {
+    const mark = encoding === "utf-16le" ? [0xff, 0xfe] : [0xfe, 0xff];
+    expect(decodeCsv(new Uint8Array([...mark, ...utf16(encoding)]))).toEqual({ text, encoding, bom: true });
+  });
+
+  it.each(["utf-16le", "utf-16be"] as const)("tells %s without a BOM by its zero bytes", (encoding) => {
+    expect(decodeCsv(utf16(encoding))).toEqual({ text, encoding, bom: false });
+  });
+
+  it("round-trips rows written as UTF-16 with a BOM", () => {
+    const rows = [
+      ["学校代码", "学校名称"],
+      ["A01", '城关"一"小'],
+    ];
+    expect(parseCsv(decodeCsv(encodeCsv(rows, "utf-16le", true)).text).rows).toEqual(rows);
+  });
+
+  it("names Big5 and refuses it, rather than reading it as the wrong characters", () => {
+    const big5 = new Uint8Array(
+      iconv.encode(
+        "學校代碼,學校名稱,鄉鎮\r\nA01,城關第一小學,城關鎮\r\nA02,東風鄉中心學校,東風鄉\r\n",
+        "big5",
+      ),
+    );
+    expect(decodeCsv(big5)).toMatchObject({ refused: "Big5", text: "" });
+    const { table, problems } = readCsvTable(big5, "学校.csv");
+    expect(table).toEqual({ sheet: "", rows: [] });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        file: "学校.csv",
+        message: expect.stringContaining("Big5(繁体中文)"),
+        messageEn: expect.stringContaining("Big5 (traditional Chinese)"),
+      }),
+    ]);
+  });
+
+  it("still reads GBK text with traditional characters in it as GB18030", () => {
+    expect(decodeCsv(gbk("学校名称,备注\r\n城关第一小学,原名「城關第一小學」\r\n")).encoding).toBe("gb18030");
+  });
+
+  it.each([
+    ["UTF-32", new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])],
+    ["binary", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 1, 0, 0, 0x41, 0])],
+  ])("names %s and refuses it", (refused, bytes) => {
+    expect(decodeCsv(bytes).refused).toBe(refused);
+    expect(readCsvTable(bytes, "schools.csv").problems).toHaveLength(1);
+  });
+
+  it("reads a UTF-16 schools file as the schools sheet", () => {
+    const rows = schoolRows().map((row) => [...row]);
+    const { table, encoding, problems } = readCsvTable(encodeCsv(rows, "utf-16le", true), "学校.csv");
+    expect({ encoding, problems }).toEqual({ encoding: "utf-16le", problems: [] });
+    expect(table.rows.map((row) => row.length)).toEqual(rows.map((row) => row.length));
+  });
+});
+
 describe("parseCsv", () => {
   it("parses quoted fields with commas, doubled quotes, CRLF and newlines inside quotes", () => {
     const text = 'a,"b,1","say ""hi"""\r\n"line1\nline2",,x\n';

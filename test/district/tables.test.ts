@@ -163,8 +163,9 @@ describe("readDistrictTables", () => {
         column: "班数",
         field: "schools[2].classes",
         message: "班数:应为数字,实为「很多」",
-        messageEn: "Classes: must be a number, got 「很多」",
+        messageEn: 'Classes: must be a number, got "很多"',
         accepts: "0 或以上的整数",
+        acceptsEn: "a whole number, 0 or more",
       },
     ]);
   });

@@ -156,6 +156,7 @@ function problem(
   accepts?: string,
   warning = false,
   code?: ProblemCode,
+  acceptsEn?: string,
 ) {
   context.problems.push({
     severity: warning ? "warning" : "error",
@@ -166,6 +167,7 @@ function problem(
     messageEn: en,
     ...(accepts !== undefined && { accepts }),
     ...(code !== undefined && { code }),
+    ...(acceptsEn !== undefined && acceptsEn !== accepts && { acceptsEn }),
   });
   if (!warning) context.reported.add(pathText(path));
 }
@@ -200,13 +202,53 @@ interface Header {
 const firstFilledRow = (table: InputTable): number =>
   table.rows.findIndex((row) => row.some((cell) => !isBlank(cell)));
 
+/** "A", "B", … "Z", "AA": the column letter Excel shows for a 0-based index. */
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** How many cells of a row are headers of the sheet. */
+function headerMatches(
+  row: readonly unknown[],
+  spec: SheetSpec,
+  extra: (field: FieldSpec) => string[],
+): number {
+  return row.filter((cell) => {
+    if (isBlank(cell)) return false;
+    const wanted = normalizeHeader(String(cell).trim());
+    return spec.columns.some((field) => [...headerNames(field), ...extra(field)].includes(wanted));
+  }).length;
+}
+
+/** Rows above the header a sheet may carry: a title, a unit line, a date. */
+const TITLE_ROWS = 5;
+
+/**
+ * The index of the header row: the first filled row, unless it names no column and one of the next rows names two
+ * or more (a title such as 「2024 年学校基本情况表」 above the header).
+ */
+export function headerRowIndex(
+  table: InputTable,
+  spec: SheetSpec,
+  extra: (field: FieldSpec) => string[] = () => [],
+): number {
+  const first = firstFilledRow(table);
+  if (first < 0 || headerMatches(table.rows[first] ?? [], spec, extra) > 0) return first;
+  for (let index = first + 1; index < Math.min(table.rows.length, first + 1 + TITLE_ROWS); index++)
+    if (headerMatches(table.rows[index] ?? [], spec, extra) >= 2) return index;
+  return first;
+}
+
 function readHeader(
   table: InputTable,
   spec: SheetSpec,
   context: Context,
   extraNames: (field: FieldSpec) => string[] = () => [],
 ): Header | undefined {
-  const index = firstFilledRow(table);
+  const index = headerRowIndex(table, spec, extraNames);
   if (index < 0) {
     if (spec.required)
       problem(
@@ -220,6 +262,29 @@ function readHeader(
     return undefined;
   }
   const rowNumber = index + 1;
+  const first = firstFilledRow(table);
+  if (index > first)
+    problem(
+      context,
+      [spec.key],
+      { sheet: table.sheet, row: first + 1 },
+      `第 ${first + 1}${index > first + 1 ? `–${index}` : ""} 行是表头上方的标题,已跳过;表头在第 ${rowNumber} 行`,
+      `Row${index > first + 1 ? `s ${first + 1}-${index}` : ` ${first + 1}`} above the header read as a title and skipped; the header is row ${rowNumber}`,
+      undefined,
+      true,
+    );
+  else if (headerMatches(table.rows[index] ?? [], spec, extraNames) === 0)
+    problem(
+      context,
+      [spec.key],
+      { sheet: table.sheet, row: rowNumber },
+      `第 ${rowNumber} 行应为表头(列名),但没有一个可识别的列名;表头须在数据上方、标题(如有)之下 ${TITLE_ROWS} 行之内`,
+      `Row ${rowNumber} should be the header (column names) but names no known column; the header must be above the data, within ${TITLE_ROWS} rows below any title`,
+      spec.columns
+        .filter((field) => field.required)
+        .map((field) => field.zh)
+        .join("、"),
+    );
   const columns = new Map<string, { index: number; text: string }>();
   let example: { index: number; text: string } | undefined;
   (table.rows[index] ?? []).forEach((cell, column) => {
@@ -245,16 +310,20 @@ function readHeader(
         undefined,
         true,
       );
-    else if (columns.has(field.field))
+    else if (columns.has(field.field)) {
+      const firstAt = columnLetter(columns.get(field.field)?.index ?? 0);
       problem(
         context,
         [spec.key, field.field],
         at,
-        `列「${text}」重复`,
-        `Column "${text}" appears twice`,
+        `第 ${columnLetter(column)} 列「${text}」与第 ${firstAt} 列重复(合并单元格的表头也会这样):请删去或改名`,
+        `Column ${columnLetter(column)} "${text}" repeats column ${firstAt} (a merged header cell does this too): remove or rename it`,
         "每列只出现一次",
+        false,
+        undefined,
+        "each column once",
       );
-    else columns.set(field.field, { index: column, text });
+    } else columns.set(field.field, { index: column, text });
   });
   for (const field of spec.columns)
     if (field.required && !columns.has(field.field))
@@ -337,9 +406,22 @@ function readCell(
       `${field.zh}:${converted.zh}`,
       `${field.en}: ${converted.en}`,
       converted.accepts,
+      false,
+      undefined,
+      converted.acceptsEn,
     );
     return;
   }
+  if (converted.removed)
+    problem(
+      context,
+      path,
+      location,
+      `${field.zh}:含有 XML 无法保存的字符(${converted.removed.join("、")}),已删除`,
+      `${field.en}: characters an .xlsx file cannot hold (${converted.removed.join(", ")}) were removed`,
+      undefined,
+      true,
+    );
   const keys = field.field.split(".");
   const last = keys.pop() as string;
   let node = target;
@@ -375,6 +457,7 @@ function readList(
   return rows.map(({ row, cells }, index) => {
     const target: Row = {};
     context.locations.set(pathText([...base, index]), { sheet: table.sheet, row });
+    const blank: FieldSpec[] = [];
     for (const field of spec.columns) {
       const path = [...base, index, ...field.field.split(".")];
       const column = header.columns.get(field.field);
@@ -382,14 +465,63 @@ function readList(
         if (field.required) context.reported.add(pathText(path));
         continue;
       }
+      if (field.required && isBlank(cells[column.index])) blank.push(field);
       readCell(context, target, field, cells[column.index], path, {
         sheet: table.sheet,
         row,
         column: column.text,
       });
     }
+    incompleteRow(context, spec, header, target, [...base, index], { sheet: table.sheet, row }, blank);
     return target;
   });
+}
+
+/**
+ * A row with several required cells left blank, or none of a group of cells (the grades) filled, is one problem
+ * naming what is missing, instead of one per field.
+ */
+function incompleteRow(
+  context: Context,
+  spec: SheetSpec,
+  header: Header,
+  target: Row,
+  path: Path,
+  location: Location,
+  blank: readonly FieldSpec[],
+): void {
+  const groups = [
+    ...new Set(spec.columns.filter((f) => f.field.includes(".")).map((f) => f.field.split(".")[0])),
+  ];
+  const emptyGroups = groups.filter(
+    (group): group is string =>
+      group !== undefined &&
+      target[group] === undefined &&
+      spec.columns.some((f) => f.field.startsWith(`${group}.`) && header.columns.has(f.field)),
+  );
+  if (blank.length < 2 && emptyGroups.length === 0) return;
+  const groupNames = emptyGroups.map((group) => {
+    const fields = spec.columns.filter((f) => f.field.startsWith(`${group}.`));
+    const [first, last] = [fields[0], fields[fields.length - 1]];
+    return {
+      zh: `${first?.zh ?? group}…${last?.zh ?? ""}(至少一项)`,
+      en: `${first?.en ?? group}…${last?.en ?? ""} (at least one)`,
+    };
+  });
+  const names = [...blank.map((f) => ({ zh: f.zh, en: f.en })), ...groupNames];
+  problem(
+    context,
+    path,
+    location,
+    `第 ${location.row ?? ""} 行不完整,缺少:${names.map((n) => n.zh).join("、")}`,
+    `Row ${location.row ?? ""} is incomplete; missing: ${names.map((n) => n.en).join(", ")}`,
+    "填写这些项,或删除该行",
+    false,
+    undefined,
+    "fill them in, or delete the row",
+  );
+  for (const field of blank) context.reported.add(pathText([...path, ...field.field.split(".")]));
+  for (const group of emptyGroups) context.reported.add(pathText([...path, group]));
 }
 
 /**

@@ -61,7 +61,13 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
             const place = `${where}${problem.row ? ` ${t("problemRowAt", { row: problem.row })}` : ""}`;
             const { message, cause } = splitCause(pick(locale, problem.message, problem.messageEn), locale);
             const accepts =
-              problem.accepts && t("problemAccepts", { accepts: acceptsText(problem.accepts, locale) });
+              problem.accepts &&
+              t("problemAccepts", {
+                accepts:
+                  locale !== "zh-CN" && problem.acceptsEn
+                    ? problem.acceptsEn
+                    : acceptsText(problem.accepts, locale),
+              });
             return (
               <TableRow key={index}>
                 <TableCell className={styles.token}>
