@@ -7,7 +7,13 @@ import { districtToTables } from "../../src/district/readers/toTables";
 import { listPacks, getPack, POLICY_KEYS } from "../../src/policy";
 import { GENERATED_MARK as WRITER_MARK } from "../../src/writers/officejs/writeWorkbookPlan";
 import { encodeCsv } from "../../src/district";
-import { exampleRowsLeft, inputSheetNames, inputTemplatePlan, loadFile, loadTables } from "../../src/taskpane/data";
+import {
+  exampleRowsLeft,
+  inputSheetNames,
+  inputTemplatePlan,
+  loadFile,
+  loadTables,
+} from "../../src/taskpane/data";
 import { GENERATED_MARK, PlanRefused, officeExcel } from "../../src/taskpane/excel";
 import { initialState } from "../../src/taskpane/state";
 import { GENERATOR, workbookFor } from "../../src/taskpane/plan";

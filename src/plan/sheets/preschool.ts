@@ -15,7 +15,7 @@ import {
 } from "../../domain/preschool";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { countEqual } from "./exact";
@@ -352,7 +352,11 @@ function statedCount(
   sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
   sb.statedCount(ctx, {
     stated: { label: "讲话所述所数", value: stated.stated },
-    listed: { label: "讲话所列幼儿园数", formula: `COUNTA(${items.range("item")})`, value: stated.items.length },
+    listed: {
+      label: "讲话所列幼儿园数",
+      formula: `COUNTA(${items.range("item")})`,
+      value: stated.items.length,
+    },
     others: [
       {
         key: "against",
