@@ -63,3 +63,26 @@ export function reconcileFormula(statedTotal: string, parts: readonly string[]):
 export function reconcilesFormula(difference: string): string {
   return `ROUND(${difference},${RECONCILE_DIGITS})=0`;
 }
+
+/**
+ * One cell of repaySchedule as a formula, laid out as its result (steps down, years across): what a year pays on a
+ * step, ROUND(MIN(still owed, room left), 2). Still owed is the amount less what the earlier years paid on the step
+ * (`paidInEarlierYears`, a range of this row; null in the first year); room left is MAX(0, the year's capacity less
+ * what the earlier steps took that year (`paidOnEarlierSteps`, a range of this column; null for the first step)).
+ */
+export function repayFormula(
+  amount: string,
+  paidInEarlierYears: string | null,
+  capacity: string,
+  paidOnEarlierSteps: string | null,
+): string {
+  const owed = paidInEarlierYears === null ? amount : `${amount}-SUM(${paidInEarlierYears})`;
+  const room =
+    paidOnEarlierSteps === null ? `MAX(0,${capacity})` : `MAX(0,${capacity}-SUM(${paidOnEarlierSteps}))`;
+  return `ROUND(MIN(${owed},${room}),2)`;
+}
+
+/** repaySchedule's last column as a formula: what stays unpaid of a step after every year's payment. */
+export function unpaidFormula(amount: string, paid: string): string {
+  return `ROUND(${amount}-SUM(${paid}),2)`;
+}

@@ -5,7 +5,15 @@
  */
 import type { Debts } from "../../district/model";
 import { DEBT_STEPS } from "../../district/model";
-import { reconcile, reconcileFormula, reconciles, reconcilesFormula, repaySchedule } from "../../domain/debt";
+import {
+  reconcile,
+  reconcileFormula,
+  reconciles,
+  reconcilesFormula,
+  repayFormula,
+  repaySchedule,
+  unpaidFormula,
+} from "../../domain/debt";
 import { cellAddress, rangeAddress, sheetRef } from "../address";
 import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
@@ -193,14 +201,14 @@ function schedule(
     const line: PlanCell[] = [val(`第${step}步`), fx(subtotalRef(s), subtotals[s] ?? 0)];
     years.forEach((_, y) => {
       const col = yearCol(y);
-      const remaining = y === 0 ? amount : `${amount}-SUM(${rangeAddress(row, yearCol(0), row, col - 1)})`;
+      const earlierYears = y === 0 ? null : rangeAddress(row, yearCol(0), row, col - 1);
+      const earlierSteps = s === 0 ? null : rangeAddress(first, col, row - 1, col);
       const cap = cellAddress(capRow, col, "row");
-      const room = s === 0 ? `MAX(0,${cap})` : `MAX(0,${cap}-SUM(${rangeAddress(first, col, row - 1, col)}))`;
-      line.push(fx(`ROUND(MIN(${remaining},${room}),2)`, plan[s]?.[y] ?? 0));
+      line.push(fx(repayFormula(amount, earlierYears, cap, earlierSteps), plan[s]?.[y] ?? 0));
     });
     line.push(
       fx(
-        `ROUND(${amount}-SUM(${rangeAddress(row, yearCol(0), row, unpaidCol - 1)}),2)`,
+        unpaidFormula(amount, rangeAddress(row, yearCol(0), row, unpaidCol - 1)),
         plan[s]?.[years.length] ?? 0,
       ),
     );

@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { reconcile, reconcileFormula, reconciles, reconcilesFormula } from "../../../src/domain/debt";
+import {
+  reconcile,
+  reconcileFormula,
+  reconciles,
+  reconcilesFormula,
+  repayFormula,
+  repaySchedule,
+  unpaidFormula,
+} from "../../../src/domain/debt";
+import { cellAddress, rangeAddress } from "../../../src/plan/address";
 import { evaluateFormulas, expectSameAsRule } from "../../support/hyperformula";
 import { RUNS } from "./packs";
 
@@ -58,6 +67,51 @@ describe("reconcilesFormula", () => {
         );
         expectSameAsRule(actual, () => reconciles(d));
       }),
+      RUNS,
+    );
+  });
+});
+
+describe("repayFormula and unpaidFormula", () => {
+  it("lay out repaySchedule's payments by step and year, and what stays unpaid, for generated debts", () => {
+    const money = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 1e7 }).map((x) => x / 100),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(money, { minLength: 1, maxLength: 5 }),
+        fc.array(money, { minLength: 1, maxLength: 6 }),
+        (amounts, capacities) => {
+          // Row 1: capacities from column B; rows 2…: the amount in A, then one column per year, then unpaid.
+          const cells: Record<string, number> = {};
+          const formulas: Record<string, string> = {};
+          capacities.forEach((c, y) => (cells[cellAddress(0, 1 + y)] = c));
+          amounts.forEach((a, s) => {
+            const row = 1 + s;
+            const amount = cellAddress(row, 0);
+            cells[amount] = a;
+            capacities.forEach((_, y) => {
+              formulas[cellAddress(row, 1 + y)] = repayFormula(
+                amount,
+                y === 0 ? null : rangeAddress(row, 1, row, y),
+                cellAddress(0, 1 + y, "row"),
+                s === 0 ? null : rangeAddress(1, 1 + y, row - 1, 1 + y),
+              );
+            });
+            formulas[cellAddress(row, 1 + capacities.length)] = unpaidFormula(
+              amount,
+              rangeAddress(row, 1, row, capacities.length),
+            );
+          });
+          const schedule = repaySchedule(amounts, capacities);
+          schedule.forEach((line, s) =>
+            line.forEach((paid, y) =>
+              expectSameAsRule(evaluateFormulas({ cells, formulas }, cellAddress(1 + s, 1 + y)), () => paid),
+            ),
+          );
+        },
+      ),
       RUNS,
     );
   });
