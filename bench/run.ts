@@ -32,6 +32,12 @@ async function main(): Promise<void> {
     scalarAdapterOverheadAtMost3x: report.functions.worstScalarRatio <= 3,
     assignClassesUnder50ms: report.assignClasses.worstMs < 50,
     assignClassesGapRatioAtMostHalf: report.assignClasses.worstGapRatio <= 0.5,
+    pathologicalAssignClassesUnder200ms: report.functions.pathological
+      .filter((f) => f.work !== undefined)
+      .every((f) => f.msPerCall < 200 && (f.gapRatio ?? 1) <= 1),
+    policyUnknownLongKeyUnder1ms: report.functions.pathological
+      .filter((f) => f.work === undefined)
+      .every((f) => f.msPerCall < 1),
     functionsBundleUnder40KBgzip: report.bundles.functions.gzipKB < 40,
     paneBundleUnder250KBgzip: report.bundles.pane.initialGzipKB < 250,
     xlsxTimeRatioAtMost1_5: report.xlsx.timeRatio <= 1.5,
