@@ -12,6 +12,12 @@ import { hasErrors, pathText, type Location, type Path, type Problem, type Sever
 /** Built-in policy pack ids: the default list of packs a district may start from. */
 export const KNOWN_POLICY_PACKS: readonly string[] = listPacks().map((pack) => pack.id);
 
+/**
+ * The largest district the add-in builds: a district has tens to a few hundred schools, a city roll-up a few
+ * thousand; 20,000 schools fit within 2 GB of memory. A larger input is refused before it is parsed or built.
+ */
+export const MAX_SCHOOLS = 20_000;
+
 export interface Origin {
   readonly file: string;
   /** Where a model path came from (readers of sheets and CSV know sheet, row and column). */
@@ -39,6 +45,8 @@ export function validateDistrict(
   origin: Origin,
   knownPacks: readonly string[] = KNOWN_POLICY_PACKS,
 ): DistrictResult {
+  const tooLarge = sizeLimit(input);
+  if (tooLarge) return { problems: [toProblem(tooLarge, origin)] };
   const parsed = districtSchema.safeParse(input);
   const findings = parsed.success
     ? crossChecks(parsed.data, knownPacks)
@@ -47,6 +55,22 @@ export function validateDistrict(
     .filter((finding) => !alreadyReported(finding.path, origin.reported))
     .map((finding) => toProblem(finding, origin));
   return { district: parsed.success && !hasErrors(problems) ? parsed.data : undefined, problems };
+}
+
+/** More schools than MAX_SCHOOLS: the one problem reported, before any other (heavier) work. */
+function sizeLimit(input: unknown): Finding | undefined {
+  const schools =
+    input !== null && typeof input === "object" ? (input as { schools?: unknown }).schools : undefined;
+  if (!Array.isArray(schools) || schools.length <= MAX_SCHOOLS) return undefined;
+  const count = schools.length.toLocaleString("en-US");
+  const limit = MAX_SCHOOLS.toLocaleString("en-US");
+  return {
+    severity: "error",
+    path: ["schools"],
+    message: `学校数 ${count} 超过上限 ${limit} 所:请按区县或乡镇分开生成`,
+    messageEn: `${count} schools exceed the limit of ${limit}: generate one workbook per district or town`,
+    accepts: `≤ ${limit}`,
+  };
 }
 
 function alreadyReported(path: Path, reported: ReadonlySet<string> | undefined): boolean {

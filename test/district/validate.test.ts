@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import type { District } from "../../src/district/model";
+import { districtSchema, type District } from "../../src/district/model";
 import type { Problem } from "../../src/district/problems";
 import { getSample } from "../../src/district/samples";
-import { validateDistrict } from "../../src/district/validate";
+import { MAX_SCHOOLS, validateDistrict } from "../../src/district/validate";
 
 /** A valid district changed by `change`, validated. */
 function validateChanged(change: (district: District) => void, knownPacks?: readonly string[]) {
@@ -247,5 +247,51 @@ describe("validateDistrict: cross-field checks", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("validateDistrict: the supported size", () => {
+  /** The wuzhen sample, its first school copied (with new codes) until it has `count` schools. */
+  const withSchools = (count: number): District => {
+    const district = structuredClone(getSample("wuzhen"));
+    const school = district.schools[0];
+    if (!school) throw new Error("the sample has schools");
+    const copies = count - district.schools.length;
+    district.schools.push(...Array.from({ length: copies }, (_, i) => ({ ...school, code: `G${i + 1}` })));
+    return district;
+  };
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it("refuses 20,001 schools with one problem on the schools field naming the count and the limit, before the schema reads a school", () => {
+    const input = withSchools(MAX_SCHOOLS + 1);
+    const parse = jest.spyOn(districtSchema, "safeParse");
+    const result = validateDistrict(input, { file: "district.json" });
+    expect(MAX_SCHOOLS).toBe(20_000);
+    expect(result.district).toBeUndefined();
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        file: "district.json",
+        field: "schools",
+        message: expect.stringContaining("20,001") as string,
+        messageEn: "20,001 schools exceed the limit of 20,000: generate one workbook per district or town",
+        accepts: "≤ 20,000",
+      }),
+    ]);
+    expect(result.problems[0]?.message).toContain("20,000");
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it("passes exactly 20,000 schools on to the schema", () => {
+    const input = withSchools(MAX_SCHOOLS);
+    // The schema's answer for an empty object stands in for parsing 20,000 schools (slow, and judged elsewhere).
+    const empty = districtSchema.safeParse({});
+    const parse = jest.spyOn(districtSchema, "safeParse").mockReturnValue(empty);
+    const result = validateDistrict(input, { file: "district.json" });
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(parse).toHaveBeenCalledWith(input);
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems.filter((p) => /20,000/.test(p.messageEn))).toEqual([]);
   });
 });
