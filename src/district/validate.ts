@@ -7,6 +7,7 @@ import { listPacks } from "../policy/packs";
 import { GRADES_BY_TYPE, schoolStudents } from "./grades";
 import { fieldLabel } from "./layout";
 import { districtSchema, GRADE_KEYS, type District } from "./model";
+import { caseKey, looseKey } from "./names";
 import { hasErrors, pathText, type Location, type Path, type Problem, type Severity } from "./problems";
 
 /** Built-in policy pack ids: the default list of packs a district may start from. */
@@ -168,6 +169,7 @@ function crossChecks(district: District, knownPacks: readonly string[]): Finding
     ...projectChecks(district, codes),
     ...mergerChecks(district, codes),
     ...debtChecks(district),
+    ...spellingChecks(district),
   ];
 }
 
@@ -370,6 +372,49 @@ function debtChecks(district: District): Finding[] {
       `${years} 个年度`,
     ),
   ];
+}
+
+/**
+ * Names the workbook counts and sums by, compared among themselves: towns of schools, and the names of projects,
+ * planned kindergartens and the speeches' lists (which are matched against each other). Two that differ only in
+ * full-width letters, accents or other compatibility forms are an error: spreadsheets disagree on whether they
+ * are the same name, so no stored value could agree with every one of them. Case alone is fine (all agree).
+ */
+function spellingChecks(district: District): Finding[] {
+  const towns = district.schools.map((school, i) => ({ path: ["schools", i, "town"], text: school.town }));
+  const names = [
+    ...district.projects.map((p, i) => ({ path: ["projects", i, "name"], text: p.name })),
+    ...district.preschool.planned.map((k, i) => ({
+      path: ["preschool", "planned", i, "name"],
+      text: k.name,
+    })),
+    ...district.statedCounts.flatMap((stated, i) =>
+      stated.items.map((item, j) => ({ path: ["statedCounts", i, "items", j], text: item })),
+    ),
+  ];
+  return [...ambiguousSpellings(towns), ...ambiguousSpellings(names)];
+}
+
+function ambiguousSpellings(entries: readonly { path: Path; text: string }[]): Finding[] {
+  const first = new Map<string, string>();
+  const loose = new Map<string, string>();
+  const findings: Finding[] = [];
+  for (const { path, text } of entries) {
+    let key = loose.get(text);
+    if (key === undefined) loose.set(text, (key = looseKey(text)));
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, text);
+    else if (caseKey(seen) !== caseKey(text))
+      findings.push(
+        error(
+          path,
+          `「${text}」与「${seen}」只在全角/半角字母、重音等写法上不同,各电子表格软件对二者是否相同判断不一,请统一写法`,
+          `"${text}" and "${seen}" differ only in full-width letters, accents or similar forms, which spreadsheets compare differently: spell them the same`,
+          seen,
+        ),
+      );
+  }
+  return findings;
 }
 
 function round2(value: number): number {

@@ -295,3 +295,38 @@ describe("validateDistrict: the supported size", () => {
     expect(result.problems.filter((p) => /20,000/.test(p.messageEn))).toEqual([]);
   });
 });
+
+describe("validateDistrict: names spreadsheets compare differently", () => {
+  it("flags a town in full-width letters next to its half-width spelling, naming both", () => {
+    const result = validateChanged((d) => {
+      (d.schools[0] as { town: string }).town = "Town A";
+      (d.schools[1] as { town: string }).town = "ＴＯＷＮ Ａ";
+    });
+    expect(result.district).toBeUndefined();
+    expect(only(result.problems, "schools[1].town")).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        messageEn:
+          '"ＴＯＷＮ Ａ" and "Town A" differ only in full-width letters, accents or similar forms, which spreadsheets compare differently: spell them the same',
+        accepts: "Town A",
+      }),
+    ]);
+  });
+
+  it("flags a stated item that matches a kindergarten only up to accents, and accepts names differing in case alone", () => {
+    const accented = validateChanged((d) => {
+      const kindergarten = d.preschool.planned[0] as { name: string };
+      kindergarten.name = "Cafe Kids";
+      (d.statedCounts[1] as { items: string[] }).items[0] = "Café Kids";
+    });
+    expect(only(accented.problems, "statedCounts[1].items[0]")).toHaveLength(1);
+    const cased = validateChanged((d) => {
+      (d.schools[0] as { town: string }).town = "Town A";
+      (d.schools[1] as { town: string }).town = "TOWN A";
+      (d.schools[2] as { town: string }).town = "ｔｏｗｎ ｂ";
+      (d.schools[3] as { town: string }).town = "ＴＯＷＮ Ｂ";
+    });
+    expect(cased.problems.filter((p) => /full-width/.test(p.messageEn))).toEqual([]);
+    expect(cased.district).toBeDefined();
+  });
+});

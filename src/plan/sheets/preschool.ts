@@ -9,7 +9,7 @@ import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
-import { countEqual } from "./exact";
+import { countEqual, sameText } from "./exact";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
@@ -63,7 +63,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
   const yearRef = ctx.names.some((n) => n.name === "D_budget_year") ? "D_budget_year" : String(T);
   const projectNames = ctx.exports.get("projects.names")?.ref;
   const isProject = (k: PlannedKindergarten) =>
-    projectNames !== undefined && district.projects.some((p) => p.name === k.name);
+    projectNames !== undefined && district.projects.some((p) => sameText(p.name, k.name));
   const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
   const table = sb.table<PlannedKindergarten>({
     name: "tblKindergartens",
@@ -225,7 +225,7 @@ export const buildPreschoolSheet: SheetBuilderFn = (ctx) => {
   // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
   district.statedCounts.forEach((stated, i) => {
     const names = (list: readonly { name: string }[]) =>
-      stated.items.some((item) => list.some((x) => x.name === item));
+      stated.items.some((item) => list.some((x) => sameText(x.name, item)));
     if (names(planned) && !names(district.projects)) statedCount(ctx, sb, table, kinds, stated, i);
   });
   const costInT = planned.filter(budgetedInT).reduce((s, k) => s + k.cost, 0);
@@ -253,7 +253,11 @@ function statedCount(
   index: number,
 ): void {
   const planned = ctx.district.preschool.planned;
-  const matched = stated.items.filter((item) => planned.some((k) => k.name === item)).length;
+  // As the formula counts: every planned kindergarten whose name equals a listed one, in any case.
+  const matched = stated.items.reduce(
+    (n, item) => n + planned.filter((k) => sameText(k.name, item)).length,
+    0,
+  );
   const pass =
     stated.stated === stated.items.length &&
     stated.items.length === planned.length &&

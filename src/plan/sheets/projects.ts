@@ -8,7 +8,7 @@ import { reconcile } from "../../domain/debt";
 import { cellAddress } from "../address";
 import { SHEET_NAMES, type BuildContext, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
-import { countEqual, sumEqual } from "./exact";
+import { countEqual, sameText, sumEqual } from "./exact";
 
 const SOURCES = [
   { key: "central", zh: "中央", en: "central" },
@@ -112,7 +112,7 @@ export const buildProjectsSheet: SheetBuilderFn = (ctx) => {
   groupTotals(sb, table, "status", "按建设性质", PROJECT_STATUSES, "tblProjectsByStatus");
   bySource(sb, table, projects);
   ctx.district.statedCounts.forEach((stated, i) => {
-    if (stated.items.some((item) => projects.some((p) => p.name === item)))
+    if (stated.items.some((item) => projects.some((p) => sameText(p.name, item))))
       statedCount(ctx, sb, table, stated, i);
   });
   if (projects.some((p) => p.status === "续建"))
@@ -274,7 +274,9 @@ function statedCount(
   index: number,
 ): void {
   const projects = ctx.district.projects;
-  const matched = projects.filter((p) => stated.items.includes(p.name));
+  const matched = projects.filter((p) => stated.items.some((item) => sameText(item, p.name)));
+  // As COUNTIF(found,TRUE()) counts: the listed items that name a project (in any case).
+  const matchedItems = stated.items.filter((item) => projects.some((p) => sameText(p.name, item))).length;
   const statuses = [...new Set(matched.map((p) => p.status))];
   const status =
     statuses.length === 1 ? (statuses[0] as string) : /续建|完成/.test(stated.label) ? "续建" : "新建";
@@ -292,7 +294,7 @@ function statedCount(
         cell: (c) =>
           fx(
             `${countEqual(table.range("name"), c.ref("item"))}>0`,
-            projects.some((p) => p.name === c.item),
+            projects.some((p) => sameText(p.name, c.item)),
           ),
       },
     ],
@@ -306,7 +308,7 @@ function statedCount(
   const pass =
     stated.stated === stated.items.length &&
     stated.items.length === withStatus &&
-    matched.length === stated.items.length;
+    matchedItems === stated.items.length;
   const kv = sb.keyValues([
     { key: "stated", label: "讲话所述数量", cell: val(stated.stated), style: "integer" },
     {
@@ -318,7 +320,7 @@ function statedCount(
     {
       key: "matched",
       label: "其中在项目表中",
-      cell: fx(`COUNTIF(${found},TRUE())`, matched.length),
+      cell: fx(`COUNTIF(${found},TRUE())`, matchedItems),
       style: "integer",
     },
     {
@@ -361,7 +363,7 @@ function statedCount(
     sheet: "projects",
     cell: ok.local,
     pass,
-    detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 项目表中${status} ${withStatus}, 匹配 ${matched.length}`,
-    detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${status === "新建" ? "new" : "continuing"} projects ${withStatus}, matched ${matched.length}`,
+    detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 项目表中${status} ${withStatus}, 匹配 ${matchedItems}`,
+    detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${status === "新建" ? "new" : "continuing"} projects ${withStatus}, matched ${matchedItems}`,
   });
 }

@@ -7,6 +7,7 @@ import { cellAddress } from "../address";
 import { SHEET_NAMES, type BudgetLine, type SheetKey, type SheetBuilderFn } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
 import { stillHolds } from "./contents";
+import { sameText } from "./exact";
 import type { District, StatedCount } from "../../district/model";
 import type { BuildContext } from "../context";
 import type { CheckPlan } from "../types";
@@ -171,8 +172,8 @@ function checkList(checks: readonly CheckPlan[], sb: SheetBuilder): void {
 function checkedElsewhere(district: District, stated: StatedCount): boolean {
   return stated.items.some(
     (item) =>
-      district.projects.some((p) => p.name === item) ||
-      district.preschool.planned.some((k) => k.name === item),
+      district.projects.some((p) => sameText(p.name, item)) ||
+      district.preschool.planned.some((k) => sameText(k.name, item)),
   );
 }
 
