@@ -9,7 +9,7 @@ import { benchAssignClasses } from "./assignClasses";
 import { benchBundles } from "./bundles";
 import { benchFunctions } from "./functions";
 import { benchPaneRender } from "./pane";
-import { benchOfficeJs, benchPlanBuilding, benchXlsx } from "./workbook";
+import { benchOfficeJs, benchPlanBuilding, benchScale, benchXlsx } from "./workbook";
 
 async function main(): Promise<void> {
   const started = new Date().toISOString();
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     bundles: step("bundle sizes", benchBundles),
     planBuilding: step("plan building", benchPlanBuilding),
     xlsx: step("xlsx writer, 5,000 schools", () => benchXlsx(5000)),
+    scale: step("generation of 20,000 schools within 2 GB", () => benchScale()),
     officeJs: await step("Office.js generation", benchOfficeJs),
     paneRender: await step("task pane first render in chromium", benchPaneRender),
   };
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
     xlsxTimeRatioAtMost1_5: report.xlsx.timeRatio <= 1.5,
     xlsxUnder10s: report.xlsx.writer.ms < 10_000,
     planBuildingLinear: report.planBuilding.growthRatio500to5000 < 2,
+    twentyThousandSchoolsWithin2GB: report.scale.within2GB,
+    twentyThousandSchoolsLinear: report.scale.timePerSchoolRatio < 2,
     officeJsSyncsWithinBound: report.officeJs.generations.every((g) => g.withinSyncBound),
     officeJsNoRequestOver4MB: !report.officeJs.anyRequestOver4MB,
     officeJsApiCallsIndependentOfCells: report.officeJs.apiCallsSpread <= 1.05,

@@ -13,14 +13,42 @@ const A4 = 9;
 /** Excel stores an in-cell list as one quoted formula of at most 255 characters. */
 const MAX_LIST_LENGTH = 255;
 
+/** exceljs's .xlsx renderer (what `workbook.xlsx` is), which renders any workbook model it is given. */
+interface XlsxRenderer {
+  writeBuffer(): Promise<ArrayBuffer>;
+}
+type XlsxRendererClass = new (workbook: { readonly model: unknown }) => XlsxRenderer;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const XLSX = require("exceljs/lib/xlsx/xlsx") as XlsxRendererClass;
+
+/** exceljs's model of a worksheet: plain data, no cell objects. */
+type SheetModel = ExcelJS.Worksheet["model"];
+
+/**
+ * Each sheet's cells are turned into exceljs's plain model as soon as the sheet is written, and the cell objects
+ * are dropped, so at most one sheet's cell objects are alive at a time; the workbook model then reuses those
+ * sheet models (exceljs's own getter would build every sheet's model twice). 20,000 schools stay within 2 GB.
+ */
 export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   setProperties(workbook, plan);
   const styles = new StyleCache(plan.styles);
-  for (const sheet of plan.sheets) writeSheet(workbook.addWorksheet(sheet.name), sheet, styles);
+  const sheetModels = plan.sheets.map((sheet) => {
+    const ws = workbook.addWorksheet(sheet.name);
+    writeSheet(ws, sheet, styles);
+    return detachModel(ws);
+  });
   writeNames(workbook, plan);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const model = { ...workbook.model, worksheets: sheetModels, sheets: sheetModels };
+  const buffer = await new XLSX({ model }).writeBuffer();
+  return new Uint8Array(buffer);
+}
+
+/** The worksheet's model; its rows (cell objects) are released, the model keeps everything they held. */
+function detachModel(ws: Worksheet): SheetModel {
+  const model = ws.model;
+  (ws as unknown as { _rows: unknown[] })._rows = [];
+  return model;
 }
 
 function setProperties(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
