@@ -5,9 +5,9 @@
  * sheet feels. Both loops fold every result into the same checksum, so neither can skip work the other does.
  */
 import { join } from "node:path";
-import { snakeAssignment } from "../src/domain/assignClasses";
+import { assignClasses, classBalance, snakeAssignment, type AssignStats } from "../src/domain/assignClasses";
 import { associated, installCustomFunctionsRuntime } from "../test/support/custom-functions-runtime";
-import { measure, type Measured } from "./measure";
+import { measure, ms, ratio, type Measured } from "./measure";
 
 // The bundle runs in this realm with CustomFunctions as a real global, as in Excel's runtime: a vm context would
 // make every global lookup (Math, Number) go through an interceptor and measure the harness, not the functions.
@@ -320,15 +320,96 @@ function figure(c: ScalarCase): FunctionFigure {
   };
 }
 
+/** The inputs that once took tens of seconds (ASSIGN_CLASSES) or grew with the text (POLICY), one call at a time. */
+export interface PathologicalFigure {
+  readonly id: string;
+  readonly msPerCall: number;
+  readonly baselineMsPerCall: number;
+  /** Time per call ÷ the baseline's (the snake for ASSIGN_CLASSES, a known key for POLICY). */
+  readonly timeRatio: number;
+  /** ASSIGN_CLASSES: the improvement's work units and whether its budget stopped it; mean gap ÷ the snake's. */
+  readonly work?: number;
+  readonly budgetSpent?: boolean;
+  readonly gapRatio?: number;
+}
+
+const PUPILS = 10_000;
+const PATHOLOGICAL_CLASSES = 60;
+
+function pathologicalScores(kind: "bimodal" | "outliers"): number[] {
+  let state = 4242;
+  const rnd = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: PUPILS }, () => {
+    if (kind === "bimodal") return (rnd() < 0.5 ? 20 : 80) + rnd() * 7.3;
+    const r = rnd();
+    return r < 0.01 ? 1e9 * (rnd() < 0.5 ? -1 : 1) * rnd() : r * 100;
+  });
+}
+
+function assignFigure(kind: "bimodal" | "outliers"): PathologicalFigure {
+  const scores = pathologicalScores(kind);
+  const cells = scores.map((s) => [s]);
+  const genderCodes = scores.map((_, i) => (((i * 7919) % 97) / 97 < 0.52 ? "M" : "F") as "M" | "F");
+  const genderCells = genderCodes.map((g) => [g === "M" ? "男" : "女"]);
+  const stats: AssignStats = { work: 0, swaps: 0, budgetSpent: false };
+  const assigned = assignClasses(scores, PATHOLOGICAL_CLASSES, genderCodes, 1, stats);
+  const snake = snakeAssignment(scores, PATHOLOGICAL_CLASSES, genderCodes, 1);
+  const gap = classBalance(assigned, scores, genderCodes).meanGap;
+  const snakeGap = classBalance(snake, scores, genderCodes).meanGap;
+  const adapter = measure(() => void F.ASSIGN_CLASSES!(cells, PATHOLOGICAL_CLASSES, genderCells, null), {
+    rounds: 3,
+    budgetMs: 1,
+  });
+  const baseline = measure(() => void snakeAssignment(scores, PATHOLOGICAL_CLASSES, genderCodes, 1), {
+    rounds: 3,
+    budgetMs: 1,
+  });
+  return {
+    id: `ASSIGN_CLASSES (${kind} scores, ${PUPILS.toLocaleString("en-US")} pupils, ${PATHOLOGICAL_CLASSES} classes; baseline = the snake)`,
+    msPerCall: ms(adapter.seconds),
+    baselineMsPerCall: ms(baseline.seconds),
+    timeRatio: ratio(adapter.seconds, baseline.seconds),
+    work: stats.work,
+    budgetSpent: stats.budgetSpent,
+    gapRatio: ratio(gap, snakeGap),
+  };
+}
+
+/** A new unknown key of 32,767 characters (Excel's longest cell text) on every call, so no cache answers it. */
+function policyFigure(): PathologicalFigure {
+  const tail = "x".repeat(32_767 - 8);
+  let n = 0;
+  const call = (key: string): void => {
+    try {
+      F.POLICY!(key);
+    } catch {
+      // #N/A with suggestions: what is measured.
+    }
+  };
+  const unknown = measure(() => call(`${String(n++).padStart(8, "0")}${tail}`), { rounds: 3, budgetMs: 20 });
+  const known = measure(() => call(n++ & 1 ? "dropout.primary" : "preschool.target_rate"), {
+    rounds: 3,
+    budgetMs: 20,
+  });
+  return {
+    id: "POLICY (an unknown key of 32,767 characters; baseline = a known key)",
+    msPerCall: Number((unknown.seconds * 1000).toFixed(4)),
+    baselineMsPerCall: Number((known.seconds * 1000).toFixed(4)),
+    timeRatio: ratio(unknown.seconds, known.seconds),
+  };
+}
+
 export function benchFunctions(): {
   scalar: FunctionFigure[];
   range: FunctionFigure[];
+  pathological: PathologicalFigure[];
   worstScalarRatio: number;
 } {
   const scalar = SCALAR.map(figure);
   return {
     scalar,
     range: RANGE.map(figure),
+    pathological: [assignFigure("bimodal"), assignFigure("outliers"), policyFigure()],
     worstScalarRatio: Math.max(...scalar.map((f) => f.overheadRatio)),
   };
 }

@@ -9,7 +9,7 @@ import { benchAssignClasses } from "./assignClasses";
 import { benchBundles } from "./bundles";
 import { benchFunctions } from "./functions";
 import { benchPaneRender } from "./pane";
-import { benchOfficeJs, benchPlanBuilding, benchXlsx } from "./workbook";
+import { benchOfficeJs, benchPlanBuilding, benchScale, benchXlsx } from "./workbook";
 
 async function main(): Promise<void> {
   const started = new Date().toISOString();
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     bundles: step("bundle sizes", benchBundles),
     planBuilding: step("plan building", benchPlanBuilding),
     xlsx: step("xlsx writer, 5,000 schools", () => benchXlsx(5000)),
+    scale: step("generation of 20,000 schools within 2 GB", () => benchScale()),
     officeJs: await step("Office.js generation", benchOfficeJs),
     paneRender: await step("task pane first render in chromium", benchPaneRender),
   };
@@ -32,11 +33,19 @@ async function main(): Promise<void> {
     scalarAdapterOverheadAtMost3x: report.functions.worstScalarRatio <= 3,
     assignClassesUnder50ms: report.assignClasses.worstMs < 50,
     assignClassesGapRatioAtMostHalf: report.assignClasses.worstGapRatio <= 0.5,
+    pathologicalAssignClassesUnder200ms: report.functions.pathological
+      .filter((f) => f.work !== undefined)
+      .every((f) => f.msPerCall < 200 && (f.gapRatio ?? 1) <= 1),
+    policyUnknownLongKeyUnder1ms: report.functions.pathological
+      .filter((f) => f.work === undefined)
+      .every((f) => f.msPerCall < 1),
     functionsBundleUnder40KBgzip: report.bundles.functions.gzipKB < 40,
     paneBundleUnder250KBgzip: report.bundles.pane.initialGzipKB < 250,
     xlsxTimeRatioAtMost1_5: report.xlsx.timeRatio <= 1.5,
     xlsxUnder10s: report.xlsx.writer.ms < 10_000,
     planBuildingLinear: report.planBuilding.growthRatio500to5000 < 2,
+    twentyThousandSchoolsWithin2GB: report.scale.within2GB,
+    twentyThousandSchoolsLinear: report.scale.timePerSchoolRatio < 2,
     officeJsSyncsWithinBound: report.officeJs.generations.every((g) => g.withinSyncBound),
     officeJsNoRequestOver4MB: !report.officeJs.anyRequestOver4MB,
     officeJsApiCallsIndependentOfCells: report.officeJs.apiCallsSpread <= 1.05,

@@ -4,7 +4,7 @@
  * with no plan (the floor the format allows).
  */
 import { execFileSync } from "node:child_process";
-import { generateDistrict } from "../src/district";
+import { generateDistrict, MAX_SCHOOLS, validateDistrict } from "../src/district";
 import { buildWorkbookPlan } from "../src/plan/build";
 import { getPack } from "../src/policy";
 import { measureGeneration, type GenerationCost } from "../test/support/measureGeneration";
@@ -14,6 +14,13 @@ const OPTIONS = { generatedAt: "2026-01-01T00:00:00.000Z", generator: "edu-budge
 
 export function planFor(schools: number) {
   const district = generateDistrict(42, schools);
+  return buildWorkbookPlan(district, getPack(district.policyPack), OPTIONS);
+}
+
+/** As the CLI does it: the generated district validated first (the size limit, the schema, the cross checks). */
+export function validatedPlanFor(schools: number) {
+  const { district, problems } = validateDistrict(generateDistrict(42, schools), { file: "bench" });
+  if (!district) throw new Error(`the generated district has problems: ${JSON.stringify(problems[0])}`);
   return buildWorkbookPlan(district, getPack(district.policyPack), OPTIONS);
 }
 
@@ -34,6 +41,9 @@ export function benchPlanBuilding() {
   };
 }
 
+/** The heap cap of the scale bench (`--max-old-space-size`). */
+const HEAP_MB = 1536;
+
 interface ChildFigures {
   readonly ms: number;
   readonly maxRssMb: number;
@@ -41,10 +51,11 @@ interface ChildFigures {
   readonly cells: number;
 }
 
-function child(mode: "writer" | "floor", schools: number): ChildFigures {
+function child(mode: "writer" | "floor" | "generate", schools: number, maxHeapMb?: number): ChildFigures {
   const out = execFileSync(
     process.execPath,
     [
+      ...(maxHeapMb ? [`--max-old-space-size=${maxHeapMb}`] : []),
       "-r",
       require.resolve("../scripts/ts-require.js"),
       require.resolve("./xlsxChild.ts"),
@@ -70,6 +81,28 @@ export function benchXlsx(schools = 5000) {
     exceljsFloor: floor,
     timeRatio: ratio(writer.ms, floor.ms),
     memoryRatio: ratio(writer.maxRssMb, floor.maxRssMb),
+  };
+}
+
+/**
+ * The supported size: a district of MAX_SCHOOLS (20,000) schools generated as the CLI does (validated, built,
+ * written), in a process whose heap is capped at 1.5 GB (Node otherwise lets garbage grow into whatever memory the
+ * machine has), against 2,000 schools in the same run (the baseline). Time per school should stay about the same
+ * (ratio ≈ 1: linear) and the peak memory (RSS) under 2 GB.
+ */
+export function benchScale(schools = MAX_SCHOOLS, baselineSchools = 2000) {
+  const baseline = child("generate", baselineSchools, HEAP_MB);
+  const large = child("generate", schools, HEAP_MB);
+  return {
+    schools,
+    baselineSchools,
+    cells: large.cells,
+    generation: large,
+    baseline,
+    /** ms per school at 20,000 ÷ at 2,000. */
+    timePerSchoolRatio: ratio(large.ms / schools, baseline.ms / baselineSchools),
+    memoryRatio: ratio(large.maxRssMb, baseline.maxRssMb),
+    within2GB: large.maxRssMb < 2048,
   };
 }
 

@@ -1,14 +1,15 @@
 /**
  * One .xlsx write in its own process, so its peak memory is its own. `writer`: the add-in's writer renders the
- * plan. `floor`: exceljs writes the same values and formulas (with their results) and nothing else.
- * Prints one JSON line: ms (the write alone), maxRssMb (the whole process), bytes, cells.
+ * plan. `floor`: exceljs writes the same values and formulas (with their results) and nothing else. `generate`:
+ * what `edu-budget generate` does for a district (validate, build the plan, write it).
+ * Prints one JSON line: ms (the write alone; for `generate` the whole), maxRssMb (the whole process), bytes, cells.
  */
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
 import { parseCell } from "../src/plan/address";
 import { isFormulaCell, type WorkbookPlan } from "../src/plan/types";
 import { writeXlsx } from "../src/writers/xlsx";
-import { planFor } from "./workbook";
+import { planFor, validatedPlanFor } from "./workbook";
 
 async function floor(plan: WorkbookPlan): Promise<number> {
   const workbook = new ExcelJS.Workbook();
@@ -34,12 +35,13 @@ async function floor(plan: WorkbookPlan): Promise<number> {
 
 async function main(): Promise<void> {
   const [mode, schoolsText] = process.argv.slice(2);
-  const plan = planFor(Number(schoolsText));
+  const began = performance.now();
+  const plan = mode === "generate" ? validatedPlanFor(Number(schoolsText)) : planFor(Number(schoolsText));
   const cells = plan.sheets.reduce(
     (n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length * (b.cells[0]?.length ?? 0), 0),
     0,
   );
-  const start = performance.now();
+  const start = mode === "generate" ? began : performance.now();
   const bytes = mode === "floor" ? await floor(plan) : (await writeXlsx(plan)).byteLength;
   const elapsed = performance.now() - start;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;

@@ -1,7 +1,13 @@
 /** The district: model, validation, samples and the readers of JSON, input sheets and CSV (exceljs lives in readers/xlsx). */
 export * from "./model";
 export * from "./problems";
-export { validateDistrict, KNOWN_POLICY_PACKS, type DistrictResult, type Origin } from "./validate";
+export {
+  validateDistrict,
+  KNOWN_POLICY_PACKS,
+  MAX_SCHOOLS,
+  type DistrictResult,
+  type Origin,
+} from "./validate";
 export { GRADES_BY_TYPE, GRADES_BY_LEVEL, schoolStudents } from "./grades";
 export { SHEETS, sheetSpec, type SheetKey, type SheetSpec, type FieldSpec } from "./layout";
 export { SAMPLES, getSample, generateDistrict, type Sample } from "./samples";

@@ -8,10 +8,17 @@ import { listPacks } from "../policy/packs";
 import { GRADES_BY_TYPE, schoolStudents } from "./grades";
 import { fieldLabel } from "./layout";
 import { districtSchema, GRADE_KEYS, type District } from "./model";
+import { caseKey, looseKey } from "./names";
 import { hasErrors, pathText, type Location, type Path, type Problem, type Severity } from "./problems";
 
 /** Built-in policy pack ids: the default list of packs a district may start from. */
 export const KNOWN_POLICY_PACKS: readonly string[] = listPacks().map((pack) => pack.id);
+
+/**
+ * The largest district the add-in builds: a district has tens to a few hundred schools, a city roll-up a few
+ * thousand; 20,000 schools fit within 2 GB of memory. A larger input is refused before it is parsed or built.
+ */
+export const MAX_SCHOOLS = 20_000;
 
 export interface Origin {
   readonly file: string;
@@ -41,6 +48,8 @@ export function validateDistrict(
   origin: Origin,
   knownPacks: readonly string[] = KNOWN_POLICY_PACKS,
 ): DistrictResult {
+  const tooLarge = sizeLimit(input);
+  if (tooLarge) return { problems: [toProblem(tooLarge, origin)] };
   const parsed = districtSchema.safeParse(input);
   const findings = parsed.success
     ? crossChecks(parsed.data, knownPacks)
@@ -49,6 +58,22 @@ export function validateDistrict(
     .filter((finding) => !alreadyReported(finding.path, origin.reported))
     .map((finding) => toProblem(finding, origin));
   return { district: parsed.success && !hasErrors(problems) ? parsed.data : undefined, problems };
+}
+
+/** More schools than MAX_SCHOOLS: the one problem reported, before any other (heavier) work. */
+function sizeLimit(input: unknown): Finding | undefined {
+  const schools =
+    input !== null && typeof input === "object" ? (input as { schools?: unknown }).schools : undefined;
+  if (!Array.isArray(schools) || schools.length <= MAX_SCHOOLS) return undefined;
+  const count = schools.length.toLocaleString("en-US");
+  const limit = MAX_SCHOOLS.toLocaleString("en-US");
+  return {
+    severity: "error",
+    path: ["schools"],
+    message: `学校数 ${count} 超过上限 ${limit} 所:请按区县或乡镇分开生成`,
+    messageEn: `${count} schools exceed the limit of ${limit}: generate one workbook per district or town`,
+    accepts: `≤ ${limit}`,
+  };
 }
 
 function alreadyReported(path: Path, reported: ReadonlySet<string> | undefined): boolean {
@@ -185,6 +210,7 @@ function crossChecks(district: District, knownPacks: readonly string[]): Finding
     ...projectChecks(district, codes),
     ...mergerChecks(district, codes),
     ...debtChecks(district),
+    ...spellingChecks(district),
   ];
 }
 
@@ -389,4 +415,47 @@ function debtChecks(district: District): Finding[] {
       `${years} 个年度`,
     ),
   ];
+}
+
+/**
+ * Names the workbook counts and sums by, compared among themselves: towns of schools, and the names of projects,
+ * planned kindergartens and the speeches' lists (which are matched against each other). Two that differ only in
+ * full-width letters, accents or other compatibility forms are an error: spreadsheets disagree on whether they
+ * are the same name, so no stored value could agree with every one of them. Case alone is fine (all agree).
+ */
+function spellingChecks(district: District): Finding[] {
+  const towns = district.schools.map((school, i) => ({ path: ["schools", i, "town"], text: school.town }));
+  const names = [
+    ...district.projects.map((p, i) => ({ path: ["projects", i, "name"], text: p.name })),
+    ...district.preschool.planned.map((k, i) => ({
+      path: ["preschool", "planned", i, "name"],
+      text: k.name,
+    })),
+    ...district.statedCounts.flatMap((stated, i) =>
+      stated.items.map((item, j) => ({ path: ["statedCounts", i, "items", j], text: item })),
+    ),
+  ];
+  return [...ambiguousSpellings(towns), ...ambiguousSpellings(names)];
+}
+
+function ambiguousSpellings(entries: readonly { path: Path; text: string }[]): Finding[] {
+  const first = new Map<string, string>();
+  const loose = new Map<string, string>();
+  const findings: Finding[] = [];
+  for (const { path, text } of entries) {
+    let key = loose.get(text);
+    if (key === undefined) loose.set(text, (key = looseKey(text)));
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, text);
+    else if (caseKey(seen) !== caseKey(text))
+      findings.push(
+        error(
+          path,
+          `「${text}」与「${seen}」只在全角/半角字母、重音等写法上不同,各电子表格软件对二者是否相同判断不一,请统一写法`,
+          `"${text}" and "${seen}" differ only in full-width letters, accents or similar forms, which spreadsheets compare differently: spell them the same`,
+          seen,
+        ),
+      );
+  }
+  return findings;
 }

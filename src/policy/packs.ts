@@ -160,6 +160,16 @@ export function policyName(key: PolicyKey): string {
   return `P_${key.replace(/\./g, "_")}`;
 }
 
+/**
+ * How far a key can be from a policy key and still be worth comparing: the longest key has fewer characters.
+ * Longer text is compared by its first SUGGESTION_TEXT_LENGTH characters, so a suggestion costs the same for a
+ * cell of 32,767 characters as for a typo.
+ */
+export const SUGGESTION_TEXT_LENGTH = 64;
+
+/** Work done by the key suggestions (edit-distance cells computed), for the tests and the bench. */
+export const suggestionWork = { cells: 0 };
+
 function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -170,21 +180,44 @@ function editDistance(a: string, b: string): number {
     }
     row = next;
   }
+  suggestionWork.cells += a.length * b.length;
   return row[b.length] ?? 0;
 }
 
-/** The n keys nearest to `key` by edit distance (ties in POLICY_KEYS order). */
-export function closestKeys(key: string, n = 3): PolicyKey[] {
-  const needle = key.trim().toLowerCase();
-  return POLICY_KEYS.map((k, i) => ({ k, i, d: editDistance(needle, k) }))
+/** Suggestions by bounded needle, computed once each (a sheet asks for the same wrong key in many cells). */
+const SUGGESTIONS = new Map<string, readonly PolicyKey[]>();
+const MAX_REMEMBERED = 256;
+
+function ranked(needle: string): readonly PolicyKey[] {
+  const hit = SUGGESTIONS.get(needle);
+  if (hit) return hit;
+  const order = POLICY_KEYS.map((k, i) => ({ k, i, d: editDistance(needle, k) }))
     .sort((a, b) => a.d - b.d || a.i - b.i)
-    .slice(0, n)
     .map((x) => x.k);
+  if (SUGGESTIONS.size >= MAX_REMEMBERED) SUGGESTIONS.clear();
+  SUGGESTIONS.set(needle, order);
+  return order;
+}
+
+/** The text a key is compared by: trimmed, lower case, at most SUGGESTION_TEXT_LENGTH characters. */
+function needleOf(key: string): string {
+  const start = key.trimStart().slice(0, SUGGESTION_TEXT_LENGTH);
+  return start.toLowerCase().trimEnd().slice(0, SUGGESTION_TEXT_LENGTH);
+}
+
+/** The n keys nearest to `key` by edit distance (ties in POLICY_KEYS order), on its first 64 characters. */
+export function closestKeys(key: string, n = 3): PolicyKey[] {
+  return ranked(needleOf(key)).slice(0, n);
+}
+
+/** A key as an error message quotes it: at most SUGGESTION_TEXT_LENGTH characters. */
+function quoted(key: string): string {
+  return key.length > SUGGESTION_TEXT_LENGTH ? `${key.slice(0, SUGGESTION_TEXT_LENGTH)}…` : key;
 }
 
 /** POLICY's lookup: trims, ignores case; an unknown key is #N/A suggesting the closest keys. */
 export function lookupPolicy(pack: PolicyPack, key: string): number {
   const k = key.trim().toLowerCase();
   if (isPolicyKey(k)) return pack.values[k].value;
-  throw notDefined(`Unknown policy key "${key}". Did you mean: ${closestKeys(k, 3).join(", ")}?`);
+  throw notDefined(`Unknown policy key "${quoted(key)}". Did you mean: ${closestKeys(k, 3).join(", ")}?`);
 }

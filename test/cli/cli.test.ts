@@ -9,6 +9,8 @@ import { districtToTables, encodeCsv, readDistrictJson } from "../../src/distric
 import { readInputWorkbook } from "../../src/district/readers/xlsx";
 import { getSample } from "../../src/district/samples";
 import * as build from "../../src/plan/build";
+import { MAX_SCHOOLS } from "../../src/district/validate";
+import * as planBuild from "../../src/plan/build";
 import { buildWorkbook, buildWorkbookPlan } from "../../src/plan/build";
 import { validatePlan } from "../../src/plan/validate";
 import { getPack } from "../../src/policy";
@@ -116,8 +118,8 @@ describe("edu-budget generate", () => {
   );
 
   it("refuses to write a plan Excel would reject, listing its problems, exit code 70", async () => {
-    const real = build.buildWorkbook;
-    const spy = jest.spyOn(build, "buildWorkbook").mockImplementation((district, pack, options) => {
+    const real = planBuild.buildWorkbook;
+    const spy = jest.spyOn(planBuild, "buildWorkbook").mockImplementation((district, pack, options) => {
       const built = real(district, pack, options);
       const [first, ...rest] = built.plan.sheets;
       const plan = { ...built.plan, sheets: [{ ...first!, name: "目录/封面" }, ...rest] };
@@ -583,6 +585,38 @@ describe("edu-budget validate", () => {
         new RegExp(["edited.xlsx", p.sheet ?? "", String(p.row ?? ""), escape(p.column ?? "")].join("\\s+")),
       );
     }
+  });
+});
+
+describe("edu-budget and the supported size", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  /** A district just over the limit: the zhenlai sample with its first school copied under new codes. */
+  const tooLarge = (): string => {
+    const district = getSample("zhenlai");
+    const school = district.schools[0];
+    const copies = MAX_SCHOOLS + 1 - district.schools.length;
+    const schools = [
+      ...district.schools,
+      ...Array.from({ length: copies }, (_, i) => ({ ...school, code: `G${i + 1}` })),
+    ];
+    return JSON.stringify({ ...district, schools });
+  };
+
+  it("refuses 20,001 schools with exit code 2, naming the count and the limit, without building the workbook", async () => {
+    const building = jest.spyOn(planBuild, "buildWorkbook");
+    const io = memoryIo({ "big.json": tooLarge() });
+    expect(await main(["generate", "--input", "big.json"], io)).toBe(2);
+    expect(io.err()).toContain("20,001 schools exceed the limit of 20,000");
+    expect(io.err()).toContain(TEXTS.en.inputHasErrors);
+    expect(building).not.toHaveBeenCalled();
+    expect([...io.files.keys()]).toEqual(["big.json"]);
+  });
+
+  it("reports the same limit from validate", async () => {
+    const io = memoryIo({ "big.json": tooLarge() }, "zh_CN.UTF-8");
+    expect(await main(["validate", "--input", "big.json"], io)).toBe(1);
+    expect(io.out()).toContain("学校数 20,001 超过上限 20,000 所");
   });
 });
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import type { District } from "../../src/district/model";
+import { districtSchema, type District } from "../../src/district/model";
 import type { Problem } from "../../src/district/problems";
 import { getSample } from "../../src/district/samples";
-import { validateDistrict } from "../../src/district/validate";
+import { MAX_SCHOOLS, validateDistrict } from "../../src/district/validate";
 
 /** A valid district changed by `change`, validated. */
 function validateChanged(change: (district: District) => void, knownPacks?: readonly string[]) {
@@ -247,5 +247,86 @@ describe("validateDistrict: cross-field checks", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("validateDistrict: the supported size", () => {
+  /** The wuzhen sample, its first school copied (with new codes) until it has `count` schools. */
+  const withSchools = (count: number): District => {
+    const district = structuredClone(getSample("wuzhen"));
+    const school = district.schools[0];
+    if (!school) throw new Error("the sample has schools");
+    const copies = count - district.schools.length;
+    district.schools.push(...Array.from({ length: copies }, (_, i) => ({ ...school, code: `G${i + 1}` })));
+    return district;
+  };
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it("refuses 20,001 schools with one problem on the schools field naming the count and the limit, before the schema reads a school", () => {
+    const input = withSchools(MAX_SCHOOLS + 1);
+    const parse = jest.spyOn(districtSchema, "safeParse");
+    const result = validateDistrict(input, { file: "district.json" });
+    expect(MAX_SCHOOLS).toBe(20_000);
+    expect(result.district).toBeUndefined();
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        file: "district.json",
+        field: "schools",
+        message: expect.stringContaining("20,001") as string,
+        messageEn: "20,001 schools exceed the limit of 20,000: generate one workbook per district or town",
+        accepts: "≤ 20,000",
+      }),
+    ]);
+    expect(result.problems[0]?.message).toContain("20,000");
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it("passes exactly 20,000 schools on to the schema", () => {
+    const input = withSchools(MAX_SCHOOLS);
+    // The schema's answer for an empty object stands in for parsing 20,000 schools (slow, and judged elsewhere).
+    const empty = districtSchema.safeParse({});
+    const parse = jest.spyOn(districtSchema, "safeParse").mockReturnValue(empty);
+    const result = validateDistrict(input, { file: "district.json" });
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(parse).toHaveBeenCalledWith(input);
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems.filter((p) => /20,000/.test(p.messageEn))).toEqual([]);
+  });
+});
+
+describe("validateDistrict: names spreadsheets compare differently", () => {
+  it("flags a town in full-width letters next to its half-width spelling, naming both", () => {
+    const result = validateChanged((d) => {
+      (d.schools[0] as { town: string }).town = "Town A";
+      (d.schools[1] as { town: string }).town = "ＴＯＷＮ Ａ";
+    });
+    expect(result.district).toBeUndefined();
+    expect(only(result.problems, "schools[1].town")).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        messageEn:
+          '"ＴＯＷＮ Ａ" and "Town A" differ only in full-width letters, accents or similar forms, which spreadsheets compare differently: spell them the same',
+        accepts: "Town A",
+      }),
+    ]);
+  });
+
+  it("flags a stated item that matches a kindergarten only up to accents, and accepts names differing in case alone", () => {
+    const accented = validateChanged((d) => {
+      const kindergarten = d.preschool.planned[0] as { name: string };
+      kindergarten.name = "Cafe Kids";
+      (d.statedCounts[1] as { items: string[] }).items[0] = "Café Kids";
+    });
+    expect(only(accented.problems, "statedCounts[1].items[0]")).toHaveLength(1);
+    const cased = validateChanged((d) => {
+      (d.schools[0] as { town: string }).town = "Town A";
+      (d.schools[1] as { town: string }).town = "TOWN A";
+      (d.schools[2] as { town: string }).town = "ｔｏｗｎ ｂ";
+      (d.schools[3] as { town: string }).town = "ＴＯＷＮ Ｂ";
+    });
+    expect(cased.problems.filter((p) => /full-width/.test(p.messageEn))).toEqual([]);
+    expect(cased.district).toBeDefined();
   });
 });

@@ -2,6 +2,9 @@ import fc from "fast-check";
 import {
   assignClasses,
   classBalance,
+  IMPROVE_WORK_BUDGET,
+  MAX_SCORE,
+  type AssignStats,
   parseGender,
   snakeAssignment,
   type Gender,
@@ -94,6 +97,77 @@ describe("assignClasses", () => {
     expect(() => assignClasses([1, 2], 1, ["M"])).toThrow(/genders/);
     expect(() => assignClasses([1, 2], 1, undefined, 0.5)).toThrow(/seed/);
     expect(() => assignClasses([], 1)).toThrow(/scores/);
+  });
+});
+
+describe("assignClasses on pathological scores", () => {
+  /** Scores that made the improvement run for tens of seconds: two far-apart clusters, or huge outliers. */
+  const pathological = (n: number, kind: "bimodal" | "outliers", seed: number): number[] => {
+    let state = seed >>> 0 || 1;
+    const rnd = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    return Array.from({ length: n }, () => {
+      if (kind === "bimodal") return (rnd() < 0.5 ? 20 : 80) + rnd() * 7.3;
+      const r = rnd();
+      return r < 0.01 ? MAX_SCORE * (rnd() < 0.5 ? -1 : 1) * rnd() : r * 100;
+    });
+  };
+  const genderOf = (i: number, salt: number): Gender => (((i * 7919 + salt) % 97) / 97 < 0.52 ? "M" : "F");
+
+  const expectBalancedWithinBudget = (scores: number[], k: number, genders: Gender[], seed: number) => {
+    const stats: AssignStats = { work: -1, swaps: -1, budgetSpent: true };
+    const assigned = assignClasses(scores, k, genders, seed, stats);
+    const got = classBalance(assigned, scores, genders);
+    const snake = classBalance(snakeAssignment(scores, k, genders, seed), scores, genders);
+    expect(stats.work).toBeGreaterThanOrEqual(0);
+    expect(stats.work).toBeLessThanOrEqual(IMPROVE_WORK_BUDGET);
+    expect(stats.swaps).toBeGreaterThanOrEqual(0);
+    expect(got.sizeGap).toBeLessThanOrEqual(1);
+    expect(got.genderGap).toBeLessThanOrEqual(1);
+    expect(got.meanGap).toBeLessThanOrEqual(snake.meanGap);
+    return stats;
+  };
+
+  it("stays within its work budget and never does worse than the snake, for any size, class count and scores", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 60 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.constantFrom<"bimodal" | "outliers">("bimodal", "outliers"),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (k, extra, kind, seed) => {
+          const scores = pathological(k + extra, kind, seed);
+          expectBalancedWithinBudget(
+            scores,
+            k,
+            scores.map((_, i) => genderOf(i, seed)),
+            seed,
+          );
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it.each(["bimodal", "outliers"] as const)(
+    "stops %s scores of 10,000 students in 60 classes at its work budget",
+    (kind) => {
+      const scores = pathological(10_000, kind, 99);
+      const stats = expectBalancedWithinBudget(
+        scores,
+        60,
+        scores.map((_, i) => genderOf(i, 5)),
+        1,
+      );
+      expect(stats.swaps).toBeGreaterThan(0);
+    },
+  );
+
+  it("reports the work it did and leaves small cohorts unbounded by the budget", () => {
+    const stats: AssignStats = { work: 0, swaps: 0, budgetSpent: false };
+    const scores = Array.from({ length: 200 }, (_, i) => (i * 7919) % 1000);
+    assignClasses(scores, 5, undefined, 1, stats);
+    expect(stats.work).toBeGreaterThan(0);
+    expect(stats.budgetSpent).toBe(false);
   });
 });
 

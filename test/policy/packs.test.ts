@@ -12,7 +12,9 @@ import {
   WUZHEN_2004,
   ZHENLAI_2012,
 } from "../../src/policy";
+import fc from "fast-check";
 import { RuleError } from "../../src/domain/errors";
+import { SUGGESTION_TEXT_LENGTH, suggestionWork } from "../../src/policy/packs";
 
 describe("built-in policy packs", () => {
   it.each(listPacks().map((p) => [p.id, p] as const))(
@@ -153,6 +155,35 @@ describe("policy keys and names", () => {
       expect((e as RuleError).kind).toBe("na");
     }
     expect.assertions(3);
+  });
+
+  it("suggests for an unknown key of any length by its first 64 characters, computing each suggestion once", () => {
+    const perSuggestion = SUGGESTION_TEXT_LENGTH * POLICY_KEYS.reduce((n, k) => n + k.length, 0);
+    const unknownKey = fc
+      .tuple(fc.string({ maxLength: 80 }), fc.nat({ max: 100_000 }), fc.constantFrom("x", "字", " ", "é"))
+      .map(([head, repeat, filler]) => head + filler.repeat(repeat))
+      .filter((key) => !POLICY_KEYS.includes(key.trim().toLowerCase() as never));
+    fc.assert(
+      fc.property(unknownKey, (key) => {
+        const before = suggestionWork.cells;
+        let message = "";
+        try {
+          lookupPolicy(EDU_DEFAULT, key);
+        } catch (e) {
+          message = (e as RuleError).message;
+        }
+        const first = suggestionWork.cells - before;
+        expect(first).toBeLessThanOrEqual(perSuggestion);
+        expect(() => lookupPolicy(EDU_DEFAULT, key)).toThrow(RuleError);
+        expect(suggestionWork.cells - before).toBe(first);
+        expect(message).toMatch(
+          /^Unknown policy key "[^]*"\. Did you mean: [a-z0-9_.]+, [a-z0-9_.]+, [a-z0-9_.]+\?$/,
+        );
+        expect(message.length).toBeLessThan(300);
+        expect(closestKeys(key)).toEqual(closestKeys(key.trimStart().slice(0, SUGGESTION_TEXT_LENGTH)));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("gives every key a distinct workbook name of letters, digits and underscores that is not cell-like", () => {

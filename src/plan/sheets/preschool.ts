@@ -18,7 +18,7 @@ import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
-import { countEqual } from "./exact";
+import { countEqual, sameText } from "./exact";
 import { listedEn, listedZh } from "../listing";
 
 export const preschoolSheet: SheetDefinition<"preschool", undefined> = {
@@ -51,7 +51,7 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
   const T = district.budgetYear;
   const projectNames = ctx.outputIfBuilt("projects")?.names?.ref;
   const isProject = (k: PlannedKindergarten) =>
-    projectNames !== undefined && district.projects.some((p) => p.name === k.name);
+    projectNames !== undefined && district.projects.some((p) => sameText(p.name, k.name));
   const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
   const table = kindergartens(ctx, sb, { capacities, projectNames, isProject, budgetedInT });
   placesAndSizes(ctx, sb, table, capacities, need);
@@ -59,7 +59,7 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
   // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
   district.statedCounts.forEach((stated, i) => {
     const names = (list: readonly { name: string }[]) =>
-      stated.items.some((item) => list.some((x) => x.name === item));
+      stated.items.some((item) => list.some((x) => sameText(x.name, item)));
     if (names(planned) && !names(district.projects)) statedCount(ctx, sb, table, kinds, stated, i);
   });
   const costInT = planned.filter(budgetedInT).reduce((s, k) => s + k.cost, 0);
@@ -324,7 +324,8 @@ function statedCount(
   index: number,
 ): void {
   const planned = ctx.district.preschool.planned;
-  const matched = stated.items.filter((item) => planned.some((k) => k.name === item)).length;
+  // As COUNTIF(found,TRUE()) counts: the listed names found among the planned kindergartens, in any case.
+  const matched = stated.items.filter((item) => planned.some((k) => sameText(k.name, item))).length;
   const pass =
     stated.stated === stated.items.length &&
     stated.items.length === planned.length &&
@@ -343,7 +344,7 @@ function statedCount(
         cell: (c) =>
           fx(
             `${countEqual(table.range("name"), c.ref("item"))}>0`,
-            planned.some((k) => k.name === c.item),
+            planned.some((k) => sameText(k.name, c.item)),
           ),
       },
     ],

@@ -8,7 +8,7 @@ import { reconcile, reconcileFormula } from "../../domain/debt";
 import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
-import { countEqual, sumEqual } from "./exact";
+import { countEqual, sameText, sumEqual } from "./exact";
 import { listedEn, listedZh } from "../listing";
 
 /** What 基建 hands on: the project names column (value: how many), when there are projects (for 学前). */
@@ -126,7 +126,7 @@ export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutpu
   groupTotals(sb, table, "status", "按建设性质", PROJECT_STATUSES, "tblProjectsByStatus");
   bySource(sb, table, projects);
   ctx.district.statedCounts.forEach((stated, i) => {
-    if (stated.items.some((item) => projects.some((p) => p.name === item)))
+    if (stated.items.some((item) => projects.some((p) => sameText(p.name, item))))
       statedCount(ctx, sb, table, stated, i);
   });
   if (projects.some((p) => p.status === "续建"))
@@ -281,7 +281,9 @@ function statedCount(
   index: number,
 ): void {
   const projects = ctx.district.projects;
-  const matched = projects.filter((p) => stated.items.includes(p.name));
+  const matched = projects.filter((p) => stated.items.some((item) => sameText(item, p.name)));
+  // As COUNTIF(found,TRUE()) counts: the listed items that name a project (in any case).
+  const matchedItems = stated.items.filter((item) => projects.some((p) => sameText(p.name, item))).length;
   const statuses = [...new Set(matched.map((p) => p.status))];
   const status =
     statuses.length === 1 ? (statuses[0] as string) : /续建|完成/.test(stated.label) ? "续建" : "新建";
@@ -299,7 +301,7 @@ function statedCount(
         cell: (c) =>
           fx(
             `${countEqual(table.range("name"), c.ref("item"))}>0`,
-            projects.some((p) => p.name === c.item),
+            projects.some((p) => sameText(p.name, c.item)),
           ),
       },
     ],
@@ -309,7 +311,7 @@ function statedCount(
   const pass =
     stated.stated === stated.items.length &&
     stated.items.length === withStatus &&
-    matched.length === stated.items.length;
+    matchedItems === stated.items.length;
   const kind = status === "新建" ? "new" : "continuing";
   sb.statedCount(ctx, {
     stated: { label: "讲话所述数量", value: stated.stated },
@@ -323,7 +325,7 @@ function statedCount(
         key: "matched",
         label: "其中在项目表中",
         formula: `COUNTIF(${found},TRUE())`,
-        value: matched.length,
+        value: matchedItems,
       },
       {
         key: "against",
@@ -342,8 +344,8 @@ function statedCount(
       labelZh: `项目数量: ${stated.label}`,
       labelEn: `Project count: ${stated.label}`,
       pass,
-      detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 项目表中${status} ${withStatus}, 匹配 ${matched.length}`,
-      detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${kind} projects ${withStatus}, matched ${matched.length}`,
+      detailZh: `所述 ${stated.stated}, 列出 ${stated.items.length}, 项目表中${status} ${withStatus}, 匹配 ${matchedItems}`,
+      detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${kind} projects ${withStatus}, matched ${matchedItems}`,
     },
   });
 }

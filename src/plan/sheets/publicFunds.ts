@@ -20,7 +20,7 @@ import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
-import { sumEqual } from "./exact";
+import { sumEqual, textKey } from "./exact";
 
 interface Row {
   readonly school: School;
@@ -219,11 +219,15 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
   });
   const total = table.total("amountWan");
 
-  // Totals by town: an exact-match sum over the per-school table, reconciled with the grand total.
-  const towns = [...new Set(rows.map((r) => r.school.town))];
+  // Totals by town: an exact-match sum over the per-school table, reconciled with the grand total. Towns are
+  // grouped as `=` compares them (any case), each under its first spelling, so no school is counted twice.
+  const byKey = new Map<string, string>();
+  for (const r of rows)
+    if (!byKey.has(textKey(r.school.town))) byKey.set(textKey(r.school.town), r.school.town);
+  const towns = [...byKey.values()];
   const amounts = table.values("amountWan");
   const townAmount = (town: string) =>
-    rows.reduce((sum, r, i) => sum + (r.school.town === town ? Number(amounts[i]) : 0), 0);
+    rows.reduce((sum, r, i) => sum + (textKey(r.school.town) === textKey(town) ? Number(amounts[i]) : 0), 0);
   sb.note("按乡镇 By town");
   const byTown = sb.table<string>({
     name: "tblPublicFundsByTown",

@@ -8,6 +8,7 @@ import type { BudgetLine } from "../context";
 import { fx, SheetBuilder, val } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import { stillHolds } from "./contents";
+import { sameText } from "./exact";
 import type { District, StatedCount } from "../../district/model";
 import type { BuildContext } from "../context";
 import type { CheckPlan, SheetKey, SheetPlan } from "../types";
@@ -184,8 +185,8 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
 function checkedElsewhere(district: District, stated: StatedCount): boolean {
   return stated.items.some(
     (item) =>
-      district.projects.some((p) => p.name === item) ||
-      district.preschool.planned.some((k) => k.name === item),
+      district.projects.some((p) => sameText(p.name, item)) ||
+      district.preschool.planned.some((k) => sameText(k.name, item)),
   );
 }
 

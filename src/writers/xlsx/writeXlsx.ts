@@ -4,20 +4,82 @@ import type { CellValue, Worksheet } from "exceljs";
 import { columnLetter, parseCell, parseRange } from "../../plan/address";
 import type { PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "../../plan/types";
 import { isFormulaCell } from "../../plan/types";
-import { FIT_TO_WIDTH, PAPER, checkedList, listFormula, titleRows } from "../../plan/excelRules";
+import {
+  EXCEL_LIMITS,
+  FIT_TO_WIDTH,
+  PAPER,
+  checkedList,
+  listFormula,
+  titleRows,
+} from "../../plan/excelRules";
 import { StyleCache, toDxfStyle } from "./styles";
 
 /** exceljs takes a width of exactly 9 for "not set" and drops it; a hair more keeps the column as planned. */
 const EXCELJS_UNSET_WIDTH = 9;
 
+/** exceljs's model of a worksheet: plain data, no cell objects. */
+type SheetModel = ExcelJS.Worksheet["model"];
+
+/** The parts of exceljs's zip writer and .xlsx renderer (what `workbook.xlsx` is) that the writer drives. */
+interface ZipWriter {
+  append(data: unknown, options: { readonly name: string }): void;
+}
+interface XlsxModel {
+  readonly worksheets: SheetModel[];
+}
+interface XlsxRenderer {
+  writeBuffer(): Promise<ArrayBuffer>;
+  addWorksheets(zip: ZipWriter, model: XlsxModel): Promise<void>;
+}
+type XlsxRendererClass = new (workbook: { readonly model: unknown }) => XlsxRenderer;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ExcelJsXlsx = require("exceljs/lib/xlsx/xlsx") as XlsxRendererClass;
+
+/**
+ * exceljs's renderer, sheet by sheet: each sheet's XML is kept as UTF-8 bytes (half the memory of a string) and
+ * its rows are released once rendered, so the zip holds bytes and the model shrinks as the sheets are written.
+ */
+class XlsxRendererBySheet extends ExcelJsXlsx {
+  override async addWorksheets(zip: ZipWriter, model: XlsxModel): Promise<void> {
+    const encoder = new TextEncoder();
+    const bytes: ZipWriter = {
+      append: (data, options) => zip.append(typeof data === "string" ? encoder.encode(data) : data, options),
+    };
+    const sheets = model.worksheets;
+    for (let i = 0; i < sheets.length; i++) {
+      const sheet = sheets[i];
+      if (!sheet) continue;
+      await super.addWorksheets(bytes, { ...model, worksheets: [sheet] });
+      sheets[i] = { ...sheet, rows: [] } as SheetModel;
+    }
+  }
+}
+
+/**
+ * Each sheet's cells are turned into exceljs's plain model as soon as the sheet is written, and the cell objects
+ * are dropped, so at most one sheet's cell objects are alive at a time; the workbook model then reuses those
+ * sheet models (exceljs's own getter would build every sheet's model twice). 20,000 schools stay within 2 GB.
+ */
 export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   setProperties(workbook, plan);
   const styles = new StyleCache(plan.styles);
-  for (const sheet of plan.sheets) writeSheet(workbook.addWorksheet(sheet.name), sheet, styles);
+  const sheetModels = plan.sheets.map((sheet) => {
+    const ws = workbook.addWorksheet(sheet.name);
+    writeSheet(ws, sheet, styles);
+    return detachModel(ws);
+  });
   writeNames(workbook, plan);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const model = { ...workbook.model, worksheets: sheetModels, sheets: sheetModels };
+  const buffer = await new XlsxRendererBySheet({ model }).writeBuffer();
+  return new Uint8Array(buffer);
+}
+
+/** The worksheet's model; its rows (cell objects) are released, the model keeps everything they held. */
+function detachModel(ws: Worksheet): SheetModel {
+  const model = ws.model;
+  (ws as unknown as { _rows: unknown[] })._rows = [];
+  return model;
 }
 
 function setProperties(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
@@ -101,21 +163,31 @@ function writeBlock(ws: Worksheet, anchor: string, cells: readonly (readonly Pla
 
 /** Overlapping formats compose property by property, later ones winning, as they do when applied in Excel. */
 function applyFormats(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
-  const keys = new Map<string, string>();
+  // Cells by number (row × Excel's 16,384 columns + column) and composed keys interned: a sheet of a million
+  // formatted cells holds a million small numbers, not a million strings.
+  const keys = new Map<number, string>();
+  const composed = new Map<string, string>();
+  const compose = (previous: string, style: string): string => {
+    const pair = `${previous}\n${style}`;
+    const known = composed.get(pair);
+    if (known !== undefined) return known;
+    composed.set(pair, pair);
+    return pair;
+  };
   for (const format of sheet.formats) {
     styles.planStyle(format.style);
     const { start, end } = parseRange(format.range);
     for (let r = start.row; r <= end.row; r++) {
       for (let c = start.column; c <= end.column; c++) {
-        const at = `${r},${c}`;
+        const at = r * EXCEL_LIMITS.columns + c;
         const previous = keys.get(at);
-        keys.set(at, previous === undefined ? format.style : `${previous}\n${format.style}`);
+        keys.set(at, previous === undefined ? format.style : compose(previous, format.style));
       }
     }
   }
   for (const [at, key] of keys) {
-    const [r, c] = at.split(",").map(Number) as [number, number];
-    ws.getRow(r + 1).getCell(c + 1).style = styles.resolve(key);
+    const r = Math.floor(at / EXCEL_LIMITS.columns);
+    ws.getRow(r + 1).getCell((at % EXCEL_LIMITS.columns) + 1).style = styles.resolve(key);
   }
 }
 

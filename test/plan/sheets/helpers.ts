@@ -295,3 +295,24 @@ export const TRICKY: District = districtSchema.parse({
     { label: "新建幼儿园", stated: 2, items: ["<5", "=x"], source: "fixture" },
   ],
 });
+
+/**
+ * Towns, projects, kindergartens and the speeches' lists spelled in different case, in half-width and in
+ * full-width letters (never the same name in both widths): every engine compares them alike.
+ */
+export const CASED: District = districtSchema.parse({
+  ...FIXTURE_INPUT,
+  schools: FIXTURE_INPUT.schools.map((s, i) => ({
+    ...s,
+    town: ["Town A", "TOWN A", "town a", "Ｎｏｒｔｈ", "ＮＯＲＴＨ", "城关镇", "Town A"][i],
+  })),
+  projects: (FIXTURE_INPUT.projects ?? []).map((p, i) => ({ ...p, name: ["Lab A", "LAB A", "Ｈａｌｌ"][i] })),
+  preschool: {
+    ...FIXTURE_INPUT.preschool,
+    planned: (FIXTURE_INPUT.preschool?.planned ?? []).map((k, i) => ({ ...k, name: ["Kid A", "ＳＵＮ"][i] })),
+  },
+  statedCounts: [
+    { label: "开工建设项目", stated: 2, items: ["lab a", "ｈａｌｌ"], source: "fixture" },
+    { label: "新建幼儿园", stated: 2, items: ["KID A", "ｓｕｎ"], source: "fixture" },
+  ],
+});

@@ -5,12 +5,17 @@ import { isFormulaCell } from "../../../src/plan/types";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
 import { readCells, recalculateWithLibreOffice } from "../../support/libreoffice";
-import { FIXTURE, suitePlan, TRICKY } from "./helpers";
+import { CASED, FIXTURE, suitePlan, TRICKY } from "./helpers";
 
 jest.setTimeout(300_000);
 
 /** A second engine: LibreOffice recalculates the written .xlsx and must agree with HyperFormula on every formula. */
-const DISTRICTS = { wuzhen: getSample("wuzhen"), fixture: FIXTURE, "tricky-names": TRICKY };
+const DISTRICTS = {
+  wuzhen: getSample("wuzhen"),
+  fixture: FIXTURE,
+  "tricky-names": TRICKY,
+  "names in any case": CASED,
+};
 it.each(Object.keys(DISTRICTS) as (keyof typeof DISTRICTS)[])(
   "computes the %s district's sheets in LibreOffice as in HyperFormula",
   async (id) => {
