@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   };
   const targets = {
     scalarAdapterOverheadAtMost3x: report.functions.worstScalarRatio <= 3,
+    projectEnrollmentUnder20us: report.functions.projectEnrollmentMicroseconds < 20,
     assignClassesUnder50ms: report.assignClasses.worstMs < 50,
     assignClassesGapRatioAtMostHalf: report.assignClasses.worstGapRatio <= 0.5,
     functionsBundleUnder40KBgzip: report.bundles.functions.gzipKB < 40,
