@@ -17,7 +17,7 @@ import {
 } from "../adapter";
 
 /**
- * Spills the grade progression ratios of an enrollment history: each grade's enrollment a year later over the grade below.
+ * Spills the grade progression ratios of an enrollment history: each grade a year later over the grade below it.
  * @customfunction PROGRESSION_RATIO
  * @param history Enrollment by year (rows, oldest first) and grade (columns in school order), at least 2 × 2; cells that are not numbers are skipped.
  * @returns One row of grades − 1 ratios r(g) = Σ E(g+1, t+1) / Σ E(g, t); a grade without a pair of numbers gives #DIV/0! in its column.

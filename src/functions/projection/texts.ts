@@ -51,8 +51,8 @@ export const PROJECTION_TEXTS: FunctionTable = {
         ],
         result: [[0.98, 0.99]],
         note: bi(
-          "an empty cell drops the two pairs it is in: 294 / 300 and 198 / 200",
-          "空白单元格去掉它所在的两对：294 ÷ 300，198 ÷ 200",
+          "a cell that is not a number drops the two pairs it is in: 294 / 300 and 198 / 200",
+          "不是数字的单元格去掉它所在的两对：294 ÷ 300，198 ÷ 200",
         ),
       },
       {
