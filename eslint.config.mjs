@@ -37,8 +37,9 @@ const pureCoreImports = {
 };
 /** The rules of the domain know nothing of districts or workbook plans: those are built on top of them. */
 const domainLayer = {
-  group: [...folder("plan"), ...folder("district")],
-  message: "src/domain is the bottom layer: src/district and src/plan use it, never the other way round.",
+  group: [...folder("plan"), ...folder("district"), ...folder("budget")],
+  message:
+    "src/domain is the bottom layer: src/district, src/plan and src/budget use it, never the other way round.",
 };
 /** The writers render a WorkbookPlan (src/plan) and nothing else: every number and rule is already in the plan. */
 const writerLayer = {
@@ -93,7 +94,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/domain/**", "src/policy/**", "src/district/**", "src/plan/**"],
+    files: ["src/domain/**", "src/policy/**", "src/district/**", "src/plan/**", "src/budget/**"],
     rules: {
       "no-restricted-globals": ["error", ...shellGlobals, { name: "Date", message: "Pass the clock in." }],
       "no-restricted-imports": ["error", pureCoreImports],
@@ -108,7 +109,7 @@ export default tseslint.config(
     files: ["src/domain/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [...pureCoreImports.patterns, domainLayer] }],
-      "no-restricted-syntax": ["error", dynamicImport("\\b(plan|district)\\b", domainLayer)],
+      "no-restricted-syntax": ["error", dynamicImport("\\b(plan|district|budget)\\b", domainLayer)],
     },
   },
   {

@@ -27,6 +27,7 @@ const limitByLevel: Record<string, number> = { 小学: 0, 初中: 0.03 };
 const sizeByLevel: Record<string, number> = { 小学: 45, 初中: 50, 高中: 50, 幼儿园: 30 };
 const ratioByLevel: Record<string, number> = { 小学: 19, 初中: 13.5, 高中: 12.5 };
 const normByLevel: Record<string, number> = { 小学: 650, 初中: 850 };
+const funcCodeByLevel: Record<string, string> = { 小学: "2050202", 初中: "2050203" };
 
 interface ScalarCase {
   readonly id: string;
@@ -132,6 +133,11 @@ const SCALAR: readonly ScalarCase[] = [
     adapter: (i) => F.POLICY!(i & 1 ? "dropout.primary" : "preschool.target_rate"),
     inline: (i) => (i & 1 ? limitByLevel["小学"]! : 0.9),
   },
+  {
+    id: "FUNC_CODE",
+    adapter: (i) => F.FUNC_CODE!(lvl(i)),
+    inline: (i) => funcCodeByLevel[lvl(i)]!,
+  },
 ];
 
 /** Excel's range arguments: a 30-school column of values and enrollments. */
@@ -194,7 +200,73 @@ function inlineBalance(classes: readonly number[], scores: readonly number[]): n
   return Math.max(...means) - Math.min(...means) + Math.max(...size) - Math.min(...size);
 }
 
+/** A 12-grade school system (小学 to 高中) over 10 years: enrollment of year T, progression ratios, intake. */
+const GRADES = 12;
+const YEARS = 10;
+const enrollmentNow = drops.map((d) => [Array.from({ length: GRADES }, (_, g) => 400 + d + ((g * 37) % 50))]);
+const progression = [Array.from({ length: GRADES - 1 }, (_, g) => 0.96 + ((g * 7) % 5) / 100)];
+const intakeByYear = Array.from({ length: YEARS }, (_, k) => [380 + ((k * 13) % 40)]);
+function inlineProjection(
+  current: readonly number[],
+  ratios: readonly number[],
+  entrants: readonly number[][],
+) {
+  const rows: number[][] = [];
+  let previous = current;
+  for (const [intake] of entrants) {
+    const next = new Array<number>(current.length);
+    next[0] = intake!;
+    for (let g = 1; g < current.length; g++) next[g] = previous[g - 1]! * ratios[g - 1]!;
+    rows.push(next);
+    previous = next;
+  }
+  return rows;
+}
+/** Enrollment histories (years × grades) to take the progression ratios of, and births for the entry rate. */
+const histories = enrollmentNow.map(([now]) => [
+  now!,
+  ...inlineProjection(now!, progression[0]!, intakeByYear.slice(0, YEARS - 1)),
+]);
+function inlineRatios(history: readonly (readonly number[])[]): number[] {
+  const ratios: number[] = [];
+  for (let g = 0; g + 1 < history[0]!.length; g++) {
+    let num = 0;
+    let den = 0;
+    for (let t = 0; t + 1 < history.length; t++) {
+      den += history[t]![g]!;
+      num += history[t + 1]![g + 1]!;
+    }
+    ratios.push(num / den);
+  }
+  return ratios;
+}
+const birthsByYear = intakeByYear.map(([x]) => [Math.round(x! / 1.03)]);
+
 const RANGE: readonly ScalarCase[] = [
+  {
+    id: "PROJECT_ENROLLMENT (12 grades × 10 years)",
+    adapter: (i) => F.PROJECT_ENROLLMENT!(enrollmentNow[i], progression, intakeByYear),
+    inline: (i) => inlineProjection(enrollmentNow[i]![0]!, progression[0]!, intakeByYear),
+  },
+  {
+    id: "PROGRESSION_RATIO (10 years × 12 grades)",
+    adapter: (i) => F.PROGRESSION_RATIO!(histories[i]),
+    inline: (i) => inlineRatios(histories[i]!),
+  },
+  {
+    id: "ENTRY_RATE (10 years)",
+    adapter: (i) => F.ENTRY_RATE!(intakeByYear, i & 1 ? birthsByYear : intakeByYear),
+    inline: (i) => {
+      const births = i & 1 ? birthsByYear : intakeByYear;
+      let e = 0;
+      let b = 0;
+      for (let k = 0; k < YEARS; k++) {
+        e += intakeByYear[k]![0]!;
+        b += births[k]![0]!;
+      }
+      return e / b;
+    },
+  },
   {
     id: "CLASSES_NEEDED (6 grades)",
     adapter: (i) => F.CLASSES_NEEDED!(gradeRows[i], "小学", null),
@@ -404,12 +476,17 @@ export function benchFunctions(): {
   range: FunctionFigure[];
   pathological: PathologicalFigure[];
   worstScalarRatio: number;
+  /** Microseconds per PROJECT_ENROLLMENT call for 12 grades × 10 years (target < 20). */
+  projectEnrollmentMicroseconds: number;
 } {
   const scalar = SCALAR.map(figure);
+  const range = RANGE.map(figure);
+  const projection = range.find((f) => f.id.startsWith("PROJECT_ENROLLMENT"));
   return {
     scalar,
-    range: RANGE.map(figure),
+    range,
     pathological: [assignFigure("bimodal"), assignFigure("outliers"), policyFigure()],
     worstScalarRatio: Math.max(...scalar.map((f) => f.overheadRatio)),
+    projectEnrollmentMicroseconds: projection ? Number((1e6 / projection.callsPerSecond).toFixed(2)) : NaN,
   };
 }

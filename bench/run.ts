@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   };
   const targets = {
     scalarAdapterOverheadAtMost3x: report.functions.worstScalarRatio <= 3,
+    projectEnrollmentUnder20us: report.functions.projectEnrollmentMicroseconds < 20,
     assignClassesUnder50ms: report.assignClasses.worstMs < 50,
     assignClassesGapRatioAtMostHalf: report.assignClasses.worstGapRatio <= 0.5,
     pathologicalAssignClassesUnder200ms: report.functions.pathological

@@ -31,7 +31,14 @@ export const DEV_URL = "https://localhost:3000/";
 /** The bundle's entry: it imports every family below. */
 export const FUNCTIONS_ENTRY = join(__dirname, "..", "src", "functions", "functions.ts");
 /** The modules whose JSDoc is the functions' metadata, one per family, in the order functions.json lists them. */
-export const FUNCTION_FAMILIES = ["fiscal", "schools", "funding", "assignment"] as const;
+export const FUNCTION_FAMILIES = [
+  "fiscal",
+  "schools",
+  "funding",
+  "assignment",
+  "projection",
+  "budget",
+] as const;
 export const FUNCTION_SOURCES: readonly string[] = FUNCTION_FAMILIES.map((family) =>
   join(__dirname, "..", "src", "functions", family, "functions.ts"),
 );

@@ -7,6 +7,8 @@ import { EDU_DEFAULT, POLICY_KEYS } from "../src/policy";
 import type {
   Bilingual,
   CellValue,
+  ErrorCell,
+  ExcelResult,
   ExcelValue,
   FunctionTable,
   FunctionText,
@@ -136,17 +138,25 @@ export function formula(functionName: string, args: readonly ExcelValue[]): stri
   return `=EDU.${functionName}(${shown.map(formulaValue).join(",")})`;
 }
 
-function resultValue(value: ExcelValue, digits: number | undefined): string {
+function isResultRange(
+  value: ExcelResult | ErrorCell,
+): value is readonly (readonly (CellValue | ErrorCell)[])[] {
+  return Array.isArray(value);
+}
+
+/** A result as Excel shows it; an error cell of a spill as its error value (#DIV/0!). */
+function resultValue(value: ExcelResult | ErrorCell, digits: number | undefined): string {
   if (typeof value === "number") {
     return digits === undefined
       ? String(Number(value.toPrecision(12)))
       : String(Number(value.toFixed(digits)));
   }
-  if (isRange(value)) {
+  if (isResultRange(value)) {
     return `{${value.map((cells) => cells.map((cell) => resultValue(cell, digits)).join(",")).join(";")}}`;
   }
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "object") return value.error;
   return value;
 }
 

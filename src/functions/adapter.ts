@@ -72,6 +72,30 @@ export function matrix(v: unknown, arg: string): Cell[][] {
   });
 }
 
+/**
+ * A rectangular range read for the rules that skip what is not a number (the projection's history, births): every
+ * cell that is empty, text or TRUE/FALSE is null. Only the shape is checked.
+ */
+export function numbersOrGaps(v: unknown, arg: string): Cell[][] {
+  const rows: unknown[] = Array.isArray(v) ? v : [[v]];
+  const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (rows.length === 0 || width === 0) throw wrong(arg, "a range", v);
+  return rows.map((row) => {
+    if (!Array.isArray(row) || row.length !== width) throw wrong(arg, "a rectangular range", v);
+    return row.map((cell) => (typeof cell === "number" && cell - cell === 0 ? cell : null));
+  });
+}
+
+/** A single row of numbers, every cell filled (e.g. enrollment by grade, grades being columns). */
+export function numberRow(v: unknown, arg: string, accepts: string): number[] {
+  const m = matrix(v, arg);
+  if (m.length !== 1) throw wrong(arg, `one row: ${accepts}`, v);
+  return (m[0] as Cell[]).map((cell) => {
+    if (cell === null) throw new RuleError("value", `${arg}: a number in every cell (${accepts})`);
+    return cell;
+  });
+}
+
 /** Cells of a range in reading order (Array.prototype.flat is many times slower on small ranges in V8). */
 export function flatten(m: readonly (readonly Cell[])[]): Cell[] {
   const out: Cell[] = [];
@@ -204,4 +228,28 @@ export function excelRange(body: () => readonly (readonly unknown[])[]): unknown
   }
   if (Array.isArray(rows) && isShowableRange(rows)) return rows as unknown[][];
   throw toExcelError(noResult());
+}
+
+/**
+ * The error boundary of a spill whose cells may each be an error of their own (one column's #DIV/0! among numbers):
+ * as excelRange, with every RuleError cell turned into the Excel error Excel shows in that cell.
+ */
+export function excelRangeWithErrors(body: () => readonly (readonly unknown[])[]): unknown[][] {
+  let rows: readonly (readonly unknown[])[];
+  try {
+    rows = body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+  const first: unknown = Array.isArray(rows) ? rows[0] : undefined;
+  const width = Array.isArray(first) ? first.length : 0;
+  if (width === 0) throw toExcelError(noResult());
+  return rows.map((row) => {
+    if (!Array.isArray(row) || row.length !== width) throw toExcelError(noResult());
+    return row.map((cell: unknown) => {
+      if (cell instanceof RuleError) return toExcelError(cell);
+      if (isShowable(cell)) return cell;
+      throw toExcelError(noResult());
+    });
+  });
 }

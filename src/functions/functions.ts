@@ -9,3 +9,5 @@ export * from "./fiscal/functions";
 export * from "./schools/functions";
 export * from "./funding/functions";
 export * from "./assignment/functions";
+export * from "./projection/functions";
+export * from "./budget/functions";

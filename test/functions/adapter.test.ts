@@ -1,7 +1,13 @@
 /** The error boundary every EDU function runs in: only values Excel can show, or an Excel error, come out. */
 import "../support/custom-functions-runtime";
 import { CustomFunctionsError } from "../support/custom-functions-runtime";
-import { excel, excelRange } from "../../src/functions/adapter";
+import {
+  excel,
+  excelRange,
+  excelRangeWithErrors,
+  numberRow,
+  numbersOrGaps,
+} from "../../src/functions/adapter";
 import { RuleError } from "../../src/domain/errors";
 
 function thrown(f: () => unknown): unknown {
@@ -76,5 +82,47 @@ describe("excelRange", () => {
         }),
       ),
     ).toEqual(new CustomFunctionsError("#VALUE!", "amounts: a column"));
+  });
+});
+
+describe("excelRangeWithErrors", () => {
+  it("shows a rule error in its own cell as its Excel error, the other cells as they are", () => {
+    const [[value, error]] = excelRangeWithErrors(() => [[0.98, new RuleError("div0", "x is 0")]]) as [
+      [unknown, unknown],
+    ];
+    expect(value).toBe(0.98);
+    expect(error).toBeInstanceOf(CustomFunctionsError);
+    expect((error as CustomFunctionsError).code).toBe("#DIV/0!");
+  });
+  it("still turns an empty, ragged or unshowable spill, or a thrown rule error, into #VALUE!", () => {
+    for (const bad of [[], [[]], [[1, 2], [3]], [[1, NaN]], [[undefined]], [[null]]]) {
+      expect(thrown(() => excelRangeWithErrors(() => bad as unknown[][]))).toMatchObject({ code: "#VALUE!" });
+    }
+    expect(
+      thrown(() =>
+        excelRangeWithErrors(() => {
+          throw new RuleError("value", "history: a range");
+        }),
+      ),
+    ).toEqual(new CustomFunctionsError("#VALUE!", "history: a range"));
+  });
+});
+
+describe("numbersOrGaps and numberRow", () => {
+  it("reads every cell that is not a finite number as a gap, checking only the shape", () => {
+    expect(numbersOrGaps([[1, "", "x", true, null]], "history")).toEqual([[1, null, null, null, null]]);
+    expect(numbersOrGaps(7, "history")).toEqual([[7]]);
+    expect(thrown(() => numbersOrGaps([[1, 2], [3]], "history"))).toMatchObject({
+      message: expect.stringMatching(/^history: a rectangular range/),
+    });
+  });
+  it("takes one row with a number in every cell, naming the argument otherwise", () => {
+    expect(numberRow([[250, 294]], "current", "enrollment by grade")).toEqual([250, 294]);
+    expect(thrown(() => numberRow([[250], [294]], "current", "enrollment by grade"))).toMatchObject({
+      message: expect.stringMatching(/^current: one row/),
+    });
+    expect(thrown(() => numberRow([[250, null]], "current", "enrollment by grade"))).toMatchObject({
+      message: expect.stringMatching(/^current: a number in every cell/),
+    });
   });
 });

@@ -7,7 +7,13 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { parse } from "acorn";
 import fc from "fast-check";
-import { FUNCTION_TEXTS, type CellValue, type ExcelValue } from "../../src/functions/i18n";
+import {
+  FUNCTION_TEXTS,
+  type CellValue,
+  type ErrorCell,
+  type ExcelResult,
+  type ExcelValue,
+} from "../../src/functions/i18n";
 import type { FunctionMetadata, FunctionsMetadata } from "../../scripts/metadata";
 import { BUILD_TIMEOUT_MS, DIST, ensureBuilt } from "../support/build";
 import { CustomFunctionsError, ERROR_CODES } from "../support/custom-functions-runtime";
@@ -30,14 +36,18 @@ function call(id: string, args: readonly ExcelValue[]): unknown {
   return fn(...padded);
 }
 
-function isRange(value: ExcelValue): value is readonly (readonly CellValue[])[] {
+function isRange(value: ExcelResult | ErrorCell): value is readonly (readonly (CellValue | ErrorCell)[])[] {
   return Array.isArray(value);
 }
 
-function expectValue(actual: unknown, expected: ExcelValue, digits = 9): void {
+function expectValue(actual: unknown, expected: ExcelResult | ErrorCell, digits = 9): void {
   if (typeof expected === "number") {
     expect(typeof actual).toBe("number");
     expect(actual as number).toBeCloseTo(expected, digits);
+  } else if (expected !== null && typeof expected === "object" && "error" in expected) {
+    // An error in one cell of a spill: the Excel error itself, in place of a value.
+    expect(actual).toBeInstanceOf(CustomFunctionsError);
+    expect((actual as CustomFunctionsError).code).toBe(expected.error);
   } else if (isRange(expected)) {
     expect(Array.isArray(actual)).toBe(true);
     const rows = actual as unknown[][];
@@ -134,15 +144,18 @@ function argument(p: FunctionMetadata["parameters"][number]): fc.Arbitrary<Excel
   return p.optional ? fc.oneof(fc.constant(null), value) : value;
 }
 
-function isExcelValue(x: unknown): boolean {
+/** The functions whose spills may hold an Excel error in a single cell, and which errors (the contract's). */
+const CELL_ERRORS: Readonly<Record<string, readonly string[]>> = { PROGRESSION_RATIO: ["#DIV/0!"] };
+
+function isExcelValue(x: unknown, cellErrors: readonly string[] = []): boolean {
   if (typeof x === "number") return Number.isFinite(x);
   if (typeof x === "string" || typeof x === "boolean") return true;
   if (!Array.isArray(x) || x.length === 0 || !x.every(Array.isArray)) return false;
   const width = (x[0] as unknown[]).length;
-  return (
-    width > 0 &&
-    x.every((r: unknown[]) => r.length === width && r.every((c) => isExcelValue(c) && !Array.isArray(c)))
-  );
+  const isCell = (c: unknown): boolean =>
+    (isExcelValue(c) && !Array.isArray(c)) ||
+    (c instanceof CustomFunctionsError && cellErrors.includes(c.code));
+  return width > 0 && x.every((r: unknown[]) => r.length === width && r.every(isCell));
 }
 
 test("no input makes a function throw a JavaScript exception or return NaN, Infinity or undefined", () => {
@@ -151,7 +164,7 @@ test("no input makes a function throw a JavaScript exception or return NaN, Infi
     fc.assert(
       fc.property(fc.tuple(...fn.parameters.map(argument)), (args) => {
         try {
-          expect(isExcelValue(call(fn.id, args))).toBe(true);
+          expect(isExcelValue(call(fn.id, args), CELL_ERRORS[fn.id])).toBe(true);
         } catch (error) {
           if (!(error instanceof CustomFunctionsError))
             throw new Error(`${fn.id}(${JSON.stringify(args)}) threw ${String(error)}`);

@@ -3,13 +3,16 @@ import { CustomFunctionsError } from "../support/custom-functions-runtime";
 import * as F from "../../src/functions/functions";
 
 /** What each parameter usually receives; the fuzzer mostly sends that kind, sometimes anything. */
-type Kind = "num" | "level" | "area" | "standard" | "region" | "bool" | "key" | "range" | "genders";
+type Kind =
+  "num" | "level" | "school" | "area" | "standard" | "region" | "bool" | "key" | "range" | "genders";
 
 interface Spec {
   readonly params: readonly Kind[];
   readonly required: number;
   /** Error codes the contract allows for this function besides #VALUE!. */
   readonly codes: readonly string[];
+  /** Error codes the contract allows in single cells of a spilled result (one column's #DIV/0!). */
+  readonly cellCodes?: readonly string[];
   /** Well-formed argument lists, for functions whose arguments must agree with each other to reach the rule. */
   readonly plausible?: fc.Arbitrary<unknown[]>;
 }
@@ -38,7 +41,46 @@ const scoreColumn = (n: number) =>
     ),
     fc.constant(new Array<string>(n).fill("")),
   );
+/** Enrollment cells: mostly counts, sometimes an empty or text cell (skipped by the projection). */
+const enrollmentCell = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 3000 }) },
+  { weight: 1, arbitrary: fc.constantFrom("", null, "-") },
+);
 const PLAUSIBLE = {
+  progressionRatio: fc
+    .tuple(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 2, max: 12 }))
+    .chain(([years, grades]) =>
+      fc.tuple(
+        fc.array(fc.array(enrollmentCell, { minLength: grades, maxLength: grades }), {
+          minLength: years,
+          maxLength: years,
+        }),
+      ),
+    ),
+  projectEnrollment: fc
+    .tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 10 }), fc.boolean())
+    .chain(([grades, years, asRow]) =>
+      fc.tuple(
+        fc
+          .array(fc.integer({ min: 0, max: 3000 }), { minLength: grades, maxLength: grades })
+          .map((xs) => [xs]),
+        fc
+          .array(fc.double({ min: 0, max: 1.5, noNaN: true }), {
+            minLength: grades - 1,
+            maxLength: grades - 1,
+          })
+          .map((xs) => [xs]),
+        fc
+          .array(fc.integer({ min: 0, max: 3000 }), { minLength: years, maxLength: years })
+          .map((xs) => orient(xs, asRow)),
+      ),
+    ),
+  entryRate: fc.tuple(fc.integer({ min: 1, max: 12 }), fc.boolean()).chain(([n, asRow]) =>
+    fc.tuple(
+      fc.array(enrollmentCell, { minLength: n, maxLength: n }).map((xs) => orient(xs, asRow)),
+      fc.array(enrollmentCell, { minLength: n, maxLength: n }).map((xs) => orient(xs, asRow)),
+    ),
+  ),
   dropoutCheck: fc
     .tuple(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0, max: 0.1, noNaN: true }))
     .chain(([start, f]) =>
@@ -141,6 +183,21 @@ const SPECS: Record<keyof typeof F, Spec> = {
     plausible: PLAUSIBLE.classBalance,
   },
   POLICY: { params: ["key"], required: 1, codes: [NA] },
+  PROGRESSION_RATIO: {
+    params: ["range"],
+    required: 1,
+    codes: [],
+    cellCodes: [DIV0],
+    plausible: PLAUSIBLE.progressionRatio,
+  },
+  PROJECT_ENROLLMENT: {
+    params: ["range", "range", "range"],
+    required: 3,
+    codes: [],
+    plausible: PLAUSIBLE.projectEnrollment,
+  },
+  ENTRY_RATE: { params: ["range", "range"], required: 2, codes: [DIV0], plausible: PLAUSIBLE.entryRate },
+  FUNC_CODE: { params: ["school"], required: 1, codes: [NA] },
 };
 
 const number = fc.oneof(
@@ -191,6 +248,19 @@ const BY_KIND: Record<Kind, fc.Arbitrary<unknown>> = {
     "中班",
     "大班",
     "混龄",
+  ),
+  school: words(
+    "幼儿园",
+    "小学",
+    "初中",
+    "高中",
+    "特教",
+    "特殊教育",
+    "职业",
+    "中职",
+    " Special ",
+    "VOCATIONAL",
+    "大学",
   ),
   area: words("城市", "县镇", "农村", "urban", "Town", "rural"),
   standard: words("基本", "优质", "basic", "QUALITY"),
@@ -249,7 +319,16 @@ function checkOutcome(name: string, spec: Spec, args: unknown[]): string {
     const ok =
       result.length > 0 &&
       width > 0 &&
-      result.every((row) => Array.isArray(row) && row.length === width && row.every(isValidValue));
+      result.every(
+        (row) =>
+          Array.isArray(row) &&
+          row.length === width &&
+          row.every(
+            (cell) =>
+              isValidValue(cell) ||
+              (cell instanceof CustomFunctionsError && (spec.cellCodes ?? []).includes(cell.code)),
+          ),
+      );
     if (!ok) throw new Error(`${name} returned a malformed range ${JSON.stringify(result)}`);
   } else if (!isValidValue(result)) {
     throw new Error(`${name} returned ${String(result)}`);

@@ -6,7 +6,7 @@ import { localizeMetadata, translationProblems } from "../../scripts/localize";
 import { DEV_URL, type FunctionsMetadata } from "../../scripts/metadata";
 import { BUILD_TIMEOUT_MS, DIST, ensureBuilt } from "../support/build";
 
-/** The ids the function contract (spec v1) promises; more may be added, none removed. */
+/** The ids the function contract (spec v1 and the v2 additions) promises; more may be added, none removed. */
 const SPEC_IDS = [
   "GROWTH",
   "THREE_GROWTH",
@@ -36,6 +36,10 @@ const SPEC_IDS = [
   "ASSIGN_CLASSES",
   "CLASS_BALANCE",
   "POLICY",
+  "PROGRESSION_RATIO",
+  "PROJECT_ENROLLMENT",
+  "ENTRY_RATE",
+  "FUNC_CODE",
 ];
 
 let en: FunctionsMetadata;

@@ -104,6 +104,9 @@ const FORBIDDEN: readonly Probe[] = [
     "../district/model",
     "../district",
   ]),
+  ...imports("src/domain/__probe__.ts", DOMAIN, ["../budget/codes", "../budget"]),
+  // The budget model is pure like the domain.
+  ...imports("src/budget/__probe__.ts", PURE, ["fs", "path"]),
   ...imports("src/writers/xlsx/__probe__.ts", WRITER, [
     "../../domain/growth",
     "../../district/model",
@@ -147,7 +150,7 @@ const FORBIDDEN: readonly Probe[] = [
     rule: "no-restricted-syntax",
     says: OFFICE_SYNTAX,
   })),
-  ...dynamic("src/domain/__probe__.ts", DOMAIN, ["../plan/build", "../district"]),
+  ...dynamic("src/domain/__probe__.ts", DOMAIN, ["../plan/build", "../district", "../budget/codes"]),
   ...dynamic("src/writers/xlsx/__probe__.ts", NO_FS, ["fs", "node:fs/promises"]),
   ...dynamic("src/writers/xlsx/__probe__.ts", WRITER, ["../../domain/growth", "../../policy"]),
   ...dynamic("src/writers/officejs/__probe__.ts", WRITER, ["../../district/model"]),
@@ -159,6 +162,8 @@ const FORBIDDEN: readonly Probe[] = [
 const ALLOWED: readonly { readonly file: string; readonly source: string }[] = [
   { file: "src/domain/__probe__.ts", source: importing("../policy/types") },
   { file: "src/domain/__probe__.ts", source: importing("./growth") },
+  { file: "src/budget/__probe__.ts", source: importing("../domain/levels") },
+  { file: "src/functions/__probe__.ts", source: importing("../budget/codes") },
   { file: "src/writers/xlsx/__probe__.ts", source: importing("../../plan/types") },
   { file: "src/writers/xlsx/__probe__.ts", source: importing("exceljs") },
   { file: "src/writers/officejs/__probe__.ts", source: importing("../../plan/address") },

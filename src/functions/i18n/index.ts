@@ -6,8 +6,10 @@
 import { EDU_DEFAULT } from "../../policy/packs";
 import type { PolicyPack } from "../../policy/types";
 import { assignmentTexts } from "../assignment/texts";
+import { BUDGET_TEXTS } from "../budget/texts";
 import { FISCAL_TEXTS } from "../fiscal/texts";
 import { fundingTexts } from "../funding/texts";
+import { PROJECTION_TEXTS } from "../projection/texts";
 import { schoolsTexts } from "../schools/texts";
 import type { FunctionTable } from "./types";
 
@@ -15,7 +17,14 @@ export * from "./types";
 
 /** zh-CN metadata and bilingual reference content of every EDU function, citing the numbers of `pack`. */
 export function functionTexts(pack: PolicyPack): FunctionTable {
-  return { ...FISCAL_TEXTS, ...schoolsTexts(pack), ...fundingTexts(pack), ...assignmentTexts(pack) };
+  return {
+    ...FISCAL_TEXTS,
+    ...schoolsTexts(pack),
+    ...fundingTexts(pack),
+    ...assignmentTexts(pack),
+    ...PROJECTION_TEXTS,
+    ...BUDGET_TEXTS,
+  };
 }
 
 /** The texts of the functions as shipped: they compute with the built-in "edu-default" pack. */

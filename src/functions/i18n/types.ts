@@ -14,6 +14,12 @@ export type CellValue = number | string | boolean | null;
 /** A scalar, or a range as Excel passes it: rows of cells. */
 export type ExcelValue = CellValue | readonly (readonly CellValue[])[];
 export type SpreadsheetError = "#VALUE!" | "#DIV/0!" | "#N/A";
+/** An Excel error in one cell of a spilled result (one column's #DIV/0! among numbers). */
+export interface ErrorCell {
+  readonly error: SpreadsheetError;
+}
+/** What a call returns: a scalar, or a spill whose cells may be errors of their own. */
+export type ExcelResult = CellValue | readonly (readonly (CellValue | ErrorCell)[])[];
 
 export interface ParameterText {
   readonly zhName: string;
@@ -28,7 +34,7 @@ export interface NamedParameterText extends ParameterText {
 /** A call and what it returns; the bundle test calls every example through the built add-in. */
 export interface Example {
   readonly args: readonly ExcelValue[];
-  readonly result: ExcelValue;
+  readonly result: ExcelResult;
   /** Decimal places a numeric result is compared (and shown) to; exact to 9 places when absent. */
   readonly digits?: number;
   readonly note?: Bilingual;
@@ -77,6 +83,11 @@ export function params(byName: { readonly [name: string]: ParameterText }): Name
 /** A column range: one value per row. */
 export function column(...values: CellValue[]): CellValue[][] {
   return values.map((value) => [value]);
+}
+
+/** An error cell of a spilled result. */
+export function errorCell(error: SpreadsheetError): ErrorCell {
+  return { error };
 }
 
 /** A row range. */
