@@ -157,8 +157,6 @@ export default tseslint.config(
   {
     files: ["src/functions/**"],
     rules: {
-      // Custom-function signatures receive Excel's untyped cell values.
-      "@typescript-eslint/no-explicit-any": "off",
       "no-restricted-imports": [
         "error",
         {
