@@ -8,7 +8,6 @@ import { TEXTS } from "../../src/cli/texts";
 import { districtToTables, encodeCsv, readDistrictJson } from "../../src/district";
 import { readInputWorkbook } from "../../src/district/readers/xlsx";
 import { getSample } from "../../src/district/samples";
-import * as build from "../../src/plan/build";
 import { MAX_SCHOOLS } from "../../src/district/validate";
 import * as planBuild from "../../src/plan/build";
 import { buildWorkbook, buildWorkbookPlan } from "../../src/plan/build";
