@@ -193,15 +193,13 @@ function blocks(entry: Entry, language: Language): Block[] {
     },
     { heading: l.checks, paragraph: pick(entry.text.checks) },
     { heading: l.rule, paragraph: pick(entry.text.rule) },
-    ...(entry.text.tables ?? []).map(
-      (t): Block => ({
-        heading: pick(t.title),
-        table: {
-          head: t.head.map(pick),
-          rows: t.rows.map((cells) => cells.map((c) => (typeof c === "string" ? c : pick(c)))),
-        },
-      }),
-    ),
+    ...(entry.text.tables ?? []).map((t): Block => ({
+      heading: pick(t.title),
+      table: {
+        head: t.head.map(pick),
+        rows: t.rows.map((cells) => cells.map((c) => (typeof c === "string" ? c : pick(c)))),
+      },
+    })),
     { heading: l.source, paragraph: pick(entry.text.source) },
     {
       heading: l.examples,

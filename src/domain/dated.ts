@@ -11,13 +11,19 @@ export const YEAR_MAX = 9999;
 /** A budget year: a whole number from 1900 to 9999. */
 export function budgetYear(year: number, arg = "year"): number {
   if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) {
-    throw invalidArgument(arg, `a whole year from ${YEAR_MIN} to ${YEAR_MAX}, such as 2014 (YEAR() of a date)`);
+    throw invalidArgument(
+      arg,
+      `a whole year from ${YEAR_MIN} to ${YEAR_MAX}, such as 2014 (YEAR() of a date)`,
+    );
   }
   return year;
 }
 
 /** The row in force in `year` among rows sorted by start year (`from`), or undefined before the first one. */
-export function rowInForce<R extends { readonly from: number }>(rows: readonly R[], year: number): R | undefined {
+export function rowInForce<R extends { readonly from: number }>(
+  rows: readonly R[],
+  year: number,
+): R | undefined {
   let found: R | undefined;
   for (const row of rows) {
     if (row.from > year) break;

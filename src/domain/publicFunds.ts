@@ -68,8 +68,10 @@ export const NORM_TABLE: readonly NormRow[] = [
     from: 2006,
     scope: "rural",
     confidence: "S/M",
-    noteZh: "农村义务教育经费保障机制改革启动(西部2006年、中东部2007年): 免杂费, 提高公用经费, 尚无全国基准定额",
-    noteEn: "rural funding reform starts (west 2006, central and east 2007): 杂费 exempted, no national baseline yet",
+    noteZh:
+      "农村义务教育经费保障机制改革启动(西部2006年、中东部2007年): 免杂费, 提高公用经费, 尚无全国基准定额",
+    noteEn:
+      "rural funding reform starts (west 2006, central and east 2007): 杂费 exempted, no national baseline yet",
   },
   {
     from: 2009,
@@ -121,7 +123,8 @@ export const NORM_TABLE: readonly NormRow[] = [
     central_west: { primary: 600, junior: 800 },
     east: { primary: 650, junior: 850 },
     confidence: "S",
-    noteZh: "2016年春季学期起城乡统一(国务院《关于进一步完善城乡义务教育经费保障机制的通知》, 国发〔2015〕67号)",
+    noteZh:
+      "2016年春季学期起城乡统一(国务院《关于进一步完善城乡义务教育经费保障机制的通知》, 国发〔2015〕67号)",
     noteEn: "urban and rural unified from spring 2016 (国发〔2015〕67号)",
   },
   {
@@ -131,7 +134,8 @@ export const NORM_TABLE: readonly NormRow[] = [
     east: { primary: 700, junior: 900 },
     confidence: "M",
     noteZh: "约2021年起; 中西部标准有巴彦淖尔市2023年仍按此执行佐证; 此后可能提高, 未作假定",
-    noteEn: "about 2021; the central/west level is corroborated by Bayannur still using it in 2023; later raises are not assumed",
+    noteEn:
+      "about 2021; the central/west level is corroborated by Bayannur still using it in 2023; later raises are not assumed",
   },
 ];
 
@@ -140,7 +144,10 @@ export const FIRST_NORM_YEAR: number =
   NORM_TABLE.find((row) => row.central_west !== undefined || row.east !== undefined)?.from ?? 2009;
 
 /** The baseline in force in `year` for a region, with the row it comes from. */
-export function normRowInForce(region: Region, year: number): (NormRow & { readonly pair: NormPair }) | undefined {
+export function normRowInForce(
+  region: Region,
+  year: number,
+): (NormRow & { readonly pair: NormPair }) | undefined {
   const rows = NORM_TABLE.filter((row) => row[region] !== undefined);
   const row = rowInForce(rows, year);
   const pair = row?.[region];

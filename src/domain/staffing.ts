@@ -35,7 +35,11 @@ export interface StaffRatioRow {
   readonly sourceEn: string;
 }
 
-const same = (ratio: number): { readonly [A in Area]: number } => ({ urban: ratio, town: ratio, rural: ratio });
+const same = (ratio: number): { readonly [A in Area]: number } => ({
+  urban: ratio,
+  town: ratio,
+  rural: ratio,
+});
 
 /**
  * The national staffing standards by year (shared/domain/policies.md §4.5): the 2001 table by 城市 / 县镇 / 农村
@@ -52,7 +56,8 @@ export const STAFF_RATIO_TABLE: readonly StaffRatioRow[] = [
       junior: { urban: 13.5, town: 16, rural: 18 },
       senior: { urban: 12.5, town: 13, rural: 13.5 },
     },
-    sourceZh: "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准意见的通知》(国办发〔2001〕74号)",
+    sourceZh:
+      "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准意见的通知》(国办发〔2001〕74号)",
     sourceEn:
       "General Office of the State Council, staffing standards for primary and secondary schools (国办发〔2001〕74号)",
   },

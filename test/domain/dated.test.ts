@@ -26,7 +26,9 @@ describe("rules in force in a year", () => {
     expect(budgetYear(1900)).toBe(1900);
     expect(budgetYear(9999)).toBe(9999);
     for (const bad of [2012.5, 1899, 10000, 45000, -1, NaN, Infinity]) {
-      expect(() => budgetYear(bad)).toThrow(expect.objectContaining({ kind: "value", message: expect.stringMatching(/^year: a whole year/) }));
+      expect(() => budgetYear(bad)).toThrow(
+        expect.objectContaining({ kind: "value", message: expect.stringMatching(/^year: a whole year/) }),
+      );
     }
   });
 });

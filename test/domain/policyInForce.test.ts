@@ -26,7 +26,10 @@ describe("a policy value in force in a year", () => {
   it("gives any other key its value from its start year on, and #N/A naming the start year before it", () => {
     expect(policyInYear(P, "preschool.target_rate", 2021)).toBe(0.9);
     expect(() => policyInYear(P, "preschool.target_rate", 2020)).toThrow(
-      expect.objectContaining({ kind: "na", message: "preschool.target_rate has no value in force in 2020: it applies from 2021" }),
+      expect.objectContaining({
+        kind: "na",
+        message: "preschool.target_rate has no value in force in 2020: it applies from 2021",
+      }),
     );
     expect(policyInYear(P, "class_size.junior", 2008)).toBe(50);
   });
@@ -46,7 +49,8 @@ describe("a policy value in force in a year", () => {
           expect(e).toMatchObject({ kind: "na" });
         }
         if (value === undefined) return;
-        if (k.startsWith("staff_ratio.")) expect(value).toBe(staffRatioInYear(k.slice(12) as "primary", "rural", year));
+        if (k.startsWith("staff_ratio."))
+          expect(value).toBe(staffRatioInYear(k.slice(12) as "primary", "rural", year));
         else if (k.startsWith("public_funds.") && /\.(primary|junior)$/.test(k)) {
           const [, region, level] = k.split(".") as [string, "central_west", "primary"];
           expect(value).toBe(publicFundsNormInYear(level, region, year));

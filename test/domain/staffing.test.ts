@@ -68,7 +68,9 @@ describe("staffing ratios in force in a year (policies.md §4.5)", () => {
     }
   });
   it("has no ratio for kindergartens in any year", () => {
-    expect(() => staffRatioInYear("kindergarten", "rural", 2010)).toThrow(expect.objectContaining({ kind: "na" }));
+    expect(() => staffRatioInYear("kindergarten", "rural", 2010)).toThrow(
+      expect.objectContaining({ kind: "na" }),
+    );
   });
   it("the standard in force now is the built-in pack's ratios", () => {
     const now = STAFF_RATIO_TABLE[STAFF_RATIO_TABLE.length - 1]!;
@@ -79,12 +81,18 @@ describe("staffing ratios in force in a year (policies.md §4.5)", () => {
   });
   it("is the same every year within a row, and never rises from one year to a later one", () => {
     fc.assert(
-      fc.property(staffed, area, fc.integer({ min: 2001, max: 2060 }), fc.integer({ min: 0, max: 40 }), (l, a, y, d) => {
-        const early = staffRatioInYear(l, a, y);
-        const late = staffRatioInYear(l, a, y + d);
-        expect(late).toBeLessThanOrEqual(early);
-        if ((y >= 2014) === (y + d >= 2014)) expect(late).toBe(early);
-      }),
+      fc.property(
+        staffed,
+        area,
+        fc.integer({ min: 2001, max: 2060 }),
+        fc.integer({ min: 0, max: 40 }),
+        (l, a, y, d) => {
+          const early = staffRatioInYear(l, a, y);
+          const late = staffRatioInYear(l, a, y + d);
+          expect(late).toBeLessThanOrEqual(early);
+          if (y >= 2014 === y + d >= 2014) expect(late).toBe(early);
+        },
+      ),
     );
   });
   it("ignores the area from 2014, and the urban ratio never changed", () => {

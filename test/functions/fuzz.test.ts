@@ -4,17 +4,7 @@ import * as F from "../../src/functions/functions";
 
 /** What each parameter usually receives; the fuzzer mostly sends that kind, sometimes anything. */
 type Kind =
-  | "num"
-  | "level"
-  | "school"
-  | "area"
-  | "standard"
-  | "region"
-  | "bool"
-  | "key"
-  | "year"
-  | "range"
-  | "genders";
+  "num" | "level" | "school" | "area" | "standard" | "region" | "bool" | "key" | "year" | "range" | "genders";
 
 interface Spec {
   readonly params: readonly Kind[];

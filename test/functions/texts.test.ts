@@ -175,9 +175,21 @@ function sentinelTables(): { numbers: Set<string>; tables: DatedTables } {
   const staff = DATED_TABLES.staff.map((row) => ({
     ...row,
     ratios: {
-      primary: { urban: swap(row.ratios.primary.urban), town: swap(row.ratios.primary.town), rural: swap(row.ratios.primary.rural) },
-      junior: { urban: swap(row.ratios.junior.urban), town: swap(row.ratios.junior.town), rural: swap(row.ratios.junior.rural) },
-      senior: { urban: swap(row.ratios.senior.urban), town: swap(row.ratios.senior.town), rural: swap(row.ratios.senior.rural) },
+      primary: {
+        urban: swap(row.ratios.primary.urban),
+        town: swap(row.ratios.primary.town),
+        rural: swap(row.ratios.primary.rural),
+      },
+      junior: {
+        urban: swap(row.ratios.junior.urban),
+        town: swap(row.ratios.junior.town),
+        rural: swap(row.ratios.junior.rural),
+      },
+      senior: {
+        urban: swap(row.ratios.senior.urban),
+        town: swap(row.ratios.senior.town),
+        rural: swap(row.ratios.senior.rural),
+      },
     },
   }));
   const pair = (p: { primary: number; junior: number } | undefined) =>
@@ -194,7 +206,9 @@ test("the dated tables of the help pages are written from the rules' data, with 
   const { numbers, tables } = sentinelTables();
   const table = functionTexts(SENTINEL, tables);
   const shown = (id: string) =>
-    (table[id]!.tables ?? []).flatMap((t) => t.rows.flat().map((c) => (typeof c === "string" ? c : `${c.en} ${c.zh}`)));
+    (table[id]!.tables ?? []).flatMap((t) =>
+      t.rows.flat().map((c) => (typeof c === "string" ? c : `${c.en} ${c.zh}`)),
+    );
   expect(shown("STAFF_RATIO")).toContain("8001.25");
   expect(shown("STAFF_QUOTA")).toEqual(shown("STAFF_RATIO"));
   expect(shown("PUBLIC_FUNDS_NORM").join(" ")).toContain(
@@ -204,7 +218,8 @@ test("the dated tables of the help pages are written from the rules' data, with 
   for (const id of ["STAFF_RATIO", "STAFF_QUOTA", "PUBLIC_FUNDS_NORM", "POLICY"]) {
     const all = [...Object.values(texts(table[id]!)), ...shown(id)].join("\n").replace(CITATION, " ");
     for (const m of all.matchAll(/\d+(?:\.\d+)?/g)) {
-      if (numbers.has(m[0]) && (Number(m[0]) >= 10 || !Number.isInteger(Number(m[0])))) typed.push(`${id} ${m[0]}`);
+      if (numbers.has(m[0]) && (Number(m[0]) >= 10 || !Number.isInteger(Number(m[0]))))
+        typed.push(`${id} ${m[0]}`);
     }
   }
   expect(typed).toEqual([]);

@@ -93,10 +93,7 @@ export function assignmentTexts(pack: PolicyPack): FunctionTable {
       zhDescription: `内置政策参数的值，如 政策参数("dropout.primary") 返回 ${n("dropout.primary")}；可按年份取当年施行的值。`,
       parameters: params({
         key: param("键", "政策参数的键（英文小写、以点分隔），见下表。"),
-        year: param(
-          "年份",
-          "可选：预算年度（如 2012），取起始年份不晚于该年的最近一个值；省略时为现行值。",
-        ),
+        year: param("年份", "可选：预算年度（如 2012），取起始年份不晚于该年的最近一个值；省略时为现行值。"),
       }),
       checks: bi(
         "A value of the built-in policy pack, so a workbook cites one number instead of typing it again.",
@@ -104,7 +101,7 @@ export function assignmentTexts(pack: PolicyPack): FunctionTable {
       ),
       rule: bi(
         "The built-in pack holds the national rules in force now, without any district's local rules; its one value that is not national is the primary dropout limit of the function specification (小学无辍学; the national control level is below 1 %). The keys, values, start years and sources are listed below. With a year: the staffing keys (staff_ratio.*) give STAFF_RATIO(level, 农村, year) and the public-funds keys (public_funds.central_west.*, public_funds.east.*) PUBLIC_FUNDS_NORM(level, region, year), from their dated tables; any other key gives its value when its start year is in or before the year, else #N/A naming the year it applies from.",
-        "内置参数包为现行国家标准，不含任何地区的地方规定；其中唯一不是国家标准的是函数规范约定的小学辍学率上限（小学无辍学；国家控制水平为 1% 以内）。键、值、起始年份及依据见下表。给出年份时：编制键（staff_ratio.*）等于 编制生师比(学段, 农村, 年份)，公用经费键（public_funds.central_west.*、public_funds.east.*）等于 公用经费定额(学段, 地区, 年份)，按各自的历年表取值；其他键在起始年份不晚于该年时返回其值，否则返回 #N/A 并提示起始年份。",
+        "内置参数包为现行国家标准，不含任何地区的地方规定；其中唯一不是国家标准的是函数规范约定的小学辍学率上限（小学无辍学；国家控制水平为 1% 以内）。键、值、起始年份及依据见下表。给出年份时：编制键（“staff_ratio.*”）等于 编制生师比(学段, 农村, 年份)，公用经费键（“public_funds.central_west.*”、“public_funds.east.*”）等于 公用经费定额(学段, 地区, 年份)，按各自的历年表取值；其他键在起始年份不晚于该年时返回其值，否则返回 #N/A 并提示起始年份。",
       ),
       source: bi(
         "Each key cites its own document or speech passage, listed with its value in the table below (policy reference §0, §4).",
@@ -113,7 +110,11 @@ export function assignmentTexts(pack: PolicyPack): FunctionTable {
       examples: [
         { args: ["dropout.primary", null], result: 0 },
         { args: ["preschool.target_rate", null], result: 0.9 },
-        { args: ["staff_ratio.junior", 2010], result: 18, note: bi("2001 standard, rural", "2001 年标准，农村") },
+        {
+          args: ["staff_ratio.junior", 2010],
+          result: 18,
+          note: bi("2001 standard, rural", "2001 年标准，农村"),
+        },
         { args: ["public_funds.east.primary", 2014], result: 650 },
         { args: ["class_size.primary", 2020], result: 45 },
       ],

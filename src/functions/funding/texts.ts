@@ -9,7 +9,8 @@ export function fundingTexts(pack: PolicyPack, tables: DatedTables = DATED_TABLE
   /** Months an allowance from the pack's start month pays in its first year. */
   const months = 13 - pack.values["allowance.start_month"].value;
   /** The first year of the dated baselines, and the year they first covered urban schools. */
-  const firstNorm = tables.norms.find((r) => r.central_west !== undefined || r.east !== undefined)?.from ?? "";
+  const firstNorm =
+    tables.norms.find((r) => r.central_west !== undefined || r.east !== undefined)?.from ?? "";
   const ruralUntil = tables.norms.find((r) => r.scope === "unified")?.from ?? "";
   const FUNDS_SOURCE = bi(
     `State Council, Notice on Further Improving the Funding Mechanism for Urban and Rural Compulsory Education (关于进一步完善城乡义务教育经费保障机制的通知, 国发〔2015〕67号): one urban and rural baseline from 2016, ${n("public_funds.boarder")} yuan more per boarder, small rural schools of fewer than ${n("public_funds.small_school_floor")} pupils funded as ${n("public_funds.small_school_floor")}, ${n("public_funds.special")} yuan per special-needs pupil; baselines of about 2021: ${n("public_funds.central_west.primary")}/${n("public_funds.central_west.junior")} yuan in the central and western provinces, ${n("public_funds.east.primary")}/${n("public_funds.east.junior")} in the east; speech 2 (S2-02 and S2-03.2) (policy reference §4.6).`,
@@ -51,7 +52,11 @@ export function fundingTexts(pack: PolicyPack, tables: DatedTables = DATED_TABLE
         { args: ["小学", null, null], result: 650 },
         { args: ["初中", "东部", null], result: 900 },
         { args: ["小学", "中西部", 2009], result: 300, note: bi("rural schools only", "仅农村学校") },
-        { args: ["初中", "东部", 2012], result: 750, note: bi("the 2011 row is still in force", "沿用 2011 年标准") },
+        {
+          args: ["初中", "东部", 2012],
+          result: 750,
+          note: bi("the 2011 row is still in force", "沿用 2011 年标准"),
+        },
         { args: ["小学", "东部", 2016], result: 650, note: bi("urban and rural unified", "城乡统一") },
         { args: ["初中", null, 2021], result: 850 },
       ],

@@ -28,7 +28,10 @@ const STAFFED: readonly StaffedLevel[] = ["primary", "junior", "senior"];
 /** Students per staff post by year, level and area (area columns merged when a row is unified). */
 export function staffRatioTable(rows: readonly StaffRatioRow[]): ReferenceTable {
   return {
-    title: bi("Staffing standards by year (students per staff post)", "各年编制标准（每个教职工编制对应的学生数）"),
+    title: bi(
+      "Staffing standards by year (students per staff post)",
+      "各年编制标准（每个教职工编制对应的学生数）",
+    ),
     head: [
       bi("Years", "年份"),
       bi("Level", "学段"),

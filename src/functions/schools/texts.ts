@@ -413,10 +413,18 @@ export function schoolsTexts(pack: PolicyPack, tables: DatedTables = DATED_TABLE
         { args: ["小学", null, null], result: 19 },
         { args: ["初中", null, null], result: 13.5 },
         { args: ["senior", null, null], result: 12.5 },
-        { args: ["小学", null, 2012], result: 23, note: bi("2001 standard, rural (the default area)", "2001 年标准，农村（默认地区）") },
+        {
+          args: ["小学", null, 2012],
+          result: 23,
+          note: bi("2001 standard, rural (the default area)", "2001 年标准，农村（默认地区）"),
+        },
         { args: ["初中", "县镇", 2013], result: 16 },
         { args: ["高中", "城市", 2005], result: 12.5 },
-        { args: ["小学", "农村", 2014], result: 19, note: bi("from 2014 the area is ignored", "2014 年起不看地区") },
+        {
+          args: ["小学", "农村", 2014],
+          result: 19,
+          note: bi("from 2014 the area is ignored", "2014 年起不看地区"),
+        },
       ],
       errors: [
         {
@@ -464,7 +472,11 @@ export function schoolsTexts(pack: PolicyPack, tables: DatedTables = DATED_TABLE
         { args: [1900, "小学", null, null, null], result: 100 },
         { args: [1000, "初中", null, null, null], result: 1000 / 13.5, digits: 4 },
         { args: [1000, "初中", 12.5, null, null], result: 80 },
-        { args: [2300, "小学", null, null, 2010], result: 100, note: bi("2001 standard, rural", "2001 年标准，农村") },
+        {
+          args: [2300, "小学", null, null, 2010],
+          result: 100,
+          note: bi("2001 standard, rural", "2001 年标准，农村"),
+        },
         { args: [1800, "初中", null, "城市", 2013], result: 1800 / 13.5, digits: 4 },
       ],
       errors: [
