@@ -248,11 +248,11 @@ export function STAFF_QUOTA(
   return excel(() => {
     const n = num(students, "students");
     const lvl = levelText(level);
+    levelOf(lvl); // checked first, as in v1: a given ratio still needs a valid level, area and year
     const given = optNumOrNull(ratio, "ratio");
     const ar = areaText(area);
     const y = optNumOrNull(year, "year");
     if (given === null) return staffQuota(n, staffRatioFor(lvl, ar, y));
-    levelOf(lvl); // a given ratio still needs a valid level, area and year
     areaOf(ar);
     if (y !== null) budgetYear(y);
     return staffQuota(n, given);
