@@ -48,6 +48,7 @@ const LABELS = {
     key: "键",
     value: "值",
     unit: "单位",
+    fromYear: "起始年份",
     intro:
       "在 Excel 中输入 =EDU. 即可使用这些函数。比率以小数表示（0.03 即 3%）。省略的可选参数取内置政策参数包的默认值。“§”指项目政策依据的章节，S1-…、S2-… 指两篇讲话中的政策条目。",
     types: { number: "数字", string: "文本", boolean: "逻辑值", any: "任意" } as Record<string, string>,
@@ -76,6 +77,7 @@ const LABELS = {
     key: "Key",
     value: "Value",
     unit: "Unit",
+    fromYear: "From",
     intro:
       "Type =EDU. in a cell to use these functions. Rates are fractions (0.03 is 3 %). An omitted optional argument takes its default from the built-in policy pack. “§” refers to a section of the project's policy reference; S1-… and S2-… are the policy items of the two district speeches.",
     types: { number: "number", string: "text", boolean: "logical", any: "any" } as Record<string, string>,
@@ -191,6 +193,13 @@ function blocks(entry: Entry, language: Language): Block[] {
     },
     { heading: l.checks, paragraph: pick(entry.text.checks) },
     { heading: l.rule, paragraph: pick(entry.text.rule) },
+    ...(entry.text.tables ?? []).map((t): Block => ({
+      heading: pick(t.title),
+      table: {
+        head: t.head.map(pick),
+        rows: t.rows.map((cells) => cells.map((c) => (typeof c === "string" ? c : pick(c)))),
+      },
+    })),
     { heading: l.source, paragraph: pick(entry.text.source) },
     {
       heading: l.examples,
@@ -228,10 +237,17 @@ function policyBlock(language: Language): Block {
   return {
     heading: l.policyKeys,
     table: {
-      head: [l.key, l.value, l.unit, l.description, l.source],
+      head: [l.key, l.value, l.unit, l.description, l.fromYear, l.source],
       rows: POLICY_KEYS.map((key) => {
         const v = EDU_DEFAULT.values[key];
-        return [key, String(v.value), v.unit, language === "zh" ? v.labelZh : v.labelEn, v.source];
+        return [
+          key,
+          String(v.value),
+          v.unit,
+          language === "zh" ? v.labelZh : v.labelEn,
+          String(v.fromYear),
+          v.source,
+        ];
       }),
       code: [0],
     },

@@ -1,6 +1,7 @@
 import type { PolicyPack } from "../policy/types";
+import { rowInForce } from "./dated";
 import { notDefined } from "./errors";
-import { LEVEL_ZH, type Level } from "./levels";
+import { LEVEL_ZH, type Area, type Level } from "./levels";
 import { divisor, nonNegative, result } from "./validate";
 
 // Keys spelled out (not built with template strings): a constant key is a fast property lookup per call.
@@ -18,6 +19,78 @@ export function staffRatio(pack: PolicyPack, level: Level): number {
     );
   }
   return pack.values[RATIO_KEY[level]].value;
+}
+
+export type StaffedLevel = Exclude<Level, "kindergarten">;
+
+/** One national staffing standard: students per staff post by level and area, in force from `from`. */
+export interface StaffRatioRow {
+  readonly from: number;
+  /** The last year in force (the year before the next standard), if it was replaced. */
+  readonly to?: number;
+  /** True when every area has the same ratios (area is ignored). */
+  readonly unified: boolean;
+  readonly ratios: { readonly [L in StaffedLevel]: { readonly [A in Area]: number } };
+  readonly sourceZh: string;
+  readonly sourceEn: string;
+}
+
+const same = (ratio: number): { readonly [A in Area]: number } => ({
+  urban: ratio,
+  town: ratio,
+  rural: ratio,
+});
+
+/**
+ * The national staffing standards by year (shared/domain/policies.md §4.5): the 2001 table by 城市 / 县镇 / 农村
+ * ("城市" 省辖市以上大中城市市区, "县镇" 县(市)政府所在地城区), and the 2014 unification of county-town and rural
+ * schools at the urban ratios. No national standard before 2001.
+ */
+export const STAFF_RATIO_TABLE: readonly StaffRatioRow[] = [
+  {
+    from: 2001,
+    to: 2013,
+    unified: false,
+    ratios: {
+      primary: { urban: 19, town: 21, rural: 23 },
+      junior: { urban: 13.5, town: 16, rural: 18 },
+      senior: { urban: 12.5, town: 13, rural: 13.5 },
+    },
+    sourceZh:
+      "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准意见的通知》(国办发〔2001〕74号)",
+    sourceEn:
+      "General Office of the State Council, staffing standards for primary and secondary schools (国办发〔2001〕74号)",
+  },
+  {
+    from: 2014,
+    unified: true,
+    ratios: { primary: same(19), junior: same(13.5), senior: same(12.5) },
+    sourceZh: "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号)",
+    sourceEn:
+      "Central Staffing Office, Ministry of Education and Ministry of Finance, unified urban and rural staffing standards (中央编办发〔2014〕72号)",
+  },
+];
+
+/** The first year with a national staffing standard. */
+export const FIRST_STAFF_YEAR = STAFF_RATIO_TABLE[0]?.from ?? 2001;
+
+/**
+ * Students per staff post in force in `year` (§4.5): from 2014 the unified ratios (area ignored), 2001–2013 the
+ * 2001 table by area. #N/A for a kindergarten, or a year before the first national standard.
+ */
+export function staffRatioInYear(level: Level, area: Area, year: number): number {
+  if (level === "kindergarten") {
+    throw notDefined(
+      `No staffing ratio for ${LEVEL_ZH[level]} (${level}): ratios exist for 小学, 初中 and 高中`,
+    );
+  }
+  const row = rowInForce(STAFF_RATIO_TABLE, year);
+  if (!row) {
+    throw notDefined(
+      `No national staffing standard in ${year}: the first is that of ${FIRST_STAFF_YEAR} (国办发〔2001〕74号), by 城市/县镇/农村`,
+    );
+  }
+  return row.ratios[level][area];
 }
 
 /** students / ratio, not rounded: rounding is a provincial choice. */

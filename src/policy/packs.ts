@@ -127,17 +127,32 @@ export const WUZHEN_2004 = derivePack(
   },
 );
 
-/** What the EDU functions use: national rules with both speeches' local overrides. */
-export const EDU_DEFAULT = derivePack(
-  NATIONAL,
-  { ...S1_OVERRIDES, ...S2_OVERRIDES },
-  {
-    id: "edu-default",
-    version: "1.0.0",
-    nameZh: "默认(国家标准+讲话地方规定)",
-    nameEn: "Default (national + speeches)",
+/**
+ * The primary dropout limit the EDU functions were specified with (DROPOUT_LIMIT("小学") = 0, POLICY("dropout.primary")
+ * = 0): kept so no documented result changes. It is not a national figure: the national control level is 1 %
+ * (NATIONAL, §4.2); DROPOUT_CHECK's limit argument takes it.
+ */
+const PRIMARY_DROPOUT_CONTRACT: PolicyEdits = {
+  "dropout.primary": {
+    value: 0,
+    labelZh: "小学年辍学率上限(小学无辍学)",
+    source:
+      "函数规范约定的默认值「小学无辍学」(讲话(一) S1-17 的提法), 并非国家标准: 国家控制水平为小学辍学率1%以内(教育部2012年; 国家标准包); 按国家标准核对时在上限参数中填0.01",
+    fromYear: 2012,
   },
-);
+};
+
+/**
+ * What the EDU functions use: the national rules in force now, with no district's overrides (no start month 9 of
+ * the five towns, no local targets of either speech); the one value that is not national is the primary dropout
+ * limit of the functions' specification (PRIMARY_DROPOUT_CONTRACT).
+ */
+export const EDU_DEFAULT = derivePack(NATIONAL, PRIMARY_DROPOUT_CONTRACT, {
+  id: "edu-default",
+  version: "2.0.0",
+  nameZh: "默认(国家现行标准)",
+  nameEn: "Default (national rules in force now)",
+});
 
 const PACKS: readonly PolicyPack[] = [NATIONAL, ZHENLAI_2012, WUZHEN_2004, EDU_DEFAULT];
 

@@ -31,7 +31,7 @@ describe("dropoutRate", () => {
 });
 
 describe("dropoutLimit", () => {
-  it("uses the speech's local limits: 小学 0, 初中 农村 3 %, 县镇 3 %, 城市 2 %", () => {
+  it("uses the built-in limits: 小学 0 (the specified 小学无辍学), 初中 农村 3 %, 县镇 3 %, 城市 2 %", () => {
     expect(dropoutLimit(EDU_DEFAULT, parseLevel("小学"), parseArea(null))).toBe(0);
     expect(dropoutLimit(EDU_DEFAULT, parseLevel("初中"), parseArea("农村"))).toBe(0.03);
     expect(dropoutLimit(EDU_DEFAULT, parseLevel("junior"), parseArea("Town"))).toBe(0.03);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { staffQuota, staffRatio } from "../../src/domain/staffing";
+import type { Area, Level } from "../../src/domain/levels";
+import { STAFF_RATIO_TABLE, staffQuota, staffRatio, staffRatioInYear } from "../../src/domain/staffing";
 import { EDU_DEFAULT as P } from "../../src/policy";
 
 describe("staffing", () => {
@@ -23,6 +24,82 @@ describe("staffing", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 10 }), (n, m) => {
         expect(staffQuota(n * m, 19)).toBeCloseTo(staffQuota(n, 19) * m, 6);
+      }),
+    );
+  });
+});
+
+describe("staffing ratios in force in a year (policies.md §4.5)", () => {
+  // The 2001 table (国办发〔2001〕74号), students per staff post, as policies.md §4.5 gives it.
+  const TABLE_2001: [Level, Area, number][] = [
+    ["senior", "urban", 12.5],
+    ["senior", "town", 13],
+    ["senior", "rural", 13.5],
+    ["junior", "urban", 13.5],
+    ["junior", "town", 16],
+    ["junior", "rural", 18],
+    ["primary", "urban", 19],
+    ["primary", "town", 21],
+    ["primary", "rural", 23],
+  ];
+  // The 2014 unification (中央编办发〔2014〕72号): every area at the urban ratios.
+  const UNIFIED_2014: [Level, number][] = [
+    ["senior", 12.5],
+    ["junior", 13.5],
+    ["primary", 19],
+  ];
+  const AREAS: Area[] = ["urban", "town", "rural"];
+  const staffed = fc.constantFrom<Level>("primary", "junior", "senior");
+  const area = fc.constantFrom(...AREAS);
+
+  it.each(TABLE_2001)("2001–2013: %s %s is 1:%s in 2001 and in 2013", (level, a, ratio) => {
+    expect(staffRatioInYear(level, a, 2001)).toBe(ratio);
+    expect(staffRatioInYear(level, a, 2013)).toBe(ratio);
+  });
+  it.each(UNIFIED_2014)("from 2014: %s is 1:%s in every area", (level, ratio) => {
+    for (const a of AREAS) expect([a, staffRatioInYear(level, a, 2014)]).toEqual([a, ratio]);
+    for (const a of AREAS) expect([a, staffRatioInYear(level, a, 2026)]).toEqual([a, ratio]);
+  });
+  it("has no national standard in 2000: #N/A naming 2001 as the first", () => {
+    for (const a of AREAS) {
+      expect(() => staffRatioInYear("primary", a, 2000)).toThrow(
+        expect.objectContaining({ kind: "na", message: expect.stringContaining("2001") }),
+      );
+    }
+  });
+  it("has no ratio for kindergartens in any year", () => {
+    expect(() => staffRatioInYear("kindergarten", "rural", 2010)).toThrow(
+      expect.objectContaining({ kind: "na" }),
+    );
+  });
+  it("the standard in force now is the built-in pack's ratios", () => {
+    const now = STAFF_RATIO_TABLE[STAFF_RATIO_TABLE.length - 1]!;
+    expect(now.ratios.primary.rural).toBe(staffRatio(P, "primary"));
+    expect(now.ratios.junior.town).toBe(staffRatio(P, "junior"));
+    expect(now.ratios.senior.urban).toBe(staffRatio(P, "senior"));
+    expect(STAFF_RATIO_TABLE[0]?.to).toBe(2013);
+  });
+  it("is the same every year within a row, and never rises from one year to a later one", () => {
+    fc.assert(
+      fc.property(
+        staffed,
+        area,
+        fc.integer({ min: 2001, max: 2060 }),
+        fc.integer({ min: 0, max: 40 }),
+        (l, a, y, d) => {
+          const early = staffRatioInYear(l, a, y);
+          const late = staffRatioInYear(l, a, y + d);
+          expect(late).toBeLessThanOrEqual(early);
+          if (y >= 2014 === y + d >= 2014) expect(late).toBe(early);
+        },
+      ),
+    );
+  });
+  it("ignores the area from 2014, and the urban ratio never changed", () => {
+    fc.assert(
+      fc.property(staffed, area, area, fc.integer({ min: 2014, max: 2100 }), (l, a, b, y) => {
+        expect(staffRatioInYear(l, a, y)).toBe(staffRatioInYear(l, b, y));
+        expect(staffRatioInYear(l, "urban", y - 13)).toBe(staffRatioInYear(l, a, y));
       }),
     );
   });

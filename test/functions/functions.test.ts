@@ -209,6 +209,61 @@ describe("debt, allowances, classes, policy", () => {
   });
 });
 
+describe("v2: rules in force in a year", () => {
+  it("STAFF_RATIO(level, area, year): the 2001 table by area until 2013, one ratio from 2014, 农村 by default", () => {
+    expect(F.STAFF_RATIO("小学", null as never, 2013)).toBe(23);
+    expect(F.STAFF_RATIO("小学", "城市", 2001)).toBe(19);
+    expect(F.STAFF_RATIO("junior", "town", 2013)).toBe(16);
+    expect(F.STAFF_RATIO("高中", "县镇", 2013)).toBe(13);
+    expect(F.STAFF_RATIO("初中", "农村", 2014)).toBe(13.5);
+    expect(F.STAFF_RATIO("高中", "农村", 2014)).toBe(12.5);
+    expect(call(F.STAFF_RATIO, "小学", null, 2000)).toEqual(err("#N/A", /2001/));
+    expect(call(F.STAFF_RATIO, "小学", "郊区", 2010)).toEqual(err("#VALUE!", /^area/));
+    expect(call(F.STAFF_RATIO, "小学", null, 2010.5)).toEqual(err("#VALUE!", /^year/));
+    expect(call(F.STAFF_RATIO, "小学", null, "2010")).toEqual(err("#VALUE!", /^year/));
+    expect(call(F.STAFF_RATIO, "幼儿园", null, 2010)).toEqual(err("#N/A", /幼儿园/));
+  });
+  it("STAFF_RATIO and STAFF_QUOTA without the new arguments give the v1 results", () => {
+    expect(F.STAFF_RATIO("小学", null as never, null as never)).toBe(19);
+    expect(F.STAFF_RATIO("小学", "城市")).toBe(19);
+    expect(F.STAFF_QUOTA(950, "小学", null as never, null as never, null as never)).toBe(50);
+  });
+  it("STAFF_QUOTA takes the ratio of the area and year when none is given, and checks them when one is", () => {
+    expect(F.STAFF_QUOTA(2300, "小学", null as never, null as never, 2010)).toBe(100);
+    expect(F.STAFF_QUOTA(2100, "小学", null as never, "县镇", 2005)).toBe(100);
+    expect(F.STAFF_QUOTA(1900, "小学", null as never, "县镇", 2014)).toBe(100);
+    expect(F.STAFF_QUOTA(100, "小学", 20, "农村", 1990)).toBe(5);
+    expect(call(F.STAFF_QUOTA, 100, "小学", null, null, 1999)).toEqual(err("#N/A", /2001/));
+    expect(call(F.STAFF_QUOTA, 100, "小学", 20, "郊区", 2010)).toEqual(err("#VALUE!", /^area/));
+    expect(call(F.STAFF_QUOTA, 100, "小学", 20, null, 1.5)).toEqual(err("#VALUE!", /^year/));
+  });
+  it("PUBLIC_FUNDS_NORM(level, region, year): the dated national baselines, none before 2009", () => {
+    expect(F.PUBLIC_FUNDS_NORM("小学", null as never, 2009)).toBe(300);
+    expect(F.PUBLIC_FUNDS_NORM("初中", "东部", 2009)).toBe(550);
+    expect(F.PUBLIC_FUNDS_NORM("初中", "东部", 2010)).toBe(550);
+    expect(F.PUBLIC_FUNDS_NORM("初中", "中西部", 2010)).toBe(600);
+    expect(F.PUBLIC_FUNDS_NORM("小学", "east", 2015)).toBe(650);
+    expect(F.PUBLIC_FUNDS_NORM("初中", "中西部", 2020)).toBe(800);
+    expect(F.PUBLIC_FUNDS_NORM("初中", "中西部", 2021)).toBe(850);
+    expect(F.PUBLIC_FUNDS_NORM("初中", "东部", null as never)).toBe(900);
+    expect(call(F.PUBLIC_FUNDS_NORM, "小学", null, 2008)).toEqual(
+      err("#N/A", /No national public-funds baseline in 2008/),
+    );
+    expect(call(F.PUBLIC_FUNDS_NORM, "高中", null, 2016)).toEqual(err("#N/A"));
+    expect(call(F.PUBLIC_FUNDS_NORM, "小学", "北方", 2016)).toEqual(err("#VALUE!", /^region/));
+    expect(call(F.PUBLIC_FUNDS_NORM, "小学", null, 20160)).toEqual(err("#VALUE!", /^year/));
+  });
+  it("POLICY(key, year): the value in force in the year, #N/A naming the start year before it", () => {
+    expect(F.POLICY("staff_ratio.junior", 2010)).toBe(18);
+    expect(F.POLICY("public_funds.east.primary", 2014)).toBe(650);
+    expect(F.POLICY("class_size.primary", 2020)).toBe(45);
+    expect(F.POLICY("dropout.primary", null as never)).toBe(0);
+    expect(call(F.POLICY, "preschool.target_rate", 2015)).toEqual(err("#N/A", /applies from 2021/));
+    expect(call(F.POLICY, "dropout.primry", 2015)).toEqual(err("#N/A", /dropout\.primary/));
+    expect(call(F.POLICY, "class_size.primary", "2020")).toEqual(err("#VALUE!", /^year/));
+  });
+});
+
 describe("help texts", () => {
   /** What a zh text may hold in Latin letters: what users type or see in Excel, never English prose. */
   const typedOrShown = [

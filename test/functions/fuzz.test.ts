@@ -4,7 +4,7 @@ import * as F from "../../src/functions/functions";
 
 /** What each parameter usually receives; the fuzzer mostly sends that kind, sometimes anything. */
 type Kind =
-  "num" | "level" | "school" | "area" | "standard" | "region" | "bool" | "key" | "range" | "genders";
+  "num" | "level" | "school" | "area" | "standard" | "region" | "bool" | "key" | "year" | "range" | "genders";
 
 interface Spec {
   readonly params: readonly Kind[];
@@ -154,9 +154,9 @@ const SPECS: Record<keyof typeof F, Spec> = {
   MERGE_CHECK: { params: ["range", "num", "level", "num"], required: 3, codes: [DIV0] },
   BALANCE_CV: { params: ["range", "range"], required: 2, codes: [DIV0], plausible: PLAUSIBLE.balanceCv },
   BALANCE_CHECK: { params: ["num", "level", "standard"], required: 2, codes: [NA] },
-  STAFF_RATIO: { params: ["level"], required: 1, codes: [NA] },
-  STAFF_QUOTA: { params: ["num", "level", "num"], required: 2, codes: [DIV0, NA] },
-  PUBLIC_FUNDS_NORM: { params: ["level", "region"], required: 1, codes: [NA] },
+  STAFF_RATIO: { params: ["level", "area", "year"], required: 1, codes: [NA] },
+  STAFF_QUOTA: { params: ["num", "level", "num", "area", "year"], required: 2, codes: [DIV0, NA] },
+  PUBLIC_FUNDS_NORM: { params: ["level", "region", "year"], required: 1, codes: [NA] },
   PUBLIC_FUNDS: {
     params: ["num", "level", "num", "num", "bool", "num"],
     required: 2,
@@ -182,7 +182,7 @@ const SPECS: Record<keyof typeof F, Spec> = {
     codes: [],
     plausible: PLAUSIBLE.classBalance,
   },
-  POLICY: { params: ["key"], required: 1, codes: [NA] },
+  POLICY: { params: ["key", "year"], required: 1, codes: [NA] },
   PROGRESSION_RATIO: {
     params: ["range"],
     required: 1,
@@ -273,6 +273,11 @@ const BY_KIND: Record<Kind, fc.Arbitrary<unknown>> = {
     "Dropout.Junior.Rural",
     "nutrition.days",
   ),
+  // Budget years around the dated rules' changes, sometimes far off or not whole.
+  year: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 1995, max: 2030 }) },
+    { weight: 1, arbitrary: fc.constantFrom(1899, 1900, 9999, 10000, 2012.5, 45000, -2014) },
+  ),
   range: rangeOf(numberCell),
   genders: rangeOf(
     fc.oneof(
@@ -339,6 +344,10 @@ function checkOutcome(name: string, spec: Spec, args: unknown[]): string {
 describe("every EDU function under 10,000 generated Excel-shaped argument lists", () => {
   it("covers every exported function", () => {
     expect(Object.keys(SPECS).sort()).toEqual(Object.keys(F).sort());
+  });
+  it("sends every function as many arguments as it declares parameters", () => {
+    const arity = Object.entries(SPECS).map(([name, spec]) => [name, spec.params.length]);
+    expect(arity).toEqual(Object.keys(SPECS).map((name) => [name, F[name as keyof typeof F].length]));
   });
   it.each(Object.entries(SPECS))(
     "%s returns a finite number, text, a boolean, a rectangular range of those, or an allowed Excel error",

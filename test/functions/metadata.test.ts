@@ -120,3 +120,20 @@ test("a translation with the wrong number of parameters, or of no function, stop
     "src/functions/i18n translates EDU.GONE, which is not a function",
   ]);
 });
+
+test("the v2 functions take the spec's trailing optional arguments, after the v1 ones", () => {
+  const params = (id: string) =>
+    en.functions
+      .find((f) => f.id === id)!
+      .parameters.map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`);
+  expect(params("STAFF_RATIO")).toEqual(["level: string", "area?: string", "year?: number"]);
+  expect(params("STAFF_QUOTA")).toEqual([
+    "students: number",
+    "level: string",
+    "ratio?: number",
+    "area?: string",
+    "year?: number",
+  ]);
+  expect(params("PUBLIC_FUNDS_NORM")).toEqual(["level: string", "region?: string", "year?: number"]);
+  expect(params("POLICY")).toEqual(["key: string", "year?: number"]);
+});

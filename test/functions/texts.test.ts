@@ -7,6 +7,7 @@ import { localizeMetadata, translationProblems } from "../../scripts/localize";
 import { FUNCTION_SOURCES, sourceMetadata, type FunctionsMetadata } from "../../scripts/metadata";
 import { FUNCTION_TEXTS, functionTexts, type FunctionText } from "../../src/functions/i18n";
 import { EDU_DEFAULT, POLICY_KEYS, derivePack, type PolicyPack } from "../../src/policy";
+import { DATED_TABLES, type DatedTables } from "../../src/functions/i18n/dated";
 
 let metadata: FunctionsMetadata;
 
@@ -159,4 +160,90 @@ test("the JSDoc the English metadata is read from names no value of the built-in
     }
   }
   expect(found).toEqual([]);
+});
+
+// ---- Dated tables ----
+
+/** Every number of the dated tables, and the same tables with each number replaced by a sentinel (8000.25 …). */
+function sentinelTables(): { numbers: Set<string>; tables: DatedTables } {
+  const numbers = new Set<string>();
+  let next = 8000.25;
+  const swap = (x: number): number => {
+    numbers.add(show(x));
+    return (next += 1);
+  };
+  const staff = DATED_TABLES.staff.map((row) => ({
+    ...row,
+    ratios: {
+      primary: {
+        urban: swap(row.ratios.primary.urban),
+        town: swap(row.ratios.primary.town),
+        rural: swap(row.ratios.primary.rural),
+      },
+      junior: {
+        urban: swap(row.ratios.junior.urban),
+        town: swap(row.ratios.junior.town),
+        rural: swap(row.ratios.junior.rural),
+      },
+      senior: {
+        urban: swap(row.ratios.senior.urban),
+        town: swap(row.ratios.senior.town),
+        rural: swap(row.ratios.senior.rural),
+      },
+    },
+  }));
+  const pair = (p: { primary: number; junior: number } | undefined) =>
+    p && { primary: swap(p.primary), junior: swap(p.junior) };
+  const norms = DATED_TABLES.norms.map((row) => ({
+    ...row,
+    central_west: pair(row.central_west),
+    east: pair(row.east),
+  }));
+  return { numbers, tables: { staff, norms } };
+}
+
+test("the dated tables of the help pages are written from the rules' data, with no number typed in a text", () => {
+  const { numbers, tables } = sentinelTables();
+  const table = functionTexts(SENTINEL, tables);
+  const shown = (id: string) =>
+    (table[id]!.tables ?? []).flatMap((t) =>
+      t.rows.flat().map((c) => (typeof c === "string" ? c : `${c.en} ${c.zh}`)),
+    );
+  expect(shown("STAFF_RATIO")).toContain("8001.25");
+  expect(shown("STAFF_QUOTA")).toEqual(shown("STAFF_RATIO"));
+  expect(shown("PUBLIC_FUNDS_NORM").join(" ")).toContain(
+    `${show(tables.norms[1]!.central_west!.primary)} / ${show(tables.norms[1]!.central_west!.junior)}`,
+  );
+  const typed: string[] = [];
+  for (const id of ["STAFF_RATIO", "STAFF_QUOTA", "PUBLIC_FUNDS_NORM", "POLICY"]) {
+    const all = [...Object.values(texts(table[id]!)), ...shown(id)].join("\n").replace(CITATION, " ");
+    for (const m of all.matchAll(/\d+(?:\.\d+)?/g)) {
+      if (numbers.has(m[0]) && (Number(m[0]) >= 10 || !Number.isInteger(Number(m[0]))))
+        typed.push(`${id} ${m[0]}`);
+    }
+  }
+  expect(typed).toEqual([]);
+});
+
+test("the help pages show every row of the dated staffing and public-funds tables", () => {
+  const staff = FUNCTION_TEXTS.STAFF_RATIO!.tables![0]!;
+  expect(staff.rows).toHaveLength(DATED_TABLES.staff.length * 3);
+  expect(staff.rows[0]!.slice(2, 5)).toEqual(["19", "21", "23"]);
+  const norms = FUNCTION_TEXTS.PUBLIC_FUNDS_NORM!.tables![0]!;
+  expect(norms.rows).toHaveLength(DATED_TABLES.norms.length);
+  expect(norms.rows.map((r) => (r[0] as { zh: string }).zh)).toEqual([
+    "2006–2008 年",
+    "2009 年",
+    "2010 年",
+    "2011–2012 年",
+    "2013 年",
+    "2014–2015 年",
+    "2016–2020 年",
+    "2021 年起",
+  ]);
+  expect(norms.rows.map((r) => (r[3] as { zh: string }).zh)).toEqual([
+    ...Array<string>(6).fill("仅农村学校"),
+    "城乡统一",
+    "城乡统一",
+  ]);
 });

@@ -93,8 +93,16 @@ describe("built-in policy packs", () => {
     expect(WUZHEN_2004.values["allowance.start_month"].source).toContain("S2-06");
   });
 
-  it("edu-default is national with both speeches' overrides (the functions' defaults)", () => {
+  it("edu-default is the national rules with no district's overrides, but for the specified primary dropout limit 0", () => {
     expect(getPack("edu-default")).toBe(EDU_DEFAULT);
+    const differing = POLICY_KEYS.filter((k) => EDU_DEFAULT.values[k] !== NATIONAL.values[k]);
+    expect(differing).toEqual(["dropout.primary"]);
+    expect(EDU_DEFAULT.values["dropout.primary"].source).toContain("函数规范");
+    expect(EDU_DEFAULT.values["dropout.primary"].source).toContain("1%");
+    expect(policyValue(EDU_DEFAULT, "allowance.start_month")).toBe(1);
+    expect(EDU_DEFAULT.values["allowance.start_month"].source).not.toContain("S2-06");
+    expect(EDU_DEFAULT.values["preschool.target_rate"].source).not.toContain("S2-15");
+    expect(EDU_DEFAULT.basedOn).toBe("national@1.0.0");
     expect(policyValue(EDU_DEFAULT, "dropout.primary")).toBe(0);
     expect(policyValue(EDU_DEFAULT, "dropout.junior.rural")).toBe(0.03);
     expect(policyValue(EDU_DEFAULT, "dropout.junior.town")).toBe(0.03);

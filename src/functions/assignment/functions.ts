@@ -4,9 +4,21 @@
  * ./texts.ts.
  */
 import { assignClasses, classBalance, parseGender, type Gender } from "../../domain/assignClasses";
+import { budgetYear } from "../../domain/dated";
 import { RuleError } from "../../domain/errors";
+import { policyInYear } from "../../domain/policyInForce";
 import { EDU_DEFAULT as P, lookupPolicy } from "../../policy/packs";
-import { excel, excelRange, memoByText, num, optNum, text, textVector, vector } from "../adapter";
+import {
+  excel,
+  excelRange,
+  memoByText,
+  num,
+  optNum,
+  optNumOrNull,
+  text,
+  textVector,
+  vector,
+} from "../adapter";
 
 const policyOf = memoByText((key: string) => lookupPolicy(P, key));
 
@@ -68,12 +80,17 @@ export function CLASS_BALANCE(
 }
 
 /**
- * A value of the built-in policy pack, such as POLICY("dropout.primary").
+ * A value of the built-in policy pack, such as POLICY("dropout.primary"), as in force now or in a given year.
  * @customfunction POLICY
  * @param key Policy key, e.g. "dropout.primary", "class_size.junior", "preschool.target_rate".
- * @returns The policy value (rates as fractions).
+ * @param year Year whose value applies: the latest value starting in or before it (default: the value in force now).
+ * @returns The policy value (rates as fractions); #N/A for a key with no value in force in that year.
  * @helpurl https://localhost:3000/help/POLICY.html
  */
-export function POLICY(key: string): number {
-  return excel(() => policyOf(text(key, "key", 'a policy key such as "dropout.primary"')));
+export function POLICY(key: string, year?: number): number {
+  return excel(() => {
+    const k = text(key, "key", 'a policy key such as "dropout.primary"');
+    const y = optNumOrNull(year, "year");
+    return y === null ? policyOf(k) : policyInYear(P, k, budgetYear(y));
+  });
 }

@@ -90,29 +90,47 @@ export function assignmentTexts(pack: PolicyPack): FunctionTable {
 
     POLICY: {
       zhName: "政策参数",
-      zhDescription: `内置政策参数的值，如 政策参数("dropout.primary") 返回 ${n("dropout.primary")}。`,
-      parameters: params({ key: param("键", "政策参数的键（英文小写、以点分隔），见下表。") }),
+      zhDescription: `内置政策参数的值，如 政策参数("dropout.primary") 返回 ${n("dropout.primary")}；可按年份取当年施行的值。`,
+      parameters: params({
+        key: param("键", "政策参数的键（英文小写、以点分隔），见下表。"),
+        year: param("年份", "可选：预算年度（如 2012），取起始年份不晚于该年的最近一个值；省略时为现行值。"),
+      }),
       checks: bi(
         "A value of the built-in policy pack, so a workbook cites one number instead of typing it again.",
         "内置政策参数包中的值，工作簿引用同一个数，不必重复输入。",
       ),
       rule: bi(
-        "The built-in pack holds the national rules with the speeches' local overrides; the keys, values and sources are listed below.",
-        "内置参数包为国家标准加上两篇讲话的地方规定；键、值及依据见下表。",
+        "The built-in pack holds the national rules in force now, without any district's local rules; its one value that is not national is the primary dropout limit of the function specification (小学无辍学; the national control level is below 1 %). The keys, values, start years and sources are listed below. With a year: the staffing keys (staff_ratio.primary, staff_ratio.junior, staff_ratio.senior) give STAFF_RATIO(level, 农村, year) and the four public-funds baseline keys (public_funds.central_west.primary … public_funds.east.junior) PUBLIC_FUNDS_NORM(level, region, year), from their dated tables; any other key gives its value when its start year is in or before the year, else #N/A naming the year it applies from.",
+        "内置参数包为现行国家标准，不含任何地区的地方规定；其中唯一不是国家标准的是函数规范约定的小学辍学率上限（小学无辍学；国家控制水平为 1% 以内）。键、值、起始年份及依据见下表。给出年份时：编制键（“staff_ratio.primary”、“staff_ratio.junior”、“staff_ratio.senior”）等于 编制生师比(学段, 农村, 年份)，四个公用经费定额键（“public_funds.central_west.primary” … “public_funds.east.junior”）等于 公用经费定额(学段, 地区, 年份)，按各自的历年表取值；其他键在起始年份不晚于该年时返回其值，否则返回 #N/A 并提示起始年份。",
       ),
       source: bi(
         "Each key cites its own document or speech passage, listed with its value in the table below (policy reference §0, §4).",
         "每个键的依据（文件名称、文号或讲话原文）随其数值列在下表中（政策依据 §0、§4）。",
       ),
       examples: [
-        { args: ["dropout.primary"], result: 0 },
-        { args: ["preschool.target_rate"], result: 0.9 },
+        { args: ["dropout.primary", null], result: 0 },
+        { args: ["preschool.target_rate", null], result: 0.9 },
+        {
+          args: ["staff_ratio.junior", 2010],
+          result: 18,
+          note: bi("2001 standard, rural", "2001 年标准，农村"),
+        },
+        { args: ["public_funds.east.primary", 2014], result: 650 },
+        { args: ["class_size.primary", 2020], result: 45 },
       ],
       errors: [
         {
           error: "#N/A",
           when: bi("the key is unknown: the message suggests the closest keys", "键不存在：提示最接近的键"),
-          args: ["dropout.middle"],
+          args: ["dropout.middle", null],
+        },
+        {
+          error: "#N/A",
+          when: bi(
+            "the key has no value in force in the year: the message names the year it applies from",
+            "该键在该年尚无施行的值：提示其起始年份",
+          ),
+          args: ["preschool.target_rate", 2015],
         },
       ],
     },

@@ -6,7 +6,8 @@
 import { allowance, nutritionCost } from "../../domain/allowance";
 import { reconcile, repaySchedule } from "../../domain/debt";
 import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
-import { parseRegion, publicFunds, publicFundsNorm } from "../../domain/publicFunds";
+import { budgetYear } from "../../domain/dated";
+import { parseRegion, publicFunds, publicFundsNorm, publicFundsNormInYear } from "../../domain/publicFunds";
 import { EDU_DEFAULT as P } from "../../policy/packs";
 import {
   excel,
@@ -30,15 +31,22 @@ const normOf = memoByTexts((l: string, r: string | null) =>
 );
 
 /**
- * Per-student public-funds baseline in yuan per year.
+ * Per-student public-funds baseline in yuan per year, as in force in a year (rural schools only before 2016).
  * @customfunction PUBLIC_FUNDS_NORM
  * @param level School level: 小学|primary or 初中|junior.
  * @param region 中西部|central_west (default) or 东部|east.
- * @returns Yuan per student per year, from the policy pack (POLICY keys public_funds.central_west.* and public_funds.east.*).
+ * @param year Year whose national baseline applies (default: the baseline in force now, POLICY keys public_funds.central_west.* and public_funds.east.*).
+ * @returns Yuan per student per year; #N/A for a year before the first national baseline.
  * @helpurl https://localhost:3000/help/PUBLIC_FUNDS_NORM.html
  */
-export function PUBLIC_FUNDS_NORM(level: string, region?: string): number {
-  return excel(() => normOf(levelText(level), optText(region, "region", REGION_TEXT)));
+export function PUBLIC_FUNDS_NORM(level: string, region?: string, year?: number): number {
+  return excel(() => {
+    const lvl = levelText(level);
+    const reg = optText(region, "region", REGION_TEXT);
+    const y = optNumOrNull(year, "year");
+    if (y === null) return normOf(lvl, reg);
+    return publicFundsNormInYear(levelOf(lvl), parseRegion(reg, "region"), budgetYear(y));
+  });
 }
 
 /**

@@ -1,12 +1,17 @@
 /** zh-CN names, parameter texts and reference help of the funding functions (./functions.ts). */
 import type { PolicyPack } from "../../policy/types";
+import { DATED_TABLES, normTable, type DatedTables } from "../i18n/dated";
 import { policyNumbers } from "../i18n/policy";
 import { bi, column, param, params, row, type FunctionTable } from "../i18n/types";
 
-export function fundingTexts(pack: PolicyPack): FunctionTable {
+export function fundingTexts(pack: PolicyPack, tables: DatedTables = DATED_TABLES): FunctionTable {
   const { n, pct, pctEn } = policyNumbers(pack);
   /** Months an allowance from the pack's start month pays in its first year. */
   const months = 13 - pack.values["allowance.start_month"].value;
+  /** The first year of the dated baselines, and the year they first covered urban schools. */
+  const firstNorm =
+    tables.norms.find((r) => r.central_west !== undefined || r.east !== undefined)?.from ?? "";
+  const ruralUntil = tables.norms.find((r) => r.scope === "unified")?.from ?? "";
   const FUNDS_SOURCE = bi(
     `State Council, Notice on Further Improving the Funding Mechanism for Urban and Rural Compulsory Education (关于进一步完善城乡义务教育经费保障机制的通知, 国发〔2015〕67号): one urban and rural baseline from 2016, ${n("public_funds.boarder")} yuan more per boarder, small rural schools of fewer than ${n("public_funds.small_school_floor")} pupils funded as ${n("public_funds.small_school_floor")}, ${n("public_funds.special")} yuan per special-needs pupil; baselines of about 2021: ${n("public_funds.central_west.primary")}/${n("public_funds.central_west.junior")} yuan in the central and western provinces, ${n("public_funds.east.primary")}/${n("public_funds.east.junior")} in the east; speech 2 (S2-02 and S2-03.2) (policy reference §4.6).`,
     `《国务院关于进一步完善城乡义务教育经费保障机制的通知》（国发〔2015〕67号）：2016 年起城乡统一生均公用经费基准定额，寄宿生每人另加 ${n("public_funds.boarder")} 元，不足 ${n("public_funds.small_school_floor")} 人的农村小规模学校按 ${n("public_funds.small_school_floor")} 人核定，特殊教育学生每人 ${n("public_funds.special")} 元；约 2021 年标准 中西部 ${n("public_funds.central_west.primary")}/${n("public_funds.central_west.junior")} 元、东部 ${n("public_funds.east.primary")}/${n("public_funds.east.junior")} 元；讲话（二）（S2-02、S2-03.2）（政策依据 §4.6）。`,
@@ -24,23 +29,36 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
   return {
     PUBLIC_FUNDS_NORM: {
       zhName: "公用经费定额",
-      zhDescription: `生均公用经费基准定额（元/生·年）：中西部 小学 ${n("public_funds.central_west.primary")}、初中 ${n("public_funds.central_west.junior")}；东部 ${n("public_funds.east.primary")}、${n("public_funds.east.junior")}。`,
+      zhDescription: `生均公用经费基准定额（元/生·年）：现行 中西部 小学 ${n("public_funds.central_west.primary")}、初中 ${n("public_funds.central_west.junior")}；东部 ${n("public_funds.east.primary")}、${n("public_funds.east.junior")}；可按年份取历年全国基准。`,
       parameters: params({
         level: param("学段", "小学|primary 或 初中|junior。"),
         region: param("地区", "可选：中西部|central_west（默认，也可写 中部、西部）或 东部|east。"),
+        year: param(
+          "年份",
+          `可选：预算年度（如 2012），取该年施行的全国基准定额；${ruralUntil} 年以前为农村学校的定额；省略时为现行标准。`,
+        ),
       }),
       checks: bi(
-        "The per-student public-funds baseline a compulsory school is funded at.",
-        "义务教育学校生均公用经费的基准定额。",
+        "The per-student public-funds baseline a compulsory school is funded at, as in force in a year.",
+        "义务教育学校生均公用经费的基准定额（可取某年施行的标准）。",
       ),
       rule: bi(
-        `Yuan per student per year: central and western provinces (中西部) primary ${n("public_funds.central_west.primary")}, junior ${n("public_funds.central_west.junior")}; eastern (东部) primary ${n("public_funds.east.primary")}, junior ${n("public_funds.east.junior")}. Provinces may set more: edit the policy values.`,
-        `元/生·年：中西部 小学 ${n("public_funds.central_west.primary")}、初中 ${n("public_funds.central_west.junior")}；东部 小学 ${n("public_funds.east.primary")}、初中 ${n("public_funds.east.junior")}。省级标准可以更高：请修改政策参数。`,
+        `Yuan per student per year, now: central and western provinces (中西部) primary ${n("public_funds.central_west.primary")}, junior ${n("public_funds.central_west.junior")}; eastern (东部) primary ${n("public_funds.east.primary")}, junior ${n("public_funds.east.junior")}. Provinces may set more: edit the policy values. With a year: the national baseline of the latest row of the table below that starts in or before it, for the region (a region without figures in a row keeps its earlier ones). Before ${ruralUntil} the national baseline covered rural schools only (the rural funding mechanism), so for those years the result is the rural schools' baseline: urban schools had none. No national baseline before ${firstNorm} (#N/A); later raises than the last row are not known and not assumed.`,
+        `元/生·年，现行：中西部 小学 ${n("public_funds.central_west.primary")}、初中 ${n("public_funds.central_west.junior")}；东部 小学 ${n("public_funds.east.primary")}、初中 ${n("public_funds.east.junior")}。省级标准可以更高：请修改政策参数。给出年份时：取下表中该年或以前最近一行该地区的全国基准（某行无该地区数值时沿用此前的）。${ruralUntil} 年以前全国基准只适用于农村学校（农村义务教育经费保障机制），结果为农村学校的定额，城市学校当时没有全国基准。${firstNorm} 年以前无全国基准（#N/A）；表中最后一行以后的提标未知，不作假定。`,
       ),
       source: FUNDS_SOURCE,
+      tables: [normTable(tables.norms)],
       examples: [
-        { args: ["小学", null], result: 650 },
-        { args: ["初中", "东部"], result: 900 },
+        { args: ["小学", null, null], result: 650 },
+        { args: ["初中", "东部", null], result: 900 },
+        { args: ["小学", "中西部", 2009], result: 300, note: bi("rural schools only", "仅农村学校") },
+        {
+          args: ["初中", "东部", 2012],
+          result: 750,
+          note: bi("the 2011 row is still in force", "沿用 2011 年标准"),
+        },
+        { args: ["小学", "东部", 2016], result: 650, note: bi("urban and rural unified", "城乡统一") },
+        { args: ["初中", null, 2021], result: 850 },
       ],
       errors: [
         {
@@ -49,7 +67,15 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
             "the level has no baseline (not primary 小学 or junior 初中)",
             "该学段无基准定额（非小学、初中）",
           ),
-          args: ["高中", null],
+          args: ["高中", null, null],
+        },
+        {
+          error: "#N/A",
+          when: bi(
+            "the year is before the first national baseline: the message says there was none then",
+            "年份早于第一个全国基准定额：提示当时尚无全国基准",
+          ),
+          args: ["小学", null, 2008],
         },
       ],
     },
@@ -271,7 +297,7 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
         monthly_rate: param("月标准", "每人每月金额（元）。"),
         start_month: param(
           "起始月",
-          `可选：本年开始发放的月份 1–12，省略为 1（全年 12 个月）；从 ${n("allowance.start_month")} 月新学年开始填 ${n("allowance.start_month")}（${months} 个月），或填 政策参数("allowance.start_month")。`,
+          `可选：本年开始发放的月份 1–12，省略为 ${n("allowance.start_month")}（全年 ${months} 个月，即 政策参数("allowance.start_month")）；从 9 月新学年开始填 9（4 个月）。`,
         ),
       }),
       checks: bi(
@@ -279,12 +305,12 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
         "从某月开始发放的津贴在本预算年度的支出，如从新学年起发放的偏远农村教师津贴（S2-06）。",
       ),
       rule: bi(
-        `people × monthly_rate × (13 − start_month). start_month defaults to 1 (a whole year, 12 months), as the function specification defines. The five-town speech starts in month ${n("allowance.start_month")}: pass its start month, POLICY("allowance.start_month") = ${n("allowance.start_month")}, as the third argument to get ${months} months.`,
-        `人数 × 月标准 × (13 − 起始月)。按函数规范，起始月省略时为 1（全年 12 个月）。五镇讲话从 ${n("allowance.start_month")} 月新学年开始发放：把 政策参数("allowance.start_month")（= ${n("allowance.start_month")}）作为第三个参数传入，即得 ${months} 个月。`,
+        `people × monthly_rate × (13 − start_month). start_month defaults to ${n("allowance.start_month")} (POLICY("allowance.start_month"): the budget year is a calendar year, ${months} months), as the function specification defines. A district that pays from the new school year passes 9 (September) as the third argument: 4 months in the first year.`,
+        `人数 × 月标准 × (13 − 起始月)。按函数规范，起始月省略时为 ${n("allowance.start_month")}（政策参数("allowance.start_month")：预算按自然年度编制，${months} 个月）。从新学年开始发放的地区把 9（9 月）作为第三个参数传入，第一年即 4 个月。`,
       ),
       source: bi(
         `General Office of the State Council, Rural Teacher Support Plan 2015–2020 (乡村教师支持计划(2015—2020年), 国办发〔2015〕43号): living allowances for rural teachers at rates set locally by remoteness (one province pays ${n("allowance.monthly_rate")} yuan a month on average); speech 2 (S2-06) 「从今年新学年开始为偏远农村教师发放津贴」 (“pay remote rural teachers an allowance from this new school year”): from September, 4 months in the first year (policy reference §4.8).`,
-        `《国务院办公厅关于印发乡村教师支持计划(2015—2020年)的通知》（国办发〔2015〕43号）：乡村教师生活补助按学校艰苦边远程度由各地自定标准（如某省平均每人每月 ${n("allowance.monthly_rate")} 元）；讲话（二）（S2-06）「从今年新学年开始为偏远农村教师发放津贴」：从 ${n("allowance.start_month")} 月起，第一年 ${months} 个月（政策依据 §4.8）。`,
+        `《国务院办公厅关于印发乡村教师支持计划(2015—2020年)的通知》（国办发〔2015〕43号）：乡村教师生活补助按学校艰苦边远程度由各地自定标准（如某省平均每人每月 ${n("allowance.monthly_rate")} 元）；讲话（二）（S2-06）「从今年新学年开始为偏远农村教师发放津贴」：从 9 月起，第一年 4 个月（政策依据 §4.8）。`,
       ),
       examples: [
         {
@@ -296,8 +322,8 @@ export function fundingTexts(pack: PolicyPack): FunctionTable {
           args: [120, 400, 9],
           result: 192000,
           note: bi(
-            'from September, the five-town speech\'s start, as POLICY("allowance.start_month") gives it: 4 months',
-            '从 9 月起（五镇讲话的起始月，即 政策参数("allowance.start_month")）：4 个月',
+            "from September, the new school year (as the five-town speech S2-06 starts): 4 months",
+            "从 9 月新学年起（如五镇讲话 S2-06）：4 个月",
           ),
         },
       ],

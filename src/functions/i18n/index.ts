@@ -11,16 +11,20 @@ import { FISCAL_TEXTS } from "../fiscal/texts";
 import { fundingTexts } from "../funding/texts";
 import { PROJECTION_TEXTS } from "../projection/texts";
 import { schoolsTexts } from "../schools/texts";
+import { DATED_TABLES, type DatedTables } from "./dated";
 import type { FunctionTable } from "./types";
 
 export * from "./types";
 
-/** zh-CN metadata and bilingual reference content of every EDU function, citing the numbers of `pack`. */
-export function functionTexts(pack: PolicyPack): FunctionTable {
+/**
+ * zh-CN metadata and bilingual reference content of every EDU function, citing the numbers of `pack` and showing
+ * the dated national tables `tables`.
+ */
+export function functionTexts(pack: PolicyPack, tables: DatedTables = DATED_TABLES): FunctionTable {
   return {
     ...FISCAL_TEXTS,
-    ...schoolsTexts(pack),
-    ...fundingTexts(pack),
+    ...schoolsTexts(pack, tables),
+    ...fundingTexts(pack, tables),
     ...assignmentTexts(pack),
     ...PROJECTION_TEXTS,
     ...BUDGET_TEXTS,

@@ -47,6 +47,14 @@ export interface ErrorCase {
   readonly args: readonly ExcelValue[];
 }
 
+/** A table of the reference page (a dated policy table), written from the rule's data. */
+export interface ReferenceTable {
+  readonly title: Bilingual;
+  readonly head: readonly Bilingual[];
+  /** Cells: one text for both languages, or a text per language. */
+  readonly rows: readonly (readonly (string | Bilingual)[])[];
+}
+
 export interface FunctionText {
   readonly zhName: string;
   readonly zhDescription: string;
@@ -63,6 +71,8 @@ export interface FunctionText {
   readonly source: Bilingual;
   readonly examples: readonly Example[];
   readonly errors: readonly ErrorCase[];
+  /** Tables shown after the rule, e.g. the standards in force by year. */
+  readonly tables?: readonly ReferenceTable[];
 }
 
 export type FunctionTable = { readonly [id: string]: FunctionText };

@@ -7,7 +7,8 @@ import { balanceCheck, balanceCv, balanceLimit, parseStandard } from "../../doma
 import { capacity, classBand, classesNeeded, mergeCheck } from "../../domain/classes";
 import { dropoutCheck, dropoutLimit, dropoutRate } from "../../domain/dropout";
 import { RuleError } from "../../domain/errors";
-import { staffQuota, staffRatio } from "../../domain/staffing";
+import { budgetYear } from "../../domain/dated";
+import { staffQuota, staffRatio, staffRatioInYear } from "../../domain/staffing";
 import { EDU_DEFAULT as P } from "../../policy/packs";
 import {
   excel,
@@ -28,6 +29,14 @@ import { areaOf, areaText, classSizeFor, levelOf, levelText } from "../levels";
 const STANDARD_TEXT = "基本|basic or 优质|quality";
 
 const staffRatioOf = memoByText((t: string) => staffRatio(P, levelOf(t)));
+
+/** STAFF_RATIO(level, area, year): the pack's ratio when year is omitted (v1), else the table of that year. */
+function staffRatioFor(level: string, area: string | null, year: number | null): number {
+  const lvl = levelOf(level);
+  const ar = areaOf(area);
+  if (year === null) return staffRatioOf(level);
+  return staffRatioInYear(lvl, ar, budgetYear(year));
+}
 const dropoutLimitOf = memoByTexts((l: string, a: string | null) => dropoutLimit(P, levelOf(l), areaOf(a)));
 const balanceLimitOf = memoByTexts((l: string, s: string | null) =>
   balanceLimit(P, levelOf(l), parseStandard(s, "standard")),
@@ -206,14 +215,16 @@ export function BALANCE_CHECK(cv: number, level: string, standard?: string): boo
 }
 
 /**
- * Students per staff post under the 2014 unified staffing standard.
+ * Students per staff post in force in a year: from 2014 the unified ratios, 2001–2013 the 2001 ratios by area.
  * @customfunction STAFF_RATIO
  * @param level School level: 小学|primary, 初中|junior or 高中|senior.
- * @returns Students per post, from the policy pack (POLICY keys staff_ratio.*).
+ * @param area Area for years before 2014: 城市|urban, 县镇|town or 农村|rural (default 农村); ignored from 2014.
+ * @param year Year whose standard applies (default: the standard in force now, POLICY keys staff_ratio.*).
+ * @returns Students per post; #N/A for a year before the first national standard.
  * @helpurl https://localhost:3000/help/STAFF_RATIO.html
  */
-export function STAFF_RATIO(level: string): number {
-  return excel(() => staffRatioOf(levelText(level)));
+export function STAFF_RATIO(level: string, area?: string, year?: number): number {
+  return excel(() => staffRatioFor(levelText(level), areaText(area), optNumOrNull(year, "year")));
 }
 
 /**
@@ -221,15 +232,29 @@ export function STAFF_RATIO(level: string): number {
  * @customfunction STAFF_QUOTA
  * @param students Number of students.
  * @param level School level: 小学|primary, 初中|junior or 高中|senior.
- * @param ratio Students per post; default STAFF_RATIO(level).
+ * @param ratio Students per post; default STAFF_RATIO(level, area, year).
+ * @param area Area for years before 2014: 城市|urban, 县镇|town or 农村|rural (default 农村).
+ * @param year Year whose standard applies (default: the standard in force now).
  * @returns Staff posts (wrap in ROUNDUP or ROUND as your province rounds).
  * @helpurl https://localhost:3000/help/STAFF_QUOTA.html
  */
-export function STAFF_QUOTA(students: number, level: string, ratio?: number): number {
+export function STAFF_QUOTA(
+  students: number,
+  level: string,
+  ratio?: number,
+  area?: string,
+  year?: number,
+): number {
   return excel(() => {
     const n = num(students, "students");
     const lvl = levelText(level);
-    levelOf(lvl);
-    return staffQuota(n, optNumOrNull(ratio, "ratio") ?? staffRatioOf(lvl));
+    levelOf(lvl); // checked first, as in v1: a given ratio still needs a valid level, area and year
+    const given = optNumOrNull(ratio, "ratio");
+    const ar = areaText(area);
+    const y = optNumOrNull(year, "year");
+    if (given === null) return staffQuota(n, staffRatioFor(lvl, ar, y));
+    areaOf(ar);
+    if (y !== null) budgetYear(y);
+    return staffQuota(n, given);
   });
 }

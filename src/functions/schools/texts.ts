@@ -1,5 +1,6 @@
 /** zh-CN names, parameter texts and reference help of the school functions (./functions.ts). */
 import type { PolicyPack } from "../../policy/types";
+import { DATED_TABLES, staffRatioTable, type DatedTables } from "../i18n/dated";
 import { policyNumbers } from "../i18n/policy";
 import { bi, column, param, params, row, type FunctionTable } from "../i18n/types";
 
@@ -9,7 +10,7 @@ const MERGED_SCHOOLS = [
   [25, 27, 22, 30, 26, 24],
 ];
 
-export function schoolsTexts(pack: PolicyPack): FunctionTable {
+export function schoolsTexts(pack: PolicyPack, tables: DatedTables = DATED_TABLES): FunctionTable {
   const { n, pct, pctEn } = policyNumbers(pack);
   /** The last size of a band that ends where the next one starts. */
   const upTo = (
@@ -40,10 +41,23 @@ export function schoolsTexts(pack: PolicyPack): FunctionTable {
     "教育部《县域义务教育均衡发展督导评估暂行办法》（教督〔2012〕3号）、《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）；讲话（一）（S1-08、S1-11）（政策依据 §4.3）。",
   );
   const STAFF_SOURCE = bi(
-    "Central Staffing Office, Ministry of Education and Ministry of Finance, Notice on Unifying Urban and Rural Staffing Standards for Primary and Secondary Schools (关于统一城乡中小学教职工编制标准的通知, 中央编办发〔2014〕72号): rural schools are staffed at the urban ratios (policy reference §4.5).",
-    "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》（中央编办发〔2014〕72号）：城乡统一按城市标准核定（政策依据 §4.5）。",
+    `${tables.staff.map((r) => `${r.sourceEn}, from ${r.from}`).join("; ")}: rural and county-town schools are staffed at the urban ratios since the unification (policy reference §4.5).`,
+    `${tables.staff.map((r) => `${r.sourceZh}（${r.from} 年起）`).join("；")}：统一后城乡均按城市标准核定（政策依据 §4.5）。`,
   );
   const AREA = param("地区", "可选：城市|urban、县镇|town 或 农村|rural；省略时为农村。");
+  const STAFF_AREA = param(
+    "地区",
+    "可选：2014 年以前的标准按城市|urban、县镇|town 或 农村|rural 区分；省略时为农村；2014 年起城乡统一，不看地区。",
+  );
+  const YEAR = (what: string): ReturnType<typeof param> =>
+    param("年份", `可选：预算年度（如 2012），取该年施行的${what}；省略时为现行标准。`);
+  const firstStaff = tables.staff[0];
+  const unifiedFrom = tables.staff.find((r) => r.unified)?.from;
+  const STAFF_YEARS = bi(
+    `The standard in force in the year: ${tables.staff.map((r) => `${r.to === undefined ? `from ${r.from}` : `${r.from}–${r.to}`} ${r.unified ? "one ratio for every area" : "by area (城市, 县镇, 农村)"}`).join("; ")}; no national standard before ${firstStaff?.from ?? ""} (#N/A). Without a year, the standard in force now.`,
+    `按年份取施行的标准：${tables.staff.map((r) => `${r.to === undefined ? `${r.from} 年起` : `${r.from}–${r.to} 年`}${r.unified ? "城乡统一" : "按城市、县镇、农村区分"}`).join("；")}；${firstStaff?.from ?? ""} 年以前无全国标准（#N/A）。省略年份时为现行标准。`,
+  );
+  const STAFF_TABLES = [staffRatioTable(tables.staff)];
   const UNKNOWN_LEVEL = bi("level is not a school level", "学段不是可识别的学段");
 
   return {
@@ -379,27 +393,57 @@ export function schoolsTexts(pack: PolicyPack): FunctionTable {
 
     STAFF_RATIO: {
       zhName: "编制生师比",
-      zhDescription: `教职工编制标准：每名教职工对应的学生数（小学 ${n("staff_ratio.primary")}，初中 ${n("staff_ratio.junior")}，高中 ${n("staff_ratio.senior")}）。`,
-      parameters: params({ level: param("学段", "小学|primary、初中|junior 或 高中|senior。") }),
+      zhDescription: `教职工编制标准：每名教职工对应的学生数（现行 小学 ${n("staff_ratio.primary")}，初中 ${n("staff_ratio.junior")}，高中 ${n("staff_ratio.senior")}；可按年份取历年标准）。`,
+      parameters: params({
+        level: param("学段", "小学|primary、初中|junior 或 高中|senior。"),
+        area: STAFF_AREA,
+        year: YEAR("编制标准"),
+      }),
       checks: bi(
-        "Students per staff post in the 2014 unified staffing standard.",
-        "2014 年城乡统一的教职工编制标准中每个编制对应的学生数。",
+        "Students per staff post in the national staffing standard in force in a year.",
+        "某年施行的全国教职工编制标准中每个编制对应的学生数。",
       ),
       rule: bi(
-        `Primary (小学) ${n("staff_ratio.primary")}, junior (初中) ${n("staff_ratio.junior")}, senior (高中) ${n("staff_ratio.senior")} students per staff post.`,
-        `小学 ${n("staff_ratio.primary")}、初中 ${n("staff_ratio.junior")}、高中 ${n("staff_ratio.senior")} 名学生核一个教职工编制。`,
+        `Now (the ${unifiedFrom ?? ""} unified standard): primary (小学) ${n("staff_ratio.primary")}, junior (初中) ${n("staff_ratio.junior")}, senior (高中) ${n("staff_ratio.senior")} students per staff post. ${STAFF_YEARS.en} The table below gives every ratio.`,
+        `现行（${unifiedFrom ?? ""} 年城乡统一标准）：小学 ${n("staff_ratio.primary")}、初中 ${n("staff_ratio.junior")}、高中 ${n("staff_ratio.senior")} 名学生核一个教职工编制。${STAFF_YEARS.zh}各年数值见下表。`,
       ),
       source: STAFF_SOURCE,
+      tables: STAFF_TABLES,
       examples: [
-        { args: ["小学"], result: 19 },
-        { args: ["初中"], result: 13.5 },
-        { args: ["senior"], result: 12.5 },
+        { args: ["小学", null, null], result: 19 },
+        { args: ["初中", null, null], result: 13.5 },
+        { args: ["senior", null, null], result: 12.5 },
+        {
+          args: ["小学", null, 2012],
+          result: 23,
+          note: bi("2001 standard, rural (the default area)", "2001 年标准，农村（默认地区）"),
+        },
+        { args: ["初中", "县镇", 2013], result: 16 },
+        { args: ["高中", "城市", 2005], result: 12.5 },
+        {
+          args: ["小学", "农村", 2014],
+          result: 19,
+          note: bi("from 2014 the area is ignored", "2014 年起不看地区"),
+        },
       ],
       errors: [
         {
           error: "#N/A",
           when: bi("kindergartens (幼儿园) have no ratio here", "幼儿园不适用此标准"),
-          args: ["幼儿园"],
+          args: ["幼儿园", null, null],
+        },
+        {
+          error: "#N/A",
+          when: bi(
+            "the year is before the first national staffing standard: the message names its year",
+            "年份早于第一个全国编制标准：提示标准起始年份",
+          ),
+          args: ["小学", null, 2000],
+        },
+        {
+          error: "#VALUE!",
+          when: bi("year is not a whole year from 1900 to 9999", "年份不是 1900–9999 的整数年"),
+          args: ["小学", null, 2012.5],
         },
       ],
     },
@@ -410,27 +454,44 @@ export function schoolsTexts(pack: PolicyPack): FunctionTable {
       parameters: params({
         students: param("学生数", "在校学生数。"),
         level: LEVEL,
-        ratio: param("生师比", "可选：自定的生师比；省略时用该学段编制标准。"),
+        ratio: param("生师比", "可选：自定的生师比；省略时用 编制生师比(学段, 地区, 年份)。"),
+        area: STAFF_AREA,
+        year: YEAR("编制标准"),
       }),
       checks: bi(
         "How many staff posts a school or district is entitled to.",
         "学校或全区应核定的教职工编制数。",
       ),
       rule: bi(
-        "students ÷ ratio, not rounded: rounding is a provincial choice, so wrap it in ROUNDUP or ROUND.",
-        "学生数 ÷ 生师比，不取整：取整办法由省里定，请套用 ROUNDUP 或 ROUND。",
+        `students ÷ ratio, not rounded: rounding is a provincial choice, so wrap it in ROUNDUP or ROUND. An omitted ratio is STAFF_RATIO(level, area, year). ${STAFF_YEARS.en}`,
+        `学生数 ÷ 生师比，不取整：取整办法由省里定，请套用 ROUNDUP 或 ROUND。省略生师比时用 编制生师比(学段, 地区, 年份)。${STAFF_YEARS.zh}`,
       ),
       source: STAFF_SOURCE,
+      tables: STAFF_TABLES,
       examples: [
-        { args: [1900, "小学", null], result: 100 },
-        { args: [1000, "初中", null], result: 1000 / 13.5, digits: 4 },
-        { args: [1000, "初中", 12.5], result: 80 },
+        { args: [1900, "小学", null, null, null], result: 100 },
+        { args: [1000, "初中", null, null, null], result: 1000 / 13.5, digits: 4 },
+        { args: [1000, "初中", 12.5, null, null], result: 80 },
+        {
+          args: [2300, "小学", null, null, 2010],
+          result: 100,
+          note: bi("2001 standard, rural", "2001 年标准，农村"),
+        },
+        { args: [1800, "初中", null, "城市", 2013], result: 1800 / 13.5, digits: 4 },
       ],
       errors: [
         {
           error: "#N/A",
           when: bi("no ratio is given and the level has none", "未给生师比且该学段无标准"),
-          args: [100, "幼儿园", null],
+          args: [100, "幼儿园", null, null, null],
+        },
+        {
+          error: "#N/A",
+          when: bi(
+            "no ratio is given and the year is before the first national staffing standard",
+            "未给生师比且年份早于第一个全国编制标准",
+          ),
+          args: [100, "小学", null, null, 1999],
         },
       ],
     },
