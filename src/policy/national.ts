@@ -10,7 +10,9 @@ export const RULES_YEAR = 2025;
 function dated(...entries: readonly Omit<PolicyEntry, "origin" | "untilYear">[]): readonly PolicyEntry[] {
   return entries.map((entry, i) => {
     const next = entries[i + 1];
-    return next ? { ...entry, origin: "national", untilYear: next.fromYear } : { ...entry, origin: "national" };
+    return next
+      ? { ...entry, origin: "national", untilYear: next.fromYear }
+      : { ...entry, origin: "national" };
   });
 }
 
@@ -37,7 +39,8 @@ function v(
   return t(unit, labelZh, labelEn, dated({ value, source, fromYear }), notInForce);
 }
 
-const STAFF_2001 = "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准的意见》(国办发〔2001〕74号)";
+const STAFF_2001 =
+  "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准的意见》(国办发〔2001〕74号)";
 const STAFF_2014 =
   "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号): 县镇、农村中小学教职工编制标准统一到城市标准";
 const CLASS_2002 =
@@ -64,7 +67,12 @@ const NO_ALLOWANCE: NotInForce = {
 const NO_NUTRITION: NotInForce = { value: 0, note: "营养改善计划2011年秋季学期起实施, 此前按0计" };
 
 /** The 2001 ratio of one area, unified to the 城市 ratio from 2014. */
-function staff(level: "小学" | "初中" | "高中", area: "城市" | "县镇" | "农村", ratio2001: number, unified: number) {
+function staff(
+  level: "小学" | "初中" | "高中",
+  area: "城市" | "县镇" | "农村",
+  ratio2001: number,
+  unified: number,
+) {
   const en = { 小学: "Primary", 初中: "Junior", 高中: "Senior" }[level];
   return t(
     "生/教职工",
@@ -164,19 +172,28 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       "人/班",
       "小学标准班额",
       "Primary class size",
-      dated({ value: 45, source: CLASS_2002, fromYear: 2002 }, { value: 45, source: CLASS_STD, fromYear: 2008 }),
+      dated(
+        { value: 45, source: CLASS_2002, fromYear: 2002 },
+        { value: 45, source: CLASS_STD, fromYear: 2008 },
+      ),
     ),
     "class_size.junior": t(
       "人/班",
       "初中标准班额",
       "Junior class size",
-      dated({ value: 50, source: CLASS_2002, fromYear: 2002 }, { value: 50, source: CLASS_STD, fromYear: 2008 }),
+      dated(
+        { value: 50, source: CLASS_2002, fromYear: 2002 },
+        { value: 50, source: CLASS_STD, fromYear: 2008 },
+      ),
     ),
     "class_size.senior": t(
       "人/班",
       "高中标准班额",
       "Senior class size",
-      dated({ value: 50, source: CLASS_2002, fromYear: 2002 }, { value: 50, source: CLASS_STD, fromYear: 2008 }),
+      dated(
+        { value: 50, source: CLASS_2002, fromYear: 2002 },
+        { value: 50, source: CLASS_STD, fromYear: 2008 },
+      ),
     ),
     "class_size.kindergarten": v(30, "人/班", "幼儿园班额(混龄)", "Kindergarten class size", KG_RULES, 2016),
     "class_size.kg_small": v(25, "人/班", "小班班额", "Kindergarten small class", KG_RULES, 2016),
@@ -339,7 +356,10 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       "元/人·月",
       "乡村教师生活补助月标准",
       "Rural teacher allowance per month",
-      dated({ value: 400, source: ALLOWANCE_2013, fromYear: 2013 }, { value: 400, source: ALLOWANCE, fromYear: 2015 }),
+      dated(
+        { value: 400, source: ALLOWANCE_2013, fromYear: 2013 },
+        { value: 400, source: ALLOWANCE, fromYear: 2015 },
+      ),
       NO_ALLOWANCE,
     ),
     "allowance.rate.tier1": v(
@@ -375,7 +395,11 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       "Nutrition subsidy per day",
       dated(
         { value: 3, source: `${NUTRITION}: 2011年秋季学期起每生每天3元`, fromYear: 2011 },
-        { value: 4, source: "营养改善计划膳食补助提高到每生每天4元(2014年起; 政策参考 §4.10, 高可信度)", fromYear: 2014 },
+        {
+          value: 4,
+          source: "营养改善计划膳食补助提高到每生每天4元(2014年起; 政策参考 §4.10, 高可信度)",
+          fromYear: 2014,
+        },
         { value: 5, source: "营养改善计划膳食补助2021年秋季学期起提高到每生每天5元", fromYear: 2021 },
       ),
       NO_NUTRITION,

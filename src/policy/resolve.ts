@@ -53,7 +53,10 @@ export function entryInForce(timeline: PolicyTimeline, year: number): PolicyEntr
 function nextEntry(timeline: PolicyTimeline, year: number): PolicyEntry | undefined {
   return timeline.entries
     .filter((entry) => entry.fromYear > year)
-    .reduce<PolicyEntry | undefined>((first, entry) => (!first || entry.fromYear < first.fromYear ? entry : first), undefined);
+    .reduce<PolicyEntry | undefined>(
+      (first, entry) => (!first || entry.fromYear < first.fromYear ? entry : first),
+      undefined,
+    );
 }
 
 function valueOf(timeline: PolicyTimeline, entry: PolicyEntry, status: PolicyValue["status"]): PolicyValue {
@@ -102,7 +105,11 @@ export function resolveValue(
  * The pack in force in a year: for every key the latest entry whose start ≤ year and that has not stopped. The
  * result is a PolicyPack as every builder and function takes it, with the year it was resolved for.
  */
-export function resolvePack(pack: PolicyTimelinePack, year: number, options: ResolveOptions = {}): PolicyPack {
+export function resolvePack(
+  pack: PolicyTimelinePack,
+  year: number,
+  options: ResolveOptions = {},
+): PolicyPack {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
     throw invalidArgument("year", `a whole year from ${FIRST_YEAR} to ${LAST_YEAR}`);
   const chosen = new Set<PolicyKey>([...(pack.applyBeforeStart ?? []), ...(options.applyBeforeStart ?? [])]);

@@ -83,7 +83,12 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "note",
         cell: ({ item }) => val(pack.values[item].source),
       },
-      { key: "fromYear", header: "起始年份", width: 10, cell: ({ item }) => startYearCell(pack.values[item]) },
+      {
+        key: "fromYear",
+        header: "起始年份",
+        width: 10,
+        cell: ({ item }) => startYearCell(pack.values[item]),
+      },
       {
         key: "untilYear",
         header: "终止年份",
