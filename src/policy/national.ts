@@ -348,9 +348,8 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       "月",
       "津贴起始月份",
       "Allowance start month",
-      "预算按自然年度编制, 从1月起计",
-      2013,
-      { value: 1, note: "2013年前国家无乡村教师生活补助; 预算按自然年度编制, 从1月起计" },
+      "预算按自然年度编制, 从1月起计(预算惯例, 非某一年的政策规定)",
+      2001,
     ),
     "allowance.monthly_rate": t(
       "元/人·月",
