@@ -360,3 +360,20 @@ describe("resolvePack", () => {
     }
   });
 });
+
+describe("参数 names the year of its rules", () => {
+  it("states the rules' year, and warns when it is not the budget year", () => {
+    const top = (year: number, packYear: number) => {
+      const district = fixtureWith((input) => ({ ...input, budgetYear: year, termEndYear: year + 3 }));
+      const plan = planOf(context(district, packForYear("national", packYear)), []);
+      return sheetByKey(plan, "parameters")
+        .blocks.flatMap((b) => b.cells.flat())
+        .map((c) => c?.v);
+    };
+    expect(top(2016, 2016)).toEqual(expect.arrayContaining(["适用年度 Rules of year", 2016]));
+    expect(top(2016, 2016)).not.toContain("注意 Note");
+    expect(top(2016, 2012)).toEqual(
+      expect.arrayContaining(["注意 Note", "政策参数按2012年施行的标准, 与预算年度2016年不同"]),
+    );
+  });
+});

@@ -66,6 +66,15 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
     { key: "packName", label: "名称 Name", cell: val(`${pack.nameZh} (${pack.nameEn})`) },
     ...(pack.basedOn ? [{ key: "basedOn", label: "基于 Based on", cell: val(pack.basedOn) }] : []),
     { key: "year", label: "适用年度 Rules of year", cell: val(year) },
+    ...(year !== ctx.district.budgetYear
+      ? [
+          {
+            key: "yearNote",
+            label: "注意 Note",
+            cell: val(`政策参数按${year}年施行的标准, 与预算年度${ctx.district.budgetYear}年不同`),
+          },
+        ]
+      : []),
   ]);
   const table = sb.table<PolicyKey>({
     name: "tblParameters",
