@@ -239,14 +239,15 @@ describe("参数 for a budget year", () => {
     });
   });
 
-  it("shows the speeches' local values as local", () => {
+  it("shows the speeches' local values as local, and the national one in a year before the local one starts", () => {
     expect(ZHENLAI_2012.values["dropout.primary"]).toMatchObject({
       value: 0,
       origin: "local",
       status: "inForce",
     });
     expect(WUZHEN_2004.values["allowance.start_month"]).toMatchObject({ value: 9, origin: "local" });
-    expect(packForYear("wuzhen-2004", 2025).values["allowance.start_month"]).toMatchObject({
+    expect(packForYear("wuzhen-2004", 2003).values["allowance.start_month"]).toMatchObject({
+      value: 1,
       origin: "national",
     });
   });
