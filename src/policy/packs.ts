@@ -44,9 +44,13 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
     const next: PolicyValue =
       typeof edit === "number"
         ? {
-            ...old,
             value: edit,
+            unit: old.unit,
+            labelZh: old.labelZh,
+            labelEn: old.labelEn,
             source: `用户修改 user edit (was ${old.value}: ${old.source})`,
+            // The user's value applies in the pack's year.
+            fromYear: base.year ?? old.fromYear,
             origin: "user",
             status: "inForce",
           }
