@@ -8,7 +8,7 @@ import { buildWorkbook, type BuiltWorkbook } from "../plan/build";
 import type { Reconciliation } from "../plan/context";
 import { buildInputTemplatePlan } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
-import { getPack, listPacks } from "../policy";
+import { listPacks, packForYear } from "../policy";
 import type { PolicyPack } from "../policy";
 import { writeXlsx } from "../writers/xlsx";
 import { UserError } from "./errors";
@@ -51,10 +51,11 @@ function problemSummary(problems: readonly Problem[], t: Texts): string {
   return t.problemCount(errors, problems.length - errors) + "\n";
 }
 
-function choosePack(id: string, t: Texts): PolicyPack {
+/** The chosen pack resolved for the budget year: the values in force in that year. */
+function choosePack(id: string, year: number, t: Texts): PolicyPack {
   const ids = listPacks().map((pack) => pack.id);
   if (!ids.includes(id)) throw new UserError(t.unknownPack(id, ids.join(", ")));
-  return getPack(id);
+  return packForYear(id, year);
 }
 
 /** Loads and validates the district; prints its problems; stops (exit 2) on errors. */
@@ -79,7 +80,7 @@ async function districtWorkbook(
     packId === undefined ? loaded.problems : loaded.problems.filter((p) => p.code !== "samplePack");
   if (problems.length > 0) io.stderr(problemTable(problems, ctx) + problemSummary(problems, t));
   if (!district || hasErrors(problems)) throw new UserError(t.inputHasErrors);
-  const pack = choosePack(packId ?? district.policyPack, t);
+  const pack = choosePack(packId ?? district.policyPack, district.budgetYear, t);
   io.stdout(t.district(district.name, district.budgetYear, `${pack.id}@${pack.version}`) + "\n");
   const built = buildWorkbook(district, pack, {
     generatedAt: io.now().toISOString(),

@@ -1,3 +1,4 @@
 export * from "./types";
-export { NATIONAL } from "./national";
+export { NATIONAL, NATIONAL_TIMELINE, RULES_YEAR } from "./national";
 export * from "./packs";
+export * from "./resolve";

@@ -1,7 +1,32 @@
-import type { PolicyPack, PolicyValue } from "./types";
+import { resolvePack } from "./resolve";
+import type { NotInForce, PolicyEntry, PolicyPack, PolicyTimeline, PolicyTimelinePack } from "./types";
 
 const RATE = "比率";
 
+/** The year whose national rules "now" means (edu-default, the national pack shown alone): the core has no clock. */
+export const RULES_YEAR = 2025;
+
+/** National entries in order: each stops where the next begins. */
+function dated(...entries: readonly Omit<PolicyEntry, "origin" | "untilYear">[]): readonly PolicyEntry[] {
+  return entries.map((entry, i) => {
+    const next = entries[i + 1];
+    return next
+      ? { ...entry, origin: "national", untilYear: next.fromYear }
+      : { ...entry, origin: "national" };
+  });
+}
+
+function t(
+  unit: string,
+  labelZh: string,
+  labelEn: string,
+  entries: readonly PolicyEntry[],
+  notInForce?: NotInForce,
+): PolicyTimeline {
+  return notInForce ? { unit, labelZh, labelEn, entries, notInForce } : { unit, labelZh, labelEn, entries };
+}
+
+/** One national value in force from fromYear on. */
 function v(
   value: number,
   unit: string,
@@ -9,15 +34,17 @@ function v(
   labelEn: string,
   source: string,
   fromYear: number,
-): PolicyValue {
-  return { value, unit, labelZh, labelEn, source, fromYear };
+  notInForce?: NotInForce,
+): PolicyTimeline {
+  return t(unit, labelZh, labelEn, dated({ value, source, fromYear }), notInForce);
 }
 
+const STAFF_2001 =
+  "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准的意见》(国办发〔2001〕74号)";
 const STAFF_2014 =
-  "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号)";
-const FUNDS_2021 =
-  "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)建立的生均公用经费基准定额; 约2021年标准(巴彦淖尔市2023年仍按中西部650/850元执行), 此后可能提高, 可在参数表中修改";
-const FUNDS_2016 = "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)";
+  "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号): 县镇、农村中小学教职工编制标准统一到城市标准";
+const CLASS_2002 =
+  "《城市普通中小学校校舍建设标准》(建标〔2002〕102号): 校舍面积按小学每班45人、中学每班50人核定(政策参考 §4.4, 中等可信度)";
 const CLASS_STD =
   "《农村普通中小学校建设标准》(建标109-2008); 《中小学校设计规范》(GB 50099-2011): 完全小学每班45人、各类中学每班50人";
 const KG_RULES = "教育部《幼儿园工作规程》(2016年)";
@@ -25,15 +52,85 @@ const BANDS =
   "国务院《关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》(国发〔2016〕40号): 56–65人为大班额, 66人及以上为超大班额; 46–55人按常用统计分档记为偏大";
 const BASIC = "《县域义务教育均衡发展督导评估暂行办法》(教督〔2012〕3号)";
 const QUALITY = "《县域义务教育优质均衡发展督导评估办法》(教督〔2017〕6号)";
+const FUNDS_2016 = "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)";
+const ALLOWANCE_2013 =
+  "2013年中央1号文件及教育部、财政部通知: 集中连片特困地区乡村教师生活补助, 地方发放、中央综合奖补; 标准各地自定, 此为示例(一省平均每人每月400元), 可在参数表中修改";
 const ALLOWANCE_PLAN = "国务院办公厅《乡村教师支持计划(2015—2020年)》(国办发〔2015〕43号)";
 const ALLOWANCE = `${ALLOWANCE_PLAN}: 国家未定统一标准, 各地自定, 此为示例(一省平均每人每月400元), 可在参数表中修改`;
 const ALLOWANCE_TIER = `${ALLOWANCE_PLAN}: 按学校艰苦边远程度分档, 标准各地自定; 200/300/400元三档仅为示例, 可在参数表中修改`;
+const NUTRITION = "国务院办公厅《关于实施农村义务教育学生营养改善计划的意见》(国办发〔2011〕54号)";
+
+const NO_ALLOWANCE: NotInForce = {
+  value: 0,
+  note: "2013年前国家无乡村教师生活补助政策, 本年度按0计",
+};
+const NO_NUTRITION: NotInForce = { value: 0, note: "营养改善计划2011年秋季学期起实施, 此前按0计" };
+
+/** The 2001 ratio of one area, unified to the 城市 ratio from 2014. */
+function staff(
+  level: "小学" | "初中" | "高中",
+  area: "城市" | "县镇" | "农村",
+  ratio2001: number,
+  unified: number,
+) {
+  const en = { 小学: "Primary", 初中: "Junior", 高中: "Senior" }[level];
+  return t(
+    "生/教职工",
+    `${level}生师比(编制, ${area})`,
+    `${en} students per staff post (${area})`,
+    dated(
+      { value: ratio2001, source: `${STAFF_2001}: ${area}${level} 1:${ratio2001}`, fromYear: 2001 },
+      { value: unified, source: STAFF_2014, fromYear: 2014 },
+    ),
+  );
+}
+
+const NO_BASELINE: NotInForce = {
+  value: 0,
+  note: "2009年前无全国统一的生均公用经费基准定额(2006–07年农村义务教育经费保障机制改革前以杂费补充公用经费), 本年度按0计",
+};
+
+/** The public-funds baseline of one region and level by year (§4.6): rural schools until 2016, then all. */
+function funds(
+  labelZh: string,
+  labelEn: string,
+  [y2009, y2011, y2013, y2014, y2021]: readonly [number, number, number, number, number],
+) {
+  const rural = "农村义务教育经费保障机制";
+  return t(
+    "元/生·年",
+    labelZh,
+    labelEn,
+    dated(
+      { value: y2009, source: `${rural} 2009年基准定额(仅农村学校; 政策参考 §4.6)`, fromYear: 2009 },
+      {
+        value: y2011,
+        source: `${rural} 2011年基准定额(仅农村学校; 东部为莆田等地公开数据, 中西部为中等可信度; 政策参考 §4.6)`,
+        fromYear: 2011,
+      },
+      {
+        value: y2013,
+        source: `${rural} 2013年基准定额(仅农村学校; 由2014年标准减40元推算; 政策参考 §4.6)`,
+        fromYear: 2013,
+      },
+      { value: y2014, source: `${rural} 2014年基准定额(仅农村学校; 政策参考 §4.6)`, fromYear: 2014 },
+      { value: y2014, source: `${FUNDS_2016}: 2016年春季学期起城乡统一基准定额`, fromYear: 2016 },
+      {
+        value: y2021,
+        source: `${FUNDS_2016}建立的基准定额; 约2021年标准(巴彦淖尔市2023年仍按中西部650/850元执行), 此后可能提高, 可在参数表中修改`,
+        fromYear: 2021,
+      },
+    ),
+    NO_BASELINE,
+  );
+}
 
 /**
- * National rules only (shared/domain/policies.md §4). The standardized-school target has no national figure: the
- * pack keeps the city-level 80 % that speech (二) cites (S2-13), marked as such, so every key has a value.
+ * National rules only (shared/domain/policies.md §4), each key with every dated value the reference gives. The
+ * standardized-school target has no national figure: the pack keeps the city-level 80 % that speech (二) cites
+ * (S2-13), marked as such, so every key has a value.
  */
-export const NATIONAL: PolicyPack = {
+export const NATIONAL_TIMELINE: PolicyTimelinePack = {
   id: "national",
   version: "1.0.0",
   nameZh: "国家标准",
@@ -71,9 +168,33 @@ export const NATIONAL: PolicyPack = {
       "国家教委《普及义务教育评估验收暂行办法》(1994年)第七条: 其他县初中辍学率控制在3%左右(普九“红线”)",
       1994,
     ),
-    "class_size.primary": v(45, "人/班", "小学标准班额", "Primary class size", CLASS_STD, 2008),
-    "class_size.junior": v(50, "人/班", "初中标准班额", "Junior class size", CLASS_STD, 2008),
-    "class_size.senior": v(50, "人/班", "高中标准班额", "Senior class size", CLASS_STD, 2008),
+    "class_size.primary": t(
+      "人/班",
+      "小学标准班额",
+      "Primary class size",
+      dated(
+        { value: 45, source: CLASS_2002, fromYear: 2002 },
+        { value: 45, source: CLASS_STD, fromYear: 2008 },
+      ),
+    ),
+    "class_size.junior": t(
+      "人/班",
+      "初中标准班额",
+      "Junior class size",
+      dated(
+        { value: 50, source: CLASS_2002, fromYear: 2002 },
+        { value: 50, source: CLASS_STD, fromYear: 2008 },
+      ),
+    ),
+    "class_size.senior": t(
+      "人/班",
+      "高中标准班额",
+      "Senior class size",
+      dated(
+        { value: 50, source: CLASS_2002, fromYear: 2002 },
+        { value: 50, source: CLASS_STD, fromYear: 2008 },
+      ),
+    ),
     "class_size.kindergarten": v(30, "人/班", "幼儿园班额(混龄)", "Kindergarten class size", KG_RULES, 2016),
     "class_size.kg_small": v(25, "人/班", "小班班额", "Kindergarten small class", KG_RULES, 2016),
     "class_size.kg_middle": v(30, "人/班", "中班班额", "Kindergarten middle class", KG_RULES, 2016),
@@ -122,93 +243,89 @@ export const NATIONAL: PolicyPack = {
       QUALITY,
       2017,
     ),
-    "staff_ratio.primary": v(
-      19,
-      "生/教职工",
-      "小学生师比(编制)",
-      "Primary students per staff post",
-      STAFF_2014,
-      2014,
-    ),
-    "staff_ratio.junior": v(
-      13.5,
-      "生/教职工",
-      "初中生师比(编制)",
-      "Junior students per staff post",
-      STAFF_2014,
-      2014,
-    ),
-    "staff_ratio.senior": v(
-      12.5,
-      "生/教职工",
-      "高中生师比(编制)",
-      "Senior students per staff post",
-      STAFF_2014,
-      2014,
-    ),
-    "public_funds.central_west.primary": v(
-      650,
-      "元/生·年",
+    "staff_ratio.primary": staff("小学", "城市", 19, 19),
+    "staff_ratio.junior": staff("初中", "城市", 13.5, 13.5),
+    "staff_ratio.senior": staff("高中", "城市", 12.5, 12.5),
+    "staff_ratio.primary.town": staff("小学", "县镇", 21, 19),
+    "staff_ratio.junior.town": staff("初中", "县镇", 16, 13.5),
+    "staff_ratio.senior.town": staff("高中", "县镇", 13, 12.5),
+    "staff_ratio.primary.rural": staff("小学", "农村", 23, 19),
+    "staff_ratio.junior.rural": staff("初中", "农村", 18, 13.5),
+    "staff_ratio.senior.rural": staff("高中", "农村", 13.5, 12.5),
+    "public_funds.central_west.primary": funds(
       "中西部小学生均公用经费",
       "Public funds, central/west primary",
-      FUNDS_2021,
-      2021,
+      [300, 500, 560, 600, 650],
     ),
-    "public_funds.central_west.junior": v(
-      850,
-      "元/生·年",
+    "public_funds.central_west.junior": funds(
       "中西部初中生均公用经费",
       "Public funds, central/west junior",
-      FUNDS_2021,
-      2021,
+      [500, 700, 760, 800, 850],
     ),
-    "public_funds.east.primary": v(
-      700,
-      "元/生·年",
+    "public_funds.east.primary": funds(
       "东部小学生均公用经费",
       "Public funds, east primary",
-      FUNDS_2021,
-      2021,
+      [350, 550, 610, 650, 700],
     ),
-    "public_funds.east.junior": v(
-      900,
-      "元/生·年",
+    "public_funds.east.junior": funds(
       "东部初中生均公用经费",
       "Public funds, east junior",
-      FUNDS_2021,
-      2021,
+      [550, 750, 810, 850, 900],
     ),
     "public_funds.boarder": v(
       200,
       "元/生·年",
       "寄宿生公用经费增加额",
       "Extra public funds per boarder",
-      FUNDS_2016,
+      `${FUNDS_2016}: 寄宿制学校按寄宿生每生每年200元增加公用经费`,
       2016,
+      { value: 0, note: "寄宿生每生200元的增加额2016年起执行, 此前按0计" },
     ),
-    "public_funds.special": v(
-      6000,
+    "public_funds.special": t(
       "元/生·年",
       "特殊教育生均公用经费",
       "Public funds per special-needs student",
-      FUNDS_2016,
-      2016,
+      dated(
+        {
+          value: 4000,
+          source:
+            "特殊教育学生生均公用经费每生每年4000元, 2016年提高到6000元(政策参考 §4.6; 4000元标准的起始年份不详, 此处只取2015年)",
+          fromYear: 2015,
+        },
+        { value: 6000, source: `${FUNDS_2016}: 2016年起特殊教育学生每生每年6000元`, fromYear: 2016 },
+      ),
     ),
     "public_funds.small_school_floor": v(
       100,
       "人",
       "不足100人小规模学校按100人核定",
       "Small rural school counted as",
-      FUNDS_2016,
+      `${FUNDS_2016}: 不足100人的农村小规模学校按100人核定公用经费(2016年「继续实施」, 更早的起始年份不详)`,
       2016,
+      { value: 0, note: "按100人核定的规定此处自2016年起计, 此前不设下限(按0计)" },
     ),
-    "preschool.target_rate": v(
-      0.9,
+    "preschool.target_rate": t(
       RATE,
       "学前三年毛入园率目标",
       "Preschool gross enrollment target",
-      "教育部等《“十四五”学前教育发展提升行动计划》: 到2025年学前三年毛入园率达到90%以上",
-      2021,
+      dated(
+        {
+          value: 0.7,
+          source: "《国家中长期教育改革和发展规划纲要(2010—2020年)》: 到2020年学前三年毛入园率达到70%",
+          fromYear: 2010,
+        },
+        {
+          value: 0.85,
+          source: "教育部等《第三期学前教育行动计划(2017—2020年)》: 到2020年学前三年毛入园率达到85%",
+          fromYear: 2017,
+        },
+        {
+          value: 0.9,
+          source: "教育部等《“十四五”学前教育发展提升行动计划》: 到2025年学前三年毛入园率达到90%以上",
+          fromYear: 2021,
+        },
+      ),
+      { value: 0, note: "2010年前国家无学前三年毛入园率目标, 本年度不设目标(按0计)" },
     ),
     "preschool.max_kindergarten_size": v(
       360,
@@ -231,16 +348,18 @@ export const NATIONAL: PolicyPack = {
       "月",
       "津贴起始月份",
       "Allowance start month",
-      "预算按自然年度编制, 从1月起计",
-      2015,
+      "预算按自然年度编制, 从1月起计(预算惯例, 非某一年的政策规定)",
+      2001,
     ),
-    "allowance.monthly_rate": v(
-      400,
+    "allowance.monthly_rate": t(
       "元/人·月",
       "乡村教师生活补助月标准",
       "Rural teacher allowance per month",
-      ALLOWANCE,
-      2015,
+      dated(
+        { value: 400, source: ALLOWANCE_2013, fromYear: 2013 },
+        { value: 400, source: ALLOWANCE, fromYear: 2015 },
+      ),
+      NO_ALLOWANCE,
     ),
     "allowance.rate.tier1": v(
       200,
@@ -249,6 +368,7 @@ export const NATIONAL: PolicyPack = {
       "Allowance tier 1 (township)",
       ALLOWANCE_TIER,
       2015,
+      NO_ALLOWANCE,
     ),
     "allowance.rate.tier2": v(
       300,
@@ -257,6 +377,7 @@ export const NATIONAL: PolicyPack = {
       "Allowance tier 2 (village school)",
       ALLOWANCE_TIER,
       2015,
+      NO_ALLOWANCE,
     ),
     "allowance.rate.tier3": v(
       400,
@@ -265,22 +386,31 @@ export const NATIONAL: PolicyPack = {
       "Allowance tier 3 (teaching point)",
       ALLOWANCE_TIER,
       2015,
+      NO_ALLOWANCE,
     ),
-    "nutrition.yuan_per_day": v(
-      5,
+    "nutrition.yuan_per_day": t(
       "元/生·天",
       "营养改善计划膳食补助",
       "Nutrition subsidy per day",
-      "国务院办公厅《关于实施农村义务教育学生营养改善计划的意见》(国办发〔2011〕54号): 2021年秋季学期起每生每天5元(2011年起3元, 后为4元)",
-      2021,
+      dated(
+        { value: 3, source: `${NUTRITION}: 2011年秋季学期起每生每天3元`, fromYear: 2011 },
+        {
+          value: 4,
+          source: "营养改善计划膳食补助提高到每生每天4元(2014年起; 政策参考 §4.10, 高可信度)",
+          fromYear: 2014,
+        },
+        { value: 5, source: "营养改善计划膳食补助2021年秋季学期起提高到每生每天5元", fromYear: 2021 },
+      ),
+      NO_NUTRITION,
     ),
     "nutrition.days": v(
       200,
       "天/年",
       "营养餐在校天数",
       "Nutrition school days",
-      "国务院办公厅《关于实施农村义务教育学生营养改善计划的意见》(国办发〔2011〕54号): 全年按200个在校日计算",
+      `${NUTRITION}: 全年按200个在校日计算`,
       2011,
+      NO_NUTRITION,
     ),
     "school_size.max": v(2000, "人", "学校规模上限", "School size limit", QUALITY, 2017),
     "school_size.max_nine_year": v(
@@ -293,3 +423,6 @@ export const NATIONAL: PolicyPack = {
     ),
   },
 };
+
+/** The national rules in force in RULES_YEAR. */
+export const NATIONAL: PolicyPack = resolvePack(NATIONAL_TIMELINE, RULES_YEAR);

@@ -1,6 +1,16 @@
 import { invalidArgument, notDefined } from "../domain/errors";
-import { NATIONAL } from "./national";
-import { POLICY_KEYS, type PolicyKey, type PolicyPack, type PolicyValue } from "./types";
+import { NATIONAL, NATIONAL_TIMELINE, RULES_YEAR } from "./national";
+import { resolvePack, type ResolveOptions } from "./resolve";
+import {
+  POLICY_KEYS,
+  type PolicyEntry,
+  type PolicyKey,
+  type PolicyOrigin,
+  type PolicyPack,
+  type PolicyTimeline,
+  type PolicyTimelinePack,
+  type PolicyValue,
+} from "./types";
 
 /** An edit: a new number (its source becomes "user edit"), or a new value with its own source. */
 export type PolicyEdit = number | (Partial<PolicyValue> & { readonly value: number });
@@ -33,7 +43,17 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
     const old = base.values[key];
     const next: PolicyValue =
       typeof edit === "number"
-        ? { ...old, value: edit, source: `用户修改 user edit (was ${old.value}: ${old.source})` }
+        ? {
+            value: edit,
+            unit: old.unit,
+            labelZh: old.labelZh,
+            labelEn: old.labelEn,
+            source: `用户修改 user edit (was ${old.value}: ${old.source})`,
+            // The user's value applies in the pack's year.
+            fromYear: base.year ?? old.fromYear,
+            origin: "user",
+            status: "inForce",
+          }
         : { ...old, ...edit };
     if (!Number.isFinite(next.value)) throw invalidArgument(`edits.${key}`, "a finite number");
     values[key] = next;
@@ -44,6 +64,7 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
     nameZh: options.nameZh ?? base.nameZh,
     nameEn: options.nameEn ?? base.nameEn,
     basedOn: `${base.id}@${base.version}`,
+    ...(base.year === undefined ? {} : { year: base.year }),
     values: values as PolicyPack["values"],
   };
 }
@@ -72,60 +93,151 @@ const S2_OVERRIDES: PolicyEdits = {
   },
 };
 
-/**
- * The public-funds baseline of each speech's era (§4.6): the budget of 2012 or 2004 is checked against the norms of
- * its time, not today's. Values of medium confidence are marked so in their source; all are editable.
- */
-const funds = (value: number, fromYear: number, source: string) => ({ value, fromYear, source });
-const FUNDS_2011_SOURCE =
-  "农村义务教育经费保障机制 2011年基准定额(中西部小学500元、初中700元; 东部小学550元、初中750元, 东部为莆田等地公开数据, 中西部为中等可信度; 政策参考 §4.6)";
-const FUNDS_2011: PolicyEdits = {
-  "public_funds.central_west.primary": funds(500, 2011, FUNDS_2011_SOURCE),
-  "public_funds.central_west.junior": funds(700, 2011, FUNDS_2011_SOURCE),
-  "public_funds.east.primary": funds(550, 2011, FUNDS_2011_SOURCE),
-  "public_funds.east.junior": funds(750, 2011, FUNDS_2011_SOURCE),
-};
-const FUNDS_2009_SOURCE =
-  "2004年尚无全国统一的生均公用经费基准定额(当时以杂费补充公用经费, 见政策参考 I-8); 此处取最早的全国基准定额: 2009年农村中西部小学300元、初中500元, 东部小学350元、初中550元(政策参考 §4.6), 请按本地实际修改";
-const FUNDS_2009: PolicyEdits = {
-  "public_funds.central_west.primary": funds(300, 2009, FUNDS_2009_SOURCE),
-  "public_funds.central_west.junior": funds(500, 2009, FUNDS_2009_SOURCE),
-  "public_funds.east.primary": funds(350, 2009, FUNDS_2009_SOURCE),
-  "public_funds.east.junior": funds(550, 2009, FUNDS_2009_SOURCE),
-};
-const SPECIAL_BEFORE_2016 = funds(
-  4000,
-  2015,
-  "特殊教育学生生均公用经费: 2016年起提高到每生每年6000元, 此前为4000元(国发〔2015〕67号前的标准, 起始年份不详; 政策参考 §4.6)",
-);
+/** Edits as entries of a timeline: each from its own start year (or the pack's year), with the given origin. */
+function withEntries(
+  base: PolicyTimelinePack,
+  edits: PolicyEdits,
+  origin: PolicyOrigin,
+  year: number | undefined,
+): PolicyTimelinePack["values"] {
+  const values: Record<string, PolicyTimeline> = { ...base.values };
+  for (const [key, edit] of Object.entries(edits) as [string, PolicyEdit | undefined][]) {
+    if (!isPolicyKey(key))
+      throw invalidArgument(`edits.${key}`, `one of the policy keys (${closestKeys(key, 3).join(", ")})`);
+    if (edit === undefined) continue;
+    const change = typeof edit === "number" ? { value: edit } : edit;
+    const fromYear = change.fromYear ?? year;
+    if (fromYear === undefined || !Number.isInteger(fromYear))
+      throw invalidArgument(`edits.${key}.fromYear`, "a whole year (or a pack with a year)");
+    if (!Number.isFinite(change.value)) throw invalidArgument(`edits.${key}`, "a finite number");
+    const old = base.values[key];
+    const entry: PolicyEntry = {
+      value: change.value,
+      source: change.source ?? `用户修改 user edit`,
+      fromYear,
+      origin,
+      ...(change.untilYear === undefined ? {} : { untilYear: change.untilYear }),
+      ...(change.labelZh === undefined ? {} : { labelZh: change.labelZh }),
+    };
+    values[key] = { ...old, entries: [...old.entries, entry] };
+  }
+  return values as PolicyTimelinePack["values"];
+}
 
-/** Speech (一), 镇赉 ≈2012: its local dropout limits plus the national rates of that time it relies on. */
-export const ZHENLAI_2012 = derivePack(
-  NATIONAL,
+export interface TimelineOptions extends DeriveOptions {
+  /** The budget year the pack is made for; local edits without a start year start then. */
+  readonly year?: number;
+  /** The keys used before their start year by this pack's choice (see PolicyTimelinePack). */
+  readonly applyBeforeStart?: readonly PolicyKey[];
+}
+
+/** A district's timeline: the base's timelines with the edits as local entries. The base is never changed. */
+export function deriveTimeline(
+  base: PolicyTimelinePack,
+  edits: PolicyEdits,
+  options: TimelineOptions,
+  origin: PolicyOrigin = "local",
+): PolicyTimelinePack {
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(options.id)) {
+    throw invalidArgument("id", "lower-case letters, digits, '.', '_' or '-'");
+  }
+  if (!/^\d+\.\d+\.\d+$/.test(options.version)) throw invalidArgument("version", "a version like 1.0.0");
+  for (const key of options.applyBeforeStart ?? [])
+    if (!isPolicyKey(key)) throw invalidArgument("applyBeforeStart", "policy keys");
+  return {
+    id: options.id,
+    version: options.version,
+    nameZh: options.nameZh ?? base.nameZh,
+    nameEn: options.nameEn ?? base.nameEn,
+    basedOn: `${base.id}@${base.version}`,
+    ...(options.year === undefined ? {} : { year: options.year }),
+    ...(options.applyBeforeStart === undefined ? {} : { applyBeforeStart: options.applyBeforeStart }),
+    values: withEntries(base, edits, origin, options.year),
+  };
+}
+
+/**
+ * What the samples apply before the national start year, as the sample's own choice (参数 marks each as the user's
+ * choice): the 优质均衡 limits and school sizes (2017), the kindergarten rules and class bands (2016), the boarder
+ * supplement and the 100-pupil floor (2016), the 4000 元 special-education rate (attested from 2015) and the rural
+ * allowance rates (2013, 2015).
+ */
+const SAMPLE_EARLY: readonly PolicyKey[] = [
+  "balance.quality.primary",
+  "balance.quality.junior",
+  "balance.quality.min_teaching_point",
+  "school_size.max",
+  "school_size.max_nine_year",
+  "class_size.kindergarten",
+  "class_size.kg_small",
+  "class_size.kg_middle",
+  "class_size.kg_large",
+  "class_size.kg_mixed",
+  "class_band.oversize_from",
+  "class_band.large_from",
+  "class_band.super_large_from",
+  "preschool.max_kindergarten_size",
+  "public_funds.boarder",
+  "public_funds.small_school_floor",
+  "public_funds.special",
+  "allowance.start_month",
+  "allowance.monthly_rate",
+  "allowance.rate.tier1",
+  "allowance.rate.tier2",
+  "allowance.rate.tier3",
+];
+
+/**
+ * Speech (二)'s sample (2004) applies besides: the 2009 baseline (the first national one; 2004 had 杂费, I-8), the
+ * 基本均衡 limits (2012), and, for a year before 2002, the class sizes; 参数 marks each.
+ */
+const WUZHEN_EARLY: readonly PolicyKey[] = [
+  ...SAMPLE_EARLY,
+  "balance.basic.primary",
+  "balance.basic.junior",
+  "public_funds.central_west.primary",
+  "public_funds.central_west.junior",
+  "public_funds.east.primary",
+  "public_funds.east.junior",
+  "class_size.primary",
+  "class_size.junior",
+  "class_size.senior",
+  "standardized.target_rate",
+];
+/** Speech (一)'s sample (2012) built for an earlier year applies the same, and the 2011 nutrition rate. */
+const ZHENLAI_EARLY: readonly PolicyKey[] = [...WUZHEN_EARLY, "nutrition.yuan_per_day", "nutrition.days"];
+
+/** Speech (一), 镇赉 ≈2012: its local dropout limits over the national timeline. */
+export const ZHENLAI_TIMELINE = deriveTimeline(
+  NATIONAL_TIMELINE,
   {
     ...S1_OVERRIDES,
-    ...FUNDS_2011,
-    "public_funds.special": SPECIAL_BEFORE_2016,
     "nutrition.yuan_per_day": {
       value: 3,
       source: "讲话(一)「启动学生营养改善计划」(S1-27); 国家标准自2011年秋季学期起每生每天3元",
       fromYear: 2011,
+      untilYear: 2014,
     },
   },
-  { id: "zhenlai-2012", version: "1.0.0", nameZh: "讲话(一) 镇赉 2012", nameEn: "Speech 1 (Zhenlai, 2012)" },
-);
-
-/** Speech (二), the 五镇 district ≈2004: its local targets. */
-export const WUZHEN_2004 = derivePack(
-  NATIONAL,
-  { ...S2_OVERRIDES, ...FUNDS_2009, "public_funds.special": SPECIAL_BEFORE_2016 },
   {
-    id: "wuzhen-2004",
+    id: "zhenlai-2012",
     version: "1.0.0",
-    nameZh: "讲话(二) 五镇 2004",
-    nameEn: "Speech 2 (five towns, 2004)",
+    nameZh: "讲话(一) 镇赉 2012",
+    nameEn: "Speech 1 (Zhenlai, 2012)",
+    year: 2012,
+    applyBeforeStart: ZHENLAI_EARLY,
   },
 );
+
+/** Speech (二), the 五镇 district ≈2004: its local targets over the national timeline. */
+export const WUZHEN_TIMELINE = deriveTimeline(NATIONAL_TIMELINE, S2_OVERRIDES, {
+  id: "wuzhen-2004",
+  version: "1.0.0",
+  nameZh: "讲话(二) 五镇 2004",
+  nameEn: "Speech 2 (five towns, 2004)",
+  year: 2004,
+  applyBeforeStart: WUZHEN_EARLY,
+});
 
 /**
  * The primary dropout limit the EDU functions were specified with (DROPOUT_LIMIT("小学") = 0, POLICY("dropout.primary")
@@ -143,18 +255,48 @@ const PRIMARY_DROPOUT_CONTRACT: PolicyEdits = {
 };
 
 /**
- * What the EDU functions use: the national rules in force now, with no district's overrides (no start month 9 of
- * the five towns, no local targets of either speech); the one value that is not national is the primary dropout
- * limit of the functions' specification (PRIMARY_DROPOUT_CONTRACT).
+ * The default timeline behind the EDU functions: the national rules, with no district's overrides (no start month
+ * 9 of the five towns, no local targets of either speech); the one value that is not national is the primary
+ * dropout limit of the functions' specification (PRIMARY_DROPOUT_CONTRACT).
  */
-export const EDU_DEFAULT = derivePack(NATIONAL, PRIMARY_DROPOUT_CONTRACT, {
+export const EDU_DEFAULT_TIMELINE = deriveTimeline(NATIONAL_TIMELINE, PRIMARY_DROPOUT_CONTRACT, {
   id: "edu-default",
   version: "2.0.0",
   nameZh: "默认(国家现行标准)",
   nameEn: "Default (national rules in force now)",
 });
 
+const TIMELINES: readonly PolicyTimelinePack[] = [
+  NATIONAL_TIMELINE,
+  ZHENLAI_TIMELINE,
+  WUZHEN_TIMELINE,
+  EDU_DEFAULT_TIMELINE,
+];
+
+/** Each built-in pack resolved for its own year (a sample's budget year; RULES_YEAR for the others). */
+export const ZHENLAI_2012 = resolvePack(ZHENLAI_TIMELINE, 2012);
+export const WUZHEN_2004 = resolvePack(WUZHEN_TIMELINE, 2004);
+/** What the EDU functions use: the default timeline in RULES_YEAR. */
+export const EDU_DEFAULT = resolvePack(EDU_DEFAULT_TIMELINE, RULES_YEAR);
+
 const PACKS: readonly PolicyPack[] = [NATIONAL, ZHENLAI_2012, WUZHEN_2004, EDU_DEFAULT];
+
+/** The built-in timelines (pack definitions). */
+export function listTimelines(): readonly PolicyTimelinePack[] {
+  return TIMELINES;
+}
+
+/** A built-in pack's definition: every key as a timeline. */
+export function getTimeline(id: string): PolicyTimelinePack {
+  const pack = TIMELINES.find((p) => p.id === id);
+  if (!pack) throw notDefined(`No policy pack "${id}"; packs: ${TIMELINES.map((p) => p.id).join(", ")}`);
+  return pack;
+}
+
+/** A built-in pack resolved for a budget year: the values in force in that year (see resolvePack). */
+export function packForYear(id: string, year: number, options?: ResolveOptions): PolicyPack {
+  return resolvePack(getTimeline(id), year, options);
+}
 
 export function listPacks(): readonly PolicyPack[] {
   return PACKS;

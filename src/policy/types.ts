@@ -29,10 +29,16 @@ export const POLICY_KEYS = [
   "balance.quality.primary",
   "balance.quality.junior",
   "balance.quality.min_teaching_point",
-  // Staffing: students per staff post, 2014 unified (§4.5)
+  // Staffing: students per staff post (§4.5): 城市 (and, from 2014, every area), then the 2001 县镇 and 农村 ratios
   "staff_ratio.primary",
   "staff_ratio.junior",
   "staff_ratio.senior",
+  "staff_ratio.primary.town",
+  "staff_ratio.junior.town",
+  "staff_ratio.senior.town",
+  "staff_ratio.primary.rural",
+  "staff_ratio.junior.rural",
+  "staff_ratio.senior.rural",
   // Public funds baseline, 元 per student per year (§4.6)
   "public_funds.central_west.primary",
   "public_funds.central_west.junior",
@@ -61,6 +67,17 @@ export const POLICY_KEYS = [
 
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
+/** Where a value comes from: the national rules, the district's local pack, or the user's own edit or choice. */
+export type PolicyOrigin = "national" | "local" | "user";
+
+/**
+ * Whether a resolved value is in force in the budget year: "inForce"; "beforeStart" when it is used before its start
+ * year because the user chose to (the pack's applyBeforeStart); "notInForce" when no value is in force in that year
+ * and the rule's "not in force" value stands in (for example no extra funds per boarder before the rule began).
+ */
+export type PolicyStatus = "inForce" | "beforeStart" | "notInForce";
+
+/** A value of a resolved pack: the one in force in the pack's year, with where and when it applies. */
 export interface PolicyValue {
   readonly value: number;
   /** e.g. "元/生·年", "人/班", "比率" (a fraction: 0.03 is 3 %), "月". */
@@ -71,6 +88,12 @@ export interface PolicyValue {
   readonly source: string;
   /** First year the value applies. */
   readonly fromYear: number;
+  /** The first year it no longer applies (it was replaced), if any. */
+  readonly untilYear?: number;
+  /** National, local or the user's (absent in packs made before timelines: national). */
+  readonly origin?: PolicyOrigin;
+  /** In force in the pack's year, used before its start by the user's choice, or not in force (absent: in force). */
+  readonly status?: PolicyStatus;
 }
 
 export interface PolicyPack {
@@ -82,5 +105,55 @@ export interface PolicyPack {
   readonly nameEn: string;
   /** The id@version this pack was derived from, if any. */
   readonly basedOn?: string;
+  /** The year the values were resolved for (a pack resolved from a timeline). */
+  readonly year?: number;
   readonly values: { readonly [K in PolicyKey]: PolicyValue };
+}
+
+/** One dated value of a timeline: it applies from fromYear and, when replaced, stops at untilYear (exclusive). */
+export interface PolicyEntry {
+  readonly value: number;
+  readonly source: string;
+  readonly fromYear: number;
+  /** The first year it no longer applies; absent while it is in force. */
+  readonly untilYear?: number;
+  readonly origin: PolicyOrigin;
+  /** A label for this entry when it differs from the key's (e.g. 「小学年辍学率上限(小学无辍学)」). */
+  readonly labelZh?: string;
+}
+
+/** What a key resolves to in a year with no entry in force (and no choice to use a later one). */
+export interface NotInForce {
+  /** The value that means "the rule does not apply" (0 extra per boarder, no 100-pupil floor). */
+  readonly value: number;
+  /** Why, as 参数 shows it. */
+  readonly note: string;
+}
+
+/** Every dated value of one key, with its unit and labels. */
+export interface PolicyTimeline {
+  readonly unit: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  /** Ordered by fromYear; a replaced entry's untilYear is its successor's fromYear. */
+  readonly entries: readonly PolicyEntry[];
+  /** The value in a year before every entry (or after the last stopped); without it such a year needs a choice. */
+  readonly notInForce?: NotInForce;
+}
+
+/** A pack definition: every key as a timeline. resolvePack(pack, year) gives the PolicyPack in force in a year. */
+export interface PolicyTimelinePack {
+  readonly id: string;
+  readonly version: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly basedOn?: string;
+  /** The budget year the pack was made for (a sample's year); absent for the national rules. */
+  readonly year?: number;
+  /**
+   * The keys the user chose to apply before their start year when no value is in force (the earliest later entry
+   * is used and 参数 says so beside it).
+   */
+  readonly applyBeforeStart?: readonly PolicyKey[];
+  readonly values: { readonly [K in PolicyKey]: PolicyTimeline };
 }

@@ -1,9 +1,12 @@
-import { derivePack, getPack, type PolicyPack } from "../policy";
+import { derivePack, getPack, packForYear, type PolicyPack } from "../policy";
 import { bumpPatch, editedPackId, type WizardState } from "./state";
 
-/** The chosen pack, or a pack derived from it when values were edited (the built-in one is never changed). */
-export function effectivePack(state: Pick<WizardState, "packId" | "edits">): PolicyPack {
-  const base = getPack(state.packId);
+/**
+ * The chosen pack resolved for the district's budget year (the pack's own year before a district is loaded), or a
+ * pack derived from it when values were edited (the built-in one is never changed).
+ */
+export function effectivePack(state: Pick<WizardState, "packId" | "edits" | "district">): PolicyPack {
+  const base = state.district ? packForYear(state.packId, state.district.budgetYear) : getPack(state.packId);
   if (Object.keys(state.edits).length === 0) return base;
   return derivePack(base, state.edits, { id: editedPackId(base.id), version: bumpPatch(base.version) });
 }

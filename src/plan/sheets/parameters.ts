@@ -3,12 +3,12 @@
  * (P_dropout_primary …) that every other sheet's formulas use, so editing a value here recomputes the workbook.
  */
 import { policyName } from "../../policy/packs";
-import { POLICY_KEYS, type PolicyKey } from "../../policy/types";
+import { POLICY_KEYS, type PolicyKey, type PolicyValue } from "../../policy/types";
 import { cellAddress, columnIndex, sheetRef } from "../address";
 import type { BuildContext } from "../context";
 import { SheetBuilder, val } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
-import type { SheetKey, SheetPlan } from "../types";
+import type { PlanCell, SheetKey, SheetPlan } from "../types";
 
 export const parametersSheet: SheetDefinition<"parameters", undefined> = {
   key: "parameters",
@@ -22,11 +22,39 @@ export const parametersSheet: SheetDefinition<"parameters", undefined> = {
   build: handsNothing(buildParameters),
 };
 
+const ORIGIN_ZH = { national: "国家", local: "地方", user: "用户" } as const;
+
+/** Whether a value is national, local or the user's (a pack made before timelines holds national values). */
+export function originText(value: PolicyValue): string {
+  return ORIGIN_ZH[value.origin ?? "national"];
+}
+
+/**
+ * What 参数 says beside a value about the budget year: nothing when it is in force; that it is used before its start
+ * year by the user's choice; or that it is not in force in the year (its start year, and what stands in).
+ */
+export function statusText(value: PolicyValue, year: number): string {
+  switch (value.status) {
+    case "beforeStart":
+      return `用户选择提前适用: ${value.fromYear}年起施行, 用于${year}年`;
+    case "notInForce":
+      return `${year}年未施行(${value.fromYear}年起施行); 此值仅供参考, 依据此值的检查不适用`;
+    default:
+      return value.untilYear === undefined ? "现行" : `现行(${value.untilYear}年起由新标准替代)`;
+  }
+}
+
+/** The start year 参数 shows: none for a value not in force in the year. */
+function startYearCell(value: PolicyValue): PlanCell {
+  return value.status === "notInForce" ? null : val(value.fromYear);
+}
+
 /** A value the workbook shows as a percentage. */
 const isRate = (unit: string): boolean => unit === "比率";
 
 export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
   const { pack } = ctx;
+  const year = pack.year ?? ctx.district.budgetYear;
   const sb = new SheetBuilder(parametersSheet);
   sb.title(
     "政策参数 Policy parameters",
@@ -37,6 +65,16 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
     { key: "version", label: "版本 Version", cell: val(pack.version) },
     { key: "packName", label: "名称 Name", cell: val(`${pack.nameZh} (${pack.nameEn})`) },
     ...(pack.basedOn ? [{ key: "basedOn", label: "基于 Based on", cell: val(pack.basedOn) }] : []),
+    { key: "year", label: "适用年度 Rules of year", cell: val(year) },
+    ...(year !== ctx.district.budgetYear
+      ? [
+          {
+            key: "yearNote",
+            label: "注意 Note",
+            cell: val(`政策参数按${year}年施行的标准, 与预算年度${ctx.district.budgetYear}年不同`),
+          },
+        ]
+      : []),
   ]);
   const table = sb.table<PolicyKey>({
     name: "tblParameters",
@@ -54,7 +92,29 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "note",
         cell: ({ item }) => val(pack.values[item].source),
       },
-      { key: "fromYear", header: "起始年份", width: 10, cell: ({ item }) => val(pack.values[item].fromYear) },
+      {
+        key: "fromYear",
+        header: "起始年份",
+        width: 10,
+        cell: ({ item }) => startYearCell(pack.values[item]),
+      },
+      {
+        key: "untilYear",
+        header: "终止年份",
+        width: 10,
+        cell: ({ item }) => {
+          const until = pack.values[item].untilYear;
+          return until === undefined ? null : val(until);
+        },
+      },
+      { key: "origin", header: "类别", width: 8, cell: ({ item }) => val(originText(pack.values[item])) },
+      {
+        key: "status",
+        header: "本年度适用情况",
+        width: 40,
+        style: "note",
+        cell: ({ item }) => val(statusText(pack.values[item], year)),
+      },
     ],
   });
   const valueColumn = table.column("value");

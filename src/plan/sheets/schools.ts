@@ -276,7 +276,13 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
   ];
   // The 80 % is a city target that speech (二) sets for its own district (S2-13); there is no national one. A
   // district is held to a target only when its pack sets one (a speech's override or the user's edit).
-  if (ctx.pack.values["standardized.target_rate"] === NATIONAL.values["standardized.target_rate"]) {
+  const standardized = ctx.pack.values["standardized.target_rate"];
+  const national = NATIONAL.values["standardized.target_rate"];
+  if (
+    (standardized.origin ?? "national") === "national" &&
+    standardized.value === national.value &&
+    standardized.source === national.source
+  ) {
     sb.keyValues(counts);
     sb.note("本区政策包未设定标准化学校达标率目标 (讲话(二)的80%是另一区县所在市的目标), 只列出达标情况。");
     return;
