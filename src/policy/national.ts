@@ -15,6 +15,10 @@ function v(
 
 const STAFF_2014 =
   "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号)";
+const CLASS_STAFF =
+  "中共中央、国务院《关于全面深化新时代教师队伍建设改革的意见》(2018年): 乡村小规模学校、教学点按生师比与班师比相结合核定编制; 国家未定统一的班师比, 由省级确定, 此为示例值, 请按本省标准修改";
+const CLASS_STAFF_SPECIAL =
+  "特殊教育学校按班核定编制; 国家未定统一的班师比, 由省级确定, 此为示例值, 请按本省标准修改";
 const FUNDS_2021 =
   "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)建立的生均公用经费基准定额; 约2021年标准(巴彦淖尔市2023年仍按中西部650/850元执行), 此后可能提高, 可在参数表中修改";
 const FUNDS_2016 = "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)";
@@ -145,6 +149,22 @@ export const NATIONAL: PolicyPack = {
       "Senior students per staff post",
       STAFF_2014,
       2014,
+    ),
+    "staff_ratio.class_teaching_point": v(
+      2,
+      "教职工/班",
+      "教学点班师比(每班编制)",
+      "Teaching point staff posts per class",
+      CLASS_STAFF,
+      2018,
+    ),
+    "staff_ratio.class_special": v(
+      3,
+      "教职工/班",
+      "特教学校班师比(每班编制)",
+      "Special school staff posts per class",
+      CLASS_STAFF_SPECIAL,
+      2018,
     ),
     "public_funds.central_west.primary": v(
       650,

@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { staffQuota, staffRatio } from "../../src/domain/staffing";
+import {
+  classStaffQuota,
+  schoolStaffQuota,
+  staffPerClass,
+  staffQuota,
+  staffRatio,
+} from "../../src/domain/staffing";
 import { EDU_DEFAULT as P } from "../../src/policy";
 
 describe("staffing", () => {
@@ -23,6 +29,40 @@ describe("staffing", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 10 }), (n, m) => {
         expect(staffQuota(n * m, 19)).toBeCloseTo(staffQuota(n, 19) * m, 6);
+      }),
+    );
+  });
+});
+
+describe("staffing by classes (teaching points and special schools)", () => {
+  it("takes the 班师比 of teaching points and special schools from the pack, with a source saying none is national", () => {
+    expect(staffPerClass(P, "teachingPoint")).toBe(P.values["staff_ratio.class_teaching_point"].value);
+    expect(staffPerClass(P, "special")).toBe(P.values["staff_ratio.class_special"].value);
+    for (const key of ["staff_ratio.class_teaching_point", "staff_ratio.class_special"] as const) {
+      expect(P.values[key].unit).toBe("教职工/班");
+      expect(P.values[key].source).toContain("国家未定统一的班师比");
+    }
+  });
+  it("gives classes × posts per class: 3 classes at 1.5 need 4.5 posts", () => {
+    expect(classStaffQuota(3, 1.5)).toBe(4.5);
+    expect(classStaffQuota(0, 2)).toBe(0);
+    expect(() => classStaffQuota(-1, 2)).toThrow(/classes/);
+    expect(() => classStaffQuota(1, -2)).toThrow(/perClass/);
+  });
+  it("staffs a special school by classes, a teaching point by the larger rule, others by students", () => {
+    expect(schoolStaffQuota("special", 10, 15)).toBe(15);
+    expect(schoolStaffQuota("special", 30, 15)).toBe(15);
+    expect(schoolStaffQuota("teachingPoint", 12 / 19, 2)).toBe(2);
+    expect(schoolStaffQuota("teachingPoint", 90 / 19, 2)).toBeCloseTo(90 / 19, 12);
+    expect(schoolStaffQuota("ordinary", 31, 100)).toBe(31);
+  });
+  it("never staffs a teaching point below either rule", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }), (a, b) => {
+        const q = schoolStaffQuota("teachingPoint", a, b);
+        expect(q).toBeGreaterThanOrEqual(a);
+        expect(q).toBeGreaterThanOrEqual(b);
+        expect([a, b]).toContain(q);
       }),
     );
   });

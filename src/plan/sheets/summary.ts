@@ -5,13 +5,14 @@
  */
 import { cellAddress } from "../address";
 import type { BudgetLine } from "../context";
-import { fx, SheetBuilder, val } from "../kit";
+import { fx, SheetBuilder, str, val } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
-import { stillHolds } from "./contents";
+import { shownVerdict, stillHolds } from "./contents";
 import { sameText } from "./exact";
 import type { District, StatedCount } from "../../district/model";
 import type { BuildContext } from "../context";
 import type { CheckPlan, SheetKey, SheetPlan } from "../types";
+import { countChecks, NOT_APPLICABLE } from "../verdict";
 import { sheetRef } from "../address";
 
 export const summarySheet: SheetDefinition<"summary", undefined> = {
@@ -152,7 +153,7 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
         header: "结果",
         width: 8,
         style: "verdict",
-        cell: (c) => fx(sheetRef(sheetName(c.item.sheet), c.item.cell), c.item.pass),
+        cell: (c) => fx(sheetRef(sheetName(c.item.sheet), c.item.cell), shownVerdict(c.item)),
       },
       { key: "detail", header: "生成时说明", width: 50, style: "note", cell: (c) => val(c.item.detailZh) },
       stillHolds(),
@@ -163,7 +164,7 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
     sb.passFail(range, range.split(":")[0] ?? range);
     sb.conditional(list.range("holds"), `${list.cell("holds", 0)}=FALSE`, "warn");
   }
-  const passed = checks.filter((c) => c.pass).length;
+  const { passed, failed, notApplicable } = countChecks(checks);
   const kv = sb.keyValues([
     {
       key: "passed",
@@ -174,7 +175,16 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
     {
       key: "failed",
       label: "未通过",
-      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},FALSE())` : "0", checks.length - passed),
+      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},FALSE())` : "0", failed),
+      style: "integer",
+    },
+    {
+      key: "notApplicable",
+      label: "不适用",
+      cell: fx(
+        checks.length > 0 ? `COUNTIF(${list.range("pass")},${str(NOT_APPLICABLE)})` : "0",
+        notApplicable,
+      ),
       style: "integer",
     },
   ]);
