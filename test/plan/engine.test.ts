@@ -10,7 +10,13 @@ import { classBand } from "../../src/domain/classes";
 import { dropoutCheck, dropoutLimit } from "../../src/domain/dropout";
 import { onlyIncrease, threeGrowth } from "../../src/domain/growth";
 import { parseRegion, publicFunds, publicFundsNorm } from "../../src/domain/publicFunds";
-import { staffQuota, staffRatio } from "../../src/domain/staffing";
+import {
+  classStaffQuota,
+  schoolStaffQuota,
+  staffPerClass,
+  staffQuota,
+  staffRatio,
+} from "../../src/domain/staffing";
 import type { District, School } from "../../src/district/model";
 import { generateDistrict, getSample } from "../../src/district/samples";
 import { parseRange } from "../../src/plan/address";
@@ -117,14 +123,23 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
     expect(exported).toBeCloseTo(total, 8);
   });
 
-  it("gives every school the staffing quota of STAFF_QUOTA summed over its levels", () => {
-    const schools = d.schools.filter((s) => primaryOf(s) + juniorOf(s) + seniorOf(s) > 0);
-    const expected = schools.map(
-      (s) =>
-        staffQuota(primaryOf(s), staffRatio(pack, "primary")) +
-        staffQuota(juniorOf(s), staffRatio(pack, "junior")) +
-        staffQuota(seniorOf(s), staffRatio(pack, "senior")),
+  it("gives every school the staffing quota of STAFF_QUOTA summed over its levels, or by 班师比 where it applies", () => {
+    const kindOf = (s: School) =>
+      s.type === "特教学校" ? "special" : s.type === "教学点" ? "teachingPoint" : "ordinary";
+    const schools = d.schools.filter(
+      (s) => kindOf(s) !== "ordinary" || primaryOf(s) + juniorOf(s) + seniorOf(s) > 0,
     );
+    const expected = schools.map((s) => {
+      const kind = kindOf(s);
+      const byStudents =
+        kind === "special"
+          ? 0
+          : staffQuota(primaryOf(s), staffRatio(pack, "primary")) +
+            staffQuota(juniorOf(s), staffRatio(pack, "junior")) +
+            staffQuota(seniorOf(s), staffRatio(pack, "senior"));
+      const byClasses = kind === "ordinary" ? 0 : classStaffQuota(s.classes, staffPerClass(pack, kind));
+      return schoolStaffQuota(kind, byStudents, byClasses);
+    });
     const actual = column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA");
     expected.forEach((quota, i) => expect(actual[i]).toBeCloseTo(quota, 9));
   });
@@ -132,9 +147,14 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
   it("pays the remote-teacher allowance as ALLOWANCE does for each tier", () => {
     const rates = [0, ...[1, 2, 3].map((t) => pack.values[`allowance.rate.tier${t as 1 | 2 | 3}`].value)];
     const start = pack.values["allowance.start_month"].value;
-    const expected = d.schools
-      .filter((s) => s.remotenessTier > 0)
-      .map((s) => allowance(s.staff, rates[s.remotenessTier] ?? 0, start));
+    // One row per tier, its teachers summed over the schools of that tier.
+    const expected = [1, 2, 3].map((tier) =>
+      allowance(
+        d.schools.filter((s) => s.remotenessTier === tier).reduce((n, s) => n + s.staff, 0),
+        rates[tier] ?? 0,
+        start,
+      ),
+    );
     const actual = column(plan, loaded, "tblAllowance", "本年补助(元)");
     expected.forEach((amount, i) => expect(actual[i]).toBeCloseTo(amount, 6));
   });
