@@ -15,7 +15,7 @@ import type { Area, Level } from "../../domain/levels";
 import type { AreaZh, School, SchoolType } from "../../district/model";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, fxRule, SheetBuilder, str, val, verdictCell } from "../kit";
+import { fx, fxRule, SheetBuilder, str, val, verdictCell as verdictValue } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { listedEn, listedZh } from "../listing";
@@ -179,7 +179,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     [val("需警告学校数 Schools to warn"), fx(countFormula, failing.length)],
     [
       val("全部学校辍学率在限值内 All within limits"),
-      verdictCell(`${countCell}=0`, { pass: failing.length === 0, applicable: rows.length > 0 }),
+      verdictValue(`${countCell}=0`, { pass: failing.length === 0, applicable: rows.length > 0 }),
     ],
   ]);
   sb.format(rangeAddress(summaryRow, 0, summaryRow + 1, 0), "label");
