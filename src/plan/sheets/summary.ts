@@ -230,7 +230,7 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
         cell: (c) =>
           namesGuarantee(c.item.label)
             ? fx(
-                `IF(ISNUMBER(SEARCH(${str(GUARANTEE)},${c.ref("item")})),"是","否")`,
+                `IF(COUNTIF(${c.ref("item")},${str(`*${GUARANTEE}*`)})>0,"是","否")`,
                 c.item.item.includes(GUARANTEE) ? "是" : "否",
               )
             : val(""),
