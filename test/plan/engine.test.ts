@@ -21,7 +21,9 @@ import type { District, School } from "../../src/district/model";
 import { generateDistrict, getSample } from "../../src/district/samples";
 import { parseRange } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
+import { shownVerdict } from "../../src/plan/sheets/contents";
 import type { WorkbookPlan } from "../../src/plan/types";
+import { NOT_APPLICABLE } from "../../src/plan/verdict";
 import { validatePlan } from "../../src/plan/validate";
 import { getPack, policyName } from "../../src/policy/packs";
 import type { PolicyPack } from "../../src/policy/types";
@@ -205,8 +207,10 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
   it("shows on 目录 every check's verdict as computed on its sheet", () => {
     const results = column(plan, loaded, "tblChecks", "结果");
     const onSheets = plan.checks.map((c) => checkValue(plan, loaded, c.id));
-    expect(results).toEqual(onSheets.map((v) => (typeof v === "boolean" ? v : false)));
-    expect(plan.checks.map((c) => c.pass)).toEqual(results);
+    expect(results).toEqual(
+      onSheets.map((v) => (typeof v === "boolean" || v === NOT_APPLICABLE ? v : false)),
+    );
+    expect(plan.checks.map((c) => shownVerdict(c))).toEqual(results);
   });
 });
 
@@ -280,8 +284,15 @@ describe("editing an input in the computed workbook", () => {
       expect([sheetOf("parameters"), sheetOf("dropout")]).not.toContain(sheet);
     }
     const publicFundsTotal = findExport(plan, "公用经费", "合计", "公用经费(万元)").replace(/'|\$/g, "");
+    const staffingTotal = (header: string) =>
+      findExport(plan, "教职工", "合计", header).replace(/'|\$/g, "");
     expect(changed).toEqual(
-      expect.arrayContaining([`${sheetOf("schools")}!${cell}`, publicFundsTotal, "教职工!I10", "教职工!J10"]),
+      expect.arrayContaining([
+        `${sheetOf("schools")}!${cell}`,
+        publicFundsTotal,
+        staffingTotal("小学编制"),
+        staffingTotal("编制数(向上取整)"),
+      ]),
     );
     expect(changed.filter((k) => inTable(k, "tblReconciliations"))).not.toHaveLength(0);
   });
