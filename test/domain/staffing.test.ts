@@ -58,12 +58,16 @@ describe("staffing by classes (teaching points and special schools)", () => {
   });
   it("never staffs a teaching point below either rule", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }), (a, b) => {
-        const q = schoolStaffQuota("teachingPoint", a, b);
-        expect(q).toBeGreaterThanOrEqual(a);
-        expect(q).toBeGreaterThanOrEqual(b);
-        expect([a, b]).toContain(q);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (a, b) => {
+          const q = schoolStaffQuota("teachingPoint", a, b);
+          expect(q).toBeGreaterThanOrEqual(a);
+          expect(q).toBeGreaterThanOrEqual(b);
+          expect([a, b]).toContain(q);
+        },
+      ),
     );
   });
 });

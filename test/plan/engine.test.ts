@@ -284,8 +284,7 @@ describe("editing an input in the computed workbook", () => {
       expect([sheetOf("parameters"), sheetOf("dropout")]).not.toContain(sheet);
     }
     const publicFundsTotal = findExport(plan, "公用经费", "合计", "公用经费(万元)").replace(/'|\$/g, "");
-    const staffingTotal = (header: string) =>
-      findExport(plan, "教职工", "合计", header).replace(/'|\$/g, "");
+    const staffingTotal = (header: string) => findExport(plan, "教职工", "合计", header).replace(/'|\$/g, "");
     expect(changed).toEqual(
       expect.arrayContaining([
         `${sheetOf("schools")}!${cell}`,

@@ -139,7 +139,10 @@ export function stillHolds(): ColumnSpec<CheckPlan> {
     style: "verdict",
     cell: ({ item, ref }) => {
       const shown = shownVerdict(item);
-      return fx(`${ref("pass")}=${typeof shown === "string" ? str(shown) : shown ? "TRUE()" : "FALSE()"}`, true);
+      return fx(
+        `${ref("pass")}=${typeof shown === "string" ? str(shown) : shown ? "TRUE()" : "FALSE()"}`,
+        true,
+      );
     },
   };
 }

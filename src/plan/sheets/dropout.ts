@@ -194,14 +194,14 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
       rows.length === 0
         ? "没有设有辍学率限值的学校, 不适用"
         : failing.length === 0
-        ? `${rows.length} 所学校均未超限`
-        : `${failing.length} 所学校超限, 需警告: ${listedZh(names)}`,
+          ? `${rows.length} 所学校均未超限`
+          : `${failing.length} 所学校超限, 需警告: ${listedZh(names)}`,
     detailEn:
       rows.length === 0
         ? "no school has a dropout limit: not applicable"
         : failing.length === 0
-        ? `all ${rows.length} schools within their limits`
-        : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${listedEn(names)}`,
+          ? `all ${rows.length} schools within their limits`
+          : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${listedEn(names)}`,
     items,
   });
   const header = table.headerRow + 1;

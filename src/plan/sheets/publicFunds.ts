@@ -240,7 +240,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
               header: "本校缺口(万元)",
               style: "money" as const,
               cell: ({ ref, num }: { ref: (key: string) => string; num: (key: string) => number }) =>
-                fx(`MAX(0,${ref("amountWan")}-${ref("available")})`, Math.max(0, num("amountWan") - num("available"))),
+                fx(
+                  `MAX(0,${ref("amountWan")}-${ref("available")})`,
+                  Math.max(0, num("amountWan") - num("available")),
+                ),
             },
           ]
         : []),
@@ -298,7 +301,9 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     },
     {
       key: "gap",
-      label: schoolGap ? "缺口: 各校缺口合计, 需安排专项资金(万元) S2-02" : "缺口: 需安排专项资金(万元) S2-02",
+      label: schoolGap
+        ? "缺口: 各校缺口合计, 需安排专项资金(万元) S2-02"
+        : "缺口: 需安排专项资金(万元) S2-02",
       cell: schoolGap ? fx(schoolGap.ref, gap) : fx(`MAX(0,${local(0)}-${local(1)})`, gap),
       style: "money",
     },

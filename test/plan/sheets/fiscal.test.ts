@@ -95,7 +95,10 @@ describe("财政", () => {
 
   it("cites the statute articles in force in the budget year under the title", () => {
     const texts = (year: number): string[] =>
-      sheetByKey(planOf(fixtureWith((input) => ({ ...input, budgetYear: year, termEndYear: year + 4 }))), "fiscal")
+      sheetByKey(
+        planOf(fixtureWith((input) => ({ ...input, budgetYear: year, termEndYear: year + 4 }))),
+        "fiscal",
+      )
         .blocks.flatMap((b) => b.cells.flat())
         .flatMap((c) => (c !== null && "v" in c && typeof c.v === "string" ? [c.v] : []));
     const subtitle = (year: number): string => texts(year).find((t) => t.includes("教育法")) ?? "";

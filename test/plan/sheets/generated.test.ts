@@ -17,7 +17,10 @@ describe("均衡 布局调整 基建 学前 债务 汇总 on generated districts
         // Verdicts as HyperFormula computes them equal the domain's.
         for (const check of ctx.checks) {
           const sheet = plan.sheets.find((s) => s.key === check.sheet);
-          expect([check.id, loaded.valueAt(sheet?.name ?? "", check.cell)]).toEqual([check.id, shownVerdict(check)]);
+          expect([check.id, loaded.valueAt(sheet?.name ?? "", check.cell)]).toEqual([
+            check.id,
+            shownVerdict(check),
+          ]);
         }
         district.mergers.forEach((merger, m) => {
           const codes = [...merger.sources, ...(merger.stayingSchool ? [merger.stayingSchool] : [])];

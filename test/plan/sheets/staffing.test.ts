@@ -73,7 +73,9 @@ describe("教职工", () => {
     expect(check?.detailZh).toBe(`${over.length} 所学校超编, 共超 ${excess} 人`);
     expect(loaded.valueAt("教职工", check?.cell ?? "")).toBe(false);
     const sheet = sheetByKey(plan, "staffing");
-    expect(sheet.conditionalFormats.some((cf) => cf.style === "fail" && cf.formula.includes("<0"))).toBe(true);
+    expect(sheet.conditionalFormats.some((cf) => cf.style === "fail" && cf.formula.includes("<0"))).toBe(
+      true,
+    );
   });
 
   it("passes the quota checks only when every school has exactly its quota", () => {
