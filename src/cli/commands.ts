@@ -8,6 +8,7 @@ import { buildWorkbook, type BuiltWorkbook } from "../plan/build";
 import type { Reconciliation } from "../plan/context";
 import { buildInputTemplatePlan } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
+import { checkStatus, countChecks } from "../plan/verdict";
 import { listPacks, packForYear } from "../policy";
 import type { PolicyPack } from "../policy";
 import { writeXlsx } from "../writers/xlsx";
@@ -150,13 +151,13 @@ async function save(path: string, bytes: Uint8Array, options: SaveOptions, ctx: 
   io.stdout(t.written(path, Math.ceil(bytes.length / 1024)) + "\n");
 }
 
-const passFail = (plan: WorkbookPlan): [number, number] => {
-  const failed = plan.checks.filter((c) => !c.pass).length;
-  return [plan.checks.length - failed, failed];
+const passFail = (plan: WorkbookPlan): [number, number, number] => {
+  const { passed, failed, notApplicable } = countChecks(plan.checks);
+  return [passed, failed, notApplicable];
 };
 
 function checkSummary(plan: WorkbookPlan, { lang, t }: Context): string {
-  const failed = plan.checks.filter((check) => !check.pass);
+  const failed = plan.checks.filter((check) => checkStatus(check) === "fail");
   const lines = [t.checksSummary(...passFail(plan))];
   if (failed.length > 0) {
     lines.push(
@@ -205,13 +206,13 @@ export async function check(
   const { io, lang, t } = ctx;
   const { plan, reconciliations } = await districtWorkbook(options, options.pack, ctx);
   const rows = plan.checks.map((c) => [
-    c.pass ? t.pass : t.fail,
+    { pass: t.pass, fail: t.fail, notApplicable: t.notApplicable }[checkStatus(c)],
     lang === "zh" ? c.labelZh : c.labelEn,
     lang === "zh" ? c.detailZh : c.detailEn,
   ]);
   io.stdout(formatTable([t.checkColumns.result, t.checkColumns.check, t.checkColumns.detail], rows));
-  const [passed, failed] = passFail(plan);
-  io.stdout(t.checksSummary(passed, failed) + "\n");
+  const [passed, failed, notApplicable] = passFail(plan);
+  io.stdout(t.checksSummary(passed, failed, notApplicable) + "\n");
   const differing = reconciliations.filter((r) => !agrees(r)).length;
   if (reconciliations.length > 0) {
     io.stdout(

@@ -75,6 +75,7 @@ const zh = {
   badOut: (out: string) => `--out ${out}:请给出一个目录或一个 .xlsx 文件。`,
   pass: "✓ 通过",
   fail: "✗ 未通过",
+  notApplicable: "– 不适用",
   noProblems: "输入没有发现问题。",
   problemCount: (errors: number, warnings: number) => `共 ${errors} 个错误,${warnings} 个警告。`,
   inputHasErrors: "输入有错误,未生成工作簿。请改正后重试(可先运行 edu-budget validate)。",
@@ -99,7 +100,8 @@ const zh = {
   planProblems: "生成的工作簿计划自相矛盾(这是程序缺陷,请报告):",
   written: (file: string, kb: number) => `已写出 ${file}(${kb} KB)`,
   sheets: (count: number, names: string) => `工作表 ${count} 张:${names}`,
-  checksSummary: (passed: number, failed: number) => `检查:通过 ${passed} 项,未通过 ${failed} 项`,
+  checksSummary: (passed: number, failed: number, notApplicable = 0) =>
+    `检查:通过 ${passed} 项,未通过 ${failed} 项` + (notApplicable > 0 ? `,不适用 ${notApplicable} 项` : ""),
   failedChecks: "未通过的检查:",
   district: (name: string, year: number, pack: string) => `区县:${name},预算年度 ${year},政策包 ${pack}`,
   strictFailed: (failed: number) => `有 ${failed} 项检查未通过或核对不一致(--strict)。`,
@@ -157,6 +159,7 @@ const en: Texts = {
   badOut: (out) => `--out ${out}: give a folder or an .xlsx file.`,
   pass: "✓ pass",
   fail: "✗ fail",
+  notApplicable: "– n/a",
   noProblems: "No problems found in the input.",
   problemCount: (errors, warnings) => `${errors} error(s), ${warnings} warning(s).`,
   inputHasErrors:
@@ -181,7 +184,9 @@ const en: Texts = {
   planProblems: "The generated workbook plan is inconsistent (a defect, please report it):",
   written: (file, kb) => `Wrote ${file} (${kb} KB)`,
   sheets: (count, names) => `${count} sheets: ${names}`,
-  checksSummary: (passed, failed) => `Checks: ${passed} passed, ${failed} failed`,
+  checksSummary: (passed, failed, notApplicable = 0) =>
+    `Checks: ${passed} passed, ${failed} failed` +
+    (notApplicable > 0 ? `, ${notApplicable} not applicable` : ""),
   failedChecks: "Failed checks:",
   district: (name, year, pack) => `District: ${name}, budget year ${year}, policy pack ${pack}`,
   strictFailed: (failed) => `${failed} check(s) failed or reconciliation(s) differ (--strict).`,

@@ -145,6 +145,7 @@ const SCHOOL_COLUMNS: readonly FieldSpec[] = [
   f("books", "图书(册)", "Books", "count"),
   f("computers", "计算机(台)", "Computers", "count"),
   f("remotenessTier", "偏远等级(0-3)", "Remoteness tier (0-3)", "count", { list: ["0", "1", "2", "3"] }),
+  f("publicFundsAvailable", "本校可用公用经费(万元)", "Public funds available (10k yuan)", "money"),
 ];
 
 const PROJECT_COLUMNS: readonly FieldSpec[] = [

@@ -142,6 +142,11 @@ export const schoolSchema = z
     computers: countUpTo(LIMITS.items).default(0),
     /** Remoteness tier for the rural teacher allowance: 0 none, 1–3 increasingly remote. */
     remotenessTier: z.number().int().min(0).max(3, "must be 0, 1, 2 or 3").default(0),
+    /**
+     * Public (non-personnel) funds available to the school this year, 万元; when every school gives it, the
+     * public-funds gap is summed per school as max(0, norm − available) (S2-02), else it is district-wide.
+     */
+    publicFundsAvailable: money.optional(),
   })
   .strict();
 export type School = z.infer<typeof schoolSchema>;

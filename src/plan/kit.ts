@@ -9,6 +9,7 @@ import { cellAddress, columnLetter, rangeAddress, sheetRef } from "./address";
 import type { Reconciliation } from "./context";
 import type { SheetDefinition } from "./registry";
 import type { StyleName } from "./styles";
+import { NOT_APPLICABLE } from "./verdict";
 import type {
   Block,
   ChartPlan,
@@ -157,6 +158,11 @@ export interface Register {
 
 /** A check as its builder states it; the sheet and the verdict cell are filled in when it is registered. */
 export type CheckSpec = Omit<CheckPlan, "sheet" | "cell">;
+
+/** A verdict cell: the formula and its computed verdict, or 不适用 for a check with nothing to check. */
+export function verdictCell(formula: string, spec: Pick<CheckSpec, "pass" | "applicable">): PlanCell {
+  return spec.applicable === false ? val(NOT_APPLICABLE) : fx(formula, spec.pass);
+}
 
 /** A formula and the value the builder computed for it. */
 export interface Computed<T extends Scalar = number> {
@@ -384,7 +390,7 @@ export class SheetBuilder {
       {
         key: "verdict",
         label: row.label,
-        cell: fx(row.formula, spec.pass),
+        cell: verdictCell(row.formula, spec),
         style: "verdict",
         ...(row.note === undefined ? {} : { note: row.note }),
       },

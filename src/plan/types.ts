@@ -170,6 +170,11 @@ export interface CheckPlan {
   readonly cell: string;
   /** The computed verdict. */
   readonly pass: boolean;
+  /**
+   * false for a check over zero items (nothing to check): its verdict cell shows 不适用, and it counts neither as
+   * passed nor as failed (see checkStatus in verdict.ts); absent means applicable.
+   */
+  readonly applicable?: boolean;
   /** Why, in a sentence (zh-CN), e.g. "教育拨款增长 4.10% ≤ 经常性收入增长 5.00%". */
   readonly detailZh: string;
   readonly detailEn: string;

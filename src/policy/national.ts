@@ -45,6 +45,10 @@ const STAFF_2014 =
   "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号): 县镇、农村中小学教职工编制标准统一到城市标准";
 const CLASS_2002 =
   "《城市普通中小学校校舍建设标准》(建标〔2002〕102号): 校舍面积按小学每班45人、中学每班50人核定(政策参考 §4.4, 中等可信度)";
+const CLASS_STAFF =
+  "中共中央、国务院《关于全面深化新时代教师队伍建设改革的意见》(2018年): 乡村小规模学校、教学点按生师比与班师比相结合核定编制; 国家未定统一的班师比, 由省级确定, 此为示例值, 请按本省标准修改";
+const CLASS_STAFF_SPECIAL =
+  "特殊教育学校按班核定编制; 国家未定统一的班师比, 由省级确定, 此为示例值, 请按本省标准修改";
 const CLASS_STD =
   "《农村普通中小学校建设标准》(建标109-2008); 《中小学校设计规范》(GB 50099-2011): 完全小学每班45人、各类中学每班50人";
 const KG_RULES = "教育部《幼儿园工作规程》(2016年)";
@@ -252,6 +256,22 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
     "staff_ratio.primary.rural": staff("小学", "农村", 23, 19),
     "staff_ratio.junior.rural": staff("初中", "农村", 18, 13.5),
     "staff_ratio.senior.rural": staff("高中", "农村", 13.5, 12.5),
+    "staff_ratio.class_teaching_point": v(
+      2,
+      "教职工/班",
+      "教学点班师比(每班编制)",
+      "Teaching point staff posts per class",
+      CLASS_STAFF,
+      2018,
+    ),
+    "staff_ratio.class_special": v(
+      3,
+      "教职工/班",
+      "特教学校班师比(每班编制)",
+      "Special school staff posts per class",
+      CLASS_STAFF_SPECIAL,
+      2018,
+    ),
     "public_funds.central_west.primary": funds(
       "中西部小学生均公用经费",
       "Public funds, central/west primary",

@@ -39,6 +39,9 @@ export const POLICY_KEYS = [
   "staff_ratio.primary.rural",
   "staff_ratio.junior.rural",
   "staff_ratio.senior.rural",
+  // Staffing by classes: staff posts per class of a teaching point or a special school (§4.5, provincial)
+  "staff_ratio.class_teaching_point",
+  "staff_ratio.class_special",
   // Public funds baseline, 元 per student per year (§4.6)
   "public_funds.central_west.primary",
   "public_funds.central_west.junior",

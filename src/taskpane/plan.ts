@@ -5,6 +5,7 @@
 import { reconciles } from "../domain/debt";
 import { buildWorkbook, buildWorkbookPlan, type BuiltWorkbook } from "../plan/build";
 import type { SheetKey, WorkbookPlan } from "../plan/types";
+import { checkStatus, countChecks } from "../plan/verdict";
 import { VERSION } from "./buildInfo";
 import { effectivePack } from "./pack";
 import type { WizardState } from "./state";
@@ -59,9 +60,10 @@ const buildOptions = (now: Date, sheets?: readonly SheetKey[]) => ({
   ...(sheets ? { sheets } : {}),
 });
 
+/** Checks passed and failed; a check with nothing to check (不适用) is neither. */
 export function checkCounts(plan: WorkbookPlan): { passed: number; failed: number } {
-  const passed = plan.checks.filter((check) => check.pass).length;
-  return { passed, failed: plan.checks.length - passed };
+  const { passed, failed } = countChecks(plan.checks);
+  return { passed, failed };
 }
 
 export { sheetChoices } from "../plan/build";
@@ -69,6 +71,6 @@ export { sheetChoices } from "../plan/build";
 /** The failed checks with their labels and details, for the Done step. */
 export function failedChecks(plan: WorkbookPlan) {
   return plan.checks
-    .filter((check) => !check.pass)
+    .filter((check) => checkStatus(check) === "fail")
     .map(({ labelZh, labelEn, detailZh, detailEn }) => ({ labelZh, labelEn, detailZh, detailEn }));
 }

@@ -14,6 +14,7 @@ const UNITS: Readonly<Record<string, string>> = {
   "元/生·天": "yuan per student per day",
   "元/人·月": "yuan per person per month",
   "生/教职工": "students per staff post",
+  "教职工/班": "staff posts per class",
 };
 
 const ACCEPTS: Readonly<Record<string, string>> = {

@@ -12,6 +12,7 @@ import { MAX_SCHOOLS } from "../../src/district/validate";
 import * as planBuild from "../../src/plan/build";
 import { buildWorkbook, buildWorkbookPlan } from "../../src/plan/build";
 import { validatePlan } from "../../src/plan/validate";
+import { checkStatus } from "../../src/plan/verdict";
 import { getPack } from "../../src/policy";
 import { memoryIo } from "./memoryIo";
 
@@ -491,9 +492,23 @@ describe("edu-budget check", () => {
     expect(await main(["check", "--sample", id], io)).toBe(0);
     for (const c of planOf(id).checks) {
       expect(io.out()).toMatch(
-        new RegExp(`${c.pass ? "✓ 通过" : "✗ 未通过"}\\s+${escape(c.labelZh)}\\s+${escape(c.detailZh)}`),
+        new RegExp(
+          `${{ pass: "✓ 通过", fail: "✗ 未通过", notApplicable: "– 不适用" }[checkStatus(c)]}\\s+${escape(c.labelZh)}\\s+${escape(c.detailZh)}`,
+        ),
       );
     }
+  });
+
+  it("shows a check with nothing to check as 不适用 and counts it neither as passed nor failed", async () => {
+    const sample = getSample("wuzhen");
+    const none = {
+      ...sample,
+      schools: sample.schools.map((s) => ({ ...s, prevStartEnrollment: 0, prevDropouts: 0 })),
+    };
+    const io = memoryIo({ "d.json": JSON.stringify(none) }, "zh_CN.UTF-8");
+    expect(await main(["check", "--input", "d.json", "--pack", "wuzhen-2004"], io)).toBe(0);
+    expect(io.out()).toMatch(/– 不适用\s+控辍: 全部学校辍学率在限值内/);
+    expect(io.out()).toMatch(/不适用 [1-9]\d* 项/);
   });
 
   it.each(["zhenlai", "wuzhen"])(

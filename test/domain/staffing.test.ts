@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import type { Area, Level } from "../../src/domain/levels";
-import { STAFF_RATIO_TABLE, staffQuota, staffRatio, staffRatioInYear } from "../../src/domain/staffing";
+import {
+  classStaffQuota,
+  schoolStaffQuota,
+  STAFF_RATIO_TABLE,
+  staffPerClass,
+  staffQuota,
+  staffRatio,
+  staffRatioInYear,
+} from "../../src/domain/staffing";
 import { EDU_DEFAULT as P } from "../../src/policy";
 
 describe("staffing", () => {
@@ -101,6 +109,44 @@ describe("staffing ratios in force in a year (policies.md §4.5)", () => {
         expect(staffRatioInYear(l, a, y)).toBe(staffRatioInYear(l, b, y));
         expect(staffRatioInYear(l, "urban", y - 13)).toBe(staffRatioInYear(l, a, y));
       }),
+    );
+  });
+});
+
+describe("staffing by classes (teaching points and special schools)", () => {
+  it("takes the 班师比 of teaching points and special schools from the pack, with a source saying none is national", () => {
+    expect(staffPerClass(P, "teachingPoint")).toBe(P.values["staff_ratio.class_teaching_point"].value);
+    expect(staffPerClass(P, "special")).toBe(P.values["staff_ratio.class_special"].value);
+    for (const key of ["staff_ratio.class_teaching_point", "staff_ratio.class_special"] as const) {
+      expect(P.values[key].unit).toBe("教职工/班");
+      expect(P.values[key].source).toContain("国家未定统一的班师比");
+    }
+  });
+  it("gives classes × posts per class: 3 classes at 1.5 need 4.5 posts", () => {
+    expect(classStaffQuota(3, 1.5)).toBe(4.5);
+    expect(classStaffQuota(0, 2)).toBe(0);
+    expect(() => classStaffQuota(-1, 2)).toThrow(/classes/);
+    expect(() => classStaffQuota(1, -2)).toThrow(/perClass/);
+  });
+  it("staffs a special school by classes, a teaching point by the larger rule, others by students", () => {
+    expect(schoolStaffQuota("special", 10, 15)).toBe(15);
+    expect(schoolStaffQuota("special", 30, 15)).toBe(15);
+    expect(schoolStaffQuota("teachingPoint", 12 / 19, 2)).toBe(2);
+    expect(schoolStaffQuota("teachingPoint", 90 / 19, 2)).toBeCloseTo(90 / 19, 12);
+    expect(schoolStaffQuota("ordinary", 31, 100)).toBe(31);
+  });
+  it("never staffs a teaching point below either rule", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (a, b) => {
+          const q = schoolStaffQuota("teachingPoint", a, b);
+          expect(q).toBeGreaterThanOrEqual(a);
+          expect(q).toBeGreaterThanOrEqual(b);
+          expect([a, b]).toContain(q);
+        },
+      ),
     );
   });
 });

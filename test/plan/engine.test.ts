@@ -10,12 +10,20 @@ import { classBand } from "../../src/domain/classes";
 import { dropoutCheck, dropoutLimit } from "../../src/domain/dropout";
 import { onlyIncrease, threeGrowth } from "../../src/domain/growth";
 import { parseRegion, publicFunds, publicFundsNorm } from "../../src/domain/publicFunds";
-import { staffQuota, staffRatio } from "../../src/domain/staffing";
+import {
+  classStaffQuota,
+  schoolStaffQuota,
+  staffPerClass,
+  staffQuota,
+  staffRatio,
+} from "../../src/domain/staffing";
 import type { District, School } from "../../src/district/model";
 import { generateDistrict, getSample } from "../../src/district/samples";
 import { parseRange } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
+import { shownVerdict } from "../../src/plan/sheets/contents";
 import type { WorkbookPlan } from "../../src/plan/types";
+import { NOT_APPLICABLE } from "../../src/plan/verdict";
 import { validatePlan } from "../../src/plan/validate";
 import { getPack, policyName } from "../../src/policy/packs";
 import type { PolicyPack } from "../../src/policy/types";
@@ -117,14 +125,23 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
     expect(exported).toBeCloseTo(total, 8);
   });
 
-  it("gives every school the staffing quota of STAFF_QUOTA summed over its levels", () => {
-    const schools = d.schools.filter((s) => primaryOf(s) + juniorOf(s) + seniorOf(s) > 0);
-    const expected = schools.map(
-      (s) =>
-        staffQuota(primaryOf(s), staffRatio(pack, "primary")) +
-        staffQuota(juniorOf(s), staffRatio(pack, "junior")) +
-        staffQuota(seniorOf(s), staffRatio(pack, "senior")),
+  it("gives every school the staffing quota of STAFF_QUOTA summed over its levels, or by 班师比 where it applies", () => {
+    const kindOf = (s: School) =>
+      s.type === "特教学校" ? "special" : s.type === "教学点" ? "teachingPoint" : "ordinary";
+    const schools = d.schools.filter(
+      (s) => kindOf(s) !== "ordinary" || primaryOf(s) + juniorOf(s) + seniorOf(s) > 0,
     );
+    const expected = schools.map((s) => {
+      const kind = kindOf(s);
+      const byStudents =
+        kind === "special"
+          ? 0
+          : staffQuota(primaryOf(s), staffRatio(pack, "primary")) +
+            staffQuota(juniorOf(s), staffRatio(pack, "junior")) +
+            staffQuota(seniorOf(s), staffRatio(pack, "senior"));
+      const byClasses = kind === "ordinary" ? 0 : classStaffQuota(s.classes, staffPerClass(pack, kind));
+      return schoolStaffQuota(kind, byStudents, byClasses);
+    });
     const actual = column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA");
     expected.forEach((quota, i) => expect(actual[i]).toBeCloseTo(quota, 9));
   });
@@ -132,9 +149,14 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
   it("pays the remote-teacher allowance as ALLOWANCE does for each tier", () => {
     const rates = [0, ...[1, 2, 3].map((t) => pack.values[`allowance.rate.tier${t as 1 | 2 | 3}`].value)];
     const start = pack.values["allowance.start_month"].value;
-    const expected = d.schools
-      .filter((s) => s.remotenessTier > 0)
-      .map((s) => allowance(s.staff, rates[s.remotenessTier] ?? 0, start));
+    // One row per tier, its teachers summed over the schools of that tier.
+    const expected = [1, 2, 3].map((tier) =>
+      allowance(
+        d.schools.filter((s) => s.remotenessTier === tier).reduce((n, s) => n + s.staff, 0),
+        rates[tier] ?? 0,
+        start,
+      ),
+    );
     const actual = column(plan, loaded, "tblAllowance", "本年补助(元)");
     expected.forEach((amount, i) => expect(actual[i]).toBeCloseTo(amount, 6));
   });
@@ -185,8 +207,10 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
   it("shows on 目录 every check's verdict as computed on its sheet", () => {
     const results = column(plan, loaded, "tblChecks", "结果");
     const onSheets = plan.checks.map((c) => checkValue(plan, loaded, c.id));
-    expect(results).toEqual(onSheets.map((v) => (typeof v === "boolean" ? v : false)));
-    expect(plan.checks.map((c) => c.pass)).toEqual(results);
+    expect(results).toEqual(
+      onSheets.map((v) => (typeof v === "boolean" || v === NOT_APPLICABLE ? v : false)),
+    );
+    expect(plan.checks.map((c) => shownVerdict(c))).toEqual(results);
   });
 });
 
@@ -260,8 +284,14 @@ describe("editing an input in the computed workbook", () => {
       expect([sheetOf("parameters"), sheetOf("dropout")]).not.toContain(sheet);
     }
     const publicFundsTotal = findExport(plan, "公用经费", "合计", "公用经费(万元)").replace(/'|\$/g, "");
+    const staffingTotal = (header: string) => findExport(plan, "教职工", "合计", header).replace(/'|\$/g, "");
     expect(changed).toEqual(
-      expect.arrayContaining([`${sheetOf("schools")}!${cell}`, publicFundsTotal, "教职工!I10", "教职工!J10"]),
+      expect.arrayContaining([
+        `${sheetOf("schools")}!${cell}`,
+        publicFundsTotal,
+        staffingTotal("小学编制"),
+        staffingTotal("编制数(向上取整)"),
+      ]),
     );
     expect(changed.filter((k) => inTable(k, "tblReconciliations"))).not.toHaveLength(0);
   });

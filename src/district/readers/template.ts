@@ -184,6 +184,10 @@ const BLANK_MEANS: Partial<Record<string, readonly [string, string]>> = {
   stayingSchool: ["没有留驻学校时留空", "blank when no school stays"],
   siteSchool: ["校址不是某校现址时留空", "blank when the site is no school's"],
   step: ["欠款行必填", "required on 欠款 rows"],
+  publicFundsAvailable: [
+    "留空为未提供; 各校都填时按校计算公用经费缺口",
+    "blank: not given; when every school gives it the gap is summed per school",
+  ],
 };
 
 export function fieldHelp(field: FieldSpec): FieldHelp {

@@ -8,6 +8,7 @@ import type { BuildContext } from "../context";
 import { fx, SheetBuilder, str, val, type ColumnSpec } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { CheckPlan, SheetKey, SheetPlan } from "../types";
+import { checkStatus, NOT_APPLICABLE } from "../verdict";
 
 export const contentsSheet: SheetDefinition<"contents", undefined> = {
   key: "contents",
@@ -58,7 +59,7 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
   });
 
   sb.note(
-    "检查结果 Checks (TRUE = 符合)。结果随数据实时计算; 说明记录生成时的数字, 结果改变后“说明仍适用”为 FALSE。",
+    "检查结果 Checks (TRUE = 符合, 不适用 = 没有需检查的项目, 不计入通过或未通过)。结果随数据实时计算; 说明记录生成时的数字, 结果改变后“说明仍适用”为 FALSE。",
   );
   const checks = sb.table({
     name: "tblChecks",
@@ -71,9 +72,13 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
         header: "结果",
         width: 8,
         style: "verdict",
-        // A verdict that cannot be computed (a zero base) is not a pass; its detail says why.
+        // A verdict that cannot be computed (a zero base) is not a pass; its detail says why. A check with nothing
+        // to check shows 不适用 here as on its sheet.
         cell: ({ item }) =>
-          fx(`IFERROR(${sheetRef(sheetNameOf(item.sheet), absoluteAddress(item.cell))},FALSE())`, item.pass),
+          fx(
+            `IFERROR(${sheetRef(sheetNameOf(item.sheet), absoluteAddress(item.cell))},FALSE())`,
+            shownVerdict(item),
+          ),
       },
       {
         key: "detail",
@@ -132,6 +137,17 @@ export function stillHolds(): ColumnSpec<CheckPlan> {
     header: "说明仍适用 Still holds",
     width: 10,
     style: "verdict",
-    cell: ({ item, ref }) => fx(`${ref("pass")}=${item.pass ? "TRUE()" : "FALSE()"}`, true),
+    cell: ({ item, ref }) => {
+      const shown = shownVerdict(item);
+      return fx(
+        `${ref("pass")}=${typeof shown === "string" ? str(shown) : shown ? "TRUE()" : "FALSE()"}`,
+        true,
+      );
+    },
   };
+}
+
+/** What a check's verdict cell shows at generation: TRUE, FALSE or 不适用. */
+export function shownVerdict(check: Pick<CheckPlan, "pass" | "applicable">): boolean | string {
+  return checkStatus(check) === "notApplicable" ? NOT_APPLICABLE : check.pass;
 }

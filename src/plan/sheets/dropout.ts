@@ -15,7 +15,7 @@ import type { Area, Level } from "../../domain/levels";
 import type { AreaZh, School, SchoolType } from "../../district/model";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, fxRule, SheetBuilder, str, val } from "../kit";
+import { fx, fxRule, SheetBuilder, str, val, verdictCell as verdictValue } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { listedEn, listedZh } from "../listing";
@@ -177,7 +177,10 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
   const verdictCell = cellAddress(summaryRow + 1, 1);
   sb.put(summaryRow, 0, [
     [val("需警告学校数 Schools to warn"), fx(countFormula, failing.length)],
-    [val("全部学校辍学率在限值内 All within limits"), fx(`${countCell}=0`, failing.length === 0)],
+    [
+      val("全部学校辍学率在限值内 All within limits"),
+      verdictValue(`${countCell}=0`, { pass: failing.length === 0, applicable: rows.length > 0 }),
+    ],
   ]);
   sb.format(rangeAddress(summaryRow, 0, summaryRow + 1, 0), "label");
   const names = failing.map((r) => r.school.name);
@@ -186,14 +189,19 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     labelZh: "控辍: 全部学校辍学率在限值内",
     labelEn: "Dropout: every school within its limit",
     pass: failing.length === 0,
+    ...(rows.length === 0 ? { applicable: false } : {}),
     detailZh:
-      failing.length === 0
-        ? `${rows.length} 所学校均未超限`
-        : `${failing.length} 所学校超限, 需警告: ${listedZh(names)}`,
+      rows.length === 0
+        ? "没有设有辍学率限值的学校, 不适用"
+        : failing.length === 0
+          ? `${rows.length} 所学校均未超限`
+          : `${failing.length} 所学校超限, 需警告: ${listedZh(names)}`,
     detailEn:
-      failing.length === 0
-        ? `all ${rows.length} schools within their limits`
-        : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${listedEn(names)}`,
+      rows.length === 0
+        ? "no school has a dropout limit: not applicable"
+        : failing.length === 0
+          ? `all ${rows.length} schools within their limits`
+          : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${listedEn(names)}`,
     items,
   });
   const header = table.headerRow + 1;

@@ -3,6 +3,7 @@
  * 两个只增不减 (ONLY_INCREASE) for the chosen scope (I-4: all education or compulsory education, switchable on the
  * sheet), and the reconciliation of the fiscal student count with the schools table.
  */
+import { compulsoryEducationLawArticle, educationLawArticle } from "../../domain/statutes";
 import { divisionByZero, RuleError } from "../../domain/errors";
 import {
   growth,
@@ -101,7 +102,7 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   const sb = new SheetBuilder(fiscalSheet);
   sb.title(
     "财政投入与“三个增长” Fiscal input and the three statutory growths",
-    "教育法第五十六条 / 义务教育法第四十二条; 两个只增不减 (国办发〔2018〕82号)",
+    `${educationLawArticle(ctx.district.budgetYear).zh} / ${compulsoryEducationLawArticle(ctx.district.budgetYear).zh} (适用于${ctx.district.budgetYear}年度); 两个只增不减 (国办发〔2018〕82号)`,
   );
   const scope = scopeSetting(sb, fiscal);
   const input = inputsTable(sb, fiscal);

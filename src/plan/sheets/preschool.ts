@@ -15,7 +15,7 @@ import {
 } from "../../domain/preschool";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, SheetBuilder, val, type TableResult } from "../kit";
+import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { countEqual, sameText } from "./exact";
@@ -251,10 +251,11 @@ function placesAndSizes(
     {
       key: "sizes",
       label: `每所幼儿园不超过${maxSize.value}人`,
-      cell: fx(
-        planned.length > 0 ? `COUNTIF(${table.range("sizeOk")},FALSE())=0` : "TRUE()",
-        oversize.length === 0,
-      ),
+      // With no planned kindergarten there is no size to check: 不适用, not TRUE.
+      cell: verdictCell(`COUNTIF(${table.range("sizeOk")},FALSE())=0`, {
+        pass: oversize.length === 0,
+        applicable: planned.length > 0,
+      }),
       style: "verdict",
     },
   ]);
@@ -266,9 +267,19 @@ function placesAndSizes(
     pass: boolean,
     detailZh: string,
     detailEn: string,
+    applicable = true,
   ) => {
     const cell = verdicts[key];
-    if (cell) sb.check(ctx, cell.local, { id, labelZh: zh, labelEn: en, pass, detailZh, detailEn });
+    if (cell)
+      sb.check(ctx, cell.local, {
+        id,
+        labelZh: zh,
+        labelEn: en,
+        pass,
+        detailZh,
+        detailEn,
+        ...(applicable ? {} : { applicable: false }),
+      });
   };
   push(
     "covered",
@@ -285,10 +296,17 @@ function placesAndSizes(
     `每所幼儿园规模不超过${maxSize.value}人`,
     `Each kindergarten at most ${maxSize.value} children`,
     oversize.length === 0,
-    oversize.length === 0 ? "全部符合" : `超限: ${listedZh(oversize.map((k) => k.name))}`,
-    oversize.length === 0
-      ? "all within the limit"
-      : `over the limit: ${listedEn(oversize.map((k) => k.name))}`,
+    planned.length === 0
+      ? "没有规划新建幼儿园, 不适用"
+      : oversize.length === 0
+        ? "全部符合"
+        : `超限: ${listedZh(oversize.map((k) => k.name))}`,
+    planned.length === 0
+      ? "no kindergarten planned: not applicable"
+      : oversize.length === 0
+        ? "all within the limit"
+        : `over the limit: ${listedEn(oversize.map((k) => k.name))}`,
+    planned.length > 0,
   );
 }
 

@@ -87,10 +87,21 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     (key: string) =>
     (r: { item: Row }): PlanCell =>
       fx(schools.cell(key, r.item.index, true), schools.values(key)[r.item.index] ?? "");
+  const perSchool = rows.length > 0 && rows.every((r) => r.school.publicFundsAvailable !== undefined);
   const table = sb.table<Row>({
     name: "tblPublicFunds",
     rows,
-    totals: { label: "合计", keys: ["students", "amount", "amountWan", "primaryPart", "juniorPart"] },
+    totals: {
+      label: "合计",
+      keys: [
+        "students",
+        "amount",
+        "amountWan",
+        "primaryPart",
+        "juniorPart",
+        ...(perSchool ? ["available", "schoolGap"] : []),
+      ],
+    },
     columns: [
       { key: "code", header: "学校代码", width: 10, cell: link("code") },
       { key: "name", header: "学校名称", width: 24, cell: link("name") },
@@ -215,6 +226,27 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
         cell: ({ ref, num }) =>
           fx(`${ref("amountWan")}-${ref("primaryPart")}`, num("amountWan") - num("primaryPart")),
       },
+      // Where every school gives its own funds, the gap is per school: a surplus at one school covers no other's.
+      ...(perSchool
+        ? [
+            {
+              key: "available",
+              header: "本校可用(万元) 录入",
+              style: "money" as const,
+              cell: ({ item }: { item: Row }) => val(item.school.publicFundsAvailable ?? 0),
+            },
+            {
+              key: "schoolGap",
+              header: "本校缺口(万元)",
+              style: "money" as const,
+              cell: ({ ref, num }: { ref: (key: string) => string; num: (key: string) => number }) =>
+                fx(
+                  `MAX(0,${ref("amountWan")}-${ref("available")})`,
+                  Math.max(0, num("amountWan") - num("available")),
+                ),
+            },
+          ]
+        : []),
     ],
   });
   const total = table.total("amountWan");
@@ -254,7 +286,9 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
   const available = district.fiscal.current.compulsoryPublicFunds;
   const gapRow = sb.row;
   const local = (i: number) => cellAddress(gapRow + i, 1);
-  const gap = Math.max(0, total.value - available);
+  const schoolGap = perSchool ? table.total("schoolGap") : undefined;
+  // Σ_schools max(0, norm − available) where every school gives its funds (S2-02), else district-wide.
+  const gap = schoolGap ? schoolGap.value : Math.max(0, total.value - available);
   const townDiff = towns.length > 0 ? townTotal.value - total.value : 0;
   const kv = sb.keyValues([
     { key: "need", label: "按定额测算需求(万元)", cell: fx(total.ref, total.value), style: "money" },
@@ -267,14 +301,18 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     },
     {
       key: "gap",
-      label: "缺口: 需安排专项资金(万元) S2-02",
-      cell: fx(`MAX(0,${local(0)}-${local(1)})`, gap),
+      label: schoolGap
+        ? "缺口: 各校缺口合计, 需安排专项资金(万元) S2-02"
+        : "缺口: 需安排专项资金(万元) S2-02",
+      cell: schoolGap ? fx(schoolGap.ref, gap) : fx(`MAX(0,${local(0)}-${local(1)})`, gap),
       style: "money",
     },
     {
       key: "covered",
       label: "公用经费足额 Covered",
-      cell: fx(`${local(1)}>=${local(0)}`, available >= total.value),
+      cell: schoolGap
+        ? fx(`${local(2)}=0`, gap === 0)
+        : fx(`${local(1)}>=${local(0)}`, available >= total.value),
       style: "verdict",
     },
     {
@@ -302,9 +340,9 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     id: "publicFunds.covered",
     labelZh: "公用经费足额",
     labelEn: "Public funds cover the norm",
-    pass: available >= total.value,
-    detailZh: `定额需求 ${fmt(total.value)} 万元, 可用 ${fmt(available)} 万元, 缺口 ${fmt(gap)} 万元`,
-    detailEn: `norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
+    pass: schoolGap ? gap === 0 : available >= total.value,
+    detailZh: `${schoolGap ? "按校核算, " : ""}定额需求 ${fmt(total.value)} 万元, 可用 ${fmt(available)} 万元, 缺口 ${fmt(gap)} 万元`,
+    detailEn: `${schoolGap ? "per school, " : ""}norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
   });
   const header = table.headerRow + 1;
   const plan = sb

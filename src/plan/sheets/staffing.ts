@@ -4,12 +4,23 @@
  * monthly rate of the school's tier × months paid in year T, from September = 4 months, S2-06).
  */
 import { allowance, allowanceFormula, allowanceMonthsFormula } from "../../domain/allowance";
-import { staffQuota, staffQuotaFormula, staffRatio } from "../../domain/staffing";
+import {
+  CLASS_STAFF_KEY,
+  classStaffQuota,
+  classStaffQuotaFormula,
+  schoolStaffQuota,
+  schoolStaffQuotaFormula,
+  staffPerClass,
+  staffQuota,
+  staffQuotaFormula,
+  staffRatio,
+  type ClassStaffed,
+} from "../../domain/staffing";
 import type { School } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, SheetBuilder, type ColumnSpec } from "../kit";
+import { fx, SheetBuilder, val, type ColumnSpec } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
 
@@ -55,19 +66,26 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
     (r: { item: Row }): PlanCell =>
       fx(schools.cell(key, r.item.index, true), schools.values(key)[r.item.index] ?? "");
   const studentsOf = (index: number, key: string): number => Number(schools.values(key)[index]);
+  const typeOf = (school: School): ClassStaffed | "ordinary" =>
+    school.type === "特教学校" ? "special" : school.type === "教学点" ? "teachingPoint" : "ordinary";
   const rows: Row[] = district.schools.flatMap((school, index) =>
-    LEVELS.some((l) => studentsOf(index, l.students) > 0) ? [{ school, index }] : [],
+    typeOf(school) !== "ordinary" || LEVELS.some((l) => studentsOf(index, l.students) > 0)
+      ? [{ school, index }]
+      : [],
   );
+  // A special school is staffed by its classes only: its students count for no ordinary ratio.
   const quotaColumns = LEVELS.map((l): ColumnSpec<Row> => ({
     key: `quota_${l.level}`,
     header: `${l.header}编制`,
     style: "decimal",
-    cell: ({ ref, num }) =>
+    cell: ({ ref, num, item }) =>
       fx(
-        staffQuotaFormula(ref(l.level), p(`staff_ratio.${l.level}`)),
-        staffQuota(num(l.level), staffRatio(pack, l.level)),
+        `IF(${ref("type")}="特教学校",0,${staffQuotaFormula(ref(l.level), p(`staff_ratio.${l.level}`))})`,
+        typeOf(item.school) === "special" ? 0 : staffQuota(num(l.level), staffRatio(pack, l.level)),
       ),
   }));
+  const perClass = (type: string): string =>
+    `IF(${type}="特教学校",${p(CLASS_STAFF_KEY.special)},IF(${type}="教学点",${p(CLASS_STAFF_KEY.teachingPoint)},0))`;
   const table = sb.table<Row>({
     name: "tblStaffing",
     rows,
@@ -77,10 +95,11 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
         "primary",
         "junior",
         "senior",
+        "classes",
         "quota_primary",
         "quota_junior",
         "quota_senior",
-        "quota",
+        "quota_class",
         "rounded",
         "staff",
         "shortfall",
@@ -89,21 +108,43 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
     columns: [
       { key: "code", header: "学校代码", width: 10, cell: link("code") },
       { key: "name", header: "学校名称", width: 24, cell: link("name") },
+      { key: "type", header: "学校类型", width: 11, cell: link("type") },
       ...LEVELS.map((l): ColumnSpec<Row> => ({
         key: l.level,
         header: `${l.header}生`,
         style: "integer",
         cell: link(l.students),
       })),
+      { key: "classes", header: "班数", style: "integer", cell: link("classes") },
       ...quotaColumns,
+      {
+        key: "quota_class",
+        header: "班师比编制(教学点/特教)",
+        style: "decimal",
+        cell: ({ ref, num, item }) => {
+          const kind = typeOf(item.school);
+          return fx(
+            classStaffQuotaFormula(ref("classes"), perClass(ref("type"))),
+            kind === "ordinary" ? 0 : classStaffQuota(num("classes"), staffPerClass(pack, kind)),
+          );
+        },
+      },
       {
         key: "quota",
         header: "编制数 STAFF_QUOTA",
         style: "decimal",
-        cell: ({ ref, num }) =>
+        cell: ({ ref, num, item }) =>
           fx(
-            `${ref("quota_primary")}+${ref("quota_junior")}+${ref("quota_senior")}`,
-            num("quota_primary") + num("quota_junior") + num("quota_senior"),
+            schoolStaffQuotaFormula(
+              ref("type"),
+              `${ref("quota_primary")}+${ref("quota_junior")}+${ref("quota_senior")}`,
+              ref("quota_class"),
+            ),
+            schoolStaffQuota(
+              typeOf(item.school),
+              num("quota_primary") + num("quota_junior") + num("quota_senior"),
+              num("quota_class"),
+            ),
           ),
       },
       {
@@ -121,31 +162,51 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       },
     ],
   });
-  if (rows.length > 0) sb.conditional(table.range("shortfall"), `${table.cell("shortfall", 0)}>0`, "warn");
+  if (rows.length > 0) {
+    sb.conditional(table.range("shortfall"), `${table.cell("shortfall", 0)}>0`, "warn");
+    sb.conditional(table.range("shortfall"), `${table.cell("shortfall", 0)}<0`, "fail");
+  }
 
-  // Quota by level, rounded up per level.
-  sb.keyValues(
-    LEVELS.map((l) => {
-      const t = table.total(`quota_${l.level}`);
-      return {
-        key: l.level,
-        label: `${l.header}编制(向上取整)`,
-        cell: fx(`ROUNDUP(${t.ref},0)`, Math.ceil(t.value)),
-        style: "integer" as const,
-      };
-    }),
-  );
+  // The one 教职工编制 total is the table's rounded total; staff must match it, neither short nor over.
   const staffTotal = table.total("staff");
   const roundedTotal = table.total("rounded");
   sb.checkRow(
     ctx,
-    { label: "教职工不少于编制 Staff ≥ quota", formula: `${staffTotal.ref}>=${roundedTotal.ref}` },
+    {
+      label: "教职工与编制相符(不缺编、不超编) Staff equal to the quota",
+      formula: `${staffTotal.ref}=${roundedTotal.ref}`,
+    },
     {
       id: "staffing.quota",
-      labelZh: "教职工不少于编制",
-      labelEn: "Staff at least the quota",
-      pass: staffTotal.value >= roundedTotal.value,
+      labelZh: "教职工与编制相符",
+      labelEn: "Staff equal to the quota",
+      pass: staffTotal.value === roundedTotal.value,
       ...quotaDetail(roundedTotal.value, staffTotal.value),
+    },
+  );
+  const gaps = table.values("shortfall").map(Number);
+  const over = rows.flatMap((r, i) => ((gaps[i] ?? 0) < 0 ? [{ r, excess: -(gaps[i] ?? 0) }] : []));
+  sb.checkRow(
+    ctx,
+    {
+      label: "无学校超编 No school above its quota",
+      formula: rows.length > 0 ? `COUNTIF(${table.range("shortfall")},"<0")=0` : "TRUE()",
+    },
+    {
+      id: "staffing.overQuota",
+      labelZh: "无学校超编",
+      labelEn: "No school above its quota",
+      pass: over.length === 0,
+      ...(rows.length === 0
+        ? { applicable: false, detailZh: "没有需核定编制的学校", detailEn: "no school to staff" }
+        : overDetail(over.map((o) => o.excess))),
+      items: over.map(({ r, excess }) => ({
+        labelZh: r.school.name,
+        labelEn: r.school.code,
+        pass: false,
+        detailZh: `超编 ${excess} 人`,
+        detailEn: `${excess} over the quota`,
+      })),
     },
   );
 
@@ -165,29 +226,43 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
     },
   ]);
   const months = monthsKv.months?.absolute ?? "";
-  const tiered = district.schools.flatMap((school, index) =>
-    school.remotenessTier > 0 ? [{ school, index }] : [],
-  );
-  const rate = (tier: number): number =>
-    tier >= 1 && tier <= 3 ? ctx.param(TIER_RATES[tier - 1] ?? "allowance.rate.tier1").value : 0;
-  const allowanceTable = sb.table<Row>({
+  // One row per tier, summed live over the 学校 tier column: a tier edited on 学校 moves its teachers.
+  const tierRange = schools.sheetRange("remotenessTier");
+  const tierValues = schools.values("remotenessTier").map(Number);
+  const staffValues = schools.values("staff").map(Number);
+  const ofTier = (tier: number, values: readonly number[]): number[] =>
+    values.filter((_, i) => tierValues[i] === tier);
+  const allowanceTable = sb.table<{ readonly tier: 1 | 2 | 3 }>({
     name: "tblAllowance",
-    rows: tiered,
-    totals: { label: "合计", keys: ["staff", "amount"] },
+    rows: [{ tier: 1 }, { tier: 2 }, { tier: 3 }],
+    totals: { label: "合计", keys: ["schools", "staff", "amount"] },
     columns: [
-      { key: "code", header: "学校代码", width: 10, cell: link("code") },
-      { key: "name", header: "学校名称", width: 24, cell: link("name") },
-      { key: "tier", header: "偏远等级", style: "integer", cell: link("remotenessTier") },
-      { key: "staff", header: "教师数", style: "integer", cell: link("staff") },
+      { key: "tier", header: "偏远等级", style: "integer", cell: ({ item }) => val(item.tier) },
+      {
+        key: "schools",
+        header: "学校数",
+        style: "integer",
+        cell: ({ ref, item }) =>
+          fx(`COUNTIF(${tierRange},${ref("tier")})`, ofTier(item.tier, tierValues).length),
+      },
+      {
+        key: "staff",
+        header: "教师数",
+        style: "integer",
+        cell: ({ ref, item }) =>
+          fx(
+            `SUMIFS(${schools.sheetRange("staff")},${tierRange},${ref("tier")})`,
+            ofTier(item.tier, staffValues).reduce((x, y) => x + y, 0),
+          ),
+      },
       {
         key: "rate",
         header: "月标准(元/人)",
         style: "yuan",
-        cell: ({ ref, num }) =>
-          fx(
-            `IF(${ref("tier")}=1,${p("allowance.rate.tier1")},IF(${ref("tier")}=2,${p("allowance.rate.tier2")},IF(${ref("tier")}=3,${p("allowance.rate.tier3")},0)))`,
-            rate(num("tier")),
-          ),
+        cell: ({ item }) => {
+          const rate = ctx.param(TIER_RATES[item.tier - 1] ?? "allowance.rate.tier1");
+          return fx(rate.name, rate.value);
+        },
       },
       {
         key: "amount",
@@ -218,6 +293,16 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
+}
+
+/** The schools above their quota: how many and by how many staff in all. */
+export function overDetail(excess: readonly number[]): { detailZh: string; detailEn: string } {
+  if (excess.length === 0) return { detailZh: "没有学校超编", detailEn: "no school above its quota" };
+  const total = excess.reduce((a, b) => a + b, 0);
+  return {
+    detailZh: `${excess.length} 所学校超编, 共超 ${total} 人`,
+    detailEn: `${excess.length} schools above their quota, ${total} staff over in all`,
+  };
 }
 
 /** The quota against the staff: a shortfall, an excess or neither, never a negative shortfall. */

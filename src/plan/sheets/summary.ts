@@ -5,13 +5,14 @@
  */
 import { cellAddress } from "../address";
 import type { BudgetLine } from "../context";
-import { fx, SheetBuilder, val } from "../kit";
+import { fx, SheetBuilder, str, val } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
-import { stillHolds } from "./contents";
+import { shownVerdict, stillHolds } from "./contents";
 import { sameText } from "./exact";
 import type { District, StatedCount } from "../../district/model";
 import type { BuildContext } from "../context";
 import type { CheckPlan, SheetKey, SheetPlan } from "../types";
+import { countChecks, NOT_APPLICABLE } from "../verdict";
 import { sheetRef } from "../address";
 
 export const summarySheet: SheetDefinition<"summary", undefined> = {
@@ -152,7 +153,7 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
         header: "结果",
         width: 8,
         style: "verdict",
-        cell: (c) => fx(sheetRef(sheetName(c.item.sheet), c.item.cell), c.item.pass),
+        cell: (c) => fx(sheetRef(sheetName(c.item.sheet), c.item.cell), shownVerdict(c.item)),
       },
       { key: "detail", header: "生成时说明", width: 50, style: "note", cell: (c) => val(c.item.detailZh) },
       stillHolds(),
@@ -163,7 +164,7 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
     sb.passFail(range, range.split(":")[0] ?? range);
     sb.conditional(list.range("holds"), `${list.cell("holds", 0)}=FALSE`, "warn");
   }
-  const passed = checks.filter((c) => c.pass).length;
+  const { passed, failed, notApplicable } = countChecks(checks);
   const kv = sb.keyValues([
     {
       key: "passed",
@@ -174,12 +175,25 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
     {
       key: "failed",
       label: "未通过",
-      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},FALSE())` : "0", checks.length - passed),
+      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},FALSE())` : "0", failed),
+      style: "integer",
+    },
+    {
+      key: "notApplicable",
+      label: "不适用",
+      cell: fx(
+        checks.length > 0 ? `COUNTIF(${list.range("pass")},${str(NOT_APPLICABLE)})` : "0",
+        notApplicable,
+      ),
       style: "integer",
     },
   ]);
   if (kv.failed) sb.conditional(kv.failed.local, `${kv.failed.local}>0`, "fail");
 }
+
+/** The word of a guarantee; a list whose name has it (「四个确保」) has each item marked as phrased so or not. */
+const GUARANTEE = "确保";
+const namesGuarantee = (label: string): boolean => label.includes(GUARANTEE);
 
 /** Stated counts that name capital projects or planned kindergartens are checked on 基建 and 学前. */
 function checkedElsewhere(district: District, stated: StatedCount): boolean {
@@ -208,6 +222,19 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
       { key: "label", header: "讲话所述", width: 30, style: "text", cell: (c) => val(c.item.label) },
       { key: "n", header: "序号", width: 6, style: "integer", cell: (c) => val(c.item.n) },
       { key: "item", header: "所列项目", width: 40, style: "text", cell: (c) => val(c.item.item) },
+      // A list named for a guarantee (「四个确保」) may list items that are not phrased as one (I-2): each is marked.
+      {
+        key: "guarantee",
+        header: "表述为“确保”",
+        width: 10,
+        cell: (c) =>
+          namesGuarantee(c.item.label)
+            ? fx(
+                `IF(COUNTIF(${c.ref("item")},${str(`*${GUARANTEE}*`)})>0,"是","否")`,
+                c.item.item.includes(GUARANTEE) ? "是" : "否",
+              )
+            : val(""),
+      },
     ],
   });
   const firstItem = (index: number) => items.findIndex((x) => x.index === index);
@@ -242,6 +269,21 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
         width: 8,
         style: "verdict",
         cell: (c) => fx(`${c.ref("difference")}=0`, c.num("difference") === 0),
+      },
+      {
+        key: "guarantees",
+        header: "其中表述为“确保”",
+        width: 10,
+        style: "integer",
+        cell: (c) => {
+          const n = c.item.s.items.length;
+          if (!namesGuarantee(c.item.s.label) || n === 0) return val("");
+          const first = firstItem(c.item.index);
+          return fx(
+            `COUNTIF(${list.cell("guarantee", first)}:${list.cell("guarantee", first + n - 1)},"是")`,
+            c.item.s.items.filter((item) => item.includes(GUARANTEE)).length,
+          );
+        },
       },
       { key: "source", header: "出处", width: 30, style: "note", cell: (c) => val(c.item.s.source || "—") },
     ],

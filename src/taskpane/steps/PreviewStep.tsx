@@ -12,9 +12,17 @@ import {
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { CheckItem } from "../../plan/types";
+import { checkStatus, type CheckStatus } from "../../plan/verdict";
 import { pick, type Locale, type Translate } from "../i18n";
 import { checkCounts, previewFor } from "../plan";
 import { errorMessage, type StepProps } from "./types";
+
+const BADGE = { pass: "success", fail: "danger", notApplicable: "informative" } as const;
+const VERDICT_TEXT = {
+  pass: "previewPass",
+  fail: "previewFail",
+  notApplicable: "previewNotApplicable",
+} as const satisfies Record<CheckStatus, string>;
 
 const useStyles = makeStyles({
   items: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
@@ -63,7 +71,7 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
 
   if (!("plan" in result))
     return <Text role="alert">{t("previewFailedToBuild", { message: result.error })}</Text>;
-  const { passed } = checkCounts(result.plan);
+  const { passed, failed } = checkCounts(result.plan);
   const agree = result.reconciliations.filter((r) => r.agrees).length;
   return (
     <>
@@ -71,7 +79,7 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
         {t("previewIntro")}
       </Text>
       <Text as="p" block weight="semibold" data-testid="preview-summary">
-        {t("previewPassed", { passed, total: result.plan.checks.length })}
+        {t("previewPassed", { passed, total: passed + failed })}
       </Text>
       <Table size="small" aria-label={t("stepPreview")} data-testid="checks">
         <TableHeader>
@@ -88,8 +96,8 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
               {/* Label and verdict share a cell, leaving the width to the reason in a narrow pane. */}
               <TableCell className={styles.check}>
                 {pick(locale, check.labelZh, check.labelEn)}
-                <Badge appearance="filled" color={check.pass ? "success" : "danger"}>
-                  {check.pass ? t("previewPass") : t("previewFail")}
+                <Badge appearance="filled" color={BADGE[checkStatus(check)]} data-status={checkStatus(check)}>
+                  {t(VERDICT_TEXT[checkStatus(check)])}
                 </Badge>
               </TableCell>
               <TableCell className={styles.why}>

@@ -92,4 +92,21 @@ describe("财政", () => {
     loaded.setValue(fiscal.name, pay, 1234.5);
     expect(column(plan, loaded, "tblBudgetSummary", `${FIXTURE.budgetYear}年预算`)[at]).toBe(1234.5);
   });
+
+  it("cites the statute articles in force in the budget year under the title", () => {
+    const texts = (year: number): string[] =>
+      sheetByKey(
+        planOf(fixtureWith((input) => ({ ...input, budgetYear: year, termEndYear: year + 4 }))),
+        "fiscal",
+      )
+        .blocks.flatMap((b) => b.cells.flat())
+        .flatMap((c) => (c !== null && "v" in c && typeof c.v === "string" ? [c.v] : []));
+    const subtitle = (year: number): string => texts(year).find((t) => t.includes("教育法")) ?? "";
+    expect(subtitle(2004)).toContain("教育法(1995年)第五十五条");
+    expect(subtitle(2004)).toContain("义务教育法(1986年)第十二条");
+    expect(subtitle(2012)).toContain("教育法(1995年)第五十五条");
+    expect(subtitle(2012)).toContain("义务教育法(2006年修订)第四十二条");
+    expect(subtitle(2026)).toContain("教育法(2015年修正)第五十六条");
+    expect(subtitle(2026)).not.toContain("第五十五条");
+  });
 });

@@ -104,3 +104,45 @@ describe("公用经费", () => {
     ]);
   });
 });
+
+describe("公用经费 gap per school", () => {
+  it("sums max(0, norm − available) per school where every school gives its own funds", () => {
+    const given = fixtureWith((input) => ({
+      ...input,
+      // The first school has far more than its norm: its surplus covers no other school's gap.
+      schools: input.schools.map((s, i) => ({ ...s, publicFundsAvailable: i === 0 ? 1000 : 1 })),
+    }));
+    const built = planOf(given);
+    const loaded = expectPlanComputes(built);
+    const need = column(built, loaded, "tblPublicFunds", "公用经费(万元)").map(Number);
+    const codes = column(built, loaded, "tblPublicFunds", "学校代码");
+    const availableOf = (code: unknown) =>
+      given.schools.find((s) => s.code === code)?.publicFundsAvailable ?? Number.NaN;
+    const expected = need.reduce((sum, n, i) => sum + Math.max(0, n - availableOf(codes[i])), 0);
+    const districtWide = Math.max(
+      0,
+      need.reduce((a, b) => a + b, 0) - codes.reduce((a: number, c) => a + availableOf(c), 0),
+    );
+    expect(expected).toBeGreaterThan(districtWide);
+    const sheet = sheetByKey(built, "publicFunds");
+    expect(loaded.valueAt(sheet.name, labelled(sheet, "缺口"))).toBeCloseTo(expected, 10);
+    expect(column(built, loaded, "tblPublicFunds", "本校缺口(万元)").map(Number)).toEqual(
+      need.map((n, i) => Math.max(0, n - availableOf(codes[i]))),
+    );
+    const check = built.checks.find((c) => c.id === "publicFunds.covered");
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toContain("按校核算");
+  });
+
+  it("keeps the district-wide gap when a school gives no funds of its own", () => {
+    const partly = fixtureWith((input) => ({
+      ...input,
+      schools: input.schools.map((s, i) => (i === 0 ? { ...s, publicFundsAvailable: 1000 } : s)),
+    }));
+    const built = planOf(partly);
+    expect(() => columnOf(built)).toThrow(/no column/);
+  });
+});
+
+const columnOf = (built: ReturnType<typeof planOf>) =>
+  column(built, expectPlanComputes(built), "tblPublicFunds", "本校缺口(万元)");

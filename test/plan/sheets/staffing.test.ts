@@ -1,8 +1,12 @@
 import { getPack } from "../../../src/policy/packs";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { quotaDetail } from "../../../src/plan/sheets/staffing";
-import { FIXTURE } from "../fixtures";
-import { column, labelled, planOf, sheetByKey } from "../planHelpers";
+import { FIXTURE, fixtureWith } from "../fixtures";
+import type { PlanCell } from "../../../src/plan/types";
+
+const valueText = (cell: PlanCell | undefined): string =>
+  cell !== null && cell !== undefined && "v" in cell ? String(cell.v) : "";
+import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
 
 describe("教职工", () => {
   const plan = planOf(FIXTURE);
@@ -46,11 +50,128 @@ describe("教职工", () => {
     expect(column(national, loaded, "tblAllowance", "本年补助(元)")[0]).toBe(31 * 200 * 4);
   });
 
-  it("checks that staff at least match the rounded quota", () => {
+  it("fails the quota check when staff are above the quota, and says by how many", () => {
+    // 山口教学点 is staffed by its class (1 × 2) rather than 12 ÷ 19 rounded up to 1: the quota is 144.
     const check = plan.checks.find((c) => c.id === "staffing.quota");
-    expect(check?.pass).toBe(true);
-    expect(check?.detailZh).toBe("编制 143 人, 实有 157 人, 超编 14 人");
-    expect(check?.detailEn).toBe("quota 143, staff 157, 14 over the quota");
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toBe("编制 144 人, 实有 157 人, 超编 13 人");
+    expect(check?.detailEn).toBe("quota 144, staff 157, 13 over the quota");
+    const loaded = expectPlanComputes(plan);
+    expect(loaded.valueAt(check?.sheet === "staffing" ? "教职工" : "", check?.cell ?? "")).toBe(false);
+  });
+
+  it("fails the over-quota check for each school above its quota, with its size, and marks the cell", () => {
+    const loaded = expectPlanComputes(plan);
+    const codes = column(plan, loaded, "tblStaffing", "学校代码");
+    const gaps = column(plan, loaded, "tblStaffing", "缺编(+)/超编(−)").map(Number);
+    const over = codes.filter((_, i) => (gaps[i] ?? 0) < 0);
+    expect(over.length).toBeGreaterThan(0);
+    const check = plan.checks.find((c) => c.id === "staffing.overQuota");
+    expect(check?.pass).toBe(false);
+    expect(check?.items?.map((item) => item.labelEn)).toEqual(over);
+    const excess = gaps.filter((g) => g < 0).reduce((a, g) => a - g, 0);
+    expect(check?.detailZh).toBe(`${over.length} 所学校超编, 共超 ${excess} 人`);
+    expect(loaded.valueAt("教职工", check?.cell ?? "")).toBe(false);
+    const sheet = sheetByKey(plan, "staffing");
+    expect(sheet.conditionalFormats.some((cf) => cf.style === "fail" && cf.formula.includes("<0"))).toBe(
+      true,
+    );
+  });
+
+  it("passes the quota checks only when every school has exactly its quota", () => {
+    const loaded = expectPlanComputes(plan);
+    const codes = column(plan, loaded, "tblStaffing", "学校代码");
+    const rounded = column(plan, loaded, "tblStaffing", "编制数(向上取整)").map(Number);
+    const matched = fixtureWith((input) => ({
+      ...input,
+      schools: input.schools.map((s) => {
+        const j = codes.indexOf(s.code);
+        return j >= 0 ? { ...s, staff: rounded[j] ?? s.staff } : s;
+      }),
+    }));
+    const ok = planOf(matched);
+    expect(ok.checks.find((c) => c.id === "staffing.quota")?.pass).toBe(true);
+    expect(ok.checks.find((c) => c.id === "staffing.overQuota")?.pass).toBe(true);
+    expect(ok.checks.find((c) => c.id === "staffing.overQuota")?.detailZh).toBe("没有学校超编");
+  });
+
+  it("shows one 教职工编制 total: the rounded quotas summed, no second rounding by level", () => {
+    const loaded = expectPlanComputes(plan);
+    const sheet = sheetByKey(plan, "staffing");
+    const labels = sheet.blocks.flatMap((b) => b.cells.map((row) => row[0])).map((c) => valueText(c));
+    expect(labels.filter((l) => l.includes("编制(向上取整)"))).toEqual([]);
+    const rounded = column(plan, loaded, "tblStaffing", "编制数(向上取整)").map(Number);
+    const total = rounded.reduce((a, b) => a + b, 0);
+    expect(plan.checks.find((c) => c.id === "staffing.quota")?.detailZh).toContain(`编制 ${total} 人`);
+  });
+
+  it("staffs a teaching point by the larger of students ÷ ratio and classes × 班师比", () => {
+    const loaded = expectPlanComputes(plan);
+    const codes = column(plan, loaded, "tblStaffing", "学校代码");
+    const i = codes.indexOf("S004");
+    // 12 pupils ÷ 19 = 0.63 posts; 1 class × 2 posts per class = 2.
+    expect(column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[i]).toBe(2);
+    const big = fixtureWith((input) => ({
+      ...input,
+      schools: input.schools.map((s) =>
+        s.code === "S004" ? { ...s, grades: { ...s.grades, g1: 30, g2: 30, g3: 30 } } : s,
+      ),
+    }));
+    const bigPlan = planOf(big);
+    const bigLoaded = expectPlanComputes(bigPlan);
+    const j = column(bigPlan, bigLoaded, "tblStaffing", "学校代码").indexOf("S004");
+    expect(column(bigPlan, bigLoaded, "tblStaffing", "编制数 STAFF_QUOTA")[j]).toBeCloseTo(90 / 19, 12);
+  });
+
+  it("staffs a special school by its classes × 班师比 only, never by the ordinary ratios", () => {
+    const special = fixtureWith((input) => ({
+      ...input,
+      schools: [
+        ...input.schools,
+        {
+          code: "S007",
+          name: "培智学校",
+          town: "城关镇",
+          type: "特教学校",
+          area: "城市",
+          grades: { ...input.schools[0]?.grades, g1: 10, g2: 10, g3: 8, g7: 6 },
+          classes: 5,
+          classrooms: 6,
+          staff: 15,
+        },
+      ],
+    }));
+    const built = planOf(special);
+    const loaded = expectPlanComputes(built);
+    const k = column(built, loaded, "tblStaffing", "学校代码").indexOf("S007");
+    expect(column(built, loaded, "tblStaffing", "小学编制")[k]).toBe(0);
+    expect(column(built, loaded, "tblStaffing", "初中编制")[k]).toBe(0);
+    expect(column(built, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[k]).toBe(5 * 3);
+    // The 班师比 is a district input on 参数: an edit there changes the quota.
+    const name = built.names.find((n) => n.name === "P_staff_ratio_class_special");
+    loaded.setValue("参数", name?.ref.split("!")[1]?.replace(/\$/g, "") ?? "", 2.5);
+    expect(column(built, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[k]).toBe(12.5);
+    const params = sheetByKey(built, "parameters");
+    const text = params.blocks.flatMap((b) => b.cells.flat()).map(valueText);
+    expect(text.some((t) => t.includes("国家未定统一的班师比"))).toBe(true);
+  });
+
+  it("moves a school's teachers to its new tier when the tier is edited on 学校 after generation", () => {
+    const loaded = expectPlanComputes(plan);
+    const { sheet, cells } = columnCells(plan, "tblSchools", "偏远等级(0-3)");
+    const codes = column(plan, loaded, "tblSchools", "学校代码");
+    const s001 = cells[codes.indexOf("S001")] ?? "";
+    // S001 (30 staff) has no tier; made tier 3 it is paid 400 元 for 4 months.
+    loaded.setValue(sheet, s001, 3);
+    expect(column(plan, loaded, "tblAllowance", "本年补助(元)")).toEqual([
+      31 * 200 * 4,
+      14 * 300 * 4,
+      (2 + 30) * 400 * 4,
+    ]);
+    expect(column(plan, loaded, "tblAllowance", "学校数")).toEqual([1, 1, 2]);
+    const s002 = cells[codes.indexOf("S002")] ?? "";
+    loaded.setValue(sheet, s002, 0);
+    expect(column(plan, loaded, "tblAllowance", "本年补助(元)")[0]).toBe(0);
   });
 
   it("says a shortfall as a positive number short and never shows a negative shortfall", () => {

@@ -1,5 +1,6 @@
 import type { District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
+import { cellAddress, parseCell } from "../../../src/plan/address";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, suitePlan, valueAtRef } from "./helpers";
 
@@ -75,6 +76,26 @@ describe("汇总 sheet", () => {
     const check = ctx.checks.find((c) => c.labelZh.includes("四个确保"));
     expect(check?.pass).toBe(false);
     expect(loaded.valueAt("汇总", check!.cell)).toBe(false);
+  });
+
+  it("marks which of 「四个确保」's five items are phrased as 确保: 一, 二 and 四 (I-2)", () => {
+    const { plan, loaded } = buildAll(getSample("wuzhen"));
+    const summary = plan.sheets.find((s) => s.key === "summary");
+    const table = (name: string) => summary?.tables.find((t) => t.name === name);
+    const columnOf = (name: string, header: string): unknown[] => {
+      const t = table(name);
+      const [start, end] = (t?.range ?? "").split(":").map((a) => parseCell(a));
+      const col = (start?.column ?? 0) + (t?.columns.findIndex((c) => c.name === header) ?? 0);
+      const out: unknown[] = [];
+      for (let row = (start?.row ?? 0) + 1; row <= (end?.row ?? 0); row++)
+        out.push(loaded.valueAt("汇总", cellAddress(row, col)));
+      return out;
+    };
+    const labels = columnOf("tblStatedItems", "讲话所述");
+    const marks = columnOf("tblStatedItems", "表述为“确保”").filter((_, i) => labels[i] === "四个确保");
+    expect(marks).toEqual(["是", "是", "否", "是", "否"]);
+    const counted = columnOf("tblStatedCounts", "讲话所述").indexOf("四个确保");
+    expect(columnOf("tblStatedCounts", "其中表述为“确保”")[counted]).toBe(3);
   });
 
   it("passes stated counts whose lists agree, such as 「三个优先」 with three items", () => {
