@@ -158,9 +158,9 @@ export function deriveTimeline(
 
 /**
  * What the samples apply before the national start year, as the sample's own choice (参数 marks each as the user's
- * choice): the 班师比 of teaching points and special schools (2018), the 优质均衡 limits and school sizes (2017), the kindergarten rules and class bands (2016), the boarder
- * supplement and the 100-pupil floor (2016), the 4000 元 special-education rate (attested from 2015) and the rural
- * allowance rates (2013, 2015).
+ * choice): the 班师比 of teaching points and special schools (2018), the 优质均衡 limits and school sizes (2017),
+ * the kindergarten rules and class bands (2016), the boarder supplement and the 100-pupil floor (2016), the 4000 元
+ * special-education rate (attested from 2015) and the rural allowance rates (2013, 2015).
  */
 const SAMPLE_EARLY: readonly PolicyKey[] = [
   "staff_ratio.class_teaching_point",
