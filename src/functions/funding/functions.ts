@@ -5,8 +5,8 @@
  */
 import { allowance, nutritionCost } from "../../domain/allowance";
 import { reconcile, repaySchedule } from "../../domain/debt";
-import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
-import { parseRegion, publicFunds, publicFundsNorm } from "../../domain/publicFunds";
+import { enrollmentRate, kgCapacityWith, kgClassSizes, placesNeeded } from "../../domain/preschool";
+import { parseRegion, publicFundsNorm, publicFundsRates, publicFundsWith } from "../../domain/publicFunds";
 import { EDU_DEFAULT as P } from "../../policy/packs";
 import {
   excel,
@@ -24,6 +24,12 @@ import {
 import { levelOf, levelText } from "../levels";
 
 const REGION_TEXT = "中西部|central_west or 东部|east";
+
+// The pack is immutable: its figures are read once here, not on every cell's call.
+const KG_SIZES = kgClassSizes(P);
+const FUNDS_RATES = publicFundsRates(P);
+const NUTRITION_YUAN_PER_DAY = P.values["nutrition.yuan_per_day"].value;
+const NUTRITION_DAYS = P.values["nutrition.days"].value;
 
 const normOf = memoByTexts((l: string, r: string | null) =>
   publicFundsNorm(P, levelOf(l), parseRegion(r, "region")),
@@ -70,7 +76,7 @@ export function PUBLIC_FUNDS(
     const given = optNumOrNull(norm, "norm");
     if (given !== null) levelOf(lvl); // a given norm still needs a valid level
     const rate = given ?? normOf(lvl, null);
-    return publicFunds({ students: n, boarders: boarding, special, smallRural, norm: rate }, P);
+    return publicFundsWith({ students: n, boarders: boarding, special, smallRural, norm: rate }, FUNDS_RATES);
   });
 }
 
@@ -118,8 +124,8 @@ export function KG_CAPACITY(
   mixed_classes?: number,
 ): number {
   return excel(() =>
-    kgCapacity(
-      P,
+    kgCapacityWith(
+      KG_SIZES,
       num(small_classes, "small_classes"),
       num(middle_classes, "middle_classes"),
       num(large_classes, "large_classes"),
@@ -182,8 +188,8 @@ export function NUTRITION_COST(students: number, yuan_per_day?: number, days?: n
   return excel(() =>
     nutritionCost(
       num(students, "students"),
-      optNum(yuan_per_day, "yuan_per_day", P.values["nutrition.yuan_per_day"].value),
-      optNum(days, "days", P.values["nutrition.days"].value),
+      optNum(yuan_per_day, "yuan_per_day", NUTRITION_YUAN_PER_DAY),
+      optNum(days, "days", NUTRITION_DAYS),
     ),
   );
 }

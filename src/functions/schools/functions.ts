@@ -4,7 +4,7 @@
  * "edu-default" policy pack.
  */
 import { balanceCheck, balanceCv, balanceLimit, parseStandard } from "../../domain/balance";
-import { capacity, classBand, classesNeeded, mergeCheck } from "../../domain/classes";
+import { capacity, classBands, classBandWith, classesNeeded, mergeCheck } from "../../domain/classes";
 import { dropoutCheck, dropoutLimit, dropoutRate } from "../../domain/dropout";
 import { RuleError } from "../../domain/errors";
 import { staffQuota, staffRatio } from "../../domain/staffing";
@@ -26,6 +26,9 @@ import {
 import { areaOf, areaText, classSizeFor, levelOf, levelText } from "../levels";
 
 const STANDARD_TEXT = "基本|basic or 优质|quality";
+
+// The pack is immutable: its bands are read once here, not on every cell's call.
+const BANDS = classBands(P);
 
 const staffRatioOf = memoByText((t: string) => staffRatio(P, levelOf(t)));
 const dropoutLimitOf = memoByTexts((l: string, a: string | null) => dropoutLimit(P, levelOf(l), areaOf(a)));
@@ -108,7 +111,7 @@ export function CLASS_SIZE(level: string): number {
  * @helpurl https://localhost:3000/help/CLASS_BAND.html
  */
 export function CLASS_BAND(students: number, classes: number): string {
-  return excel(() => classBand(P, num(students, "students"), num(classes, "classes")));
+  return excel(() => classBandWith(BANDS, num(students, "students"), num(classes, "classes")));
 }
 
 /**
