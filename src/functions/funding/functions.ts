@@ -13,6 +13,7 @@ import {
   excelRange,
   flatten,
   matrix,
+  memoByText,
   memoByTexts,
   num,
   optBool,
@@ -34,6 +35,8 @@ const NUTRITION_DAYS = P.values["nutrition.days"].value;
 const normOf = memoByTexts((l: string, r: string | null) =>
   publicFundsNorm(P, levelOf(l), parseRegion(r, "region")),
 );
+/** The norm of the default region (PUBLIC_FUNDS has no region argument): one Map probe instead of two. */
+const defaultNormOf = memoByText((l: string) => normOf(l, null));
 
 /**
  * Per-student public-funds baseline in yuan per year.
@@ -75,7 +78,7 @@ export function PUBLIC_FUNDS(
     const lvl = levelText(level);
     const given = optNumOrNull(norm, "norm");
     if (given !== null) levelOf(lvl); // a given norm still needs a valid level
-    const rate = given ?? normOf(lvl, null);
+    const rate = given ?? defaultNormOf(lvl);
     return publicFundsWith({ students: n, boarders: boarding, special, smallRural, norm: rate }, FUNDS_RATES);
   });
 }

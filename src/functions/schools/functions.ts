@@ -35,6 +35,8 @@ const dropoutLimitOf = memoByTexts((l: string, a: string | null) => dropoutLimit
 const balanceLimitOf = memoByTexts((l: string, s: string | null) =>
   balanceLimit(P, levelOf(l), parseStandard(s, "standard")),
 );
+/** The usual call omits the standard: one Map probe instead of two. */
+const basicLimitOf = memoByText((l: string) => balanceLimitOf(l, null));
 
 /**
  * Dropout rate: dropouts divided by the enrollment at the start of the school year.
@@ -201,10 +203,9 @@ export function BALANCE_CV(values: unknown[][], enrollments: unknown[][]): numbe
 export function BALANCE_CHECK(cv: number, level: string, standard?: string): boolean {
   return excel(() => {
     const value = num(cv, "cv");
-    return balanceCheck(
-      value,
-      balanceLimitOf(levelText(level), optText(standard, "standard", STANDARD_TEXT)),
-    );
+    const lvl = levelText(level);
+    const std = optText(standard, "standard", STANDARD_TEXT);
+    return balanceCheck(value, std === null ? basicLimitOf(lvl) : balanceLimitOf(lvl, std));
   });
 }
 
