@@ -471,6 +471,11 @@ function policyFigure(): PathologicalFigure {
   };
 }
 
+/** The scalar figures alone, or those of the given ids (a quick look while changing an adapter). */
+export function benchScalar(ids?: readonly string[]): FunctionFigure[] {
+  return SCALAR.filter((c) => ids === undefined || ids.includes(c.id)).map(figure);
+}
+
 export function benchFunctions(): {
   scalar: FunctionFigure[];
   range: FunctionFigure[];

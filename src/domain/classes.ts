@@ -55,11 +55,31 @@ export function classSize(pack: PolicyPack, kind: ClassKind | string): number {
 
 /** Band of ceil(students/classes): 正常 ≤45, 偏大 46–55, 大班额 56–65, 超大班额 ≥66 (thresholds from the pack). */
 export function classBand(pack: PolicyPack, students: number, classes: number): ClassBand {
+  return classBandWith(classBands(pack), students, classes);
+}
+
+/** The class-size bands' lower bounds of a pack, read once (the functions read them at load, not per cell). */
+export interface ClassBands {
+  readonly oversizeFrom: number;
+  readonly largeFrom: number;
+  readonly superLargeFrom: number;
+}
+
+export function classBands(pack: PolicyPack): ClassBands {
+  return {
+    oversizeFrom: pack.values["class_band.oversize_from"].value,
+    largeFrom: pack.values["class_band.large_from"].value,
+    superLargeFrom: pack.values["class_band.super_large_from"].value,
+  };
+}
+
+/** classBand with the pack's bands already read (classBands). */
+export function classBandWith(bands: ClassBands, students: number, classes: number): ClassBand {
   nonNegative(students, "students");
   const size = ceilClean(result(students / divisor(classes, "classes"), "students"));
-  if (size >= pack.values["class_band.super_large_from"].value) return "超大班额";
-  if (size >= pack.values["class_band.large_from"].value) return "大班额";
-  if (size >= pack.values["class_band.oversize_from"].value) return "偏大";
+  if (size >= bands.superLargeFrom) return "超大班额";
+  if (size >= bands.largeFrom) return "大班额";
+  if (size >= bands.oversizeFrom) return "偏大";
   return "正常";
 }
 

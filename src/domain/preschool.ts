@@ -23,12 +23,33 @@ export function kgCapacity(
   large: number,
   mixed = 0,
 ): number {
+  return kgCapacityWith(kgClassSizes(pack), small, middle, large, mixed);
+}
+
+/** The kindergarten class sizes of a pack, read once (the functions read them at load, not per cell). */
+export function kgClassSizes(pack: PolicyPack): KgClasses<number> {
   const v = pack.values;
+  return {
+    small: v["class_size.kg_small"].value,
+    middle: v["class_size.kg_middle"].value,
+    large: v["class_size.kg_large"].value,
+    mixed: v["class_size.kg_mixed"].value,
+  };
+}
+
+/** kgCapacity with the pack's class sizes already read (kgClassSizes). */
+export function kgCapacityWith(
+  sizes: KgClasses<number>,
+  small: number,
+  middle: number,
+  large: number,
+  mixed = 0,
+): number {
   return result(
-    nonNegative(small, "small_classes") * v["class_size.kg_small"].value +
-      nonNegative(middle, "middle_classes") * v["class_size.kg_middle"].value +
-      nonNegative(large, "large_classes") * v["class_size.kg_large"].value +
-      nonNegative(mixed, "mixed_classes") * v["class_size.kg_mixed"].value,
+    nonNegative(small, "small_classes") * sizes.small +
+      nonNegative(middle, "middle_classes") * sizes.middle +
+      nonNegative(large, "large_classes") * sizes.large +
+      nonNegative(mixed, "mixed_classes") * sizes.mixed,
     "small_classes",
   );
 }
@@ -46,11 +67,11 @@ export function placesNeededFormula(targetRate: string, population: string, enro
 }
 
 /** Class counts (or the workbook names of their class sizes) by kindergarten class type. */
-export interface KgClasses {
-  readonly small: string;
-  readonly middle: string;
-  readonly large: string;
-  readonly mixed: string;
+export interface KgClasses<T = string> {
+  readonly small: T;
+  readonly middle: T;
+  readonly large: T;
+  readonly mixed: T;
 }
 
 /** kgCapacity as a formula of the class-count cells and the class-size names. */

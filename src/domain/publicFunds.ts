@@ -184,13 +184,32 @@ export interface PublicFundsInput {
  * special-needs students are funded at their own rate instead.
  */
 export function fundedPupils(input: Omit<PublicFundsInput, "norm">, pack: PolicyPack): number {
+  return fundedPupilsWith(input, publicFundsRates(pack));
+}
+
+/** The pack's public-funds figures besides the norms, read once (the functions read them at load, not per cell). */
+export interface PublicFundsRates {
+  readonly smallSchoolFloor: number;
+  readonly special: number;
+  readonly boarder: number;
+}
+
+export function publicFundsRates(pack: PolicyPack): PublicFundsRates {
+  return {
+    smallSchoolFloor: pack.values["public_funds.small_school_floor"].value,
+    special: pack.values["public_funds.special"].value,
+    boarder: pack.values["public_funds.boarder"].value,
+  };
+}
+
+function fundedPupilsWith(input: Omit<PublicFundsInput, "norm">, rates: PublicFundsRates): number {
   const { students, boarders, special, smallRural } = input;
   nonNegative(students, "students");
   if (nonNegative(boarders, "boarders") > students) throw invalidArgument("boarders", "a number ≤ students");
   if (nonNegative(special, "special_students") > students) {
     throw invalidArgument("special_students", "a number ≤ students");
   }
-  const floor = pack.values["public_funds.small_school_floor"].value;
+  const floor = rates.smallSchoolFloor;
   return (smallRural && students < floor ? floor : students) - special;
 }
 
@@ -199,15 +218,15 @@ export function fundedPupils(input: Omit<PublicFundsInput, "norm">, pack: Policy
  * base × norm + special × special rate + boarders × boarder rate.
  */
 export function publicFunds(input: PublicFundsInput, pack: PolicyPack): number {
+  return publicFundsWith(input, publicFundsRates(pack));
+}
+
+/** publicFunds with the pack's rates already read (publicFundsRates). */
+export function publicFundsWith(input: PublicFundsInput, rates: PublicFundsRates): number {
   const { boarders, special, norm } = input;
   nonNegative(norm, "norm");
-  const base = fundedPupils(input, pack);
-  return result(
-    base * norm +
-      special * pack.values["public_funds.special"].value +
-      boarders * pack.values["public_funds.boarder"].value,
-    "students",
-  );
+  const base = fundedPupilsWith(input, rates);
+  return result(base * norm + special * rates.special + boarders * rates.boarder, "students");
 }
 
 // The workbook's formulas for these rules (their Excel twins), written from cell references and workbook names.

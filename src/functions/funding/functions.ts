@@ -5,15 +5,22 @@
  */
 import { allowance, nutritionCost } from "../../domain/allowance";
 import { reconcile, repaySchedule } from "../../domain/debt";
-import { enrollmentRate, kgCapacity, placesNeeded } from "../../domain/preschool";
+import { enrollmentRate, kgCapacityWith, kgClassSizes, placesNeeded } from "../../domain/preschool";
 import { budgetYear } from "../../domain/dated";
-import { parseRegion, publicFunds, publicFundsNorm, publicFundsNormInYear } from "../../domain/publicFunds";
+import {
+  parseRegion,
+  publicFundsNorm,
+  publicFundsNormInYear,
+  publicFundsRates,
+  publicFundsWith,
+} from "../../domain/publicFunds";
 import { EDU_DEFAULT as P } from "../../policy/packs";
 import {
   excel,
   excelRange,
   flatten,
   matrix,
+  memoByText,
   memoByTexts,
   num,
   optBool,
@@ -26,9 +33,17 @@ import { levelOf, levelText } from "../levels";
 
 const REGION_TEXT = "中西部|central_west or 东部|east";
 
+// The pack is immutable: its figures are read once here, not on every cell's call.
+const KG_SIZES = kgClassSizes(P);
+const FUNDS_RATES = publicFundsRates(P);
+const NUTRITION_YUAN_PER_DAY = P.values["nutrition.yuan_per_day"].value;
+const NUTRITION_DAYS = P.values["nutrition.days"].value;
+
 const normOf = memoByTexts((l: string, r: string | null) =>
   publicFundsNorm(P, levelOf(l), parseRegion(r, "region")),
 );
+/** The norm of the default region (PUBLIC_FUNDS has no region argument): one Map probe instead of two. */
+const defaultNormOf = memoByText((l: string) => normOf(l, null));
 
 /**
  * Per-student public-funds baseline in yuan per year, as in force in a year (rural schools only before 2016).
@@ -77,8 +92,8 @@ export function PUBLIC_FUNDS(
     const lvl = levelText(level);
     const given = optNumOrNull(norm, "norm");
     if (given !== null) levelOf(lvl); // a given norm still needs a valid level
-    const rate = given ?? normOf(lvl, null);
-    return publicFunds({ students: n, boarders: boarding, special, smallRural, norm: rate }, P);
+    const rate = given ?? defaultNormOf(lvl);
+    return publicFundsWith({ students: n, boarders: boarding, special, smallRural, norm: rate }, FUNDS_RATES);
   });
 }
 
@@ -126,8 +141,8 @@ export function KG_CAPACITY(
   mixed_classes?: number,
 ): number {
   return excel(() =>
-    kgCapacity(
-      P,
+    kgCapacityWith(
+      KG_SIZES,
       num(small_classes, "small_classes"),
       num(middle_classes, "middle_classes"),
       num(large_classes, "large_classes"),
@@ -190,8 +205,8 @@ export function NUTRITION_COST(students: number, yuan_per_day?: number, days?: n
   return excel(() =>
     nutritionCost(
       num(students, "students"),
-      optNum(yuan_per_day, "yuan_per_day", P.values["nutrition.yuan_per_day"].value),
-      optNum(days, "days", P.values["nutrition.days"].value),
+      optNum(yuan_per_day, "yuan_per_day", NUTRITION_YUAN_PER_DAY),
+      optNum(days, "days", NUTRITION_DAYS),
     ),
   );
 }

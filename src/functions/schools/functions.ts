@@ -4,7 +4,7 @@
  * "edu-default" policy pack.
  */
 import { balanceCheck, balanceCv, balanceLimit, parseStandard } from "../../domain/balance";
-import { capacity, classBand, classesNeeded, mergeCheck } from "../../domain/classes";
+import { capacity, classBands, classBandWith, classesNeeded, mergeCheck } from "../../domain/classes";
 import { dropoutCheck, dropoutLimit, dropoutRate } from "../../domain/dropout";
 import { RuleError } from "../../domain/errors";
 import { budgetYear } from "../../domain/dated";
@@ -28,6 +28,9 @@ import { areaOf, areaText, classSizeFor, levelOf, levelText } from "../levels";
 
 const STANDARD_TEXT = "基本|basic or 优质|quality";
 
+// The pack is immutable: its bands are read once here, not on every cell's call.
+const BANDS = classBands(P);
+
 const staffRatioOf = memoByText((t: string) => staffRatio(P, levelOf(t)));
 
 /** STAFF_RATIO(level, area, year): the pack's ratio when year is omitted (v1), else the table of that year. */
@@ -41,6 +44,8 @@ const dropoutLimitOf = memoByTexts((l: string, a: string | null) => dropoutLimit
 const balanceLimitOf = memoByTexts((l: string, s: string | null) =>
   balanceLimit(P, levelOf(l), parseStandard(s, "standard")),
 );
+/** The usual call omits the standard: one Map probe instead of two. */
+const basicLimitOf = memoByText((l: string) => balanceLimitOf(l, null));
 
 /**
  * Dropout rate: dropouts divided by the enrollment at the start of the school year.
@@ -117,7 +122,7 @@ export function CLASS_SIZE(level: string): number {
  * @helpurl https://localhost:3000/help/CLASS_BAND.html
  */
 export function CLASS_BAND(students: number, classes: number): string {
-  return excel(() => classBand(P, num(students, "students"), num(classes, "classes")));
+  return excel(() => classBandWith(BANDS, num(students, "students"), num(classes, "classes")));
 }
 
 /**
@@ -207,10 +212,9 @@ export function BALANCE_CV(values: unknown[][], enrollments: unknown[][]): numbe
 export function BALANCE_CHECK(cv: number, level: string, standard?: string): boolean {
   return excel(() => {
     const value = num(cv, "cv");
-    return balanceCheck(
-      value,
-      balanceLimitOf(levelText(level), optText(standard, "standard", STANDARD_TEXT)),
-    );
+    const lvl = levelText(level);
+    const std = optText(standard, "standard", STANDARD_TEXT);
+    return balanceCheck(value, std === null ? basicLimitOf(lvl) : balanceLimitOf(lvl, std));
   });
 }
 
