@@ -112,6 +112,10 @@ const en = {
   fnInsertExample: "Insert example",
   fnInserted: "Inserted {formula} into {address}",
   fnNone: "No function matches.",
+  fnReplaceAsk: "{address} already holds {content}. Replace it with {formula}?",
+  fnReplace: "Replace",
+  fnKeep: "Keep the cell",
+  fnKept: "Nothing inserted: {address} keeps its content.",
 
   statusLabel: "Status",
   causeLabel: "Technical detail: {cause}",
@@ -257,6 +261,10 @@ const zh: Record<StringKey, string> = {
   fnInsertExample: "插入示例",
   fnInserted: "已在 {address} 插入 {formula}",
   fnNone: "没有匹配的函数。",
+  fnReplaceAsk: "{address} 中已有内容 {content}。要替换为 {formula} 吗？",
+  fnReplace: "替换",
+  fnKeep: "保留原内容",
+  fnKept: "未插入：{address} 保留原内容。",
 
   statusLabel: "状态",
   causeLabel: "技术信息：{cause}",
