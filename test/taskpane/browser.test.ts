@@ -752,11 +752,26 @@ describe("task pane in chromium", () => {
     await tabTo(page, /^预算向导$/);
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
+    // Chinese names count as much as ids: 三个增长 lists THREE_GROWTH before GROWTH.
+    await page.getByLabel("搜索函数").fill("三个 增长");
+    await page.waitForFunction(
+      () => document.querySelector("[data-function]")?.getAttribute("data-function") === "THREE_GROWTH",
+    );
     await page.getByLabel("搜索函数").fill("GROWTH");
+    await page.waitForFunction(
+      () => document.querySelector("[data-function]")?.getAttribute("data-function") === "GROWTH",
+    );
     await page.getByRole("button", { name: "插入 EDU.GROWTH" }).click();
     await page.getByTestId("live").filter({ hasText: "=EDU.GROWTH()" }).waitFor();
     expect((await fakeCells(page, "Sheet1")).D5?.formula).toBe("=EDU.GROWTH()");
     await page.getByRole("button", { name: "插入示例 EDU.GROWTH" }).click();
+    // D5 now holds a formula: the pane asks before writing over it, and keeping the cell leaves it alone.
+    await page.getByTestId("fn-confirm").filter({ hasText: "=EDU.GROWTH()" }).waitFor();
+    await page.getByRole("button", { name: "保留原内容" }).click();
+    await page.getByTestId("live").filter({ hasText: "保留原内容" }).waitFor();
+    expect((await fakeCells(page, "Sheet1")).D5?.formula).toBe("=EDU.GROWTH()");
+    await page.getByRole("button", { name: "插入示例 EDU.GROWTH" }).click();
+    await page.getByRole("button", { name: "替换" }).click();
     await page.getByTestId("live").filter({ hasText: "=EDU.GROWTH(12000,12960)" }).waitFor();
     expect((await fakeCells(page, "Sheet1")).D5?.formula).toBe("=EDU.GROWTH(12000,12960)");
     await expectAccessible(page);
@@ -777,6 +792,23 @@ describe("task pane in chromium", () => {
     await expectAccessible(page);
     await shot(page, "taskpane-functions-en-US");
     await closeClean(session);
+  });
+
+  it("explains in Chinese and English, instead of a blank pane, that office.js could not be loaded", async () => {
+    const session = await openPane(browser, server.url, null, "zh-CN", { ready: "#office-missing" });
+    sessions.push(session);
+    const { page } = session;
+    const note = page.getByRole("alert");
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/无法加载 Office 组件.*appsforoffice\.microsoft\.com/s);
+    expect(await note.textContent()).toContain("Office could not be loaded");
+    expect(await page.locator("#app-root").count()).toBe(0);
+    expect(session.requests).toContain(OFFICE_JS);
+    await expectAccessible(page);
+    await shot(page, "taskpane-office-missing");
+    expect(await session.cspViolations()).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    await session.context.close();
   });
 
   it("ships an initial script under 250 KB gzip and loads the rest on demand", () => {
