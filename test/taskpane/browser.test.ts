@@ -543,8 +543,12 @@ describe("task pane in chromium", () => {
     const { page } = session;
     await page.getByRole("button", { name: "Create input sheets" }).click();
     await page.getByTestId("live").filter({ hasText: "Input sheets created" }).waitFor();
-    // Said where everyone can see it too, not only to screen readers.
+    // Said where everyone can see it too, not only to screen readers; the district sheet, filled first, is open.
     expect(await page.getByTestId("status").textContent()).toContain("Input sheets created");
+    expect(await page.getByTestId("status").textContent()).toContain(
+      "录入-区县 is open: fill in the district name, 预算年度 and 政策包 first",
+    );
+    expect((await paneView(page)).active).toBe("录入-区县");
     expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("success");
     expect((await fakeSheets(page)).filter((name) => name.startsWith("录入-"))).toEqual(
       SHEETS.map((s) => s.name),
@@ -791,6 +795,54 @@ describe("task pane in chromium", () => {
       .waitFor();
     await expectAccessible(page);
     await shot(page, "taskpane-functions-en-US");
+    await closeClean(session);
+  });
+
+  it("starts with the three steps, tries a sample from the very first click and confirms what it loaded", async () => {
+    const session = await open("zh-CN", { width: 320 });
+    const { page } = session;
+    const placemat = page.getByTestId("placemat");
+    expect(await placemat.locator("li").allTextContents()).toEqual([
+      expect.stringContaining("创建录入表"),
+      expect.stringContaining("在表中填写"),
+      expect.stringContaining("读取录入表"),
+    ]);
+    const create = placemat.getByRole("button", { name: "创建录入表" });
+    expect(await create.getAttribute("class")).toMatch(/primary/);
+    expect(await page.getByRole("link", { name: /帮助/ }).getAttribute("href")).toBe("help/index.html");
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    await shot(page, "taskpane-first-run-zh-CN-320");
+    // The first click, whether or not the sample list has arrived yet.
+    await page.getByRole("button", { name: "先用示例试一试" }).click();
+    const zhenlai = getSample("zhenlai");
+    const summary = page.getByTestId("summary");
+    await summary.waitFor();
+    expect(await page.getByTestId("status").textContent()).not.toMatch(/Unknown sample|未知/);
+    expect(await page.getByTestId("summary-year").textContent()).toBe(String(zhenlai.budgetYear));
+    expect(await page.getByTestId("summary-pack").textContent()).toBe(
+      getPack(zhenlai.policyPack).nameZh ?? zhenlai.policyPack,
+    );
+    expect(await summary.textContent()).toContain(zhenlai.name);
+    expect(await page.getByTestId("summary-schools").textContent()).toBe(String(zhenlai.schools.length));
+    expect(await page.getByTestId("summary-projects").textContent()).toBe(String(zhenlai.projects.length));
+    expect(await page.getByTestId("summary-debts").textContent()).toBe(
+      String(zhenlai.debts?.items.length ?? 0),
+    );
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    // A Fluent button opens the browser's file picker; the file chosen there is read.
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "选择文件…" }).click();
+    const wuzhen = getSample("wuzhen");
+    await (
+      await chooser
+    ).setFiles({ name: "五镇.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(wuzhen)) });
+    await page.getByTestId("data-status").filter({ hasText: "五镇.json" }).waitFor();
+    await summary.filter({ hasText: wuzhen.name }).waitFor();
+    expect(await page.getByTestId("summary-year").textContent()).toBe(String(wuzhen.budgetYear));
+    expect(await page.getByTestId("summary-schools").textContent()).toBe(String(wuzhen.schools.length));
+    await shot(page, "taskpane-loaded-zh-CN-320");
     await closeClean(session);
   });
 
