@@ -149,7 +149,10 @@ export function officeExcel(run?: ExcelRunner): ExcelGateway {
         const cell = context.workbook.getActiveCell().load("address,formulas");
         await context.sync();
         const content: unknown = cell.formulas[0]?.[0];
-        return { address: cell.address, content: content === null || content === undefined ? "" : String(content) };
+        return {
+          address: cell.address,
+          content: content === null || content === undefined ? "" : String(content),
+        };
       }),
     insertFormula: (formula) =>
       Excel.run(async (context) => {

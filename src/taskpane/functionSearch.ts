@@ -66,10 +66,7 @@ export function matchScore(entry: SearchEntry, query: string, locale: string): n
   const zhName = normalizeQuery(entry.text.zhName);
   // The name of the pane's language wins a tie between the two names.
   const bonus = (score: number, own: boolean) => (score > 0 && own ? score + 1 : score);
-  const named = Math.max(
-    bonus(nameScore(id, needle), !zhFirst),
-    bonus(nameScore(zhName, needle), zhFirst),
-  );
+  const named = Math.max(bonus(nameScore(id, needle), !zhFirst), bonus(nameScore(zhName, needle), zhFirst));
   if (named) return named;
   const synonyms = (entry.synonyms ?? []).map(normalizeQuery);
   if (synonyms.includes(needle)) return SYNONYM_EXACT;
@@ -99,14 +96,12 @@ export function rankFunctions<E extends SearchEntry>(
   query: string,
   locale: string,
 ): E[] {
+  if (!normalizeQuery(query)) return [...entries];
   const zhFirst = locale.startsWith("zh");
   const length = (entry: E) => (zhFirst ? entry.text.zhName.length : entry.id.length);
   return entries
     .map((entry, index) => ({ entry, index, score: matchScore(entry, query, locale) }))
     .filter(({ score }) => score > 0)
-    .sort(
-      (a, b) =>
-        b.score - a.score || length(a.entry) - length(b.entry) || a.index - b.index,
-    )
+    .sort((a, b) => b.score - a.score || length(a.entry) - length(b.entry) || a.index - b.index)
     .map(({ entry }) => entry);
 }

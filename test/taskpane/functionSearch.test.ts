@@ -1,11 +1,6 @@
 import { FUNCTION_TEXTS } from "../../src/functions/i18n";
 import { FUNCTION_SYNONYMS } from "../../src/functions/i18n/synonyms";
-import {
-  matchScore,
-  normalizeQuery,
-  rankFunctions,
-  searchEntries,
-} from "../../src/taskpane/functionSearch";
+import { matchScore, normalizeQuery, rankFunctions, searchEntries } from "../../src/taskpane/functionSearch";
 
 const ENTRIES = searchEntries(FUNCTION_TEXTS, FUNCTION_SYNONYMS);
 const first = (query: string, locale = "zh-CN") => rankFunctions(ENTRIES, query, locale)[0]?.id;
