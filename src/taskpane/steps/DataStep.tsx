@@ -1,6 +1,6 @@
-import { Button, Field, Link, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
-import type { DistrictSummary, Loaded, SampleInfo } from "../data";
+import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import type { Loaded, SampleInfo } from "../data";
 import { pick } from "../i18n";
 import { problemCounts } from "../state";
 import type { StepProps } from "./types";
@@ -33,28 +33,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   stepText: { display: "block" },
-  card: {
-    padding: tokens.spacingVerticalM,
-    border: `1px solid ${tokens.colorBrandStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-  },
-  cardTitle: { fontSize: tokens.fontSizeBase400, margin: 0, marginBlockEnd: tokens.spacingVerticalS },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "auto minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-    overflowWrap: "anywhere",
-  },
-  factValue: { margin: 0 },
-  highlight: {
-    fontWeight: tokens.fontWeightSemibold,
-    backgroundColor: tokens.colorBrandBackground2,
-    color: tokens.colorNeutralForeground1,
-    paddingInline: tokens.spacingHorizontalXS,
-    borderRadius: tokens.borderRadiusSmall,
+  help: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
 });
 
@@ -62,6 +45,8 @@ const useStyles = makeStyles({
 const FIRST_SHEET = "录入-区县";
 
 const loadData = () => import("../data");
+// The card after loading comes with the data module, not with the first render.
+const LoadedSummary = lazy(() => import("./LoadedSummary"));
 
 export function DataStep(props: StepProps) {
   const { state, dispatch, t, locale, excel, run, announce, busy, apiSupported } = props;
@@ -94,18 +79,6 @@ export function DataStep(props: StepProps) {
       const id = sampleId || (list[0]?.id ?? "");
       loaded(data.loadSample(id, nameIn(list, id)));
     });
-  const [summary, setSummary] = useState<DistrictSummary | undefined>(undefined);
-  useEffect(() => {
-    let mounted = true;
-    const district = state.district;
-    if (!district) setSummary(undefined);
-    else
-      void loadData().then((data) => {
-        if (mounted) setSummary(data.districtSummary(district));
-      });
-    return () => void (mounted = false);
-  }, [state.district]);
-
   const loaded = (result: Loaded) => {
     dispatch({ type: "loaded", ...result });
     const counts = problemCounts(result.problems);
@@ -183,7 +156,6 @@ export function DataStep(props: StepProps) {
   };
 
   const counts = problemCounts(state.problems);
-  const colon = locale === "zh-CN" ? "：" : ": ";
   return (
     <>
       <section aria-labelledby="start-title" className={styles.placemat} data-testid="placemat">
@@ -219,48 +191,14 @@ export function DataStep(props: StepProps) {
             {t("dataReadSheets")}
           </Button>
         </div>
-        <Link href="help/index.html" target="_blank" rel="noopener">
+        <a className={styles.help} href="help/index.html" target="_blank" rel="noopener">
           {t("startHelp")}
-        </Link>
+        </a>
       </section>
-      {summary && state.source && (
-        <section aria-labelledby="summary-title" className={styles.card} data-testid="summary">
-          <h3 id="summary-title" className={styles.cardTitle}>
-            {t("summaryTitle")}
-            {colon}
-            {state.source.label}
-          </h3>
-          <dl className={styles.facts}>
-            <dt>{t("summaryDistrict")}</dt>
-            <dd className={styles.factValue}>{summary.name}</dd>
-            <dt>{t("summaryYear")}</dt>
-            <dd className={styles.factValue}>
-              <span className={styles.highlight} data-testid="summary-year">
-                {summary.budgetYear}
-              </span>
-            </dd>
-            <dt>{t("summaryPack")}</dt>
-            <dd className={styles.factValue}>
-              <span className={styles.highlight} data-testid="summary-pack">
-                {summary.packName
-                  ? pick(locale, summary.packName.zh, summary.packName.en)
-                  : t("summaryPackUnknown", { id: summary.packId })}
-              </span>
-            </dd>
-            <dt>{t("summarySchools")}</dt>
-            <dd className={styles.factValue} data-testid="summary-schools">
-              {summary.schools}
-            </dd>
-            <dt>{t("summaryProjects")}</dt>
-            <dd className={styles.factValue} data-testid="summary-projects">
-              {summary.projects}
-            </dd>
-            <dt>{t("summaryDebts")}</dt>
-            <dd className={styles.factValue} data-testid="summary-debts">
-              {summary.debts}
-            </dd>
-          </dl>
-        </section>
+      {state.district && state.source && (
+        <Suspense fallback={null}>
+          <LoadedSummary district={state.district} label={state.source.label} t={t} locale={locale} />
+        </Suspense>
       )}
       <fieldset className={styles.group}>
         <legend>{t("dataSample")}</legend>
