@@ -27,7 +27,6 @@ import { translator, type Locale, type StringKey } from "./i18n";
 import { STEPS, blockedReason, canVisit, initialState, reducer, type Step } from "./state";
 import { DataStep } from "./steps/DataStep";
 import { DoneStep } from "./steps/DoneStep";
-import { PolicyStep } from "./steps/PolicyStep";
 import { ProblemsStep } from "./steps/ProblemsStep";
 import { generationOutcome } from "./messages";
 import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
@@ -35,6 +34,8 @@ import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
 // Loaded when first shown, to keep the first render small: the function reference (a large table) and the
 // steps that build the workbook plan.
 const FunctionsPanel = lazy(() => import("./steps/FunctionsPanel"));
+// The policy packs and their sources are not needed for the first render.
+const PolicyStep = lazy(() => import("./steps/PolicyStep"));
 const PreviewStep = lazy(() => import("./steps/PreviewStep"));
 const GenerateStep = lazy(() => import("./steps/GenerateStep"));
 

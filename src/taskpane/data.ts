@@ -11,6 +11,7 @@ import { buildInputTemplatePlan } from "../plan/inputTemplate";
 import type { WorkbookPlan } from "../plan/types";
 import { validatePlan, type PlanProblem } from "../plan/validate";
 import { SAMPLES, getSample } from "../district/samples";
+import { listPacks } from "../policy/packs";
 import { readDistrictTables } from "../district";
 import { fileKind, loadInputs } from "../district/load";
 import type { DataSource, InputTables } from "./state";
@@ -84,4 +85,29 @@ export function exampleRowsLeft(
       ? [{ sheet: problem.sheet, row: problem.row }]
       : [],
   );
+}
+
+/** What the confirmation card after loading shows: who, which year, which pack, and how much was read. */
+export interface DistrictSummary {
+  readonly name: string;
+  readonly budgetYear: number;
+  readonly packId: string;
+  /** The pack's name in both languages; absent when the district names a pack the add-in does not have. */
+  readonly packName?: { readonly zh: string; readonly en: string };
+  readonly schools: number;
+  readonly projects: number;
+  readonly debts: number;
+}
+
+export function districtSummary(district: District): DistrictSummary {
+  const pack = listPacks().find((p) => p.id === district.policyPack);
+  return {
+    name: district.name,
+    budgetYear: district.budgetYear,
+    packId: district.policyPack,
+    ...(pack && { packName: { zh: pack.nameZh ?? pack.id, en: pack.nameEn ?? pack.id } }),
+    schools: district.schools.length,
+    projects: district.projects.length,
+    debts: district.debts?.items.length ?? 0,
+  };
 }

@@ -71,6 +71,8 @@ export interface ExcelGateway {
   select(sheet: string, address: string): Promise<boolean>;
   /** Activates a sheet; false when it does not exist (any more). */
   activate(sheet: string): Promise<boolean>;
+  /** The selected cell's address and what it holds (its formula, or its value as text; "" when empty). */
+  activeCell(): Promise<{ readonly address: string; readonly content: string }>;
   /** Puts a formula into the selected cell; returns the cell's address. */
   insertFormula(formula: string): Promise<string>;
 }
@@ -141,6 +143,16 @@ export function officeExcel(run?: ExcelRunner): ExcelGateway {
         sheet.activate();
         await context.sync();
         return true;
+      }),
+    activeCell: () =>
+      Excel.run(async (context) => {
+        const cell = context.workbook.getActiveCell().load("address,formulas");
+        await context.sync();
+        const content: unknown = cell.formulas[0]?.[0];
+        return {
+          address: cell.address,
+          content: content === null || content === undefined ? "" : String(content),
+        };
       }),
     insertFormula: (formula) =>
       Excel.run(async (context) => {

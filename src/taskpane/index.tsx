@@ -27,5 +27,15 @@ function start(): void {
   requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("taskpane-first-paint")));
 }
 
-if (typeof Office === "undefined") start();
+/**
+ * office.js comes from Microsoft's CDN (Office requires it); taskpane.html runs it before this deferred script, so a
+ * missing Office global means it could not load (a closed network): the page's own explanation is shown instead of
+ * a blank pane.
+ */
+function officeMissing(): void {
+  const note = document.getElementById("office-missing");
+  if (note) note.hidden = false;
+}
+
+if (typeof Office === "undefined") officeMissing();
 else void Office.onReady(start);

@@ -172,9 +172,11 @@ async function seriousA11yViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** Fluent's transitions (e.g. a step button turning primary) have finished. */
+/** Fluent's transitions (e.g. a step button turning primary) have finished, or were cancelled (a view replaced). */
 const settled = (page: Page) =>
-  page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
 
 async function expectAccessible(page: Page): Promise<void> {
   const step = (await heading(page).count()) ? await heading(page).textContent() : "functions";
@@ -381,6 +383,7 @@ describe("task pane in chromium", () => {
       expect(await heading(page).textContent()).toBe(step);
       // The new step's heading has the focus, so Tab continues from the top of its content.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("step-heading");
+      if (step === "政策参数") await page.getByLabel("政策参数包").waitFor();
       if (step === "预览") await page.getByTestId("preview-summary").waitFor();
       if (step === "生成") await page.getByRole("button", { name: "生成工作簿" }).waitFor();
       else if (step !== "问题")
@@ -543,8 +546,12 @@ describe("task pane in chromium", () => {
     const { page } = session;
     await page.getByRole("button", { name: "Create input sheets" }).click();
     await page.getByTestId("live").filter({ hasText: "Input sheets created" }).waitFor();
-    // Said where everyone can see it too, not only to screen readers.
+    // Said where everyone can see it too, not only to screen readers; the district sheet, filled first, is open.
     expect(await page.getByTestId("status").textContent()).toContain("Input sheets created");
+    expect(await page.getByTestId("status").textContent()).toContain(
+      "录入-区县 is open: fill in the district name, 预算年度 and 政策包 first",
+    );
+    expect((await paneView(page)).active).toBe("录入-区县");
     expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("success");
     expect((await fakeSheets(page)).filter((name) => name.startsWith("录入-"))).toEqual(
       SHEETS.map((s) => s.name),
@@ -685,6 +692,8 @@ describe("task pane in chromium", () => {
         .waitFor();
       await expectNoOverflow(page);
       await page.getByRole("button", { name: zh ? "3. 政策参数" : "3. Policy" }).click();
+      // The step loads when first shown.
+      await page.getByLabel(zh ? "政策参数包" : "Policy pack").waitFor();
       await expectNoOverflow(page);
       await shot(page, `taskpane-policy-${lang}-360`);
       await page.getByRole("button", { name: zh ? "4. 预览" : "4. Preview" }).click();
@@ -752,11 +761,26 @@ describe("task pane in chromium", () => {
     await tabTo(page, /^预算向导$/);
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
+    // Chinese names count as much as ids: 三个增长 lists THREE_GROWTH before GROWTH.
+    await page.getByLabel("搜索函数").fill("三个 增长");
+    await page.waitForFunction(
+      () => document.querySelector("[data-function]")?.getAttribute("data-function") === "THREE_GROWTH",
+    );
     await page.getByLabel("搜索函数").fill("GROWTH");
+    await page.waitForFunction(
+      () => document.querySelector("[data-function]")?.getAttribute("data-function") === "GROWTH",
+    );
     await page.getByRole("button", { name: "插入 EDU.GROWTH" }).click();
     await page.getByTestId("live").filter({ hasText: "=EDU.GROWTH()" }).waitFor();
     expect((await fakeCells(page, "Sheet1")).D5?.formula).toBe("=EDU.GROWTH()");
     await page.getByRole("button", { name: "插入示例 EDU.GROWTH" }).click();
+    // D5 now holds a formula: the pane asks before writing over it, and keeping the cell leaves it alone.
+    await page.getByTestId("fn-confirm").filter({ hasText: "=EDU.GROWTH()" }).waitFor();
+    await page.getByRole("button", { name: "保留原内容" }).click();
+    await page.getByTestId("live").filter({ hasText: "保留原内容" }).waitFor();
+    expect((await fakeCells(page, "Sheet1")).D5?.formula).toBe("=EDU.GROWTH()");
+    await page.getByRole("button", { name: "插入示例 EDU.GROWTH" }).click();
+    await page.getByRole("button", { name: "替换" }).click();
     await page.getByTestId("live").filter({ hasText: "=EDU.GROWTH(12000,12960)" }).waitFor();
     expect((await fakeCells(page, "Sheet1")).D5?.formula).toBe("=EDU.GROWTH(12000,12960)");
     await expectAccessible(page);
@@ -777,6 +801,77 @@ describe("task pane in chromium", () => {
     await expectAccessible(page);
     await shot(page, "taskpane-functions-en-US");
     await closeClean(session);
+  });
+
+  it("starts with the three steps, tries a sample from the very first click and confirms what it loaded", async () => {
+    const session = await open("zh-CN", { width: 320 });
+    const { page } = session;
+    const placemat = page.getByTestId("placemat");
+    expect(await placemat.locator("li").allTextContents()).toEqual([
+      expect.stringContaining("创建录入表"),
+      expect.stringContaining("在表中填写"),
+      expect.stringContaining("读取录入表"),
+    ]);
+    // 创建录入表 is the primary action: brand-filled, unlike the secondary 先用示例试一试.
+    const background = (name: string) =>
+      placemat.getByRole("button", { name }).evaluate((button) => getComputedStyle(button).backgroundColor);
+    expect(await background("创建录入表")).not.toBe(await background("先用示例试一试"));
+    expect(await page.getByRole("link", { name: /帮助/ }).getAttribute("href")).toBe("help/index.html");
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    await shot(page, "taskpane-first-run-zh-CN-320");
+    // The first click, whether or not the sample list has arrived yet.
+    await page.getByRole("button", { name: "先用示例试一试" }).click();
+    const zhenlai = getSample("zhenlai");
+    const summary = page.getByTestId("summary");
+    await summary.waitFor();
+    expect(await page.getByTestId("status").textContent()).not.toMatch(/Unknown sample|未知/);
+    expect(await page.getByTestId("summary-year").textContent()).toBe(String(zhenlai.budgetYear));
+    expect(await page.getByTestId("summary-pack").textContent()).toBe(
+      getPack(zhenlai.policyPack).nameZh ?? zhenlai.policyPack,
+    );
+    expect(await summary.textContent()).toContain(zhenlai.name);
+    expect(await page.getByTestId("summary-schools").textContent()).toBe(String(zhenlai.schools.length));
+    expect(await page.getByTestId("summary-projects").textContent()).toBe(String(zhenlai.projects.length));
+    expect(await page.getByTestId("summary-debts").textContent()).toBe(
+      String(zhenlai.debts?.items.length ?? 0),
+    );
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    // A Fluent button opens the browser's file picker; the file chosen there is read.
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "选择文件…" }).click();
+    const wuzhen = getSample("wuzhen");
+    await (
+      await chooser
+    ).setFiles({
+      name: "五镇.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(wuzhen)),
+    });
+    await page.getByTestId("data-status").filter({ hasText: "五镇.json" }).waitFor();
+    await summary.filter({ hasText: wuzhen.name }).waitFor();
+    expect(await page.getByTestId("summary-year").textContent()).toBe(String(wuzhen.budgetYear));
+    expect(await page.getByTestId("summary-schools").textContent()).toBe(String(wuzhen.schools.length));
+    await shot(page, "taskpane-loaded-zh-CN-320");
+    await closeClean(session);
+  });
+
+  it("explains in Chinese and English, instead of a blank pane, that office.js could not be loaded", async () => {
+    const session = await openPane(browser, server.url, null, "zh-CN", { ready: "#office-missing" });
+    sessions.push(session);
+    const { page } = session;
+    const note = page.getByRole("alert");
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/无法加载 Office 组件[^]*appsforoffice\.microsoft\.com/);
+    expect(await note.textContent()).toContain("Office could not be loaded");
+    expect(await page.locator("#app-root").count()).toBe(0);
+    expect(session.requests).toContain(OFFICE_JS);
+    await expectAccessible(page);
+    await shot(page, "taskpane-office-missing");
+    expect(await session.cspViolations()).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    await session.context.close();
   });
 
   it("ships an initial script under 250 KB gzip and loads the rest on demand", () => {

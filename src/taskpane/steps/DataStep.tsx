@@ -1,5 +1,5 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useState, type ChangeEvent } from "react";
+import { Suspense, lazy, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import type { Loaded, SampleInfo } from "../data";
 import { pick } from "../i18n";
 import { problemCounts } from "../state";
@@ -16,9 +16,37 @@ const useStyles = makeStyles({
     margin: 0,
   },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  placemat: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  placematTitle: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  steps: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXXL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  stepText: { display: "block" },
+  help: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
 });
 
+/** The first sheet to fill in: the district's name, budget year and pack. */
+const FIRST_SHEET = "录入-区县";
+
 const loadData = () => import("../data");
+// The card after loading comes with the data module, not with the first render.
+const LoadedSummary = lazy(() => import("./LoadedSummary"));
 
 export function DataStep(props: StepProps) {
   const { state, dispatch, t, locale, excel, run, announce, busy, apiSupported } = props;
@@ -37,11 +65,20 @@ export function DataStep(props: StepProps) {
     return () => void (mounted = false);
   }, []);
   const fileId = useId();
-  const sampleName = (id: string) => {
-    const sample = samples.find((s) => s.id === id);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const nameIn = (list: readonly SampleInfo[], id: string) => {
+    const sample = list.find((s) => s.id === id);
     return sample ? pick(locale, sample.nameZh, sample.nameEn) : id;
   };
-
+  const sampleName = (id: string) => nameIn(samples, id);
+  // Works from the first click: the list may still be loading, the module brings its own.
+  const trySample = () =>
+    run(async () => {
+      const data = await loadData();
+      const list = data.sampleList();
+      const id = sampleId || (list[0]?.id ?? "");
+      loaded(data.loadSample(id, nameIn(list, id)));
+    });
   const loaded = (result: Loaded) => {
     dispatch({ type: "loaded", ...result });
     const counts = problemCounts(result.problems);
@@ -66,10 +103,12 @@ export function DataStep(props: StepProps) {
         onProgress: () => undefined,
         signal: new AbortController().signal,
       });
-      announce(
-        t("dataCreated", { names: written.created.join(locale === "zh-CN" ? "、" : ", ") }),
-        "success",
-      );
+      const names = written.created.join(locale === "zh-CN" ? "、" : ", ");
+      // The district sheet is filled first: open it and say what goes there.
+      const district = written.created.find((name) => name === FIRST_SHEET);
+      if (district && (await excel.activate(district)))
+        announce(t("dataCreatedFillFirst", { names, sheet: district }), "success");
+      else announce(t("dataCreated", { names }), "success");
     });
   const readSheets = () =>
     run(async () => {
@@ -95,29 +134,72 @@ export function DataStep(props: StepProps) {
     if (!file) return;
     run(async () => {
       const data = await loadData();
-      const base = sampleId || data.sampleList()[0]?.id || "";
+      const list = data.sampleList();
+      const base = sampleId || list[0]?.id || "";
+      const baseName = nameIn(list, base);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await data.loadFile(file.name, bytes, base, sampleName(base));
+      const result = await data.loadFile(file.name, bytes, base, baseName);
       // A CSV is one table over the chosen sample's others: say which sample, so it is never silent.
       const merged = /\.csv$/i.test(file.name)
         ? {
             ...result,
             source: {
               ...result.source,
-              label: t("dataMergedOver", { file: file.name, sample: sampleName(base) }),
+              label: t("dataMergedOver", { file: file.name, sample: baseName }),
             },
           }
         : result;
       loaded(merged);
     });
+    // The same file chosen again is read again.
+    event.target.value = "";
   };
 
   const counts = problemCounts(state.problems);
   return (
     <>
-      <Text as="p" block>
-        {t("dataIntro")}
-      </Text>
+      <section aria-labelledby="start-title" className={styles.placemat} data-testid="placemat">
+        <h3 id="start-title" className={styles.placematTitle}>
+          {t("startTitle")}
+        </h3>
+        <ol className={styles.steps}>
+          {(
+            [
+              ["startCreate", "startCreateHint"],
+              ["startFill", "startFillHint"],
+              ["startRead", "startReadHint"],
+            ] as const
+          ).map(([title, hint]) => (
+            <li key={title}>
+              <Text weight="semibold" className={styles.stepText}>
+                {t(title)}
+              </Text>
+              <Text size={300} className={styles.stepText}>
+                {t(hint)}
+              </Text>
+            </li>
+          ))}
+        </ol>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy} onClick={createSheets}>
+            {t("dataCreateSheets")}
+          </Button>
+          <Button disabled={busy} onClick={trySample}>
+            {t("startTrySample")}
+          </Button>
+          <Button disabled={busy} onClick={readSheets}>
+            {t("dataReadSheets")}
+          </Button>
+        </div>
+        <a className={styles.help} href="help/index.html" target="_blank" rel="noopener">
+          {t("startHelp")}
+        </a>
+      </section>
+      {state.district && state.source && (
+        <Suspense fallback={null}>
+          <LoadedSummary district={state.district} label={state.source.label} t={t} locale={locale} />
+        </Suspense>
+      )}
       <fieldset className={styles.group}>
         <legend>{t("dataSample")}</legend>
         <Field label={t("dataSampleLabel")}>
@@ -130,38 +212,31 @@ export function DataStep(props: StepProps) {
           </Select>
         </Field>
         <div className={styles.row}>
-          <Button
-            appearance="primary"
-            disabled={busy}
-            onClick={() =>
-              run(async () => loaded((await loadData()).loadSample(sampleId, sampleName(sampleId))))
-            }
-          >
+          <Button disabled={busy} onClick={trySample}>
             {t("dataUseSample")}
-          </Button>
-        </div>
-      </fieldset>
-      <fieldset className={styles.group}>
-        <legend>{t("dataSheets")}</legend>
-        <Text>{t("dataSheetsHint")}</Text>
-        <div className={styles.row}>
-          <Button disabled={busy} onClick={createSheets}>
-            {t("dataCreateSheets")}
-          </Button>
-          <Button disabled={busy} onClick={readSheets}>
-            {t("dataReadSheets")}
           </Button>
         </div>
       </fieldset>
       <fieldset className={styles.group}>
         <legend>{t("dataFile")}</legend>
         <Text id={`${fileId}-hint`}>{t("dataFileHint")}</Text>
-        <label htmlFor={fileId}>{t("dataFileLabel")}</label>
+        <div className={styles.row}>
+          <Button
+            disabled={busy}
+            aria-describedby={`${fileId}-hint`}
+            onClick={() => fileInput.current?.click()}
+          >
+            {t("dataChooseFile")}
+          </Button>
+        </div>
+        {/* The browser's own picker, opened by the button above; hidden, so it is neither seen nor tabbed to. */}
         <input
+          ref={fileInput}
           id={fileId}
           type="file"
           accept=".xlsx,.csv,.json"
-          aria-describedby={`${fileId}-hint`}
+          aria-label={t("dataFileLabel")}
+          hidden
           disabled={busy}
           onChange={readFile}
         />

@@ -1,6 +1,8 @@
 import { Button, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { FUNCTION_TEXTS, type ExcelValue, type FunctionText } from "../../functions/i18n";
+import { FUNCTION_SYNONYMS } from "../../functions/i18n/synonyms";
+import { rankFunctions, searchEntries } from "../functionSearch";
 import { pick } from "../i18n";
 import type { StepProps } from "./types";
 
@@ -17,7 +19,28 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+  confirm: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    marginBlockStart: tokens.spacingVerticalS,
+    border: `1px solid ${tokens.colorPaletteYellowBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    overflowWrap: "anywhere",
+  },
 });
+
+const ENTRIES = searchEntries(FUNCTION_TEXTS, FUNCTION_SYNONYMS);
+
+/** An insertion waiting for the user's word: the selected cell is not empty. */
+interface PendingInsert {
+  readonly id: string;
+  readonly formula: string;
+  readonly address: string;
+  readonly content: string;
+}
 
 interface EnglishSignature {
   readonly description: string;
@@ -62,21 +85,6 @@ export function exampleFormula(id: string, text: FunctionText): string | undefin
   return `=EDU.${id}(${args.map(formulaLiteral).join(",")})`;
 }
 
-function matches(id: string, text: FunctionText, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return true;
-  const haystack = [
-    id,
-    text.zhName,
-    text.zhDescription,
-    text.checks.en,
-    text.checks.zh,
-    text.rule.en,
-    text.rule.zh,
-  ];
-  return haystack.some((part) => part.toLowerCase().includes(needle));
-}
-
 export function FunctionsPanel({
   t,
   locale,
@@ -87,16 +95,33 @@ export function FunctionsPanel({
 }: Omit<StepProps, "state" | "dispatch">) {
   const styles = useStyles();
   const [query, setQuery] = useState("");
-  const found = useMemo(
-    () => Object.entries(FUNCTION_TEXTS).filter(([id, text]) => matches(id, text, query)),
-    [query],
-  );
+  const found = useMemo(() => rankFunctions(ENTRIES, query, locale), [query, locale]);
+  const [pending, setPending] = useState<PendingInsert | null>(null);
+  const replaceRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) replaceRef.current?.focus();
+  }, [pending]);
   const colon = locale === "zh-CN" ? "：" : ": ";
-  const insert = (formula: string) =>
+  const write = (formula: string) =>
     run(async () => {
+      setPending(null);
       const address = await excel.insertFormula(formula);
       announce(t("fnInserted", { formula, address }), "success");
     });
+  // A cell that holds something is the user's: ask before writing over it.
+  const insert = (id: string, formula: string) =>
+    run(async () => {
+      const cell = await excel.activeCell();
+      if (cell.content === "") {
+        const address = await excel.insertFormula(formula);
+        return announce(t("fnInserted", { formula, address }), "success");
+      }
+      setPending({ id, formula, address: cell.address, content: cell.content });
+    });
+  const keep = () => {
+    if (pending) announce(t("fnKept", { address: pending.address }));
+    setPending(null);
+  };
 
   return (
     <>
@@ -111,13 +136,19 @@ export function FunctionsPanel({
         {found.length ? t("fnCount", { count: found.length }) : t("fnNone")}
       </Text>
       <ul className={styles.list}>
-        {found.map(([id, text]) => {
+        {found.map(({ id, text }) => {
           const name = `EDU.${id}`;
           const example = exampleFormula(id, text);
           return (
             <li key={id} className={styles.item} data-function={id}>
               <h3 className={styles.heading}>
-                {name} {locale === "zh-CN" && <Text weight="regular">{text.zhName}</Text>}
+                {locale === "zh-CN" ? (
+                  <>
+                    {text.zhName} <Text weight="regular">{name}</Text>
+                  </>
+                ) : (
+                  name
+                )}
               </h3>
               <Text as="p" block>
                 {pick(locale, text.checks.zh, text.checks.en)}
@@ -143,7 +174,7 @@ export function FunctionsPanel({
                 </Text>
               )}
               <div className={styles.actions}>
-                <Button size="small" disabled={busy} onClick={() => insert(`=${name}()`)}>
+                <Button size="small" disabled={busy} onClick={() => insert(id, `=${name}()`)}>
                   {t("fnInsert", { name })}
                 </Button>
                 {example && (
@@ -151,12 +182,42 @@ export function FunctionsPanel({
                     size="small"
                     disabled={busy}
                     aria-label={`${t("fnInsertExample")} ${name}`}
-                    onClick={() => insert(example)}
+                    onClick={() => insert(id, example)}
                   >
                     {t("fnInsertExample")}
                   </Button>
                 )}
               </div>
+              {pending?.id === id && (
+                <div
+                  className={styles.confirm}
+                  role="group"
+                  aria-labelledby={`fn-confirm-${id}`}
+                  data-testid="fn-confirm"
+                >
+                  <Text id={`fn-confirm-${id}`}>
+                    {t("fnReplaceAsk", {
+                      address: pending.address,
+                      content: pending.content,
+                      formula: pending.formula,
+                    })}
+                  </Text>
+                  <div className={styles.actions}>
+                    <Button
+                      ref={replaceRef}
+                      size="small"
+                      appearance="primary"
+                      disabled={busy}
+                      onClick={() => write(pending.formula)}
+                    >
+                      {t("fnReplace")}
+                    </Button>
+                    <Button size="small" disabled={busy} onClick={keep}>
+                      {t("fnKeep")}
+                    </Button>
+                  </div>
+                </div>
+              )}
             </li>
           );
         })}

@@ -102,3 +102,5 @@ export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {
     </>
   );
 }
+
+export default PolicyStep;

@@ -109,13 +109,17 @@ export interface PaneSession {
   readonly pageErrors: string[];
 }
 
-/** A fresh page on the pane with the fake office.js; anything not on 127.0.0.1 other than office.js is refused. */
+/**
+ * A fresh page on the pane with the fake office.js; anything not on 127.0.0.1 other than office.js is refused.
+ * officeJs null withholds office.js too (a network that does not reach Microsoft's CDN); `ready` is the element
+ * waited for once the page loaded (the app's root unless told).
+ */
 export async function openPane(
   browser: Browser,
   baseUrl: string,
-  officeJs: string,
+  officeJs: string | null,
   lang: string,
-  options: { readonly width?: number; readonly query?: string } = {},
+  options: { readonly width?: number; readonly query?: string; readonly ready?: string } = {},
 ): Promise<PaneSession> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 420, height: 860 },
@@ -128,7 +132,7 @@ export async function openPane(
   context.on("request", (request) => requests.push(request.url()));
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS)
+    if (url === OFFICE_JS && officeJs !== null)
       return route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
     if (url.startsWith(`${baseUrl}/`)) return route.continue();
     return route.abort();
@@ -143,7 +147,7 @@ export async function openPane(
     );
   });
   await page.goto(`${baseUrl}/taskpane.html?lang=${lang}${options.query ? `&${options.query}` : ""}`);
-  await page.locator("#app-root").waitFor();
+  await page.locator(options.ready ?? "#app-root").waitFor();
   return {
     context,
     page,
