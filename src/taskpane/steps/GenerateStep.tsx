@@ -111,7 +111,12 @@ export default function GenerateStep(props: StepProps) {
           <MessageBarBody>{t("apiUnsupported")}</MessageBarBody>
         </MessageBar>
       )}
-      <Text as="p" block>
+      <Text
+        as="p"
+        block
+        data-testid="generate-intro"
+        data-read={generated === undefined ? "pending" : "done"}
+      >
         {t("generateIntro")}
       </Text>
       {!replace && existing && existing.length > 0 && !running && (
