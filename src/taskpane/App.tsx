@@ -28,7 +28,7 @@ import { STEPS, blockedReason, canVisit, initialState, reducer, type Step } from
 import { DataStep } from "./steps/DataStep";
 import { DoneStep } from "./steps/DoneStep";
 import { ProblemsStep } from "./steps/ProblemsStep";
-import { generationOutcome } from "./messages";
+import { startGeneration, type GenerationHandle } from "./generation";
 import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
 
 // Loaded when first shown, to keep the first render small: the function reference (a large table) and the
@@ -112,8 +112,8 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
   });
   const heading = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
-  // The running generation's controller lives here, not in the Generate step, so Cancel works whatever is shown.
-  const controller = useRef<AbortController | undefined>(undefined);
+  // The running generation lives here, not in the Generate step, so Cancel works whatever is shown.
+  const generation = useRef<GenerationHandle | undefined>(undefined);
   const generating = state.generation.status === "running";
 
   const announce = useCallback(
@@ -132,31 +132,12 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
     [t, announce],
   );
 
-  const generate = async () => {
-    const abort = new AbortController();
-    controller.current = abort;
-    dispatch({ type: "progress", done: 0, total: 1 });
-    announce(t("generateStarting"));
-    try {
-      // The plan builders load with the Preview step, not with the first render.
-      const { checkCounts, failedChecks, workbookFor } = await import("./plan");
-      const built = workbookFor(state, new Date(), state.sheets);
-      const plan = built.plan;
-      const written = await excel.writePlan(built, {
-        onExistingSheet: state.onExisting,
-        signal: abort.signal,
-        onProgress: (done, total, step) => dispatch({ type: "progress", done, total, step }),
-      });
-      dispatch({ type: "generated", ...written, ...checkCounts(plan), failedChecks: failedChecks(plan) });
-      announce(t("doneSheets", { count: written.created.length }), "success");
-    } catch (failure) {
-      const outcome = generationOutcome(failure, abort.signal.aborted, t);
-      const undone = outcome.cancelled && outcome.cause === undefined;
-      dispatch(undone ? { type: "cancelled" } : { type: "failed", ...outcome });
-      announce(outcome.message, undone ? "warning" : "error");
-    } finally {
-      controller.current = undefined;
-    }
+  const generate = () => {
+    const handle = startGeneration(state, { excel, t, dispatch, announce });
+    generation.current = handle;
+    void handle.finished.finally(() => {
+      if (generation.current === handle) generation.current = undefined;
+    });
   };
 
   // Keyboard and screen-reader users land on the new step's heading.
@@ -178,8 +159,8 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
     run,
     announce,
     busy,
-    generate: () => void generate(),
-    cancel: () => controller.current?.abort(),
+    generate,
+    cancel: () => generation.current?.cancel(),
     apiSupported,
   };
 

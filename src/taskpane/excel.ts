@@ -34,6 +34,8 @@ export class PlanRefused extends Error {
 
 export interface GenerateOptions {
   readonly onExistingSheet: OnExistingSheet;
+  /** With replaceGenerated: also delete the older numbered copies ("学校 (2)") this add-in generated. */
+  readonly removeGeneratedCopies?: boolean;
   readonly onProgress: (done: number, total: number, step: WriteStep) => void;
   readonly signal: AbortSignal;
 }
@@ -46,6 +48,8 @@ export interface WriteSummary {
   readonly renamed: readonly { readonly planName: string; readonly name: string }[];
   /** Earlier generated sheets that were replaced. */
   readonly replaced: readonly string[];
+  /** Older generated copies that were deleted. */
+  readonly removedCopies: readonly string[];
 }
 
 /** Worksheet custom property the writer puts on every sheet it generates (GENERATED_MARK in the writer). */
@@ -86,6 +90,7 @@ export function officeExcel(run?: ExcelRunner): ExcelGateway {
       const { generateInExcel } = await import("../writers/officejs");
       const report = await generateInExcel(run ?? Excel.run.bind(Excel), plan, {
         onExistingSheet: options.onExistingSheet,
+        removeGeneratedCopies: options.removeGeneratedCopies === true,
         onProgress: options.onProgress,
         signal: options.signal,
       });
@@ -93,6 +98,7 @@ export function officeExcel(run?: ExcelRunner): ExcelGateway {
         created: report.created,
         renamed: report.renamed.map(({ planName, name }) => ({ planName, name })),
         replaced: report.replaced,
+        removedCopies: report.removedCopies,
       };
     },
     generatedSheets: () =>

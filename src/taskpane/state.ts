@@ -35,6 +35,8 @@ export type Generation =
       readonly total: number;
       /** The writer's step, once it reports one. */
       readonly step?: WriteStep;
+      /** Cancel was pressed: the writer is stopping and undoing what it wrote. */
+      readonly cancelling?: boolean;
     }
   | { readonly status: "cancelled" }
   | { readonly status: "failed"; readonly message: string; readonly cause?: string }
@@ -68,6 +70,8 @@ export interface WizardState {
   readonly edits: { readonly [K in PolicyKey]?: number };
   readonly sheets: readonly SheetKey[];
   readonly onExisting: OnExistingSheet;
+  /** With Replace: also delete the older numbered copies this add-in generated. */
+  readonly removeCopies: boolean;
   readonly generation: Generation;
   /** Policy values whose typed text is not accepted: Next waits until they are fixed. */
   readonly invalidPolicy: readonly PolicyKey[];
@@ -91,8 +95,10 @@ export type Action =
   | { readonly type: "toggleSheet"; readonly sheet: SheetKey }
   | { readonly type: "allSheets"; readonly on: boolean }
   | { readonly type: "onExisting"; readonly value: OnExistingSheet }
+  | { readonly type: "removeCopies"; readonly on: boolean }
   | { readonly type: "progress"; readonly done: number; readonly total: number; readonly step?: WriteStep }
   | ({ readonly type: "generated" } & GenerationReport)
+  | { readonly type: "cancelRequested" }
   | { readonly type: "cancelled" }
   | { readonly type: "failed"; readonly message: string; readonly cause?: string }
   | { readonly type: "restart" };
@@ -107,6 +113,7 @@ export function initialState(): WizardState {
     edits: {},
     sheets: SHEET_ORDER,
     onExisting: "keepBoth",
+    removeCopies: false,
     generation: { status: "idle" },
     invalidPolicy: [],
   };
@@ -153,7 +160,10 @@ const goTo = (state: WizardState, step: Step): WizardState =>
 const generationBusy = (state: WizardState): boolean => state.generation.status === "running";
 
 export function reducer(state: WizardState, action: Action): WizardState {
-  if (generationBusy(state) && !["progress", "generated", "cancelled", "failed"].includes(action.type))
+  if (
+    generationBusy(state) &&
+    !["progress", "cancelRequested", "generated", "cancelled", "failed"].includes(action.type)
+  )
     return state;
   switch (action.type) {
     case "loaded":
@@ -198,7 +208,11 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return { ...state, sheets: action.on ? SHEET_ORDER : [] };
     case "onExisting":
       return { ...state, onExisting: action.value };
-    case "progress":
+    case "removeCopies":
+      return { ...state, removeCopies: action.on };
+    case "progress": {
+      // A cancel already asked for stays shown while the writer reports its last steps.
+      const cancelling = state.generation.status === "running" && state.generation.cancelling === true;
       return {
         ...state,
         generation: {
@@ -206,8 +220,14 @@ export function reducer(state: WizardState, action: Action): WizardState {
           done: action.done,
           total: action.total,
           ...(action.step ? { step: action.step } : {}),
+          ...(cancelling ? { cancelling } : {}),
         },
       };
+    }
+    case "cancelRequested":
+      return state.generation.status === "running"
+        ? { ...state, generation: { ...state.generation, cancelling: true } }
+        : state;
     case "generated": {
       const { type: _type, ...report } = action;
       return { ...state, step: "done", generation: { status: "done", ...report } };

@@ -639,15 +639,37 @@ describe("task pane in chromium", () => {
     await page.getByRole("checkbox", { name: /^目录/ }).click();
     await page.getByRole("button", { name: "Generate workbook" }).click();
     await page.getByTestId("done-summary").waitFor();
+    const generated = (await fakeSheets(page)).filter((name) => name !== "Sheet1");
+    // The user drags the last generated tab to the front: a replacement keeps it there.
+    await page.evaluate(() => {
+      const { workbook } = (window as unknown as PaneWindow).__paneTest.fake;
+      const last = workbook.sheets[workbook.sheets.length - 1];
+      if (last) workbook.sheets = [last, ...workbook.sheets.slice(0, -1)];
+    });
     await page.getByRole("button", { name: "Start again" }).click();
     await page.getByRole("button", { name: "5. Generate" }).click();
+    const untouched = await fakeSnapshot(page);
+    // Before anything is written, the step says this add-in's sheets are there and offers Replace.
+    const existing = page.getByTestId("existing-sheets");
+    await existing.waitFor();
+    expect(await existing.textContent()).toContain("This workbook already has sheets from this add-in");
+    for (const name of generated) expect(await existing.textContent()).toContain(name);
+    expect(await existing.textContent()).not.toContain("Sheet1");
+    expect(await fakeSnapshot(page)).toEqual(untouched);
+    await expectAccessible(page);
     await page.getByRole("checkbox", { name: "All sheets" }).click();
     await page.getByRole("checkbox", { name: /^目录/ }).click();
     // Keep both needs no confirmation.
     expect(await page.getByRole("button", { name: "Generate workbook" }).isDisabled()).toBe(false);
-    await page.getByRole("radio", { name: /^Replace/ }).click();
+    await page.getByRole("button", { name: "Replace them instead" }).click();
+    expect(await page.getByRole("radio", { name: /^Replace/ }).isChecked()).toBe(true);
     await page.getByTestId("to-replace").filter({ hasText: "These generated sheets" }).waitFor();
-    expect(await page.getByTestId("to-replace").textContent()).toContain("目录");
+    // Exactly the sheets that will be replaced: those generated before, as they are named now.
+    const inTabOrder = (await fakeSheets(page)).filter((name) => name !== "Sheet1");
+    expect([...inTabOrder].sort()).toEqual([...generated].sort());
+    expect(await page.getByTestId("to-replace").textContent()).toBe(
+      `These generated sheets will be replaced: ${inTabOrder.join(", ")}`,
+    );
     expect(await page.getByTestId("to-replace").textContent()).not.toContain("Sheet1");
     const generateButton = page.getByRole("button", { name: "Generate workbook" });
     expect(await generateButton.isDisabled()).toBe(true);
@@ -712,6 +734,8 @@ describe("task pane in chromium", () => {
     const { page } = session;
     await page.getByRole("button", { name: "Use this sample" }).click();
     await page.getByRole("button", { name: "5. Generate" }).click();
+    // The step's own read of the sheets already generated is done before the failure is armed.
+    await page.locator('[data-testid="generate-intro"][data-read="done"]').waitFor();
     const before = await fakeSnapshot(page);
     await page.evaluate(() => (window as unknown as PaneWindow).__paneTest.fake.failAtSync(2));
     await page.getByRole("button", { name: "Generate workbook" }).click();
@@ -743,8 +767,14 @@ describe("task pane in chromium", () => {
     expect(await heading(page).textContent()).toBe("Generate");
     expect(await page.getByText(/^Writing the workbook \(0 of 1\)$/).count()).toBe(1);
     await page.getByRole("button", { name: "Cancel" }).click();
+    // At once, while the writer is still held: the cancel is shown and the button cannot be pressed again.
+    const cancelling = page.getByTestId("cancel");
+    expect(await cancelling.textContent()).toBe("Cancelling…");
+    expect(await cancelling.getAttribute("aria-disabled")).toBe("true");
+    expect(await page.getByTestId("live").textContent()).toBe("Cancelling…");
     await page.evaluate(() => (window as unknown as PaneWindow).__paneTest.releaseSyncs());
     await page.getByTestId("generate-outcome").waitFor();
+
     expect(await page.getByTestId("generate-outcome").textContent()).toBe(
       "Cancelled. Nothing was left behind: the sheets written so far were removed.",
     );

@@ -202,6 +202,31 @@ describe("wizard state", () => {
     });
   });
 
+  it("marks a running generation as cancelling at once and keeps the mark through its last progress reports", () => {
+    const running = run([
+      sample(),
+      { type: "goTo", step: "generate" },
+      { type: "progress", done: 3, total: 42 },
+    ]);
+    const cancelling = run([{ type: "cancelRequested" }], running);
+    expect(cancelling.generation).toEqual({ status: "running", done: 3, total: 42, cancelling: true });
+    expect(run([{ type: "progress", done: 4, total: 42 }], cancelling).generation).toMatchObject({
+      done: 4,
+      cancelling: true,
+    });
+    expect(run([{ type: "cancelled" }], cancelling).generation).toEqual({ status: "cancelled" });
+    // No generation, nothing to cancel.
+    expect(run([{ type: "cancelRequested" }]).generation).toEqual({ status: "idle" });
+  });
+
+  it("removes older copies only when asked, and not while a generation runs", () => {
+    expect(initialState().removeCopies).toBe(false);
+    const on = run([{ type: "removeCopies", on: true }]);
+    expect(on.removeCopies).toBe(true);
+    const running = run([{ type: "progress", done: 0, total: 1 }], on);
+    expect(run([{ type: "removeCopies", on: false }], running).removeCopies).toBe(true);
+  });
+
   it("bumps the patch version of an edited pack", () => {
     expect(bumpPatch("1.0.0")).toBe("1.0.1");
     expect(bumpPatch("2.3.9")).toBe("2.3.10");

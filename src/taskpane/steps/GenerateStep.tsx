@@ -3,7 +3,9 @@ import {
   Checkbox,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -11,12 +13,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SheetChoice } from "../../plan/build";
 import type { Translate } from "../i18n";
 import { progressText } from "../messages";
 import { sheetChoices } from "../plan";
 import { SHEET_ORDER } from "../buildInfo";
+import { numberedCopies, sheetsToReplace } from "../../writers/officejs/regeneration";
 import type { OnExistingSheet } from "../state";
 import type { StepProps } from "./types";
 
@@ -47,31 +50,58 @@ function outcome(
   return undefined;
 }
 
-/** The generated sheets already in the workbook, read when the user chooses to replace them. */
+/**
+ * The sheets this add-in generated that are in the workbook now, read when the step opens and again after each
+ * generation; undefined while reading, null when they could not be read (a replacement still asks for confirmation).
+ */
 function useGeneratedSheets({ excel, state }: Pick<StepProps, "excel" | "state">) {
-  // null: they could not be read (the confirmation is still asked for).
   const [sheets, setSheets] = useState<readonly string[] | null>();
-  const replace = state.onExisting === "replaceGenerated";
+  const status = state.generation.status;
   useEffect(() => {
-    if (!replace) return;
+    if (status === "running") return;
     let mounted = true;
     void excel.generatedSheets().then(
       (names) => mounted && setSheets(names),
       () => mounted && setSheets(null),
     );
     return () => void (mounted = false);
-  }, [excel, replace]);
-  return replace ? sheets : undefined;
+  }, [excel, status]);
+  return sheets;
 }
+
+/** Names of the plan's sheets for the chosen keys (the required ones always go with them). */
+export const chosenNames = (sheets: StepProps["state"]["sheets"]): string[] =>
+  sheetChoices()
+    .filter((choice) => choice.required || sheets.includes(choice.key))
+    .map((choice) => choice.zh);
 
 export default function GenerateStep(props: StepProps) {
   const { state, dispatch, t, locale, generate, cancel, apiSupported } = props;
   const styles = useStyles();
   const running = state.generation.status === "running";
+  const cancelling = state.generation.status === "running" && state.generation.cancelling === true;
   const all = state.sheets.length === SHEET_ORDER.length;
-  const toReplace = useGeneratedSheets(props);
+  const generated = useGeneratedSheets(props);
+  const names = chosenNames(state.sheets);
+  // Exactly what the writer replaces: generated sheets named as a chosen sheet (the same rule as the writer's).
+  const existing = generated ? sheetsToReplace(names, generated) : generated;
+  const copies = generated ? numberedCopies(names, generated) : [];
+  const replace = state.onExisting === "replaceGenerated";
+  const toReplace = replace ? existing : undefined;
+  const removing = replace && state.removeCopies && copies.length > 0;
   const [confirmed, setConfirmed] = useState(false);
-  const needsConfirmation = state.onExisting === "replaceGenerated" && (toReplace?.length ?? 1) > 0;
+  const needsConfirmation = replace && ((toReplace?.length ?? 1) > 0 || removing);
+  const list = (items: readonly string[]) => items.join(locale === "zh-CN" ? "、" : ", ");
+
+  // Focus follows the generation: to Cancel when it starts, to its outcome when it ends here.
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const outcomeText = useRef<HTMLParagraphElement>(null);
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (running && !wasRunning.current) cancelButton.current?.focus();
+    if (!running && wasRunning.current) outcomeText.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
 
   const message = outcome(t, state.generation);
   return (
@@ -81,9 +111,32 @@ export default function GenerateStep(props: StepProps) {
           <MessageBarBody>{t("apiUnsupported")}</MessageBarBody>
         </MessageBar>
       )}
-      <Text as="p" block>
+      <Text
+        as="p"
+        block
+        data-testid="generate-intro"
+        data-read={generated === undefined ? "pending" : "done"}
+      >
         {t("generateIntro")}
       </Text>
+      {!replace && existing && existing.length > 0 && !running && (
+        <MessageBar intent="warning" layout="multiline" data-testid="existing-sheets">
+          <MessageBarBody>
+            <MessageBarTitle>{t("generateExistingTitle")}</MessageBarTitle>
+            <span className={styles.names}>{t("generateExistingFound", { names: list(existing) })}</span>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              onClick={() => {
+                setConfirmed(false);
+                dispatch({ type: "onExisting", value: "replaceGenerated" });
+              }}
+            >
+              {t("generateUseReplace")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <fieldset className={styles.sheets}>
         <legend>{t("generateSheets")}</legend>
         <Checkbox
@@ -118,9 +171,21 @@ export default function GenerateStep(props: StepProps) {
       {toReplace && (
         <Text as="p" block className={styles.names} data-testid="to-replace">
           {toReplace.length
-            ? t("generateWillReplace", { names: toReplace.join(locale === "zh-CN" ? "、" : ", ") })
+            ? t("generateWillReplace", { names: list(toReplace) })
             : t("generateNothingToReplace")}
         </Text>
+      )}
+      {replace && copies.length > 0 && (
+        <Checkbox
+          data-testid="remove-copies"
+          label={<span className={styles.names}>{t("generateRemoveCopies", { names: list(copies) })}</span>}
+          checked={state.removeCopies}
+          disabled={running}
+          onChange={(_, data) => {
+            setConfirmed(false);
+            dispatch({ type: "removeCopies", on: data.checked === true });
+          }}
+        />
       )}
       {needsConfirmation && (
         <Checkbox
@@ -141,7 +206,11 @@ export default function GenerateStep(props: StepProps) {
         >
           {t("generateStart")}
         </Button>
-        {running && <Button onClick={cancel}>{t("generateCancel")}</Button>}
+        {running && (
+          <Button ref={cancelButton} disabledFocusable={cancelling} onClick={cancel} data-testid="cancel">
+            {t(cancelling ? "generateCancelling" : "generateCancel")}
+          </Button>
+        )}
       </div>
       {needsConfirmation && !confirmed && (
         <Text id="generate-reason" size={200}>
@@ -166,7 +235,15 @@ export default function GenerateStep(props: StepProps) {
         </Field>
       )}
       {message && (
-        <Text as="p" block role="alert" weight="semibold" data-testid="generate-outcome">
+        <Text
+          as="p"
+          block
+          role="alert"
+          weight="semibold"
+          data-testid="generate-outcome"
+          ref={outcomeText}
+          tabIndex={-1}
+        >
           {message.message}
           {message.cause && (
             <Text size={200} weight="regular" className={styles.cause} data-testid="generate-cause">

@@ -44,6 +44,8 @@ export class Batch {
     readonly limitBytes: number,
     /** Throws when the user has cancelled; checked before every sync. */
     private readonly checkCancelled: () => void,
+    /** Awaited after every sync: gives the event loop a turn, so the pane can paint its progress. */
+    private readonly afterSync: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   get isEmpty(): boolean {
@@ -90,6 +92,7 @@ export class Batch {
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, bytes);
     this.stats.totalRequestBytes += bytes;
     await this.context.sync();
+    await this.afterSync();
   }
 
   private count(bytes: number, calls: number): void {

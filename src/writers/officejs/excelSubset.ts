@@ -39,6 +39,8 @@ export interface WorksheetLike extends Loadable<WorksheetLike> {
   readonly isNullObject: boolean;
   name: string;
   tabColor: string;
+  /** Zero-based tab position; setting it moves the sheet. */
+  position: number;
   readonly tables: TableCollectionLike;
   readonly charts: ChartCollectionLike;
   readonly freezePanes: WorksheetFreezePanesLike;

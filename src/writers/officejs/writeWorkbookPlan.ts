@@ -6,6 +6,7 @@
  */
 import type { SheetPlan, WorkbookPlan } from "../../plan/types";
 import { Batch, callBytes } from "./batch";
+import { numberedCopies } from "./regeneration";
 import { messageOf, GenerationCancelled, GenerationFailed } from "./errors";
 import type { ExcelContext, ExcelRunner, NamedItemLike, WorksheetLike } from "./excelSubset";
 import {
@@ -46,6 +47,13 @@ export interface WriteOptions {
   readonly signal?: { readonly aborted: boolean };
   /** Largest request to send (Excel on the web rejects 5 MB). */
   readonly maxRequestBytes?: number;
+  /**
+   * With replaceGenerated: also delete the older copies of the plan's sheets ("学校 (2)") that this add-in
+   * generated (marked with GENERATED_MARK); the user's own sheets are never touched.
+   */
+  readonly removeGeneratedCopies?: boolean;
+  /** Awaited after every sync (default: one turn of the event loop, so the pane paints its progress bar). */
+  readonly yieldAfterSync?: () => Promise<void>;
 }
 
 export interface WriteReport {
@@ -55,6 +63,8 @@ export interface WriteReport {
   readonly renamed: readonly { readonly key: string; readonly planName: string; readonly name: string }[];
   /** Earlier generated sheets that were replaced. */
   readonly replaced: readonly string[];
+  /** Older generated copies that were deleted (removeGeneratedCopies). */
+  readonly removedCopies: readonly string[];
   /** Defined names and tables written under another identifier because the plan's was taken. */
   readonly renamedIdentifiers: readonly { readonly planName: string; readonly name: string }[];
   readonly syncs: number;
@@ -82,6 +92,10 @@ interface Layout {
   /** Tables written under a temporary identifier that take the plan's name once the old sheet is gone. */
   readonly tablesToRename: readonly { readonly temporary: string; readonly name: string }[];
   readonly tableNames: ReadonlyMap<string, string>;
+  /** Older generated copies deleted in the last request, with the sheets replaced. */
+  readonly copiesToRemove: readonly WorksheetLike[];
+  /** The tab position of every replaced sheet, which its successor takes. */
+  readonly positions: ReadonlyMap<WorksheetLike, number>;
   readonly renamedIdentifiers: readonly { readonly planName: string; readonly name: string }[];
 }
 
@@ -96,17 +110,29 @@ export async function writeWorkbookPlan(
   const checkCancelled = () => {
     if (options.signal?.aborted) throw new Cancelled();
   };
-  const batch = new Batch(context, options.maxRequestBytes ?? 4_000_000, checkCancelled);
+  const batch = new Batch(
+    context,
+    options.maxRequestBytes ?? 4_000_000,
+    checkCancelled,
+    options.yieldAfterSync ?? nextTurn,
+  );
   const created: string[] = [];
   const addedNames: string[] = [];
   try {
     checkCancelled();
-    const layout = await planLayout(context, batch, plan, chosen, options.onExistingSheet);
+    const layout = await planLayout(context, batch, plan, chosen, options.onExistingSheet, {
+      removeCopies: options.removeGeneratedCopies === true,
+    });
     const steps = writeSteps(context, batch, plan, layout, created, addedNames);
+    const checkpoints = checkpointsOf(steps.length, layout.targets.length);
+    let syncsAtCheckpoint = batch.stats.syncs;
     for (const [done, step] of steps.entries()) {
       options.onProgress?.(done, steps.length, step.progress);
       checkCancelled();
       await step.run();
+      // A sync per sheet, spread over the steps, unless the byte limit already made one since the last.
+      if (checkpoints.has(done) && batch.stats.syncs === syncsAtCheckpoint) await batch.flush();
+      syncsAtCheckpoint = checkpoints.has(done) ? batch.stats.syncs : syncsAtCheckpoint;
     }
     await batch.flush();
     options.onProgress?.(steps.length, steps.length, { kind: "done" });
@@ -121,6 +147,18 @@ export async function writeWorkbookPlan(
       undo.error,
     );
   }
+}
+
+/** One turn of the event loop (a macrotask), so what the pane queued meanwhile can render and paint. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The steps after which the writer syncs: one per sheet, spread evenly over the steps, the last step included. So
+ * Excel works while the progress bar moves, and syncs stay at most sheets + the byte limit's + 3.
+ */
+function checkpointsOf(steps: number, sheets: number): Set<number> {
+  const count = Math.max(1, Math.min(steps, sheets));
+  return new Set(Array.from({ length: count }, (_, i) => Math.round(((i + 1) * steps) / count) - 1));
 }
 
 /** Excel.run(generate): what the task pane calls. */
@@ -152,20 +190,29 @@ async function planLayout(
   plan: WorkbookPlan,
   chosen: readonly SheetPlan[],
   mode: OnExistingSheet,
+  { removeCopies }: { readonly removeCopies: boolean },
 ): Promise<Layout> {
   const wb = context.workbook;
   batch.read(() => {
-    wb.worksheets.load("items/name");
+    wb.worksheets.load("items/name,items/position");
     wb.names.load("items/name,items/formula");
     wb.tables.load("items/name");
   }, 3);
   await batch.flush();
   const existing = new Map(wb.worksheets.items.map((s) => [s.name.toLowerCase(), s]));
   const clashes = chosen.flatMap((s) => existing.get(s.name.toLowerCase()) ?? []);
-  const earlier =
-    mode === "replaceGenerated"
-      ? await findGenerated(batch, clashes)
-      : { sheets: new Set<WorksheetLike>(), tables: new Set<string>() };
+  const replacing = mode === "replaceGenerated";
+  const copyNames = new Set(
+    numberedCopies(
+      chosen.map((s) => s.name),
+      wb.worksheets.items.map((s) => s.name),
+    ),
+  );
+  // Which of them this add-in generated is read with the marks below.
+  const copies = replacing && removeCopies ? wb.worksheets.items.filter((s) => copyNames.has(s.name)) : [];
+  const earlier = replacing
+    ? await findGenerated(batch, clashes, copies)
+    : { sheets: new Set<WorksheetLike>(), tables: new Set<string>(), copies: [] };
   const targets = assignSheets(chosen, existing, earlier.sheets);
   const takenIds = new Set([...wb.names.items, ...wb.tables.items].map((n) => n.name.toUpperCase()));
   const tables = assignTables(chosen, takenIds, earlier.tables);
@@ -184,6 +231,8 @@ async function planLayout(
     namesToRepoint: names.toRepoint,
     tablesToRename: tables.toRename,
     tableNames: tables.names,
+    copiesToRemove: earlier.copies,
+    positions: new Map(wb.worksheets.items.map((sheet) => [sheet, sheet.position])),
     renamedIdentifiers: [...tables.renamed, ...names.renamed]
       .filter((r) => !r.temporary)
       .map(({ planName, name }) => ({ planName, name })),
@@ -197,16 +246,25 @@ function renames(targets: readonly SheetTarget[], nameOf: (t: SheetTarget) => st
   );
 }
 
-/** Which of these sheets this add-in generated, and the tables on them. */
-async function findGenerated(batch: Batch, sheets: readonly WorksheetLike[]) {
-  const probes = sheets.map((sheet) => ({
+/** Which of these sheets this add-in generated, the tables on them, and which of the copies it generated. */
+async function findGenerated(
+  batch: Batch,
+  sheets: readonly WorksheetLike[],
+  copies: readonly WorksheetLike[],
+) {
+  const probe = (sheet: WorksheetLike) => ({
     sheet,
     mark: sheet.customProperties.getItemOrNullObject(GENERATED_MARK),
-  }));
-  if (probes.length > 0) {
+  });
+  const probes = sheets.map(probe);
+  const copyProbes = copies.map(probe);
+  if (probes.length + copyProbes.length > 0) {
     batch.read(
-      () => probes.forEach((p) => (p.mark.load("value"), p.sheet.tables.load("items/name"))),
-      4 * probes.length,
+      () => {
+        probes.forEach((p) => (p.mark.load("value"), p.sheet.tables.load("items/name")));
+        copyProbes.forEach((p) => p.mark.load("value"));
+      },
+      4 * probes.length + 2 * copyProbes.length,
     );
     await batch.flush();
   }
@@ -214,6 +272,7 @@ async function findGenerated(batch: Batch, sheets: readonly WorksheetLike[]) {
   return {
     sheets: new Set(generated),
     tables: new Set(generated.flatMap((sheet) => sheet.tables.items.map((t) => t.name.toUpperCase()))),
+    copies: copyProbes.filter((p) => !p.mark.isNullObject).map((p) => p.sheet),
   };
 }
 
@@ -401,11 +460,25 @@ async function finish(
   sheetOf: (t: SheetTarget) => WorksheetLike,
 ) {
   const replacing = layout.targets.filter((t) => t.replaces);
-  if (replacing.length === 0) return;
+  const copies = layout.copiesToRemove;
+  if (replacing.length === 0 && copies.length === 0) return;
+  // Each new sheet moves just before its predecessor's tab, so that once the predecessors are gone every tab is
+  // where it was. Still undoable: a rollback deletes the new sheets, leaving the order as it was.
+  const moves = replacing
+    .map((t) => ({ sheet: sheetOf(t), at: layout.positions.get(t.replaces as WorksheetLike) ?? 0 }))
+    .sort((a, b) => a.at - b.at)
+    .map((move, k) => ({ ...move, at: move.at + k }));
+  if (moves.length > 0)
+    await batch.queue(
+      moves.map((m) => m.at),
+      () => moves.forEach((m) => (m.sheet.position = m.at)),
+      moves.length,
+    );
   // A request of its own, after everything else is written; once queued it is no longer cancellable, because a
   // rollback would first apply it and then delete the new sheets, losing both.
   await batch.flush();
-  const calls = 2 * replacing.length + layout.namesToRepoint.length + 2 * layout.tablesToRename.length;
+  const calls =
+    2 * replacing.length + copies.length + layout.namesToRepoint.length + 2 * layout.tablesToRename.length;
   const args = [
     replacing.map((t) => [t.writeName, t.finalName]),
     layout.namesToRepoint.map((n) => n.ref),
@@ -415,6 +488,7 @@ async function finish(
     callBytes(args, calls),
     () => {
       for (const t of replacing) (t.replaces as WorksheetLike).delete();
+      for (const copy of copies) copy.delete();
       for (const t of replacing) sheetOf(t).name = t.finalName;
       for (const { item, ref } of layout.namesToRepoint) item.formula = ref;
       for (const { temporary, name } of layout.tablesToRename)
@@ -433,6 +507,7 @@ function report(layout: Layout, batch: Batch): WriteReport {
       .filter((t) => t.finalName !== t.plan.name)
       .map((t) => ({ key: t.plan.key, planName: t.plan.name, name: t.finalName })),
     replaced: targets.filter((t) => t.replaces).map((t) => t.plan.name),
+    removedCopies: layout.copiesToRemove.map((sheet) => sheet.name),
     renamedIdentifiers: layout.renamedIdentifiers,
     ...batch.stats,
   };

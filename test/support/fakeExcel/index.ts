@@ -34,6 +34,18 @@ export interface SeedSheet {
   readonly customProperties?: Readonly<Record<string, string>>;
 }
 
+/** Syncs held until the test lets them go: a sync resolves only after release() (no timers involved). */
+export interface SyncGate {
+  /** Syncs waiting now. */
+  readonly waiting: number;
+  /** Resolves once a sync is waiting (at once if one already is). */
+  nextSync(): Promise<void>;
+  /** Lets the oldest waiting sync go on. */
+  release(): void;
+  /** Stops holding: every waiting and later sync goes on. */
+  stop(): void;
+}
+
 export interface FakeExcel {
   readonly stats: FakeStats;
   /** The live model (tests may read it; write only through the API or the seed helpers). */
@@ -41,6 +53,8 @@ export interface FakeExcel {
   requestLimitBytes: number;
   /** Make the n-th sync from now (1 = the next) fail. */
   failAtSync(n: number): void;
+  /** From now on every sync waits until the returned gate releases it. */
+  holdSyncs(): SyncGate;
   createContext(): ExcelContext;
   /** Excel.run: runs the batch with a fresh context and syncs what it left queued. */
   readonly run: ExcelRunner;
@@ -60,11 +74,37 @@ export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[
   const workbook = emptyWorkbook();
   const stats: FakeStats = { syncs: 0, apiCalls: 0, requests: [] };
   let failAt: number | null = null;
+  let holding = false;
+  const held: (() => void)[] = [];
+  const onHeld: (() => void)[] = [];
   const host: FakeHost & { requestLimitBytes: number } = {
     workbook,
     stats,
     requestLimitBytes: 5_000_000,
     shouldFailSync: () => stats.syncs === failAt,
+    gateSync: () =>
+      holding
+        ? new Promise<void>((resolve) => {
+            held.push(resolve);
+            onHeld.splice(0).forEach((notify) => notify());
+          })
+        : Promise.resolve(),
+  };
+  const gate: SyncGate = {
+    get waiting() {
+      return held.length;
+    },
+    nextSync: () =>
+      held.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => onHeld.push(resolve)),
+    release: () => {
+      const next = held.shift();
+      if (!next) throw new Error("no sync is waiting to be released");
+      next();
+    },
+    stop: () => {
+      holding = false;
+      held.splice(0).forEach((resume) => resume());
+    },
   };
   const run: ExcelRunner = async (batch) => {
     const context = new FakeContext(host);
@@ -83,6 +123,10 @@ export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[
     },
     failAtSync: (n) => {
       failAt = stats.syncs + n;
+    },
+    holdSyncs: () => {
+      holding = true;
+      return gate;
     },
     createContext: () => new FakeContext(host),
     run,

@@ -70,6 +70,8 @@ export interface FakeHost {
   readonly requestLimitBytes: number;
   /** True when the sync being made now must fail. */
   shouldFailSync(): boolean;
+  /** Resolves when the sync being made may go on (a test holding syncs releases it). */
+  gateSync(): Promise<void>;
 }
 
 const CALL_OVERHEAD_BYTES = 64;
@@ -112,8 +114,9 @@ class Session {
     const bytes = batch.reduce((sum, call) => sum + call.bytes, 0);
     this.host.stats.syncs++;
     this.host.stats.requests.push({ bytes, calls: batch.length, calculationSuspended });
-    if (this.host.shouldFailSync())
-      throw new FakeExcelError("GeneralException", "the request failed (injected)");
+    const fails = this.host.shouldFailSync();
+    await this.host.gateSync();
+    if (fails) throw new FakeExcelError("GeneralException", "the request failed (injected)");
     if (bytes > this.host.requestLimitBytes)
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
     // Like Excel, calls before a failing one stay applied.
@@ -180,7 +183,11 @@ class WorksheetCollection implements WorksheetCollectionLike {
       this.loaded = this.session.workbook.sheets.map((sheet) => {
         const slot = new Slot<number>();
         slot.set(sheet.id);
-        return new Worksheet(this.session, slot, { name: sheet.name, tabColor: sheet.tabColor });
+        return new Worksheet(this.session, slot, {
+          name: sheet.name,
+          tabColor: sheet.tabColor,
+          position: this.session.workbook.sheets.indexOf(sheet),
+        });
       });
     });
     return this;
@@ -223,7 +230,7 @@ class Worksheet implements WorksheetLike {
   constructor(
     private readonly session: Session,
     private readonly slot: Slot<number>,
-    private loaded: { name: string; tabColor: string } | null,
+    private loaded: { name: string; tabColor: string; position: number } | null,
     private readonly found: { exists: boolean | null } = { exists: true },
   ) {
     const sheet = (): FakeSheet => sheetById(session.workbook, slot.get());
@@ -272,10 +279,27 @@ class Worksheet implements WorksheetLike {
   set tabColor(color: string) {
     this.session.queue(["worksheet.tabColor", color], () => (this.sheet().tabColor = color));
   }
+  get position(): number {
+    return this.loaded?.position ?? notLoaded("worksheet.position");
+  }
+  set position(position: number) {
+    this.session.queue(["worksheet.position", position], () => {
+      const wb = this.session.workbook;
+      const sheet = this.sheet();
+      if (!Number.isInteger(position) || position < 0 || position >= wb.sheets.length)
+        throw new FakeExcelError("InvalidArgument", `position ${position} is outside the tabs`);
+      const others = wb.sheets.filter((s) => s !== sheet);
+      wb.sheets = [...others.slice(0, position), sheet, ...others.slice(position)];
+    });
+  }
   load(): WorksheetLike {
     this.session.queue(["worksheet.load"], () => {
       const sheet = this.sheet();
-      this.loaded = { name: sheet.name, tabColor: sheet.tabColor };
+      this.loaded = {
+        name: sheet.name,
+        tabColor: sheet.tabColor,
+        position: this.session.workbook.sheets.indexOf(sheet),
+      };
     });
     return this;
   }
