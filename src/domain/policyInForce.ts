@@ -6,13 +6,21 @@
 import { isPolicyKey, lookupPolicy } from "../policy/packs";
 import type { PolicyKey, PolicyPack } from "../policy/types";
 import { notDefined } from "./errors";
+import type { Area } from "./levels";
 import { publicFundsNormInYear, type Region } from "./publicFunds";
 import { staffRatioInYear, type StaffedLevel } from "./staffing";
 
-const STAFF_KEYS: { readonly [K in PolicyKey]?: StaffedLevel } = {
-  "staff_ratio.primary": "primary",
-  "staff_ratio.junior": "junior",
-  "staff_ratio.senior": "senior",
+/** A staffing key's level and area: the plain keys give the default area (农村), as STAFF_RATIO does. */
+const STAFF_KEYS: { readonly [K in PolicyKey]?: readonly [StaffedLevel, Area] } = {
+  "staff_ratio.primary": ["primary", "rural"],
+  "staff_ratio.junior": ["junior", "rural"],
+  "staff_ratio.senior": ["senior", "rural"],
+  "staff_ratio.primary.town": ["primary", "town"],
+  "staff_ratio.junior.town": ["junior", "town"],
+  "staff_ratio.senior.town": ["senior", "town"],
+  "staff_ratio.primary.rural": ["primary", "rural"],
+  "staff_ratio.junior.rural": ["junior", "rural"],
+  "staff_ratio.senior.rural": ["senior", "rural"],
 };
 
 const NORM_KEYS: { readonly [K in PolicyKey]?: readonly [Region, "primary" | "junior"] } = {
@@ -32,7 +40,7 @@ export function policyInYear(pack: PolicyPack, key: string, year: number): numbe
   const k = key.trim().toLowerCase();
   if (!isPolicyKey(k)) return lookupPolicy(pack, key);
   const staffed = STAFF_KEYS[k];
-  if (staffed) return staffRatioInYear(staffed, "rural", year);
+  if (staffed) return staffRatioInYear(staffed[0], staffed[1], year);
   const norm = NORM_KEYS[k];
   if (norm) return publicFundsNormInYear(norm[1], norm[0], year);
   const value = pack.values[k];

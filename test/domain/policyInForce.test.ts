@@ -49,8 +49,11 @@ describe("a policy value in force in a year", () => {
           expect(e).toMatchObject({ kind: "na" });
         }
         if (value === undefined) return;
-        if (k.startsWith("staff_ratio."))
-          expect(value).toBe(staffRatioInYear(k.slice(12) as "primary", "rural", year));
+        const staffed = /^staff_ratio\.(primary|junior|senior)(?:\.(town|rural))?$/.exec(k);
+        if (staffed)
+          expect(value).toBe(
+            staffRatioInYear(staffed[1] as "primary", (staffed[2] ?? "rural") as "rural", year),
+          );
         else if (k.startsWith("public_funds.") && /\.(primary|junior)$/.test(k)) {
           const [, region, level] = k.split(".") as [string, "central_west", "primary"];
           expect(value).toBe(publicFundsNormInYear(level, region, year));
