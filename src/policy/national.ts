@@ -30,8 +30,8 @@ const ALLOWANCE = `${ALLOWANCE_PLAN}: 国家未定统一标准, 各地自定, �
 const ALLOWANCE_TIER = `${ALLOWANCE_PLAN}: 按学校艰苦边远程度分档, 标准各地自定; 200/300/400元三档仅为示例, 可在参数表中修改`;
 
 /**
- * National rules only (shared/domain/policies.md §4). The standardized-school target has no national figure: the
- * pack keeps the city-level 80 % that speech (二) cites (S2-13), marked as such, so every key has a value.
+ * National rules only (shared/domain/policies.md §4). Keys with no national figure (the standardized-school target,
+ * a merger deadline) are marked notSet: only a local pack gives them a value.
  */
 export const NATIONAL: PolicyPack = {
   id: "national",
@@ -202,14 +202,17 @@ export const NATIONAL: PolicyPack = {
       FUNDS_2016,
       2016,
     ),
-    "preschool.target_rate": v(
-      0.9,
-      RATE,
-      "学前三年毛入园率目标",
-      "Preschool gross enrollment target",
-      "教育部等《“十四五”学前教育发展提升行动计划》: 到2025年学前三年毛入园率达到90%以上",
-      2021,
-    ),
+    "preschool.target_rate": {
+      ...v(
+        0.9,
+        RATE,
+        "学前三年毛入园率目标",
+        "Preschool gross enrollment target",
+        "教育部等《“十四五”学前教育发展提升行动计划》: 到2025年学前三年毛入园率达到90%以上",
+        2021,
+      ),
+      dueYear: 2025,
+    },
     "preschool.max_kindergarten_size": v(
       360,
       "人",
@@ -218,14 +221,17 @@ export const NATIONAL: PolicyPack = {
       KG_RULES,
       2016,
     ),
-    "standardized.target_rate": v(
-      0.8,
-      RATE,
-      "标准化学校达标率目标",
-      "Standardized schools target",
-      "国家无统一标准; 取讲话(二)所引市级目标「全市80的学校达到市标准化学校的要求」(S2-13), 原文“80”缺%号, 按80%理解",
-      2004,
-    ),
+    "standardized.target_rate": {
+      ...v(
+        0,
+        RATE,
+        "标准化学校达标率目标",
+        "Standardized schools target",
+        "国家无统一的标准化学校达标率目标; 由本地政策设定",
+        1990,
+      ),
+      notSet: true,
+    },
     "allowance.start_month": v(
       1,
       "月",
@@ -291,5 +297,9 @@ export const NATIONAL: PolicyPack = {
       QUALITY,
       2017,
     ),
+    "merger.deadline_years": {
+      ...v(0, "年", "布局调整完成期限", "Merger deadline", "国家无统一期限; 由本地政策设定", 1990),
+      notSet: true,
+    },
   },
 };

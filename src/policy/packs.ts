@@ -13,6 +13,12 @@ export interface DeriveOptions {
   readonly nameEn?: string;
 }
 
+/** A value given by an edit is set, whatever its base was. */
+function withoutNotSet(value: PolicyValue): PolicyValue {
+  const { notSet: _notSet, ...rest } = value;
+  return rest;
+}
+
 const KEY_SET: ReadonlySet<string> = new Set(POLICY_KEYS);
 
 export function isPolicyKey(key: string): key is PolicyKey {
@@ -33,8 +39,8 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
     const old = base.values[key];
     const next: PolicyValue =
       typeof edit === "number"
-        ? { ...old, value: edit, source: `用户修改 user edit (was ${old.value}: ${old.source})` }
-        : { ...old, ...edit };
+        ? { ...withoutNotSet(old), value: edit, source: `用户修改 user edit (was ${old.value}: ${old.source})` }
+        : { ...withoutNotSet(old), ...edit };
     if (!Number.isFinite(next.value)) throw invalidArgument(`edits.${key}`, "a finite number");
     values[key] = next;
   }
@@ -48,27 +54,47 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
   };
 }
 
-const S1_17 = "讲话(一)「确保小学无辍学,农村初中辍学率控制在3%以内」(S1-17)";
+// The speeches' own policies, each with the quote that justifies it; the item of the policy reference is kept in
+// `ref` (参数 shows it only in its notes, never in a cell).
+const S1_17 = "讲话(一)「确保小学无辍学,农村初中辍学率控制在3%以内」";
 const S1_OVERRIDES: PolicyEdits = {
-  "dropout.primary": { value: 0, source: S1_17, fromYear: 2012, labelZh: "小学年辍学率上限(小学无辍学)" },
-  "dropout.junior.rural": { value: 0.03, source: S1_17, fromYear: 2012 },
+  "dropout.primary": {
+    value: 0,
+    source: S1_17,
+    fromYear: 2012,
+    labelZh: "小学年辍学率上限(小学无辍学)",
+    ref: "S1-17",
+  },
+  "dropout.junior.rural": { value: 0.03, source: S1_17, fromYear: 2012, ref: "S1-17" },
 };
 const S2_OVERRIDES: PolicyEdits = {
   "preschool.target_rate": {
     value: 0.9,
-    source: "讲话(二)「要实现到20xx年全区幼儿入园(班)率达到90以上的目标」(S2-15); 原文“90”缺%号, 按90%理解",
+    source:
+      "讲话(二)「要实现到20xx年全区幼儿入园(班)率达到90以上的目标」; 原文“90”缺%号, 按90%理解; 原文年份已隐去, 样例按2006年到期",
     fromYear: 2004,
+    dueYear: 2006,
+    ref: "S2-15",
   },
   "standardized.target_rate": {
     value: 0.8,
     source:
-      "讲话(二)「三年内全市80的学校达到市标准化学校的要求」(S2-13), 为市级目标; 原文“80”缺%号, 按80%理解",
+      "讲话(二)「按照“20xx年——20xx年”三年内全市80的学校达到市标准化学校的要求」, 为市级目标; 原文“80”缺%号, 按80%理解; 三年为2004—2006年",
     fromYear: 2004,
+    dueYear: 2006,
+    ref: "S2-13",
   },
   "allowance.start_month": {
     value: 9,
-    source: "讲话(二)「从今年新学年开始为偏远农村教师发放津贴」(S2-06): 从9月新学年起发放, 当年发放4个月",
+    source: "讲话(二)「从今年新学年开始为偏远农村教师发放津贴」: 从9月新学年起发放, 当年发放4个月",
     fromYear: 2004,
+    ref: "S2-06",
+  },
+  "merger.deadline_years": {
+    value: 3,
+    source: "讲话(二)「要在三年内将海阳中学迁入第五中学现址,合并鲤泮庄小学和海阳小学,迁到海阳镇中现址」",
+    fromYear: 2004,
+    ref: "S2-03.5",
   },
 };
 
@@ -86,7 +112,7 @@ const FUNDS_2011: PolicyEdits = {
   "public_funds.east.junior": funds(750, 2011, FUNDS_2011_SOURCE),
 };
 const FUNDS_2009_SOURCE =
-  "2004年尚无全国统一的生均公用经费基准定额(当时以杂费补充公用经费, 见政策参考 I-8); 此处取最早的全国基准定额: 2009年农村中西部小学300元、初中500元, 东部小学350元、初中550元(政策参考 §4.6), 请按本地实际修改";
+  "2004年尚无全国统一的生均公用经费基准定额(当时以杂费补充公用经费); 此处取最早的全国基准定额: 2009年农村中西部小学300元、初中500元, 东部小学350元、初中550元(政策参考 §4.6), 请按本地实际修改";
 const FUNDS_2009: PolicyEdits = {
   "public_funds.central_west.primary": funds(300, 2009, FUNDS_2009_SOURCE),
   "public_funds.central_west.junior": funds(500, 2009, FUNDS_2009_SOURCE),
@@ -108,8 +134,9 @@ export const ZHENLAI_2012 = derivePack(
     "public_funds.special": SPECIAL_BEFORE_2016,
     "nutrition.yuan_per_day": {
       value: 3,
-      source: "讲话(一)「启动学生营养改善计划」(S1-27); 国家标准自2011年秋季学期起每生每天3元",
+      source: "讲话(一)「启动学生营养改善计划」; 国家标准自2011年秋季学期起每生每天3元",
       fromYear: 2011,
+      ref: "S1-27",
     },
   },
   { id: "zhenlai-2012", version: "1.0.0", nameZh: "讲话(一) 镇赉 2012", nameEn: "Speech 1 (Zhenlai, 2012)" },
@@ -218,6 +245,9 @@ function quoted(key: string): string {
 /** POLICY's lookup: trims, ignores case; an unknown key is #N/A suggesting the closest keys. */
 export function lookupPolicy(pack: PolicyPack, key: string): number {
   const k = key.trim().toLowerCase();
-  if (isPolicyKey(k)) return pack.values[k].value;
+  if (isPolicyKey(k)) {
+    if (pack.values[k].notSet) throw notDefined(`Policy key "${k}" has no value in pack "${pack.id}"`);
+    return pack.values[k].value;
+  }
   throw notDefined(`Unknown policy key "${quoted(key)}". Did you mean: ${closestKeys(k, 3).join(", ")}?`);
 }

@@ -57,6 +57,8 @@ export const POLICY_KEYS = [
   // School size limits (§4.3 B)
   "school_size.max",
   "school_size.max_nine_year",
+  // A district's own deadline for its mergers and relocations, in years from the budget year (local only)
+  "merger.deadline_years",
 ] as const;
 
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -71,6 +73,18 @@ export interface PolicyValue {
   readonly source: string;
   /** First year the value applies. */
   readonly fromYear: number;
+  /**
+   * For a target: the year by which it is to be reached. A target due after the budget year T is shown as a
+   * trajectory to that year and checked against it in T; a target due in T (or without a due year) is checked in T.
+   */
+  readonly dueYear?: number;
+  /**
+   * The pack sets no value for this key (no national figure, and the district has no policy of its own): sheets use
+   * none and say so. `value` is then only a placeholder.
+   */
+  readonly notSet?: true;
+  /** The item of the policy reference the value comes from (e.g. a speech item); shown only in 参数's notes. */
+  readonly ref?: string;
 }
 
 export interface PolicyPack {
