@@ -39,7 +39,11 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
     const old = base.values[key];
     const next: PolicyValue =
       typeof edit === "number"
-        ? { ...withoutNotSet(old), value: edit, source: `用户修改 user edit (was ${old.value}: ${old.source})` }
+        ? {
+            ...withoutNotSet(old),
+            value: edit,
+            source: `用户修改 user edit (was ${old.value}: ${old.source})`,
+          }
         : { ...withoutNotSet(old), ...edit };
     if (!Number.isFinite(next.value)) throw invalidArgument(`edits.${key}`, "a finite number");
     values[key] = next;

@@ -86,7 +86,9 @@ describe("each district's own policies, and no one else's", () => {
   it("finds the words it looks for in the workbook of their own district", () => {
     expect(containing(wuzhen, SPEECH_TWO).length).toBeGreaterThan(0);
     expect(containing(zhenlai, SPEECH_ONE).length).toBeGreaterThan(0);
-    expect(containing(planOf(getSample("zhenlai"), getPack("wuzhen-2004")), SPEECH_TWO).length).toBeGreaterThan(0);
+    expect(
+      containing(planOf(getSample("zhenlai"), getPack("wuzhen-2004")), SPEECH_TWO).length,
+    ).toBeGreaterThan(0);
   });
 
   it("gives 镇赉 none of speech 二's text, targets or merger deadline", () => {
@@ -99,16 +101,24 @@ describe("each district's own policies, and no one else's", () => {
 
   it("gives the five towns none of speech 一's text: its dropout sheet quotes the limits of its own pack", () => {
     expect(containing(wuzhen, SPEECH_ONE)).toEqual([]);
-    const dropout = texts(wuzhen).filter((t) => t.where.startsWith("控辍 ")).map((t) => t.text);
-    expect(dropout.some((t) => t.startsWith("限值来源: ") && t.includes("普及义务教育评估验收暂行办法"))).toBe(
-      true,
-    );
+    const dropout = texts(wuzhen)
+      .filter((t) => t.where.startsWith("控辍 "))
+      .map((t) => t.text);
+    expect(
+      dropout.some((t) => t.startsWith("限值来源: ") && t.includes("普及义务教育评估验收暂行办法")),
+    ).toBe(true);
   });
 
   it("quotes speech 一's dropout limit on 镇赉's dropout sheet and speech 二's merger deadline on the five towns'", () => {
-    const zDropout = texts(zhenlai).filter((t) => t.where.startsWith("控辍 ")).map((t) => t.text);
-    expect(zDropout.some((t) => t.includes("讲话(一)「确保小学无辍学,农村初中辍学率控制在3%以内」"))).toBe(true);
-    const wMergers = texts(wuzhen).filter((t) => t.where.startsWith("布局调整 ")).map((t) => t.text);
+    const zDropout = texts(zhenlai)
+      .filter((t) => t.where.startsWith("控辍 "))
+      .map((t) => t.text);
+    expect(zDropout.some((t) => t.includes("讲话(一)「确保小学无辍学,农村初中辍学率控制在3%以内」"))).toBe(
+      true,
+    );
+    const wMergers = texts(wuzhen)
+      .filter((t) => t.where.startsWith("布局调整 "))
+      .map((t) => t.text);
     expect(wMergers.some((t) => t.startsWith("讲话(二)「要在三年内"))).toBe(true);
     expect(wuzhen.checks.some((c) => /^mergers\.\d+\.deadline$/.test(c.id))).toBe(true);
   });
@@ -119,21 +129,26 @@ describe("each district's own policies, and no one else's", () => {
     const ids = otherPlan.checks.map((c) => c.id);
     expect(ids).not.toContain("schools.standardized");
     expect(ids.some((id) => /^mergers\.\d+\.deadline$/.test(id))).toBe(false);
-    const mergers = texts(otherPlan).filter((t) => t.where.startsWith("布局调整 ")).map((t) => t.text);
+    const mergers = texts(otherPlan)
+      .filter((t) => t.where.startsWith("布局调整 "))
+      .map((t) => t.text);
     expect(other.mergers.length).toBeGreaterThan(0);
     expect(mergers).toContain("本区未设定布局调整完成期限, 不作期限核对。");
   });
 
-  itWithShared("puts each speech's quotes of policies.md §2 only in its own district's workbook", (shared) => {
-    const one = speechQuotes(shared, "2.1");
-    const two = speechQuotes(shared, "2.2");
-    expect(one.length).toBeGreaterThan(20);
-    expect(two.length).toBeGreaterThan(30);
-    expect(containing(zhenlai, two)).toEqual([]);
-    expect(containing(wuzhen, one)).toEqual([]);
-    expect(containing(otherPlan, [...one, ...two])).toEqual([]);
-    // The samples do use their own speech: the check above is not vacuous.
-    expect(containing(zhenlai, one).length).toBeGreaterThan(0);
-    expect(containing(wuzhen, two).length).toBeGreaterThan(0);
-  });
+  itWithShared(
+    "puts each speech's quotes of policies.md §2 only in its own district's workbook",
+    (shared) => {
+      const one = speechQuotes(shared, "2.1");
+      const two = speechQuotes(shared, "2.2");
+      expect(one.length).toBeGreaterThan(20);
+      expect(two.length).toBeGreaterThan(30);
+      expect(containing(zhenlai, two)).toEqual([]);
+      expect(containing(wuzhen, one)).toEqual([]);
+      expect(containing(otherPlan, [...one, ...two])).toEqual([]);
+      // The samples do use their own speech: the check above is not vacuous.
+      expect(containing(zhenlai, one).length).toBeGreaterThan(0);
+      expect(containing(wuzhen, two).length).toBeGreaterThan(0);
+    },
+  );
 });

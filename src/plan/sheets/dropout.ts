@@ -64,9 +64,9 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
   // The limits' own sources, as the district's pack gives them (a local limit quotes its policy).
   const limitSources = [
     ...new Set(
-      (["dropout.primary", "dropout.junior.urban", "dropout.junior.town", "dropout.junior.rural"] as const).map(
-        (key) => pack.values[key].source,
-      ),
+      (
+        ["dropout.primary", "dropout.junior.urban", "dropout.junior.town", "dropout.junior.rural"] as const
+      ).map((key) => pack.values[key].source),
     ),
   ];
   sb.note(`限值来源: ${limitSources.join("; ")}`);

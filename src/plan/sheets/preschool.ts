@@ -131,7 +131,12 @@ function enrollment(ctx: BuildContext, sb: SheetBuilder): Need {
           cell: fx(`IF(${popL}=0,FALSE(),${rateL}>=${targetL})`, rateOk),
           style: "verdict",
         }
-      : { key: "due", label: "目标到期年度", cell: val(due), note: `${T}年不以目标入园率核对, 按学位进度核对` },
+      : {
+          key: "due",
+          label: "目标到期年度",
+          cell: val(due),
+          note: `${T}年不以目标入园率核对, 按学位进度核对`,
+        },
     {
       key: "needed",
       label: "达到目标尚需学位",
@@ -189,7 +194,9 @@ function trajectory(
     const places = planned.reduce((sum, k, i) => sum + (k.year <= year ? (capacities[i] ?? 0) : 0), 0);
     return { year, share, required, places, ok: places >= required };
   });
-  sb.note(`目标于 ${plan.due} 年到期: 所需学位按年平均安排, 各年末新增学位 (建成年度不晚于该年的规划幼儿园) 与进度核对`);
+  sb.note(
+    `目标于 ${plan.due} 年到期: 所需学位按年平均安排, 各年末新增学位 (建成年度不晚于该年的规划幼儿园) 与进度核对`,
+  );
   const sumBy = (year: string) =>
     planned.length > 0 ? `SUMIFS(${table.range("capacity")},${table.range("year")},"<="&${year})` : "0";
   const result = sb.table<(typeof steps)[number]>({

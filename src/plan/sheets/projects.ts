@@ -130,9 +130,7 @@ export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutpu
       statedCount(ctx, sb, table, stated, i);
   });
   if (projects.some((p) => p.status === "续建"))
-    sb.note(
-      "续建项目的名称应与上年开工的项目一致; 名称不同的请核实是否同一项目。",
-    );
+    sb.note("续建项目的名称应与上年开工的项目一致; 名称不同的请核实是否同一项目。");
   if (projects.length > 0) {
     const line = {
       category: "基本建设",

@@ -257,7 +257,9 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
   const rate = counted.length === 0 ? null : met / counted.length;
   const byType = (extra: string) =>
     STANDARDIZED_TYPES.map((t) => `COUNTIFS(${table.range("type")},${str(t)}${extra})`).join("+");
-  sb.note(`标准化学校达标率: 计入 ${STANDARDIZED_TYPES.join("、")}; 幼儿园、职业学校、特教学校另有标准, 不计入`);
+  sb.note(
+    `标准化学校达标率: 计入 ${STANDARDIZED_TYPES.join("、")}; 幼儿园、职业学校、特教学校另有标准, 不计入`,
+  );
   const [metL, countL, rateL, targetL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
   const counts = [
     {
@@ -364,7 +366,9 @@ function standardizedTrajectory(
     const required = requiredOnTrajectory(target.value, total, share);
     return { year, share, required, remaining: Math.max(0, required - met) };
   });
-  sb.note(`目标 ${of.goal} 于 ${due} 年到期: 按年平均推进, 各年末应达标学校数与尚需达标学校数如下; 本年按进度核对`);
+  sb.note(
+    `目标 ${of.goal} 于 ${due} 年到期: 按年平均推进, 各年末应达标学校数与尚需达标学校数如下; 本年按进度核对`,
+  );
   const trajectory = sb.table<(typeof steps)[number]>({
     name: "tblStandardizedTrajectory",
     rows: steps,
@@ -382,7 +386,8 @@ function standardizedTrajectory(
         header: "年末应达标学校数",
         width: 14,
         style: "integer",
-        cell: (c) => fx(requiredOnTrajectoryFormula(target.name, abs("count"), c.ref("share")), c.item.required),
+        cell: (c) =>
+          fx(requiredOnTrajectoryFormula(target.name, abs("count"), c.ref("share")), c.item.required),
       },
       {
         key: "remaining",

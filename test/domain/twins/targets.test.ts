@@ -15,7 +15,10 @@ describe("trajectoryShareFormula", () => {
     fc.assert(
       fc.property(year, year, year, (start, due, y) => {
         const actual = evaluateFormulas(
-          { cells: { A1: start, B1: due, C1: y }, formulas: { D1: trajectoryShareFormula("A1", "B1", "C1") } },
+          {
+            cells: { A1: start, B1: due, C1: y },
+            formulas: { D1: trajectoryShareFormula("A1", "B1", "C1") },
+          },
           "D1",
         );
         expectSameAsRule(actual, () => trajectoryShare(start, due, y));

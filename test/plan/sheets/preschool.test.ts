@@ -93,15 +93,25 @@ describe("学前 sheet", () => {
     const { population3to5, enrolled, planned } = wuzhen.preschool;
     const needed = placesNeeded(0.9, population3to5, enrolled);
     const newPlaces = planned.reduce(
-      (sum, k) => sum + kgCapacity(getPack("wuzhen-2004"), k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
+      (sum, k) =>
+        sum +
+        kgCapacity(getPack("wuzhen-2004"), k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
       0,
     );
     const required = [1, 2, 3].map((k) => Math.ceil((needed * k) / 3));
-    expect(step?.detailZh).toBe(`目标 2006 年到期; 2004年末应新增 ${required[0]} 个学位, 规划新增 ${newPlaces} 个`);
+    expect(step?.detailZh).toBe(
+      `目标 2006 年到期; 2004年末应新增 ${required[0]} 个学位, 规划新增 ${newPlaces} 个`,
+    );
     expect(step?.pass).toBe(newPlaces >= (required[0] ?? 0));
     expect(loaded.valueAt("学前", step?.cell ?? "")).toBe(step?.pass);
     const table = sheetOf(plan).tables.find((t) => t.name === "tblPreschoolTrajectory");
-    expect(table?.columns.map((c) => c.name)).toEqual(["年度", "应完成进度", "年末应新增学位", "年末规划新增学位", "达到进度"]);
+    expect(table?.columns.map((c) => c.name)).toEqual([
+      "年度",
+      "应完成进度",
+      "年末应新增学位",
+      "年末规划新增学位",
+      "达到进度",
+    ]);
   });
 
   it("checks the rate in T when the target is due in T (the five towns' pack in 2026, the national one in 2025)", () => {
