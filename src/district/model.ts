@@ -218,8 +218,10 @@ export type DebtItem = z.infer<typeof debtItemSchema>;
 
 export const debtsSchema = z
   .object({
-    /** The total the source states the items add up to (speech 二: 13644.78 万元). */
+    /** The total the source states the items add up to. */
     statedTotal: money,
+    /** Where that total is stated (a document's words), shown beside it on 债务. */
+    statedSource: z.string().max(1000, "must be at most 1000 characters").default(""),
     items: z.array(debtItemSchema),
     /** What can be repaid each year from T to the term end year, 万元 (one entry per year). */
     annualCapacity: z.array(money),

@@ -466,7 +466,7 @@ export class SheetBuilder {
   }
 
   /**
-   * A stated count (「开工建设7个项目」) against the items the input lists with it and the rows of a table: key/value
+   * A stated count (a number of projects a document names) against the items the input lists with it and the rows of a table: key/value
    * rows stated, listed, `others` (e.g. how many listed names the table holds, how many rows it has), the
    * difference stated − `against` and whether all agree (stated = listed = against, every listed name found). The
    * difference is registered as a reconciliation and the verdict as a check.

@@ -11,7 +11,7 @@ const shorten = (names: readonly string[], separator: string, rest: (all: number
     ? names.join(separator)
     : `${names.slice(0, LISTED_NAMES).join(separator)}${rest(names.length)}`;
 
-/** 「甲、乙、丙」, or 「甲、乙 … 等 共 45 个」 beyond LISTED_NAMES. */
+/** The names joined with 、, or the first LISTED_NAMES of them, then … 等 共 n 个. */
 export const listedZh = (names: readonly string[]): string =>
   shorten(names, "、", (all) => ` 等 (共 ${all} 个)`);
 

@@ -39,6 +39,11 @@ function v(
   return t(unit, labelZh, labelEn, dated({ value, source, fromYear }), notInForce);
 }
 
+/** A key with no national figure: one entry that sets no value (0 is only a placeholder), for a local pack to set. */
+function unset(unit: string, labelZh: string, labelEn: string, source: string): PolicyTimeline {
+  return t(unit, labelZh, labelEn, dated({ value: 0, source, fromYear: 1990, notSet: true }));
+}
+
 const STAFF_2001 =
   "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准的意见》(国办发〔2001〕74号)";
 const STAFF_2014 =
@@ -130,9 +135,8 @@ function funds(
 }
 
 /**
- * National rules only (shared/domain/policies.md §4), each key with every dated value the reference gives. The
- * standardized-school target has no national figure: the pack keeps the city-level 80 % that speech (二) cites
- * (S2-13), marked as such, so every key has a value.
+ * National rules only (shared/domain/policies.md §4). Keys with no national figure (the standardized-school target,
+ * a merger deadline) are marked notSet: only a local pack gives them a value.
  */
 export const NATIONAL_TIMELINE: PolicyTimelinePack = {
   id: "national",
@@ -343,6 +347,7 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
           value: 0.9,
           source: "教育部等《“十四五”学前教育发展提升行动计划》: 到2025年学前三年毛入园率达到90%以上",
           fromYear: 2021,
+          dueYear: 2025,
         },
       ),
       { value: 0, note: "2010年前国家无学前三年毛入园率目标, 本年度不设目标(按0计)" },
@@ -355,13 +360,11 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       KG_RULES,
       2016,
     ),
-    "standardized.target_rate": v(
-      0.8,
+    "standardized.target_rate": unset(
       RATE,
       "标准化学校达标率目标",
       "Standardized schools target",
-      "国家无统一标准; 取讲话(二)所引市级目标「全市80的学校达到市标准化学校的要求」(S2-13), 原文“80”缺%号, 按80%理解",
-      2004,
+      "国家无统一的标准化学校达标率目标; 由本地政策设定",
     ),
     "allowance.start_month": v(
       1,
@@ -440,6 +443,12 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       "Nine-/twelve-year school size limit",
       QUALITY,
       2017,
+    ),
+    "merger.deadline_years": unset(
+      "年",
+      "布局调整完成期限",
+      "Merger deadline",
+      "国家无统一期限; 由本地政策设定",
     ),
   },
 };

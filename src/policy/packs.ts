@@ -23,6 +23,12 @@ export interface DeriveOptions {
   readonly nameEn?: string;
 }
 
+/** A value given by an edit is set, whatever its base was. */
+function withoutNotSet(value: PolicyValue): PolicyValue {
+  const { notSet: _notSet, ...rest } = value;
+  return rest;
+}
+
 const KEY_SET: ReadonlySet<string> = new Set(POLICY_KEYS);
 
 export function isPolicyKey(key: string): key is PolicyKey {
@@ -54,7 +60,7 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
             origin: "user",
             status: "inForce",
           }
-        : { ...old, ...edit };
+        : { ...withoutNotSet(old), ...edit };
     if (!Number.isFinite(next.value)) throw invalidArgument(`edits.${key}`, "a finite number");
     values[key] = next;
   }
@@ -69,27 +75,47 @@ export function derivePack(base: PolicyPack, edits: PolicyEdits, options: Derive
   };
 }
 
-const S1_17 = "讲话(一)「确保小学无辍学,农村初中辍学率控制在3%以内」(S1-17)";
+// The speeches' own policies, each with the quote that justifies it; the item of the policy reference is kept in
+// `ref` (参数 shows it only in its notes, never in a cell).
+const S1_17 = "讲话(一)「确保小学无辍学,农村初中辍学率控制在3%以内」";
 const S1_OVERRIDES: PolicyEdits = {
-  "dropout.primary": { value: 0, source: S1_17, fromYear: 2012, labelZh: "小学年辍学率上限(小学无辍学)" },
-  "dropout.junior.rural": { value: 0.03, source: S1_17, fromYear: 2012 },
+  "dropout.primary": {
+    value: 0,
+    source: S1_17,
+    fromYear: 2012,
+    labelZh: "小学年辍学率上限(小学无辍学)",
+    ref: "S1-17",
+  },
+  "dropout.junior.rural": { value: 0.03, source: S1_17, fromYear: 2012, ref: "S1-17" },
 };
 const S2_OVERRIDES: PolicyEdits = {
   "preschool.target_rate": {
     value: 0.9,
-    source: "讲话(二)「要实现到20xx年全区幼儿入园(班)率达到90以上的目标」(S2-15); 原文“90”缺%号, 按90%理解",
+    source:
+      "讲话(二)「要实现到20xx年全区幼儿入园(班)率达到90以上的目标」; 原文“90”缺%号, 按90%理解; 原文年份已隐去, 样例按2006年到期",
     fromYear: 2004,
+    dueYear: 2006,
+    ref: "S2-15",
   },
   "standardized.target_rate": {
     value: 0.8,
     source:
-      "讲话(二)「三年内全市80的学校达到市标准化学校的要求」(S2-13), 为市级目标; 原文“80”缺%号, 按80%理解",
+      "讲话(二)「按照“20xx年——20xx年”三年内全市80的学校达到市标准化学校的要求」, 为市级目标; 原文“80”缺%号, 按80%理解; 三年为2004—2006年",
     fromYear: 2004,
+    dueYear: 2006,
+    ref: "S2-13",
   },
   "allowance.start_month": {
     value: 9,
-    source: "讲话(二)「从今年新学年开始为偏远农村教师发放津贴」(S2-06): 从9月新学年起发放, 当年发放4个月",
+    source: "讲话(二)「从今年新学年开始为偏远农村教师发放津贴」: 从9月新学年起发放, 当年发放4个月",
     fromYear: 2004,
+    ref: "S2-06",
+  },
+  "merger.deadline_years": {
+    value: 3,
+    source: "讲话(二)「要在三年内将海阳中学迁入第五中学现址,合并鲤泮庄小学和海阳小学,迁到海阳镇中现址」",
+    fromYear: 2004,
+    ref: "S2-03.5",
   },
 };
 
@@ -118,6 +144,8 @@ function withEntries(
       origin,
       ...(change.untilYear === undefined ? {} : { untilYear: change.untilYear }),
       ...(change.labelZh === undefined ? {} : { labelZh: change.labelZh }),
+      ...(change.dueYear === undefined ? {} : { dueYear: change.dueYear }),
+      ...(change.ref === undefined ? {} : { ref: change.ref }),
     };
     values[key] = { ...old, entries: [...old.entries, entry] };
   }
@@ -216,9 +244,10 @@ export const ZHENLAI_TIMELINE = deriveTimeline(
     ...S1_OVERRIDES,
     "nutrition.yuan_per_day": {
       value: 3,
-      source: "讲话(一)「启动学生营养改善计划」(S1-27); 国家标准自2011年秋季学期起每生每天3元",
+      source: "讲话(一)「启动学生营养改善计划」; 国家标准自2011年秋季学期起每生每天3元",
       fromYear: 2011,
       untilYear: 2014,
+      ref: "S1-27",
     },
   },
   {
@@ -377,6 +406,9 @@ function quoted(key: string): string {
 /** POLICY's lookup: trims, ignores case; an unknown key is #N/A suggesting the closest keys. */
 export function lookupPolicy(pack: PolicyPack, key: string): number {
   const k = key.trim().toLowerCase();
-  if (isPolicyKey(k)) return pack.values[k].value;
+  if (isPolicyKey(k)) {
+    if (pack.values[k].notSet) throw notDefined(`Policy key "${k}" has no value in pack "${pack.id}"`);
+    return pack.values[k].value;
+  }
   throw notDefined(`Unknown policy key "${quoted(key)}". Did you mean: ${closestKeys(k, 3).join(", ")}?`);
 }

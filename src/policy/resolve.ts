@@ -70,6 +70,9 @@ function valueOf(timeline: PolicyTimeline, entry: PolicyEntry, status: PolicyVal
     ...(entry.untilYear === undefined ? {} : { untilYear: entry.untilYear }),
     origin: entry.origin,
     status,
+    ...(entry.dueYear === undefined ? {} : { dueYear: entry.dueYear }),
+    ...(entry.notSet ? { notSet: true as const } : {}),
+    ...(entry.ref === undefined ? {} : { ref: entry.ref }),
   };
 }
 

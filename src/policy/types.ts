@@ -66,6 +66,8 @@ export const POLICY_KEYS = [
   // School size limits (§4.3 B)
   "school_size.max",
   "school_size.max_nine_year",
+  // A district's own deadline for its mergers and relocations, in years from the budget year (local only)
+  "merger.deadline_years",
 ] as const;
 
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -97,6 +99,18 @@ export interface PolicyValue {
   readonly origin?: PolicyOrigin;
   /** In force in the pack's year, used before its start by the user's choice, or not in force (absent: in force). */
   readonly status?: PolicyStatus;
+  /**
+   * For a target: the year by which it is to be reached. A target due after the budget year T is shown as a
+   * trajectory to that year and checked against it in T; a target due in T (or without a due year) is checked in T.
+   */
+  readonly dueYear?: number;
+  /**
+   * The pack sets no value for this key (no national figure, and the district has no policy of its own): sheets use
+   * none and say so. `value` is then only a placeholder.
+   */
+  readonly notSet?: true;
+  /** The item of the policy reference the value comes from (e.g. a speech item); shown only in 参数's notes. */
+  readonly ref?: string;
 }
 
 export interface PolicyPack {
@@ -123,6 +137,12 @@ export interface PolicyEntry {
   readonly origin: PolicyOrigin;
   /** A label for this entry when it differs from the key's (e.g. 「小学年辍学率上限(小学无辍学)」). */
   readonly labelZh?: string;
+  /** For a target: the year by which it is to be reached (copied to the resolved PolicyValue). */
+  readonly dueYear?: number;
+  /** This entry sets no value (no national figure, no local policy): sheets use none and say so. */
+  readonly notSet?: true;
+  /** The item of the policy reference the value comes from; shown only in 参数's notes. */
+  readonly ref?: string;
 }
 
 /** What a key resolves to in a year with no entry in force (and no choice to use a later one). */

@@ -79,18 +79,35 @@ describe("built-in policy packs", () => {
   it("zhenlai-2012 applies speech (一): no primary dropout, rural junior within 3 %, quoting S1-17", () => {
     expect(policyValue(ZHENLAI_2012, "dropout.primary")).toBe(0);
     expect(ZHENLAI_2012.values["dropout.primary"].source).toContain("确保小学无辍学");
-    expect(ZHENLAI_2012.values["dropout.junior.rural"].source).toContain("S1-17");
+    expect(ZHENLAI_2012.values["dropout.junior.rural"].source).toContain("确保小学无辍学");
+    expect(ZHENLAI_2012.values["dropout.junior.rural"].ref).toBe("S1-17");
     expect(policyValue(ZHENLAI_2012, "dropout.junior.rural")).toBe(0.03);
     expect(ZHENLAI_2012.basedOn).toBe("national@1.0.0");
   });
 
   it("wuzhen-2004 applies speech (二): 90 % preschool, 80 % standardized schools, allowance from September", () => {
     expect(policyValue(WUZHEN_2004, "preschool.target_rate")).toBe(0.9);
-    expect(WUZHEN_2004.values["preschool.target_rate"].source).toContain("S2-15");
+    expect(WUZHEN_2004.values["preschool.target_rate"].source).toContain("入园(班)率达到90以上");
+    expect(WUZHEN_2004.values["preschool.target_rate"].ref).toBe("S2-15");
     expect(policyValue(WUZHEN_2004, "standardized.target_rate")).toBe(0.8);
-    expect(WUZHEN_2004.values["standardized.target_rate"].source).toContain("S2-13");
+    expect(WUZHEN_2004.values["standardized.target_rate"].source).toContain("全市80的学校");
+    expect(WUZHEN_2004.values["standardized.target_rate"].ref).toBe("S2-13");
     expect(policyValue(WUZHEN_2004, "allowance.start_month")).toBe(9);
-    expect(WUZHEN_2004.values["allowance.start_month"].source).toContain("S2-06");
+    expect(WUZHEN_2004.values["allowance.start_month"].source).toContain("从今年新学年开始");
+    expect(WUZHEN_2004.values["allowance.start_month"].ref).toBe("S2-06");
+  });
+
+  it("gives the five towns' targets their due years and its mergers their 3-year deadline, and the national pack none", () => {
+    expect(WUZHEN_2004.values["standardized.target_rate"].dueYear).toBe(2006);
+    expect(WUZHEN_2004.values["preschool.target_rate"].dueYear).toBe(2006);
+    expect(policyValue(WUZHEN_2004, "merger.deadline_years")).toBe(3);
+    expect(WUZHEN_2004.values["merger.deadline_years"].source).toContain("要在三年内");
+    expect(WUZHEN_2004.values["merger.deadline_years"].notSet).toBeUndefined();
+    for (const pack of [NATIONAL, ZHENLAI_2012]) {
+      expect(pack.values["standardized.target_rate"].notSet).toBe(true);
+      expect(pack.values["merger.deadline_years"].notSet).toBe(true);
+    }
+    expect(NATIONAL.values["preschool.target_rate"].dueYear).toBe(2025);
   });
 
   it("edu-default is the national rules with no district's overrides, but for the specified primary dropout limit 0", () => {
@@ -111,7 +128,8 @@ describe("built-in policy packs", () => {
     expect(policyValue(EDU_DEFAULT, "dropout.junior.town")).toBe(0.03);
     expect(policyValue(EDU_DEFAULT, "dropout.junior.urban")).toBe(0.02);
     expect(policyValue(EDU_DEFAULT, "preschool.target_rate")).toBe(0.9);
-    expect(policyValue(EDU_DEFAULT, "standardized.target_rate")).toBe(0.8);
+    // No national standardized-school target: edu-default sets none (the 80 % is speech (二)'s district's own).
+    expect(EDU_DEFAULT.values["standardized.target_rate"].notSet).toBe(true);
     expect(policyValue(EDU_DEFAULT, "nutrition.yuan_per_day")).toBe(5);
   });
 

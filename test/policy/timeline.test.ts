@@ -360,6 +360,21 @@ describe("resolvePack", () => {
       });
     }
   });
+
+  it("carries a target's due year, a key's notSet and a local item id from the entry in force", () => {
+    const of2017 = resolvePack(NATIONAL_TIMELINE, 2017).values["preschool.target_rate"];
+    expect([of2017.value, of2017.dueYear]).toEqual([0.85, undefined]);
+    const of2021 = resolvePack(NATIONAL_TIMELINE, 2021).values["preschool.target_rate"];
+    expect([of2021.value, of2021.dueYear]).toEqual([0.9, 2025]);
+    expect(resolvePack(NATIONAL_TIMELINE, 2004).values["merger.deadline_years"].notSet).toBe(true);
+    const wuzhen = packForYear("wuzhen-2004", 2004).values["merger.deadline_years"];
+    expect([wuzhen.value, wuzhen.notSet, wuzhen.ref, wuzhen.origin]).toEqual([
+      3,
+      undefined,
+      "S2-03.5",
+      "local",
+    ]);
+  });
 });
 
 describe("参数 names the year of its rules", () => {

@@ -696,6 +696,9 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
       items.push(item);
     } else if (parsed.rowType === "statedTotal") {
       const { cell, at } = cellOf("amount");
+      // The 项目 cell of the stated-total row says where the total is stated.
+      const where = cellOf("item").cell;
+      if (typeof where === "string" && where.trim() !== "") debts.statedSource = where.trim();
       if ("statedTotal" in debts || context.locations.has("debts.statedTotal"))
         problem(
           context,

@@ -42,7 +42,11 @@ export function districtToTables(district: District): InputTable[] {
       ...(debts
         ? [
             ...debts.items.map((item) => debtRow({ rowType: "item", ...item })),
-            debtRow({ rowType: "statedTotal", amount: debts.statedTotal }),
+            debtRow({
+              rowType: "statedTotal",
+              amount: debts.statedTotal,
+              ...(debts.statedSource === "" ? {} : { item: debts.statedSource }),
+            }),
             ...debts.annualCapacity.map((amount, k) =>
               debtRow({ rowType: "capacity", year: district.budgetYear + k, amount }),
             ),

@@ -137,6 +137,7 @@ export function generateDistrict(seed: number, schoolCount: number): District {
     }),
     debts: {
       statedTotal: Math.round(debtItems.reduce((sum, item) => sum + item.amount, 0) * 100) / 100,
+      statedSource: "",
       items: debtItems,
       annualCapacity: Array.from({ length: termEndYear - budgetYear + 1 }, () => cents(100, 5000)),
     },

@@ -306,6 +306,7 @@ export const WUZHEN: DistrictInput = {
   projects: [],
   debts: {
     statedTotal: 13644.78,
+    statedSource: "讲话(二)「教育系统欠款13644.78万元,主要是基建欠款和银行贷款」",
     items: [
       {
         item: "拖欠教职工医改前医疗费、取暖费、煤气集资欠款",

@@ -1,5 +1,5 @@
 /**
- * 债务 (S2-04, I-1): the debt items and their repayment steps, the stated total reconciled with the sum of the items
+ * 债务: the debt items and their repayment steps, the stated total reconciled with the sum of the items
  * (RECONCILE as ROUND(stated − Σ, 2)), and the repayment plan to the term end (REPAY_SCHEDULE as formulas: each year
  * pays the earliest unpaid steps up to what it can repay).
  */
@@ -48,7 +48,7 @@ export function buildDebtSheet(ctx: BuildContext): SheetResult<DebtOutput> {
   const sb = new SheetBuilder(debtSheet);
   sb.title(
     "教育债务: 分步偿还与核对",
-    "单位: 万元。讲话所述总额与分项之和核对 (I-1); 还款计划按步骤先后、每年偿还能力安排到本届政府任期末",
+    "单位: 万元。所述总额与分项之和核对; 还款计划按步骤先后、每年偿还能力安排到本届政府任期末",
   );
   const debts = ctx.district.debts;
   if (!debts) {
@@ -116,10 +116,10 @@ function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amoun
   const kv = sb.keyValues([
     {
       key: "stated",
-      label: "讲话所述总额",
+      label: "所述总额",
       cell: val(debts.statedTotal),
       style: "money",
-      note: "S2-04 「教育系统欠款13644.78万元」",
+      note: debts.statedSource,
     },
     { key: "sum", label: "分项之和", cell: fx(`SUM(${amounts})`, sum), style: "money" },
     {
@@ -130,7 +130,7 @@ function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amoun
       note:
         difference === 0
           ? "分项与所述总额一致"
-          : "I-1: 分项之和与讲话所述总额不符; 还款计划按分项之和安排, 差额需核实 (可能是不同时点的利息或抄录错误)",
+          : "分项之和与所述总额不符; 还款计划按分项之和安排, 差额需核实 (可能是不同时点的利息或抄录错误)",
     },
     {
       key: "ok",
@@ -144,7 +144,7 @@ function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amoun
   const diff = kv.difference;
   if (!ok || !diff) return;
   ctx.reconciliations.push({
-    labelZh: "教育债务: 讲话所述总额 − 分项之和",
+    labelZh: "教育债务: 所述总额 − 分项之和",
     labelEn: "Education debt: stated total − sum of the items",
     sheet: "debt",
     difference: { ref: diff.ref, value: difference },

@@ -1,7 +1,7 @@
 /**
  * 控辍: per school with an enrollment at the start of the previous year and a level that has a limit (小学, 初中
  * and their parts in 九年一贯制/完全中学): rate (DROPOUT_RATE), limit (DROPOUT_LIMIT by level and area), verdict
- * (DROPOUT_CHECK) and a 警告 flag — the live list of schools to warn (S2-25) — with their count.
+ * (DROPOUT_CHECK) and a 警告 flag — the live list of schools to warn — with their count.
  */
 import {
   dropoutCheck,
@@ -59,8 +59,17 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
   const sb = new SheetBuilder(dropoutSheet);
   sb.title(
     "控辍保学 Dropout control",
-    "辍学率 = 上学年辍学学生数 ÷ 上学年初在校生数; 限值见 参数 (S1-17 「确保小学无辍学,农村初中辍学率控制在3%以内」); 超限学校由督导机构给予警告 (S2-25)",
+    "辍学率 = 上学年辍学学生数 ÷ 上学年初在校生数; 限值见 参数; 超限学校列入警告名单",
   );
+  // The limits' own sources, as the district's pack gives them (a local limit quotes its policy).
+  const limitSources = [
+    ...new Set(
+      (
+        ["dropout.primary", "dropout.junior.urban", "dropout.junior.town", "dropout.junior.rural"] as const
+      ).map((key) => pack.values[key].source),
+    ),
+  ];
+  sb.note(`限值来源: ${limitSources.join("; ")}`);
   const rows: Row[] = district.schools.flatMap((school, index) => {
     const levels = LIMITED_LEVELS[school.type];
     return levels && school.prevStartEnrollment > 0 ? [{ school, index, levels }] : [];

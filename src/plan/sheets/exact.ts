@@ -1,6 +1,6 @@
 /**
  * Exact-match counting and summing for criteria that come from data. COUNTIF/SUMIF read a text criterion as an
- * operator or pattern (`<5`, `=x`, `*`, `?`, `~`), so a name like 「幼儿园*」 would match others; an equality inside
+ * operator or pattern (`<5`, `=x`, `*`, `?`, `~`), so a name like 幼儿园* would match others; an equality inside
  * SUMPRODUCT compares text as text and computes the same in Excel, WPS, LibreOffice and HyperFormula.
  */
 import { caseKey } from "../../district/names";

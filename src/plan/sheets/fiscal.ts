@@ -1,6 +1,6 @@
 /**
  * 财政: the fiscal inputs for T−1 and T, the three statutory growths (THREE_GROWTH_DETAIL equivalent) and
- * 两个只增不减 (ONLY_INCREASE) for the chosen scope (I-4: all education or compulsory education, switchable on the
+ * 两个只增不减 (ONLY_INCREASE) for the chosen scope (all education or compulsory education, switchable on the
  * sheet), and the reconciliation of the fiscal student count with the schools table.
  */
 import { compulsoryEducationLawArticle, educationLawArticle } from "../../domain/statutes";
@@ -126,7 +126,7 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   return { plan, output: { compulsoryPublicFunds } };
 }
 
-/** The scope of the growths (I-4), switchable on the sheet, and what the prior year's figures are. */
+/** The scope of the growths, switchable on the sheet, and what the prior year's figures are. */
 function scopeSetting(sb: SheetBuilder, fiscal: Fiscal): string {
   const compulsory = fiscal.scope === "compulsory";
   const settings = sb.keyValues([
@@ -134,7 +134,7 @@ function scopeSetting(sb: SheetBuilder, fiscal: Fiscal): string {
       key: "scope",
       label: "三个增长口径 Scope",
       cell: val(compulsory ? SCOPE_COMPULSORY : SCOPE_ALL),
-      note: "可选 全部教育(教育法) 或 义务教育(义务教育法); 讲话混用了基础教育、义务教育和农村教育的口径 (I-4)",
+      note: "可选 全部教育(教育法) 或 义务教育(义务教育法)",
     },
     {
       key: "priorKind",

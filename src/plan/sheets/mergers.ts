@@ -1,11 +1,11 @@
 /**
- * 布局调整 (S2-03.5, §4.4, I-11): for every merger, the students per grade of the schools moving to a site and of
+ * 布局调整 (§4.4): for every merger, the students per grade of the schools moving to a site and of
  * the school staying there (formulas over 学校), the classes the site needs (Σ per grade ROUNDUP(grade total / class
  * size): CLASSES_NEEDED), and MERGE_CHECK's row before (the current occupant alone) and after the move, plus the
- * 三年内 deadline. The site's classrooms are the 学校 cell of the site's school (the staying school, the school named
- * as siteSchool, or the school whose name or code the site text gives, 「第五中学现址」) when the merger gives 0 or the
+ * deadline the district's pack sets (none when it sets none). The site's classrooms are the 学校 cell of the site's school (the staying school, the school named
+ * as siteSchool, or the school whose name or code the site text gives, e.g. "…现址") when the merger gives 0 or the
  * same number; a different number entered for the merger (a site extended for the move) is used as entered, and the
- * sheet says so. A chain (one merger moves into the site another one vacates) is checked for its order (I-11).
+ * sheet says so. A chain (one merger moves into the site another one vacates) is checked for its order.
  */
 import { GRADE_LABELS, GRADES_BY_LEVEL } from "../../district/grades";
 import type { GradeKey, Merger, School } from "../../district/model";
@@ -37,8 +37,11 @@ export const mergersSheet: SheetDefinition<"mergers", undefined> = {
 };
 
 const LEVEL_ZH: Record<Merger["level"], string> = { primary: "小学", junior: "初中", senior: "高中" };
-/** 「要在三年内…」 (S2-03.5): the moves must be done by T + 3. */
-const DEADLINE_YEARS = 3;
+/** The deadline of the moves: T + the pack's years, on the sheet as a formula over 参数. */
+interface Deadline {
+  readonly local: string;
+  readonly years: number;
+}
 
 interface Occupant {
   readonly role: string;
@@ -86,27 +89,36 @@ export function buildMergersSheet(ctx: BuildContext): SheetPlan<SheetKey> {
   const T = ctx.district.budgetYear;
   const named = ctx.names.some((n) => n.name === "D_budget_year");
   const yearsLocal = cellAddress(sb.row + 1, 1);
+  const policy = ctx.pack.values["merger.deadline_years"];
+  const years = policy.notSet ? undefined : ctx.param("merger.deadline_years");
   const head = sb.keyValues([
     { key: "year", label: "预算年度 T", cell: named ? fx("D_budget_year", T) : val(T), note: "" },
-    {
-      key: "years",
-      label: "调整期限(年)",
-      cell: val(DEADLINE_YEARS),
-      note: "S2-03.5 「要在三年内将海阳中学迁入第五中学现址…」",
-    },
-    {
-      key: "deadline",
-      label: "最迟完成年度",
-      cell: fx(`${cellAddress(sb.row, 1)}+${yearsLocal}`, T + DEADLINE_YEARS),
-      note: "I-11: 迁并链条须按年度先后安排 (先迁出, 后迁入)",
-    },
+    ...(years
+      ? [
+          {
+            key: "years",
+            label: "调整期限(年)",
+            cell: fx(years.name, years.value),
+            style: "integer" as const,
+            note: policy.source,
+          },
+          {
+            key: "deadline",
+            label: "最迟完成年度",
+            cell: fx(`${cellAddress(sb.row, 1)}+${yearsLocal}`, T + years.value),
+            note: "迁并链条须按年度先后安排 (先迁出, 后迁入)",
+          },
+        ]
+      : []),
   ]);
-  const deadlineLocal = head.deadline?.local ?? "B1";
+  if (!years) sb.note("本区未设定布局调整完成期限, 不作期限核对。");
+  const deadlineLocal = head.deadline?.local;
+  const deadline = years && deadlineLocal ? { local: deadlineLocal, years: years.value } : undefined;
   if (ctx.district.mergers.length === 0) {
     sb.note("本区未录入布局调整计划。");
     return sb.build();
   }
-  const yearCells = ctx.district.mergers.map((merger, m) => mergerBlock(ctx, sb, merger, m, deadlineLocal));
+  const yearCells = ctx.district.mergers.map((merger, m) => mergerBlock(ctx, sb, merger, m, deadline));
   chainOrder(ctx, sb, yearCells);
   sb.freezeAt(2);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
@@ -119,14 +131,14 @@ function mergerBlock(
   sb: SheetBuilder,
   merger: Merger,
   m: number,
-  deadlineLocal: string,
+  deadline: Deadline | undefined,
 ): string {
   const schools = ctx.output("schools").table;
   const plan = mergerPlan(ctx, schools, merger, m);
   mergerNotes(sb, merger, m, plan);
   const grid = enrollmentGrid(sb, schools, plan);
-  const cells = capacityCheck(ctx, sb, merger, plan, grid, deadlineLocal);
-  mergerChecks(ctx, sb, merger, m, plan, cells);
+  const cells = capacityCheck(ctx, sb, merger, plan, grid, deadline);
+  mergerChecks(ctx, sb, merger, m, plan, cells, deadline);
   return cells.year;
 }
 
@@ -280,8 +292,8 @@ function capacityCheck(
   merger: Merger,
   plan: MergerPlan,
   grid: Grid,
-  deadlineLocal: string,
-): { readonly after: string; readonly deadline: string; readonly year: string; readonly inTime: boolean } {
+  deadline: Deadline | undefined,
+): { readonly after: string; readonly deadline?: string; readonly year: string; readonly inTime: boolean } {
   const { staying, rooms, roomsCell, after, before } = plan;
   const { afterRow, afterNeededRow, beforeNeededRow, totalCol } = grid;
   // MERGE_CHECK's spill, before and after the move.
@@ -336,14 +348,14 @@ function capacityCheck(
     ),
   ];
   const yearRow = afterCheckRow + 1;
-  const inTime = merger.year <= ctx.district.budgetYear + DEADLINE_YEARS;
-  const deadlineAbs = cellAddress(Number(/\d+/.exec(deadlineLocal)?.[0]) - 1, 1, true);
+  const inTime = deadline === undefined || merger.year <= ctx.district.budgetYear + deadline.years;
+  const deadlineAbs = deadline && cellAddress(Number(/\d+/.exec(deadline.local)?.[0]) - 1, 1, true);
   const area = merger.siteTeachingArea;
   checkRows.push([
     val("调整年度"),
     val(merger.year),
-    val("三年内完成"),
-    fx(`${cellAddress(yearRow, 1)}<=${deadlineAbs}`, inTime),
+    deadline ? val(`${deadline.years}年内完成`) : null,
+    deadlineAbs ? fx(`${cellAddress(yearRow, 1)}<=${deadlineAbs}`, inTime) : null,
     val("现址教学及辅助用房(㎡)"),
     val(area),
     null,
@@ -368,13 +380,13 @@ function capacityCheck(
   sb.format(rangeAddress(beforeRow, 0, yearRow + 1, 0), "label");
   const verdict = cellAddress(beforeRow, 6);
   sb.passFail(rangeAddress(beforeRow, 6, afterCheckRow, 6), verdict);
-  const deadlineCell = cellAddress(yearRow, 3);
-  sb.passFail(deadlineCell, deadlineCell);
+  const deadlineCell = deadline ? cellAddress(yearRow, 3) : undefined;
+  if (deadlineCell) sb.passFail(deadlineCell, deadlineCell);
   sb.format(cellAddress(yearRow + 1, 1), "decimal");
   sb.row = yearRow + 3;
   return {
     after: cellAddress(afterCheckRow, 6),
-    deadline: deadlineCell,
+    ...(deadlineCell ? { deadline: deadlineCell } : {}),
     year: cellAddress(yearRow, 1),
     inTime,
   };
@@ -387,8 +399,10 @@ function mergerChecks(
   merger: Merger,
   m: number,
   { after, rooms }: MergerPlan,
-  { after: afterCell, deadline: deadlineCell, inTime }: { after: string; deadline: string; inTime: boolean },
+  cells: { after: string; deadline?: string; inTime: boolean },
+  deadline: Deadline | undefined,
 ): void {
+  const { after: afterCell, deadline: deadlineCell, inTime } = cells;
   sb.registerCheck(ctx, afterCell, {
     id: `mergers.${m}.capacity`,
     labelZh: `布局调整容量: ${merger.name}`,
@@ -398,17 +412,19 @@ function mergerChecks(
     detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${rooms} 间, ${after.spare < 0 ? `缺 ${-after.spare} 间` : `富余 ${after.spare}`}`,
     detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${rooms} classrooms, ${after.spare < 0 ? `${-after.spare} short` : `spare ${after.spare}`}`,
   });
+  if (!deadlineCell || !deadline) return;
+  const due = ctx.district.budgetYear + deadline.years;
   sb.registerCheck(ctx, deadlineCell, {
     id: `mergers.${m}.deadline`,
-    labelZh: `布局调整三年内完成: ${merger.name}`,
-    labelEn: `Merger within three years: ${merger.name}`,
+    labelZh: `布局调整${deadline.years}年内完成: ${merger.name}`,
+    labelEn: `Merger within ${deadline.years} years: ${merger.name}`,
     pass: inTime,
-    detailZh: `计划 ${merger.year} 年, 最迟 ${ctx.district.budgetYear + DEADLINE_YEARS} 年`,
-    detailEn: `planned ${merger.year}, due by ${ctx.district.budgetYear + DEADLINE_YEARS}`,
+    detailZh: `计划 ${merger.year} 年, 最迟 ${due} 年`,
+    detailEn: `planned ${merger.year}, due by ${due}`,
   });
 }
 
-/** I-11: a merger into a site that another merger vacates comes in the same or a later year. */
+/** A merger into a site that another merger vacates comes in the same or a later year. */
 function chainOrder(ctx: BuildContext, sb: SheetBuilder, yearCells: readonly string[]): void {
   const mergers = ctx.district.mergers;
   const links = mergers.flatMap((merger, m) => {
@@ -419,7 +435,7 @@ function chainOrder(ctx: BuildContext, sb: SheetBuilder, yearCells: readonly str
     return vacating ? [{ merger, m, vacating, k, school: site.school }] : [];
   });
   if (links.length === 0) return;
-  sb.note("迁并顺序 (I-11): 迁入他校腾出的校址, 须在该校迁出的同年或以后");
+  sb.note("迁并顺序: 迁入他校腾出的校址, 须在该校迁出的同年或以后");
   const table = sb.table({
     name: "tblMergerOrder",
     rows: links,

@@ -125,7 +125,8 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
     ctx.names.push({
       name: policyName(key),
       ref: sheetRef(sb.name, cellAddress(table.firstRow + index, columnIndex(valueColumn), true)),
-      comment: pack.values[key].labelZh,
+      // The policy reference's item id, if any, stays in the name's note (never in a cell).
+      comment: value.ref ? `${value.labelZh} (${value.ref})` : value.labelZh,
     });
   });
   return sb

@@ -1,10 +1,16 @@
 /**
- * 学前 (§4.7, S2-14, S2-15): the gross enrollment rate (ENROLLMENT_RATE), the places still needed for the target
+ * 学前 (§4.7): the gross enrollment rate (ENROLLMENT_RATE), the places still needed for the target
  * (PLACES_NEEDED), the planned kindergartens with their capacity (KG_CAPACITY, ≤ the size limit each), whether the
- * new places cover the need, the counts by kind against the count the speech states (1+3+7), and the year-T
+ * new places cover the need, the counts by kind against the count the source states, and the year-T
  * construction cost for 汇总.
  */
 import { KINDERGARTEN_KINDS, type PlannedKindergarten, type StatedCount } from "../../district/model";
+import {
+  requiredOnTrajectory,
+  requiredOnTrajectoryFormula,
+  trajectoryShare,
+  trajectoryShareFormula,
+} from "../../domain/targets";
 import {
   enrollmentRate,
   enrollmentRateFormula,
@@ -54,9 +60,10 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     projectNames !== undefined && district.projects.some((p) => sameText(p.name, k.name));
   const budgetedInT = (k: PlannedKindergarten) => k.year === T && !isProject(k);
   const table = kindergartens(ctx, sb, { capacities, projectNames, isProject, budgetedInT });
+  trajectory(ctx, sb, table, capacities, need);
   placesAndSizes(ctx, sb, table, capacities, need);
   const kinds = byKind(sb, table, planned);
-  // A count that names capital projects (「开工建设7个项目」, some of them kindergartens) is checked on 基建.
+  // A count that names capital projects (some of them kindergartens) is checked on 基建.
   district.statedCounts.forEach((stated, i) => {
     const names = (list: readonly { name: string }[]) =>
       stated.items.some((item) => list.some((x) => sameText(x.name, item)));
@@ -77,40 +84,59 @@ export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
   return sb.build();
 }
 
-/** The gross enrollment rate against the target (a check) and the places still needed. */
-function enrollment(
-  ctx: BuildContext,
-  sb: SheetBuilder,
-): { readonly needed: number; readonly local: string } {
+/**
+ * The gross enrollment rate against the target of the district's pack (a check in T when it is due in T) and the
+ * places still needed. A target due after T is checked on 学前's trajectory instead (trajectory below); a pack
+ * with no target checks nothing and says so.
+ */
+function enrollment(ctx: BuildContext, sb: SheetBuilder): Need {
   const { population3to5: population, enrolled } = ctx.district.preschool;
   const target = ctx.param("preschool.target_rate");
+  const policy = ctx.pack.values["preschool.target_rate"];
+  const T = ctx.district.budgetYear;
   const rate = population === 0 ? null : enrollmentRate(enrolled, population);
-  const needed = placesNeeded(target.value, population, enrolled);
   const at = (i: number) => cellAddress(sb.row + i, 1);
   const [popL, enrolledL, rateL, targetL] = [at(0), at(1), at(2), at(3)];
-  const rateOk = rate !== null && rate >= target.value;
-  const top = sb.keyValues([
-    { key: "population", label: "学前三年适龄人口(3–5岁)", cell: val(population), style: "integer" },
-    { key: "enrolled", label: "在园(班)幼儿数", cell: val(enrolled), style: "integer" },
+  const facts = [
+    { key: "population", label: "学前三年适龄人口(3–5岁)", cell: val(population), style: "integer" as const },
+    { key: "enrolled", label: "在园(班)幼儿数", cell: val(enrolled), style: "integer" as const },
     {
       key: "rate",
       label: "毛入园率",
       cell: fx(`IF(${popL}=0,"",${enrollmentRateFormula(enrolledL, popL)})`, rate ?? ""),
-      style: "rate",
+      style: "rate" as const,
     },
+  ];
+  if (policy.notSet) {
+    sb.keyValues(facts);
+    sb.note("本区未设定该项目标 (学前三年毛入园率), 只列出入园情况。");
+    return { needed: 0, local: undefined };
+  }
+  const needed = placesNeeded(target.value, population, enrolled);
+  const due = policy.dueYear ?? T;
+  const rateOk = rate !== null && rate >= target.value;
+  const top = sb.keyValues([
+    ...facts,
     {
       key: "target",
       label: "目标入园率",
       cell: fx(target.name, target.value),
       style: "rate",
-      note: "S2-15 「入园(班)率达到90以上」 (90%)",
+      note: policy.source,
     },
-    {
-      key: "rateOk",
-      label: "达到目标入园率",
-      cell: fx(`IF(${popL}=0,FALSE(),${rateL}>=${targetL})`, rateOk),
-      style: "verdict",
-    },
+    due <= T
+      ? {
+          key: "rateOk",
+          label: "达到目标入园率",
+          cell: fx(`IF(${popL}=0,FALSE(),${rateL}>=${targetL})`, rateOk),
+          style: "verdict",
+        }
+      : {
+          key: "due",
+          label: "目标到期年度",
+          cell: val(due),
+          note: `${T}年不以目标入园率核对, 按学位进度核对`,
+        },
     {
       key: "needed",
       label: "达到目标尚需学位",
@@ -129,7 +155,96 @@ function enrollment(
       detailZh: `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
       detailEn: `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
     });
-  return { needed, local: top.needed?.local ?? "B1" };
+  const dueCell = top.due;
+  return {
+    needed,
+    local: top.needed?.local ?? "B1",
+    ...(dueCell && due > T ? { trajectory: { due, dueAbsolute: dueCell.absolute } } : {}),
+  };
+}
+
+/** The places still needed and, for a target due after T, the due year and its cell. */
+interface Need {
+  readonly needed: number;
+  /** The cell of the places needed; undefined when the pack sets no target. */
+  readonly local: string | undefined;
+  readonly trajectory?: { readonly due: number; readonly dueAbsolute: string };
+}
+
+/**
+ * A target due after T: the places needed by the end of each year to the due year (equal yearly steps from T)
+ * against the places of the kindergartens planned to open by then; T's step is a check.
+ */
+function trajectory(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  capacities: readonly number[],
+  need: Need,
+): void {
+  const plan = need.trajectory;
+  if (!plan || need.local === undefined) return;
+  const T = ctx.district.budgetYear;
+  const { planned } = ctx.district.preschool;
+  const neededAbs = need.local.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const years = Array.from({ length: plan.due - T + 1 }, (_, k) => T + k);
+  const steps = years.map((year) => {
+    const share = trajectoryShare(T, plan.due, year);
+    const required = requiredOnTrajectory(1, need.needed, share);
+    const places = planned.reduce((sum, k, i) => sum + (k.year <= year ? (capacities[i] ?? 0) : 0), 0);
+    return { year, share, required, places, ok: places >= required };
+  });
+  sb.note(
+    `目标于 ${plan.due} 年到期: 所需学位按年平均安排, 各年末新增学位 (建成年度不晚于该年的规划幼儿园) 与进度核对`,
+  );
+  const sumBy = (year: string) =>
+    planned.length > 0 ? `SUMIFS(${table.range("capacity")},${table.range("year")},"<="&${year})` : "0";
+  const result = sb.table<(typeof steps)[number]>({
+    name: "tblPreschoolTrajectory",
+    rows: steps,
+    columns: [
+      { key: "year", header: "年度", width: 8, cell: (c) => val(c.item.year) },
+      {
+        key: "share",
+        header: "应完成进度",
+        width: 11,
+        style: "rate",
+        cell: (c) => fx(trajectoryShareFormula(String(T), plan.dueAbsolute, c.ref("year")), c.item.share),
+      },
+      {
+        key: "required",
+        header: "年末应新增学位",
+        width: 13,
+        style: "integer",
+        cell: (c) => fx(requiredOnTrajectoryFormula("1", neededAbs, c.ref("share")), c.item.required),
+      },
+      {
+        key: "places",
+        header: "年末规划新增学位",
+        width: 14,
+        style: "integer",
+        cell: (c) => fx(sumBy(c.ref("year")), c.item.places),
+      },
+      {
+        key: "ok",
+        header: "达到进度",
+        width: 10,
+        style: "verdict",
+        cell: (c) => fx(`${c.ref("places")}>=${c.ref("required")}`, c.item.ok),
+      },
+    ],
+  });
+  const first = steps[0];
+  if (!first) return;
+  sb.passFail(result.range("ok"), result.range("ok").split(":")[0] ?? result.range("ok"));
+  sb.check(ctx, result.cell("ok", 0), {
+    id: "preschool.trajectory",
+    labelZh: "学前三年毛入园率目标: 本年学位进度",
+    labelEn: "Preschool enrollment target: this year's places on track",
+    pass: first.ok,
+    detailZh: `目标 ${plan.due} 年到期; ${T}年末应新增 ${first.required} 个学位, 规划新增 ${first.places} 个`,
+    detailEn: `target due in ${plan.due}; ${first.required} new places due by the end of ${T}, ${first.places} planned`,
+  });
 }
 
 /** The planned kindergartens with their capacity, size limit, cost and year-T budget (tblKindergartens). */
@@ -230,7 +345,7 @@ function placesAndSizes(
   sb: SheetBuilder,
   table: TableResult,
   capacities: readonly number[],
-  need: { readonly needed: number; readonly local: string },
+  need: Need,
 ): void {
   const { planned } = ctx.district.preschool;
   const { needed } = need;
@@ -242,12 +357,16 @@ function placesAndSizes(
   const covered = newPlaces >= needed;
   const verdicts = sb.keyValues([
     { key: "newPlaces", label: "新建幼儿园新增学位", cell: fx(capacityTotal, newPlaces), style: "integer" },
-    {
-      key: "covered",
-      label: "新增学位满足所需",
-      cell: fx(`${cellAddress(sb.row, 1)}>=${neededRef}`, covered),
-      style: "verdict",
-    },
+    ...(neededRef === undefined
+      ? []
+      : [
+          {
+            key: "covered",
+            label: "新增学位满足所需",
+            cell: fx(`${cellAddress(sb.row, 1)}>=${neededRef}`, covered),
+            style: "verdict" as const,
+          },
+        ]),
     {
       key: "sizes",
       label: `每所幼儿园不超过${maxSize.value}人`,
@@ -332,7 +451,7 @@ function byKind(sb: SheetBuilder, table: TableResult, planned: readonly PlannedK
   });
 }
 
-/** 「新建一所…,3所…,7所…」: the stated number against the kindergartens listed and in the plan table. */
+/** A stated number of new kindergartens against the kindergartens listed and in the plan table. */
 function statedCount(
   ctx: BuildContext,
   sb: SheetBuilder,
@@ -348,13 +467,13 @@ function statedCount(
     stated.stated === stated.items.length &&
     stated.items.length === planned.length &&
     matched === stated.items.length;
-  sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
+  sb.note(`所述: 「${stated.label}」 ${stated.source}`);
   // One row per listed name, so that no formula grows with the number of names (Excel's formula limits).
   const items = sb.table({
     name: `tblKindergartensStated${index}`,
     rows: stated.items,
     columns: [
-      { key: "item", header: "讲话所列幼儿园", width: 26, style: "text", cell: (c) => val(c.item) },
+      { key: "item", header: "所列幼儿园", width: 26, style: "text", cell: (c) => val(c.item) },
       {
         key: "found",
         header: "在规划表中",
@@ -370,9 +489,9 @@ function statedCount(
   const found = items.range("found");
   sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
   sb.statedCount(ctx, {
-    stated: { label: "讲话所述所数", value: stated.stated },
+    stated: { label: "所述所数", value: stated.stated },
     listed: {
-      label: "讲话所列幼儿园数",
+      label: "所列幼儿园数",
       formula: `COUNTA(${items.range("item")})`,
       value: stated.items.length,
     },

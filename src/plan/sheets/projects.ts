@@ -1,7 +1,7 @@
 /**
- * 基建 (S1-21, S1-22, S2-03.4): the capital projects with their funding split reconciled against the total cost,
+ * 基建: the capital projects with their funding split reconciled against the total cost,
  * the year-T amount split by funding source (in proportion to the project's split), totals by category, status
- * and source, and the counts the speech states (「开工建设7个项目」) against the projects listed.
+ * and source, and the counts the source states (e.g. "7 projects to start") against the projects listed.
  */
 import { PROJECT_CATEGORIES, PROJECT_STATUSES, type Project, type StatedCount } from "../../district/model";
 import { reconcile, reconcileFormula } from "../../domain/debt";
@@ -130,9 +130,7 @@ export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutpu
       statedCount(ctx, sb, table, stated, i);
   });
   if (projects.some((p) => p.status === "续建"))
-    sb.note(
-      "I-6: 续建项目的名称应与上年开工的项目一致 (讲话一的两处名称就不一致); 名称不同的请核实是否同一项目。",
-    );
+    sb.note("续建项目的名称应与上年开工的项目一致; 名称不同的请核实是否同一项目。");
   if (projects.length > 0) {
     const line = {
       category: "基本建设",
@@ -272,7 +270,7 @@ function bySource(sb: SheetBuilder, table: TableResult, projects: readonly Proje
   });
 }
 
-/** A count the speech states next to the projects it names (「开工建设7个项目」), against the projects table. */
+/** A count the source states next to the projects it names, against the projects table. */
 function statedCount(
   ctx: BuildContext,
   sb: SheetBuilder,
@@ -288,12 +286,12 @@ function statedCount(
   const status =
     statuses.length === 1 ? (statuses[0] as string) : /续建|完成/.test(stated.label) ? "续建" : "新建";
   const withStatus = projects.filter((p) => p.status === status).length;
-  sb.note(`讲话所述: 「${stated.label}」 ${stated.source}`);
+  sb.note(`所述: 「${stated.label}」 ${stated.source}`);
   const items = sb.table({
     name: `tblProjectsStated${index}`,
     rows: stated.items,
     columns: [
-      { key: "item", header: "讲话所列项目", width: 26, style: "text", cell: (c) => val(c.item) },
+      { key: "item", header: "所列项目", width: 26, style: "text", cell: (c) => val(c.item) },
       {
         key: "found",
         header: "在项目表中",
@@ -314,9 +312,9 @@ function statedCount(
     matchedItems === stated.items.length;
   const kind = status === "新建" ? "new" : "continuing";
   sb.statedCount(ctx, {
-    stated: { label: "讲话所述数量", value: stated.stated },
+    stated: { label: "所述数量", value: stated.stated },
     listed: {
-      label: "讲话所列项目数",
+      label: "所列项目数",
       formula: `COUNTA(${items.range("item")})`,
       value: stated.items.length,
     },

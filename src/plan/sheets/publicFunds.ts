@@ -2,7 +2,7 @@
  * 公用经费: public funds per compulsory school by the national norms (PUBLIC_FUNDS equivalent: 100-student floor
  * for small rural schools, special-needs students at their own rate, a supplement per boarder), a nine-year or
  * complete secondary school at the norm weighted by its primary and junior students; totals by level and by town;
- * the gap to the funds available (S2-02 专项资金).
+ * the gap to the funds available (a 专项资金 covers it).
  */
 import {
   fundedPupils,
@@ -281,13 +281,13 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
   });
   const townTotal = towns.length > 0 ? byTown.total("amount") : { ref: "", value: 0 };
 
-  // What is available, the gap (S2-02: 区财政在预算内安排专项资金补充公用经费的不足), and the reconciliation.
+  // What is available, the gap (a special appropriation covers the shortfall), and the reconciliation.
   const fiscalRef = ctx.outputIfBuilt("fiscal")?.compulsoryPublicFunds;
   const available = district.fiscal.current.compulsoryPublicFunds;
   const gapRow = sb.row;
   const local = (i: number) => cellAddress(gapRow + i, 1);
   const schoolGap = perSchool ? table.total("schoolGap") : undefined;
-  // Σ_schools max(0, norm − available) where every school gives its funds (S2-02), else district-wide.
+  // Σ_schools max(0, norm − available) where every school gives its funds, else district-wide.
   const gap = schoolGap ? schoolGap.value : Math.max(0, total.value - available);
   const townDiff = towns.length > 0 ? townTotal.value - total.value : 0;
   const kv = sb.keyValues([
@@ -301,9 +301,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     },
     {
       key: "gap",
-      label: schoolGap
-        ? "缺口: 各校缺口合计, 需安排专项资金(万元) S2-02"
-        : "缺口: 需安排专项资金(万元) S2-02",
+      label: schoolGap ? "缺口: 各校缺口合计, 需安排专项资金(万元)" : "缺口: 需安排专项资金(万元)",
       cell: schoolGap ? fx(schoolGap.ref, gap) : fx(`MAX(0,${local(0)}-${local(1)})`, gap),
       style: "money",
     },

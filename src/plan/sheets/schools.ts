@@ -6,6 +6,12 @@
 import { nutritionCost, nutritionCostFormula } from "../../domain/allowance";
 import { classBand, classBandFormula } from "../../domain/classes";
 import {
+  requiredOnTrajectory,
+  requiredOnTrajectoryFormula,
+  trajectoryShare,
+  trajectoryShareFormula,
+} from "../../domain/targets";
+import {
   AREAS,
   GRADE_KEYS,
   SCHOOL_TYPES,
@@ -14,11 +20,11 @@ import {
   type SchoolType,
 } from "../../district/model";
 import { GRADE_LABELS } from "../../district/grades";
-import { NATIONAL } from "../../policy/national";
 import { policyName } from "../../policy/packs";
 import type { BuildContext } from "../context";
 import { cellAddress } from "../address";
 import { fx, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
+import type { PlanCell } from "../types";
 import type { SheetDefinition, SheetResult } from "../registry";
 
 /** What 学校 hands on: the schools table, which every per-school sheet reads. */
@@ -230,8 +236,9 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
 }
 
 /**
- * S2-13 「三年内全市80的学校达到市标准化学校的要求」: the share of 中小学 marked 达标. Kindergartens, vocational and
- * special-education schools have standards of their own, so they are left out (and the sheet says so).
+ * The share of 中小学 marked 达标, against the target the district's pack sets (none: the sheet says so).
+ * Kindergartens, vocational and special-education schools have standards of their own, so they are left out (and
+ * the sheet says so). A target due after T is shown as its trajectory and checked against the step of T.
  */
 export const STANDARDIZED_TYPES: readonly SchoolType[] = [
   "小学",
@@ -246,12 +253,12 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
   const counted = ctx.district.schools.filter((s) => STANDARDIZED_TYPES.includes(s.type));
   const met = counted.filter((s) => s.standardized).length;
   const target = ctx.param("standardized.target_rate");
+  const policy = ctx.pack.values["standardized.target_rate"];
   const rate = counted.length === 0 ? null : met / counted.length;
-  const pass = rate !== null && rate >= target.value;
   const byType = (extra: string) =>
     STANDARDIZED_TYPES.map((t) => `COUNTIFS(${table.range("type")},${str(t)}${extra})`).join("+");
   sb.note(
-    `标准化学校达标率 (S2-13): 计入 ${STANDARDIZED_TYPES.join("、")}; 幼儿园、职业学校、特教学校另有标准, 不计入`,
+    `标准化学校达标率: 计入 ${STANDARDIZED_TYPES.join("、")}; 幼儿园、职业学校、特教学校另有标准, 不计入`,
   );
   const [metL, countL, rateL, targetL] = [0, 1, 2, 3].map((i) => cellAddress(sb.row + i, 1));
   const counts = [
@@ -274,44 +281,146 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
       style: "rate" as const,
     },
   ];
-  // The 80 % is a city target that speech (二) sets for its own district (S2-13); there is no national one. A
-  // district is held to a target only when its pack sets one (a speech's override or the user's edit).
-  const standardized = ctx.pack.values["standardized.target_rate"];
-  const national = NATIONAL.values["standardized.target_rate"];
-  if (
-    (standardized.origin ?? "national") === "national" &&
-    standardized.value === national.value &&
-    standardized.source === national.source
-  ) {
+  // There is no national target: a district is held to one only when its pack sets one (its own policy or the
+  // user's edit).
+  if (policy.notSet) {
     sb.keyValues(counts);
-    sb.note("本区政策包未设定标准化学校达标率目标 (讲话(二)的80%是另一区县所在市的目标), 只列出达标情况。");
+    sb.note("本区未设定该项目标 (标准化学校达标率), 只列出达标情况。");
     return;
   }
+  const T = ctx.district.budgetYear;
+  const due = policy.dueYear ?? T;
+  const targetRow = {
+    key: "target",
+    label: "目标达标率",
+    cell: fx(target.name, target.value),
+    style: "rate" as const,
+    note: policy.source,
+  };
+  const goal = `${(target.value * 100).toFixed(0)}%`;
+  const shown = rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
+  if (due <= T) {
+    const pass = rate !== null && rate >= target.value;
+    const kv = sb.keyValues([
+      ...counts,
+      targetRow,
+      {
+        key: "ok",
+        label: "达到目标",
+        cell: fx(`IF(${countL}=0,FALSE(),${rateL}>=${targetL})`, pass),
+        style: "verdict",
+      },
+    ]);
+    const ok = kv.ok;
+    if (!ok) return;
+    sb.check(ctx, ok.local, {
+      id: "schools.standardized",
+      labelZh: "标准化学校达标率",
+      labelEn: "Standardized schools",
+      pass,
+      detailZh: `达标 ${met}/${counted.length} 所 (${shown}) ${pass ? "≥" : "<"} 目标 ${goal}; 不计幼儿园、职业学校、特教学校`,
+      detailEn: `${met} of ${counted.length} schools standardized (${shown}) ${pass ? "≥" : "<"} target ${goal}; kindergartens, vocational and special schools not counted`,
+    });
+    return;
+  }
+  standardizedTrajectory(ctx, sb, {
+    counts,
+    targetRow,
+    met,
+    total: counted.length,
+    start: policy.fromYear,
+    due,
+    goal,
+    shown,
+  });
+}
+
+/** A target due after T: the schools to have met it by the end of each year to the due year, checked in T. */
+function standardizedTrajectory(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  of: {
+    readonly counts: readonly { key: string; label: string; cell: PlanCell; style: "integer" | "rate" }[];
+    readonly targetRow: { key: string; label: string; cell: PlanCell; style: "rate"; note: string };
+    readonly met: number;
+    readonly total: number;
+    readonly start: number;
+    readonly due: number;
+    readonly goal: string;
+    readonly shown: string;
+  },
+): void {
+  const { met, total, start, due } = of;
+  const T = ctx.district.budgetYear;
+  const target = ctx.param("standardized.target_rate");
   const kv = sb.keyValues([
-    ...counts,
-    { key: "target", label: "目标达标率", cell: fx(target.name, target.value), style: "rate" },
+    ...of.counts,
+    of.targetRow,
+    { key: "start", label: "目标起始年度", cell: val(start) },
+    { key: "due", label: "目标到期年度", cell: val(due) },
+  ]);
+  const abs = (key: string) => kv[key]?.absolute ?? "A1";
+  const years = Array.from({ length: due - T + 1 }, (_, k) => T + k);
+  const steps = years.map((year) => {
+    const share = trajectoryShare(start, due, year);
+    const required = requiredOnTrajectory(target.value, total, share);
+    return { year, share, required, remaining: Math.max(0, required - met) };
+  });
+  sb.note(
+    `目标 ${of.goal} 于 ${due} 年到期: 按年平均推进, 各年末应达标学校数与尚需达标学校数如下; 本年按进度核对`,
+  );
+  const trajectory = sb.table<(typeof steps)[number]>({
+    name: "tblStandardizedTrajectory",
+    rows: steps,
+    columns: [
+      { key: "year", header: "年度", width: 8, cell: (c) => val(c.item.year) },
+      {
+        key: "share",
+        header: "应完成进度",
+        width: 11,
+        style: "rate",
+        cell: (c) => fx(trajectoryShareFormula(abs("start"), abs("due"), c.ref("year")), c.item.share),
+      },
+      {
+        key: "required",
+        header: "年末应达标学校数",
+        width: 14,
+        style: "integer",
+        cell: (c) =>
+          fx(requiredOnTrajectoryFormula(target.name, abs("count"), c.ref("share")), c.item.required),
+      },
+      {
+        key: "remaining",
+        header: "尚需达标学校数",
+        width: 14,
+        style: "integer",
+        cell: (c) => fx(`MAX(0,${c.ref("required")}-${abs("met")})`, c.item.remaining),
+      },
+    ],
+  });
+  const first = steps[0];
+  if (!first) return;
+  const pass = met >= first.required;
+  const verdict = sb.keyValues([
     {
-      key: "ok",
-      label: "达到目标",
-      cell: fx(`IF(${countL}=0,FALSE(),${rateL}>=${targetL})`, pass),
+      key: "onTrack",
+      label: `${T}年达到进度`,
+      cell: fx(`${abs("met")}>=${trajectory.cell("required", 0)}`, pass),
       style: "verdict",
     },
-  ]);
-  const ok = kv.ok;
-  if (!ok) return;
-  const shown = rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
-  const goal = `${(target.value * 100).toFixed(0)}%`;
-  sb.check(ctx, ok.local, {
+  ]).onTrack;
+  if (!verdict) return;
+  sb.check(ctx, verdict.local, {
     id: "schools.standardized",
     labelZh: "标准化学校达标率",
     labelEn: "Standardized schools",
     pass,
-    detailZh: `达标 ${met}/${counted.length} 所 (${shown}) ${pass ? "≥" : "<"} 目标 ${goal}; 不计幼儿园、职业学校、特教学校`,
-    detailEn: `${met} of ${counted.length} schools standardized (${shown}) ${pass ? "≥" : "<"} target ${goal}; kindergartens, vocational and special schools not counted`,
+    detailZh: `目标 ${of.goal} 于 ${due} 年到期; ${T}年末应达标 ${first.required} 所, 已达标 ${met}/${total} 所 (${of.shown}); 不计幼儿园、职业学校、特教学校`,
+    detailEn: `target ${of.goal} due in ${due}; ${first.required} schools due by the end of ${T}, ${met} of ${total} standardized (${of.shown}); kindergartens, vocational and special schools not counted`,
   });
 }
 
-/** S1-27 「启动学生营养改善计划」: the meal subsidy for rural compulsory students, a budget line for 汇总. */
+/** The student nutrition plan: the meal subsidy for rural compulsory students, a budget line for 汇总. */
 function nutritionBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult): void {
   const rural = ctx.district.schools.filter((s) => s.area === "农村");
   const students = rural.reduce(
@@ -323,7 +432,7 @@ function nutritionBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult)
   const days = ctx.param("nutrition.days");
   const yuan = nutritionCost(students, perDay.value, days.value);
   const rural_ = (key: string) => `SUMIF(${table.range("area")},${str("农村")},${table.range(key)})`;
-  sb.note("学生营养改善计划 (S1-27): 农村学校的小学生和初中生 × 每生每天补助 × 在校天数");
+  sb.note("学生营养改善计划: 农村学校的小学生和初中生 × 每生每天补助 × 在校天数");
   const at = (i: number) => cellAddress(sb.row + i, 1);
   const [studentsL, perDayL, daysL, yuanL] = [at(0), at(1), at(2), at(3)];
   const kv = sb.keyValues([

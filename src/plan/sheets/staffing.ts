@@ -1,7 +1,7 @@
 /**
  * 教职工: staffing quota per school and level (STAFF_QUOTA = students / ratio, shown also rounded up: rounding is a
  * provincial choice), actual staff and the shortfall; the remote rural teacher allowance (ALLOWANCE: teachers ×
- * monthly rate of the school's tier × months paid in year T, from September = 4 months, S2-06).
+ * monthly rate of the school's tier × months paid in year T, from the pack's start month: September = 4 months).
  */
 import { allowance, allowanceFormula, allowanceMonthsFormula } from "../../domain/allowance";
 import {
@@ -211,10 +211,10 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
   );
 
   // The remote rural teacher allowance.
-  sb.note(
-    "乡村教师生活补助 Remote rural teacher allowance (S2-06 「从今年新学年开始为偏远农村教师发放津贴」)",
-  );
   const startMonth = ctx.param("allowance.start_month");
+  sb.note(
+    `乡村教师生活补助 Remote rural teacher allowance (起始月份: ${ctx.pack.values["allowance.start_month"].source})`,
+  );
   const monthsRow = sb.row;
   const monthsKv = sb.keyValues([
     { key: "start", label: "起始月份", cell: fx(startMonth.name, startMonth.value), style: "integer" },

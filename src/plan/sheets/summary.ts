@@ -191,7 +191,7 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
   if (kv.failed) sb.conditional(kv.failed.local, `${kv.failed.local}>0`, "fail");
 }
 
-/** The word of a guarantee; a list whose name has it (「四个确保」) has each item marked as phrased so or not. */
+/** The word of a guarantee; a list whose name has it has each item marked as phrased so or not. */
 const GUARANTEE = "确保";
 const namesGuarantee = (label: string): boolean => label.includes(GUARANTEE);
 
@@ -205,13 +205,13 @@ function checkedElsewhere(district: District, stated: StatedCount): boolean {
 }
 
 /**
- * Every other count a speech states next to its list (「四个确保」 lists five items): the items one per row, and
+ * Every other count a source states next to its list (a heading that names four items and lists five): the items one per row, and
  * per statement the stated number against COUNTA of its items, with the difference.
  */
 function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
   const statements = ctx.district.statedCounts.filter((s) => !checkedElsewhere(ctx.district, s));
   if (statements.length === 0) return;
-  sb.note("讲话所述数量与所列项目核对 (差额 = 所述数 − 列出项数)");
+  sb.note("所述数量与所列项目核对 (差额 = 所述数 − 列出项数)");
   const items = statements.flatMap((s, index) =>
     s.items.map((item, i) => ({ index, label: s.label, n: i + 1, item })),
   );
@@ -219,10 +219,10 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
     name: "tblStatedItems",
     rows: items,
     columns: [
-      { key: "label", header: "讲话所述", width: 30, style: "text", cell: (c) => val(c.item.label) },
+      { key: "label", header: "所述", width: 30, style: "text", cell: (c) => val(c.item.label) },
       { key: "n", header: "序号", width: 6, style: "integer", cell: (c) => val(c.item.n) },
       { key: "item", header: "所列项目", width: 40, style: "text", cell: (c) => val(c.item.item) },
-      // A list named for a guarantee (「四个确保」) may list items that are not phrased as one (I-2): each is marked.
+      // A list named for a guarantee may list items that are not phrased as one: each is marked.
       {
         key: "guarantee",
         header: "表述为“确保”",
@@ -242,7 +242,7 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
     name: "tblStatedCounts",
     rows: statements.map((s, index) => ({ s, index })),
     columns: [
-      { key: "label", header: "讲话所述", width: 30, style: "text", cell: (c) => val(c.item.s.label) },
+      { key: "label", header: "所述", width: 30, style: "text", cell: (c) => val(c.item.s.label) },
       { key: "stated", header: "所述数", width: 8, style: "integer", cell: (c) => val(c.item.s.stated) },
       {
         key: "listed",

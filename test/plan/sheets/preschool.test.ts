@@ -84,6 +84,45 @@ describe("学前 sheet", () => {
     expect(places?.detailZh).toBe(`新增 450 个学位, 需要 ${placesNeeded(0.9, 1000, 700)} 个`);
   });
 
+  it("shows the five towns' target due in 2006 as a trajectory of places and checks 2004's step, not the rate", () => {
+    const wuzhen = getSample("wuzhen");
+    const { built, plan, loaded } = build(wuzhen);
+    const ids = built.ctx.checks.map((c) => c.id);
+    expect(ids).not.toContain("preschool.rate");
+    const step = built.ctx.checks.find((c) => c.id === "preschool.trajectory");
+    const { population3to5, enrolled, planned } = wuzhen.preschool;
+    const needed = placesNeeded(0.9, population3to5, enrolled);
+    const newPlaces = planned.reduce(
+      (sum, k) =>
+        sum +
+        kgCapacity(getPack("wuzhen-2004"), k.smallClasses, k.middleClasses, k.largeClasses, k.mixedClasses),
+      0,
+    );
+    const required = [1, 2, 3].map((k) => Math.ceil((needed * k) / 3));
+    expect(step?.detailZh).toBe(
+      `目标 2006 年到期; 2004年末应新增 ${required[0]} 个学位, 规划新增 ${newPlaces} 个`,
+    );
+    expect(step?.pass).toBe(newPlaces >= (required[0] ?? 0));
+    expect(loaded.valueAt("学前", step?.cell ?? "")).toBe(step?.pass);
+    const table = sheetOf(plan).tables.find((t) => t.name === "tblPreschoolTrajectory");
+    expect(table?.columns.map((c) => c.name)).toEqual([
+      "年度",
+      "应完成进度",
+      "年末应新增学位",
+      "年末规划新增学位",
+      "达到进度",
+    ]);
+  });
+
+  it("checks the rate in T when the target is due in T (the five towns' pack in 2026, the national one in 2025)", () => {
+    for (const district of [FIXTURE, { ...FIXTURE, budgetYear: 2025, policyPack: "national" }]) {
+      const { built } = build(district);
+      const ids = built.ctx.checks.map((c) => c.id);
+      expect(ids).toContain("preschool.rate");
+      expect(ids).not.toContain("preschool.trajectory");
+    }
+  });
+
   it("budgets the cost of the kindergartens finished in year T", () => {
     const { built } = build(FIXTURE);
     expect(built.ctx.budgetLines.find((l) => l.categoryEn === "Preschool construction")?.amount.value).toBe(

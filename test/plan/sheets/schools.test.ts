@@ -107,7 +107,7 @@ describe("学校", () => {
   });
 });
 
-describe("学校: standardized schools (S2-13)", () => {
+describe("学校: standardized schools (a local target)", () => {
   const standardizedCheck = (district: District) => {
     const plan = planOf(district);
     const check = plan.checks.find((c) => c.id === "schools.standardized");
@@ -116,8 +116,8 @@ describe("学校: standardized schools (S2-13)", () => {
     return { check, computed: loaded.valueAt("学校", check.cell) };
   };
 
-  it("counts wuzhen's 中小学 marked 达标 against the 80 % target, leaving kindergartens out", () => {
-    const wuzhen = getSample("wuzhen");
+  it("counts wuzhen's 中小学 marked 达标 against the 80 % target when it is due in T, leaving kindergartens out", () => {
+    const wuzhen = { ...getSample("wuzhen"), budgetYear: 2006 };
     const counted = wuzhen.schools.filter((s) => STANDARDIZED_TYPES.includes(s.type));
     const met = counted.filter((s) => s.standardized).length;
     const { check, computed } = standardizedCheck(wuzhen);
@@ -125,6 +125,33 @@ describe("学校: standardized schools (S2-13)", () => {
     expect(check.detailZh).toContain(`达标 ${met}/${counted.length} 所`);
     expect(computed).toBe(met / counted.length >= 0.8);
     expect(check.pass).toBe(computed);
+  });
+
+  it("checks wuzhen's 2004 against the first third of its 80 % target due in 2006, with the trajectory to 2006", () => {
+    const wuzhen = getSample("wuzhen");
+    const counted = wuzhen.schools.filter((s) => STANDARDIZED_TYPES.includes(s.type));
+    const met = counted.filter((s) => s.standardized).length;
+    const firstStep = Math.ceil((0.8 * counted.length) / 3);
+    const { check, computed } = standardizedCheck(wuzhen);
+    expect(check.detailZh).toContain(`2004年末应达标 ${firstStep} 所, 已达标 ${met}/${counted.length} 所`);
+    expect(computed).toBe(met >= firstStep);
+    expect(check.pass).toBe(computed);
+    const plan = planOf(wuzhen);
+    const loaded = expectPlanComputes(plan);
+    expect(column(plan, loaded, "tblStandardizedTrajectory", "年度")).toEqual([2004, 2005, 2006]);
+    const required = [1, 2, 3].map((k) => Math.ceil((0.8 * counted.length * k) / 3));
+    expect(column(plan, loaded, "tblStandardizedTrajectory", "年末应达标学校数")).toEqual(required);
+    expect(column(plan, loaded, "tblStandardizedTrajectory", "尚需达标学校数")).toEqual(
+      required.map((r) => Math.max(0, r - met)),
+    );
+  });
+
+  it("fails the year's step of a target due later when too few schools are standardized", () => {
+    const wuzhen = getSample("wuzhen");
+    const none = { ...wuzhen, schools: wuzhen.schools.map((s) => ({ ...s, standardized: false })) };
+    const { check, computed } = standardizedCheck(none);
+    expect(computed).toBe(false);
+    expect(check.pass).toBe(false);
   });
 
   it("passes at exactly 80 % and fails just below, whatever kindergartens are marked", () => {

@@ -91,10 +91,10 @@ describe("汇总 sheet", () => {
         out.push(loaded.valueAt("汇总", cellAddress(row, col)));
       return out;
     };
-    const labels = columnOf("tblStatedItems", "讲话所述");
+    const labels = columnOf("tblStatedItems", "所述");
     const marks = columnOf("tblStatedItems", "表述为“确保”").filter((_, i) => labels[i] === "四个确保");
     expect(marks).toEqual(["是", "是", "否", "是", "否"]);
-    const counted = columnOf("tblStatedCounts", "讲话所述").indexOf("四个确保");
+    const counted = columnOf("tblStatedCounts", "所述").indexOf("四个确保");
     expect(columnOf("tblStatedCounts", "其中表述为“确保”")[counted]).toBe(3);
   });
 
