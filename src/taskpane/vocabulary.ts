@@ -9,6 +9,7 @@ const UNITS: Readonly<Record<string, string>> = {
   "人/班": "pupils per class",
   人: "persons",
   月: "month",
+  年: "years",
   "天/年": "days per year",
   "元/生·年": "yuan per student per year",
   "元/生·天": "yuan per student per day",

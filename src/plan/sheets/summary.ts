@@ -233,7 +233,7 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
                 `IF(COUNTIF(${c.ref("item")},${str(`*${GUARANTEE}*`)})>0,"是","否")`,
                 c.item.item.includes(GUARANTEE) ? "是" : "否",
               )
-            : val(""),
+            : null,
       },
     ],
   });
@@ -277,7 +277,7 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
         style: "integer",
         cell: (c) => {
           const n = c.item.s.items.length;
-          if (!namesGuarantee(c.item.s.label) || n === 0) return val("");
+          if (!namesGuarantee(c.item.s.label) || n === 0) return null;
           const first = firstItem(c.item.index);
           return fx(
             `COUNTIF(${list.cell("guarantee", first)}:${list.cell("guarantee", first + n - 1)},"是")`,
