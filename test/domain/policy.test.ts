@@ -26,8 +26,15 @@ describe("policy lookup", () => {
     );
   });
 
-  it("EDU.POLICY answers every key with the default pack's value", () => {
-    for (const k of POLICY_KEYS) expect([k, POLICY(k)]).toEqual([k, EDU_DEFAULT.values[k].value]);
+  it("EDU.POLICY answers every key with the default pack's value, and a key the pack sets no value for with #N/A", () => {
+    for (const k of POLICY_KEYS) {
+      if (EDU_DEFAULT.values[k].notSet) expect(() => POLICY(k)).toThrow(/has no value in pack/);
+      else expect([k, POLICY(k)]).toEqual([k, EDU_DEFAULT.values[k].value]);
+    }
+    expect(POLICY_KEYS.filter((k) => EDU_DEFAULT.values[k].notSet)).toEqual([
+      "standardized.target_rate",
+      "merger.deadline_years",
+    ]);
   });
 
   it("cites every built-in source in Chinese, with no English words", () => {
