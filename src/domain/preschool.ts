@@ -1,5 +1,5 @@
 import type { PolicyPack } from "../policy/types";
-import { ceilClean, divisor, nonNegative, result } from "./validate";
+import { ceilClean, ceilCleanFormula, divisor, nonNegative, result } from "./validate";
 
 /** Gross enrollment rate: enrolled / population aged 3–5 (it may exceed 1). */
 export function enrollmentRate(enrolled: number, population: number): number {
@@ -63,7 +63,7 @@ export function enrollmentRateFormula(enrolled: string, population: string): str
 
 /** placesNeeded as a formula. */
 export function placesNeededFormula(targetRate: string, population: string, enrolled: string): string {
-  return `MAX(0,ROUNDUP(${targetRate}*${population},0)-${enrolled})`;
+  return `MAX(0,${ceilCleanFormula(`${targetRate}*${population}`)}-${enrolled})`;
 }
 
 /** Class counts (or the workbook names of their class sizes) by kindergarten class type. */

@@ -3,7 +3,7 @@
  * by the end of year y the share (y − start + 1) / (due − start + 1) of the way is done (0 before the start, 1 from
  * the due year on). A target due in (or before) the year it is checked in is the whole way in that year.
  */
-import { ceilClean, result } from "./validate";
+import { ceilClean, ceilCleanFormula, result } from "./validate";
 import { invalidArgument } from "./errors";
 
 function wholeYear(x: number, arg: string): number {
@@ -38,5 +38,5 @@ export function requiredOnTrajectory(rate: number, total: number, share: number)
 
 /** requiredOnTrajectory as a formula. */
 export function requiredOnTrajectoryFormula(rate: string, total: string, share: string): string {
-  return `ROUNDUP(${rate}*${total}*${share},0)`;
+  return ceilCleanFormula(`${rate}*${total}*${share}`);
 }

@@ -29,12 +29,20 @@ export function result(x: number, arg: string): number {
   return x;
 }
 
-/** ceil that ignores binary noise: 0.9 × 110 = 99.00000000000001 must give 99, not 100. */
+/**
+ * ceil that ignores binary noise: 0.55 × 14000 = 7700.000000000001 must give 7700, not 7701. The value is first
+ * rounded to 6 decimals, as its formula twin ceilCleanFormula does, so rule and workbook agree on every input.
+ */
 export function ceilClean(x: number): number {
-  const up = Math.ceil(x);
-  const down = up - 1;
-  return x - down <= 1e-9 * (x > 1 ? x : 1) ? down : up;
+  return Math.ceil(roundHalfAway(x, CEIL_CLEAN_DIGITS));
 }
+
+/** ceilClean as a formula: ROUNDUP alone would take 7700.000000000001 up to 7701. */
+export function ceilCleanFormula(x: string): string {
+  return `ROUNDUP(ROUND(${x},${CEIL_CLEAN_DIGITS}),0)`;
+}
+
+const CEIL_CLEAN_DIGITS = 6;
 
 /**
  * Round half away from zero to `digits` decimals as Excel's ROUND does: the scaled value is first taken to Excel's 15

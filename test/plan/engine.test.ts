@@ -236,7 +236,8 @@ describe("plans of generated districts", () => {
         expect(validatePlan(plan)).toEqual([]);
         expect(planMismatches(plan)).toEqual([]);
       }),
-      { numRuns: 25 },
+      // [825019836, 1] once gave 学前 7701 places where the rule needs 7700 (0.55 × 14000 in binary).
+      { numRuns: 25, examples: [[825_019_836, 1]] },
     );
   });
 });

@@ -16,6 +16,7 @@ import {
   staffRatio,
   type ClassStaffed,
 } from "../../domain/staffing";
+import { ceilClean, ceilCleanFormula } from "../../domain/validate";
 import type { School } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
@@ -151,7 +152,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
         key: "rounded",
         header: "编制数(向上取整)",
         style: "integer",
-        cell: ({ ref, num }) => fx(`ROUNDUP(${ref("quota")},0)`, Math.ceil(num("quota"))),
+        cell: ({ ref, num }) => fx(ceilCleanFormula(ref("quota")), ceilClean(num("quota"))),
       },
       { key: "staff", header: "实有教职工", style: "integer", cell: link("staff") },
       {

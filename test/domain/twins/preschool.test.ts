@@ -46,8 +46,18 @@ describe("placesNeededFormula", () => {
           expectSameAsRule(actual, () => placesNeeded(target, population, enrolled));
         },
       ),
-      RUNS,
+      // 0.55 × 14000 is 7700.000000000001 in binary: both must still need 7700 places.
+      { ...RUNS, examples: [[0.55, 14_000, 0]] },
     );
+  });
+
+  it("needs 7700 places for 55 % of 14000 children, binary noise ignored", () => {
+    const actual = evaluateFormulas(
+      { cells: { A1: 0.55, B1: 14_000, C1: 0 }, formulas: { D1: placesNeededFormula("A1", "B1", "C1") } },
+      "D1",
+    );
+    expect(actual).toBe(7700);
+    expect(placesNeeded(0.55, 14_000, 0)).toBe(7700);
   });
 });
 
