@@ -1,51 +1,45 @@
 /**
- * POLICY(key, year): the value of a policy key in force in a year. The staffing and public-funds keys follow their
- * dated national tables (STAFF_RATIO_TABLE, NORM_TABLE); every other key has one value in the pack, in force from
- * its start year (PolicyValue.fromYear).
+ * POLICY(key, year): the value of a policy key in force in a year, read from the pack's timeline, the one home of
+ * every dated value (the staffing and public-funds keys come from the same dated tables STAFF_RATIO and
+ * PUBLIC_FUNDS_NORM read).
  */
 import { isPolicyKey, lookupPolicy } from "../policy/packs";
-import type { PolicyKey, PolicyPack } from "../policy/types";
+import { resolvePack } from "../policy/resolve";
+import type { PolicyPack, PolicyTimelinePack } from "../policy/types";
 import { notDefined } from "./errors";
-import type { Area } from "./levels";
-import { publicFundsNormInYear, type Region } from "./publicFunds";
-import { staffRatioInYear, type StaffedLevel } from "./staffing";
 
-/** A staffing key's level and area: the plain keys give the default area (农村), as STAFF_RATIO does. */
-const STAFF_KEYS: { readonly [K in PolicyKey]?: readonly [StaffedLevel, Area] } = {
-  "staff_ratio.primary": ["primary", "rural"],
-  "staff_ratio.junior": ["junior", "rural"],
-  "staff_ratio.senior": ["senior", "rural"],
-  "staff_ratio.primary.town": ["primary", "town"],
-  "staff_ratio.junior.town": ["junior", "town"],
-  "staff_ratio.senior.town": ["senior", "town"],
-  "staff_ratio.primary.rural": ["primary", "rural"],
-  "staff_ratio.junior.rural": ["junior", "rural"],
-  "staff_ratio.senior.rural": ["senior", "rural"],
-};
+/** The years a timeline is resolved for; a year outside them has the values of the nearest one. */
+const FIRST_RESOLVED = 1949;
+const LAST_RESOLVED = 2100;
 
-const NORM_KEYS: { readonly [K in PolicyKey]?: readonly [Region, "primary" | "junior"] } = {
-  "public_funds.central_west.primary": ["central_west", "primary"],
-  "public_funds.central_west.junior": ["central_west", "junior"],
-  "public_funds.east.primary": ["east", "primary"],
-  "public_funds.east.junior": ["east", "junior"],
-};
+/** Packs resolved per timeline and year: a year is resolved once, however many cells ask for it. */
+const resolved = new WeakMap<PolicyTimelinePack, Map<number, PolicyPack>>();
+
+function packInYear(timeline: PolicyTimelinePack, year: number): PolicyPack {
+  const y = Math.min(LAST_RESOLVED, Math.max(FIRST_RESOLVED, year));
+  let byYear = resolved.get(timeline);
+  if (!byYear) resolved.set(timeline, (byYear = new Map()));
+  let pack = byYear.get(y);
+  if (!pack) byYear.set(y, (pack = resolvePack(timeline, y)));
+  return pack;
+}
 
 /**
- * The value of `key` (typed in any case, with stray spaces) in force in `year`: a staffing ratio as STAFF_RATIO
- * gives it for the default area (农村), a public-funds baseline as PUBLIC_FUNDS_NORM gives it; any other key its
- * pack value when its start year is ≤ year. #N/A for an unknown key (suggesting the closest) or a key with no value
- * in force in that year (naming the first year it applies from).
+ * The value of `key` (typed in any case, with stray spaces) in force in `year` in a timeline pack. #N/A for an
+ * unknown key (suggesting the closest), a key the pack sets no value for, or a key with no value in force in that
+ * year (naming the year it applies from, or the year it stopped).
  */
-export function policyInYear(pack: PolicyPack, key: string, year: number): number {
+export function policyInYear(timeline: PolicyTimelinePack, key: string, year: number): number {
+  const pack = packInYear(timeline, year);
   const k = key.trim().toLowerCase();
   if (!isPolicyKey(k)) return lookupPolicy(pack, key);
-  const staffed = STAFF_KEYS[k];
-  if (staffed) return staffRatioInYear(staffed[0], staffed[1], year);
-  const norm = NORM_KEYS[k];
-  if (norm) return publicFundsNormInYear(norm[1], norm[0], year);
   const value = pack.values[k];
-  if (value.fromYear > year) {
-    throw notDefined(`${k} has no value in force in ${year}: it applies from ${value.fromYear}`);
+  if (value.status === "notInForce" && !value.notSet) {
+    throw notDefined(
+      value.fromYear > year
+        ? `${k} has no value in force in ${year}: it applies from ${value.fromYear}`
+        : `${k} has no value in force in ${year}: it stopped in ${value.untilYear ?? value.fromYear}`,
+    );
   }
-  return value.value;
+  return lookupPolicy(pack, k);
 }

@@ -1,3 +1,7 @@
+import type { Area } from "../domain/levels";
+import { LEVEL_ZH } from "../domain/levels";
+import { NORM_TABLE, type Region } from "../domain/publicFunds";
+import { STAFF_RATIO_TABLE, type StaffedLevel } from "../domain/staffing";
 import { resolvePack } from "./resolve";
 import type { NotInForce, PolicyEntry, PolicyPack, PolicyTimeline, PolicyTimelinePack } from "./types";
 
@@ -44,8 +48,6 @@ function unset(unit: string, labelZh: string, labelEn: string, source: string): 
   return t(unit, labelZh, labelEn, dated({ value: 0, source, fromYear: 1990, notSet: true }));
 }
 
-const STAFF_2001 =
-  "国务院办公厅转发中央编办、教育部、财政部《关于制定中小学教职工编制标准的意见》(国办发〔2001〕74号)";
 const STAFF_2014 =
   "中央编办、教育部、财政部《关于统一城乡中小学教职工编制标准的通知》(中央编办发〔2014〕72号): 县镇、农村中小学教职工编制标准统一到城市标准";
 const CLASS_2002 =
@@ -60,8 +62,8 @@ const KG_RULES = "教育部《幼儿园工作规程》(2016年)";
 const BANDS =
   "国务院《关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》(国发〔2016〕40号): 56–65人为大班额, 66人及以上为超大班额; 46–55人按常用统计分档记为偏大";
 const BASIC = "《县域义务教育均衡发展督导评估暂行办法》(教督〔2012〕3号)";
-const QUALITY = "《县域义务教育优质均衡发展督导评估办法》(教督〔2017〕6号)";
 const FUNDS_2016 = "国务院《关于进一步完善城乡义务教育经费保障机制的通知》(国发〔2015〕67号)";
+const QUALITY = "《县域义务教育优质均衡发展督导评估办法》(教督〔2017〕6号)";
 const ALLOWANCE_2013 =
   "2013年中央1号文件及教育部、财政部通知: 集中连片特困地区乡村教师生活补助, 地方发放、中央综合奖补; 标准各地自定, 此为示例(一省平均每人每月400元), 可在参数表中修改";
 const ALLOWANCE_PLAN = "国务院办公厅《乡村教师支持计划(2015—2020年)》(国办发〔2015〕43号)";
@@ -75,21 +77,22 @@ const NO_ALLOWANCE: NotInForce = {
 };
 const NO_NUTRITION: NotInForce = { value: 0, note: "营养改善计划2011年秋季学期起实施, 此前按0计" };
 
-/** The 2001 ratio of one area, unified to the 城市 ratio from 2014. */
-function staff(
-  level: "小学" | "初中" | "高中",
-  area: "城市" | "县镇" | "农村",
-  ratio2001: number,
-  unified: number,
-) {
-  const en = { 小学: "Primary", 初中: "Junior", 高中: "Senior" }[level];
+const AREA_ZH = { urban: "城市", town: "县镇", rural: "农村" } as const;
+
+/** One level and area's ratio by year, from the domain's dated staffing table (§4.5): 2001 by area, unified 2014. */
+function staff(level: StaffedLevel, area: Area) {
+  const zh = LEVEL_ZH[level];
+  const en = { primary: "Primary", junior: "Junior", senior: "Senior" }[level];
   return t(
     "生/教职工",
-    `${level}生师比(编制, ${area})`,
-    `${en} students per staff post (${area})`,
+    `${zh}生师比(编制, ${AREA_ZH[area]})`,
+    `${en} students per staff post (${AREA_ZH[area]})`,
     dated(
-      { value: ratio2001, source: `${STAFF_2001}: ${area}${level} 1:${ratio2001}`, fromYear: 2001 },
-      { value: unified, source: STAFF_2014, fromYear: 2014 },
+      ...STAFF_RATIO_TABLE.map((row) => {
+        const ratio = row.ratios[level][area];
+        const source = row.unified ? STAFF_2014 : `${row.sourceZh}: ${AREA_ZH[area]}${zh} 1:${ratio}`;
+        return { value: ratio, source, fromYear: row.from };
+      }),
     ),
   );
 }
@@ -99,39 +102,21 @@ const NO_BASELINE: NotInForce = {
   note: "2009年前无全国统一的生均公用经费基准定额(2006–07年农村义务教育经费保障机制改革前以杂费补充公用经费), 本年度按0计",
 };
 
-/** The public-funds baseline of one region and level by year (§4.6): rural schools until 2016, then all. */
-function funds(
-  labelZh: string,
-  labelEn: string,
-  [y2009, y2011, y2013, y2014, y2021]: readonly [number, number, number, number, number],
-) {
-  const rural = "农村义务教育经费保障机制";
-  return t(
-    "元/生·年",
-    labelZh,
-    labelEn,
-    dated(
-      { value: y2009, source: `${rural} 2009年基准定额(仅农村学校; 政策参考 §4.6)`, fromYear: 2009 },
-      {
-        value: y2011,
-        source: `${rural} 2011年基准定额(仅农村学校; 东部为莆田等地公开数据, 中西部为中等可信度; 政策参考 §4.6)`,
-        fromYear: 2011,
-      },
-      {
-        value: y2013,
-        source: `${rural} 2013年基准定额(仅农村学校; 由2014年标准减40元推算; 政策参考 §4.6)`,
-        fromYear: 2013,
-      },
-      { value: y2014, source: `${rural} 2014年基准定额(仅农村学校; 政策参考 §4.6)`, fromYear: 2014 },
-      { value: y2014, source: `${FUNDS_2016}: 2016年春季学期起城乡统一基准定额`, fromYear: 2016 },
-      {
-        value: y2021,
-        source: `${FUNDS_2016}建立的基准定额; 约2021年标准(巴彦淖尔市2023年仍按中西部650/850元执行), 此后可能提高, 可在参数表中修改`,
-        fromYear: 2021,
-      },
-    ),
-    NO_BASELINE,
-  );
+/**
+ * The public-funds baseline of one region and level by year, from the domain's dated table (§4.6): every row that
+ * gives the region a figure, rural schools only until the 2016 unification.
+ */
+function funds(labelZh: string, labelEn: string, region: Region, level: "primary" | "junior") {
+  const entries = NORM_TABLE.flatMap((row) => {
+    const pair = row[region];
+    if (!pair) return [];
+    const source =
+      row.scope === "rural"
+        ? `农村义务教育经费保障机制 ${row.from}年基准定额(仅农村学校; ${row.noteZh}; 政策参考 §4.6)`
+        : `城乡统一基准定额: ${row.noteZh}; 可在参数表中修改`;
+    return [{ value: pair[level], source, fromYear: row.from }];
+  });
+  return t("元/生·年", labelZh, labelEn, dated(...entries), NO_BASELINE);
 }
 
 /**
@@ -251,15 +236,15 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       QUALITY,
       2017,
     ),
-    "staff_ratio.primary": staff("小学", "城市", 19, 19),
-    "staff_ratio.junior": staff("初中", "城市", 13.5, 13.5),
-    "staff_ratio.senior": staff("高中", "城市", 12.5, 12.5),
-    "staff_ratio.primary.town": staff("小学", "县镇", 21, 19),
-    "staff_ratio.junior.town": staff("初中", "县镇", 16, 13.5),
-    "staff_ratio.senior.town": staff("高中", "县镇", 13, 12.5),
-    "staff_ratio.primary.rural": staff("小学", "农村", 23, 19),
-    "staff_ratio.junior.rural": staff("初中", "农村", 18, 13.5),
-    "staff_ratio.senior.rural": staff("高中", "农村", 13.5, 12.5),
+    "staff_ratio.primary": staff("primary", "urban"),
+    "staff_ratio.junior": staff("junior", "urban"),
+    "staff_ratio.senior": staff("senior", "urban"),
+    "staff_ratio.primary.town": staff("primary", "town"),
+    "staff_ratio.junior.town": staff("junior", "town"),
+    "staff_ratio.senior.town": staff("senior", "town"),
+    "staff_ratio.primary.rural": staff("primary", "rural"),
+    "staff_ratio.junior.rural": staff("junior", "rural"),
+    "staff_ratio.senior.rural": staff("senior", "rural"),
     "staff_ratio.class_teaching_point": v(
       2,
       "教职工/班",
@@ -279,23 +264,22 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
     "public_funds.central_west.primary": funds(
       "中西部小学生均公用经费",
       "Public funds, central/west primary",
-      [300, 500, 560, 600, 650],
+      "central_west",
+      "primary",
     ),
     "public_funds.central_west.junior": funds(
       "中西部初中生均公用经费",
       "Public funds, central/west junior",
-      [500, 700, 760, 800, 850],
+      "central_west",
+      "junior",
     ),
     "public_funds.east.primary": funds(
       "东部小学生均公用经费",
       "Public funds, east primary",
-      [350, 550, 610, 650, 700],
+      "east",
+      "primary",
     ),
-    "public_funds.east.junior": funds(
-      "东部初中生均公用经费",
-      "Public funds, east junior",
-      [550, 750, 810, 850, 900],
-    ),
+    "public_funds.east.junior": funds("东部初中生均公用经费", "Public funds, east junior", "east", "junior"),
     "public_funds.boarder": v(
       200,
       "元/生·年",

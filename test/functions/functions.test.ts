@@ -254,11 +254,13 @@ describe("v2: rules in force in a year", () => {
     expect(call(F.PUBLIC_FUNDS_NORM, "小学", null, 20160)).toEqual(err("#VALUE!", /^year/));
   });
   it("POLICY(key, year): the value in force in the year, #N/A naming the start year before it", () => {
-    expect(F.POLICY("staff_ratio.junior", 2010)).toBe(18);
+    expect(F.POLICY("staff_ratio.junior.rural", 2010)).toBe(18);
+    expect(F.POLICY("staff_ratio.junior", 2010)).toBe(13.5);
     expect(F.POLICY("public_funds.east.primary", 2014)).toBe(650);
     expect(F.POLICY("class_size.primary", 2020)).toBe(45);
     expect(F.POLICY("dropout.primary", null as never)).toBe(0);
-    expect(call(F.POLICY, "preschool.target_rate", 2015)).toEqual(err("#N/A", /applies from 2021/));
+    expect(F.POLICY("preschool.target_rate", 2015)).toBe(0.7);
+    expect(call(F.POLICY, "staff_ratio.class_special", 2015)).toEqual(err("#N/A", /applies from 2018/));
     expect(call(F.POLICY, "dropout.primry", 2015)).toEqual(err("#N/A", /dropout\.primary/));
     expect(call(F.POLICY, "class_size.primary", "2020")).toEqual(err("#VALUE!", /^year/));
   });

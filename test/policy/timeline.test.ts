@@ -60,7 +60,8 @@ describe("the national rules in force in a budget year (policies.md §4)", () =>
   it.each([
     [2008, 0, null],
     [2009, 300, 2009],
-    [2010, 300, 2009],
+    // 2010: the central/west row of the §4.6 table (Sichuan's base before the 2011 raise).
+    [2010, 400, 2010],
     [2011, 500, 2011],
     [2013, 560, 2013],
     [2014, 600, 2014],

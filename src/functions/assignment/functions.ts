@@ -7,7 +7,7 @@ import { assignClasses, classBalance, parseGender, type Gender } from "../../dom
 import { budgetYear } from "../../domain/dated";
 import { RuleError } from "../../domain/errors";
 import { policyInYear } from "../../domain/policyInForce";
-import { EDU_DEFAULT as P, lookupPolicy } from "../../policy/packs";
+import { EDU_DEFAULT as P, EDU_DEFAULT_TIMELINE, lookupPolicy } from "../../policy/packs";
 import {
   excel,
   excelRange,
@@ -91,6 +91,6 @@ export function POLICY(key: string, year?: number): number {
   return excel(() => {
     const k = text(key, "key", 'a policy key such as "dropout.primary"');
     const y = optNumOrNull(year, "year");
-    return y === null ? policyOf(k) : policyInYear(P, k, budgetYear(y));
+    return y === null ? policyOf(k) : policyInYear(EDU_DEFAULT_TIMELINE, k, budgetYear(y));
   });
 }

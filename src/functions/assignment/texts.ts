@@ -100,8 +100,8 @@ export function assignmentTexts(pack: PolicyPack): FunctionTable {
         "内置政策参数包中的值，工作簿引用同一个数，不必重复输入。",
       ),
       rule: bi(
-        "The built-in pack holds the national rules in force now, without any district's local rules; its one value that is not national is the primary dropout limit of the function specification (小学无辍学; the national control level is below 1 %). The keys, values, start years and sources are listed below. With a year: the staffing keys (staff_ratio.primary, staff_ratio.junior, staff_ratio.senior) give STAFF_RATIO(level, 农村, year) and the four public-funds baseline keys (public_funds.central_west.primary … public_funds.east.junior) PUBLIC_FUNDS_NORM(level, region, year), from their dated tables; any other key gives its value when its start year is in or before the year, else #N/A naming the year it applies from.",
-        "内置参数包为现行国家标准，不含任何地区的地方规定；其中唯一不是国家标准的是函数规范约定的小学辍学率上限（小学无辍学；国家控制水平为 1% 以内）。键、值、起始年份及依据见下表。给出年份时：编制键（“staff_ratio.primary”、“staff_ratio.junior”、“staff_ratio.senior”）等于 编制生师比(学段, 农村, 年份)，四个公用经费定额键（“public_funds.central_west.primary” … “public_funds.east.junior”）等于 公用经费定额(学段, 地区, 年份)，按各自的历年表取值；其他键在起始年份不晚于该年时返回其值，否则返回 #N/A 并提示起始年份。",
+        "The built-in pack holds the national rules in force now, without any district's local rules; its one value that is not national is the primary dropout limit of the function specification (小学无辍学; the national control level is below 1 %). The keys, values, start years and sources are listed below. With a year: the value in force in that year, from the pack's dated values: the staffing keys are STAFF_RATIO(level, area, year) of their own area (the plain keys staff_ratio.primary, staff_ratio.junior and staff_ratio.senior are 城市; .town 县镇, .rural 农村) and the four public-funds baseline keys (public_funds.central_west.primary … public_funds.east.junior) are PUBLIC_FUNDS_NORM(level, region, year); a year before a key's first value gives #N/A naming the year it applies from.",
+        "内置参数包为现行国家标准，不含任何地区的地方规定；其中唯一不是国家标准的是函数规范约定的小学辍学率上限（小学无辍学；国家控制水平为 1% 以内）。键、值、起始年份及依据见下表。给出年份时：返回该年施行的值，按参数包的历年取值：编制键等于其所属地区的 编制生师比(学段, 地区, 年份)（不带后缀的“staff_ratio.primary”、“staff_ratio.junior”、“staff_ratio.senior”为城市，“.town”为县镇，“.rural”为农村），四个公用经费定额键（“public_funds.central_west.primary” … “public_funds.east.junior”）等于 公用经费定额(学段, 地区, 年份)；早于某键首个值的年份返回 #N/A 并提示其起始年份。",
       ),
       source: bi(
         "Each key cites its own document or speech passage, listed with its value in the table below (policy reference §0, §4).",
@@ -111,7 +111,7 @@ export function assignmentTexts(pack: PolicyPack): FunctionTable {
         { args: ["dropout.primary", null], result: 0 },
         { args: ["preschool.target_rate", null], result: 0.9 },
         {
-          args: ["staff_ratio.junior", 2010],
+          args: ["staff_ratio.junior.rural", 2010],
           result: 18,
           note: bi("2001 standard, rural", "2001 年标准，农村"),
         },
@@ -130,7 +130,7 @@ export function assignmentTexts(pack: PolicyPack): FunctionTable {
             "the key has no value in force in the year: the message names the year it applies from",
             "该键在该年尚无施行的值：提示其起始年份",
           ),
-          args: ["preschool.target_rate", 2015],
+          args: ["staff_ratio.class_special", 2015],
         },
       ],
     },
