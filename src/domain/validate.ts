@@ -29,20 +29,24 @@ export function result(x: number, arg: string): number {
   return x;
 }
 
+const CEIL_CLEAN_DIGITS = 6;
+const CEIL_CLEAN_FACTOR = 10 ** CEIL_CLEAN_DIGITS;
+
 /**
  * ceil that ignores binary noise: 0.55 × 14000 = 7700.000000000001 must give 7700, not 7701. The value is first
  * rounded to 6 decimals, as its formula twin ceilCleanFormula does, so rule and workbook agree on every input.
  */
 export function ceilClean(x: number): number {
-  return Math.ceil(roundHalfAway(x, CEIL_CLEAN_DIGITS));
+  // Scaled rounding as ROUND computes it, without roundHalfAway's decimal conversion: this runs per cell.
+  const scaled = x < 0 ? -Math.round(-x * CEIL_CLEAN_FACTOR) : Math.round(x * CEIL_CLEAN_FACTOR);
+  const up = Math.ceil(scaled / CEIL_CLEAN_FACTOR);
+  return up === 0 ? 0 : up;
 }
 
 /** ceilClean as a formula: ROUNDUP alone would take 7700.000000000001 up to 7701. */
 export function ceilCleanFormula(x: string): string {
   return `ROUNDUP(ROUND(${x},${CEIL_CLEAN_DIGITS}),0)`;
 }
-
-const CEIL_CLEAN_DIGITS = 6;
 
 /**
  * Round half away from zero to `digits` decimals as Excel's ROUND does: the scaled value is first taken to Excel's 15
