@@ -126,11 +126,26 @@ export function readableScale(smallestFont: number): number {
 }
 
 /**
- * The print setup for a sheet: A4 in the builder's orientation when the sheet fits one page wide at a readable
- * size, else in the other one when that does; a sheet too wide for either prints landscape across pages at the
- * readable scale, its label columns (the frozen ones, or A) repeated on every page. The rows repeated at the top
- * are the builder's (else the frozen rows); every page has the header (district, sheet, year) and the footer
- * 第 n 页 共 m 页. What the definition overrides is kept as it says.
+ * How much wider than Excel another spreadsheet may set the same columns: LibreOffice without Calibri's metric
+ * twin (Carlito) measures the column width unit in its fallback font, about 1.3 times Excel's. A fit to the page
+ * width is kept only where the sheet still prints at a readable size that much wider; elsewhere a set scale prints
+ * the same size in every program (more pages across where the columns come out wider).
+ */
+export const RENDERER_WIDTH_SLACK = 1.3;
+
+/**
+ * What a set scale that fits the page width keeps to spare: LibreOffice with Carlito sets a column up to 4 % wider
+ * than Excel (its rounding of the width unit), which would push the last column onto a page of its own.
+ */
+export const SET_SCALE_SLACK = 1.05;
+
+/**
+ * The print setup for a sheet: A4, fitted to one page wide in the builder's orientation when the sheet reads
+ * there at 8 pt or more (also with RENDERER_WIDTH_SLACK), else in the other orientation when it reads there;
+ * otherwise landscape at a set scale: the scale that fits the page width where that reads, else the readable
+ * scale, across pages with the label columns (the frozen ones, or A) repeated on every page. The rows repeated at
+ * the top are the builder's (else the frozen rows); every page has the header (district, sheet, year) and the
+ * footer 第 n 页 共 m 页. What the definition overrides is kept as it says.
  */
 export function choosePrintSetup(
   sheet: SheetPlan,
@@ -141,15 +156,15 @@ export function choosePrintSetup(
   const width = contentWidth(sheet);
   const smallest = smallestFontSize(sheet, styles);
   const readable = (orientation: PrintPlan["orientation"]) =>
-    smallest * fitScale(width, orientation) >= MIN_PRINTED_SIZE;
+    smallest * fitScale(width * RENDERER_WIDTH_SLACK, orientation) >= MIN_PRINTED_SIZE;
   const preferred = override.orientation ?? sheet.print.orientation;
   const other = preferred === "portrait" ? "landscape" : "portrait";
   const fitted =
     override.fitToWidth === false || override.scale !== undefined
       ? undefined
-      : readable(preferred) || override.orientation !== undefined || override.fitToWidth === true
+      : override.fitToWidth === true || readable(preferred)
         ? preferred
-        : readable(other)
+        : override.orientation === undefined && readable(other)
           ? other
           : undefined;
   const frozenRows = sheet.freeze?.rows ?? 0;
@@ -171,11 +186,16 @@ export function choosePrintSetup(
       ...(override.repeatColumns !== undefined && { repeatColumns: override.repeatColumns }),
     };
   }
+  const orientation = override.orientation ?? "landscape";
   const labels = frozenColumns > 0 ? `A:${columnLetter(frozenColumns - 1)}` : "A:A";
+  const scale = Math.max(
+    readableScale(smallest),
+    Math.round(100 * fitScale(width * SET_SCALE_SLACK, orientation)),
+  );
   return {
-    orientation: override.orientation ?? "landscape",
+    orientation,
     fitToWidth: false,
-    scale: override.scale ?? readableScale(smallest),
+    scale: override.scale ?? scale,
     ...common,
     repeatColumns: override.repeatColumns ?? labels,
   };
@@ -197,10 +217,27 @@ export function textWidth(text: string, fontSize: number): number {
 
 /** The lines a text wraps to in a column `width` characters wide (a cell keeps about 2 points each side). */
 export function wrappedLines(text: string, width: number, fontSize: number): number {
-  const room = Math.max(1, columnWidthPoints(width) - 4);
-  return text
-    .split("\n")
-    .reduce((lines, line) => lines + Math.max(1, Math.ceil(textWidth(line, fontSize) / room)), 0);
+  const room = Math.max(1, columnWidthPoints(width) - 5);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    // Lines break between CJK characters and at spaces; a Latin word stays whole unless it is wider than a line.
+    const tokens = paragraph.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s+/gu) ?? [];
+    let used = 0;
+    lines += 1;
+    for (const token of tokens) {
+      const w = textWidth(token, fontSize);
+      if (used + w <= room || /^\s+$/.test(token)) used += w;
+      else if (w <= room) {
+        lines += 1;
+        used = w;
+      } else {
+        const more = Math.ceil((used + w) / room) - 1;
+        lines += more;
+        used = used + w - more * room;
+      }
+    }
+  }
+  return lines;
 }
 
 /** The height of one line of text at a font size, in points: 15 for Excel's 11-point default, CJK included. */
@@ -216,6 +253,15 @@ export function wrappedRowHeights(sheet: SheetPlan, styles: { readonly [id: stri
     .map((format) => ({ ...parseRange(format.range), size: styles[format.style]?.fontSize }));
   if (wrapped.length === 0) return [];
   const widths = new Map(sheet.columns.map(({ column, width }) => [columnIndex(column), width]));
+  const widthOf = (column: number) => widths.get(column) ?? DEFAULT_COLUMN_WIDTH;
+  // A merged cell wraps across its columns: its width in characters, with the cell margins between them.
+  const mergedWidth = new Map<string, number>();
+  for (const range of sheet.merges) {
+    const { start, end } = parseRange(range);
+    let points = 0;
+    for (let c = start.column; c <= end.column; c++) points += columnWidthPoints(widthOf(c));
+    mergedWidth.set(cellAddressOf(start.row, start.column), (points / 0.75 - 5) / 7);
+  }
   const heights = new Map<number, number>();
   for (const block of sheet.blocks) {
     const anchor = parseCell(block.anchor);
@@ -230,7 +276,8 @@ export function wrappedRowHeights(sheet: SheetPlan, styles: { readonly [id: stri
           const text = line?.[c - anchor.column]?.v;
           if (typeof text !== "string" || text === "") continue;
           const fontSize = size ?? DEFAULT_FONT_SIZE;
-          const lines = wrappedLines(text, widths.get(c) ?? DEFAULT_COLUMN_WIDTH, fontSize);
+          const width = mergedWidth.get(cellAddressOf(r, c)) ?? widthOf(c);
+          const lines = wrappedLines(text, width, fontSize);
           if (lines < 2) continue;
           const height = Math.min(MAX_ROW_HEIGHT, lines * lineHeight(fontSize) + 2);
           heights.set(r, Math.max(heights.get(r) ?? 0, height));
@@ -296,6 +343,102 @@ export function signaturePlaces(
   return places;
 }
 
+/* Text that fits its cell. */
+
+/** A rectangle of cells, 0-based and inclusive. */
+interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+const rectOf = (range: string): Rect => {
+  const { start, end } = parseRange(range);
+  return { top: start.row, left: start.column, bottom: end.row, right: end.column };
+};
+
+const inside = (rects: readonly Rect[], row: number, column: number): Rect | undefined =>
+  rects.find((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+
+/** The style that wraps text within its cell (in STYLES). */
+export const WRAP_STYLE = "wrap";
+
+/**
+ * What makes every text of the sheet fit its cell on paper: a text wider than its column that may run on over
+ * empty cells to its right within the printed columns does; one alone on its row (a remark) is merged across the
+ * printed columns and wrapped there; any other is wrapped in its own cell. Wrapped cells then get their row
+ * heights (wrappedRowHeights). Only constant and computed texts are measured, numbers never wrap.
+ */
+export function fitTexts(
+  sheet: SheetPlan,
+  styles: { readonly [id: string]: CellStyle },
+  pageWidth = Infinity,
+): { readonly formats: SheetPlan["formats"]; readonly merges: readonly string[] } {
+  const used = lastUsedColumn(sheet);
+  // A merge stays on the first page: one across a page break prints its text on both pages.
+  let last = 0;
+  for (let x = 0, c = 0; c <= used; c++) {
+    x += columnWidthPoints(columnWidths(sheet, used)[c] ?? DEFAULT_COLUMN_WIDTH);
+    if (x > pageWidth && c > 0) break;
+    last = c;
+  }
+  const widths = columnWidths(sheet, last).map(columnWidthPoints);
+  const wrapped = sheet.formats.filter((f) => styles[f.style]?.wrap === true).map((f) => rectOf(f.range));
+  const sized = sheet.formats
+    .filter((f) => styles[f.style]?.fontSize !== undefined)
+    .map((f) => ({ ...rectOf(f.range), size: styles[f.style]?.fontSize ?? DEFAULT_FONT_SIZE }));
+  const merged = sheet.merges.map(rectOf);
+  const tables = sheet.tables.map((t) => rectOf(t.range));
+  const occupied = new Set<number>();
+  const key = (row: number, column: number) => row * 16384 + column;
+  for (const block of sheet.blocks) {
+    const anchor = parseCell(block.anchor);
+    block.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell !== null && cell.v !== "") occupied.add(key(anchor.row + r, anchor.column + c));
+      }),
+    );
+  }
+  for (const m of merged)
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) occupied.add(key(r, c));
+  const formats: { range: string; style: string }[] = [];
+  const merges: string[] = [];
+  for (const block of sheet.blocks) {
+    const anchor = parseCell(block.anchor);
+    block.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        const text = cell?.v;
+        if (typeof text !== "string" || text === "") return;
+        const [row, column] = [anchor.row + r, anchor.column + c];
+        if (inside(merged, row, column) || inside(wrapped, row, column)) return;
+        const size = sized.find(
+          (s) => row >= s.top && row <= s.bottom && column >= s.left && column <= s.right,
+        );
+        const width = Math.max(
+          ...text.split("\n").map((part) => textWidth(part, size?.size ?? DEFAULT_FONT_SIZE)),
+        );
+        let room = (widths[column] ?? columnWidthPoints(DEFAULT_COLUMN_WIDTH)) - 4;
+        if (width <= room) return;
+        let right = column;
+        while (room < width && right < used && !occupied.has(key(row, right + 1)))
+          room += widths[++right] ?? 0;
+        if (width <= room && right <= last) return;
+        let empty = column;
+        while (empty < last && !occupied.has(key(row, empty + 1))) empty++;
+        const alone = empty === last && last > column && !inside(tables, row, column);
+        right = last;
+        const range = alone
+          ? `${cellAddressOf(row, column)}:${cellAddressOf(row, right)}`
+          : cellAddressOf(row, column);
+        if (alone) merges.push(range);
+        formats.push({ range, style: WRAP_STYLE });
+      }),
+    );
+  }
+  return { formats, merges };
+}
+
 /** What finishing a sheet reads of its definition. */
 export interface PrintDefinition {
   readonly print?: PrintOverride;
@@ -334,9 +477,21 @@ export function finishForPrint<K extends string>(
       ],
     };
   }
+  const setup = choosePrintSetup(finished, styles, heading, definition.print);
+  const fit = fitTexts(finished, styles, setup.fitToWidth ? Infinity : pageWidthAt(setup));
+  if (fit.formats.length > 0)
+    finished = {
+      ...finished,
+      formats: [...finished.formats, ...fit.formats],
+      merges: [...finished.merges, ...fit.merges],
+    };
   const print = choosePrintSetup(finished, styles, heading, definition.print);
   const rows = wrappedRowHeights(finished, styles);
   return { ...finished, print, ...(rows.length > 0 && { rows }) };
 }
+
+/** The sheet's width that one page holds at the setup's set scale, in points at 100 %. */
+const pageWidthAt = (setup: PrintPlan): number =>
+  (printableArea(setup.orientation).width * 100) / (setup.scale ?? 100);
 
 const cellAddressOf = (row: number, column: number): string => `${columnLetter(column)}${row + 1}`;
