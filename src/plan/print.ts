@@ -431,7 +431,12 @@ export function fitTexts(
         const range = alone
           ? `${cellAddressOf(row, column)}:${cellAddressOf(row, right)}`
           : cellAddressOf(row, column);
-        if (alone) merges.push(range);
+        if (alone) {
+          merges.push(range);
+          // The merged cell looks as its first cell did: its formats cover the merge.
+          for (const format of sheet.formats)
+            if (inside([rectOf(format.range)], row, column)) formats.push({ range, style: format.style });
+        }
         formats.push({ range, style: WRAP_STYLE });
       }),
     );

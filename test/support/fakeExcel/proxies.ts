@@ -307,7 +307,9 @@ class Worksheet implements WorksheetLike {
   getRange(address?: string): RangeLike {
     if (address === undefined)
       throw new FakeExcelError("NotImplemented", "getRange() needs an address in the fake");
-    this.session.queue(["worksheet.getRange", address], () => boxOrColumns(address));
+    this.session.queue(["worksheet.getRange", address], () =>
+      ROWS.test(address) ? undefined : boxOrColumns(address),
+    );
     return new Range(
       this.session,
       () => this.sheet(),
