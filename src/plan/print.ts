@@ -296,13 +296,14 @@ export const SIGNATURES = ["单位负责人：", "财务负责人：", "制表�
 /** The room a signature takes on the page: its label and a space to sign in, in points. */
 const SIGNATURE_ROOM = 150;
 
-/** The last row (0-based) that holds a cell, a table or a merge. */
+/** The last row (0-based) that holds a cell, a table, a merge or a chart. */
 export function lastUsedRow(sheet: SheetPlan): number {
   let last = 0;
   for (const block of sheet.blocks)
     last = Math.max(last, parseCell(block.anchor).row + block.cells.length - 1);
   for (const range of [...sheet.tables.map((t) => t.range), ...sheet.merges])
     last = Math.max(last, parseRange(range).end.row);
+  for (const chart of sheet.charts) last = Math.max(last, parseCell(chart.to).row);
   return last;
 }
 
