@@ -7,6 +7,7 @@ import type { District } from "../district/model";
 import { policyName } from "../policy/packs";
 import type { PolicyKey, PolicyPack } from "../policy/types";
 import type { BuildContext, BuildOptions, Reconciliation } from "./context";
+import { finishForPrint } from "./print";
 import { buildOrder, withNeeds, type SheetDefinition } from "./registry";
 import { SHEETS, type SheetOutput } from "./sheets";
 import { STYLES } from "./styles";
@@ -98,7 +99,10 @@ export function startPlan(
       if (missing.length > 0) throw new Error(`sheet ${sheet} needs ${missing.join(", ")} built first`);
       const result = definition.build(viewFor(definition));
       outputs.set(sheet, result.output);
-      return result.plan;
+      return finishForPrint(result.plan, definition, STYLES, {
+        district: district.name,
+        budgetYear: district.budgetYear,
+      });
     },
     output(sheet) {
       if (!outputs.has(sheet)) throw new Error(`${sheet} is not built`);

@@ -3,7 +3,7 @@
  * validatePlan reports a plan that breaks one before anything is written; both writers (exceljs and Office.js) take
  * the same rules and the same values from here, so that a plan validatePlan passes is one both writers can render.
  */
-import type { CellStyle, PrintPlan } from "./types";
+import type { CellStyle, HeaderFooterPlan, PrintPlan } from "./types";
 
 /** Excel's specifications and limits (Microsoft's "Excel specifications and limits"). */
 export const EXCEL_LIMITS = {
@@ -224,6 +224,36 @@ export const PAPER = {
   code: 9,
 } as const;
 
+/** A4 in points (210 × 297 mm). */
+export const A4_POINTS = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72 } as const;
+
+/** Excel's standard page margins in inches, as a file stores them. */
+export const MARGINS_INCHES = {
+  left: 0.7,
+  right: 0.7,
+  top: 0.75,
+  bottom: 0.75,
+  header: 0.3,
+  footer: 0.3,
+} as const;
+
+/** The same margins in points, as Office.js sets them. */
+export const MARGINS_POINTS = {
+  left: MARGINS_INCHES.left * 72,
+  right: MARGINS_INCHES.right * 72,
+  top: MARGINS_INCHES.top * 72,
+  bottom: MARGINS_INCHES.bottom * 72,
+  header: MARGINS_INCHES.header * 72,
+  footer: MARGINS_INCHES.footer * 72,
+} as const;
+
+/** The print scales Excel accepts, in percent. */
+export const PRINT_SCALE = { min: 10, max: 400 } as const;
+
+/** Excel's column width unit (characters of the default font) in points, for a 7-pixel digit. */
+export const columnWidthPoints = (characters: number): number =>
+  Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+
 /** Fit to width: all columns on one page wide, as many pages tall as needed (0: no limit). */
 export const FIT_TO_WIDTH = { wide: 1, tall: 0 } as const;
 
@@ -248,3 +278,86 @@ export function titleRows(print: PrintPlan): { readonly first: number; readonly 
   const [first, last] = repeat.replace(/\$/g, "").split(":").map(Number) as [number, number];
   return { first, last };
 }
+
+const REPEAT_COLUMNS = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/;
+
+/** Why print title columns like "A:B" cannot be set (undefined when they can). */
+export function repeatColumnsViolation(repeatColumns: string): string | undefined {
+  const match = REPEAT_COLUMNS.exec(repeatColumns);
+  if (!match) return `print repeat columns "${repeatColumns}" is not like "A:B"`;
+  const [first, last] = [columnNumber(match[1] as string), columnNumber(match[2] as string)];
+  if (last < first || last > EXCEL_LIMITS.columns)
+    return `print repeat columns "${repeatColumns}" are not columns from left to right of the sheet`;
+  return undefined;
+}
+
+const columnNumber = (letters: string): number =>
+  [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The columns printed at the left of every page, or a RangeError when they are not columns; none when not set. */
+export function titleColumns(
+  print: PrintPlan,
+): { readonly first: string; readonly last: string } | undefined {
+  const repeat = print.repeatColumns;
+  if (repeat === undefined || repeat === "") return undefined;
+  const violation = repeatColumnsViolation(repeat);
+  if (violation !== undefined) throw new RangeError(violation);
+  const [first, last] = repeat.replace(/\$/g, "").split(":") as [string, string];
+  return { first, last };
+}
+
+/** Why a print scale cannot be set (undefined when it can): a whole percent from 10 to 400. */
+export const printScaleViolation = (scale: number): string | undefined =>
+  Number.isInteger(scale) && scale >= PRINT_SCALE.min && scale <= PRINT_SCALE.max
+    ? undefined
+    : `print scale ${scale} % (must be a whole percent from ${PRINT_SCALE.min} to ${PRINT_SCALE.max})`;
+
+/* Page headers and footers. */
+
+/** The characters a file's header (or footer), its codes and its three parts together, may hold. */
+export const HEADER_FOOTER_LENGTH = 255;
+
+/** Codes of a header or footer part: the page number, the number of pages. */
+export const PAGE_NUMBER = "&P";
+export const PAGE_COUNT = "&N";
+
+/** Plain text as a header or footer part: an ampersand is doubled, so that no text reads as a code. */
+export const headerFooterText = (text: string): string => text.replace(/&/g, "&&");
+
+/** The footer "第 n 页 共 m 页" as header codes. */
+export const PAGE_OF_PAGES = `第 ${PAGE_NUMBER} 页 共 ${PAGE_COUNT} 页`;
+
+/** A header or footer as a file stores it (what exceljs takes): "&L…&C…&R…", parts left out when empty. */
+export function headerFooterCode(parts: HeaderFooterPlan | undefined): string {
+  if (!parts) return "";
+  return [
+    ["&L", parts.left],
+    ["&C", parts.center],
+    ["&R", parts.right],
+  ]
+    .filter(([, text]) => text !== undefined && text !== "")
+    .map(([code, text]) => `${code}${text}`)
+    .join("");
+}
+
+/** Why a header or footer cannot be set (undefined when it can): Excel keeps 255 characters of it. */
+export function headerFooterViolation(
+  parts: HeaderFooterPlan | undefined,
+  which: string,
+): string | undefined {
+  const length = headerFooterCode(parts).length;
+  return length <= HEADER_FOOTER_LENGTH
+    ? undefined
+    : `the page ${which} has ${length} characters with its codes; Excel keeps ${HEADER_FOOTER_LENGTH}`;
+}
+
+/* Row heights. */
+
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Why a row height cannot be set (undefined when it can): more than 0, at most 409 points. */
+export const rowHeightViolation = (height: number): string | undefined =>
+  height > 0 && height <= MAX_ROW_HEIGHT
+    ? undefined
+    : `row height ${height} (must be more than 0 and at most ${MAX_ROW_HEIGHT} points)`;

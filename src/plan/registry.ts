@@ -4,6 +4,7 @@
  * the declared needs. The list of sheets, in workbook order, is src/plan/sheets/index.ts.
  */
 import type { BuildContext } from "./context";
+import type { PrintOverride } from "./print";
 import type { SheetKey, SheetPlan } from "./types";
 
 /** What a builder makes: the sheet, and what it hands on to the sheets that need or read it. */
@@ -36,6 +37,13 @@ export interface SheetDefinition<K extends string = SheetKey, O = unknown> {
    * sheet that does not gather.
    */
   readonly gathers?: boolean;
+  /**
+   * What the sheet sets of its print setup itself; the rest is chosen for it (src/plan/print.ts: A4, fit to one
+   * page wide at 8 pt or more, else across pages at a readable scale; header, footer and print titles).
+   */
+  readonly print?: PrintOverride;
+  /** A table the bureau signs: it ends with the signature block (单位负责人, 财务负责人, 制表人, 日期). */
+  readonly signed?: boolean;
   build(ctx: BuildContext): SheetResult<O>;
 }
 

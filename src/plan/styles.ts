@@ -28,6 +28,8 @@ export const STYLES = {
   /** A line of explanation between blocks: not wrapped, it runs on across the empty cells to its right. */
   remark: { italic: true, color: "595959" },
   total: { bold: true, numFmt: "#,##0.00" },
+  /** Text too wide for its cell, wrapped within it (the print setup adds it; src/plan/print.ts). */
+  wrap: { wrap: true },
 } as const satisfies Record<string, CellStyle>;
 
 export type StyleName = keyof typeof STYLES;

@@ -111,8 +111,32 @@ export interface PrintPlan {
   readonly orientation: "portrait" | "landscape";
   /** Fit all columns on one page width. */
   readonly fitToWidth: boolean;
+  /** The print scale in percent when the sheet is not fitted to the page width (100 when not set). */
+  readonly scale?: number;
   /** Rows repeated at the top of every printed page, e.g. "1:3". */
   readonly repeatRows?: string;
+  /** Columns repeated at the left of every printed page, e.g. "A:B". */
+  readonly repeatColumns?: string;
+  /** The page header on every page. */
+  readonly header?: HeaderFooterPlan;
+  /** The page footer on every page. */
+  readonly footer?: HeaderFooterPlan;
+}
+
+/**
+ * The three parts of a page header or footer, in Excel's header codes: "&P" the page number, "&N" the number of
+ * pages, "&&" an ampersand (headerFooterText in excelRules.ts escapes plain text).
+ */
+export interface HeaderFooterPlan {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** A row's height in points (0-based row), set where wrapped text needs more than one line. */
+export interface RowPlan {
+  readonly row: number;
+  readonly height: number;
 }
 
 export interface ChartSeriesPlan {
@@ -149,6 +173,8 @@ export interface SheetPlan<K extends string = string> {
   /** Frozen rows and columns at the top-left. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly print: PrintPlan;
+  /** Rows of a set height (others keep Excel's default); in row order. */
+  readonly rows?: readonly RowPlan[];
   readonly charts: readonly ChartPlan[];
 }
 

@@ -10,7 +10,11 @@ import {
   formulaLimitBreaches,
   hasStyle,
   listViolation,
+  headerFooterViolation,
+  printScaleViolation,
+  repeatColumnsViolation,
   repeatRowsViolation,
+  rowHeightViolation,
   styleViolation,
   tabColorViolation,
   type LimitBreach,
@@ -454,6 +458,18 @@ function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: Formu
     const violation = repeatRowsViolation(sheet.print.repeatRows);
     if (violation !== undefined) problems.push({ ...at(), message: violation });
   }
+  const printViolations = [
+    sheet.print.repeatColumns === undefined ? undefined : repeatColumnsViolation(sheet.print.repeatColumns),
+    sheet.print.scale === undefined ? undefined : printScaleViolation(sheet.print.scale),
+    headerFooterViolation(sheet.print.header, "header"),
+    headerFooterViolation(sheet.print.footer, "footer"),
+    ...(sheet.rows ?? []).map((row) => {
+      const violation = rowHeightViolation(row.height);
+      return violation === undefined ? undefined : `row ${row.row + 1}: ${violation}`;
+    }),
+  ];
+  for (const violation of printViolations)
+    if (violation !== undefined) problems.push({ ...at(), message: violation });
   if (sheet.tabColor !== undefined) {
     const violation = tabColorViolation(sheet.tabColor);
     if (violation !== undefined) problems.push({ ...at(), message: violation });

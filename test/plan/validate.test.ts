@@ -250,6 +250,26 @@ describe("validatePlan and Excel's limits", () => {
       'style "odd": fill "#FFF" is not RRGGBB',
     ]);
   });
+
+  it("reports print title columns, a scale, a page header and a row height Excel would refuse", () => {
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      print: {
+        ...s.print,
+        fitToWidth: false,
+        scale: 5,
+        repeatColumns: "1:2",
+        header: { center: "表".repeat(254) },
+      },
+      rows: [{ row: 3, height: 410 }],
+    }));
+    expect(messages(p)).toEqual([
+      'print repeat columns "1:2" is not like "A:B"',
+      "print scale 5 % (must be a whole percent from 10 to 400)",
+      "the page header has 256 characters with its codes; Excel keeps 255",
+      "row 4: row height 410 (must be more than 0 and at most 409 points)",
+    ]);
+  });
 });
 
 describe("formulaReferences", () => {

@@ -74,6 +74,28 @@ export async function recalculateWithLibreOffice(xlsx: Uint8Array, timeoutMs?: n
   }
 }
 
+/** LibreOffice's PDF export of an .xlsx, every sheet as its print setup lays it out. */
+export async function convertToPdfWithLibreOffice(xlsx: Uint8Array, timeoutMs?: number): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), "edu-budget-lo-"));
+  try {
+    const profile = join(dir, "profile");
+    await mkdir(join(profile, "user"), { recursive: true });
+    await writeFile(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
+    await mkdir(join(dir, "in"));
+    const input = join(dir, "in", "book.xlsx");
+    await writeFile(input, xlsx);
+    const outdir = join(dir, "out");
+    const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck"];
+    const output = await run(SOFFICE, [...args, "--convert-to", "pdf", "--outdir", outdir, input], timeoutMs);
+    const converted = await readFile(join(outdir, "book.pdf")).catch(() => {
+      throw new Error(`LibreOffice wrote no PDF:\n${output}`);
+    });
+    return new Uint8Array(converted);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export interface ReadCell {
   readonly formula?: string;
   /** The value shown: a formula's result, or the constant. */

@@ -17,6 +17,7 @@ export const contentsSheet: SheetDefinition<"contents", undefined> = {
   titleZh: "教育经费预算",
   titleEn: "Contents",
   tabColor: "404040",
+  signed: true,
   needs: [],
   // It lists every check and reconciliation, 汇总's too.
   gathers: true,

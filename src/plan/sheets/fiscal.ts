@@ -35,6 +35,7 @@ export const fiscalSheet: SheetDefinition<"fiscal", FiscalOutput> = {
   titleZh: "财政投入与“三个增长”",
   titleEn: "Fiscal: three growths",
   tabColor: "ED7D31",
+  signed: true,
   needs: ["schools"],
   build: buildFiscal,
 };

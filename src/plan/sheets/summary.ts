@@ -22,6 +22,7 @@ export const summarySheet: SheetDefinition<"summary", undefined> = {
   titleZh: "教育经费预算汇总",
   titleEn: "Budget summary",
   tabColor: "404040",
+  signed: true,
   needs: [],
   // One row per budget line and check the other sheets handed in.
   gathers: true,

@@ -80,6 +80,8 @@ export interface RangeLike extends Loadable<RangeLike> {
 
 export interface RangeFormatLike {
   columnWidth: number;
+  /** Of whole rows ("5:5"), in points. */
+  rowHeight: number;
   horizontalAlignment: string;
   wrapText: boolean;
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
@@ -140,7 +142,19 @@ export interface PageLayoutLike {
   orientation: string;
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  readonly headersFooters: { readonly defaultForAllPages: HeaderFooterLike };
   setPrintTitleRows(rows: string): void;
+  setPrintTitleColumns(columns: string): void;
+}
+
+/** One page header and footer (ExcelApi 1.9), each part in Excel's header codes. */
+export interface HeaderFooterLike {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
 }
 
 export interface ChartCollectionLike {

@@ -3,10 +3,19 @@
  * rows only when a request would outgrow the byte limit), and one call per property per range for everything else.
  */
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../../plan/address";
-import { FIT_TO_WIDTH, PAPER, checkedList, listSource, styleNamed, titleRows } from "../../plan/excelRules";
+import {
+  FIT_TO_WIDTH,
+  PAPER,
+  checkedList,
+  columnWidthPoints,
+  listSource,
+  styleNamed,
+  titleColumns,
+  titleRows,
+} from "../../plan/excelRules";
 import { isFormulaCell, type Block, type CellStyle, type ChartPlan, type SheetPlan } from "../../plan/types";
 import { Batch, CALL_BYTES, utf8Length } from "./batch";
-import type { BorderEdge, RangeLike, WorksheetLike } from "./excelSubset";
+import type { BorderEdge, HeaderFooterLike, RangeLike, WorksheetLike } from "./excelSubset";
 import { rewriteReferences, type ReferenceMaps } from "./references";
 
 type GridProperty = "values" | "formulas" | "numberFormat";
@@ -88,10 +97,6 @@ export async function writeFormulas(batch: Batch, sheet: WorksheetLike, block: B
   await writeGrid(batch, sheet, row, column, formulas, "formulas");
 }
 
-/** Excel's column width unit (characters of the default font) in points, for a 7-pixel digit. */
-export const columnWidthPoints = (characters: number): number =>
-  Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-
 export async function writeLayout(batch: Batch, sheet: WorksheetLike, plan: SheetPlan, tabColor?: string) {
   if (tabColor) await batch.queue([tabColor], () => (sheet.tabColor = `#${tabColor}`));
   for (const { column, width } of plan.columns) {
@@ -101,6 +106,10 @@ export async function writeLayout(batch: Batch, sheet: WorksheetLike, plan: Shee
       () => (sheet.getRange(`${column}:${column}`).format.columnWidth = points),
       2,
     );
+  }
+  for (const { row, height } of plan.rows ?? []) {
+    const rows = `${row + 1}:${row + 1}`;
+    await batch.queue([rows, height], () => (sheet.getRange(rows).format.rowHeight = height), 2);
   }
   for (const merge of plan.merges) await batch.queue([merge], () => sheet.getRange(merge).merge(false), 2);
 }
@@ -209,11 +218,35 @@ export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: S
           verticalFitToPages: FIT_TO_WIDTH.tall,
         }),
     );
+  else if (plan.print.scale !== undefined) {
+    const scale = plan.print.scale;
+    await batch.queue([scale], () => (sheet.pageLayout.zoom = { scale }));
+  }
   const titles = titleRows(plan.print);
   if (titles) {
     const rows = `$${titles.first}:$${titles.last}`;
     await batch.queue([rows], () => sheet.pageLayout.setPrintTitleRows(rows));
   }
+  const columns = titleColumns(plan.print);
+  if (columns) {
+    const range = `$${columns.first}:$${columns.last}`;
+    await batch.queue([range], () => sheet.pageLayout.setPrintTitleColumns(range));
+  }
+  const parts: [keyof HeaderFooterLike, string | undefined][] = [
+    ["leftHeader", plan.print.header?.left],
+    ["centerHeader", plan.print.header?.center],
+    ["rightHeader", plan.print.header?.right],
+    ["leftFooter", plan.print.footer?.left],
+    ["centerFooter", plan.print.footer?.center],
+    ["rightFooter", plan.print.footer?.right],
+  ];
+  for (const [part, text] of parts)
+    if (text !== undefined && text !== "")
+      await batch.queue(
+        [part, text],
+        () => (sheet.pageLayout.headersFooters.defaultForAllPages[part] = text),
+        3,
+      );
 }
 
 const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" } as const;

@@ -9,7 +9,9 @@ import {
   FIT_TO_WIDTH,
   PAPER,
   checkedList,
+  headerFooterCode,
   listFormula,
+  titleColumns,
   titleRows,
 } from "../../plan/excelRules";
 import { StyleCache, toDxfStyle } from "./styles";
@@ -132,15 +134,28 @@ function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
       { state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns)}${rows + 1}` },
     ];
   }
+  for (const { row, height } of sheet.rows ?? []) ws.getRow(row + 1).height = height;
   // Merged into exceljs's defaults, which keep Excel's standard page margins.
   const titles = titleRows(sheet.print);
+  const columns = titleColumns(sheet.print);
   Object.assign(ws.pageSetup, {
     paperSize: PAPER.code,
     orientation: sheet.print.orientation,
     fitToPage: sheet.print.fitToWidth,
-    ...(sheet.print.fitToWidth && { fitToWidth: FIT_TO_WIDTH.wide, fitToHeight: FIT_TO_WIDTH.tall }),
+    ...(sheet.print.fitToWidth
+      ? { fitToWidth: FIT_TO_WIDTH.wide, fitToHeight: FIT_TO_WIDTH.tall }
+      : { scale: sheet.print.scale ?? 100 }),
     ...(titles && { printTitlesRow: `${titles.first}:${titles.last}` }),
+    ...(columns && { printTitlesColumn: `${columns.first}:${columns.last}` }),
   });
+  const header = headerFooterCode(sheet.print.header);
+  const footer = headerFooterCode(sheet.print.footer);
+  if (header !== "" || footer !== "")
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      ...(header !== "" && { oddHeader: header }),
+      ...(footer !== "" && { oddFooter: footer }),
+    };
 }
 
 /** A constant string stays a plain string (exceljs stores it as a shared string, never as a formula). */

@@ -39,7 +39,12 @@ export interface FakeSheet {
     paperSize: string;
     zoom: Record<string, number>;
     printTitleRows: string | null;
+    /** Set only when the writer sets them. */
+    printTitleColumns?: string;
+    headerFooter?: Record<string, string>;
   };
+  /** Row heights in points by 1-based row, set only where the writer sets one. */
+  rowHeights?: Record<number, number>;
   charts: FakeChart[];
   customProperties: Record<string, string>;
 }

@@ -15,6 +15,7 @@ import type {
   ExcelContext,
   NamedItemCollectionLike,
   NamedItemLike,
+  HeaderFooterLike,
   PageLayoutLike,
   RangeFormatLike,
   RangeLike,
@@ -306,7 +307,9 @@ class Worksheet implements WorksheetLike {
   getRange(address?: string): RangeLike {
     if (address === undefined)
       throw new FakeExcelError("NotImplemented", "getRange() needs an address in the fake");
-    this.session.queue(["worksheet.getRange", address], () => boxOrColumns(address));
+    this.session.queue(["worksheet.getRange", address], () =>
+      ROWS.test(address) ? undefined : boxOrColumns(address),
+    );
     return new Range(
       this.session,
       () => this.sheet(),
@@ -319,6 +322,7 @@ class Worksheet implements WorksheetLike {
 }
 
 const COLUMNS = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i;
+const ROWS = /^\$?([1-9][0-9]*):\$?([1-9][0-9]*)$/;
 
 function boxOrColumns(address: string): Box | { columns: [number, number] } {
   const columns = COLUMNS.exec(address);
@@ -499,6 +503,19 @@ function rangeFormat(range: Range): RangeFormatLike {
     get columnWidth(): number {
       return notLoaded("format.columnWidth");
     },
+    set rowHeight(height: number) {
+      range.queue(["format.rowHeight", height], (sheet, address) => {
+        const rows = ROWS.exec(address);
+        if (!rows) throw new FakeExcelError("NotImplemented", "rowHeight on cells: use 5:5 in the fake");
+        if (!(height >= 0 && height <= 409))
+          throw new FakeExcelError("InvalidArgument", `row height ${height}`);
+        const heights = (sheet.rowHeights ??= {});
+        for (let r = Number(rows[1]); r <= Number(rows[2]); r++) heights[r] = height;
+      });
+    },
+    get rowHeight(): number {
+      return notLoaded("format.rowHeight");
+    },
     set horizontalAlignment(value: string) {
       style("horizontalAlignment")(value);
     },
@@ -610,6 +627,39 @@ class PageLayout implements PageLayoutLike {
   }
   setPrintTitleRows(rows: string): void {
     this.session.queue(["setPrintTitleRows", rows], () => (this.sheet().pageLayout.printTitleRows = rows));
+  }
+  setPrintTitleColumns(columns: string): void {
+    if (!COLUMNS.test(columns)) throw new FakeExcelError("InvalidArgument", `print title columns ${columns}`);
+    this.session.queue(
+      ["setPrintTitleColumns", columns],
+      () => (this.sheet().pageLayout.printTitleColumns = columns),
+    );
+  }
+  get headersFooters(): PageLayoutLike["headersFooters"] {
+    const part = (key: keyof HeaderFooterLike) => ({
+      get: (): string => notLoaded(`headersFooters.${key}`),
+      set: (text: string) => {
+        // Excel keeps 255 characters of a header or footer (ECMA-376's limit for its whole text).
+        if (text.length > 255) throw new FakeExcelError("InvalidArgument", `${key} longer than 255`);
+        this.session.queue(
+          [`headersFooters.${key}`, text],
+          () => ((this.sheet().pageLayout.headerFooter ??= {})[key] = text),
+        );
+      },
+    });
+    const keys: (keyof HeaderFooterLike)[] = [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ];
+    const defaultForAllPages = Object.defineProperties(
+      {},
+      Object.fromEntries(keys.map((key) => [key, { ...part(key), enumerable: true }])),
+    ) as HeaderFooterLike;
+    return { defaultForAllPages };
   }
 }
 

@@ -245,6 +245,46 @@ describe("writeWorkbookPlan into Excel", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
+  test("prints every sheet of a sample as its plan says: scale or fit, print titles, header, footer and row heights", async () => {
+    const plan = samplePlan("wuzhen");
+    const fake = createFakeExcel();
+    await fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "keepBoth" }));
+    const differences = plan.sheets.flatMap((sheet) => {
+      const written = fake.workbook.sheets.find((s) => s.name === sheet.name);
+      const layout = written?.pageLayout;
+      const titles = sheet.print.repeatColumns?.replace(/([A-Z]+)/g, "$$$1");
+      const expected = {
+        orientation: sheet.print.orientation === "landscape" ? "Landscape" : "Portrait",
+        paperSize: "A4",
+        zoom: sheet.print.fitToWidth
+          ? { horizontalFitToPages: 1, verticalFitToPages: 0 }
+          : { scale: sheet.print.scale },
+        printTitleColumns: titles,
+        headerFooter: {
+          leftHeader: sheet.print.header?.left,
+          centerHeader: sheet.print.header?.center,
+          rightHeader: sheet.print.header?.right,
+          centerFooter: "第 &P 页 共 &N 页",
+        },
+        rowHeights: Object.fromEntries((sheet.rows ?? []).map((r) => [r.row + 1, r.height])),
+      };
+      const found = {
+        orientation: layout?.orientation,
+        paperSize: layout?.paperSize,
+        zoom: layout?.zoom,
+        printTitleColumns: layout?.printTitleColumns,
+        headerFooter: layout?.headerFooter,
+        rowHeights: written?.rowHeights ?? {},
+      };
+      return JSON.stringify(found) === JSON.stringify(expected)
+        ? []
+        : [`${sheet.name}: ${JSON.stringify(found)}`];
+    });
+    expect(differences).toEqual([]);
+    expect(plan.sheets.some((s) => !s.print.fitToWidth && s.print.repeatColumns)).toBe(true);
+    expect(plan.sheets.some((s) => (s.rows ?? []).length > 0)).toBe(true);
+  });
+
   test("links on the contents sheet lead to the sheets of the same generation, whatever they end up called", async () => {
     const plan = samplePlan("zhenlai");
     const linkTargets = (fake: FakeExcel, contents: string) =>

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, Worksheet } from "exceljs";
 import { parseCell, parseRange } from "../../../src/plan/address";
+import { headerFooterCode } from "../../../src/plan/excelRules";
 import type { CellStyle, PlanCell, SheetPlan, WorkbookPlan } from "../../../src/plan/types";
 import { isFormulaCell } from "../../../src/plan/types";
 
@@ -144,16 +145,34 @@ function sheetDifferences(ws: Worksheet, sheet: SheetPlan, plan: WorkbookPlan): 
   if (JSON.stringify(frozen) !== JSON.stringify(plannedFreeze))
     problems.push(`${sheet.name}: frozen ${JSON.stringify(frozen)}`);
   const setup = ws.pageSetup;
+  // exceljs reads a sheet without a header or footer as null.
+  const headerFooter = ws.headerFooter as typeof ws.headerFooter | null;
   const print = {
     paperSize: setup.paperSize,
     orientation: setup.orientation,
     fitToWidth: setup.fitToPage ? setup.fitToWidth === 1 && setup.fitToHeight === 0 : false,
+    scale: setup.fitToPage ? undefined : setup.scale,
     repeatRows: setup.printTitlesRow,
+    repeatColumns: setup.printTitlesColumn,
+    header: headerFooter?.oddHeader ?? "",
+    footer: headerFooter?.oddFooter ?? "",
   };
-  const plannedPrint = { paperSize: 9, ...sheet.print };
-  if (JSON.stringify(print) !== JSON.stringify({ ...plannedPrint, repeatRows: sheet.print.repeatRows })) {
+  const plannedPrint = {
+    paperSize: 9,
+    orientation: sheet.print.orientation,
+    fitToWidth: sheet.print.fitToWidth,
+    scale: sheet.print.fitToWidth ? undefined : (sheet.print.scale ?? 100),
+    repeatRows: sheet.print.repeatRows,
+    repeatColumns: sheet.print.repeatColumns,
+    header: headerFooterCode(sheet.print.header),
+    footer: headerFooterCode(sheet.print.footer),
+  };
+  if (JSON.stringify(print) !== JSON.stringify(plannedPrint)) {
     problems.push(`${sheet.name}: print ${JSON.stringify(print)}`);
   }
+  for (const { row, height } of sheet.rows ?? [])
+    if (ws.getRow(row + 1).height !== height)
+      problems.push(`${sheet.name} row ${row + 1}: height ${ws.getRow(row + 1).height}, planned ${height}`);
   const tab = ws.properties.tabColor?.argb?.slice(2);
   if (tab !== sheet.tabColor?.toUpperCase()) problems.push(`${sheet.name}: tab colour ${tab}`);
   return problems;
