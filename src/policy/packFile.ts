@@ -303,6 +303,8 @@ interface RowEntry {
   readonly dueYear?: number;
   readonly row: number;
   readonly index: number;
+  /** Where the start year is (a later base value that takes over is reported there). */
+  readonly fromAt: Where;
 }
 
 const builtInIds = (): string[] => listTimelines().map((pack) => pack.id);
@@ -480,6 +482,7 @@ function readRow(
     ...(dueYear === undefined ? {} : { dueYear }),
     row: raw.row,
     index,
+    fromAt: at("fromYear"),
   };
   if (value === undefined) {
     // A blank value is the base's "no value set" read back, nothing else.
@@ -593,6 +596,22 @@ function packFromRaw(pack: RawPack, problems: Problems): PackFileResult {
       ...(entry.value === undefined ? { notSet: true as const } : {}),
     };
     values[entry.key] = { ...timeline, entries: [...timeline.entries, user] };
+    const later = timeline.entries
+      .filter(
+        (e) => e.fromYear > entry.fromYear && (entry.untilYear === undefined || e.fromYear < entry.untilYear),
+      )
+      .sort((a, b) => a.fromYear - b.fromYear)[0];
+    if (later)
+      problems.add(
+        entry.fromAt,
+        {
+          zh: `${entry.key} 的本行数值自 ${entry.fromYear} 年起适用, 但「${base.nameZh}」自 ${later.fromYear} 年起的值(${later.notSet ? "未设定" : later.value})在 ${later.fromYear} 年及以后取代它(起始年份晚的优先)`,
+          en: `${entry.key}: this value applies from ${entry.fromYear}, but the value of "${base.nameEn}" from ${later.fromYear} (${later.notSet ? "not set" : later.value}) replaces it from ${later.fromYear} on (the later start applies)`,
+          accepts: `要在 ${later.fromYear} 年后仍用本值, 起始年份填 ${later.fromYear} 或更晚`,
+          acceptsEn: `to keep this value after ${later.fromYear}, a start year of ${later.fromYear} or later`,
+        },
+        "warning",
+      );
   }
   const timeline: PolicyTimelinePack = {
     id: `${base.id}-user`,

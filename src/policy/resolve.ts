@@ -33,18 +33,12 @@ const ORIGIN_RANK = { national: 0, local: 1, user: 2 } as const;
 
 /**
  * The entry in force in a year: the latest start among those in force; at the same start a local value goes before
- * the national one and the user's before both. A user's value (a pack file layered on a built-in pack) goes before
- * every other in the years it is in force, whatever their start. Undefined when none is in force.
+ * the national one and the user's before both. Undefined when none is in force.
  */
 export function entryInForce(timeline: PolicyTimeline, year: number): PolicyEntry | undefined {
   let best: PolicyEntry | undefined;
   for (const entry of timeline.entries) {
     if (!inForceIn(entry, year)) continue;
-    const user = entry.origin === "user";
-    if (best && user !== (best.origin === "user")) {
-      if (user) best = entry;
-      continue;
-    }
     if (
       !best ||
       entry.fromYear > best.fromYear ||

@@ -190,7 +190,8 @@ describe("a good pack file", () => {
         value: 650,
         unit: "元/生·年",
         source: SOURCE,
-        fromYear: 2010,
+        fromYear: 2012,
+        untilYear: 2013,
       },
       { key: "dropout.junior.rural", value: "2%", source: SOURCE, fromYear: 2012 },
       { key: "class_size.primary", value: 40, source: SOURCE, fromYear: 2030 },
@@ -211,7 +212,7 @@ describe("a good pack file", () => {
     expect(pack.values["public_funds.central_west.primary"]).toMatchObject({
       value: 650,
       origin: "user",
-      fromYear: 2010,
+      fromYear: 2012,
       source: SOURCE,
       status: "inForce",
     });
@@ -245,6 +246,44 @@ describe("a good pack file", () => {
     const row = [...changed].filter((cell) => cell.startsWith(`参数!`) && cell.endsWith(originRow));
     expect(row.length).toBeGreaterThan(0);
     expect(row.map((cell) => hfAfter.valueAt("参数", cell.split("!")[1] as string))).toContain("用户");
+  });
+});
+
+describe("a user's value that a later built-in value replaces", () => {
+  it("is warned about at its start year, naming the year the built-in value takes over", () => {
+    const text = JSON.stringify({
+      basedOn: "national",
+      values: [{ key: "nutrition.yuan_per_day", value: 4.5, source: SOURCE, fromYear: 2012 }],
+    });
+    const read = readPackJson(text, "p.json");
+    expect(read.problems.map((p) => [p.severity, p.column, p.field])).toEqual([
+      ["warning", "fromYear", "values[0].fromYear"],
+    ]);
+    expect(read.problems[0]?.messageEn).toContain('the value of "National rules" from 2014 (4) replaces it');
+    const pack = read.pack as PolicyTimelinePack;
+    expect(resolvePack(pack, 2013).values["nutrition.yuan_per_day"]).toMatchObject({
+      value: 4.5,
+      origin: "user",
+    });
+    expect(resolvePack(pack, 2014).values["nutrition.yuan_per_day"]).toMatchObject({
+      value: 4,
+      origin: "national",
+    });
+  });
+
+  it("is not warned about when it starts with or after the built-in value in force", () => {
+    const text = JSON.stringify({
+      basedOn: "national",
+      values: [{ key: "nutrition.yuan_per_day", value: 6, source: SOURCE, fromYear: 2021 }],
+    });
+    const read = readPackJson(text, "p.json");
+    expect(read.problems).toEqual([]);
+    expect(resolvePack(read.pack as PolicyTimelinePack, 2025).values["nutrition.yuan_per_day"]).toMatchObject(
+      {
+        value: 6,
+        origin: "user",
+      },
+    );
   });
 });
 
