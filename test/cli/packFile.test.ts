@@ -136,6 +136,25 @@ describe("edu-budget generate --pack FILE", () => {
     expect(io.files.has("o.xlsx")).toBe(false);
   });
 
+  it("names the sheet, row and column of a problem in an .xlsx pack file", async () => {
+    const io = memoryIo({ "d.json": district }, "zh_CN.UTF-8");
+    expect(await main(["pack-template", "--based-on", "zhenlai-2012", "--out", "p.xlsx"], io)).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    const bytes = written(io, "p.xlsx");
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    const sheet = workbook.getWorksheet("政策包");
+    if (!sheet) throw new Error("no 政策包 sheet");
+    sheet.getCell("C6").value = "三成";
+    sheet.getCell("E7").value = null;
+    io.files.set("p.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(await main(["generate", "--input", "d.json", "--pack", "p.xlsx", "--out", "o.xlsx"], io)).toBe(2);
+    expect(io.err()).toMatch(/错误\s+p\.xlsx\s+政策包\s+6\s+数值\s+应为数字,实为「三成」/);
+    expect(io.err()).toMatch(/错误\s+p\.xlsx\s+政策包\s+7\s+来源\s+「来源」未填写/);
+    expect(io.files.has("o.xlsx")).toBe(false);
+  });
+
   it("never writes the workbook over the pack file", async () => {
     const io = memoryIo({ "d.json": district, "p.xlsx": new Uint8Array() });
     expect(await main(["pack-template", "--out", "p.xlsx", "--force"], io)).toBe(0);

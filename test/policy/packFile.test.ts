@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { loadPackFile } from "../../src/district/loadPack";
+import { ZIP_LIMITS } from "../../src/district/readers/zip";
 import { getSample } from "../../src/district/samples";
 import { buildWorkbook } from "../../src/plan/build";
 import { buildPackTemplatePlan } from "../../src/plan/packTemplate";
@@ -381,5 +382,28 @@ describe("policy bounds", () => {
         },
       ),
     );
+  });
+});
+
+describe("reading a pack file's bytes", () => {
+  it("refuses an .xlsx over the zip limits before unpacking it, as an input workbook", async () => {
+    const base = getTimeline("edu-default");
+    const bytes = await writeXlsx(buildPackTemplatePlan(base, 2025));
+    const read = await loadPackFile(
+      { name: "big.xlsx", bytes },
+      { limits: { ...ZIP_LIMITS, partBytes: 1000 } },
+    );
+    expect(read.pack).toBeUndefined();
+    expect(read.problems).toHaveLength(1);
+    expect(read.problems[0]?.messageEn).toContain("too large and was not read");
+  });
+
+  it("says a file that is not a workbook cannot be read, and names the types it takes", async () => {
+    const broken = await loadPackFile({ name: "p.xlsx", bytes: new TextEncoder().encode("not a zip") });
+    expect(broken.problems.map((p) => p.messageEn)).toEqual([
+      expect.stringContaining("Cannot read this .xlsx file"),
+    ]);
+    const csv = await loadPackFile({ name: "p.csv", bytes: new Uint8Array() });
+    expect(csv.problems).toEqual([expect.objectContaining({ file: "p.csv", accepts: ".json, .xlsx" })]);
   });
 });
