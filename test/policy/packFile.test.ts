@@ -407,3 +407,46 @@ describe("reading a pack file's bytes", () => {
     expect(csv.problems).toEqual([expect.objectContaining({ file: "p.csv", accepts: ".json, .xlsx" })]);
   });
 });
+
+describe("a template with some values edited", () => {
+  const base = getTimeline("edu-default");
+  /** A value within a key's bounds, from a fraction of its range. */
+  const inBounds = (key: (typeof POLICY_KEYS)[number], at: number): number => {
+    const { min, max = min + 1000, above, whole } = policyBounds(key);
+    const low = above ? min + 0.5 : min;
+    const value = low + (max - low) * at;
+    return whole ? Math.round(value) : Number(value.toPrecision(6));
+  };
+
+  it("reads back as the base with exactly the edited values, each the user's", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...POLICY_KEYS), { maxLength: 8 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (keys, at) => {
+          const document = JSON.parse(packTemplateJson(base, 2025)) as {
+            values: { key: string; value: number | null; source: string; fromYear: number }[];
+          };
+          const wanted = new Map(keys.map((key) => [key, inBounds(key, at)]));
+          for (const row of document.values) {
+            const value = wanted.get(row.key as (typeof POLICY_KEYS)[number]);
+            if (value === undefined) continue;
+            row.value = value;
+            row.source = SOURCE;
+          }
+          const read = readPackJson(JSON.stringify(document), "p.json");
+          expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+          const pack = resolvePack(read.pack as PolicyTimelinePack, 2025);
+          const builtIn = resolvePack(base, 2025);
+          expect(new Set(read.changed)).toEqual(new Set(keys));
+          for (const key of POLICY_KEYS) {
+            const value = wanted.get(key);
+            if (value === undefined) expect(pack.values[key]).toEqual(builtIn.values[key]);
+            else expect(pack.values[key]).toMatchObject({ value, origin: "user", source: SOURCE });
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
