@@ -47,7 +47,11 @@ export function buildPackTemplatePlan(
   const rows: PlanCell[][] = [
     pad([cell(texts.basedOn), cell(base.id), cell(texts.basedOnHelp)]),
     pad([cell(texts.name), null, cell(texts.nameHelp)]),
-    pad([cell(texts.yearNote)]),
+    pad([
+      cell(texts.applyEarly),
+      cell((base.applyBeforeStart ?? []).join(texts.separator)),
+      cell(`${texts.applyEarlyHelp}${lang === "zh" ? "。" : ". "}${texts.yearNote}`),
+    ]),
     pad(texts.headers.map(cell)),
     pad([cell(texts.note), ...texts.help.slice(1).map(cell)]),
     ...packTemplateRows(base, year, lang).map((row) =>
@@ -73,10 +77,9 @@ export function buildPackTemplatePlan(
       width: WIDTHS[column.key] ?? 12,
     })),
     formats: [
-      { range: "A1:A2", style: "label" },
-      { range: "B1:B2", style: "text" },
-      { range: "C1:C2", style: "remark" },
-      { range: "A3", style: "remark" },
+      { range: "A1:A3", style: "label" },
+      { range: "B1:B3", style: "text" },
+      { range: "C1:C3", style: "remark" },
       { range: `A${headerRow}:${last}${headerRow}`, style: "header" },
       { range: `A${headerRow + 1}:${last}${headerRow + 1}`, style: "help" },
       ...textColumns.map((column) => ({

@@ -7,7 +7,14 @@
  * "user" so 参数 shows it as the user's.
  */
 import type { Problem } from "../district/problems";
-import { excelError, isBlank, isDate, parseNumberText, xmlSafeText } from "../district/readers/cells";
+import {
+  excelError,
+  isBlank,
+  isDate,
+  parseNumberText,
+  splitList,
+  xmlSafeText,
+} from "../district/readers/cells";
 import { parseJson } from "../district/readers/json";
 import { normalizeHeader } from "../district/layout";
 import { boundsText, isTargetKey, RATE_UNIT, withinBounds } from "./bounds";
@@ -139,10 +146,11 @@ export const PACK_SHEET = { zh: "政策包", en: "Pack" } as const;
 const META = {
   basedOn: { zh: "基于政策包", en: "Based on", aliases: ["basedOn", "基于"] },
   name: { zh: "政策包名称", en: "Pack name", aliases: ["name"] },
+  applyEarly: { zh: "提前适用", en: "Apply early", aliases: ["applyBeforeStart"] },
 } as const;
 
 /** JSON field names of a pack file and of its rows. */
-const JSON_TOP = ["basedOn", "name", "nameEn", "note", "values"] as const;
+const JSON_TOP = ["basedOn", "name", "nameEn", "applyBeforeStart", "note", "values"] as const;
 const JSON_ROW: readonly string[] = [...PACK_COLUMNS.map((column) => column.key), "startYear"];
 
 export interface PackFileResult {
@@ -176,6 +184,8 @@ interface RawPack {
   readonly basedOn?: RawCell;
   readonly name?: RawCell;
   readonly nameEn?: RawCell;
+  /** The keys used before their start year when no value is in force (replaces the base's list when given). */
+  readonly applyEarly?: RawCell;
   /** Where basedOn is looked for, when it is missing. */
   readonly basedOnAt: { readonly row?: number; readonly column: string };
   readonly rows: readonly RawRow[];
@@ -550,6 +560,7 @@ function packFromRaw(pack: RawPack, problems: Problems): PackFileResult {
   };
   const nameZh = name(pack.name);
   const nameEn = name(pack.nameEn);
+  const applyEarly = earlyKeys(pack.applyEarly, problems);
 
   const entries: RowEntry[] = [];
   const seen = new Map<string, RowEntry>();
@@ -620,10 +631,45 @@ function packFromRaw(pack: RawPack, problems: Problems): PackFileResult {
     nameEn: nameEn ?? nameZh ?? `User pack (based on ${base.nameEn})`,
     basedOn: `${base.id}@${base.version}`,
     ...(base.year === undefined ? {} : { year: base.year }),
-    ...(base.applyBeforeStart === undefined ? {} : { applyBeforeStart: base.applyBeforeStart }),
+    ...((applyEarly ?? base.applyBeforeStart) === undefined
+      ? {}
+      : { applyBeforeStart: applyEarly ?? base.applyBeforeStart }),
     values: values as PolicyTimelinePack["values"],
   };
   return { pack: timeline, changed: POLICY_KEYS.filter((key) => changed.has(key)), problems: problems.list };
+}
+
+/** The keys of the apply-early line (a list of keys, or text of keys separated by 、 or commas). */
+function earlyKeys(cell: RawCell | undefined, problems: Problems): PolicyKey[] | undefined {
+  if (!cell) return undefined;
+  const where = { row: cell.row, column: cell.column, field: "applyBeforeStart" };
+  const accepts = {
+    accepts: "以顿号或逗号分隔的政策参数键, 或留空",
+    acceptsEn: "policy keys separated by 、 or commas, or blank",
+  };
+  const items: unknown[] = Array.isArray(cell.value)
+    ? cell.value
+    : isBlank(cell.value)
+      ? []
+      : typeof cell.value === "string"
+        ? splitList(cell.value)
+        : [cell.value];
+  const keys: PolicyKey[] = [];
+  for (const item of items) {
+    const text = typeof item === "string" ? item.trim().toLowerCase() : undefined;
+    if (text !== undefined && isPolicyKey(text)) {
+      if (!keys.includes(text)) keys.push(text);
+      continue;
+    }
+    const shown = describe(item);
+    const near = closestKeys(text ?? "", 3).join(", ");
+    problems.add(where, {
+      zh: `提前适用的键${shown[0]}不是政策参数(是否想写:${near}?)`,
+      en: `${shown[1]} among the keys to apply early is not a policy key (did you mean: ${near}?)`,
+      ...accepts,
+    });
+  }
+  return POLICY_KEYS.filter((key) => keys.includes(key));
 }
 
 // ---------------------------------------------------------------- JSON
@@ -731,6 +777,9 @@ export function readPackJson(text: string, file: string): PackFileResult {
       ...(object.basedOn === undefined ? {} : { basedOn: cell(object.basedOn, "basedOn", "basedOn") }),
       ...(object.name === undefined ? {} : { name: cell(object.name, "name", "name") }),
       ...(object.nameEn === undefined ? {} : { nameEn: cell(object.nameEn, "nameEn", "nameEn") }),
+      ...(object.applyBeforeStart === undefined
+        ? {}
+        : { applyEarly: cell(object.applyBeforeStart, "applyBeforeStart", "applyBeforeStart") }),
       basedOnAt: { row: 1, column: "basedOn" },
       rows,
       missingColumns: new Set(),
@@ -860,11 +909,13 @@ export function readPackTables(tables: readonly PackTable[], file: string): Pack
   });
   const basedOn = metaCell(META.basedOn);
   const name = metaCell(META.name);
+  const applyEarly = metaCell(META.applyEarly);
   return packFromRaw(
     {
       sheet: table.sheet,
       ...(basedOn ? { basedOn } : {}),
       ...(name ? { name } : {}),
+      ...(applyEarly ? { applyEarly } : {}),
       basedOnAt: { row: 1, column: META.basedOn.zh },
       rows,
       missingColumns,
@@ -943,6 +994,10 @@ export function packTemplateTexts(base: PolicyTimelinePack, year: number, lang: 
         basedOnHelp: `内置政策包: ${ids.join("、")}; 未列出的键沿用该包`,
         name: META.name.zh,
         nameHelp: "选填: 本政策包的名称(显示在参数表上)",
+        applyEarly: META.applyEarly.zh,
+        applyEarlyHelp:
+          "选填: 本年度尚无施行值时提前采用的键(以顿号分隔; 采用其最早的施行值, 参数表注明“用户选择提前适用”); 留空为不提前适用",
+        separator: "、",
         yearNote: `下列为「${base.nameZh}」${year}年适用的值。只改需要改的行: 未改动的行沿用内置政策包, 改动的行标为“用户”并自起始年份起适用; 不需要的行可以删除。`,
         note: NOTE_MARK.zh,
         headers: PACK_COLUMNS.map((column) => column.zh),
@@ -954,6 +1009,10 @@ export function packTemplateTexts(base: PolicyTimelinePack, year: number, lang: 
         basedOnHelp: `built-in packs: ${ids.join(", ")}; keys not listed keep that pack's values`,
         name: META.name.en,
         nameHelp: "optional: this pack's name (shown on 参数)",
+        applyEarly: META.applyEarly.en,
+        applyEarlyHelp:
+          "optional: the keys to use before their start year when no value is in force (separated by commas; the earliest value is used and 参数 says so); blank for none",
+        separator: ", ",
         yearNote: `The values of "${base.nameEn}" in force in ${year}. Change only the rows you need: an unchanged row keeps the built-in value, a changed one is marked as the user's and applies from its start year; rows you do not need may be deleted.`,
         note: NOTE_MARK.en,
         headers: PACK_COLUMNS.map((column) => column.en),
@@ -968,6 +1027,7 @@ export function packTemplateJson(base: PolicyTimelinePack, year: number, lang: P
   const document = {
     note: `${texts.yearNote} ${fields}`,
     basedOn: base.id,
+    applyBeforeStart: base.applyBeforeStart ?? [],
     values: packTemplateRows(base, year, lang).map((row) => ({
       key: row.key,
       label: row.label,

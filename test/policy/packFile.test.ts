@@ -450,3 +450,49 @@ describe("a template with some values edited", () => {
     );
   });
 });
+
+describe("the keys a pack file applies early", () => {
+  it("use a value before its start year in a year with none in force, as the user's choice", () => {
+    const text = JSON.stringify({
+      basedOn: "national",
+      applyBeforeStart: ["public_funds.boarder"],
+      values: [],
+    });
+    const read = readPackJson(text, "p.json");
+    expect(read.problems).toEqual([]);
+    const pack = resolvePack(read.pack as PolicyTimelinePack, 2012);
+    expect(pack.values["public_funds.boarder"]).toMatchObject({ value: 200, status: "beforeStart" });
+    expect(resolvePack(getTimeline("national"), 2012).values["public_funds.boarder"]).toMatchObject({
+      value: 0,
+      status: "notInForce",
+    });
+  });
+
+  it("replace the base's list when given (blank: none) and keep it when left out", async () => {
+    const wuzhen = getTimeline("wuzhen-2004");
+    const none = readPackJson(JSON.stringify({ basedOn: "wuzhen-2004", applyBeforeStart: [] }), "p.json");
+    expect(none.pack?.applyBeforeStart).toEqual([]);
+    const kept = readPackJson(JSON.stringify({ basedOn: "wuzhen-2004" }), "p.json");
+    expect(kept.pack?.applyBeforeStart).toEqual(wuzhen.applyBeforeStart);
+    const sheetRows = sheet([], "wuzhen-2004");
+    const first = sheetRows[0];
+    if (!first) throw new Error("no sheet");
+    const rows = [...first.rows];
+    rows[2] = ["提前适用", "public_funds.special、 nutrition.days"];
+    const listed = readPackTables([{ sheet: "政策包", rows }], "p.xlsx");
+    expect(listed.problems).toEqual([]);
+    expect(listed.pack?.applyBeforeStart).toEqual(["public_funds.special", "nutrition.days"]);
+  });
+
+  it("are each a policy key, or a problem on their line", () => {
+    const first = sheet([])[0];
+    if (!first) throw new Error("no sheet");
+    const rows = [...first.rows];
+    rows[2] = ["提前适用", "public_funds.special、nutrition.dayz"];
+    const read = readPackTables([{ sheet: "政策包", rows }], "p.xlsx");
+    expect(read.problems.map((p) => [p.row, p.column, p.field])).toEqual([
+      [3, "提前适用", "applyBeforeStart"],
+    ]);
+    expect(read.problems[0]?.message).toContain("nutrition.days");
+  });
+});
