@@ -2,19 +2,29 @@
 import { basename, extname, join } from "path";
 import type { Problem } from "../district/problems";
 import { hasErrors } from "../district/problems";
+import { isPackFileName, loadPackFile } from "../district/loadPack";
 import { getSample } from "../district/samples";
 import { reconciles } from "../domain/debt";
 import { buildWorkbook, type BuiltWorkbook } from "../plan/build";
 import type { Reconciliation } from "../plan/context";
 import { buildInputTemplatePlan } from "../plan/inputTemplate";
+import { buildPackTemplatePlan } from "../plan/packTemplate";
 import type { WorkbookPlan } from "../plan/types";
 import { checkStatus, countChecks } from "../plan/verdict";
-import { listPacks, packForYear } from "../policy";
+import {
+  getTimeline,
+  listPacks,
+  listTimelines,
+  packForYear,
+  packTemplateJson,
+  resolvePack,
+  templateYear,
+} from "../policy";
 import type { PolicyPack } from "../policy";
 import { writeXlsx } from "../writers/xlsx";
 import { UserError } from "./errors";
 import type { DistrictSource } from "./inputs";
-import { checkSampleId, loadDistrict } from "./inputs";
+import { checkSampleId, loadDistrict, readInput } from "./inputs";
 import type { Io } from "./io";
 import { lockFiles, samePath } from "./io";
 import { formatTable } from "./table";
@@ -52,11 +62,23 @@ function problemSummary(problems: readonly Problem[], t: Texts): string {
   return t.problemCount(errors, problems.length - errors) + "\n";
 }
 
-/** The chosen pack resolved for the budget year: the values in force in that year. */
-function choosePack(id: string, year: number, t: Texts): PolicyPack {
-  const ids = listPacks().map((pack) => pack.id);
-  if (!ids.includes(id)) throw new UserError(t.unknownPack(id, ids.join(", ")));
-  return packForYear(id, year);
+/**
+ * The chosen pack resolved for the budget year: the values in force in that year. A pack file (.json or .xlsx) is
+ * read, its problems printed as the district's are, and its timeline resolved; errors stop (exit 2).
+ */
+async function choosePack(pack: string, year: number, ctx: Context): Promise<PolicyPack> {
+  const { io, t } = ctx;
+  if (isPackFileName(pack)) {
+    const read = await loadPackFile({ name: basename(pack), bytes: await readInput(pack, io, t) });
+    if (read.problems.length > 0)
+      io.stderr(problemTable(read.problems, ctx) + problemSummary(read.problems, t));
+    if (!read.pack || hasErrors(read.problems)) throw new UserError(t.packHasErrors(pack));
+    io.stdout(t.packFile(basename(pack), read.changed.length, read.pack.basedOn ?? "") + "\n");
+    return resolvePack(read.pack, year);
+  }
+  const ids = listPacks().map((p) => p.id);
+  if (!ids.includes(pack)) throw new UserError(t.unknownPack(pack, ids.join(", ")));
+  return packForYear(pack, year);
 }
 
 /** Loads and validates the district; prints its problems; stops (exit 2) on errors. */
@@ -81,7 +103,7 @@ async function districtWorkbook(
     packId === undefined ? loaded.problems : loaded.problems.filter((p) => p.code !== "samplePack");
   if (problems.length > 0) io.stderr(problemTable(problems, ctx) + problemSummary(problems, t));
   if (!district || hasErrors(problems)) throw new UserError(t.inputHasErrors);
-  const pack = choosePack(packId ?? district.policyPack, district.budgetYear, t);
+  const pack = await choosePack(packId ?? district.policyPack, district.budgetYear, ctx);
   io.stdout(t.district(district.name, district.budgetYear, `${pack.id}@${pack.version}`) + "\n");
   const built = buildWorkbook(district, pack, {
     generatedAt: io.now().toISOString(),
@@ -176,7 +198,8 @@ export async function generate(
 ): Promise<number> {
   const plan = await districtPlan(options, options.pack, ctx);
   const path = outputPath(options.out, plan, ctx.t);
-  const saving = { force: options.force, inputs: options.input };
+  const packFile = options.pack !== undefined && isPackFileName(options.pack) ? [options.pack] : [];
+  const saving = { force: options.force, inputs: [...(options.input ?? []), ...packFile] };
   await checkTarget(path, saving, ctx);
   await save(path, await writeXlsx(plan), saving, ctx);
   ctx.io.stdout(
@@ -196,6 +219,41 @@ export async function template(
   const saving = { force: options.force };
   await checkTarget(path, saving, ctx);
   await save(path, await writeXlsx(buildInputTemplatePlan(example)), saving, ctx);
+  return 0;
+}
+
+export interface PackTemplateOptions {
+  readonly format?: string;
+  readonly basedOn?: string;
+  readonly year?: string;
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+/** Writes a pack template: every key with its value in the chosen built-in pack for a year (see src/policy/packFile). */
+export async function packTemplate(options: PackTemplateOptions, ctx: Context): Promise<number> {
+  const { lang, t } = ctx;
+  const ids = listTimelines().map((pack) => pack.id);
+  const baseId = options.basedOn ?? "edu-default";
+  if (!ids.includes(baseId)) throw new UserError(t.unknownPack(baseId, ids.join(", ")));
+  const base = getTimeline(baseId);
+  const fromOut = options.out && /\.json$/i.test(options.out) ? "json" : undefined;
+  const format = (options.format ?? fromOut ?? "xlsx").toLowerCase();
+  if (format !== "xlsx" && format !== "json") throw new UserError(t.badFormat(options.format ?? ""));
+  let year = templateYear(base);
+  if (options.year !== undefined) {
+    year = Number(options.year);
+    if (!/^\d{4}$/.test(options.year.trim()) || year < 1949 || year > 2100)
+      throw new UserError(t.badYear(options.year));
+  }
+  const path = options.out ?? join("out", `${lang === "zh" ? "政策包模板" : "pack-template"}.${format}`);
+  const bytes =
+    format === "json"
+      ? new TextEncoder().encode(packTemplateJson(base, year, lang))
+      : await writeXlsx(buildPackTemplatePlan(base, year, lang));
+  const saving = { force: options.force };
+  await checkTarget(path, saving, ctx);
+  await save(path, bytes, saving, ctx);
   return 0;
 }
 

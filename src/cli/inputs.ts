@@ -30,7 +30,8 @@ export function checkSampleId(id: string, t: Texts): string {
   return id;
 }
 
-async function read(path: string, io: Io, t: Texts): Promise<Uint8Array> {
+/** A file's bytes; a missing or unreadable file is the user's mistake, named by its path. */
+export async function readInput(path: string, io: Io, t: Texts): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
   } catch (error) {
@@ -69,7 +70,7 @@ export async function loadDistrict(source: DistrictSource, io: Io, t: Texts): Pr
     ...inputs.filter((path) => fileKind(path) === "csv"),
   ];
   const files = [];
-  for (const path of ordered) files.push({ name: basename(path), bytes: await read(path, io, t) });
+  for (const path of ordered) files.push({ name: basename(path), bytes: await readInput(path, io, t) });
   const { district, problems } = await loadInputs(files, options);
   return { ...(district && { district }), problems };
 }

@@ -1,7 +1,7 @@
 /** edu-budget: parses the command line (help in zh-CN and English) and runs a command. */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type { Context } from "./commands";
-import { check, generate, template, validate } from "./commands";
+import { check, generate, packTemplate, template, validate } from "./commands";
 import { UserError } from "./errors";
 import type { Io } from "./io";
 import { neutralise } from "./io";
@@ -61,7 +61,7 @@ function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
   const withDistrict = (command: Command): Command =>
     command.option("--sample <id>", t.sample).option("--input <file>", t.input, collect);
   withDistrict(program.command("generate").description(t.generate))
-    .option("--pack <id>", t.pack)
+    .option("--pack <id|file>", t.pack)
     .option("--out <path>", t.out)
     .option("--force", t.force)
     .action(run(generate));
@@ -73,10 +73,19 @@ function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
     .option("--force", t.force)
     .action(run(template));
   withDistrict(program.command("check").description(t.check))
-    .option("--pack <id>", t.pack)
+    .option("--pack <id|file>", t.pack)
     .option("--strict", t.strict)
     .action(run(check));
   withDistrict(program.command("validate").description(t.validate)).action(run(validate));
+  program
+    .command("pack-template")
+    .description(t.packTemplate)
+    .option("--format <format>", t.packFormat)
+    .option("--based-on <id>", t.packBasedOn)
+    .option("--year <year>", t.packYear)
+    .option("--out <file>", t.packTemplateOut)
+    .option("--force", t.force)
+    .action(run(packTemplate));
   return program;
 }
 

@@ -45,7 +45,7 @@ const zh = {
   exitCodes:
     "\n退出码:0 成功;1 有检查未通过(check --strict)或输入有错误(validate);2 输入无法使用(文件缺失、无法读取、有错误)或命令用法错误;70 程序内部错误。\n",
   examples:
-    "\n示例:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out 录入模板.xlsx\n  edu-budget validate --input 录入模板.xlsx\n  edu-budget check --input 区县.json --strict\n",
+    "\n示例:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out 录入模板.xlsx\n  edu-budget validate --input 录入模板.xlsx\n  edu-budget check --input 区县.json --strict\n  edu-budget pack-template --out 本区政策包.xlsx\n  edu-budget generate --input 区县.json --pack 本区政策包.xlsx\n",
   generate: "校验输入,生成预算工作簿并写出 .xlsx",
   template: "写出录入模板工作簿(.xlsx),填好后用 --input 读入",
   check: "列出政策检查的结果(通过/未通过及说明)",
@@ -53,7 +53,17 @@ const zh = {
   sample: "使用内置示例区县:zhenlai(讲话一)或 wuzhen(讲话二)",
   input:
     "输入文件:.json、.xlsx(录入模板)或 .csv(一张录入表,覆盖 --sample 或另一个 --input 中的同名表);可重复",
-  pack: "政策包 id(默认用输入中指定的):national、zhenlai-2012、wuzhen-2004、edu-default",
+  pack: "政策包 id(默认用输入中指定的):national、zhenlai-2012、wuzhen-2004、edu-default;或政策包文件(.json 或 .xlsx,见 pack-template)",
+  packTemplate: "写出政策包模板(每个参数的键、数值、单位、来源、起始年份),改好后用 --pack 读入",
+  packFormat: "模板格式:xlsx(默认)或 json",
+  packBasedOn: "模板所基于的内置政策包(默认 edu-default)",
+  packYear: "模板列出哪一年适用的值(默认为该政策包的年度,国家标准为 2025)",
+  packTemplateOut: "输出文件(默认 out/政策包模板.xlsx 或 .json)",
+  badFormat: (format: string) => `--format ${format}:请用 xlsx 或 json。`,
+  badYear: (year: string) => `--year ${year}:请给出 1949–2100 之间的四位年份。`,
+  packHasErrors: (file: string) => `政策包文件 ${file} 有错误,未生成工作簿。请改正后重试。`,
+  packFile: (file: string, changed: number, basedOn: string) =>
+    `政策包文件 ${file}:基于 ${basedOn},用户设定 ${changed} 项`,
   out: "输出目录或 .xlsx 文件(默认 out/<区县>-<年度>-教育经费预算.xlsx)",
   templateOut: "输出的 .xlsx 文件(默认 out/教育经费预算-录入模板.xlsx)",
   example: "用示例区县的数据填写模板:zhenlai 或 wuzhen",
@@ -129,7 +139,7 @@ const en: Texts = {
   exitCodes:
     "\nExit codes: 0 success; 1 a check failed (check --strict) or the input has errors (validate); 2 the input cannot be used (missing, unreadable or invalid file) or wrong usage; 70 an internal error.\n",
   examples:
-    "\nExamples:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out input.xlsx\n  edu-budget validate --input input.xlsx\n  edu-budget check --input district.json --strict\n",
+    "\nExamples:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out input.xlsx\n  edu-budget validate --input input.xlsx\n  edu-budget check --input district.json --strict\n  edu-budget pack-template --lang en --out pack.xlsx\n  edu-budget generate --input district.json --pack pack.xlsx\n",
   generate: "validate the input, build the budget workbook and write it as .xlsx",
   template: "write the input workbook (.xlsx) to fill in and read back with --input",
   check: "list the policy checks with their result (pass/fail) and detail",
@@ -137,7 +147,19 @@ const en: Texts = {
   sample: "use a built-in sample district: zhenlai (speech 1) or wuzhen (speech 2)",
   input:
     "input file: .json, .xlsx (the input workbook) or .csv (one input sheet, replacing that sheet of --sample or of another --input); repeatable",
-  pack: "policy pack id (when left out, the one the input names): national, zhenlai-2012, wuzhen-2004, edu-default",
+  pack: "policy pack id (when left out, the one the input names): national, zhenlai-2012, wuzhen-2004, edu-default; or a pack file (.json or .xlsx, see pack-template)",
+  packTemplate:
+    "write a policy pack template (every key with its value, unit, source and start year) to edit and read back with --pack",
+  packFormat: "template format: xlsx (default) or json",
+  packBasedOn: "the built-in pack the template is based on (default edu-default)",
+  packYear:
+    "the year whose values the template lists (default the pack's own year; 2025 for the national rules)",
+  packTemplateOut: "output file (default out/pack-template.xlsx or .json)",
+  badFormat: (format) => `--format ${format}: use xlsx or json.`,
+  badYear: (year) => `--year ${year}: give a four-digit year from 1949 to 2100.`,
+  packHasErrors: (file) => `The pack file ${file} has errors; no workbook was written. Fix them and retry.`,
+  packFile: (file, changed, basedOn) =>
+    `Pack file ${file}: based on ${basedOn}, ${changed} value(s) of your own`,
   out: "output folder or .xlsx file (default out/<district>-<year>-教育经费预算.xlsx)",
   templateOut: "output .xlsx file (default out/教育经费预算-录入模板.xlsx)",
   example: "fill the template with a sample district: zhenlai or wuzhen",

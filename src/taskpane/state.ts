@@ -5,7 +5,7 @@
 import type { District } from "../district/model";
 import { hasErrors, type Problem } from "../district/problems";
 import type { SheetKey } from "../plan/types";
-import type { PolicyKey } from "../policy/types";
+import type { PolicyKey, PolicyTimelinePack } from "../policy/types";
 import type { WriteStep } from "../writers/officejs";
 import type { StringKey } from "./i18n";
 import { SHEET_ORDER } from "./buildInfo";
@@ -60,6 +60,15 @@ export interface GenerationReport {
   }[];
 }
 
+/** A pack file the user loaded in the Policy step: its pack (when it has no errors) and its problems. */
+export interface PackFileState {
+  readonly file: string;
+  readonly pack?: PolicyTimelinePack;
+  /** The keys whose values the file sets. */
+  readonly changed: readonly PolicyKey[];
+  readonly problems: readonly Problem[];
+}
+
 export interface WizardState {
   readonly step: Step;
   readonly source?: DataSource;
@@ -75,6 +84,8 @@ export interface WizardState {
   readonly generation: Generation;
   /** Policy values whose typed text is not accepted: Next waits until they are fixed. */
   readonly invalidPolicy: readonly PolicyKey[];
+  /** A pack file loaded in the Policy step: used instead of the chosen built-in pack while it is loaded. */
+  readonly packFile?: PackFileState;
 }
 
 export type Action =
@@ -89,6 +100,8 @@ export type Action =
   | { readonly type: "next" }
   | { readonly type: "back" }
   | { readonly type: "choosePack"; readonly packId: string }
+  | ({ readonly type: "packFile" } & PackFileState)
+  | { readonly type: "clearPackFile" }
   | { readonly type: "edit"; readonly key: PolicyKey; readonly value: number }
   | { readonly type: "resetEdits" }
   | { readonly type: "policyValidity"; readonly key: PolicyKey; readonly valid: boolean }
@@ -128,6 +141,7 @@ export function blockedReason(state: WizardState, step: Step = state.step): Stri
       return hasErrors(state.problems) || !state.district ? "problemsErrorsBlock" : undefined;
     case "policy":
       if (state.invalidPolicy.length > 0) return "policyFixInvalid";
+      if (state.packFile && hasErrors(state.packFile.problems)) return "policyPackFileBlocks";
       return state.district ? undefined : "dataNeeded";
     case "generate":
       if (state.sheets.length === 0) return "generateNoSheets";
@@ -186,7 +200,14 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case "back":
       return move(state, -1);
     case "choosePack":
-      return { ...state, packId: action.packId, edits: {}, invalidPolicy: [] };
+      return { ...state, packId: action.packId, edits: {}, invalidPolicy: [], packFile: undefined };
+    case "packFile": {
+      // Edits belong to the pack they were made on.
+      const { type: _type, ...packFile } = action;
+      return { ...state, packFile, edits: {}, invalidPolicy: [] };
+    }
+    case "clearPackFile":
+      return { ...state, packFile: undefined, edits: {}, invalidPolicy: [] };
     case "edit":
       return Number.isFinite(action.value)
         ? { ...state, edits: { ...state.edits, [action.key]: action.value } }
@@ -253,6 +274,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
         packId: state.packId,
         edits: state.edits,
         invalidPolicy: state.invalidPolicy,
+        packFile: state.packFile,
       };
   }
 }

@@ -14,7 +14,7 @@ import { SHEETS, sheetSpec, type SheetKey } from "../../src/district/layout";
 import { cellAddress, columnLetter, parseCell } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
 import { isFormulaCell, type WorkbookPlan } from "../../src/plan/types";
-import { getPack } from "../../src/policy";
+import { getPack, readPackJson } from "../../src/policy";
 import { BUILD_TIMEOUT_MS, DIST, ROOT, ensureBuilt } from "../support/build";
 import type { FakeExcel } from "../support/fakeExcel";
 import {
@@ -902,6 +902,63 @@ describe("task pane in chromium", () => {
     expect(await session.cspViolations()).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     await session.context.close();
+  });
+
+  it("loads a pack file in the Policy step, lists its problems as the data's and uses a good one (en-US)", async () => {
+    const session = await open("en-US");
+    const { page } = session;
+    await page.getByLabel("Sample district").selectOption("zhenlai");
+    await page.getByRole("button", { name: "Use this sample" }).click();
+    await page.getByTestId("data-status").filter({ hasText: "Loaded" }).waitFor();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+    expect(await heading(page).textContent()).toBe("Policy");
+
+    const bad = JSON.stringify({
+      basedOn: "zhenlai-2012",
+      values: [
+        { key: "dropout.junior.rural", value: 5, source: "本区文件", fromYear: 2012 },
+        { key: "no.such.key", value: 1, source: "本区文件", fromYear: 2012 },
+      ],
+    });
+    const expected = readPackJson(bad, "bad-pack.json").problems;
+    expect(expected).toHaveLength(2);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "bad-pack.json", mimeType: "application/json", buffer: Buffer.from(bad) });
+    await page.getByTestId("pack-file-status").filter({ hasText: "bad-pack.json" }).waitFor();
+    expect(await page.getByTestId("pack-file-status").textContent()).toBe(
+      "Pack file bad-pack.json: 2 error(s), 0 warning(s).",
+    );
+    const rows = page.getByTestId("problems").locator("tbody tr");
+    expect(await rows.count()).toBe(2);
+    const shown = await rows.allTextContents();
+    expected.forEach((problem, i) => expect(shown[i]).toContain(problem.messageEn));
+    expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
+    expect(await page.getByTestId("next-reason").textContent()).toBe(
+      "Fix the pack file's errors and load it again, or use the built-in pack.",
+    );
+    await expectAccessible(page);
+
+    const good = JSON.stringify({
+      basedOn: "zhenlai-2012",
+      values: [{ key: "class_size.primary", value: 42, source: "本区文件", fromYear: 2012 }],
+    });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "good-pack.json", mimeType: "application/json", buffer: Buffer.from(good) });
+    await page.getByTestId("pack-file-status").filter({ hasText: "good-pack.json" }).waitFor();
+    expect(await page.getByTestId("pack-file-status").textContent()).toBe(
+      "Pack file good-pack.json: based on zhenlai-2012@1.0.0, 1 value(s) of your own.",
+    );
+    expect(await page.getByTestId("problems").count()).toBe(0);
+    expect(await page.locator('input[data-key="class_size.primary"]').inputValue()).toBe("42");
+    expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(false);
+    await page.getByRole("button", { name: "Use the built-in pack" }).click();
+    expect(await page.locator('input[data-key="class_size.primary"]').inputValue()).toBe(
+      String(getPack("zhenlai-2012").values["class_size.primary"].value),
+    );
+    await closeClean(session);
   });
 
   it("ships an initial script under 250 KB gzip and loads the rest on demand", () => {

@@ -84,7 +84,12 @@ class JsonSyntaxError extends Error {
 const VALUE_ZH = "一个值(数字、带英文双引号的文本、true、false、null、{…} 或 […])";
 const VALUE_EN = "a value (a number, text in double quotes, true, false, null, {…} or […])";
 
-export function parseJson(text: string): Parsed {
+export interface ParseOptions {
+  /** Told the line each value starts on (a pack file's problems name the line of their field). */
+  readonly onValue?: (path: Path, line: number) => void;
+}
+
+export function parseJson(text: string, { onValue }: ParseOptions = {}): Parsed {
   let at = 0;
   const path: (string | number)[] = [];
   const duplicates: Duplicate[] = [];
@@ -189,6 +194,7 @@ export function parseJson(text: string): Parsed {
 
   const parseValue = (depth: number): unknown => {
     skipSpace();
+    if (onValue) onValue(path, position(at).line);
     const char = text[at];
     if (char === "{") return parseObject(depth + 1);
     if (char === "[") return parseArray(depth + 1);

@@ -19,21 +19,47 @@ export interface ReadOptions {
   readonly limits?: ZipLimits;
 }
 
+/** An .xlsx file unpacked within the zip limits, or the one problem why it was not. */
+async function loadWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ZipLimits,
+): Promise<{ readonly workbook: ExcelJS.Workbook } | { readonly problem: Problem }> {
+  const refusal = await checkZip(bytes, limits);
+  if (refusal) return { problem: tooLarge(fileName, refusal) };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs hands the bytes to JSZip, which takes a Uint8Array in Node and in the browser.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    return { problem: unreadable(fileName, error) };
+  }
+  return { workbook };
+}
+
+/**
+ * Every sheet of an .xlsx file as rows of plain cell values (what the user sees), with the same zip limits and
+ * problems as the input workbook; for files that are not an input workbook (a policy pack file).
+ */
+export async function readWorkbookTables(
+  bytes: Uint8Array,
+  fileName: string,
+  { limits = ZIP_LIMITS }: ReadOptions = {},
+): Promise<{ readonly tables: InputTable[]; readonly problems: Problem[] }> {
+  const loaded = await loadWorkbook(bytes, fileName, limits);
+  if ("problem" in loaded) return { tables: [], problems: [loaded.problem] };
+  return { tables: loaded.workbook.worksheets.map(sheetTable), problems: [] };
+}
+
 export async function readInputWorkbook(
   bytes: Uint8Array,
   fileName: string,
   knownPacks: readonly string[] = KNOWN_POLICY_PACKS,
   { limits = ZIP_LIMITS }: ReadOptions = {},
 ): Promise<WorkbookResult> {
-  const refusal = await checkZip(bytes, limits);
-  if (refusal) return { problems: [tooLarge(fileName, refusal)], tables: [] };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs hands the bytes to JSZip, which takes a Uint8Array in Node and in the browser.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    return { problems: [unreadable(fileName, error)], tables: [] };
-  }
+  const loaded = await loadWorkbook(bytes, fileName, limits);
+  if ("problem" in loaded) return { problems: [loaded.problem], tables: [] };
+  const { workbook } = loaded;
   const sheets = workbook.worksheets.filter((sheet) => specForName(sheet.name));
   const read = sheets.map((sheet) => unmergeHeader(sheet, sheetTable(sheet), fileName));
   const tables = read.map(({ table }) => table);

@@ -5,6 +5,7 @@ import { pick } from "../i18n";
 import { effectivePack } from "../pack";
 import { displayValue, isRate, parsePolicyInput } from "../policyInput";
 import { unitText } from "../vocabulary";
+import { PackFileLoader } from "./PackFileLoader";
 import type { StepProps } from "./types";
 
 const useStyles = makeStyles({
@@ -20,7 +21,8 @@ const useStyles = makeStyles({
   source: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
-export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {
+export function PolicyStep(props: StepProps) {
+  const { state, dispatch, t, locale, busy } = props;
   const styles = useStyles();
   const base = getPack(state.packId);
   const pack = effectivePack(state);
@@ -61,6 +63,7 @@ export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {
           ))}
         </Select>
       </Field>
+      <PackFileLoader {...props} />
       <Text as="p" block role="status" data-testid="policy-status">
         {edited > 0 ? t("policyEdited", { count: edited, id: pack.id }) : `${base.id} ${base.version}`}
       </Text>
