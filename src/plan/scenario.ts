@@ -153,9 +153,13 @@ function issueProblems(error: z.ZodError, input: unknown, file: string): Problem
   });
 }
 
-/** The scenario's own rules between fields, in Chinese. */
-const CUSTOM_ZH: Readonly<Record<string, string>> = {
-  "give either year or termYear": "请只给出 year(年份)或 termYear(任期内第几年,1 为预算年度)之一",
+/** The scenario's own rules between fields, in Chinese, with what they accept. */
+const CUSTOM: Readonly<Record<string, readonly [string, string, string]>> = {
+  "give either year or termYear": [
+    "请只给出 year(年份)或 termYear(任期内第几年,1 为预算年度)之一",
+    "year 或 termYear",
+    "year or termYear",
+  ],
 };
 
 /** One schema issue as a problem of the field at `path`, called `label`. */
@@ -168,7 +172,12 @@ function issueProblem(
 ): Problem {
   const [zh, en, accepts, acceptsEn] =
     issue.code === "custom"
-      ? ["取值无效", issue.message, undefined, undefined]
+      ? [
+          CUSTOM[issue.message]?.[0] ?? "取值无效",
+          issue.message,
+          CUSTOM[issue.message]?.[1],
+          CUSTOM[issue.message]?.[2],
+        ]
       : describeIssue(issue, missing);
   return problem(file, path, `${label.zh}:${zh}`, `${label.en}: ${en}`, accepts, acceptsEn);
 }
