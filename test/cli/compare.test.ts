@@ -90,14 +90,18 @@ describe("edu-budget compare", () => {
     expect(io.files.has("c.xlsx")).toBe(false);
   });
 
-  it("never writes over an input, even with --force", async () => {
-    const io = memoryIo({ "a.json": wuzhenJson(), "s.json": EARLY_MERGER });
-    expect(await main(["compare", "a.json", "--scenario", "s.json", "--out", "a.json", "--force"], io)).toBe(
+  it("never writes over an input, even with --force, and writes only an .xlsx file", async () => {
+    const io = memoryIo({ "a.xlsx": "x", "s.json": EARLY_MERGER });
+    expect(await main(["compare", "a.xlsx", "--scenario", "s.json", "--out", "a.xlsx", "--force"], io)).toBe(
       2,
     );
-    expect(io.err()).toContain(TEXTS.en.compareOutXlsx("a.json"));
-    const xlsx = memoryIo({ "a.xlsx": "x", "s.json": EARLY_MERGER });
-    expect(await main(["compare", "wuzhen", "--scenario", "s.json", "--out", "s.json"], xlsx)).toBe(2);
+    expect(io.err()).toContain(TEXTS.en.outputIsInput("a.xlsx"));
+    expect(new TextDecoder().decode(io.files.get("a.xlsx"))).toBe("x");
+    const json = memoryIo({ "s.json": EARLY_MERGER });
+    expect(
+      await main(["compare", "wuzhen", "--scenario", "s.json", "--out", "s.json", "--force"], json),
+    ).toBe(2);
+    expect(json.err()).toContain(TEXTS.en.compareOutXlsx("s.json"));
   });
 
   it("lists the scenario's problems naming the field and what it accepts, exit code 2", async () => {
