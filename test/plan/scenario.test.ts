@@ -1,4 +1,7 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import fc from "fast-check";
+import { readDistrictJson } from "../../src/district";
 import { getSample } from "../../src/district/samples";
 import { applyScenario, parseScenario, readScenarioJson, type Scenario } from "../../src/plan/scenario";
 import { getPack } from "../../src/policy";
@@ -162,6 +165,27 @@ describe("parseScenario", () => {
     expect(readScenarioJson(`\uFEFF${text}`, "s.json").scenario?.changes).toHaveLength(1);
     expect(readScenarioJson("{ name: x", "s.json").problems[0]).toEqual(
       expect.objectContaining({ file: "s.json", accepts: "JSON" }),
+    );
+  });
+});
+
+describe("docs/examples/scenario.json", () => {
+  it("applies to docs/examples/district.json with no problem, each change in place", () => {
+    const docs = join(__dirname, "..", "..", "docs", "examples");
+    const district = readDistrictJson(
+      readFileSync(join(docs, "district.json"), "utf8"),
+      "district.json",
+    ).district;
+    const read = readScenarioJson(readFileSync(join(docs, "scenario.json"), "utf8"), "scenario.json");
+    expect(read.problems).toEqual([]);
+    if (!district || !read.scenario) throw new Error("the examples do not load");
+    const pack = getPack(district.policyPack);
+    const result = applyScenario(district, pack, read.scenario, "scenario.json");
+    expect(result.problems).toEqual([]);
+    expect(result.pack?.values["class_size.primary"].value).toBe(40);
+    expect(result.district?.schools.find((s) => s.code === "SL01")?.grades.g1).toBe(140);
+    expect(result.district?.fiscal.current.recurringRevenue).toBe(
+      Math.round(district.fiscal.prior.recurringRevenue * 105) / 100,
     );
   });
 });
