@@ -126,18 +126,26 @@ export function hasDifferences(comparison: BuildComparison): boolean {
 
 // ---------------------------------------------------------------- checks
 
-/** Both orders merged: b's, then what only a has, at the place after its predecessor in a. */
+/** Both orders merged: b's, with what only a has placed after the key it follows in a (linear in the keys). */
 function mergedKeys(a: readonly string[], b: readonly string[]): string[] {
   const inB = new Set(b);
-  const out = [...b];
-  let insertAt = 0;
+  // Keys only in a, by the last key before them that b has too (null: before all of them).
+  const after = new Map<string | null, string[]>();
+  let anchor: string | null = null;
   for (const key of a) {
-    const at = out.indexOf(key);
-    if (inB.has(key) && at >= 0) insertAt = at + 1;
+    if (inB.has(key)) anchor = key;
     else {
-      out.splice(insertAt, 0, key);
-      insertAt += 1;
+      const list = after.get(anchor);
+      if (list) list.push(key);
+      else after.set(anchor, [key]);
     }
+  }
+  if (after.size === 0) return [...b];
+  const out = [...(after.get(null) ?? [])];
+  for (const key of b) {
+    out.push(key);
+    const following = after.get(key);
+    if (following) out.push(...following);
   }
   return out;
 }
