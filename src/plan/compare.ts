@@ -100,8 +100,8 @@ export function compareBuilds(a: BuiltWorkbook, b: BuiltWorkbook, inputs?: Compa
   const checks = compareChecks(a.plan, b.plan);
   const valuesA = planValues(a);
   const valuesB = planValues(b);
-  const totals = compareValues(valuesA.totals, valuesB.totals, false);
-  const lines = compareValues(valuesA.lines, valuesB.lines, true);
+  const totals = compareValues(valuesA.totals, valuesB.totals);
+  const lines = compareLines(valuesA.lines, valuesB.lines);
   const changes = inputs ? compareInputs(inputs.a, inputs.b) : [];
   return {
     checks,
@@ -263,13 +263,30 @@ function shown(cell: PlanCell | undefined): Compared | undefined {
 
 const rowKeyText = (value: Compared | undefined): string => (value === undefined ? "" : String(value));
 
-/** Every key total and every table line of a build, by id, in workbook order. */
+/** The lines of one table: each row by its key, with its numbers and verdicts by column (text left out). */
+interface TableLines {
+  readonly sheetName: string;
+  readonly headers: readonly string[];
+  /** The sheet column of headers[0]. */
+  readonly left: number;
+  readonly rows: Map<string, RowLine>;
+}
+
+interface RowLine {
+  readonly label: string;
+  /** The 0-based sheet row. */
+  readonly row: number;
+  /** By column of the table (0 is the key column: undefined). */
+  readonly values: readonly (Compared | undefined)[];
+}
+
+/** Every key total by id, and every table's lines by sheet key and table name, in workbook order. */
 function planValues(built: BuiltWorkbook): {
   readonly totals: Map<string, PlanValue>;
-  readonly lines: Map<string, PlanValue>;
+  readonly lines: Map<string, TableLines>;
 } {
   const totals = new Map<string, PlanValue>();
-  const lines = new Map<string, PlanValue>();
+  const lines = new Map<string, TableLines>();
   for (const sheet of built.plan.sheets) {
     if (INDEX_SHEETS.has(sheet.key) || sheet.tables.length === 0) continue;
     const cells = grid(sheet);
@@ -289,6 +306,7 @@ function planValues(built: BuiltWorkbook): {
       const firstRow = start.row + 1;
       // Each row is known by its first cell (a school code, a year, a key), repeated ones by their occurrence.
       const seen = new Map<string, number>();
+      const rows = new Map<string, RowLine>();
       for (let row = firstRow; row <= end.row; row++) {
         const first = shown(at(row, start.column));
         if (first === undefined) continue;
@@ -298,22 +316,25 @@ function planValues(built: BuiltWorkbook): {
         const rowKey = n === 1 ? base : `${base}#${n}`;
         const second = shown(at(row, start.column + 1));
         const rowLabel = typeof second === "string" && second !== base ? `${base} ${second}` : base;
+        const values: (Compared | undefined)[] = [undefined];
         for (let column = start.column + 1; column <= end.column; column++) {
-          const cell = at(row, column);
-          const value = shown(cell);
-          if (typeof value !== "number" && typeof value !== "boolean" && !isError(value)) continue;
+          const value = shown(at(row, column));
+          const compared = typeof value === "number" || typeof value === "boolean" || isError(value);
+          values.push(compared ? value : undefined);
+          if (!gathering || !compared) continue;
           const header = headers[column - start.column] ?? "";
-          const id = `${sheet.key}:${table.name}:${rowKey}:${header}`;
-          const entry: PlanValue = {
+          totals.set(`${sheet.key}:${table.name}:${rowKey}:${header}`, {
             sheetName: sheet.name,
             labelZh: `${rowLabel} · ${header}`,
             labelEn: `${rowLabel} · ${header}`,
             value,
             ref: sheetRef(sheet.name, cellAddress(row, column, true)),
-          };
-          (gathering ? totals : lines).set(id, entry);
+          });
         }
+        rows.set(rowKey, { label: rowLabel, row, values });
       }
+      if (!gathering)
+        lines.set(`${sheet.key}:${table.name}`, { sheetName: sheet.name, headers, left: start.column, rows });
       // The totals row under the table: a SUM over the column's data rows.
       const totalRow = end.row + 1;
       for (let column = start.column; column <= end.column; column++) {
@@ -377,7 +398,6 @@ export function sameValue(a: Compared | undefined, b: Compared | undefined): boo
 function compareValues(
   a: ReadonlyMap<string, PlanValue>,
   b: ReadonlyMap<string, PlanValue>,
-  changedOnly: boolean,
 ): ValueComparison[] {
   const out: ValueComparison[] = [];
   for (const id of mergedKeys([...a.keys()], [...b.keys()])) {
@@ -385,7 +405,6 @@ function compareValues(
     const vb = b.get(id);
     const first = (vb ?? va) as PlanValue;
     const changed = !va || !vb || !sameValue(va.value, vb.value);
-    if (changedOnly && !changed) continue;
     const x = va?.value;
     const y = vb?.value;
     out.push({
@@ -399,6 +418,50 @@ function compareValues(
       changed,
       ...(vb?.ref !== undefined && { refB: vb.ref }),
     });
+  }
+  return out;
+}
+
+/** The table cells that differ: tables by sheet and name, rows by key, columns by header. */
+function compareLines(
+  a: ReadonlyMap<string, TableLines>,
+  b: ReadonlyMap<string, TableLines>,
+): ValueComparison[] {
+  const out: ValueComparison[] = [];
+  for (const tableId of mergedKeys([...a.keys()], [...b.keys()])) {
+    const ta = a.get(tableId);
+    const tb = b.get(tableId);
+    const first = (tb ?? ta) as TableLines;
+    const headers = mergedKeys(ta?.headers.slice(1) ?? [], tb?.headers.slice(1) ?? []);
+    const indexIn = (t: TableLines | undefined) => new Map(t?.headers.map((h, i) => [h, i]) ?? []);
+    const inA = indexIn(ta);
+    const inB = indexIn(tb);
+    for (const rowKey of mergedKeys([...(ta?.rows.keys() ?? [])], [...(tb?.rows.keys() ?? [])])) {
+      const ra = ta?.rows.get(rowKey);
+      const rb = tb?.rows.get(rowKey);
+      const label = (rb ?? ra)?.label ?? rowKey;
+      for (const header of headers) {
+        const ia = inA.get(header);
+        const ib = inB.get(header);
+        const x = ia === undefined ? undefined : ra?.values[ia];
+        const y = ib === undefined ? undefined : rb?.values[ib];
+        if (x === undefined && y === undefined) continue;
+        if (sameValue(x, y)) continue;
+        out.push({
+          id: `${tableId}:${rowKey}:${header}`,
+          sheetName: first.sheetName,
+          labelZh: `${label} · ${header}`,
+          labelEn: `${label} · ${header}`,
+          ...(x !== undefined && { a: x }),
+          ...(y !== undefined && { b: y }),
+          ...(typeof x === "number" && typeof y === "number" && { difference: y - x }),
+          changed: true,
+          ...(tb &&
+            rb &&
+            ib !== undefined && { refB: sheetRef(tb.sheetName, cellAddress(rb.row, tb.left + ib, true)) }),
+        });
+      }
+    }
   }
   return out;
 }
