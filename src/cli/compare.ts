@@ -191,7 +191,7 @@ export function comparisonText(comparison: BuildComparison, all: boolean, { lang
   const n = comparison.counts;
   parts.push(
     hasDifferences(comparison)
-      ? t.compareSummary(n.checksChanged, n.checksFlipped, n.totalsChanged, n.linesChanged, n.inputsChanged)
+      ? `${t.compareChecksSummary(n.checksChanged, n.checksFlipped)}${t.listSeparator}${t.compareValuesSummary(n.totalsChanged, n.linesChanged, n.inputsChanged)}`
       : t.noDifferences,
   );
   return parts.join("\n") + "\n";

@@ -113,7 +113,7 @@ const zh = {
     "对比两次生成:两个区县输入,或一个输入加 --scenario 场景文件;列出每项检查的结果(标出翻转)、合计与明细的变化",
   compareA: "A:.json 或 .xlsx 输入文件,或示例区县 id(zhenlai、wuzhen)",
   compareB: "B:同上;省略时为 A 加 --scenario 的场景",
-  scenario: "场景文件(.json):对 B(省略 B 时对 A)的一组修改,见 docs/input-formats.md",
+  scenario: "场景文件(.json):对 B(省略 B 时对 A)的一组修改",
   compareOut: "把对比写成 B 的预算工作簿中的「对比」工作表,写出这个 .xlsx 文件",
   compareAll: "列出全部合计与明细(默认只列有变化的)",
   compareNeedsTwo: "请给出两个区县输入,或一个输入加 --scenario <场景文件>。",
@@ -133,8 +133,10 @@ const zh = {
   compareTotalsTitle: "合计的变化:",
   compareLinesTitle: "明细的变化:",
   noDifferences: "两次生成没有差别。",
-  compareSummary: (checks: number, flipped: number, totals: number, lines: number, inputs: number) =>
-    `检查结果变化 ${checks} 项(其中通过↔未通过 ${flipped} 项),合计变化 ${totals} 项,明细变化 ${lines} 项,输入变化 ${inputs} 项`,
+  compareChecksSummary: (checks: number, flipped: number) =>
+    `检查结果变化 ${checks} 项(其中通过↔未通过 ${flipped} 项)`,
+  compareValuesSummary: (totals: number, lines: number, inputs: number) =>
+    `合计变化 ${totals} 项,明细变化 ${lines} 项,输入变化 ${inputs} 项`,
   moreRows: (n: number) => `……另有 ${n} 项(加 --all 全部列出)`,
   yes: "是",
   no: "否",
@@ -228,7 +230,7 @@ const en: Texts = {
   compareB: "B: the same; when left out, A with the --scenario applied",
   scenario:
     "scenario file (.json): a set of changes to B (to A when B is left out), see docs/input-formats.md",
-  compareOut: "write the comparison as the 对比 sheet of B's budget workbook, to this .xlsx file",
+  compareOut: "write the comparison as its own sheet, last in B's budget workbook, to this .xlsx file",
   compareAll: "list every total and line (by default only those that changed)",
   compareNeedsTwo: "Give two district inputs, or one input and --scenario <file>.",
   notADistrict: (arg, ids) =>
@@ -254,8 +256,9 @@ const en: Texts = {
   compareTotalsTitle: "Totals that changed:",
   compareLinesTitle: "Lines that changed:",
   noDifferences: "The two builds do not differ.",
-  compareSummary: (checks, flipped, totals, lines, inputs) =>
-    `${checks} check(s) changed (${flipped} between pass and fail), ${totals} total(s), ${lines} line(s), ${inputs} input(s)`,
+  compareChecksSummary: (checks, flipped) => `${checks} check(s) changed (${flipped} between pass and fail)`,
+  compareValuesSummary: (totals, lines, inputs) =>
+    `${totals} total(s), ${lines} line(s), ${inputs} input(s) changed`,
   moreRows: (n) => `… and ${n} more (--all lists them all)`,
   yes: "yes",
   no: "no",

@@ -46,7 +46,8 @@ describe("edu-budget compare", () => {
     const flipLine = out.split("\n").find((line) => line.startsWith(TEXTS.zh.flipped));
     expect(flipLine).toContain(`迁并顺序: ${PRIMARY_MERGER}`);
     expect(out.split("\n").filter((line) => line.startsWith(TEXTS.zh.flipped))).toHaveLength(1);
-    expect(out).toContain(TEXTS.zh.compareSummary(1, 1, 0, 2, 1));
+    expect(out).toContain(TEXTS.zh.compareChecksSummary(1, 1));
+    expect(out).toContain(TEXTS.zh.compareValuesSummary(0, 2, 1));
     expect(io.err()).toBe("");
   });
 
