@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchAssignClasses } from "./assignClasses";
 import { benchBundles } from "./bundles";
+import { benchCompare } from "./compare";
 import { benchFunctions } from "./functions";
 import { benchPaneRender } from "./pane";
 import { benchOfficeJs, benchPlanBuilding, benchScale, benchXlsx } from "./workbook";
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     assignClasses: step("ASSIGN_CLASSES", () => benchAssignClasses()),
     bundles: step("bundle sizes", benchBundles),
     planBuilding: step("plan building", benchPlanBuilding),
+    compare: step("comparison of two 5,000-school builds", () => benchCompare(5000)),
     xlsx: step("xlsx writer, 5,000 schools", () => benchXlsx(5000)),
     scale: step("generation of 20,000 schools within 2 GB", () => benchScale()),
     officeJs: await step("Office.js generation", benchOfficeJs),
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     xlsxTimeRatioAtMost1_5: report.xlsx.timeRatio <= 1.5,
     xlsxUnder10s: report.xlsx.writer.ms < 10_000,
     planBuildingLinear: report.planBuilding.growthRatio500to5000 < 2,
+    compareTwo5000SchoolBuildsUnder2s: report.compare.compareMs < 2000,
     twentyThousandSchoolsWithin2GB: report.scale.within2GB,
     twentyThousandSchoolsLinear: report.scale.timePerSchoolRatio < 2,
     officeJsSyncsWithinBound: report.officeJs.generations.every((g) => g.withinSyncBound),

@@ -1,5 +1,6 @@
 /** The four commands. Each returns its exit code; user mistakes throw UserError. */
 import { basename, extname, join } from "path";
+import type { District } from "../district/model";
 import type { Problem } from "../district/problems";
 import { hasErrors } from "../district/problems";
 import { isPackFileName, loadPackFile } from "../district/loadPack";
@@ -57,7 +58,7 @@ function acceptsText(p: Problem, lang: Lang, t: Texts): string {
   return accepts ? ` (${t.columns.accepts}: ${accepts})` : "";
 }
 
-function problemSummary(problems: readonly Problem[], t: Texts): string {
+export function problemSummary(problems: readonly Problem[], t: Texts): string {
   const errors = problems.filter((p) => p.severity === "error").length;
   return t.problemCount(errors, problems.length - errors) + "\n";
 }
@@ -95,6 +96,16 @@ async function districtWorkbook(
   packId: string | undefined,
   ctx: Context,
 ): Promise<BuiltWorkbook> {
+  const { district, pack } = await districtAndPack(source, packId, ctx);
+  return buildChecked(district, pack, ctx);
+}
+
+/** Loads and validates the district and resolves its pack; prints its problems; stops (exit 2) on errors. */
+export async function districtAndPack(
+  source: DistrictSource,
+  packId: string | undefined,
+  ctx: Context,
+): Promise<{ readonly district: District; readonly pack: PolicyPack }> {
   const { io, t } = ctx;
   const loaded = await loadDistrict(source, io, t);
   const { district } = loaded;
@@ -105,6 +116,12 @@ async function districtWorkbook(
   if (!district || hasErrors(problems)) throw new UserError(t.inputHasErrors);
   const pack = await choosePack(packId ?? district.policyPack, district.budgetYear, ctx);
   io.stdout(t.district(district.name, district.budgetYear, `${pack.id}@${pack.version}`) + "\n");
+  return { district, pack };
+}
+
+/** The workbook of a district and pack; a plan Excel would reject is never written (a defect of the builders). */
+export function buildChecked(district: District, pack: PolicyPack, ctx: Context): BuiltWorkbook {
+  const { io, t } = ctx;
   const built = buildWorkbook(district, pack, {
     generatedAt: io.now().toISOString(),
     generator: generator(io),
@@ -143,7 +160,7 @@ export interface SaveOptions {
  * or that exists without --force. Called before the workbook is built, and the write itself never replaces a file
  * without --force.
  */
-async function checkTarget(
+export async function checkTarget(
   path: string,
   { force, inputs = [] }: SaveOptions,
   { io, t }: Context,
@@ -161,7 +178,12 @@ async function checkTarget(
   if (target !== undefined && !force) throw new UserError(t.outputExists(path));
 }
 
-async function save(path: string, bytes: Uint8Array, options: SaveOptions, ctx: Context): Promise<void> {
+export async function save(
+  path: string,
+  bytes: Uint8Array,
+  options: SaveOptions,
+  ctx: Context,
+): Promise<void> {
   const { io, t } = ctx;
   await checkTarget(path, options, ctx);
   try {

@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type { Context } from "./commands";
 import { check, generate, packTemplate, template, validate } from "./commands";
+import { compare, type CompareOptions } from "./compare";
 import { UserError } from "./errors";
 import type { Io } from "./io";
 import { neutralise } from "./io";
@@ -86,6 +87,19 @@ function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
     .option("--out <file>", t.packTemplateOut)
     .option("--force", t.force)
     .action(run(packTemplate));
+  program
+    .command("compare")
+    .description(t.compare)
+    .argument("<a>", t.compareA)
+    .argument("[b]", t.compareB)
+    .option("--scenario <file>", t.scenario)
+    .option("--pack <id>", t.pack)
+    .option("--out <file>", t.compareOut)
+    .option("--force", t.force)
+    .option("--all", t.compareAll)
+    .action(async (a: string, b: string | undefined, options: CompareOptions) =>
+      setExit(await compare(a, b, options, ctx)),
+    );
   return program;
 }
 

@@ -45,7 +45,7 @@ const zh = {
   exitCodes:
     "\n退出码:0 成功;1 有检查未通过(check --strict)或输入有错误(validate);2 输入无法使用(文件缺失、无法读取、有错误)或命令用法错误;70 程序内部错误。\n",
   examples:
-    "\n示例:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out 录入模板.xlsx\n  edu-budget validate --input 录入模板.xlsx\n  edu-budget check --input 区县.json --strict\n  edu-budget pack-template --out 本区政策包.xlsx\n  edu-budget generate --input 区县.json --pack 本区政策包.xlsx\n",
+    "\n示例:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out 录入模板.xlsx\n  edu-budget validate --input 录入模板.xlsx\n  edu-budget check --input 区县.json --strict\n  edu-budget pack-template --out 本区政策包.xlsx\n  edu-budget generate --input 区县.json --pack 本区政策包.xlsx\n  edu-budget compare wuzhen --scenario 场景.json --out 对比.xlsx\n",
   generate: "校验输入,生成预算工作簿并写出 .xlsx",
   template: "写出录入模板工作簿(.xlsx),填好后用 --input 读入",
   check: "列出政策检查的结果(通过/未通过及说明)",
@@ -119,6 +119,37 @@ const zh = {
   /** Why a file could not be written, from the system's error code. */
   ioReason: (error: unknown) => ioReason(error, ZH_REASONS),
   internalError: (message: string) => `内部错误:${message}(设置 EDU_BUDGET_DEBUG=1 可看到详细信息)`,
+  compare:
+    "对比两次生成:两个区县输入,或一个输入加 --scenario 场景文件;列出每项检查的结果(标出翻转)、合计与明细的变化",
+  compareA: "A:.json 或 .xlsx 输入文件,或示例区县 id(zhenlai、wuzhen)",
+  compareB: "B:同上;省略时为 A 加 --scenario 的场景",
+  scenario: "场景文件(.json):对 B(省略 B 时对 A)的一组修改",
+  compareOut: "把对比写成 B 的预算工作簿中的「对比」工作表,写出这个 .xlsx 文件",
+  compareAll: "列出全部合计与明细(默认只列有变化的)",
+  compareNeedsTwo: "请给出两个区县输入,或一个输入加 --scenario <场景文件>。",
+  notADistrict: (arg: string, ids: string) =>
+    `${arg} 既不是 .json 或 .xlsx 输入文件,也不是示例区县(可用:${ids})。`,
+  scenarioHasErrors: "场景有错误,未进行对比。请改正后重试。",
+  compareOutXlsx: (out: string) => `--out ${out}:请给出一个 .xlsx 文件。`,
+  sampleLabel: (id: string) => `示例 ${id}`,
+  withScenario: (base: string, name: string) => `${base} + 场景「${name}」`,
+  compareSides: (a: string, b: string) => `对比:A = ${a},B = ${b}`,
+  compareColumns: { change: "变化", item: "项目", sheet: "工作表", a: "A", b: "B", difference: "差额 B − A" },
+  flipped: "⇄ 翻转",
+  changed: "≠ 有变化",
+  absent: "—",
+  compareInputsTitle: "输入的变化:",
+  compareChecksTitle: "检查结果:",
+  compareTotalsTitle: "合计的变化:",
+  compareLinesTitle: "明细的变化:",
+  noDifferences: "两次生成没有差别。",
+  compareChecksSummary: (checks: number, flipped: number) =>
+    `检查结果变化 ${checks} 项(其中通过↔未通过 ${flipped} 项)`,
+  compareValuesSummary: (totals: number, lines: number, inputs: number) =>
+    `合计变化 ${totals} 项,明细变化 ${lines} 项,输入变化 ${inputs} 项`,
+  moreRows: (n: number) => `……另有 ${n} 项(加 --all 全部列出)`,
+  yes: "是",
+  no: "否",
 };
 
 export type Texts = typeof zh;
@@ -139,7 +170,7 @@ const en: Texts = {
   exitCodes:
     "\nExit codes: 0 success; 1 a check failed (check --strict) or the input has errors (validate); 2 the input cannot be used (missing, unreadable or invalid file) or wrong usage; 70 an internal error.\n",
   examples:
-    "\nExamples:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out input.xlsx\n  edu-budget validate --input input.xlsx\n  edu-budget check --input district.json --strict\n  edu-budget pack-template --lang en --out pack.xlsx\n  edu-budget generate --input district.json --pack pack.xlsx\n",
+    "\nExamples:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out input.xlsx\n  edu-budget validate --input input.xlsx\n  edu-budget check --input district.json --strict\n  edu-budget pack-template --lang en --out pack.xlsx\n  edu-budget generate --input district.json --pack pack.xlsx\n  edu-budget compare wuzhen --scenario scenario.json --out comparison.xlsx\n",
   generate: "validate the input, build the budget workbook and write it as .xlsx",
   template: "write the input workbook (.xlsx) to fill in and read back with --input",
   check: "list the policy checks with their result (pass/fail) and detail",
@@ -215,6 +246,44 @@ const en: Texts = {
   listSeparator: ", ",
   ioReason: (error) => ioReason(error, {}),
   internalError: (message) => `Internal error: ${message} (set EDU_BUDGET_DEBUG=1 for details)`,
+  compare:
+    "compare two builds: two district inputs, or one input and a --scenario file; lists every check's verdict (flips marked) and the totals and lines that changed",
+  compareA: "A: a .json or .xlsx input file, or a sample district id (zhenlai, wuzhen)",
+  compareB: "B: the same; when left out, A with the --scenario applied",
+  scenario:
+    "scenario file (.json): a set of changes to B (to A when B is left out), see docs/input-formats.md",
+  compareOut: "write the comparison as its own sheet, last in B's budget workbook, to this .xlsx file",
+  compareAll: "list every total and line (by default only those that changed)",
+  compareNeedsTwo: "Give two district inputs, or one input and --scenario <file>.",
+  notADistrict: (arg, ids) =>
+    `${arg} is neither a .json or .xlsx input file nor a sample district (use one of: ${ids}).`,
+  scenarioHasErrors: "The scenario has errors; nothing was compared. Fix them and retry.",
+  compareOutXlsx: (out) => `--out ${out}: give an .xlsx file.`,
+  sampleLabel: (id) => `sample ${id}`,
+  withScenario: (base, name) => `${base} + scenario "${name}"`,
+  compareSides: (a, b) => `Comparing: A = ${a}, B = ${b}`,
+  compareColumns: {
+    change: "Change",
+    item: "Item",
+    sheet: "Sheet",
+    a: "A",
+    b: "B",
+    difference: "Difference B − A",
+  },
+  flipped: "⇄ flipped",
+  changed: "≠ changed",
+  absent: "—",
+  compareInputsTitle: "Input changes:",
+  compareChecksTitle: "Checks:",
+  compareTotalsTitle: "Totals that changed:",
+  compareLinesTitle: "Lines that changed:",
+  noDifferences: "The two builds do not differ.",
+  compareChecksSummary: (checks, flipped) => `${checks} check(s) changed (${flipped} between pass and fail)`,
+  compareValuesSummary: (totals, lines, inputs) =>
+    `${totals} total(s), ${lines} line(s), ${inputs} input(s) changed`,
+  moreRows: (n) => `… and ${n} more (--all lists them all)`,
+  yes: "yes",
+  no: "no",
 };
 
 export const TEXTS: { readonly [L in Lang]: Texts } = { zh, en };

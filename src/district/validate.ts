@@ -119,8 +119,8 @@ function fromIssue(issue: z.core.$ZodIssue, input: unknown): Finding {
   };
 }
 
-/** [zh, en, accepts, accepts in English]. */
-function describeIssue(
+/** [zh, en, accepts, accepts in English]: a schema issue in words a user understands (scenarios use it too). */
+export function describeIssue(
   issue: z.core.$ZodIssue,
   missing: boolean,
 ): [string, string, string | undefined, string | undefined] {
