@@ -91,6 +91,10 @@ export function generateDistrict(seed: number, schoolCount: number): District {
       compulsoryPublicFunds: Math.round(publicFunds * 0.7),
       students,
       compulsoryStudents: compulsory,
+      governmentFunds: 0,
+      businessIncome: 0,
+      otherIncome: 0,
+      carryOver: 0,
     };
   };
   const debtItems = Array.from({ length: int(0, 6) }, (_, index) => ({
@@ -100,19 +104,34 @@ export function generateDistrict(seed: number, schoolCount: number): District {
     step: int(1, 4),
   }));
   const population3to5 = int(1000, 20000);
+  // Drawn in the order they always were (region, scope, kind of prior figures, prior year, budget year).
+  const region = pick(REGIONS);
+  const scope = pick(["all", "compulsory"] as const);
+  const priorIsFinalAccounts = random() < 0.5;
+  const prior = fiscalYear(0.95);
+  const current = fiscalYear(1);
+  const perHead = current.staffHeadcount > 0 ? (current.staffPay * 10000) / current.staffHeadcount : 0;
+  const hundreds = (x: number) => Math.round(x / 100) * 100;
   return {
     name: `合成区${seed >>> 0}`,
     budgetYear,
-    region: pick(REGIONS),
+    region,
     moneyUnit: "万元",
     termEndYear,
     policyPack: "national",
     note: "合成数据,仅供测试。",
     fiscal: {
-      scope: pick(["all", "compulsory"] as const),
-      priorIsFinalAccounts: random() < 0.5,
-      prior: fiscalYear(0.95),
-      current: fiscalYear(1),
+      scope,
+      priorIsFinalAccounts,
+      prior,
+      current,
+    },
+    // Pay standards from the staff pay per head, half basic pay, a fifth allowances, the rest performance pay.
+    personnel: {
+      basicPay: hundreds(perHead * 0.5),
+      allowances: hundreds(perHead * 0.2),
+      performancePay: hundreds(perHead * 0.3),
+      bureauStaff: Math.ceil(schoolCount / 10),
     },
     schools,
     projects: Array.from({ length: Math.min(schoolCount, int(0, 12)) }, (_, index) => {
@@ -221,5 +240,8 @@ function generateSchool(
     books: students * int(10, 40),
     computers: Math.ceil(students / int(5, 20)),
     remotenessTier: area === "城市" ? 0 : int(0, 3),
+    // Derived, drawing no further numbers, so the districts of earlier seeds stay as they were.
+    needyBoarders: Math.floor(students / 8),
+    aidStudents: Math.floor((grades.k1 + grades.k2 + grades.k3 + grades.g10 + grades.g11 + grades.g12) / 10),
   };
 }
