@@ -66,7 +66,11 @@ export function contributionBase(pay: PayStandard): number {
 }
 
 /** contributionBase as a formula of the three standards' cells. */
-export function contributionBaseFormula(basicPay: string, allowances: string, performancePay: string): string {
+export function contributionBaseFormula(
+  basicPay: string,
+  allowances: string,
+  performancePay: string,
+): string {
   return `${basicPay}+${allowances}+${performancePay}`;
 }
 

@@ -98,7 +98,8 @@ export function sketchSchool(sketch: SchoolSketch): School {
     // About a third of boarders from families in difficulty, and a tenth of senior students and children aided.
     needyBoarders: Math.round((sketch.boarders ?? 0) * 0.35),
     aidStudents: Math.round(
-      (schoolStudents({ grades }, GRADES_BY_LEVEL.senior) + schoolStudents({ grades }, GRADES_BY_LEVEL.kindergarten)) *
+      (schoolStudents({ grades }, GRADES_BY_LEVEL.senior) +
+        schoolStudents({ grades }, GRADES_BY_LEVEL.kindergarten)) *
         0.1,
     ),
   };

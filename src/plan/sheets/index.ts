@@ -4,6 +4,7 @@
  */
 import type { SheetDefinition } from "../registry";
 import { balanceSheet } from "./balance";
+import { budgetLinesSheet } from "./budgetLines";
 import { contentsSheet } from "./contents";
 import { debtSheet } from "./debt";
 import { dropoutSheet } from "./dropout";
@@ -31,6 +32,7 @@ export const SHEETS = [
   preschoolSheet,
   debtSheet,
   summarySheet,
+  budgetLinesSheet,
 ] as const;
 
 type Defined = (typeof SHEETS)[number];
