@@ -5,6 +5,7 @@
 import type { SheetDefinition } from "../registry";
 import { balanceSheet } from "./balance";
 import { budgetLinesSheet } from "./budgetLines";
+import { departmentSummarySheet, generalBudgetSheet } from "./budgetTables";
 import { contentsSheet } from "./contents";
 import { debtSheet } from "./debt";
 import { dropoutSheet } from "./dropout";
@@ -33,6 +34,8 @@ export const SHEETS = [
   debtSheet,
   summarySheet,
   budgetLinesSheet,
+  departmentSummarySheet,
+  generalBudgetSheet,
 ] as const;
 
 type Defined = (typeof SHEETS)[number];
