@@ -216,7 +216,7 @@ function generateSchool(
   const staff = Math.max(1, Math.ceil(students / 15));
   const prevStartEnrollment = students + int(0, 20);
   const name = `${pick(SYLLABLES)}${pick(SYLLABLES)}${SUFFIX[type]}${index + 1}`;
-  return {
+  const school = {
     code: `S${String(index + 1).padStart(5, "0")}`,
     name,
     town: pick(TOWNS),
@@ -240,8 +240,11 @@ function generateSchool(
     books: students * int(10, 40),
     computers: Math.ceil(students / int(5, 20)),
     remotenessTier: area === "城市" ? 0 : int(0, 3),
-    // Derived, drawing no further numbers, so the districts of earlier seeds stay as they were.
-    needyBoarders: Math.floor(students / 8),
+  };
+  // Derived, drawing no further numbers, so the districts of earlier seeds stay as they were.
+  return {
+    ...school,
+    needyBoarders: Math.floor(school.boarders / 3),
     aidStudents: Math.floor((grades.k1 + grades.k2 + grades.k3 + grades.g10 + grades.g11 + grades.g12) / 10),
   };
 }

@@ -33,7 +33,9 @@ export function layoutSheet<K extends string>(
   const definition: SheetDefinition<K, undefined> = {
     ...sheet,
     titleEn: sheet.nameEn,
-    needs: ["budgetLines"],
+    needs: ["parameters", "schools"],
+    // Without 预算明细 in the plan the table says so and stays empty.
+    reads: ["budgetLines"],
     // The key is one of SheetKey once the definition is listed in index.ts (SheetKey is read from that list).
     build: handsNothing((ctx) => renderLayout(ctx, { ...sheet, key: sheet.key as SheetKey }, layout)),
   };
@@ -69,10 +71,16 @@ function renderLayout(
   definition: { readonly key: SheetKey; readonly nameZh: string; readonly tabColor: string },
   makeLayout: (input: LayoutInput) => TableLayout,
 ): SheetPlan<SheetKey> {
-  const out: BudgetLinesOutput = ctx.output("budgetLines");
-  const layout = makeLayout({ lines: out.lines, year: ctx.district.budgetYear });
+  const out: BudgetLinesOutput | undefined = ctx.outputIfBuilt("budgetLines");
   const sb = new SheetBuilder(definition);
   const T = ctx.district.budgetYear;
+  if (!out) {
+    const layout = makeLayout({ lines: [], year: T });
+    sb.title(`${ctx.district.name} ${T}年${layout.titleZh}`, "单位: 万元");
+    sb.note("本表依据 预算明细 生成; 本工作簿未含 预算明细, 本表为空表。");
+    return sb.build();
+  }
+  const layout = makeLayout({ lines: out.lines, year: T });
   sb.title(`${ctx.district.name} ${T}年${layout.titleZh}`, `单位: 万元。${layout.note}`);
   const revenueIndex = new Map(out.revenueRows.map((r, i) => [r.source, i]));
   const revenue = (pick: "priorValue" | "currentValue") =>
