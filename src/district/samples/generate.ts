@@ -110,8 +110,6 @@ export function generateDistrict(seed: number, schoolCount: number): District {
   const priorIsFinalAccounts = random() < 0.5;
   const prior = fiscalYear(0.95);
   const current = fiscalYear(1);
-  const perHead = current.staffHeadcount > 0 ? (current.staffPay * 10000) / current.staffHeadcount : 0;
-  const hundreds = (x: number) => Math.round(x / 100) * 100;
   return {
     name: `合成区${seed >>> 0}`,
     budgetYear,
@@ -126,11 +124,11 @@ export function generateDistrict(seed: number, schoolCount: number): District {
       prior,
       current,
     },
-    // Pay standards from the staff pay per head, half basic pay, a fifth allowances, the rest performance pay.
+    // Plausible pay standards (a few synthetic schools' staff pay per head is not a wage).
     personnel: {
-      basicPay: hundreds(perHead * 0.5),
-      allowances: hundreds(perHead * 0.2),
-      performancePay: hundreds(perHead * 0.3),
+      basicPay: 36000,
+      allowances: 14400,
+      performancePay: 21600,
       bureauStaff: Math.ceil(schoolCount / 10),
     },
     schools,
