@@ -204,7 +204,7 @@ function renderLayout(
   });
   if (layout.identities.length > 0) {
     sb.note("核对 Reconciliation");
-    sb.reconciliationTable(ctx, {
+    const check = sb.reconciliationTable(ctx, {
       name: `tbl_${layout.key}_check`,
       headers: { label: "核对项目", stated: "本表", parts: "应等于" },
       style: "money",
@@ -223,6 +223,19 @@ function renderLayout(
                 value: sumLines(out.lines, identity.parts.lines, (l) => l.current),
               },
       })),
+    });
+    // Each identity is also a check: 目录, 汇总 and the CLI list it with the others.
+    const differences = check.values("difference").map(Number);
+    layout.identities.forEach((identity, i) => {
+      const difference = differences[i] ?? 0;
+      sb.registerCheck(ctx, check.cell("ok", i), {
+        id: `${layout.key}.identity.${i}`,
+        labelZh: identity.labelZh.replace(" − ", " = "),
+        labelEn: identity.labelEn.replace(" − ", " = "),
+        pass: check.values("ok")[i] === true,
+        detailZh: `差额 ${difference.toFixed(2)} 万元`,
+        detailEn: `difference ${difference.toFixed(2)} (10k yuan)`,
+      });
     });
   }
   const header = table.headerRow + 1;
