@@ -9,7 +9,7 @@ import { generateDistrict, getSample } from "../../../src/district/samples";
 import { validatePlan } from "../../../src/plan/validate";
 import { getPack } from "../../../src/policy/packs";
 import { loadPlanIntoHyperFormula, planMismatches } from "../../support/hyperformula";
-import { FIXTURE } from "../fixtures";
+import { FIXTURE, fixtureWith } from "../fixtures";
 import { column, columnCells, planOf } from "../planHelpers";
 
 describe("预算明细 and the 部门预算 tables of the samples", () => {
@@ -101,5 +101,42 @@ describe("the 人员经费 of one school, computed by hand", () => {
     const amounts = col("本年预算");
     const pension = units.findIndex((u, i) => u === "S001" && items[i] === "机关事业单位基本养老保险缴费");
     expect(Number(amounts[pension])).toBeCloseTo(57.6, 9); // 60 × 60,000 × 16 %
+  });
+});
+
+describe("项目支出 of a capital project", () => {
+  const project = {
+    name: "一小教学楼",
+    school: "S001",
+    status: "新建" as const,
+    category: "教学楼" as const,
+    totalCost: 500,
+    district: 500,
+    startYear: 2026,
+    endYear: 2027,
+    amountInYear: 300,
+  };
+  const codesOf = (district: District) => {
+    const plan = planOf(district, getPack("national"));
+    const loaded = loadPlanIntoHyperFormula(plan);
+    const col = (header: string) => column(plan, loaded, "tblBudgetLines", header);
+    const items = col("明细");
+    const i = items.indexOf(project.name);
+    return [col("功能科目编码")[i], col("经济科目编码")[i], col("本年预算")[i]];
+  };
+  it("is coded to its school's level and by its category when the user chooses no code", () => {
+    expect(codesOf(fixtureWith((input) => ({ ...input, projects: [project] })))).toEqual([
+      "2050202",
+      "31001",
+      300,
+    ]);
+  });
+  it("takes the codes the user chose (a project not at its school's level)", () => {
+    const chosen = { ...project, functionCode: "2050299", economicCode: "31006" };
+    expect(codesOf(fixtureWith((input) => ({ ...input, projects: [chosen] })))).toEqual([
+      "2050299",
+      "31006",
+      300,
+    ]);
   });
 });
