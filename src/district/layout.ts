@@ -105,6 +105,10 @@ const DISTRICT_ROWS: readonly FieldSpec[] = [
   f("nutritionPlan", "营养改善计划", "Nutrition plan", "bool", { options: YES_NO }),
   f("preschool.population3to5", "学前三年适龄人口", "Population aged 3-5", "count", req),
   f("preschool.enrolled", "在园(班)幼儿数", "Children enrolled", "count", req),
+  f("personnel.basicPay", "人均基本工资(元/人·年)", "Basic pay per person (yuan/year)", "money"),
+  f("personnel.allowances", "人均津贴补贴(元/人·年)", "Allowances per person (yuan/year)", "money"),
+  f("personnel.performancePay", "人均绩效工资(元/人·年)", "Performance pay per person (yuan/year)", "money"),
+  f("personnel.bureauStaff", "局机关人数", "Bureau staff", "count"),
 ];
 
 const FISCAL_ROWS: readonly FieldSpec[] = [
@@ -117,6 +121,10 @@ const FISCAL_ROWS: readonly FieldSpec[] = [
   f("compulsoryPublicFunds", "其中:义务教育公用经费(万元)", "Of which compulsory public funds", "money", req),
   f("students", "在校学生数", "Students", "count", req),
   f("compulsoryStudents", "其中:义务教育在校学生数", "Of which compulsory students", "count", req),
+  f("governmentFunds", "政府性基金预算拨款收入(万元)", "Government fund appropriation", "money"),
+  f("businessIncome", "事业收入(万元)", "Business income", "money"),
+  f("otherIncome", "其他收入(万元)", "Other income", "money"),
+  f("carryOver", "上年结转(万元)", "Carry-over from the prior year", "money"),
 ];
 
 const SCHOOL_COLUMNS: readonly FieldSpec[] = [
@@ -146,6 +154,8 @@ const SCHOOL_COLUMNS: readonly FieldSpec[] = [
   f("computers", "计算机(台)", "Computers", "count"),
   f("remotenessTier", "偏远等级(0-3)", "Remoteness tier (0-3)", "count", { list: ["0", "1", "2", "3"] }),
   f("publicFundsAvailable", "本校可用公用经费(万元)", "Public funds available (10k yuan)", "money"),
+  f("needyBoarders", "家庭经济困难寄宿生数", "Needy boarders", "count"),
+  f("aidStudents", "资助对象数(高中/学前)", "Aided students (senior/preschool)", "count"),
 ];
 
 const PROJECT_COLUMNS: readonly FieldSpec[] = [
@@ -161,6 +171,8 @@ const PROJECT_COLUMNS: readonly FieldSpec[] = [
   f("startYear", "开工年度", "Start year", "year", req),
   f("endYear", "竣工年度", "End year", "year", req),
   f("amountInYear", "本年安排(万元)", "Amount in budget year", "money", req),
+  f("functionCode", "功能科目编码", "Function code", "optionalText"),
+  f("economicCode", "经济科目编码", "Economic code", "optionalText"),
 ];
 
 const DEBT_COLUMNS: readonly FieldSpec[] = [

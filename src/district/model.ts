@@ -147,6 +147,10 @@ export const schoolSchema = z
      * public-funds gap is summed per school as max(0, norm − available) (S2-02), else it is district-wide.
      */
     publicFundsAvailable: money.optional(),
+    /** 家庭经济困难寄宿生数 (义务教育): the students the 寄宿生生活补助 is paid for. */
+    needyBoarders: countUpTo(LIMITS.schoolStudents).default(0),
+    /** 资助对象数: 家庭经济困难的高中生 (国家助学金) or 幼儿 (学前资助) of the school. */
+    aidStudents: countUpTo(LIMITS.schoolStudents).default(0),
   })
   .strict();
 export type School = z.infer<typeof schoolSchema>;
@@ -170,6 +174,14 @@ export const fiscalYearSchema = z
     students: countUpTo(LIMITS.people),
     /** 其中: 义务教育在校学生数. */
     compulsoryStudents: countUpTo(LIMITS.people),
+    /** 政府性基金预算拨款收入, 万元 (部门预算 revenue). */
+    governmentFunds: money.default(0),
+    /** 事业收入, 万元. */
+    businessIncome: money.default(0),
+    /** 其他收入, 万元. */
+    otherIncome: money.default(0),
+    /** 上年结转, 万元. */
+    carryOver: money.default(0),
   })
   .strict();
 export type FiscalYear = z.infer<typeof fiscalYearSchema>;
@@ -202,9 +214,38 @@ export const projectSchema = z
     endYear: year,
     /** Amount budgeted in year T, 万元. */
     amountInYear: money,
+    /** 支出功能分类 项 the project is coded to (7 digits); absent: the 项 of its school's level. */
+    functionCode: z
+      .string()
+      .trim()
+      .regex(/^\d{7}$/, "must be a 7-digit 支出功能分类 项 code, e.g. 2050299")
+      .optional(),
+    /** 部门预算支出经济分类 款 (5 digits); absent: by the project's category. */
+    economicCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, "must be a 5-digit 经济分类 款 code, e.g. 31001")
+      .optional(),
   })
   .strict();
 export type Project = z.infer<typeof projectSchema>;
+
+/** A yearly amount per person, 元 (a pay standard). */
+const yuanPerPerson = amountUpTo(10_000_000);
+
+/**
+ * Pay standards for the 人员经费 of the 部门预算, average per staff member and year (元): each school's staff × the
+ * standard; 0 means not given. The bureau's own staff (局机关) are a unit of their own.
+ */
+export const personnelSchema = z
+  .object({
+    basicPay: yuanPerPerson.default(0),
+    allowances: yuanPerPerson.default(0),
+    performancePay: yuanPerPerson.default(0),
+    bureauStaff: countUpTo(LIMITS.schoolStaff).default(0),
+  })
+  .strict();
+export type Personnel = z.infer<typeof personnelSchema>;
 
 export const debtItemSchema = z
   .object({
@@ -306,6 +347,7 @@ export const districtSchema = z
     /** 学生营养改善计划 (S1-27): the district pays the meal subsidy for rural compulsory students. */
     nutritionPlan: z.boolean().default(false),
     fiscal: fiscalSchema,
+    personnel: personnelSchema.default({ basicPay: 0, allowances: 0, performancePay: 0, bureauStaff: 0 }),
     schools: z.array(schoolSchema),
     projects: z.array(projectSchema).default([]),
     debts: debtsSchema.optional(),

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { roundHalfAway } from "../domain/validate";
 import { listPacks } from "../policy/packs";
-import { GRADES_BY_TYPE, schoolStudents } from "./grades";
+import { GRADES_BY_LEVEL, GRADES_BY_TYPE, schoolStudents } from "./grades";
 import { fieldLabel } from "./layout";
 import { districtSchema, GRADE_KEYS, type District } from "./model";
 import { caseKey, looseKey } from "./names";
@@ -304,6 +304,25 @@ function schoolChecks(district: District): Finding[] {
             `≤ ${students}`,
           ),
         );
+    if (school.needyBoarders > school.boarders)
+      findings.push(
+        error(
+          at("needyBoarders"),
+          `${who}家庭经济困难寄宿生数 ${school.needyBoarders} 大于寄宿生数 ${school.boarders}`,
+          `${school.name}: needy boarders ${school.needyBoarders} exceed its ${school.boarders} boarders`,
+          `≤ ${school.boarders}`,
+        ),
+      );
+    const aidable = schoolStudents(school, [...GRADES_BY_LEVEL.kindergarten, ...GRADES_BY_LEVEL.senior]);
+    if (school.aidStudents > aidable)
+      findings.push(
+        error(
+          at("aidStudents"),
+          `${who}资助对象数 ${school.aidStudents} 大于幼儿与高中生数 ${aidable}`,
+          `${school.name}: aided students ${school.aidStudents} exceed its ${aidable} children and senior students`,
+          `≤ ${aidable}`,
+        ),
+      );
     if (school.prevDropouts > school.prevStartEnrollment)
       findings.push(
         error(

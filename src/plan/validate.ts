@@ -62,6 +62,7 @@ export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "ISNUMBER",
   "ISTEXT",
   "LARGE",
+  "LEFT",
   "LEN",
   "MATCH",
   "MAX",

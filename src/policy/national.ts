@@ -71,6 +71,19 @@ const ALLOWANCE = `${ALLOWANCE_PLAN}: 国家未定统一标准, 各地自定, �
 const ALLOWANCE_TIER = `${ALLOWANCE_PLAN}: 按学校艰苦边远程度分档, 标准各地自定; 200/300/400元三档仅为示例, 可在参数表中修改`;
 const NUTRITION = "国务院办公厅《关于实施农村义务教育学生营养改善计划的意见》(国办发〔2011〕54号)";
 
+const BOARDING =
+  "教育部、财政部: 2011年秋季学期起家庭经济困难寄宿生生活补助提高1元, 小学每生每天4元、初中每生每天5元";
+const SENIOR_GRANT =
+  "财政部、教育部等《关于调整高等教育阶段和高中阶段国家奖助学金政策的通知》及此前普通高中国家助学金制度";
+const PENSION = "国务院《关于机关事业单位工作人员养老保险制度改革的决定》(国发〔2015〕2号, 2014年10月1日起)";
+const NO_BOARDING: NotInForce = {
+  value: 0,
+  note: "2011年秋季学期前的寄宿生生活补助标准未录入本表, 按0计, 请按当年标准修改",
+};
+const NO_PENSION: NotInForce = {
+  value: 0,
+  note: "2014年10月前机关事业单位未实行基本养老保险和职业年金单位缴费, 本年度按0计",
+};
 const NO_ALLOWANCE: NotInForce = {
   value: 0,
   note: "2013年前国家无乡村教师生活补助政策, 本年度按0计",
@@ -418,6 +431,90 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       `${NUTRITION}: 全年按200个在校日计算`,
       2011,
       NO_NUTRITION,
+    ),
+    "aid.boarding.primary": v(
+      1000,
+      "元/生·年",
+      "家庭经济困难寄宿生生活补助(小学)",
+      "Boarding subsidy (primary)",
+      `${BOARDING}: 小学每生每天4元, 全年按250天计`,
+      2012,
+      NO_BOARDING,
+    ),
+    "aid.boarding.junior": v(
+      1250,
+      "元/生·年",
+      "家庭经济困难寄宿生生活补助(初中)",
+      "Boarding subsidy (junior)",
+      `${BOARDING}: 初中每生每天5元, 全年按250天计`,
+      2012,
+      NO_BOARDING,
+    ),
+    "aid.senior_grant": t(
+      "元/生·年",
+      "普通高中国家助学金(平均)",
+      "Senior high national grant (average)",
+      dated(
+        {
+          value: 2000,
+          source: `${SENIOR_GRANT}: 平均资助标准每生每年2000元, 各地可在1000–3000元范围内分档(起始年份未核实)`,
+          fromYear: 2017,
+        },
+        {
+          value: 2300,
+          source: `${SENIOR_GRANT}: 2025年春季学期起平均标准由每生每年2000元提高到2300元`,
+          fromYear: 2025,
+        },
+      ),
+      { value: 0, note: "此前的普通高中国家助学金标准未录入本表, 按0计, 请按当年标准修改" },
+    ),
+    "aid.preschool": v(
+      1000,
+      "元/生·年",
+      "学前教育资助(家庭经济困难幼儿)",
+      "Preschool aid per child",
+      "学前教育资助由省级确定标准(如某县每生每学期500–1000元); 此为示例, 可在参数表中修改",
+      2011,
+      { value: 0, note: "2011年前国家无学前教育资助政策, 按0计" },
+    ),
+    "personnel.pension_rate": t(
+      RATE,
+      "机关事业单位基本养老保险单位缴费比例",
+      "Employer pension contribution rate",
+      dated(
+        { value: 0.2, source: `${PENSION}: 单位缴费比例为本单位工资总额的20%`, fromYear: 2015 },
+        {
+          value: 0.16,
+          source: "国务院办公厅《降低社会保险费率综合方案》(国办发〔2019〕13号): 单位缴费比例可降至16%",
+          fromYear: 2019,
+        },
+      ),
+      NO_PENSION,
+    ),
+    "personnel.annuity_rate": v(
+      0.08,
+      RATE,
+      "职业年金单位缴费比例",
+      "Employer occupational annuity rate",
+      "国务院办公厅《机关事业单位职业年金办法》(国办发〔2015〕18号) 第四条: 单位缴纳职业年金费用的比例为本单位工资总额的8%",
+      2015,
+      NO_PENSION,
+    ),
+    "personnel.medical_rate": v(
+      0.06,
+      RATE,
+      "职工基本医疗保险单位缴费比例",
+      "Employer medical insurance rate",
+      "国务院《关于建立城镇职工基本医疗保险制度的决定》(国发〔1998〕44号): 用人单位缴费率控制在职工工资总额的6%左右; 各地自定, 可在参数表中修改",
+      1999,
+    ),
+    "personnel.housing_fund_rate": v(
+      0.12,
+      RATE,
+      "住房公积金单位缴存比例",
+      "Employer housing fund rate",
+      "《住房公积金管理条例》(国务院令第262号, 2002年修订): 单位缴存比例不低于5%; 建设部等《关于住房公积金管理若干具体问题的指导意见》: 不高于12%, 机关事业单位多按12%; 各地自定",
+      1999,
     ),
     "school_size.max": v(2000, "人", "学校规模上限", "School size limit", QUALITY, 2017),
     "school_size.max_nine_year": v(

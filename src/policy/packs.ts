@@ -191,6 +191,13 @@ export function deriveTimeline(
  * special-education rate (attested from 2015) and the rural allowance rates (2013, 2015).
  */
 const SAMPLE_EARLY: readonly PolicyKey[] = [
+  // The samples' 部门预算 is coded and costed as today's: contributions and aid at the rates first in force later.
+  "aid.boarding.primary",
+  "aid.boarding.junior",
+  "aid.senior_grant",
+  "aid.preschool",
+  "personnel.pension_rate",
+  "personnel.annuity_rate",
   "staff_ratio.class_teaching_point",
   "staff_ratio.class_special",
   "balance.quality.primary",

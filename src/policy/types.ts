@@ -63,6 +63,16 @@ export const POLICY_KEYS = [
   "allowance.rate.tier3",
   "nutrition.yuan_per_day",
   "nutrition.days",
+  // Student aid, 元 per student per year (budget reference §7.3)
+  "aid.boarding.primary",
+  "aid.boarding.junior",
+  "aid.senior_grant",
+  "aid.preschool",
+  // Employer contributions on pay (budget reference §7.2)
+  "personnel.pension_rate",
+  "personnel.annuity_rate",
+  "personnel.medical_rate",
+  "personnel.housing_fund_rate",
   // School size limits (§4.3 B)
   "school_size.max",
   "school_size.max_nine_year",

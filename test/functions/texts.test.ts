@@ -120,10 +120,20 @@ function texts(text: FunctionText): Record<string, string> {
 
 /** Numbers that equal a value of the built-in pack by coincidence, and what they are. */
 const NOT_POLICY = [
+  "GROWTH description 0.08", // an example growth of 8 % (0.08), not the annuity rate
+  "GROWTH description 8",
+  "GROWTH rule (en) 0.08",
+  "GROWTH rule (en) 8",
+  "GROWTH rule (zh) 0.08",
+  "GROWTH rule (zh) 8",
+  "THREE_GROWTH note 2 (en) 6", // an example figure, not the medical insurance rate
+  "THREE_GROWTH note 2 (zh) 6",
   "NUTRITION_COST source (en) 100", // about 100 school days in the first autumn term
   "NUTRITION_COST source (zh) 100",
   "CLASS_BALANCE rule (en) 0.5", // local practice: class means within 0.5–1 point
   "CLASS_BALANCE rule (zh) 0.5",
+  "ENTRY_RATE note 1 (en) 1000", // births of an example cohort, not the boarding subsidy
+  "ENTRY_RATE note 1 (zh) 1000",
 ];
 
 test("texts written for a pack whose every value differs keep none of the built-in pack's numbers", () => {

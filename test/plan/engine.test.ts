@@ -305,10 +305,13 @@ describe("editing an input in the computed workbook", () => {
     const address = name.ref.split("!")[1]?.replace(/\$/g, "") ?? "";
     loaded.setValue(sheetOf("parameters"), address, 800);
     const changed = changedCells(before, snapshotValues(plan, loaded));
-    const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents")]);
+    // The 部门预算 sums public funds too: its lines and the tables over them follow the norm.
+    const budget = [sheetOf("budgetLines"), sheetOf("deptBudgetSummary"), sheetOf("generalBudgetExpense")];
+    const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents"), ...budget]);
     expect(changed.filter((k) => !allowed.has(k.split("!")[0] ?? ""))).toEqual([
       `${sheetOf("parameters")}!${address}`,
     ]);
+    for (const sheet of budget) expect(changed.some((k) => k.startsWith(`${sheet}!`))).toBe(true);
     const total = findExport(plan, "公用经费", "合计", "公用经费(万元)").replace(/'|\$/g, "");
     expect(changed).toEqual(expect.arrayContaining([total, "公用经费!B4"]));
   });

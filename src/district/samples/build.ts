@@ -95,20 +95,34 @@ export function sketchSchool(sketch: SchoolSketch): School {
     books: students * per.books,
     computers: Math.ceil(students / per.perComputer),
     remotenessTier: sketch.type === "教学点" ? 3 : TIER[sketch.area],
+    // About a third of boarders from families in difficulty, and a tenth of senior students and children aided.
+    needyBoarders: Math.round((sketch.boarders ?? 0) * 0.35),
+    aidStudents: Math.round(
+      (schoolStudents({ grades }, GRADES_BY_LEVEL.senior) +
+        schoolStudents({ grades }, GRADES_BY_LEVEL.kindergarten)) *
+        0.1,
+    ),
   };
 }
 
 const COMPULSORY = [...GRADES_BY_LEVEL.primary, ...GRADES_BY_LEVEL.junior];
 
 /** Fiscal figures with the student and staff counts taken from the schools, so the two agree. */
+type Revenue = "governmentFunds" | "businessIncome" | "otherIncome" | "carryOver";
+
 export function fiscalYear(
-  money: Omit<FiscalYear, "students" | "compulsoryStudents" | "staffHeadcount">,
+  money: Omit<FiscalYear, "students" | "compulsoryStudents" | "staffHeadcount" | Revenue> &
+    Partial<Pick<FiscalYear, Revenue>>,
   schools: readonly School[],
   scale = 1,
 ): FiscalYear {
   const sum = (of: (school: School) => number) =>
     Math.round(scale * schools.reduce((total, school) => total + of(school), 0));
   return {
+    governmentFunds: 0,
+    businessIncome: 0,
+    otherIncome: 0,
+    carryOver: 0,
     ...money,
     students: sum((school) => schoolStudents(school)),
     compulsoryStudents: sum((school) => schoolStudents(school, COMPULSORY)),

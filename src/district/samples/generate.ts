@@ -91,6 +91,10 @@ export function generateDistrict(seed: number, schoolCount: number): District {
       compulsoryPublicFunds: Math.round(publicFunds * 0.7),
       students,
       compulsoryStudents: compulsory,
+      governmentFunds: 0,
+      businessIncome: 0,
+      otherIncome: 0,
+      carryOver: 0,
     };
   };
   const debtItems = Array.from({ length: int(0, 6) }, (_, index) => ({
@@ -100,19 +104,32 @@ export function generateDistrict(seed: number, schoolCount: number): District {
     step: int(1, 4),
   }));
   const population3to5 = int(1000, 20000);
+  // Drawn in the order they always were (region, scope, kind of prior figures, prior year, budget year).
+  const region = pick(REGIONS);
+  const scope = pick(["all", "compulsory"] as const);
+  const priorIsFinalAccounts = random() < 0.5;
+  const prior = fiscalYear(0.95);
+  const current = fiscalYear(1);
   return {
     name: `合成区${seed >>> 0}`,
     budgetYear,
-    region: pick(REGIONS),
+    region,
     moneyUnit: "万元",
     termEndYear,
     policyPack: "national",
     note: "合成数据,仅供测试。",
     fiscal: {
-      scope: pick(["all", "compulsory"] as const),
-      priorIsFinalAccounts: random() < 0.5,
-      prior: fiscalYear(0.95),
-      current: fiscalYear(1),
+      scope,
+      priorIsFinalAccounts,
+      prior,
+      current,
+    },
+    // Plausible pay standards (a few synthetic schools' staff pay per head is not a wage).
+    personnel: {
+      basicPay: 36000,
+      allowances: 14400,
+      performancePay: 21600,
+      bureauStaff: Math.ceil(schoolCount / 10),
     },
     schools,
     projects: Array.from({ length: Math.min(schoolCount, int(0, 12)) }, (_, index) => {
@@ -197,7 +214,7 @@ function generateSchool(
   const staff = Math.max(1, Math.ceil(students / 15));
   const prevStartEnrollment = students + int(0, 20);
   const name = `${pick(SYLLABLES)}${pick(SYLLABLES)}${SUFFIX[type]}${index + 1}`;
-  return {
+  const school = {
     code: `S${String(index + 1).padStart(5, "0")}`,
     name,
     town: pick(TOWNS),
@@ -221,5 +238,11 @@ function generateSchool(
     books: students * int(10, 40),
     computers: Math.ceil(students / int(5, 20)),
     remotenessTier: area === "城市" ? 0 : int(0, 3),
+  };
+  // Derived, drawing no further numbers, so the districts of earlier seeds stay as they were.
+  return {
+    ...school,
+    needyBoarders: Math.floor(school.boarders / 3),
+    aidStudents: Math.floor((grades.k1 + grades.k2 + grades.k3 + grades.g10 + grades.g11 + grades.g12) / 10),
   };
 }

@@ -275,6 +275,9 @@ export const WUZHEN: DistrictInput = {
     "「四个确保」(列出五项)及从新学年起为偏远农村教师发放津贴,均取自讲话;海阳、鲤泮庄、第二中学、第五中学以外的镇名和校名," +
     "地区、学生数、班数、教职工、面积、财政数字、各年偿还能力和幼儿园班数等其余数据均为虚构,仅供演示。" +
     "讲话中「五镇尚有欠款491.6万元」是否包含在13644.78万元内未说明,未列入债务表。",
+  // Invented pay standards (元/人·年), matching the invented staff pay: 2150 万元 for 1079 staff ≈ 19,900 元 each;
+  // no 绩效工资 in 2004 (it began in compulsory schools in 2009).
+  personnel: { basicPay: 13900, allowances: 6000, performancePay: 0, bureauStaff: 18 },
   fiscal: {
     scope: "compulsory",
     priorIsFinalAccounts: true,

@@ -273,6 +273,8 @@ export const ZHENLAI: DistrictInput = {
     "学生数、班数、教职工、面积、设备、项目投资、学前人口和财政数字等其余数据均为虚构,仅供演示。",
   // S1-27 「启动学生营养改善计划」.
   nutritionPlan: true,
+  // Invented pay standards (元/人·年), matching the invented staff pay: 5610 万元 for 1225 staff ≈ 45,800 元 each.
+  personnel: { basicPay: 22900, allowances: 9200, performancePay: 13700, bureauStaff: 25 },
   fiscal: {
     scope: "all",
     priorIsFinalAccounts: true,

@@ -26,6 +26,8 @@ import type { FormulaCell } from "../types";
 /** What 财政 hands on: year T's compulsory-education public funds input (万元), for 公用经费. */
 export interface FiscalOutput {
   readonly compulsoryPublicFunds: CellExport;
+  /** 教育财政拨款 of T−1 and T (inputs), the 部门预算's 一般公共预算拨款收入. */
+  readonly appropriation: { readonly prior: CellExport; readonly current: CellExport };
 }
 
 export const fiscalSheet: SheetDefinition<"fiscal", FiscalOutput> = {
@@ -124,7 +126,11 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   // Reconciliation: the fiscal student counts against the schools table.
   reconciliation(ctx, sb, fiscal, input, ctx.output("schools").table);
   const plan = sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
-  return { plan, output: { compulsoryPublicFunds } };
+  const appropriation = {
+    prior: { ref: qualified(input("appropriation", "prior")), value: fiscal.prior.appropriation },
+    current: { ref: qualified(input("appropriation", "current")), value: fiscal.current.appropriation },
+  };
+  return { plan, output: { compulsoryPublicFunds, appropriation } };
 }
 
 /** The scope of the growths, switchable on the sheet, and what the prior year's figures are. */

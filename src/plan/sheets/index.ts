@@ -4,6 +4,8 @@
  */
 import type { SheetDefinition } from "../registry";
 import { balanceSheet } from "./balance";
+import { budgetLinesSheet } from "./budgetLines";
+import { departmentSummarySheet, generalBudgetSheet } from "./budgetTables";
 import { contentsSheet } from "./contents";
 import { debtSheet } from "./debt";
 import { dropoutSheet } from "./dropout";
@@ -31,6 +33,9 @@ export const SHEETS = [
   preschoolSheet,
   debtSheet,
   summarySheet,
+  budgetLinesSheet,
+  departmentSummarySheet,
+  generalBudgetSheet,
 ] as const;
 
 type Defined = (typeof SHEETS)[number];

@@ -14,6 +14,8 @@ import { listedEn, listedZh } from "../listing";
 /** What 基建 hands on: the project names column (value: how many), when there are projects (for 学前). */
 export interface ProjectsOutput {
   readonly names: CellExport | undefined;
+  /** The projects table (预算明细 reads each project's amount in T). */
+  readonly table: TableResult;
 }
 
 export const projectsSheet: SheetDefinition<"projects", ProjectsOutput> = {
@@ -147,7 +149,7 @@ export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutpu
     repeatRows: `${headerRow + 1}:${headerRow + 1}`,
   });
   const names = projects.length > 0 ? { ref: table.sheetRange("name"), value: projects.length } : undefined;
-  return { plan: sb.build(), output: { names } };
+  return { plan: sb.build(), output: { names, table } };
 }
 
 function splitCheck(

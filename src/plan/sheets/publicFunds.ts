@@ -17,7 +17,7 @@ import { reconcilesFormula } from "../../domain/debt";
 import type { School } from "../../district/model";
 import { cellAddress } from "../address";
 import type { BuildContext, CellExport } from "../context";
-import { fx, SheetBuilder, val } from "../kit";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
 import { sumEqual, textKey } from "./exact";
@@ -27,9 +27,10 @@ interface Row {
   readonly index: number;
 }
 
-/** What 公用经费 hands on: the total by norm (万元). */
+/** What 公用经费 hands on: the total by norm (万元), and the per-school table (预算明细 codes it by level). */
 export interface PublicFundsOutput {
   readonly total: CellExport;
+  readonly table: TableResult;
 }
 
 export const publicFundsSheet: SheetDefinition<"publicFunds", PublicFundsOutput> = {
@@ -347,5 +348,5 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
-  return { plan, output: { total: { ref: total.ref, value: total.value } } };
+  return { plan, output: { total: { ref: total.ref, value: total.value }, table } };
 }

@@ -210,6 +210,8 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
       count("books", "图书(册)"),
       count("computers", "计算机(台)"),
       count("remotenessTier", "偏远等级(0-3)"),
+      count("needyBoarders", "家庭经济困难寄宿生数"),
+      count("aidStudents", "资助对象数(高中/学前)"),
     ],
   });
   const bandRange = table.range("classBand");
