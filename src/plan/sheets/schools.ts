@@ -14,9 +14,12 @@ import {
 import {
   AREAS,
   GRADE_KEYS,
+  SCHOOL_LEVEL_ZH,
+  SCHOOL_LEVELS,
   SCHOOL_TYPES,
   type GradeKey,
   type School,
+  type SchoolLevel,
   type SchoolType,
 } from "../../district/model";
 import { GRADE_LABELS } from "../../district/grades";
@@ -198,6 +201,7 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
       count("backboneTeachers", "骨干教师数"),
       count("prevStartEnrollment", "上学年初在校生数"),
       count("prevDropouts", "上学年辍学学生数"),
+      ...levelDropoutColumns(district.schools),
       {
         key: "standardized",
         header: "是否达标",
@@ -459,6 +463,35 @@ function nutritionBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult)
       categoryEn: "Student nutrition plan",
       amount: { ref: wan.ref, value: yuan / 10000 },
     });
+}
+
+/** The 学校 column key of one level's start enrollment or dropouts (present when a school gives them per level). */
+export function levelColumnKey(level: SchoolLevel, field: "prevStartEnrollment" | "prevDropouts"): string {
+  return `${field}_${level}`;
+}
+
+/**
+ * The start enrollment and dropouts per level, for the levels some school of the district gives them for (none in a
+ * district where every school gives only the plain two fields); blank for a school that does not give that level.
+ */
+function levelDropoutColumns(schools: readonly School[]): Col[] {
+  return SCHOOL_LEVELS.filter((level) => schools.some((school) => school.levels?.[level])).flatMap(
+    (level): Col[] =>
+      (
+        [
+          ["prevStartEnrollment", `上学年初${SCHOOL_LEVEL_ZH[level]}在校生数`],
+          ["prevDropouts", `上学年${SCHOOL_LEVEL_ZH[level]}辍学学生数`],
+        ] as const
+      ).map(([field, header]) => ({
+        key: levelColumnKey(level, field),
+        header,
+        style: "integer",
+        cell: ({ item }) => {
+          const figures = item.levels?.[level];
+          return figures ? val(figures[field]) : null;
+        },
+      })),
+  );
 }
 
 function firstCell(range: string): string {
