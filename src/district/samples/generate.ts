@@ -3,7 +3,7 @@
  * The same seed and size always give the same district.
  */
 import { seededRandom } from "../../domain/random";
-import { GRADES_BY_TYPE } from "../grades";
+import { GRADES_BY_LEVEL, GRADES_BY_TYPE, LEVELS_BY_TYPE, schoolStudents } from "../grades";
 import {
   AREAS,
   GRADE_KEYS,
@@ -14,6 +14,7 @@ import {
   type District,
   type GradeKey,
   type School,
+  type SchoolType,
 } from "../model";
 
 const TOWNS = [
@@ -197,6 +198,7 @@ function generateSchool(
   const staff = Math.max(1, Math.ceil(students / 15));
   const prevStartEnrollment = students + int(0, 20);
   const name = `${pick(SYLLABLES)}${pick(SYLLABLES)}${SUFFIX[type]}${index + 1}`;
+  const prevDropouts = int(0, Math.min(prevStartEnrollment, Math.ceil(prevStartEnrollment * 0.05)));
   return {
     code: `S${String(index + 1).padStart(5, "0")}`,
     name,
@@ -213,7 +215,10 @@ function generateSchool(
     staffMidTitle: int(0, staff),
     backboneTeachers: int(0, Math.ceil(staff / 5)),
     prevStartEnrollment,
-    prevDropouts: int(0, Math.min(prevStartEnrollment, Math.ceil(prevStartEnrollment * 0.05))),
+    prevDropouts,
+    // Every other school of two levels gives its dropouts per level (split without a draw, so a seed's other
+    // figures stay as they were).
+    ...(index % 2 === 0 ? byLevel(type, grades, prevStartEnrollment, prevDropouts) : {}),
     standardized: int(0, 1) === 1,
     teachingArea: students * int(3, 7),
     sportsArea: students * int(4, 12),
@@ -221,5 +226,29 @@ function generateSchool(
     books: students * int(10, 40),
     computers: Math.ceil(students / int(5, 20)),
     remotenessTier: area === "城市" ? 0 : int(0, 3),
+  };
+}
+
+/**
+ * A school of two levels' start enrollment and dropouts split by level: the first level gets its students and the
+ * start's surplus, the second the rest; dropouts go half to the first level as far as each level's start allows.
+ */
+function byLevel(
+  type: SchoolType,
+  grades: Readonly<Record<GradeKey, number>>,
+  start: number,
+  dropouts: number,
+): Pick<School, "levels"> {
+  const [first, second] = LEVELS_BY_TYPE[type];
+  if (!first || !second) return {};
+  const students = schoolStudents({ grades }, GRADES_BY_LEVEL[second]);
+  const secondStart = Math.min(start, students);
+  const firstStart = start - secondStart;
+  const firstDropouts = Math.max(dropouts - secondStart, Math.min(firstStart, Math.floor(dropouts / 2)));
+  return {
+    levels: {
+      [first]: { prevStartEnrollment: firstStart, prevDropouts: firstDropouts },
+      [second]: { prevStartEnrollment: secondStart, prevDropouts: dropouts - firstDropouts },
+    },
   };
 }
