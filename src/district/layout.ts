@@ -121,6 +121,9 @@ const FISCAL_ROWS: readonly FieldSpec[] = [
   f("compulsoryStudents", "其中:义务教育在校学生数", "Of which compulsory students", "count", req),
 ];
 
+/** Groups of dotted fields a row may leave out altogether (a school's dropouts per level), unlike its grades. */
+export const OPTIONAL_GROUPS: ReadonlySet<string> = new Set(["levels"]);
+
 const SCHOOL_COLUMNS: readonly FieldSpec[] = [
   f("code", "学校代码", "School code", "text", { ...req, width: 12 }),
   f("name", "学校名称", "School name", "text", { ...req, width: 24 }),
