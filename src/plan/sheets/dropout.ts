@@ -21,6 +21,8 @@ import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { listedEn, listedZh } from "../listing";
 import { levelColumnKey } from "./schools";
+import { notInForceSpec } from "../verdict";
+import type { PolicyKey } from "../../policy/types";
 
 export const dropoutSheet: SheetDefinition<"dropout", undefined> = {
   key: "dropout",
@@ -98,6 +100,15 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     town: p("dropout.junior.town"),
     rural: p("dropout.junior.rural"),
   };
+  // Before the national limits (1994) a rate has nothing to be held to: the check does not apply.
+  const limitKeys = [...new Set(rows.flatMap((r) => r.levels))].flatMap((level): PolicyKey[] =>
+    level === "primary"
+      ? ["dropout.primary"]
+      : level === "junior"
+        ? ["dropout.junior.urban", "dropout.junior.town", "dropout.junior.rural"]
+        : [],
+  );
+  const limitsOff = notInForceSpec(pack, limitKeys, district.budgetYear);
   const summaryRow = sb.row;
   sb.skip(3);
   const table = sb.table<Row>({
@@ -224,7 +235,10 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     [val("需警告学校数 Schools to warn"), fx(countFormula, failing.length)],
     [
       val("全部学校辍学率在限值内 All within limits"),
-      verdictValue(`${countCell}=0`, { pass: failing.length === 0, applicable: rows.length > 0 }),
+      verdictValue(`${countCell}=0`, {
+        pass: failing.length === 0,
+        applicable: rows.length > 0 && limitsOff === undefined,
+      }),
     ],
   ]);
   sb.format(rangeAddress(summaryRow, 0, summaryRow + 1, 0), "label");
@@ -241,6 +255,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     labelEn: "Dropout: every school within its limit",
     pass: failing.length === 0,
     ...(rows.length === 0 ? { applicable: false } : {}),
+    ...(rows.length > 0 && limitsOff ? limitsOff : {}),
     detailZh:
       rows.length === 0
         ? "没有设有辍学率限值的学校, 不适用"

@@ -23,6 +23,7 @@ import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val, type ColumnSpec } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
+import { notInForceSpec } from "../verdict";
 
 export const staffingSheet: SheetDefinition<"staffing", undefined> = {
   key: "staffing",
@@ -188,6 +189,12 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
     sb.conditional(table.range("shortfall"), `${table.cell("shortfall", 0)}<0`, "fail");
   }
 
+  // Before the first national staffing standard (2001) there is no quota to hold staff to: the checks do not apply.
+  const ratiosOff = notInForceSpec(
+    pack,
+    LEVELS.map((l) => AREA_RATIO_KEYS[l.level].城市),
+    district.budgetYear,
+  );
   // The one 教职工编制 total is the table's rounded total; staff must match it, neither short nor over.
   const staffTotal = table.total("staff");
   const roundedTotal = table.total("rounded");
@@ -203,6 +210,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       labelEn: "Staff equal to the quota",
       pass: staffTotal.value === roundedTotal.value,
       ...quotaDetail(roundedTotal.value, staffTotal.value),
+      ...(ratiosOff ?? {}),
     },
   );
   const gaps = table.values("shortfall").map(Number);
@@ -221,6 +229,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       ...(rows.length === 0
         ? { applicable: false, detailZh: "没有需核定编制的学校", detailEn: "no school to staff" }
         : overDetail(over.map((o) => o.excess))),
+      ...(ratiosOff ?? {}),
       items: over.map(({ r, excess }) => ({
         labelZh: r.school.name,
         labelEn: r.school.code,
