@@ -40,6 +40,7 @@ export const GRADES_BY_TYPE: Readonly<Record<SchoolType, readonly GradeKey[]>> =
   初中: JUNIOR,
   九年一贯制: ["k3", ...PRIMARY, ...JUNIOR],
   完全中学: [...JUNIOR, ...SENIOR],
+  十二年一贯制: ["k3", ...PRIMARY, ...JUNIOR, ...SENIOR],
   高中: SENIOR,
   职业学校: SENIOR,
   特教学校: GRADE_KEYS,
@@ -62,7 +63,8 @@ export function schoolStudents(
 }
 
 /**
- * The levels of 小学/初中/高中 each school type teaches: two for a 九年一贯制 (小学+初中) and a 完全中学 (初中+高中).
+ * The levels of 小学/初中/高中 each school type teaches: two for a 九年一贯制 (小学+初中) and a 完全中学 (初中+高中),
+ * three for a 十二年一贯制.
  * A kindergarten, a vocational and a special school teach none of them as such.
  */
 export const LEVELS_BY_TYPE: Readonly<Record<SchoolType, readonly SchoolLevel[]>> = {
@@ -71,6 +73,7 @@ export const LEVELS_BY_TYPE: Readonly<Record<SchoolType, readonly SchoolLevel[]>
   初中: ["junior"],
   九年一贯制: ["primary", "junior"],
   完全中学: ["junior", "senior"],
+  十二年一贯制: ["primary", "junior", "senior"],
   高中: ["senior"],
   职业学校: [],
   特教学校: [],

@@ -35,6 +35,7 @@ const STAFF_RATIO: Record<SchoolType, number> = {
   初中: 12.5,
   九年一贯制: 14,
   完全中学: 12.5,
+  十二年一贯制: 13,
   高中: 12,
   职业学校: 11,
   特教学校: 3,

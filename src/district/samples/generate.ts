@@ -55,6 +55,7 @@ const SUFFIX: Record<(typeof SCHOOL_TYPES)[number], string> = {
   初中: "中学",
   九年一贯制: "学校",
   完全中学: "完全中学",
+  十二年一贯制: "学校",
   高中: "高级中学",
   职业学校: "职业学校",
   特教学校: "特殊教育学校",
@@ -230,8 +231,8 @@ function generateSchool(
 }
 
 /**
- * A school of two levels' start enrollment and dropouts split by level: the first level gets its students and the
- * start's surplus, the second the rest; dropouts go half to the first level as far as each level's start allows.
+ * A school of two or three levels' start enrollment and dropouts split by level: each later level gets its students,
+ * the first the rest of the start; dropouts are shared evenly as far as each level's start allows.
  */
 function byLevel(
   type: SchoolType,
@@ -239,16 +240,29 @@ function byLevel(
   start: number,
   dropouts: number,
 ): Pick<School, "levels"> {
-  const [first, second] = LEVELS_BY_TYPE[type];
-  if (!first || !second) return {};
-  const students = schoolStudents({ grades }, GRADES_BY_LEVEL[second]);
-  const secondStart = Math.min(start, students);
-  const firstStart = start - secondStart;
-  const firstDropouts = Math.max(dropouts - secondStart, Math.min(firstStart, Math.floor(dropouts / 2)));
+  const levels = LEVELS_BY_TYPE[type];
+  if (levels.length < 2) return {};
+  const starts = levels.map(() => 0);
+  let left = start;
+  for (let i = levels.length - 1; i >= 1; i--) {
+    const level = levels[i];
+    const students = level ? schoolStudents({ grades }, GRADES_BY_LEVEL[level]) : 0;
+    starts[i] = Math.min(left, students);
+    left -= starts[i] ?? 0;
+  }
+  starts[0] = left;
+  const share = Math.floor(dropouts / levels.length);
+  const out = starts.map((s) => Math.min(s, share));
+  let rest = dropouts - out.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < levels.length && rest > 0; i++) {
+    const room = (starts[i] ?? 0) - (out[i] ?? 0);
+    const add = Math.min(room, rest);
+    out[i] = (out[i] ?? 0) + add;
+    rest -= add;
+  }
   return {
-    levels: {
-      [first]: { prevStartEnrollment: firstStart, prevDropouts: firstDropouts },
-      [second]: { prevStartEnrollment: secondStart, prevDropouts: dropouts - firstDropouts },
-    },
+    levels: Object.fromEntries(
+      levels.map((level, i) => [level, { prevStartEnrollment: starts[i] ?? 0, prevDropouts: out[i] ?? 0 }]),
+    ),
   };
 }

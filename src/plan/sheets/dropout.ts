@@ -42,6 +42,7 @@ const LIMITED_LEVELS: Readonly<Partial<Record<SchoolType, readonly Level[]>>> = 
   初中: ["junior"],
   九年一贯制: ["primary", "junior"],
   完全中学: ["junior"],
+  十二年一贯制: ["primary", "junior"],
 };
 
 const AREA_OF: Readonly<Record<AreaZh, Area>> = { 城市: "urban", 县镇: "town", 农村: "rural" };

@@ -63,6 +63,7 @@ const LEVEL_TEXT: Readonly<Record<SchoolType, string>> = {
   初中: "初中",
   九年一贯制: "小学+初中",
   完全中学: "初中+高中",
+  十二年一贯制: "小学+初中+高中",
   高中: "高中",
   职业学校: "职业教育",
   特教学校: "特殊教育",
@@ -149,7 +150,8 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
           const t = ref("type");
           return fx(
             `IF(OR(${t}="小学",${t}="教学点"),"小学",IF(${t}="九年一贯制","小学+初中",IF(${t}="完全中学","初中+高中",` +
-              `IF(${t}="职业学校","职业教育",IF(${t}="特教学校","特殊教育",${t})))))`,
+              `IF(${t}="十二年一贯制","小学+初中+高中",` +
+              `IF(${t}="职业学校","职业教育",IF(${t}="特教学校","特殊教育",${t}))))))`,
             LEVEL_TEXT[item.type],
           );
         },
@@ -272,6 +274,7 @@ export const STANDARDIZED_TYPES: readonly SchoolType[] = [
   "初中",
   "九年一贯制",
   "完全中学",
+  "十二年一贯制",
   "高中",
   "教学点",
 ];

@@ -234,3 +234,47 @@ describe("控辍: schools that teach two levels", () => {
     );
   });
 });
+
+describe("控辍: a twelve-year school", () => {
+  const national = packForYear("national", 2026);
+  const twelve = (levels?: DistrictInput["schools"][number]["levels"]): District => {
+    const input = structuredClone(FIXTURE_INPUT);
+    input.schools = input.schools.map((s) =>
+      s.code === "S003"
+        ? {
+            ...s,
+            type: "十二年一贯制",
+            grades: { ...s.grades, g10: 10, g11: 10, g12: 10 },
+            ...(levels ? { prevStartEnrollment: 0, prevDropouts: 0, levels } : {}),
+          }
+        : s,
+    );
+    const result = validateDistrict(input, { file: "test" });
+    if (!result.district) throw new Error(JSON.stringify(result.problems));
+    return result.district;
+  };
+  const rows = (district: District, header: string) => {
+    const plan = planOf(district, national);
+    const loaded = expectPlanComputes(plan);
+    const codes = column(plan, loaded, "tblDropout", "学校代码");
+    return column(plan, loaded, "tblDropout", header).filter((_, i) => codes[i] === "S003");
+  };
+
+  it("checks its primary and junior sections, each at its limit, and leaves its senior section (no limit) out", () => {
+    const district = twelve({
+      primary: { prevStartEnrollment: 60, prevDropouts: 0 },
+      junior: { prevStartEnrollment: 41, prevDropouts: 2 },
+      senior: { prevStartEnrollment: 30, prevDropouts: 3 },
+    });
+    expect(rows(district, "学段")).toEqual(["小学", "初中"]);
+    expect(rows(district, "限值")).toEqual([0.01, 0.03]);
+    // 初中: 2 of 41 = 4.88 % > 3 %.
+    expect(rows(district, "是否达标")).toEqual([true, false]);
+  });
+
+  it("holds one that gives only the plain fields to the stricter of its limits, as 小学+初中+高中", () => {
+    const district = twelve();
+    expect(rows(district, "学段")).toEqual(["小学+初中+高中"]);
+    expect(rows(district, "限值")).toEqual([0.01]);
+  });
+});

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { GRADES_BY_LEVEL } from "../../../src/district/grades";
+import { GRADES_BY_LEVEL, LEVELS_BY_TYPE } from "../../../src/district/grades";
 import { generateDistrict } from "../../../src/district/samples";
 import { repaySchedule } from "../../../src/domain/debt";
 import { mergeCheck } from "../../../src/domain/classes";
@@ -74,14 +74,14 @@ describe("均衡 布局调整 基建 学前 债务 汇总 on generated districts
 });
 
 describe("generated districts with schools of two levels", () => {
-  it("give some 九年一贯制 and 完全中学 their dropouts per level, each level within its start and summing to the school's", () => {
+  it("give some 九年一贯制, 完全中学 and 十二年一贯制 their dropouts per level, each level within its start and summing to the school's", () => {
     const schools = Array.from({ length: 40 }, (_, seed) => generateDistrict(seed + 1, 12).schools).flat();
     const split = schools.filter((s) => s.levels);
     expect(split.length).toBeGreaterThan(0);
-    expect(new Set(split.map((s) => s.type))).toEqual(new Set(["九年一贯制", "完全中学"]));
+    expect(new Set(split.map((s) => s.type))).toEqual(new Set(["九年一贯制", "完全中学", "十二年一贯制"]));
     for (const school of split) {
       const levels = Object.values(school.levels ?? {});
-      expect(levels).toHaveLength(2);
+      expect(levels).toHaveLength(LEVELS_BY_TYPE[school.type].length);
       for (const level of levels) expect(level.prevDropouts).toBeLessThanOrEqual(level.prevStartEnrollment);
       expect(levels.reduce((a, l) => a + l.prevStartEnrollment, 0)).toBe(school.prevStartEnrollment);
       expect(levels.reduce((a, l) => a + l.prevDropouts, 0)).toBe(school.prevDropouts);
@@ -96,7 +96,7 @@ describe("generated districts with schools of two levels", () => {
         expectPlanComputes(plan);
         const items = ctx.checks.find((c) => c.id === "dropout.allWithin")?.items ?? [];
         for (const school of district.schools) {
-          const limited = school.type === "九年一贯制" ? ["primary", "junior"] : ["junior"];
+          const limited = school.type === "完全中学" ? ["junior"] : ["primary", "junior"];
           for (const level of limited) {
             const figures = school.levels?.[level as "primary" | "junior"];
             if (!figures || figures.prevStartEnrollment === 0) continue;
