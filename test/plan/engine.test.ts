@@ -172,9 +172,21 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
       初中: ["junior"],
       九年一贯制: ["primary", "junior"],
       完全中学: ["junior"],
+      十二年一贯制: ["primary", "junior"],
     };
     const expected = d.schools.flatMap((s) => {
       const ls = levels[s.type];
+      // A school that gives its dropouts per level: one verdict per level with a limit, at that level's limit.
+      const perLevel = ls?.flatMap((l) => {
+        const figures = s.levels?.[l];
+        return figures ? [{ l, ...figures }] : [];
+      });
+      if (perLevel && perLevel.length > 0)
+        return perLevel
+          .filter((x) => x.prevStartEnrollment > 0)
+          .map((x) =>
+            dropoutCheck(x.prevStartEnrollment, x.prevDropouts, dropoutLimit(pack, x.l, AREA[s.area])),
+          );
       if (!ls || s.prevStartEnrollment === 0) return [];
       const limit = Math.min(...ls.map((l) => dropoutLimit(pack, l, AREA[s.area])));
       return [dropoutCheck(s.prevStartEnrollment, s.prevDropouts, limit)];
