@@ -4,6 +4,7 @@ import { NOT_APPLICABLE, notInForceSpec, rulesNotInForce } from "../../src/plan/
 import { expectPlanComputes } from "../support/hyperformula";
 import { FIXTURE } from "./fixtures";
 import { planOf } from "./planHelpers";
+import { FIXTURE as SUITE } from "./sheets/helpers";
 
 function shown(year: number, id: string) {
   const plan = planOf({ ...FIXTURE, budgetYear: year }, packForYear("national", year));
@@ -34,6 +35,21 @@ describe("checks over rules not in force in the budget year", () => {
   it("shows 不适用 for the dropout check before the 1994 limits", () => {
     expect(shown(1992, "dropout.allWithin").value).toBe(NOT_APPLICABLE);
     expect(typeof shown(1994, "dropout.allWithin").value).toBe("boolean");
+  });
+
+  it("shows 不适用 for the 360-child kindergarten limit before 2016, and checks it from 2016", () => {
+    const at = (year: number) => {
+      const plan = planOf({ ...SUITE, budgetYear: year }, packForYear("national", year));
+      const loaded = expectPlanComputes(plan);
+      const check = plan.checks.find((c) => c.id === "preschool.size");
+      const sheet = plan.sheets.find((s) => s.key === "preschool");
+      return { check, value: loaded.valueAt(sheet?.name ?? "", check?.cell ?? "") };
+    };
+    expect(SUITE.preschool.planned.length).toBeGreaterThan(0);
+    const before = at(2012);
+    expect(before.value).toBe(NOT_APPLICABLE);
+    expect(before.check?.detailZh).toContain("2012年未施行(2016年起施行)");
+    expect(typeof at(2016).value).toBe("boolean");
   });
 
   it("names the keys of a rule without a value in force, and none for a rule chosen before its start", () => {
