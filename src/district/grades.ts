@@ -1,5 +1,13 @@
 /** Which grades each school type teaches, and student counts derived from the grade columns. */
-import { GRADE_KEYS, type GradeKey, type School, type SchoolType } from "./model";
+import {
+  GRADE_KEYS,
+  SCHOOL_LEVELS,
+  type GradeKey,
+  type LevelDropout,
+  type School,
+  type SchoolLevel,
+  type SchoolType,
+} from "./model";
 
 const KINDERGARTEN: readonly GradeKey[] = ["k1", "k2", "k3"];
 const PRIMARY: readonly GradeKey[] = ["g1", "g2", "g3", "g4", "g5", "g6"];
@@ -32,6 +40,7 @@ export const GRADES_BY_TYPE: Readonly<Record<SchoolType, readonly GradeKey[]>> =
   初中: JUNIOR,
   九年一贯制: ["k3", ...PRIMARY, ...JUNIOR],
   完全中学: [...JUNIOR, ...SENIOR],
+  十二年一贯制: ["k3", ...PRIMARY, ...JUNIOR, ...SENIOR],
   高中: SENIOR,
   职业学校: SENIOR,
   特教学校: GRADE_KEYS,
@@ -51,4 +60,37 @@ export function schoolStudents(
   grades: readonly GradeKey[] = GRADE_KEYS,
 ): number {
   return grades.reduce((sum, key) => sum + school.grades[key], 0);
+}
+
+/**
+ * The levels of 小学/初中/高中 each school type teaches: two for a 九年一贯制 (小学+初中) and a 完全中学 (初中+高中),
+ * three for a 十二年一贯制.
+ * A kindergarten, a vocational and a special school teach none of them as such.
+ */
+export const LEVELS_BY_TYPE: Readonly<Record<SchoolType, readonly SchoolLevel[]>> = {
+  幼儿园: [],
+  小学: ["primary"],
+  初中: ["junior"],
+  九年一贯制: ["primary", "junior"],
+  完全中学: ["junior", "senior"],
+  十二年一贯制: ["primary", "junior", "senior"],
+  高中: ["senior"],
+  职业学校: [],
+  特教学校: [],
+  教学点: ["primary"],
+};
+
+/** One level's dropout figures of a school. */
+export interface SchoolLevelDropout extends LevelDropout {
+  readonly level: SchoolLevel;
+}
+
+/** The dropout figures a school gives per level (in level order), or none when it gives only the plain two fields. */
+export function levelDropouts(school: Pick<School, "levels">): SchoolLevelDropout[] {
+  const levels = school.levels;
+  if (!levels) return [];
+  return SCHOOL_LEVELS.flatMap((level) => {
+    const figures = levels[level];
+    return figures ? [{ level, ...figures }] : [];
+  });
 }

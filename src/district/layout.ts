@@ -10,6 +10,8 @@ import {
   PROJECT_CATEGORIES,
   PROJECT_STATUSES,
   REGIONS,
+  SCHOOL_LEVEL_ZH,
+  SCHOOL_LEVELS,
   SCHOOL_TYPES,
 } from "./model";
 import { GRADE_LABELS } from "./grades";
@@ -127,6 +129,9 @@ const FISCAL_ROWS: readonly FieldSpec[] = [
   f("carryOver", "上年结转(万元)", "Carry-over from the prior year", "money"),
 ];
 
+/** Groups of dotted fields a row may leave out altogether (a school's dropouts per level), unlike its grades. */
+export const OPTIONAL_GROUPS: ReadonlySet<string> = new Set(["levels"]);
+
 const SCHOOL_COLUMNS: readonly FieldSpec[] = [
   f("code", "学校代码", "School code", "text", { ...req, width: 12 }),
   f("name", "学校名称", "School name", "text", { ...req, width: 24 }),
@@ -146,6 +151,18 @@ const SCHOOL_COLUMNS: readonly FieldSpec[] = [
   f("backboneTeachers", "骨干教师数", "Backbone teachers", "count"),
   f("prevStartEnrollment", "上学年初在校生数", "Enrollment at start of previous year", "count"),
   f("prevDropouts", "上学年辍学学生数", "Dropouts in previous year", "count"),
+  ...SCHOOL_LEVELS.flatMap((level) => {
+    const [zh, en] = [SCHOOL_LEVEL_ZH[level], level];
+    return [
+      f(
+        `levels.${level}.prevStartEnrollment`,
+        `上学年初${zh}在校生数`,
+        `${en} enrollment at start of previous year`,
+        "count",
+      ),
+      f(`levels.${level}.prevDropouts`, `上学年${zh}辍学学生数`, `${en} dropouts in previous year`, "count"),
+    ];
+  }),
   f("standardized", "是否达标", "Standardized", "bool", { options: YES_NO }),
   f("teachingArea", "教学及辅助用房面积(㎡)", "Teaching and support area (m2)", "money"),
   f("sportsArea", "体育运动场馆面积(㎡)", "Sports area (m2)", "money"),
@@ -323,6 +340,10 @@ const CONTAINER_LABELS: readonly (readonly [string, string, string, string])[] =
   ["schools", "学校", "Schools", "录入-学校"],
   ["schools.*", "学校", "School", "录入-学校"],
   ["schools.*.grades", "各年级学生数", "Students by grade", "录入-学校"],
+  ["schools.*.levels", "各学段辍学情况", "Dropouts by level", "录入-学校"],
+  ["schools.*.levels.primary", "小学学段辍学情况", "Primary dropouts", "录入-学校"],
+  ["schools.*.levels.junior", "初中学段辍学情况", "Junior dropouts", "录入-学校"],
+  ["schools.*.levels.senior", "高中学段辍学情况", "Senior dropouts", "录入-学校"],
   ["projects", "项目", "Projects", "录入-项目"],
   ["projects.*", "项目", "Project", "录入-项目"],
   ["mergers", "布局调整", "Mergers", "录入-布局"],

@@ -11,6 +11,7 @@ export const SCHOOL_TYPES = [
   "初中",
   "九年一贯制",
   "完全中学",
+  "十二年一贯制",
   "高中",
   "职业学校",
   "特教学校",
@@ -109,6 +110,35 @@ export const gradesSchema = z
   )
   .strict();
 
+/** Levels a school may teach with a dropout count of their own (a 九年一贯制's 小学 and 初中 parts). */
+export const SCHOOL_LEVELS = ["primary", "junior", "senior"] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+export const SCHOOL_LEVEL_ZH: Readonly<Record<SchoolLevel, string>> = {
+  primary: "小学",
+  junior: "初中",
+  senior: "高中",
+};
+
+/** One level's enrollment at the start of the previous year and its dropouts during it. */
+export const levelDropoutSchema = z
+  .object({
+    /** 上学年初该学段在校生数. */
+    prevStartEnrollment: countUpTo(LIMITS.schoolStudents).default(0),
+    /** 上学年该学段辍学学生数. */
+    prevDropouts: countUpTo(LIMITS.schoolStudents).default(0),
+  })
+  .strict();
+export type LevelDropout = z.infer<typeof levelDropoutSchema>;
+
+export const schoolLevelsSchema = z
+  .object({
+    primary: levelDropoutSchema.optional(),
+    junior: levelDropoutSchema.optional(),
+    senior: levelDropoutSchema.optional(),
+  })
+  .strict();
+export type SchoolLevels = z.infer<typeof schoolLevelsSchema>;
+
 export const schoolSchema = z
   .object({
     code: text.max(32, "must be at most 32 characters"),
@@ -131,6 +161,12 @@ export const schoolSchema = z
     prevStartEnrollment: countUpTo(LIMITS.schoolStudents).default(0),
     /** Dropouts during the previous school year (学年内辍学学生数). */
     prevDropouts: countUpTo(LIMITS.schoolStudents).default(0),
+    /**
+     * A school that teaches more than one level (九年一贯制, 完全中学): the start enrollment and dropouts of each
+     * level, so each level is held to its own limit. When given, prevStartEnrollment and prevDropouts are their sums
+     * (or left 0); a single-level school gives the two plain fields only.
+     */
+    levels: schoolLevelsSchema.optional(),
     standardized: z.boolean().default(false),
     /** 教学及辅助用房面积, ㎡. */
     teachingArea: amountUpTo(LIMITS.area).default(0),

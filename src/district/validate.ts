@@ -5,9 +5,9 @@
 import type { z } from "zod";
 import { roundHalfAway } from "../domain/validate";
 import { listPacks } from "../policy/packs";
-import { GRADES_BY_LEVEL, GRADES_BY_TYPE, schoolStudents } from "./grades";
+import { GRADES_BY_LEVEL, GRADES_BY_TYPE, LEVELS_BY_TYPE, levelDropouts, schoolStudents } from "./grades";
 import { fieldLabel } from "./layout";
-import { districtSchema, GRADE_KEYS, type District } from "./model";
+import { districtSchema, GRADE_KEYS, SCHOOL_LEVEL_ZH, type District, type School } from "./model";
 import { caseKey, looseKey } from "./names";
 import { hasErrors, pathText, type Location, type Path, type Problem, type Severity } from "./problems";
 
@@ -57,7 +57,77 @@ export function validateDistrict(
   const problems = findings
     .filter((finding) => !alreadyReported(finding.path, origin.reported))
     .map((finding) => toProblem(finding, origin));
-  return { district: parsed.success && !hasErrors(problems) ? parsed.data : undefined, problems };
+  return {
+    district: parsed.success && !hasErrors(problems) ? withLevelSums(parsed.data) : undefined,
+    problems,
+  };
+}
+
+/**
+ * A school that gives its dropouts per level and leaves the plain fields 0 gets their sums there, so 学校 shows the
+ * school's whole start enrollment and dropouts beside its levels.
+ */
+function withLevelSums(district: District): District {
+  if (!district.schools.some((school) => school.levels)) return district;
+  const summed = (school: School): School => {
+    const levels = levelDropouts(school);
+    if (levels.length === 0) return school;
+    const sum = (field: "prevStartEnrollment" | "prevDropouts") =>
+      levels.reduce((total, level) => total + level[field], 0);
+    return {
+      ...school,
+      prevStartEnrollment: school.prevStartEnrollment || sum("prevStartEnrollment"),
+      prevDropouts: school.prevDropouts || sum("prevDropouts"),
+    };
+  };
+  return { ...district, schools: district.schools.map(summed) };
+}
+
+/** A school's dropouts per level: only levels its type teaches, dropouts within enrollment, sums as the plain fields. */
+function levelChecks(school: School, at: (...rest: (string | number)[]) => Path, who: string): Finding[] {
+  const levels = levelDropouts(school);
+  if (levels.length === 0) return [];
+  const taught = LEVELS_BY_TYPE[school.type];
+  const findings: Finding[] = [];
+  for (const { level, prevStartEnrollment: start, prevDropouts: dropouts } of levels) {
+    const zh = SCHOOL_LEVEL_ZH[level];
+    if (!taught.includes(level))
+      findings.push(
+        error(
+          at("levels", level),
+          `${who}是${school.type},不设${zh}学段,不能填写${zh}的上学年初在校生数和辍学学生数`,
+          `${school.name} is a ${school.type} and teaches no ${level} level: it cannot give ${level} dropouts`,
+          taught.length > 0 ? taught.map((l) => SCHOOL_LEVEL_ZH[l]).join("、") : "不按学段填写",
+          taught.length > 0 ? taught.join(", ") : "no levels",
+        ),
+      );
+    if (dropouts > start)
+      findings.push(
+        error(
+          at("levels", level, "prevDropouts"),
+          `${who}上学年${zh}辍学学生数 ${dropouts} 大于上学年初${zh}在校生数 ${start}`,
+          `${school.name}: ${level} dropouts ${dropouts} exceed the ${level} enrollment at the start of the year ${start}`,
+          `≤ ${start}`,
+        ),
+      );
+  }
+  for (const [field, zh, en] of [
+    ["prevStartEnrollment", "上学年初在校生数", "enrollment at the start of the year"],
+    ["prevDropouts", "上学年辍学学生数", "dropouts"],
+  ] as const) {
+    const sum = levels.reduce((total, level) => total + level[field], 0);
+    if (school[field] !== 0 && school[field] !== sum)
+      findings.push(
+        error(
+          at(field),
+          `${who}${zh} ${school[field]} 与各学段之和 ${sum} 不符`,
+          `${school.name}: ${en} ${school[field]} differ from the sum of its levels ${sum}`,
+          `${sum} (各学段之和) 或留空`,
+          `${sum} (the sum of the levels) or blank`,
+        ),
+      );
+  }
+  return findings;
 }
 
 /** More schools than MAX_SCHOOLS: the one problem reported, before any other (heavier) work. */
@@ -332,6 +402,7 @@ function schoolChecks(district: District): Finding[] {
           `≤ ${school.prevStartEnrollment}`,
         ),
       );
+    findings.push(...levelChecks(school, at, who));
     const taught = GRADES_BY_TYPE[school.type];
     for (const grade of GRADE_KEYS)
       if (school.grades[grade] > 0 && !taught.includes(grade)) {

@@ -49,13 +49,15 @@ export interface DropoutLimitNames {
 
 /**
  * dropoutLimit as a formula of a school's 学段 text and 城乡 text: 小学 the primary limit, 初中 and 初中+高中 the
- * junior limit of the area (an unknown area is 农村, as parseArea reads it), 小学+初中 the lower of the two; any
+ * junior limit of the area (an unknown area is 农村, as parseArea reads it), 小学+初中 (and 小学+初中+高中) the
+ * lower of the two; any
  * other 学段 has none (#N/A).
  */
 export function dropoutLimitFormula(level: string, area: string, names: DropoutLimitNames): string {
   const junior = `IF(${area}="城市",${names.urban},IF(${area}="县镇",${names.town},${names.rural}))`;
   return (
-    `IF(${level}="小学",${names.primary},IF(${level}="小学+初中",MIN(${names.primary},${junior}),` +
+    `IF(${level}="小学",${names.primary},` +
+    `IF(OR(${level}="小学+初中",${level}="小学+初中+高中"),MIN(${names.primary},${junior}),` +
     `IF(OR(${level}="初中",${level}="初中+高中"),${junior},NA())))`
   );
 }

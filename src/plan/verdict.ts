@@ -3,6 +3,7 @@
  * school that has a limit). A check that is not applicable shows 不适用 in its verdict cell and counts neither as
  * passed nor as failed.
  */
+import type { PolicyKey, PolicyPack } from "../policy/types";
 import type { CheckPlan } from "./types";
 
 /** What a verdict cell shows for a check with nothing to check. */
@@ -29,4 +30,29 @@ export function countChecks(checks: readonly Pick<CheckPlan, "pass" | "applicabl
     else counts.notApplicable += 1;
   }
   return counts;
+}
+
+/** The keys of a check's rule that have no value in force in the pack's year (its earliest value is only shown). */
+export function rulesNotInForce(pack: PolicyPack, keys: readonly PolicyKey[]): PolicyKey[] {
+  return keys.filter((key) => pack.values[key].status === "notInForce");
+}
+
+/**
+ * A check over a rule not in force in the budget year: not applicable, and its detail says from when the rule
+ * applies (absent when every key of the rule is in force, or used before its start by the user's choice).
+ */
+export function notInForceSpec(
+  pack: PolicyPack,
+  keys: readonly PolicyKey[],
+  year: number,
+): { readonly applicable: false; readonly detailZh: string; readonly detailEn: string } | undefined {
+  const missing = rulesNotInForce(pack, keys);
+  const first = missing[0];
+  if (first === undefined) return undefined;
+  const value = pack.values[first];
+  return {
+    applicable: false,
+    detailZh: `${value.labelZh}的标准${year}年未施行(${value.fromYear}年起施行), ${NOT_APPLICABLE}`,
+    detailEn: `the rule (${value.labelEn}) is not in force in ${year} (it applies from ${value.fromYear}): not applicable`,
+  };
 }

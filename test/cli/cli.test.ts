@@ -503,7 +503,13 @@ describe("edu-budget check", () => {
     const sample = getSample("wuzhen");
     const none = {
       ...sample,
-      schools: sample.schools.map((s) => ({ ...s, prevStartEnrollment: 0, prevDropouts: 0 })),
+      // No start enrollment at all, nor per level.
+      schools: sample.schools.map((s) => ({
+        ...s,
+        prevStartEnrollment: 0,
+        prevDropouts: 0,
+        levels: undefined,
+      })),
     };
     const io = memoryIo({ "d.json": JSON.stringify(none) }, "zh_CN.UTF-8");
     expect(await main(["check", "--input", "d.json", "--pack", "wuzhen-2004"], io)).toBe(0);

@@ -200,7 +200,12 @@ describe("readDistrictTables", () => {
     setCell(tables, "录入-布局", 2, "学段", "大学");
     const found = errors(readDistrictTables(tables, "x.xlsx"));
     expect(found.map((p) => [p.sheet, p.row, p.column, p.accepts])).toEqual([
-      ["录入-学校", 2, "学校类型", "幼儿园/小学/初中/九年一贯制/完全中学/高中/职业学校/特教学校/教学点"],
+      [
+        "录入-学校",
+        2,
+        "学校类型",
+        "幼儿园/小学/初中/九年一贯制/完全中学/十二年一贯制/高中/职业学校/特教学校/教学点",
+      ],
       ["录入-布局", 2, "学段", "小学/初中/高中"],
     ]);
   });

@@ -41,7 +41,7 @@ describe("fieldHelp", () => {
       accepts: "0 或以上的整数",
     });
     expect(fieldHelp(field("schools", "type")).acceptsEn).toBe(
-      "幼儿园/小学/初中/九年一贯制/完全中学/高中/职业学校/特教学校/教学点",
+      "幼儿园/小学/初中/九年一贯制/完全中学/十二年一贯制/高中/职业学校/特教学校/教学点",
     );
   });
 });

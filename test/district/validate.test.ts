@@ -53,7 +53,7 @@ describe("validateDistrict: schema problems", () => {
       (d.schools[0] as { type: string }).type = "大学";
     });
     expect(only(result.problems, "schools[0].type")[0]?.accepts).toBe(
-      "幼儿园/小学/初中/九年一贯制/完全中学/高中/职业学校/特教学校/教学点",
+      "幼儿园/小学/初中/九年一贯制/完全中学/十二年一贯制/高中/职业学校/特教学校/教学点",
     );
   });
 

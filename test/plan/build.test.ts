@@ -23,7 +23,7 @@ describe("buildWorkbookPlan", () => {
     expect(plan.sheets.map((s) => s.key)).toEqual(["parameters", "schools", "dropout"]);
     expect(validatePlan(plan)).toEqual([]);
     expectPlanComputes(plan);
-    expect(plan.checks.map((c) => c.id)).toEqual(["dropout.allWithin"]);
+    expect(plan.checks.map((c) => c.id)).toEqual(["schools.site", "dropout.allWithin"]);
   });
 
   it("gives a valid plan that computes without errors for any choice of sheets", () => {

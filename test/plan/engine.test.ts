@@ -15,7 +15,7 @@ import {
   schoolStaffQuota,
   staffPerClass,
   staffQuota,
-  staffRatio,
+  staffRatioInYear,
 } from "../../src/domain/staffing";
 import type { District, School } from "../../src/district/model";
 import { generateDistrict, getSample } from "../../src/district/samples";
@@ -126,6 +126,9 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
   });
 
   it("gives every school the staffing quota of STAFF_QUOTA summed over its levels, or by 班师比 where it applies", () => {
+    const AREA = { 城市: "urban", 县镇: "town", 农村: "rural" } as const;
+    const ratioOf = (level: "primary" | "junior" | "senior", s: School) =>
+      staffRatioInYear(level, AREA[s.area], pack.year ?? d.budgetYear);
     const kindOf = (s: School) =>
       s.type === "特教学校" ? "special" : s.type === "教学点" ? "teachingPoint" : "ordinary";
     const schools = d.schools.filter(
@@ -136,9 +139,10 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
       const byStudents =
         kind === "special"
           ? 0
-          : staffQuota(primaryOf(s), staffRatio(pack, "primary")) +
-            staffQuota(juniorOf(s), staffRatio(pack, "junior")) +
-            staffQuota(seniorOf(s), staffRatio(pack, "senior"));
+          : // Each level at the national table of the pack's year for the school's area (2001: by area).
+            staffQuota(primaryOf(s), ratioOf("primary", s)) +
+            staffQuota(juniorOf(s), ratioOf("junior", s)) +
+            staffQuota(seniorOf(s), ratioOf("senior", s));
       const byClasses = kind === "ordinary" ? 0 : classStaffQuota(s.classes, staffPerClass(pack, kind));
       return schoolStaffQuota(kind, byStudents, byClasses);
     });
@@ -168,9 +172,21 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
       初中: ["junior"],
       九年一贯制: ["primary", "junior"],
       完全中学: ["junior"],
+      十二年一贯制: ["primary", "junior"],
     };
     const expected = d.schools.flatMap((s) => {
       const ls = levels[s.type];
+      // A school that gives its dropouts per level: one verdict per level with a limit, at that level's limit.
+      const perLevel = ls?.flatMap((l) => {
+        const figures = s.levels?.[l];
+        return figures ? [{ l, ...figures }] : [];
+      });
+      if (perLevel && perLevel.length > 0)
+        return perLevel
+          .filter((x) => x.prevStartEnrollment > 0)
+          .map((x) =>
+            dropoutCheck(x.prevStartEnrollment, x.prevDropouts, dropoutLimit(pack, x.l, AREA[s.area])),
+          );
       if (!ls || s.prevStartEnrollment === 0) return [];
       const limit = Math.min(...ls.map((l) => dropoutLimit(pack, l, AREA[s.area])));
       return [dropoutCheck(s.prevStartEnrollment, s.prevDropouts, limit)];

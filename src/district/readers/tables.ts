@@ -6,6 +6,7 @@
 import {
   DEBT_ROW_TYPES,
   FISCAL_YEARS,
+  OPTIONAL_GROUPS,
   SHEETS,
   headerNames,
   normalizeHeader,
@@ -492,7 +493,7 @@ function incompleteRow(
 ): void {
   const groups = [
     ...new Set(spec.columns.filter((f) => f.field.includes(".")).map((f) => f.field.split(".")[0])),
-  ];
+  ].filter((group) => group === undefined || !OPTIONAL_GROUPS.has(group));
   const emptyGroups = groups.filter(
     (group): group is string =>
       group !== undefined &&

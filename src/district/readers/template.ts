@@ -5,6 +5,7 @@
  * example ever becomes data.
  */
 import { normalizeHeader, sheetSpec, YES_NO, type FieldSpec, type SheetKey } from "../layout";
+import { SCHOOL_LEVELS } from "../model";
 import { ACCEPTS, isBlank } from "./cells";
 
 /** The first column of every list sheet: "示例" on the template's example row, empty on the user's rows. */
@@ -184,6 +185,17 @@ const BLANK_MEANS: Partial<Record<string, readonly [string, string]>> = {
   stayingSchool: ["没有留驻学校时留空", "blank when no school stays"],
   siteSchool: ["校址不是某校现址时留空", "blank when the site is no school's"],
   step: ["欠款行必填", "required on 欠款 rows"],
+  ...Object.fromEntries(
+    SCHOOL_LEVELS.flatMap((level) =>
+      ["prevStartEnrollment", "prevDropouts"].map((field) => [
+        `levels.${level}.${field}`,
+        [
+          "九年一贯制、完全中学按学段填写时填, 单一学段学校留空 (上学年初在校生数和辍学学生数为各学段之和)",
+          "for a school of two levels (九年一贯制, 完全中学), per level; blank for a single-level school",
+        ] as const,
+      ]),
+    ),
+  ),
   publicFundsAvailable: [
     "留空为未提供; 各校都填时按校计算公用经费缺口",
     "blank: not given; when every school gives it the gap is summed per school",

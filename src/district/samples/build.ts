@@ -3,13 +3,14 @@
  * and the rest derived by plausible ratios, so the invented figures hang together (classes from class sizes,
  * staff from staffing ratios, floor area and equipment per student).
  */
-import { GRADES_BY_TYPE, GRADES_BY_LEVEL, schoolStudents } from "../grades";
+import { GRADES_BY_TYPE, GRADES_BY_LEVEL, LEVELS_BY_TYPE, schoolStudents } from "../grades";
 import {
   GRADE_KEYS,
   type AreaZh,
   type FiscalYear,
   type GradeKey,
   type School,
+  type SchoolLevel,
   type SchoolType,
 } from "../model";
 
@@ -22,6 +23,8 @@ export interface SchoolSketch {
   /** Students in each taught grade (a small deterministic wobble is added), or exact counts per grade. */
   readonly perGrade: number | Partial<Record<GradeKey, number>>;
   readonly dropouts?: number;
+  /** A school of two levels: its dropouts per level (their sum is the school's dropouts). */
+  readonly dropoutsByLevel?: Partial<Record<SchoolLevel, number>>;
   readonly boarders?: number;
   readonly specialNeeds?: number;
   readonly standardized?: boolean;
@@ -35,6 +38,7 @@ const STAFF_RATIO: Record<SchoolType, number> = {
   初中: 12.5,
   九年一贯制: 14,
   完全中学: 12.5,
+  十二年一贯制: 13,
   高中: 12,
   职业学校: 11,
   特教学校: 3,
@@ -70,7 +74,26 @@ export function sketchSchool(sketch: SchoolSketch): School {
   const classes = GRADE_KEYS.reduce((sum, key) => sum + Math.ceil(grades[key] / CLASS_SIZE(key)), 0);
   const staff = Math.max(2, Math.ceil(students / STAFF_RATIO[sketch.type]));
   const per = PER_STUDENT[sketch.area];
-  const dropouts = sketch.dropouts ?? 0;
+  const byLevel = sketch.dropoutsByLevel;
+  // Per level: the level's students, its dropouts and about 1 % who left otherwise, at the start of last year.
+  const levels = byLevel
+    ? Object.fromEntries(
+        LEVELS_BY_TYPE[sketch.type].map((level) => {
+          const levelStudents = schoolStudents({ grades }, GRADES_BY_LEVEL[level]);
+          const levelDropouts = byLevel[level] ?? 0;
+          return [
+            level,
+            {
+              prevStartEnrollment: levelStudents + levelDropouts + Math.round(levelStudents * 0.01),
+              prevDropouts: levelDropouts,
+            },
+          ];
+        }),
+      )
+    : undefined;
+  const sum = (field: "prevStartEnrollment" | "prevDropouts") =>
+    Object.values(levels ?? {}).reduce((total, level) => total + level[field], 0);
+  const dropouts = levels ? sum("prevDropouts") : (sketch.dropouts ?? 0);
   return {
     code: sketch.code,
     name: sketch.name,
@@ -86,8 +109,11 @@ export function sketchSchool(sketch: SchoolSketch): School {
     staffAboveQualification: Math.round(staff * (sketch.area === "城市" ? 0.62 : 0.41)),
     staffMidTitle: Math.round(staff * (sketch.area === "农村" ? 0.33 : 0.45)),
     backboneTeachers: Math.round(staff * (sketch.area === "城市" ? 0.14 : 0.07)),
-    prevStartEnrollment: students + dropouts + Math.round(students * 0.01),
+    prevStartEnrollment: levels
+      ? sum("prevStartEnrollment")
+      : students + dropouts + Math.round(students * 0.01),
     prevDropouts: dropouts,
+    ...(levels ? { levels } : {}),
     standardized: sketch.standardized ?? false,
     teachingArea: Math.round(students * per.area),
     sportsArea: Math.round(students * per.sports),

@@ -3,7 +3,7 @@
  * The same seed and size always give the same district.
  */
 import { seededRandom } from "../../domain/random";
-import { GRADES_BY_TYPE } from "../grades";
+import { GRADES_BY_LEVEL, GRADES_BY_TYPE, LEVELS_BY_TYPE, schoolStudents } from "../grades";
 import {
   AREAS,
   GRADE_KEYS,
@@ -14,6 +14,7 @@ import {
   type District,
   type GradeKey,
   type School,
+  type SchoolType,
 } from "../model";
 
 const TOWNS = [
@@ -54,6 +55,7 @@ const SUFFIX: Record<(typeof SCHOOL_TYPES)[number], string> = {
   初中: "中学",
   九年一贯制: "学校",
   完全中学: "完全中学",
+  十二年一贯制: "学校",
   高中: "高级中学",
   职业学校: "职业学校",
   特教学校: "特殊教育学校",
@@ -242,7 +244,46 @@ function generateSchool(
   // Derived, drawing no further numbers, so the districts of earlier seeds stay as they were.
   return {
     ...school,
+    // Every other school of two levels gives its dropouts per level (split without a draw).
+    ...(index % 2 === 0 ? byLevel(type, grades, prevStartEnrollment, school.prevDropouts) : {}),
     needyBoarders: Math.floor(school.boarders / 3),
     aidStudents: Math.floor((grades.k1 + grades.k2 + grades.k3 + grades.g10 + grades.g11 + grades.g12) / 10),
+  };
+}
+
+/**
+ * A school of two or three levels' start enrollment and dropouts split by level: each later level gets its students,
+ * the first the rest of the start; dropouts are shared evenly as far as each level's start allows.
+ */
+function byLevel(
+  type: SchoolType,
+  grades: Readonly<Record<GradeKey, number>>,
+  start: number,
+  dropouts: number,
+): Pick<School, "levels"> {
+  const levels = LEVELS_BY_TYPE[type];
+  if (levels.length < 2) return {};
+  const starts = levels.map(() => 0);
+  let left = start;
+  for (let i = levels.length - 1; i >= 1; i--) {
+    const level = levels[i];
+    const students = level ? schoolStudents({ grades }, GRADES_BY_LEVEL[level]) : 0;
+    starts[i] = Math.min(left, students);
+    left -= starts[i] ?? 0;
+  }
+  starts[0] = left;
+  const share = Math.floor(dropouts / levels.length);
+  const out = starts.map((s) => Math.min(s, share));
+  let rest = dropouts - out.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < levels.length && rest > 0; i++) {
+    const room = (starts[i] ?? 0) - (out[i] ?? 0);
+    const add = Math.min(room, rest);
+    out[i] = (out[i] ?? 0) + add;
+    rest -= add;
+  }
+  return {
+    levels: Object.fromEntries(
+      levels.map((level, i) => [level, { prevStartEnrollment: starts[i] ?? 0, prevDropouts: out[i] ?? 0 }]),
+    ),
   };
 }

@@ -26,7 +26,8 @@ const sketches: SchoolSketch[] = [
     area: "城市",
     // 「只有第二中学设有艺术高中」: a small senior section.
     perGrade: { g7: 300, g8: 296, g9: 288, g10: 82, g11: 78, g12: 75 },
-    dropouts: 6,
+    // Its junior and senior sections report apart.
+    dropoutsByLevel: { junior: 5, senior: 1 },
     standardized: true,
   },
   {

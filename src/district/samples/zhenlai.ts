@@ -121,7 +121,8 @@ const sketches: SchoolSketch[] = [
     type: "九年一贯制",
     area: "县镇",
     perGrade: 52,
-    dropouts: 2,
+    // Its primary and junior sections report apart: one dropout each.
+    dropoutsByLevel: { primary: 1, junior: 1 },
     boarders: 60,
   },
   {

@@ -25,7 +25,8 @@ import {
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress, columnIndex, sheetRef } from "../address";
 import type { BuildContext, CellExport } from "../context";
-import { fx, SheetBuilder, val, type TableResult } from "../kit";
+import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
+import { notInForceSpec } from "../verdict";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
 
@@ -315,6 +316,10 @@ function buildLevel(
   const qualityCvs = qualitySet.cvs.filter((cv): cv is number => cv !== null);
   const basic = ctx.param(`balance.basic.${level}` as PolicyKey);
   const quality = ctx.param(`balance.quality.${level}` as PolicyKey);
+  // A standard not in force in the year (基本均衡 2012, 优质均衡 2017) is shown but its check does not apply.
+  const year = ctx.district.budgetYear;
+  const basicOff = notInForceSpec(ctx.pack, [`balance.basic.${level}` as PolicyKey], year);
+  const qualityOff = notInForceSpec(ctx.pack, [`balance.quality.${level}` as PolicyKey], year);
   const basicPass = composite !== null && balanceCheck(composite, basic.value);
   const qualityPass = qualityCvs.length > 0 && qualityCvs.every((cv) => balanceCheck(cv, quality.value));
   const maxQuality = qualityCvs.length === 0 ? null : Math.max(...qualityCvs);
@@ -333,9 +338,9 @@ function buildLevel(
     {
       key: "basic",
       label: "达到基本均衡 (综合差异系数)",
-      cell: fx(
+      cell: verdictCell(
         `IF(COUNT(${cvRange})=0,FALSE(),${balanceCheckFormula(compositeLocal, basic.name)})`,
-        basicPass,
+        { pass: basicPass, ...(basicOff ?? {}) },
       ),
       style: "verdict",
     },
@@ -354,7 +359,10 @@ function buildLevel(
     {
       key: "quality",
       label: "达到优质均衡 (每项均不超过上限)",
-      cell: fx(`IF(COUNT(${qRange})=0,FALSE(),${balanceCheckFormula(maxLocal, quality.name)})`, qualityPass),
+      cell: verdictCell(`IF(COUNT(${qRange})=0,FALSE(),${balanceCheckFormula(maxLocal, quality.name)})`, {
+        pass: qualityPass,
+        ...(qualityOff ?? {}),
+      }),
       style: "verdict",
     },
   ]);
@@ -374,6 +382,7 @@ function buildLevel(
       en: `${LEVEL_EN[level]} basic balance composite CV`,
       detailZh: `综合差异系数 ${shownComposite} ${basicPass ? "≤" : ">"} ${fmt(basic.value, 2)}`,
       detailEn: `composite CV ${shownComposite} ${basicPass ? "≤" : ">"} ${fmt(basic.value, 2)}`,
+      off: basicOff,
     },
     {
       standard: "quality",
@@ -394,6 +403,7 @@ function buildLevel(
             ? "no CV can be computed"
             : `over ${fmt(quality.value, 2)}: ${over.map((i) => i.en).join(", ")}`) +
         (excluded > 0 ? `; ${excluded} teaching points under ${minPupils.value} pupils left out` : ""),
+      off: qualityOff,
     },
   ] as const;
   for (const check of checks) {
@@ -406,6 +416,7 @@ function buildLevel(
       pass: check.pass,
       detailZh: check.detailZh,
       detailEn: check.detailEn,
+      ...(check.off ?? {}),
     });
   }
 }

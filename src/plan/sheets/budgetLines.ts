@@ -76,7 +76,7 @@ export const budgetLinesSheet: SheetDefinition<"budgetLines", BudgetLinesOutput>
 
 /**
  * The 205 项 a school spends under, by its type. Education statistics count a 九年一贯制 school with the 初中 and a
- * 完全中学 with the 高中; a 教学点 is a primary school.
+ * 完全中学 or 十二年一贯制 with the 高中; a 教学点 is a primary school.
  */
 export const SCHOOL_KIND_BY_TYPE: Readonly<Record<SchoolType, SchoolKind>> = {
   幼儿园: "kindergarten",
@@ -85,6 +85,7 @@ export const SCHOOL_KIND_BY_TYPE: Readonly<Record<SchoolType, SchoolKind>> = {
   初中: "junior",
   九年一贯制: "junior",
   完全中学: "senior",
+  十二年一贯制: "senior",
   高中: "senior",
   职业学校: "vocational",
   特教学校: "special",

@@ -12,13 +12,17 @@ import {
   dropoutRateFormula,
 } from "../../domain/dropout";
 import type { Area, Level } from "../../domain/levels";
-import type { AreaZh, School, SchoolType } from "../../district/model";
+import { levelDropouts, type SchoolLevelDropout } from "../../district/grades";
+import { SCHOOL_LEVEL_ZH, type AreaZh, type School, type SchoolType } from "../../district/model";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, fxRule, SheetBuilder, str, val, verdictCell as verdictValue } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { listedEn, listedZh } from "../listing";
+import { levelColumnKey } from "./schools";
+import { notInForceSpec } from "../verdict";
+import type { PolicyKey } from "../../policy/types";
 
 export const dropoutSheet: SheetDefinition<"dropout", undefined> = {
   key: "dropout",
@@ -38,6 +42,7 @@ const LIMITED_LEVELS: Readonly<Partial<Record<SchoolType, readonly Level[]>>> = 
   初中: ["junior"],
   九年一贯制: ["primary", "junior"],
   完全中学: ["junior"],
+  十二年一贯制: ["primary", "junior"],
 };
 
 const AREA_OF: Readonly<Record<AreaZh, Area>> = { 城市: "urban", 县镇: "town", 农村: "rural" };
@@ -50,7 +55,24 @@ interface Row {
   /** Index in the schools table. */
   readonly index: number;
   readonly levels: readonly Level[];
+  /** The level of a school that gives its dropouts per level: this row is that level's alone. */
+  readonly level?: SchoolLevelDropout;
 }
+
+/** The rows of a school: one per level with a limit when it gives its dropouts per level, else one for the school. */
+function schoolRows(school: School, index: number): Row[] {
+  const levels = LIMITED_LEVELS[school.type];
+  if (!levels) return [];
+  const perLevel = levelDropouts(school).filter((l) => levels.includes(l.level));
+  if (perLevel.length > 0)
+    return perLevel
+      .filter((l) => l.prevStartEnrollment > 0)
+      .map((level) => ({ school, index, levels: [level.level], level }));
+  return school.prevStartEnrollment > 0 ? [{ school, index, levels }] : [];
+}
+
+const startOf = (row: Row): number => row.level?.prevStartEnrollment ?? row.school.prevStartEnrollment;
+const dropoutsOf = (row: Row): number => row.level?.prevDropouts ?? row.school.prevDropouts;
 
 export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack } = ctx;
@@ -70,16 +92,24 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     ),
   ];
   sb.note(`限值来源: ${limitSources.join("; ")}`);
-  const rows: Row[] = district.schools.flatMap((school, index) => {
-    const levels = LIMITED_LEVELS[school.type];
-    return levels && school.prevStartEnrollment > 0 ? [{ school, index, levels }] : [];
-  });
+  const rows: Row[] = district.schools.flatMap(schoolRows);
+  if (rows.some((row) => row.level))
+    sb.note("九年一贯制、完全中学按学段填报辍学情况的, 每个学段一行, 各按本学段限值核对; 高中无辍学率限值");
   const limitNames = {
     primary: p("dropout.primary"),
     urban: p("dropout.junior.urban"),
     town: p("dropout.junior.town"),
     rural: p("dropout.junior.rural"),
   };
+  // Before the national limits (1994) a rate has nothing to be held to: the check does not apply.
+  const limitKeys = [...new Set(rows.flatMap((r) => r.levels))].flatMap((level): PolicyKey[] =>
+    level === "primary"
+      ? ["dropout.primary"]
+      : level === "junior"
+        ? ["dropout.junior.urban", "dropout.junior.town", "dropout.junior.rural"]
+        : [],
+  );
+  const limitsOff = notInForceSpec(pack, limitKeys, district.budgetYear);
   const summaryRow = sb.row;
   sb.skip(3);
   const table = sb.table<Row>({
@@ -109,20 +139,37 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         header: "学段",
         width: 11,
         cell: ({ item }) =>
-          fx(schools.cell("level", item.index, true), schools.values("level")[item.index] ?? ""),
+          item.level
+            ? val(SCHOOL_LEVEL_ZH[item.level.level])
+            : fx(schools.cell("level", item.index, true), schools.values("level")[item.index] ?? ""),
       },
       {
         key: "start",
         header: "上学年初在校生数",
         style: "integer",
         cell: ({ item }) =>
-          fx(schools.cell("prevStartEnrollment", item.index, true), item.school.prevStartEnrollment),
+          fx(
+            schools.cell(
+              item.level ? levelColumnKey(item.level.level, "prevStartEnrollment") : "prevStartEnrollment",
+              item.index,
+              true,
+            ),
+            startOf(item),
+          ),
       },
       {
         key: "dropouts",
         header: "辍学学生数",
         style: "integer",
-        cell: ({ item }) => fx(schools.cell("prevDropouts", item.index, true), item.school.prevDropouts),
+        cell: ({ item }) =>
+          fx(
+            schools.cell(
+              item.level ? levelColumnKey(item.level.level, "prevDropouts") : "prevDropouts",
+              item.index,
+              true,
+            ),
+            dropoutsOf(item),
+          ),
       },
       {
         key: "rate",
@@ -130,7 +177,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "rate",
         cell: ({ item, ref }) =>
           fxRule(`IF(${ref("start")}=0,"",${dropoutRateFormula(ref("start"), ref("dropouts"))})`, () =>
-            dropoutRate(item.school.prevStartEnrollment, item.school.prevDropouts),
+            dropoutRate(startOf(item), dropoutsOf(item)),
           ),
       },
       {
@@ -152,7 +199,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         cell: ({ item, ref, num }) =>
           // No enrollment at the start of the year (edited to 0 later): nobody could drop out, nothing to warn.
           fxRule(`IF(${ref("start")}=0,TRUE(),${dropoutCheckFormula(ref("rate"), ref("limit"))})`, () =>
-            dropoutCheck(item.school.prevStartEnrollment, item.school.prevDropouts, num("limit")),
+            dropoutCheck(startOf(item), dropoutsOf(item), num("limit")),
           ),
       },
       {
@@ -172,10 +219,11 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     const rate = Number(table.values("rate")[i]);
     const limit = Number(table.values("limit")[i]);
     const pass = table.values("pass")[i] === true;
-    const label = `${row.school.code} ${row.school.name}`;
+    const label = `${row.school.code} ${row.school.name}${row.level ? ` ${SCHOOL_LEVEL_ZH[row.level.level]}` : ""}`;
+    const labelEn = `${row.school.code} ${row.school.name}${row.level ? ` ${row.level.level}` : ""}`;
     return {
       labelZh: label,
-      labelEn: label,
+      labelEn,
       pass,
       detailZh: `辍学率 ${pct(rate)} ${pass ? "≤" : ">"} 限值 ${pct(limit)}`,
       detailEn: `dropout rate ${pct(rate)} ${pass ? "≤" : ">"} limit ${pct(limit)}`,
@@ -188,23 +236,33 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     [val("需警告学校数 Schools to warn"), fx(countFormula, failing.length)],
     [
       val("全部学校辍学率在限值内 All within limits"),
-      verdictValue(`${countCell}=0`, { pass: failing.length === 0, applicable: rows.length > 0 }),
+      verdictValue(`${countCell}=0`, {
+        pass: failing.length === 0,
+        applicable: rows.length > 0 && limitsOff === undefined,
+      }),
     ],
   ]);
   sb.format(rangeAddress(summaryRow, 0, summaryRow + 1, 0), "label");
-  const names = failing.map((r) => r.school.name);
+  // A school that gives its levels apart is counted once per level.
+  const unit = rows.some((r) => r.level) ? "个学校学段" : "所学校";
+  const names = [
+    ...new Set(
+      failing.map((r) => (r.level ? `${r.school.name}(${SCHOOL_LEVEL_ZH[r.level.level]})` : r.school.name)),
+    ),
+  ];
   sb.check(ctx, verdictCell, {
     id: "dropout.allWithin",
     labelZh: "控辍: 全部学校辍学率在限值内",
     labelEn: "Dropout: every school within its limit",
     pass: failing.length === 0,
     ...(rows.length === 0 ? { applicable: false } : {}),
+    ...(rows.length > 0 && limitsOff ? limitsOff : {}),
     detailZh:
       rows.length === 0
         ? "没有设有辍学率限值的学校, 不适用"
         : failing.length === 0
-          ? `${rows.length} 所学校均未超限`
-          : `${failing.length} 所学校超限, 需警告: ${listedZh(names)}`,
+          ? `${rows.length} ${unit}均未超限`
+          : `${failing.length} ${unit}超限, 需警告: ${listedZh(names)}`,
     detailEn:
       rows.length === 0
         ? "no school has a dropout limit: not applicable"

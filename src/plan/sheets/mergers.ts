@@ -155,6 +155,35 @@ interface MergerPlan {
   readonly roomsCell: PlanCell;
   readonly after: MergeResult;
   readonly before: MergeResult;
+  /** The staying school's classes of the other levels it teaches: they stay at the site and need rooms too. */
+  readonly sections: readonly Section[];
+}
+
+/** One other level of the staying school: its students and the classes they need at that level's class size. */
+interface Section {
+  readonly level: Merger["level"];
+  readonly grades: readonly GradeKey[];
+  readonly size: { readonly name: string; readonly value: number };
+  readonly students: number;
+  readonly classes: number;
+}
+
+const SECTION_LEVELS: readonly Merger["level"][] = ["primary", "junior", "senior"];
+
+/** A merge result with the staying school's other sections added: their students and classes share the rooms. */
+function withSections(r: MergeResult, sections: readonly Section[]): MergeResult {
+  if (sections.length === 0) return r;
+  const students = r.students + sections.reduce((sum, x) => sum + x.students, 0);
+  const classesNeeded = r.classesNeeded + sections.reduce((sum, x) => sum + x.classes, 0);
+  const spare = r.classrooms - classesNeeded;
+  return {
+    ...r,
+    students,
+    classesNeeded,
+    spare,
+    averageClassSize: classesNeeded === 0 ? 0 : students / classesNeeded,
+    pass: spare >= 0,
+  };
 }
 
 function mergerPlan(ctx: BuildContext, schools: TableResult, merger: Merger, m: number): MergerPlan {
@@ -175,9 +204,34 @@ function mergerPlan(ctx: BuildContext, schools: TableResult, merger: Merger, m: 
   const rooms = fromSchools && site ? site.school.classrooms : merger.siteClassrooms;
   const roomsCell =
     fromSchools && site ? fx(schools.cell("classrooms", site.index, true), rooms) : val(rooms);
-  const after = mergeCheck(rows.map(byGrade), rooms, size.value);
-  const before = mergeCheck(staying ? [byGrade(staying)] : [], rooms, size.value);
-  return { grades, size, rows, staying, byGrade, site, fromSchools, rooms, roomsCell, after, before };
+  // The staying school's other levels (a 九年一贯制's 初中 when the primary schools move in) keep their classes.
+  const sections: Section[] = staying
+    ? SECTION_LEVELS.filter((level) => level !== merger.level).flatMap((level) => {
+        const levelGrades = GRADES_BY_LEVEL[level];
+        const counts = levelGrades.map((g) => staying.school.grades[g]);
+        const students = counts.reduce((sum, x) => sum + x, 0);
+        if (students === 0) return [];
+        const levelSize = ctx.param(`class_size.${level}`);
+        const classes = classesNeeded([counts], levelSize.value);
+        return [{ level, grades: levelGrades, size: levelSize, students, classes }];
+      })
+    : [];
+  const after = withSections(mergeCheck(rows.map(byGrade), rooms, size.value), sections);
+  const before = withSections(mergeCheck(staying ? [byGrade(staying)] : [], rooms, size.value), sections);
+  return {
+    grades,
+    size,
+    rows,
+    staying,
+    byGrade,
+    site,
+    fromSchools,
+    rooms,
+    roomsCell,
+    after,
+    before,
+    sections,
+  };
 }
 
 function mergerNotes(sb: SheetBuilder, merger: Merger, m: number, plan: MergerPlan): void {
@@ -186,6 +240,10 @@ function mergerNotes(sb: SheetBuilder, merger: Merger, m: number, plan: MergerPl
     `${m + 1}. ${merger.name}: ${listedZh(merger.sources)} → ${merger.site} (${LEVEL_ZH[merger.level]}, ${merger.year}年)` +
       (staying ? "" : "; 现址调整前无留驻学校"),
   );
+  if (staying && plan.sections.length > 0)
+    sb.note(
+      `留驻学校「${staying.school.name}」的${plan.sections.map((x) => LEVEL_ZH[x.level]).join("、")}学段留在现址, 其班级同样占用教室, 计入所需班数`,
+    );
   sb.note(
     site === undefined
       ? `现址教室数: 按录入 ${rooms} 间 (迁入校址不是学校表中的学校)`
@@ -201,11 +259,14 @@ interface Grid {
   readonly afterNeededRow: number;
   readonly beforeNeededRow: number;
   readonly totalCol: number;
+  /** Cells of the staying school's other sections' students and classes (empty without such sections). */
+  readonly sectionStudents: readonly string[];
+  readonly sectionClasses: readonly string[];
 }
 
 /** The students per grade of every school at the site after the move, and the classes needed before and after. */
 function enrollmentGrid(sb: SheetBuilder, schools: TableResult, plan: MergerPlan): Grid {
-  const { grades, size, rows, staying, byGrade, after, before } = plan;
+  const { grades, size, rows, staying, byGrade, after, before, sections } = plan;
   const top = sb.row;
   const g0 = 3;
   const totalCol = g0 + grades.length;
@@ -235,7 +296,10 @@ function enrollmentGrid(sb: SheetBuilder, schools: TableResult, plan: MergerPlan
     ...grades.map((_, j) =>
       fx(`SUM(${rangeAddress(top + 1, g0 + j, afterRow - 1, g0 + j)})`, gradeTotals[j] ?? 0),
     ),
-    fx(`SUM(${rangeAddress(afterRow, g0, afterRow, totalCol - 1)})`, after.students),
+    fx(
+      `SUM(${rangeAddress(afterRow, g0, afterRow, totalCol - 1)})`,
+      gradeTotals.reduce((sum, x) => sum + x, 0),
+    ),
   ];
   // CLASSES_NEEDED per grade: ROUNDUP(grade total / class size); a site without an occupant needs none.
   const neededRow = (
@@ -256,10 +320,43 @@ function enrollmentGrid(sb: SheetBuilder, schools: TableResult, plan: MergerPlan
             classesNeeded([[counts[j] ?? 0]], size.value),
           ),
     ),
-    source === null ? val(0) : fx(`SUM(${rangeAddress(row, g0, row, totalCol - 1)})`, total),
+    source === null && sectionClasses.length === 0
+      ? val(0)
+      : fx(withOthers(`SUM(${rangeAddress(row, g0, row, totalCol - 1)})`), total),
   ];
   const afterNeededRow = afterRow + 1;
   const beforeNeededRow = afterRow + 2;
+  // Two rows per other section of the staying school: its students, then its classes at its own class size.
+  const sectionTop = beforeNeededRow + 1;
+  const sectionStudents = sections.map((_, k) => cellAddress(sectionTop + 2 * k, totalCol));
+  const sectionClasses = sections.map((_, k) => cellAddress(sectionTop + 2 * k + 1, totalCol));
+  const sectionRows: PlanCell[][] = staying
+    ? sections.flatMap((section) => {
+        const refs = section.grades.map((g) => schools.cell(g, staying.index, true));
+        const blanks = grades.map(() => null);
+        return [
+          [
+            val(`留驻学校${LEVEL_ZH[section.level]}学段学生数`),
+            val(staying.school.code),
+            val(staying.school.name),
+            ...blanks,
+            fx(refs.join("+"), section.students),
+          ],
+          [
+            val(`留驻学校${LEVEL_ZH[section.level]}学段所需班数 (C列为标准班额)`),
+            null,
+            fx(section.size.name, section.size.value),
+            ...blanks,
+            fx(
+              classesNeededFormula(refs, cellAddress(sectionTop + 2 * sections.indexOf(section) + 1, 2)),
+              section.classes,
+            ),
+          ],
+        ];
+      })
+    : [];
+  const withOthers = (formula: string) =>
+    sectionClasses.length === 0 ? formula : `${formula}+${sectionClasses.join("+")}`;
   const afterNeeded = neededRow(
     "调整后所需班数 (C列为标准班额)",
     afterNeededRow,
@@ -274,15 +371,16 @@ function enrollmentGrid(sb: SheetBuilder, schools: TableResult, plan: MergerPlan
     staying ? byGrade(staying) : [],
     before.classesNeeded,
   );
-  sb.put(top, 0, [header, ...schoolRows, sumRow, afterNeeded, beforeNeeded]);
+  sb.put(top, 0, [header, ...schoolRows, sumRow, afterNeeded, beforeNeeded, ...sectionRows]);
+  const lastRow = beforeNeededRow + sectionRows.length;
   sb.format(rangeAddress(top, 0, top, totalCol), "header");
   sb.format(rangeAddress(top + 1, 1, afterRow - 1, 2), "text");
-  sb.format(rangeAddress(top + 1, g0, beforeNeededRow, totalCol), "integer");
-  sb.format(rangeAddress(afterRow, 0, beforeNeededRow, 0), "label");
+  sb.format(rangeAddress(top + 1, g0, lastRow, totalCol), "integer");
+  sb.format(rangeAddress(afterRow, 0, lastRow, 0), "label");
   sb.width(0, 26).width(1, 10).width(2, 22);
   grades.forEach((_, j) => sb.width(g0 + j, 8));
-  sb.row = beforeNeededRow + 2;
-  return { afterRow, afterNeededRow, beforeNeededRow, totalCol };
+  sb.row = lastRow + 2;
+  return { afterRow, afterNeededRow, beforeNeededRow, totalCol, sectionStudents, sectionClasses };
 }
 
 /** MERGE_CHECK's spill before and after the move, the year against the deadline, the area per student. */
@@ -295,7 +393,9 @@ function capacityCheck(
   deadline: Deadline | undefined,
 ): { readonly after: string; readonly deadline?: string; readonly year: string; readonly inTime: boolean } {
   const { staying, rooms, roomsCell, after, before } = plan;
-  const { afterRow, afterNeededRow, beforeNeededRow, totalCol } = grid;
+  const { afterRow, afterNeededRow, beforeNeededRow, totalCol, sectionStudents } = grid;
+  const plusSections = (cell: string) =>
+    sectionStudents.length === 0 ? cell : `${cell}+${sectionStudents.join("+")}`;
   // MERGE_CHECK's spill, before and after the move.
   const checkTop = sb.row;
   const beforeRow = checkTop + 1;
@@ -334,7 +434,7 @@ function capacityCheck(
       "调整前 (现址现有学校)",
       beforeRow,
       before,
-      staying ? fx(cellAddress(afterRow - 1, totalCol), before.students) : val(0),
+      staying ? fx(plusSections(cellAddress(afterRow - 1, totalCol)), before.students) : val(0),
       staying ? fx(cellAddress(beforeNeededRow, totalCol), before.classesNeeded) : val(0),
       roomsCell,
     ),
@@ -342,7 +442,7 @@ function capacityCheck(
       "调整后 (迁并后)",
       afterCheckRow,
       after,
-      fx(cellAddress(afterRow, totalCol), after.students),
+      fx(plusSections(cellAddress(afterRow, totalCol)), after.students),
       fx(cellAddress(afterNeededRow, totalCol), after.classesNeeded),
       fx(classroomsInput, rooms),
     ),
@@ -398,19 +498,21 @@ function mergerChecks(
   sb: SheetBuilder,
   merger: Merger,
   m: number,
-  { after, rooms }: MergerPlan,
+  { after, rooms, sections }: MergerPlan,
   cells: { after: string; deadline?: string; inTime: boolean },
   deadline: Deadline | undefined,
 ): void {
   const { after: afterCell, deadline: deadlineCell, inTime } = cells;
+  const kept = sections.map((x) => `${LEVEL_ZH[x.level]} ${x.classes} 个班`).join("、");
+  const keptEn = sections.map((x) => `${x.classes} ${x.level} classes`).join(", ");
   sb.registerCheck(ctx, afterCell, {
     id: `mergers.${m}.capacity`,
     labelZh: `布局调整容量: ${merger.name}`,
     labelEn: `Merger capacity: ${merger.name}`,
     pass: after.pass,
     // A shortage is said as one, never as a negative spare.
-    detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班, 现有教室 ${rooms} 间, ${after.spare < 0 ? `缺 ${-after.spare} 间` : `富余 ${after.spare}`}`,
-    detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes; ${rooms} classrooms, ${after.spare < 0 ? `${-after.spare} short` : `spare ${after.spare}`}`,
+    detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班${kept ? ` (含留驻学校${kept})` : ""}, 现有教室 ${rooms} 间, ${after.spare < 0 ? `缺 ${-after.spare} 间` : `富余 ${after.spare}`}`,
+    detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes${keptEn ? ` (the staying school's ${keptEn} included)` : ""}; ${rooms} classrooms, ${after.spare < 0 ? `${-after.spare} short` : `spare ${after.spare}`}`,
   });
   if (!deadlineCell || !deadline) return;
   const due = ctx.district.budgetYear + deadline.years;

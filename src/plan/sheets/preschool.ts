@@ -26,6 +26,7 @@ import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { countEqual, sameText } from "./exact";
 import { listedEn, listedZh } from "../listing";
+import { notInForceSpec } from "../verdict";
 
 export const preschoolSheet: SheetDefinition<"preschool", undefined> = {
   key: "preschool",
@@ -355,6 +356,8 @@ function placesAndSizes(
   const neededRef = need.local;
   const capacityTotal = planned.length > 0 ? table.total("capacity").local : "0";
   const covered = newPlaces >= needed;
+  // The 360-child limit (《幼儿园工作规程》 2016) is checked only in a year it is in force or by the user's choice.
+  const sizeOff = notInForceSpec(ctx.pack, ["preschool.max_kindergarten_size"], ctx.district.budgetYear);
   const verdicts = sb.keyValues([
     { key: "newPlaces", label: "新建幼儿园新增学位", cell: fx(capacityTotal, newPlaces), style: "integer" },
     ...(neededRef === undefined
@@ -373,7 +376,7 @@ function placesAndSizes(
       // With no planned kindergarten there is no size to check: 不适用, not TRUE.
       cell: verdictCell(`COUNTIF(${table.range("sizeOk")},FALSE())=0`, {
         pass: oversize.length === 0,
-        applicable: planned.length > 0,
+        applicable: planned.length > 0 && sizeOff === undefined,
       }),
       style: "verdict",
     },
@@ -415,17 +418,21 @@ function placesAndSizes(
     `每所幼儿园规模不超过${maxSize.value}人`,
     `Each kindergarten at most ${maxSize.value} children`,
     oversize.length === 0,
-    planned.length === 0
-      ? "没有规划新建幼儿园, 不适用"
-      : oversize.length === 0
-        ? "全部符合"
-        : `超限: ${listedZh(oversize.map((k) => k.name))}`,
-    planned.length === 0
-      ? "no kindergarten planned: not applicable"
-      : oversize.length === 0
-        ? "all within the limit"
-        : `over the limit: ${listedEn(oversize.map((k) => k.name))}`,
-    planned.length > 0,
+    planned.length > 0 && sizeOff
+      ? sizeOff.detailZh
+      : planned.length === 0
+        ? "没有规划新建幼儿园, 不适用"
+        : oversize.length === 0
+          ? "全部符合"
+          : `超限: ${listedZh(oversize.map((k) => k.name))}`,
+    planned.length > 0 && sizeOff
+      ? sizeOff.detailEn
+      : planned.length === 0
+        ? "no kindergarten planned: not applicable"
+        : oversize.length === 0
+          ? "all within the limit"
+          : `over the limit: ${listedEn(oversize.map((k) => k.name))}`,
+    planned.length > 0 && sizeOff === undefined,
   );
 }
 

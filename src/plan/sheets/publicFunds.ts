@@ -17,7 +17,8 @@ import { reconcilesFormula } from "../../domain/debt";
 import type { School } from "../../district/model";
 import { cellAddress } from "../address";
 import type { BuildContext, CellExport } from "../context";
-import { fx, SheetBuilder, val, type TableResult } from "../kit";
+import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
+import { notInForceSpec } from "../verdict";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
 import { sumEqual, textKey } from "./exact";
@@ -291,6 +292,15 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
   // Σ_schools max(0, norm − available) where every school gives its funds, else district-wide.
   const gap = schoolGap ? schoolGap.value : Math.max(0, total.value - available);
   const townDiff = towns.length > 0 ? townTotal.value - total.value : 0;
+  const coveredPass = schoolGap ? gap === 0 : available >= total.value;
+  // Before the first national baseline (2009) the norm is 0: nothing to cover, so the check does not apply.
+  const zone = ctx.district.region === "东部" ? "east" : "central_west";
+  const baselineOff = notInForceSpec(
+    ctx.pack,
+    [`public_funds.${zone}.primary`, `public_funds.${zone}.junior`],
+    ctx.district.budgetYear,
+  );
+  const fmt = (x: number) => x.toFixed(2);
   const kv = sb.keyValues([
     { key: "need", label: "按定额测算需求(万元)", cell: fx(total.ref, total.value), style: "money" },
     {
@@ -309,9 +319,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     {
       key: "covered",
       label: "公用经费足额 Covered",
-      cell: schoolGap
-        ? fx(`${local(2)}=0`, gap === 0)
-        : fx(`${local(1)}>=${local(0)}`, available >= total.value),
+      cell: verdictCell(schoolGap ? `${local(2)}=0` : `${local(1)}>=${local(0)}`, {
+        pass: coveredPass,
+        ...(baselineOff ?? {}),
+      }),
       style: "verdict",
     },
     {
@@ -334,14 +345,14 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     sheet: "publicFunds",
     difference: { ref: ref("townDiff"), value: townDiff },
   });
-  const fmt = (x: number) => x.toFixed(2);
   sb.check(ctx, local(3), {
     id: "publicFunds.covered",
     labelZh: "公用经费足额",
     labelEn: "Public funds cover the norm",
-    pass: schoolGap ? gap === 0 : available >= total.value,
+    pass: coveredPass,
     detailZh: `${schoolGap ? "按校核算, " : ""}定额需求 ${fmt(total.value)} 万元, 可用 ${fmt(available)} 万元, 缺口 ${fmt(gap)} 万元`,
     detailEn: `${schoolGap ? "per school, " : ""}norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
+    ...(baselineOff ?? {}),
   });
   const header = table.headerRow + 1;
   const plan = sb

@@ -14,9 +14,12 @@ import {
 import {
   AREAS,
   GRADE_KEYS,
+  SCHOOL_LEVEL_ZH,
+  SCHOOL_LEVELS,
   SCHOOL_TYPES,
   type GradeKey,
   type School,
+  type SchoolLevel,
   type SchoolType,
 } from "../../district/model";
 import { GRADE_LABELS } from "../../district/grades";
@@ -25,6 +28,7 @@ import type { BuildContext } from "../context";
 import { cellAddress } from "../address";
 import { fx, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
 import type { PlanCell } from "../types";
+import { listedEn, listedZh } from "../listing";
 import type { SheetDefinition, SheetResult } from "../registry";
 
 /** What 学校 hands on: the schools table, which every per-school sheet reads. */
@@ -59,6 +63,7 @@ const LEVEL_TEXT: Readonly<Record<SchoolType, string>> = {
   初中: "初中",
   九年一贯制: "小学+初中",
   完全中学: "初中+高中",
+  十二年一贯制: "小学+初中+高中",
   高中: "高中",
   职业学校: "职业教育",
   特教学校: "特殊教育",
@@ -117,6 +122,8 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
   sb.validation(facts.region?.local ?? "B6", ["中西部", "东部"], "请选择 中西部 或 东部");
 
   const p = (key: Parameters<typeof policyName>[0]) => ctx.param(key).name;
+  // The 超大班额 line is checked only in a year its rule is in force (or the user chose to apply it).
+  const superLarge = pack.values["class_band.super_large_from"].status !== "notInForce";
   const levelColumns: Col[] = Object.entries(LEVEL_GRADES).map(([key, [from, to]]) => ({
     key,
     header:
@@ -143,7 +150,8 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
           const t = ref("type");
           return fx(
             `IF(OR(${t}="小学",${t}="教学点"),"小学",IF(${t}="九年一贯制","小学+初中",IF(${t}="完全中学","初中+高中",` +
-              `IF(${t}="职业学校","职业教育",IF(${t}="特教学校","特殊教育",${t})))))`,
+              `IF(${t}="十二年一贯制","小学+初中+高中",` +
+              `IF(${t}="职业学校","职业教育",IF(${t}="特教学校","特殊教育",${t}))))))`,
             LEVEL_TEXT[item.type],
           );
         },
@@ -198,6 +206,7 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
       count("backboneTeachers", "骨干教师数"),
       count("prevStartEnrollment", "上学年初在校生数"),
       count("prevDropouts", "上学年辍学学生数"),
+      ...levelDropoutColumns(district.schools),
       {
         key: "standardized",
         header: "是否达标",
@@ -212,8 +221,28 @@ export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
       count("remotenessTier", "偏远等级(0-3)"),
       count("needyBoarders", "家庭经济困难寄宿生数"),
       count("aidStudents", "资助对象数(高中/学前)"),
+      {
+        key: "siteCheck",
+        header: "班额教室核对",
+        width: 18,
+        cell: ({ ref, value, num }) => {
+          const over = `${ref("classes")}>${ref("classrooms")}`;
+          const shown = siteFlag(
+            num("classes") > num("classrooms"),
+            superLarge && value("classBand") === SUPER_LARGE,
+          );
+          if (!superLarge) return fx(`IF(${over},${str(OVER_ROOMS)},"")`, shown);
+          const big = `${ref("classBand")}=${str(SUPER_LARGE)}`;
+          return fx(
+            `IF(AND(${over},${big}),${str(`${OVER_ROOMS}; ${SUPER_LARGE}`)},IF(${over},${str(OVER_ROOMS)},IF(${big},${str(SUPER_LARGE)},"")))`,
+            shown,
+          );
+        },
+      },
     ],
   });
+  sb.conditional(table.range("siteCheck"), `${firstCell(table.range("siteCheck"))}<>""`, "fail");
+  siteCheck(ctx, sb, table, superLarge);
   const bandRange = table.range("classBand");
   sb.conditional(
     bandRange,
@@ -247,6 +276,7 @@ export const STANDARDIZED_TYPES: readonly SchoolType[] = [
   "初中",
   "九年一贯制",
   "完全中学",
+  "十二年一贯制",
   "高中",
   "教学点",
 ];
@@ -461,6 +491,104 @@ function nutritionBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResult)
       categoryEn: "Student nutrition plan",
       amount: { ref: wan.ref, value: yuan / 10000 },
     });
+}
+
+const OVER_ROOMS = "班数超过教室数";
+const SUPER_LARGE = "超大班额";
+
+/** What 班额教室核对 shows for a school: its classes above its classrooms, its average class over the line, both or "". */
+function siteFlag(overRooms: boolean, superLarge: boolean): string {
+  return [overRooms ? OVER_ROOMS : "", superLarge ? SUPER_LARGE : ""].filter(Boolean).join("; ");
+}
+
+const flagEn = (flag: string): string =>
+  flag
+    .split("; ")
+    .map((part) => (part === OVER_ROOMS ? "more classes than classrooms" : "super-large classes"))
+    .join(", ");
+
+/**
+ * A failed check naming every school whose classes exceed its classrooms (a class without a room) or whose average
+ * class is at or over the 超大班额 line of 参数 (66: 国发〔2016〕40号), live over the 班额教室核对 column.
+ */
+function siteCheck(ctx: BuildContext, sb: SheetBuilder, table: TableResult, superLarge: boolean): void {
+  const schools = ctx.district.schools;
+  const flags = table.values("siteCheck").map(String);
+  const flagged = schools.flatMap((school, i) => {
+    const flag = flags[i] ?? "";
+    return flag === "" ? [] : [{ school, flag }];
+  });
+  const range = table.range("siteCheck");
+  const shown = [OVER_ROOMS, SUPER_LARGE, `${OVER_ROOMS}; ${SUPER_LARGE}`];
+  const line = ctx.param("class_band.super_large_from");
+  sb.checkRow(
+    ctx,
+    {
+      label: "班数不超过教室数、无超大班额 Classes within classrooms, no super-large class",
+      formula:
+        schools.length > 0
+          ? `${shown.map((text) => `COUNTIF(${range},${str(text)})`).join("+")}=0`
+          : "TRUE()",
+      note: superLarge
+        ? `超大班额: 班均人数(向上取整) ≥ ${line.value} 人 (参数「${ctx.pack.values["class_band.super_large_from"].labelZh}」)`
+        : "超大班额的标准本年度未施行, 只核对班数与教室数",
+    },
+    {
+      id: "schools.site",
+      labelZh: "学校班额与教室",
+      labelEn: "Classes, classrooms and class sizes",
+      pass: flagged.length === 0,
+      ...(schools.length === 0 ? { applicable: false } : {}),
+      detailZh:
+        schools.length === 0
+          ? "没有学校, 不适用"
+          : flagged.length === 0
+            ? `${schools.length} 所学校班数均不超过教室数${superLarge ? ", 无超大班额" : ""}`
+            : `${flagged.length} 所学校: ${listedZh(flagged.map((f) => `${f.school.name}(${f.flag})`))}`,
+      detailEn:
+        schools.length === 0
+          ? "no school: not applicable"
+          : flagged.length === 0
+            ? `all ${schools.length} schools have a classroom for every class${superLarge ? " and no super-large class" : ""}`
+            : `${flagged.length} ${flagged.length === 1 ? "school" : "schools"}: ${listedEn(flagged.map((f) => `${f.school.code} (${flagEn(f.flag)})`))}`,
+      items: flagged.map(({ school, flag }) => ({
+        labelZh: school.name,
+        labelEn: school.code,
+        pass: false,
+        detailZh: flag,
+        detailEn: flagEn(flag),
+      })),
+    },
+  );
+}
+
+/** The 学校 column key of one level's start enrollment or dropouts (present when a school gives them per level). */
+export function levelColumnKey(level: SchoolLevel, field: "prevStartEnrollment" | "prevDropouts"): string {
+  return `${field}_${level}`;
+}
+
+/**
+ * The start enrollment and dropouts per level, for the levels some school of the district gives them for (none in a
+ * district where every school gives only the plain two fields); blank for a school that does not give that level.
+ */
+function levelDropoutColumns(schools: readonly School[]): Col[] {
+  return SCHOOL_LEVELS.filter((level) => schools.some((school) => school.levels?.[level])).flatMap(
+    (level): Col[] =>
+      (
+        [
+          ["prevStartEnrollment", `上学年初${SCHOOL_LEVEL_ZH[level]}在校生数`],
+          ["prevDropouts", `上学年${SCHOOL_LEVEL_ZH[level]}辍学学生数`],
+        ] as const
+      ).map(([field, header]) => ({
+        key: levelColumnKey(level, field),
+        header,
+        style: "integer",
+        cell: ({ item }) => {
+          const figures = item.levels?.[level];
+          return figures ? val(figures[field]) : null;
+        },
+      })),
+  );
 }
 
 function firstCell(range: string): string {

@@ -13,17 +13,17 @@ import {
   staffPerClass,
   staffQuota,
   staffQuotaFormula,
-  staffRatio,
   type ClassStaffed,
 } from "../../domain/staffing";
 import { ceilClean, ceilCleanFormula } from "../../domain/validate";
-import type { School } from "../../district/model";
+import type { AreaZh, School } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val, type ColumnSpec } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
+import { notInForceSpec } from "../verdict";
 
 export const staffingSheet: SheetDefinition<"staffing", undefined> = {
   key: "staffing",
@@ -46,6 +46,19 @@ const LEVELS = [
   { level: "junior", students: "juniorStudents", header: "初中" },
   { level: "senior", students: "seniorStudents", header: "高中" },
 ] as const;
+
+/** The pack's students per staff post of each level by area (the plain key is 城市's). */
+const AREA_RATIO_KEYS: Readonly<
+  Record<(typeof LEVELS)[number]["level"], Readonly<Record<AreaZh, PolicyKey>>>
+> = {
+  primary: {
+    城市: "staff_ratio.primary",
+    县镇: "staff_ratio.primary.town",
+    农村: "staff_ratio.primary.rural",
+  },
+  junior: { 城市: "staff_ratio.junior", 县镇: "staff_ratio.junior.town", 农村: "staff_ratio.junior.rural" },
+  senior: { 城市: "staff_ratio.senior", 县镇: "staff_ratio.senior.town", 农村: "staff_ratio.senior.rural" },
+};
 
 const TIER_RATES: readonly PolicyKey[] = [
   "allowance.rate.tier1",
@@ -74,16 +87,24 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       ? [{ school, index }]
       : [],
   );
-  // A special school is staffed by its classes only: its students count for no ordinary ratio.
+  // A special school is staffed by its classes only: its students count for no ordinary ratio. Each level's students
+  // go by that level's ratio (a 完全中学's 初中 by the junior, its 高中 by the senior ratio) for the school's area:
+  // the 2001 table differs by 城市/县镇/农村, the 2014 one is the same for all (参数 holds both).
   const quotaColumns = LEVELS.map((l): ColumnSpec<Row> => ({
     key: `quota_${l.level}`,
     header: `${l.header}编制`,
     style: "decimal",
-    cell: ({ ref, num, item }) =>
-      fx(
-        `IF(${ref("type")}="特教学校",0,${staffQuotaFormula(ref(l.level), p(`staff_ratio.${l.level}`))})`,
-        typeOf(item.school) === "special" ? 0 : staffQuota(num(l.level), staffRatio(pack, l.level)),
-      ),
+    cell: ({ ref, num, item }) => {
+      const keys = AREA_RATIO_KEYS[l.level];
+      const area = schools.cell("area", item.index, true);
+      const ratio = `IF(${area}="城市",${p(keys.城市)},IF(${area}="县镇",${p(keys.县镇)},${p(keys.农村)}))`;
+      return fx(
+        `IF(${ref("type")}="特教学校",0,${staffQuotaFormula(ref(l.level), ratio)})`,
+        typeOf(item.school) === "special"
+          ? 0
+          : staffQuota(num(l.level), pack.values[keys[item.school.area]].value),
+      );
+    },
   }));
   const perClass = (type: string): string =>
     `IF(${type}="特教学校",${p(CLASS_STAFF_KEY.special)},IF(${type}="教学点",${p(CLASS_STAFF_KEY.teachingPoint)},0))`;
@@ -168,6 +189,12 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
     sb.conditional(table.range("shortfall"), `${table.cell("shortfall", 0)}<0`, "fail");
   }
 
+  // Before the first national staffing standard (2001) there is no quota to hold staff to: the checks do not apply.
+  const ratiosOff = notInForceSpec(
+    pack,
+    LEVELS.map((l) => AREA_RATIO_KEYS[l.level].城市),
+    district.budgetYear,
+  );
   // The one 教职工编制 total is the table's rounded total; staff must match it, neither short nor over.
   const staffTotal = table.total("staff");
   const roundedTotal = table.total("rounded");
@@ -183,6 +210,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       labelEn: "Staff equal to the quota",
       pass: staffTotal.value === roundedTotal.value,
       ...quotaDetail(roundedTotal.value, staffTotal.value),
+      ...(ratiosOff ?? {}),
     },
   );
   const gaps = table.values("shortfall").map(Number);
@@ -201,6 +229,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       ...(rows.length === 0
         ? { applicable: false, detailZh: "没有需核定编制的学校", detailEn: "no school to staff" }
         : overDetail(over.map((o) => o.excess))),
+      ...(ratiosOff ?? {}),
       items: over.map(({ r, excess }) => ({
         labelZh: r.school.name,
         labelEn: r.school.code,

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { GRADES_BY_LEVEL, schoolStudents } from "../../../src/district/grades";
 import { districtSchema, type District } from "../../../src/district/model";
 import { balanceCv, compositeCv } from "../../../src/domain/balance";
-import { labelled } from "../planHelpers";
+import { labelled, planOf as planOfDistrict } from "../planHelpers";
+import { packForYear } from "../../../src/policy/packs";
 import { BALANCE_INDICATORS, indicatorValue, type BalanceOutput } from "../../../src/plan/sheets/balance";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { context, FIXTURE, FIXTURE_INPUT, planOf, valueAtRef, type Built } from "./helpers";
@@ -229,5 +230,31 @@ describe("均衡 sheet", () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("均衡 in a year before its standards", () => {
+  it("shows 不适用 for 基本均衡 before 2012 and 优质均衡 before 2017, and checks both from their start", () => {
+    const verdicts = (year: number) => {
+      const plan = planOfDistrict({ ...FIXTURE, budgetYear: year }, packForYear("national", year));
+      const loaded = expectPlanComputes(plan);
+      const sheet = plan.sheets.find((s) => s.key === "balance");
+      return plan.checks
+        .filter((c) => c.sheet === "balance")
+        .map((c) => [c.id, loaded.valueAt(sheet?.name ?? "", c.cell), c.applicable !== false] as const);
+    };
+    const in2010 = verdicts(2010);
+    expect(in2010.map(([, shown]) => shown)).toEqual(["不适用", "不适用", "不适用", "不适用"]);
+    expect(in2010.every(([, , applicable]) => !applicable)).toBe(true);
+    const in2014 = new Map(verdicts(2014).map(([id, shown]) => [id, shown]));
+    expect(typeof in2014.get("balance.basic.primary")).toBe("boolean");
+    expect(in2014.get("balance.quality.primary")).toBe("不适用");
+    expect(verdicts(2020).every(([, shown]) => typeof shown === "boolean")).toBe(true);
+  });
+
+  it("says from when the standard applies in the check's detail", () => {
+    const plan = planOfDistrict({ ...FIXTURE, budgetYear: 2014 }, packForYear("national", 2014));
+    const check = plan.checks.find((c) => c.id === "balance.quality.junior");
+    expect(check?.detailZh).toContain("2014年未施行(2017年起施行)");
   });
 });

@@ -1,7 +1,9 @@
 import { dropoutCheck } from "../../../src/domain/dropout";
-import { getPack } from "../../../src/policy/packs";
+import type { District, DistrictInput } from "../../../src/district/model";
+import { validateDistrict } from "../../../src/district/validate";
+import { getPack, packForYear } from "../../../src/policy/packs";
 import { expectPlanComputes } from "../../support/hyperformula";
-import { FIXTURE } from "../fixtures";
+import { FIXTURE, FIXTURE_INPUT, FORMULA_LIKE_NAME } from "../fixtures";
 import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
 
 describe("控辍", () => {
@@ -90,5 +92,189 @@ describe("控辍", () => {
       detailZh: "辍学率 3.91% > 限值 3.00%",
       detailEn: "dropout rate 3.91% > limit 3.00%",
     });
+  });
+});
+
+describe("控辍: schools that teach two levels", () => {
+  const national = packForYear("national", 2026);
+  /** The fixture with the nine-year school S003 (rural) giving its dropouts per level, validated as a reader would. */
+  const nineYear = (levels: DistrictInput["schools"][number]["levels"]): District => {
+    const input = structuredClone(FIXTURE_INPUT);
+    input.schools = input.schools.map((s) =>
+      s.code === "S003" ? { ...s, prevStartEnrollment: 0, prevDropouts: 0, levels } : s,
+    );
+    const result = validateDistrict(input, { file: "test" });
+    if (!result.district) throw new Error(JSON.stringify(result.problems));
+    return result.district;
+  };
+  const rowsOf = (district: District) => {
+    const plan = planOf(district, national);
+    const loaded = expectPlanComputes(plan);
+    const get = (header: string) => column(plan, loaded, "tblDropout", header);
+    const codes = get("学校代码");
+    const pick = (header: string) => get(header).filter((_, i) => codes[i] === "S003");
+    return {
+      plan,
+      level: pick("学段"),
+      start: pick("上学年初在校生数"),
+      dropouts: pick("辍学学生数"),
+      rate: pick("辍学率"),
+      limit: pick("限值"),
+      pass: pick("是否达标"),
+    };
+  };
+
+  it("gives a nine-year school one row per level, each with its own rate, limit and verdict", () => {
+    // 小学: 0 of 80 = 0 % ≤ 1 % (national primary limit); 初中 (农村): 1 of 25 = 4 % > 3 % (rural junior limit).
+    const rows = rowsOf(
+      nineYear({
+        primary: { prevStartEnrollment: 80, prevDropouts: 0 },
+        junior: { prevStartEnrollment: 25, prevDropouts: 1 },
+      }),
+    );
+    expect(rows.level).toEqual(["小学", "初中"]);
+    expect(rows.start).toEqual([80, 25]);
+    expect(rows.dropouts).toEqual([0, 1]);
+    expect(rows.rate[0]).toBe(0);
+    expect(rows.rate[1]).toBeCloseTo(0.04, 12);
+    expect(rows.limit).toEqual([0.01, 0.03]);
+    expect(rows.pass).toEqual([true, false]);
+    const check = rows.plan.checks.find((c) => c.id === "dropout.allWithin");
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toContain(`${FORMULA_LIKE_NAME}(初中)`);
+    expect(check?.items?.filter((i) => i.labelZh.startsWith("S003")).map((i) => i.detailZh)).toEqual([
+      "辍学率 0.00% ≤ 限值 1.00%",
+      "辍学率 4.00% > 限值 3.00%",
+    ]);
+  });
+
+  it("finds the junior section over its limit that the school's combined rate would hide", () => {
+    // Combined, 1 of 105 = 0.95 % is within the stricter limit of 1 %; the junior section alone is at 4 %.
+    expect(dropoutCheck(105, 1, 0.01)).toBe(true);
+    const rows = rowsOf(
+      nineYear({
+        primary: { prevStartEnrollment: 80, prevDropouts: 0 },
+        junior: { prevStartEnrollment: 25, prevDropouts: 1 },
+      }),
+    );
+    expect(rows.pass).toEqual([true, false]);
+  });
+
+  it("fails the primary section of a nine-year school at 1 of 60 (1.67 %) while its junior section passes", () => {
+    const rows = rowsOf(
+      nineYear({
+        primary: { prevStartEnrollment: 60, prevDropouts: 1 },
+        junior: { prevStartEnrollment: 45, prevDropouts: 1 },
+      }),
+    );
+    expect(rows.rate[0]).toBeCloseTo(1 / 60, 12);
+    expect(rows.rate[1]).toBeCloseTo(1 / 45, 12);
+    expect(rows.limit).toEqual([0.01, 0.03]);
+    expect(rows.pass).toEqual([false, true]);
+  });
+
+  it("fills the school's plain start enrollment and dropouts on 学校 with the sums of its levels", () => {
+    const district = nineYear({
+      primary: { prevStartEnrollment: 60, prevDropouts: 1 },
+      junior: { prevStartEnrollment: 45, prevDropouts: 2 },
+    });
+    const school = district.schools.find((s) => s.code === "S003");
+    expect(school).toMatchObject({ prevStartEnrollment: 105, prevDropouts: 3 });
+    const plan = planOf(district, national);
+    const loaded = expectPlanComputes(plan);
+    const index = district.schools.indexOf(school!);
+    expect(column(plan, loaded, "tblSchools", "上学年初初中在校生数")[index]).toBe(45);
+    expect(column(plan, loaded, "tblSchools", "上学年初中辍学学生数")[index]).toBe(2);
+  });
+
+  it("re-checks a level live when its dropouts are edited on 学校", () => {
+    const district = nineYear({
+      primary: { prevStartEnrollment: 60, prevDropouts: 0 },
+      junior: { prevStartEnrollment: 45, prevDropouts: 1 },
+    });
+    const plan = planOf(district, national);
+    const loaded = expectPlanComputes(plan);
+    const index = district.schools.findIndex((s) => s.code === "S003");
+    const { sheet, cells } = columnCells(plan, "tblSchools", "上学年初中辍学学生数");
+    loaded.setValue(sheet, cells[index] ?? "", 2);
+    const codes = column(plan, loaded, "tblDropout", "学校代码");
+    const pass = column(plan, loaded, "tblDropout", "是否达标").filter((_, i) => codes[i] === "S003");
+    expect(pass).toEqual([true, false]);
+  });
+
+  it("keeps reading a nine-year school that gives only the plain fields, by the stricter of its limits", () => {
+    const rows = rowsOf(FIXTURE);
+    expect(rows.level).toEqual(["小学+初中"]);
+    expect(rows.limit).toEqual([0.01]);
+  });
+
+  it("refuses dropouts per level for a level the school's type does not teach, and sums that differ", () => {
+    const input = structuredClone(FIXTURE_INPUT);
+    input.schools = input.schools.map((s) =>
+      s.code === "S003"
+        ? {
+            ...s,
+            prevStartEnrollment: 100,
+            levels: {
+              primary: { prevStartEnrollment: 60 },
+              senior: { prevStartEnrollment: 40 },
+              junior: { prevStartEnrollment: 30, prevDropouts: 31 },
+            },
+          }
+        : s,
+    );
+    const problems = validateDistrict(input, { file: "test" }).problems.map((p) => p.field);
+    const index = input.schools.findIndex((s) => s.code === "S003");
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `schools[${index}].levels.senior`,
+        `schools[${index}].levels.junior.prevDropouts`,
+        `schools[${index}].prevStartEnrollment`,
+      ]),
+    );
+  });
+});
+
+describe("控辍: a twelve-year school", () => {
+  const national = packForYear("national", 2026);
+  const twelve = (levels?: DistrictInput["schools"][number]["levels"]): District => {
+    const input = structuredClone(FIXTURE_INPUT);
+    input.schools = input.schools.map((s) =>
+      s.code === "S003"
+        ? {
+            ...s,
+            type: "十二年一贯制",
+            grades: { ...s.grades, g10: 10, g11: 10, g12: 10 },
+            ...(levels ? { prevStartEnrollment: 0, prevDropouts: 0, levels } : {}),
+          }
+        : s,
+    );
+    const result = validateDistrict(input, { file: "test" });
+    if (!result.district) throw new Error(JSON.stringify(result.problems));
+    return result.district;
+  };
+  const rows = (district: District, header: string) => {
+    const plan = planOf(district, national);
+    const loaded = expectPlanComputes(plan);
+    const codes = column(plan, loaded, "tblDropout", "学校代码");
+    return column(plan, loaded, "tblDropout", header).filter((_, i) => codes[i] === "S003");
+  };
+
+  it("checks its primary and junior sections, each at its limit, and leaves its senior section (no limit) out", () => {
+    const district = twelve({
+      primary: { prevStartEnrollment: 60, prevDropouts: 0 },
+      junior: { prevStartEnrollment: 41, prevDropouts: 2 },
+      senior: { prevStartEnrollment: 30, prevDropouts: 3 },
+    });
+    expect(rows(district, "学段")).toEqual(["小学", "初中"]);
+    expect(rows(district, "限值")).toEqual([0.01, 0.03]);
+    // 初中: 2 of 41 = 4.88 % > 3 %.
+    expect(rows(district, "是否达标")).toEqual([true, false]);
+  });
+
+  it("holds one that gives only the plain fields to the stricter of its limits, as 小学+初中+高中", () => {
+    const district = twelve();
+    expect(rows(district, "学段")).toEqual(["小学+初中+高中"]);
+    expect(rows(district, "限值")).toEqual([0.01]);
   });
 });

@@ -32,11 +32,30 @@ function expectedAfter(district: District, m: number) {
   // The documented rule: the site school's classrooms on 学校 unless the merger enters a different number.
   const siteCode = merger.stayingSchool ?? merger.siteSchool;
   const siteRooms = district.schools.find((s) => s.code === siteCode)?.classrooms;
-  return mergeCheck(
+  const pack = getPack(district.policyPack);
+  const own = mergeCheck(
     matrix,
     siteRooms !== undefined && merger.siteClassrooms === 0 ? siteRooms : merger.siteClassrooms,
-    getPack(district.policyPack).values[`class_size.${merger.level}`].value,
+    pack.values[`class_size.${merger.level}`].value,
   );
+  // The staying school's other levels stay at the site: their classes, at their own class size, need rooms too.
+  const staying = district.schools.find((s) => s.code === merger.stayingSchool);
+  const others = (["primary", "junior", "senior"] as const)
+    .filter((level) => level !== merger.level && staying)
+    .map((level) => {
+      const counts = GRADES_BY_LEVEL[level].map((g) => staying?.grades[g] ?? 0);
+      return mergeCheck([counts], 0, pack.values[`class_size.${level}`].value);
+    });
+  const students = own.students + others.reduce((sum, o) => sum + o.students, 0);
+  const classesNeeded = own.classesNeeded + others.reduce((sum, o) => sum + o.classesNeeded, 0);
+  return {
+    students,
+    classesNeeded,
+    classrooms: own.classrooms,
+    spare: own.classrooms - classesNeeded,
+    averageClassSize: classesNeeded === 0 ? 0 : students / classesNeeded,
+    pass: own.classrooms - classesNeeded >= 0,
+  };
 }
 
 describe("布局调整 sheet", () => {
@@ -180,5 +199,83 @@ describe("布局调整 sheet", () => {
       expect(check.detailZh).toMatch(/缺 \d+ 间$/);
       expect(check.detailEn).toMatch(/\d+ short$/);
     }
+  });
+});
+
+describe("布局调整: a site that keeps another level", () => {
+  const zero = { g1: 0, g2: 0, g3: 0, g4: 0, g5: 0, g6: 0, g7: 0, g8: 0, g9: 0 };
+  const district = districtSchema.parse({
+    ...structuredClone(FIXTURE_INPUT),
+    schools: [
+      ...structuredClone(FIXTURE_INPUT.schools),
+      {
+        ...structuredClone(FIXTURE_INPUT.schools[0]),
+        code: "Y01",
+        name: "一贯制学校",
+        type: "九年一贯制",
+        grades: { ...zero, g1: 20, g2: 20, g3: 20, g4: 20, g5: 20, g6: 20, g7: 40, g8: 40, g9: 40 },
+        classes: 9,
+        classrooms: 12,
+      },
+      {
+        ...structuredClone(FIXTURE_INPUT.schools[0]),
+        code: "Y02",
+        name: "并入小学",
+        type: "小学",
+        grades: { ...zero, g1: 26, g2: 26, g3: 26, g4: 26, g5: 26, g6: 26 },
+        classes: 6,
+        classrooms: 6,
+      },
+    ],
+    mergers: [
+      {
+        name: "Y02并入Y01",
+        year: 2027,
+        level: "primary",
+        sources: ["Y02"],
+        site: "Y01现址",
+        stayingSchool: "Y01",
+      },
+    ],
+  });
+
+  it("fails a primary merger whose site keeps a junior section when only the primary classes would fit", () => {
+    const pack = getPack(district.policyPack);
+    expect([pack.values["class_size.primary"].value, pack.values["class_size.junior"].value]).toEqual([
+      45, 50,
+    ]);
+    // Primary alone: 46 pupils in each of 6 grades need ROUNDUP(46/45) = 2 classes each, 12 in all: 12 rooms fit.
+    expect(mergeCheck([[46, 46, 46, 46, 46, 46]], 12, 45)).toMatchObject({ classesNeeded: 12, pass: true });
+    const { built, loaded } = build(district);
+    const check = built.ctx.checks.find((c) => c.id === "mergers.0.capacity");
+    // The junior section stays: 3 grades of 40 need 1 class each at 50, so 15 classes for 12 rooms (3 short);
+    // 6 × 46 + 3 × 40 = 396 students, 396 / 15 = 26.4 per class.
+    expect(mergeRow(loaded, check?.cell ?? "")).toEqual([396, 15, 12, -3, 26.4, false]);
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toContain("缺 3 间");
+  });
+
+  it("counts the staying junior section before the move too: 6 + 3 classes in 12 rooms pass", () => {
+    const { built, loaded } = build(district);
+    const check = built.ctx.checks.find((c) => c.id === "mergers.0.capacity");
+    const { row, column } = parseCell(check?.cell ?? "");
+    const before = [5, 4, 3, 2, 1, 0].map((back) =>
+      loaded.valueAt("布局调整", `${columnLetter(column - back)}${row}`),
+    );
+    expect(before).toEqual([240, 9, 12, 3, 240 / 9, true]);
+  });
+
+  it("follows an edit of the staying school's junior grades on 学校", () => {
+    const { built, plan, loaded } = build(district);
+    const check = built.ctx.checks.find((c) => c.id === "mergers.0.capacity");
+    const schools = plan.sheets.find((s) => s.key === "schools");
+    const table = schools?.tables.find((t) => t.name === "tblSchools");
+    if (!schools || !table) throw new Error("no 学校");
+    const start = parseCell(table.range.split(":")[0] ?? "");
+    const g7 = table.columns.findIndex((c) => c.name === "七年级");
+    const index = district.schools.findIndex((s) => s.code === "Y01");
+    // 七年级 from 40 to 120: ROUNDUP(120/50) = 3 classes, 2 more.
+    loaded.setValue(schools.name, `${columnLetter(start.column + g7)}${start.row + 2 + index}`, 120);
+    expect(mergeRow(loaded, check?.cell ?? "").slice(1, 4)).toEqual([17, 12, -5]);
   });
 });

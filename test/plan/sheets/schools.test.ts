@@ -3,6 +3,7 @@ import { getSample } from "../../../src/district/samples";
 import { STANDARDIZED_TYPES } from "../../../src/plan/sheets/schools";
 import { nutritionCost } from "../../../src/domain/allowance";
 import { policyName } from "../../../src/policy";
+import { packForYear } from "../../../src/policy/packs";
 import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
 import { context, planOf as sheetsPlanOf, valueAtRef } from "./helpers";
 import { isFormulaCell } from "../../../src/plan/types";
@@ -231,5 +232,66 @@ describe("学校: nutrition plan (S1-27)", () => {
   it("adds no nutrition line when the district has no nutrition plan", () => {
     const built = context(getSample("wuzhen"));
     expect(built.ctx.budgetLines.some((l) => l.category === "学生营养改善计划")).toBe(false);
+  });
+});
+
+describe("学校: classes, classrooms and the 超大班额 line", () => {
+  const national = packForYear("national", 2026);
+
+  it("passes when every school has a classroom for each class and no average class reaches 66", () => {
+    const built = planOf(FIXTURE, national);
+    const loaded = expectPlanComputes(built);
+    expect(column(built, loaded, "tblSchools", "班额教室核对")).toEqual(["", "", "", "", "", ""]);
+    expect(built.checks.find((c) => c.id === "schools.site")).toMatchObject({ pass: true });
+  });
+
+  it("fails naming a school with 9 classes in 8 classrooms and one whose 12 classes average 66 (792 pupils)", () => {
+    // S002: 450 junior pupils in 8 classes and 9 rooms → 9 classes in 8 rooms. S001: 792 pupils in 12 classes is
+    // exactly 66 per class, the 超大班额 line; 781 would round up to 66 too (65.08 → 66), 780 is 65.
+    const district = fixtureWith((d) => ({
+      ...d,
+      schools: d.schools.map((s, i) =>
+        i === 0
+          ? { ...s, grades: { ...s.grades, g1: 132, g2: 132, g3: 132, g4: 132, g5: 132, g6: 132 } }
+          : i === 1
+            ? { ...s, classes: 9, classrooms: 8 }
+            : s,
+      ),
+    }));
+    const built = planOf(district, national);
+    const loaded = expectPlanComputes(built);
+    const flags = column(built, loaded, "tblSchools", "班额教室核对");
+    expect(flags.slice(0, 2)).toEqual(["超大班额", "班数超过教室数"]);
+    const check = built.checks.find((c) => c.id === "schools.site");
+    expect(check?.pass).toBe(false);
+    expect(check?.detailZh).toBe(
+      `2 所学校: ${district.schools[0]?.name}(超大班额)、${district.schools[1]?.name}(班数超过教室数)`,
+    );
+    const sheet = sheetByKey(built, "schools");
+    expect(loaded.valueAt(sheet.name, labelled(sheet, "班数不超过教室数"))).toBe(false);
+  });
+
+  it("flags a school live when its classrooms are edited below its classes on 学校", () => {
+    const built = planOf(FIXTURE, national);
+    const loaded = expectPlanComputes(built);
+    const { sheet, cells } = columnCells(built, "tblSchools", "教室数");
+    loaded.setValue(sheet, cells[2] ?? "", 8);
+    expect(column(built, loaded, "tblSchools", "班额教室核对")[2]).toBe("班数超过教室数");
+    const schools = sheetByKey(built, "schools");
+    expect(loaded.valueAt(schools.name, labelled(schools, "班数不超过教室数"))).toBe(false);
+  });
+
+  it("checks only the classrooms in a year before the class-band rule (2016) unless the user applies it", () => {
+    const district = fixtureWith((d) => ({
+      ...d,
+      budgetYear: 2010,
+      schools: d.schools.map((s, i) =>
+        i === 0 ? { ...s, grades: { ...s.grades, g1: 132, g2: 132, g3: 132, g4: 132, g5: 132, g6: 132 } } : s,
+      ),
+    }));
+    const built = planOf(district, packForYear("national", 2010));
+    const loaded = expectPlanComputes(built);
+    expect(column(built, loaded, "tblSchools", "班额教室核对")[0]).toBe("");
+    expect(built.checks.find((c) => c.id === "schools.site")?.pass).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { getPack } from "../../../src/policy/packs";
+import { getPack, packForYear } from "../../../src/policy/packs";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { quotaDetail } from "../../../src/plan/sheets/staffing";
 import { FIXTURE, fixtureWith } from "../fixtures";
@@ -51,11 +51,13 @@ describe("教职工", () => {
   });
 
   it("fails the quota check when staff are above the quota, and says by how many", () => {
-    // 山口教学点 is staffed by its class (1 × 2) rather than 12 ÷ 19 rounded up to 1: the quota is 144.
+    // 山口教学点 is staffed by its class (1 × 2) rather than 12 ÷ 23 rounded up to 1. The fixture's pack is of 2004,
+    // so the 2001 table stands by area: 河口中学 (县镇) 450 ÷ 16 → 29, the rural nine-year school 60 ÷ 23 + 41 ÷ 18
+    // → 5; the quota is 137.
     const check = plan.checks.find((c) => c.id === "staffing.quota");
     expect(check?.pass).toBe(false);
-    expect(check?.detailZh).toBe("编制 144 人, 实有 157 人, 超编 13 人");
-    expect(check?.detailEn).toBe("quota 144, staff 157, 13 over the quota");
+    expect(check?.detailZh).toBe("编制 137 人, 实有 157 人, 超编 20 人");
+    expect(check?.detailEn).toBe("quota 137, staff 157, 20 over the quota");
     const loaded = expectPlanComputes(plan);
     expect(loaded.valueAt(check?.sheet === "staffing" ? "教职工" : "", check?.cell ?? "")).toBe(false);
   });
@@ -109,7 +111,7 @@ describe("教职工", () => {
     const loaded = expectPlanComputes(plan);
     const codes = column(plan, loaded, "tblStaffing", "学校代码");
     const i = codes.indexOf("S004");
-    // 12 pupils ÷ 19 = 0.63 posts; 1 class × 2 posts per class = 2.
+    // 12 pupils ÷ 23 (农村 primary, the 2001 table in force in the pack's 2004) = 0.52 posts; 1 class × 2 posts = 2.
     expect(column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[i]).toBe(2);
     const big = fixtureWith((input) => ({
       ...input,
@@ -120,7 +122,7 @@ describe("教职工", () => {
     const bigPlan = planOf(big);
     const bigLoaded = expectPlanComputes(bigPlan);
     const j = column(bigPlan, bigLoaded, "tblStaffing", "学校代码").indexOf("S004");
-    expect(column(bigPlan, bigLoaded, "tblStaffing", "编制数 STAFF_QUOTA")[j]).toBeCloseTo(90 / 19, 12);
+    expect(column(bigPlan, bigLoaded, "tblStaffing", "编制数 STAFF_QUOTA")[j]).toBeCloseTo(90 / 23, 12);
   });
 
   it("staffs a special school by its classes × 班师比 only, never by the ordinary ratios", () => {
@@ -186,5 +188,32 @@ describe("教职工", () => {
       [0, 3],
     ] as const)
       expect(quotaDetail(quota, staff).detailZh).not.toMatch(/-/);
+  });
+});
+
+describe("教职工: quotas by level and area in the year's table", () => {
+  it("staffs a rural nine-year school's primary part at 1:23 and its junior part at 1:18 under the 2001 table", () => {
+    const plan = planOf(FIXTURE, packForYear("national", 2010));
+    const loaded = expectPlanComputes(plan);
+    const i = column(plan, loaded, "tblStaffing", "学校代码").indexOf("S003");
+    expect(column(plan, loaded, "tblStaffing", "小学编制")[i]).toBeCloseTo(60 / 23, 12);
+    expect(column(plan, loaded, "tblStaffing", "初中编制")[i]).toBeCloseTo(41 / 18, 12);
+  });
+
+  it("staffs the same school at the unified 1:19 and 1:13.5 from 2014", () => {
+    const plan = planOf(FIXTURE, packForYear("national", 2026));
+    const loaded = expectPlanComputes(plan);
+    const i = column(plan, loaded, "tblStaffing", "学校代码").indexOf("S003");
+    expect(column(plan, loaded, "tblStaffing", "小学编制")[i]).toBeCloseTo(60 / 19, 12);
+    expect(column(plan, loaded, "tblStaffing", "初中编制")[i]).toBeCloseTo(41 / 13.5, 12);
+  });
+
+  it("re-staffs a school when its area is edited on 学校 (县镇 junior 1:16 in the 2001 table)", () => {
+    const plan = planOf(FIXTURE, packForYear("national", 2010));
+    const loaded = expectPlanComputes(plan);
+    const { sheet, cells } = columnCells(plan, "tblSchools", "城乡");
+    loaded.setValue(sheet, cells[2] ?? "", "县镇");
+    const i = column(plan, loaded, "tblStaffing", "学校代码").indexOf("S003");
+    expect(column(plan, loaded, "tblStaffing", "初中编制")[i]).toBeCloseTo(41 / 16, 12);
   });
 });
