@@ -54,7 +54,7 @@ const en = {
   summaryProjects: "Projects",
   summaryDebts: "Debt items",
 
-  problemsIntro: "Every problem found in the input. Select one to go to its cell.",
+  problemsIntro: "Every problem found in the input, by sheet and row. “Go to” selects the cell.",
   problemsNone: "No problems found.",
   problemsIntroFile: "Every problem found in the file. Fix them in the file and load it again.",
   problemsErrorsBlock: "Generation is blocked: fix the errors first ({count}).",
@@ -65,6 +65,9 @@ const en = {
   problemMessage: "Problem",
   problemAccepts: "Accepts: {accepts}",
   problemGoTo: "Go to {sheet} row {row}",
+  problemLocate: "Go to {cell}",
+  problemsInGroup: "{count} problems",
+  problemsInGroupOne: "1 problem",
   problemNotInWorkbook: "The sheet {sheet} is not in this workbook.",
 
   policyIntro: "Pick a policy pack and edit any value. Edits make a new pack; built-in packs never change.",
@@ -231,7 +234,7 @@ const zh: Record<StringKey, string> = {
   summaryProjects: "项目",
   summaryDebts: "债务",
 
-  problemsIntro: "输入数据中发现的全部问题。选择一项即可定位到对应单元格。",
+  problemsIntro: "输入数据中发现的全部问题，按工作表和行列出。点「定位」即可选中对应单元格。",
   problemsNone: "未发现问题。",
   problemsIntroFile: "文件中发现的全部问题。请在文件中修改后重新载入。",
   problemsErrorsBlock: "请先修正 {count} 个错误再生成。",
@@ -242,6 +245,9 @@ const zh: Record<StringKey, string> = {
   problemMessage: "问题",
   problemAccepts: "可接受：{accepts}",
   problemGoTo: "定位到 {sheet} 第 {row} 行",
+  problemLocate: "定位 {cell}",
+  problemsInGroup: "{count} 项",
+  problemsInGroupOne: "1 项",
   problemNotInWorkbook: "本工作簿中没有工作表 {sheet}。",
 
   policyIntro: "选择政策参数包，可修改任一数值。修改会生成新的参数包，内置参数包不会改变。",
