@@ -146,8 +146,18 @@ export function canVisit(state: WizardState, step: Step): boolean {
   return STEPS.slice(0, index).every((before) => before === "generate" || !blockedReason(state, before));
 }
 
+/** The steps the wizard shows: Problems only when the data loaded has problems (or none is loaded yet). */
+export function visibleSteps(state: Pick<WizardState, "source" | "problems">): readonly Step[] {
+  return state.source && state.problems.length === 0 ? STEPS.filter((step) => step !== "problems") : STEPS;
+}
+
 function move(state: WizardState, delta: number): WizardState {
-  const target = STEPS[STEPS.indexOf(state.step) + delta];
+  const at = STEPS.indexOf(state.step);
+  const shown = visibleSteps(state);
+  const target =
+    delta > 0
+      ? shown.find((step) => STEPS.indexOf(step) > at)
+      : [...shown].reverse().find((step) => STEPS.indexOf(step) < at);
   if (!target) return state;
   if (delta > 0 && blockedReason(state)) return state;
   return goTo(state, target);

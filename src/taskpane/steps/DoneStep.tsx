@@ -81,3 +81,5 @@ export function DoneStep({ state, dispatch, t, locale, excel, run, announce }: S
     </>
   );
 }
+
+export default DoneStep;
