@@ -91,6 +91,7 @@ export type Action =
   | { readonly type: "choosePack"; readonly packId: string }
   | { readonly type: "edit"; readonly key: PolicyKey; readonly value: number }
   | { readonly type: "resetEdits" }
+  | { readonly type: "resetEdit"; readonly key: PolicyKey }
   | { readonly type: "policyValidity"; readonly key: PolicyKey; readonly valid: boolean }
   | { readonly type: "toggleSheet"; readonly sheet: SheetKey }
   | { readonly type: "allSheets"; readonly on: boolean }
@@ -203,6 +204,10 @@ export function reducer(state: WizardState, action: Action): WizardState {
         : state;
     case "resetEdits":
       return { ...state, edits: {}, invalidPolicy: [] };
+    case "resetEdit": {
+      const { [action.key]: _dropped, ...edits } = state.edits;
+      return { ...state, edits, invalidPolicy: state.invalidPolicy.filter((key) => key !== action.key) };
+    }
     case "policyValidity": {
       const others = state.invalidPolicy.filter((key) => key !== action.key);
       return { ...state, invalidPolicy: action.valid ? others : [...others, action.key] };
