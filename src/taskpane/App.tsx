@@ -199,9 +199,10 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
   }, [store, state, generating]);
 
   // Keyboard and screen-reader users land on the new step's heading.
+  // Done is the outcome of a generation: its step focuses its summary instead.
   useEffect(() => {
     if (firstStep.current) firstStep.current = false;
-    else heading.current?.focus();
+    else if (state.step !== "done") heading.current?.focus();
   }, [state.step]);
 
   const shown = visibleSteps(state);

@@ -43,8 +43,10 @@ export function startGeneration(state: WizardState, deps: GenerationDeps): Gener
         signal: abort.signal,
         onProgress: (done, total, step) => dispatch({ type: "progress", done, total, step }),
       });
-      dispatch({ type: "generated", ...written, ...checkCounts(plan), failedChecks: failedChecks(plan) });
-      announce(t("doneSheets", { count: written.created.length }), "success");
+      const counts = checkCounts(plan);
+      dispatch({ type: "generated", ...written, ...counts, failedChecks: failedChecks(plan) });
+      // Written, but not a plain success while checks fail.
+      announce(t("doneSheets", { count: written.created.length }), counts.failed > 0 ? "warning" : "success");
     } catch (failure) {
       const outcome = generationOutcome(failure, abort.signal.aborted, t);
       const undone = outcome.cancelled && outcome.cause === undefined;

@@ -100,6 +100,14 @@ const en = {
   previewIntro: "The checks the workbook will make, computed before anything is written.",
   previewPassed: "{passed} of {total} checks pass",
   previewPass: "Pass",
+  previewOnlyFailing: "Only failing checks",
+  generateFailingChecks:
+    "{count} checks fail: the workbook is written with them marked, so they can be followed up there.",
+  generateFailingChecksOne:
+    "1 check fails: the workbook is written with it marked, so it can be followed up there.",
+  doneWithFailuresTitle: "Written, with checks that fail",
+  doneWithFailures: "{count} checks fail; they are listed below and marked in the workbook.",
+  doneWithFailuresOne: "1 check fails; it is listed below and marked in the workbook.",
   previewFail: "Fail",
   previewNotApplicable: "Not applicable",
   previewCheck: "Check",
@@ -158,6 +166,7 @@ const en = {
 
   statusLabel: "Status",
   causeLabel: "Technical detail: {cause}",
+  apiUnsupportedTitle: "This Excel cannot generate the workbook",
   apiUnsupported:
     "This version of Excel is too old for generating workbooks (it needs Excel JavaScript API 1.12: Excel 2021, Microsoft 365 or Excel on the web). 此版本的 Excel 过旧，无法生成工作簿（需要 Excel JavaScript API 1.12：Excel 2021、Microsoft 365 或网页版 Excel）。The EDU functions still work.",
   runFailed: "Something went wrong.",
@@ -297,6 +306,12 @@ const zh: Record<StringKey, string> = {
   previewIntro: "写入前先计算工作簿将进行的全部核对。",
   previewPassed: "{total} 项核对中 {passed} 项通过",
   previewPass: "通过",
+  previewOnlyFailing: "只看未通过",
+  generateFailingChecks: "有 {count} 项核对未通过：仍会生成工作簿，并在其中标出，便于跟进。",
+  generateFailingChecksOne: "有 1 项核对未通过：仍会生成工作簿，并在其中标出，便于跟进。",
+  doneWithFailuresTitle: "已生成，但有核对未通过",
+  doneWithFailures: "{count} 项核对未通过，见下方列表，工作簿中也已标出。",
+  doneWithFailuresOne: "1 项核对未通过，见下方列表，工作簿中也已标出。",
   previewFail: "未通过",
   previewNotApplicable: "不适用",
   previewCheck: "核对项",
@@ -352,6 +367,7 @@ const zh: Record<StringKey, string> = {
 
   statusLabel: "状态",
   causeLabel: "技术信息：{cause}",
+  apiUnsupportedTitle: "此版本的 Excel 无法生成工作簿",
   apiUnsupported:
     "此版本的 Excel 过旧，无法生成工作簿（需要 Excel JavaScript API 1.12：Excel 2021、Microsoft 365 或网页版 Excel）。This version of Excel is too old for generating workbooks (it needs Excel JavaScript API 1.12: Excel 2021, Microsoft 365 or Excel on the web). EDU 函数仍可使用。",
   runFailed: "出错了。",
