@@ -1,8 +1,6 @@
 import {
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Tab,
@@ -42,6 +40,9 @@ const GenerateStep = lazy(() => import("./steps/GenerateStep"));
 // Only shown once data is loaded.
 const ProblemsStep = lazy(() => import("./steps/ProblemsStep"));
 const DoneStep = lazy(() => import("./steps/DoneStep"));
+// Nothing is said before the user acts: the status bar loads after the first render.
+const loadStatusBar = () => import("./StatusBar");
+const StatusBar = lazy(loadStatusBar);
 
 const STEP_LABELS: { readonly [S in Step]: StringKey } = {
   data: "stepData",
@@ -79,8 +80,6 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalS} 0`,
   },
   jump: { minWidth: 0, maxWidth: "11rem" },
-  status: { marginBlock: tokens.spacingVerticalS },
-  cause: { display: "block", color: tokens.colorNeutralForeground2, wordBreak: "break-all" },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
   heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
   // Back and Next stay in view at the bottom of the pane, however long the step.
@@ -145,8 +144,6 @@ export interface AppProps {
   readonly store?: WizardStore;
 }
 
-const STATUS_INTENT = { info: "info", success: "success", warning: "warning", error: "error" } as const;
-
 export function App({ locale, dark, excel, apiSupported = true, officeColors, store }: AppProps) {
   const styles = useStyles();
   const t = translator(locale);
@@ -190,6 +187,8 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
       if (generation.current === handle) generation.current = undefined;
     });
   };
+
+  useEffect(() => void loadStatusBar(), []);
 
   // Kept in the document as it changes (not while a generation runs: its end is kept).
   useEffect(() => {
@@ -237,21 +236,9 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
           <Tab value="functions">{t("tabFunctions")}</Tab>
         </TabList>
         {status.text && (
-          <MessageBar
-            intent={STATUS_INTENT[status.intent]}
-            className={styles.status}
-            data-testid="status"
-            data-intent={status.intent}
-          >
-            <MessageBarBody>
-              {status.text}
-              {status.cause && (
-                <Text size={200} className={styles.cause}>
-                  {t("causeLabel", { cause: status.cause })}
-                </Text>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <Suspense fallback={null}>
+            <StatusBar status={status} t={t} />
+          </Suspense>
         )}
         {tab === "functions" ? (
           <section aria-label={t("tabFunctions")} className={styles.body}>

@@ -18,6 +18,10 @@ const en = {
   back: "Back",
   next: "Next",
   busy: "Working…",
+  statusInfo: "Note",
+  statusSuccess: "Done",
+  statusWarning: "Please check",
+  statusError: "Something went wrong",
   errorPrefix: "Something went wrong: {message}",
 
   dataSample: "A built-in sample",
@@ -225,6 +229,10 @@ const zh: Record<StringKey, string> = {
   back: "上一步",
   next: "下一步",
   busy: "处理中…",
+  statusInfo: "提示",
+  statusSuccess: "完成",
+  statusWarning: "请注意",
+  statusError: "出错了",
   errorPrefix: "出错了：{message}",
 
   dataSample: "内置示例",
