@@ -2,7 +2,6 @@ import {
   Button,
   FluentProvider,
   Select,
-  Spinner,
   Tab,
   TabList,
   Text,
@@ -96,6 +95,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  busy: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  spin: {
+    width: "12px",
+    height: "12px",
+    borderRadius: "50%",
+    border: `2px solid ${tokens.colorBrandStroke2}`,
+    borderTopColor: tokens.colorBrandStroke1,
+    animationName: { from: { transform: "rotate(0deg)" }, to: { transform: "rotate(360deg)" } },
+    animationDuration: "0.8s",
+    animationIterationCount: "infinite",
+    animationTimingFunction: "linear",
+    "@media (prefers-reduced-motion: reduce)": { animationName: "none" },
+  },
   liveRegion: {
     position: "absolute",
     width: "1px",
@@ -130,6 +142,17 @@ export function paneTheme(dark: boolean, locale: Locale, office?: OfficeColors):
     ...(background && HEX.test(background) && { colorNeutralBackground1: background }),
     ...(foreground && HEX.test(foreground) && { colorNeutralForeground1: foreground }),
   };
+}
+
+/** "Working…" with a small turning ring: Fluent's Spinner, without its weight in the first script. */
+function Busy({ label }: { readonly label: string }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.busy} role="status">
+      <span className={styles.spin} aria-hidden="true" />
+      <Text size={200}>{label}</Text>
+    </span>
+  );
 }
 
 export interface AppProps {
@@ -242,7 +265,7 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
         )}
         {tab === "functions" ? (
           <section aria-label={t("tabFunctions")} className={styles.body}>
-            <Suspense fallback={<Spinner label={t("busy")} />}>
+            <Suspense fallback={<Busy label={t("busy")} />}>
               <FunctionsPanel {...props} />
             </Suspense>
           </section>
@@ -275,7 +298,7 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
               <h2 id="step-heading" ref={heading} tabIndex={-1} className={styles.heading}>
                 {t(STEP_LABELS[state.step])}
               </h2>
-              <Suspense fallback={<Spinner label={t("busy")} />}>
+              <Suspense fallback={<Busy label={t("busy")} />}>
                 <Body {...props} />
               </Suspense>
             </section>
@@ -309,7 +332,7 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
                   })}
                 </Text>
               )}
-              {busy && <Spinner size="tiny" label={t("busy")} />}
+              {busy && <Busy label={t("busy")} />}
             </div>
           </>
         )}
