@@ -43,6 +43,8 @@ const useStyles = makeStyles({
     color: tokens.colorPaletteMarigoldForeground2,
   },
   headerText: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // A pack's name is long in English: the picker keeps to the pane's width.
+  select: { minWidth: 0, width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
   errors: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   errorLink: { overflowWrap: "anywhere", textAlign: "start", height: "auto", minHeight: 0 },
 });
@@ -157,6 +159,8 @@ export function PolicyStep({ state, dispatch, t, locale, busy }: StepProps) {
       </Text>
       <Field label={t("policyPack")}>
         <Select
+          className={styles.select}
+          select={{ className: styles.select }}
           value={state.packId}
           disabled={busy}
           onChange={(_, data) => {
