@@ -35,7 +35,12 @@ export function startGeneration(state: WizardState, deps: GenerationDeps): Gener
     try {
       // The plan builders load with the Preview step, not with the first render.
       const { checkCounts, failedChecks, workbookFor } = await import("./plan");
-      const built = workbookFor(state, (deps.now ?? (() => new Date()))(), state.sheets);
+      const now = (deps.now ?? (() => new Date()))();
+      // In a worker where there are workers, so the pane stays responsive (Cancel included) while it builds.
+      const built =
+        typeof Worker === "undefined"
+          ? workbookFor(state, now, state.sheets)
+          : await (await import("./offThread")).workbookOffThread(state, now, state.sheets);
       const plan = built.plan;
       const written = await excel.writePlan(built, {
         onExistingSheet: state.onExisting,

@@ -41,6 +41,8 @@ export function problemPlace(
 export interface ProblemLine {
   readonly problem: Problem;
   readonly message: string;
+  /** The column's header as on the sheet, when the message does not already say it (an English pane). */
+  readonly column?: string;
   readonly accepts?: string;
   readonly cause?: string;
 }
@@ -119,8 +121,10 @@ export function describeProblem(
   const accepts =
     problem.accepts &&
     (locale !== "zh-CN" && problem.acceptsEn ? problem.acceptsEn : acceptsText(problem.accepts, locale));
+  const column = problem.column?.trim();
   return {
     message,
+    ...(column && !message.includes(column) && { column }),
     ...(accepts ? { accepts: t("problemAccepts", { accepts }) } : {}),
     ...(cause !== undefined && { cause }),
   };

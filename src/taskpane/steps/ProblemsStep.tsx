@@ -73,7 +73,7 @@ function Group({ group, props }: { group: ProblemGroup; props: StepProps }) {
               </div>
             )}
             <ul className={styles.list}>
-              {row.lines.map(({ problem, message, accepts, cause }, line) => (
+              {row.lines.map(({ problem, message, column, accepts, cause }, line) => (
                 <li key={line} className={styles.line} data-problem={problem.severity}>
                   <Badge
                     appearance="tint"
@@ -83,6 +83,11 @@ function Group({ group, props }: { group: ProblemGroup; props: StepProps }) {
                   >
                     {problem.severity === "error" ? t("problemSeverityError") : t("problemSeverityWarning")}
                   </Badge>
+                  {column && (
+                    <Text as="span" className={styles.secondary}>
+                      {t("problemColumnAt", { column })}
+                    </Text>
+                  )}
                   {message}
                   {accepts && (
                     <Text as="span" className={styles.secondary}>
