@@ -16,6 +16,7 @@ import {
   lazy,
   useCallback,
   useEffect,
+  useMemo,
   useReducer,
   useRef,
   useState,
@@ -211,7 +212,13 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
     });
   };
 
-  useEffect(() => void loadStatusBar(), []);
+  // After the first paint, so that it does not compete with it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => void loadStatusBar(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  // One theme object per pane: a new one would make Fluent write its variables again on every render.
+  const theme = useMemo(() => paneTheme(dark, locale, officeColors), [dark, locale, officeColors]);
 
   // Kept in the document as it changes (not while a generation runs: its end is kept).
   useEffect(() => {
@@ -247,7 +254,7 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
   };
 
   return (
-    <FluentProvider theme={paneTheme(dark, locale, officeColors)} lang={locale} className={styles.root}>
+    <FluentProvider theme={theme} lang={locale} className={styles.root}>
       {/* Office shows the add-in's name above the pane: no heading repeats it. */}
       <main id="app-root" aria-label={t("appTitle")} className={styles.body}>
         <TabList
