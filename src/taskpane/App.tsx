@@ -1,9 +1,7 @@
 import {
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
+  Select,
   Tab,
   TabList,
   Text,
@@ -11,12 +9,14 @@ import {
   tokens,
   webDarkTheme,
   webLightTheme,
+  type Theme,
 } from "@fluentui/react-components";
 import {
   Suspense,
   lazy,
   useCallback,
   useEffect,
+  useMemo,
   useReducer,
   useRef,
   useState,
@@ -24,10 +24,9 @@ import {
 } from "react";
 import type { ExcelGateway } from "./excel";
 import { translator, type Locale, type StringKey } from "./i18n";
-import { STEPS, blockedReason, canVisit, initialState, reducer, type Step } from "./state";
+import { keptState, restoredState, type WizardStore } from "./settings";
+import { blockedReason, canVisit, initialState, reducer, visibleSteps, type Step } from "./state";
 import { DataStep } from "./steps/DataStep";
-import { DoneStep } from "./steps/DoneStep";
-import { ProblemsStep } from "./steps/ProblemsStep";
 import { startGeneration, type GenerationHandle } from "./generation";
 import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
 
@@ -38,6 +37,12 @@ const FunctionsPanel = lazy(() => import("./steps/FunctionsPanel"));
 const PolicyStep = lazy(() => import("./steps/PolicyStep"));
 const PreviewStep = lazy(() => import("./steps/PreviewStep"));
 const GenerateStep = lazy(() => import("./steps/GenerateStep"));
+// Only shown once data is loaded.
+const ProblemsStep = lazy(() => import("./steps/ProblemsStep"));
+const DoneStep = lazy(() => import("./steps/DoneStep"));
+// Nothing is said before the user acts: the status bar loads after the first render.
+const loadStatusBar = () => import("./StatusBar");
+const StatusBar = lazy(loadStatusBar);
 
 const STEP_LABELS: { readonly [S in Step]: StringKey } = {
   data: "stepData",
@@ -58,27 +63,51 @@ const STEP_COMPONENTS: { readonly [S in Step]: ComponentType<StepProps> } = {
 };
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", padding: tokens.spacingHorizontalM, boxSizing: "border-box" },
-  title: { fontSize: tokens.fontSizeBase500, margin: `0 0 ${tokens.spacingVerticalS}` },
+  root: {
+    minHeight: "100vh",
+    paddingInline: tokens.spacingHorizontalM,
+    paddingBlockStart: tokens.spacingVerticalS,
+    boxSizing: "border-box",
+    display: "flex",
+    flexDirection: "column",
+  },
   steps: {
     display: "flex",
     flexWrap: "wrap",
-    gap: tokens.spacingHorizontalXS,
-    listStyle: "none",
-    padding: 0,
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
     margin: `${tokens.spacingVerticalS} 0`,
-    "& button": { minWidth: 0, paddingInline: tokens.spacingHorizontalS },
   },
-  status: { marginBlock: tokens.spacingVerticalS },
-  cause: { display: "block", color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  jump: { minWidth: 0, maxWidth: "11rem" },
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
   heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  // Back and Next stay in view at the bottom of the pane, however long the step.
   footer: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
     display: "flex",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
-    marginBlock: tokens.spacingVerticalL,
+    marginBlockStart: tokens.spacingVerticalL,
+    paddingBlock: tokens.spacingVerticalS,
     flexWrap: "wrap",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  busy: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  spin: {
+    width: "12px",
+    height: "12px",
+    borderRadius: "50%",
+    border: `2px solid ${tokens.colorBrandStroke2}`,
+    borderTopColor: tokens.colorBrandStroke1,
+    animationName: { from: { transform: "rotate(0deg)" }, to: { transform: "rotate(360deg)" } },
+    animationDuration: "0.8s",
+    animationIterationCount: "infinite",
+    animationTimingFunction: "linear",
+    "@media (prefers-reduced-motion: reduce)": { animationName: "none" },
   },
   liveRegion: {
     position: "absolute",
@@ -90,20 +119,63 @@ const useStyles = makeStyles({
   },
 });
 
+/** Office's own fonts for Chinese first after Segoe UI (Latin), on Windows and on the Mac. */
+const FONTS =
+  '"Segoe UI", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", sans-serif';
+
+/** The colours Office reports for the pane (Office.context.officeTheme), where it reports them. */
+export interface OfficeColors {
+  readonly bodyBackgroundColor?: string;
+  readonly bodyForegroundColor?: string;
+}
+
+const HEX = /^#[0-9a-f]{6}$/i;
+
+/** Fluent's theme with Office's pane colours and CJK fonts; Chinese secondary text is at least 13 px. */
+export function paneTheme(dark: boolean, locale: Locale, office?: OfficeColors): Theme {
+  const base = dark ? webDarkTheme : webLightTheme;
+  const background = office?.bodyBackgroundColor;
+  const foreground = office?.bodyForegroundColor;
+  return {
+    ...base,
+    fontFamilyBase: FONTS,
+    ...(locale === "zh-CN" && { fontSizeBase200: "13px", lineHeightBase200: "18px" }),
+    ...(background && HEX.test(background) && { colorNeutralBackground1: background }),
+    ...(foreground && HEX.test(foreground) && { colorNeutralForeground1: foreground }),
+  };
+}
+
+/** "Working…" with a small turning ring: Fluent's Spinner, without its weight in the first script. */
+function Busy({ label }: { readonly label: string }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.busy} role="status">
+      <span className={styles.spin} aria-hidden="true" />
+      <Text size={200}>{label}</Text>
+    </span>
+  );
+}
+
 export interface AppProps {
   readonly locale: Locale;
   readonly dark: boolean;
   readonly excel: ExcelGateway;
   /** Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API) at start. */
   readonly apiSupported?: boolean;
+  /** Office.context.officeTheme's pane colours, when Office reports them. */
+  readonly officeColors?: OfficeColors;
+  /** Where the wizard's state is kept between openings of the pane (the document's settings). */
+  readonly store?: WizardStore;
 }
 
-const STATUS_INTENT = { info: "info", success: "success", warning: "warning", error: "error" } as const;
-
-export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
+export function App({ locale, dark, excel, apiSupported = true, officeColors, store }: AppProps) {
   const styles = useStyles();
   const t = translator(locale);
-  const [state, dispatch] = useReducer(reducer, undefined, initialState);
+  const [state, dispatch] = useReducer(
+    reducer,
+    store,
+    (kept) => restoredState(kept?.load()) ?? initialState(),
+  );
   const [tab, setTab] = useState<"wizard" | "functions">("wizard");
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; intent: StatusIntent; cause?: string }>({
@@ -140,13 +212,30 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
     });
   };
 
+  // After the first paint, so that it does not compete with it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => void loadStatusBar(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  // One theme object per pane: a new one would make Fluent write its variables again on every render.
+  const theme = useMemo(() => paneTheme(dark, locale, officeColors), [dark, locale, officeColors]);
+
+  // Kept in the document as it changes (not while a generation runs: its end is kept).
+  useEffect(() => {
+    if (!store || generating) return;
+    const timer = setTimeout(() => store.save(keptState(state)), 200);
+    return () => clearTimeout(timer);
+  }, [store, state, generating]);
+
   // Keyboard and screen-reader users land on the new step's heading.
+  // Done is the outcome of a generation: its step focuses its summary instead.
   useEffect(() => {
     if (firstStep.current) firstStep.current = false;
-    else heading.current?.focus();
+    else if (state.step !== "done") heading.current?.focus();
   }, [state.step]);
 
-  const stepIndex = STEPS.indexOf(state.step);
+  const shown = visibleSteps(state);
+  const stepIndex = shown.indexOf(state.step);
   const reason = blockedReason(state);
   const showNext = state.step !== "generate" && state.step !== "done";
   const Body = STEP_COMPONENTS[state.step];
@@ -165,11 +254,9 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
   };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} className={styles.root}>
-      <main id="app-root" aria-labelledby="app-title">
-        <h1 id="app-title" className={styles.title}>
-          {t("appTitle")}
-        </h1>
+    <FluentProvider theme={theme} lang={locale} className={styles.root}>
+      {/* Office shows the add-in's name above the pane: no heading repeats it. */}
+      <main id="app-root" aria-label={t("appTitle")} className={styles.body}>
         <TabList
           selectedValue={tab}
           disabled={generating}
@@ -179,52 +266,46 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
           <Tab value="functions">{t("tabFunctions")}</Tab>
         </TabList>
         {status.text && (
-          <MessageBar
-            intent={STATUS_INTENT[status.intent]}
-            className={styles.status}
-            data-testid="status"
-            data-intent={status.intent}
-          >
-            <MessageBarBody>
-              {status.text}
-              {status.cause && (
-                <Text size={200} className={styles.cause}>
-                  {t("causeLabel", { cause: status.cause })}
-                </Text>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <Suspense fallback={null}>
+            <StatusBar status={status} t={t} />
+          </Suspense>
         )}
         {tab === "functions" ? (
           <section aria-label={t("tabFunctions")} className={styles.body}>
-            <Suspense fallback={<Spinner label={t("busy")} />}>
+            <Suspense fallback={<Busy label={t("busy")} />}>
               <FunctionsPanel {...props} />
             </Suspense>
           </section>
         ) : (
           <>
-            <nav aria-label={t("stepList")}>
-              <ol className={styles.steps}>
-                {STEPS.map((step, index) => (
-                  <li key={step}>
-                    <Button
-                      size="small"
-                      appearance={step === state.step ? "primary" : "subtle"}
-                      aria-current={step === state.step ? "step" : undefined}
-                      disabled={busy || generating || (step !== state.step && !canVisit(state, step))}
-                      onClick={() => dispatch({ type: "goTo", step })}
-                    >
-                      {index + 1}. {t(STEP_LABELS[step])}
-                    </Button>
-                  </li>
+            <nav aria-label={t("stepList")} className={styles.steps}>
+              <Text weight="semibold" data-testid="step-indicator">
+                {t("stepOf", {
+                  index: Math.max(stepIndex, 0) + 1,
+                  total: shown.length,
+                  name: t(STEP_LABELS[state.step]),
+                })}
+              </Text>
+              <Select
+                size="small"
+                className={styles.jump}
+                aria-label={t("stepJump")}
+                value={state.step}
+                disabled={busy || generating}
+                onChange={(_, data) => dispatch({ type: "goTo", step: data.value as Step })}
+              >
+                {shown.map((step, index) => (
+                  <option key={step} value={step} disabled={step !== state.step && !canVisit(state, step)}>
+                    {index + 1}. {t(STEP_LABELS[step])}
+                  </option>
                 ))}
-              </ol>
+              </Select>
             </nav>
             <section aria-labelledby="step-heading" className={styles.body}>
               <h2 id="step-heading" ref={heading} tabIndex={-1} className={styles.heading}>
                 {t(STEP_LABELS[state.step])}
               </h2>
-              <Suspense fallback={<Spinner label={t("busy")} />}>
+              <Suspense fallback={<Busy label={t("busy")} />}>
                 <Body {...props} />
               </Suspense>
             </section>
@@ -239,7 +320,8 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
               )}
               {showNext && (
                 <Button
-                  appearance="primary"
+                  // One primary action per view: before data is loaded it is the Data step's own.
+                  appearance={state.step === "data" && !state.source ? "secondary" : "primary"}
                   disabled={busy || reason !== undefined}
                   aria-describedby={reason ? "next-reason" : undefined}
                   onClick={() => dispatch({ type: "next" })}
@@ -257,7 +339,7 @@ export function App({ locale, dark, excel, apiSupported = true }: AppProps) {
                   })}
                 </Text>
               )}
-              {busy && <Spinner size="tiny" label={t("busy")} />}
+              {busy && <Busy label={t("busy")} />}
             </div>
           </>
         )}

@@ -35,7 +35,12 @@ export function startGeneration(state: WizardState, deps: GenerationDeps): Gener
     try {
       // The plan builders load with the Preview step, not with the first render.
       const { checkCounts, failedChecks, workbookFor } = await import("./plan");
-      const built = workbookFor(state, (deps.now ?? (() => new Date()))(), state.sheets);
+      const now = (deps.now ?? (() => new Date()))();
+      // In a worker where there are workers, so the pane stays responsive (Cancel included) while it builds.
+      const built =
+        typeof Worker === "undefined"
+          ? workbookFor(state, now, state.sheets)
+          : await (await import("./offThread")).workbookOffThread(state, now, state.sheets);
       const plan = built.plan;
       const written = await excel.writePlan(built, {
         onExistingSheet: state.onExisting,
@@ -43,8 +48,10 @@ export function startGeneration(state: WizardState, deps: GenerationDeps): Gener
         signal: abort.signal,
         onProgress: (done, total, step) => dispatch({ type: "progress", done, total, step }),
       });
-      dispatch({ type: "generated", ...written, ...checkCounts(plan), failedChecks: failedChecks(plan) });
-      announce(t("doneSheets", { count: written.created.length }), "success");
+      const counts = checkCounts(plan);
+      dispatch({ type: "generated", ...written, ...counts, failedChecks: failedChecks(plan) });
+      // Written, but not a plain success while checks fail.
+      announce(t("doneSheets", { count: written.created.length }), counts.failed > 0 ? "warning" : "success");
     } catch (failure) {
       const outcome = generationOutcome(failure, abort.signal.aborted, t);
       const undone = outcome.cancelled && outcome.cause === undefined;

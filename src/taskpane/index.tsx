@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { REQUIRED_EXCEL_API, officeExcel } from "./excel";
 import { isDark, localeOf } from "./i18n";
+import { officeStore } from "./settings";
 
 function start(): void {
   const context = typeof Office === "undefined" ? undefined : Office.context;
@@ -15,12 +16,19 @@ function start(): void {
   document.documentElement.lang = locale;
   // Without it the writer cannot mark its sheets; the functions still work (outside Office there is no check).
   const apiSupported = context?.requirements?.isSetSupported("ExcelApi", REQUIRED_EXCEL_API) ?? true;
+  const theme = context?.officeTheme;
+  const dark = isDark(theme?.bodyBackgroundColor);
+  // Native controls (scroll bars, the file picker, form controls) follow Office's light or dark theme.
+  document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  if (theme?.bodyBackgroundColor) document.body.style.backgroundColor = theme.bodyBackgroundColor;
   createRoot(root).render(
     <App
       locale={locale}
-      dark={isDark(context?.officeTheme?.bodyBackgroundColor)}
+      dark={dark}
       excel={officeExcel()}
       apiSupported={apiSupported}
+      officeColors={theme}
+      store={officeStore()}
     />,
   );
   // Two frames: the first runs after React commits, the second after the browser painted it.

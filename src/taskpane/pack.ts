@@ -1,3 +1,5 @@
+// Before any schema parses: the pane may open straight on a later step (its state restored).
+import "./zodConfig";
 import { derivePack, getPack, packForYear, resolvePack, templateYear, type PolicyPack } from "../policy";
 import { bumpPatch, editedPackId, type WizardState } from "./state";
 

@@ -2,6 +2,8 @@
  * The plan a wizard state stands for (pure: the clock is passed in). The plan builders are loaded with the
  * Preview step, not with the first render.
  */
+// Before any schema parses: the pane may open straight on a later step (its state restored).
+import "./zodConfig";
 import { reconciles } from "../domain/debt";
 import { buildWorkbook, buildWorkbookPlan, type BuiltWorkbook } from "../plan/build";
 import type { SheetKey, WorkbookPlan } from "../plan/types";

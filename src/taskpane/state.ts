@@ -104,6 +104,7 @@ export type Action =
   | { readonly type: "clearPackFile" }
   | { readonly type: "edit"; readonly key: PolicyKey; readonly value: number }
   | { readonly type: "resetEdits" }
+  | { readonly type: "resetEdit"; readonly key: PolicyKey }
   | { readonly type: "policyValidity"; readonly key: PolicyKey; readonly valid: boolean }
   | { readonly type: "toggleSheet"; readonly sheet: SheetKey }
   | { readonly type: "allSheets"; readonly on: boolean }
@@ -160,8 +161,18 @@ export function canVisit(state: WizardState, step: Step): boolean {
   return STEPS.slice(0, index).every((before) => before === "generate" || !blockedReason(state, before));
 }
 
+/** The steps the wizard shows: Problems only when the data loaded has problems (or none is loaded yet). */
+export function visibleSteps(state: Pick<WizardState, "source" | "problems">): readonly Step[] {
+  return state.source && state.problems.length === 0 ? STEPS.filter((step) => step !== "problems") : STEPS;
+}
+
 function move(state: WizardState, delta: number): WizardState {
-  const target = STEPS[STEPS.indexOf(state.step) + delta];
+  const at = STEPS.indexOf(state.step);
+  const shown = visibleSteps(state);
+  const target =
+    delta > 0
+      ? shown.find((step) => STEPS.indexOf(step) > at)
+      : [...shown].reverse().find((step) => STEPS.indexOf(step) < at);
   if (!target) return state;
   if (delta > 0 && blockedReason(state)) return state;
   return goTo(state, target);
@@ -214,6 +225,10 @@ export function reducer(state: WizardState, action: Action): WizardState {
         : state;
     case "resetEdits":
       return { ...state, edits: {}, invalidPolicy: [] };
+    case "resetEdit": {
+      const { [action.key]: _dropped, ...edits } = state.edits;
+      return { ...state, edits, invalidPolicy: state.invalidPolicy.filter((key) => key !== action.key) };
+    }
     case "policyValidity": {
       const others = state.invalidPolicy.filter((key) => key !== action.key);
       return { ...state, invalidPolicy: action.valid ? others : [...others, action.key] };

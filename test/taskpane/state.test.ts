@@ -7,6 +7,8 @@ import {
   canVisit,
   initialState,
   reducer,
+  STEPS,
+  visibleSteps,
   type Action,
   type WizardState,
 } from "../../src/taskpane/state";
@@ -63,6 +65,16 @@ describe("wizard state", () => {
     expect(blockedReason(state)).toBe("problemsErrorsBlock");
     expect(canVisit(state, "preview")).toBe(false);
     expect(run([{ type: "goTo", step: "generate" }], state).step).toBe("problems");
+  });
+
+  it("skips the Problems step when the data has none, and shows it when it has some", () => {
+    expect(run([sample(), { type: "next" }]).step).toBe("policy");
+    expect(run([sample(), { type: "next" }, { type: "back" }]).step).toBe("data");
+    expect(visibleSteps(run([sample()]))).toEqual(["data", "policy", "preview", "generate", "done"]);
+    const warned = run([{ ...sample(), problems: [problem("warning")] } as Action]);
+    expect(visibleSteps(warned)).toEqual(STEPS);
+    expect(run([{ type: "next" }], warned).step).toBe("problems");
+    expect(visibleSteps(initialState())).toEqual(STEPS);
   });
 
   it("lets warnings through", () => {
@@ -171,7 +183,7 @@ describe("wizard state", () => {
   });
 
   it("blocks leaving the policy step while a typed value is invalid, until it is fixed or reset", () => {
-    const atPolicy = run([sample(), { type: "next" }, { type: "next" }]);
+    const atPolicy = run([sample(), { type: "next" }]);
     expect(atPolicy.step).toBe("policy");
     const invalid = run([{ type: "policyValidity", key: "class_size.primary", valid: false }], atPolicy);
     expect(blockedReason(invalid)).toBe("policyFixInvalid");
@@ -183,7 +195,7 @@ describe("wizard state", () => {
     expect(run([{ type: "choosePack", packId: "national" }], invalid).invalidPolicy).toEqual([]);
     // Going back drops the typed text with the step, so nothing invisible blocks the way forward again.
     const back = run([{ type: "back" }], invalid);
-    expect(back.step).toBe("problems");
+    expect(back.step).toBe("data");
     expect(run([{ type: "next" }, { type: "next" }], back).step).toBe("preview");
   });
 

@@ -181,7 +181,8 @@ export function DataStep(props: StepProps) {
           ))}
         </ol>
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy} onClick={createSheets}>
+          {/* The view's one primary action until data is loaded; then it is Next. */}
+          <Button appearance={state.source ? "secondary" : "primary"} disabled={busy} onClick={createSheets}>
             {t("dataCreateSheets")}
           </Button>
           <Button disabled={busy} onClick={trySample}>

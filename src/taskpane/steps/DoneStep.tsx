@@ -1,4 +1,13 @@
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { pick } from "../i18n";
 import type { StepProps } from "./types";
 
@@ -10,6 +19,9 @@ const useStyles = makeStyles({
 
 export function DoneStep({ state, dispatch, t, locale, excel, run, announce }: StepProps) {
   const styles = useStyles();
+  const summary = useRef<HTMLParagraphElement>(null);
+  // The generation's outcome has the focus when it ends (keyboard and screen-reader users land on it).
+  useEffect(() => summary.current?.focus(), []);
   if (state.generation.status !== "done") return null;
   const { created, renamed, replaced, passed, failed, failedChecks } = state.generation;
   const colon = locale === "zh-CN" ? "：" : ": ";
@@ -18,9 +30,18 @@ export function DoneStep({ state, dispatch, t, locale, excel, run, announce }: S
       <Text as="p" block>
         {t("doneIntro")}
       </Text>
-      <Text as="p" block weight="semibold" data-testid="done-summary">
+      <Text as="p" block weight="semibold" data-testid="done-summary" tabIndex={-1} ref={summary}>
         {t("doneSheets", { count: created.length })} · {t("doneChecks", { passed, failed })}
       </Text>
+      {failed > 0 && (
+        // Not a success: the workbook is there, but some of its checks fail.
+        <MessageBar intent="warning" layout="multiline" data-testid="done-warning">
+          <MessageBarBody>
+            <MessageBarTitle>{t("doneWithFailuresTitle")}</MessageBarTitle>
+            {t("doneWithFailures", { count: failed })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <ul className={styles.links} aria-label={t("doneSheets", { count: created.length })}>
         {created.map((name) => (
           <li key={name}>
@@ -81,3 +102,5 @@ export function DoneStep({ state, dispatch, t, locale, excel, run, announce }: S
     </>
   );
 }
+
+export default DoneStep;

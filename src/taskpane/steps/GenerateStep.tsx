@@ -13,11 +13,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { SheetChoice } from "../../plan/build";
 import type { Translate } from "../i18n";
 import { progressText } from "../messages";
-import { sheetChoices } from "../plan";
+import { checkCounts, previewFor, sheetChoices } from "../plan";
 import { SHEET_ORDER } from "../buildInfo";
 import { numberedCopies, sheetsToReplace } from "../../writers/officejs/regeneration";
 import type { OnExistingSheet } from "../state";
@@ -103,12 +103,25 @@ export default function GenerateStep(props: StepProps) {
     wasRunning.current = running;
   }, [running]);
 
+  // The preview's failed checks, said again where the user decides to write.
+  const failing = useMemo(() => {
+    try {
+      return checkCounts(previewFor(state, new Date()).plan).failed;
+    } catch {
+      return 0;
+    }
+    // The checks depend only on the data and the policy.
+  }, [state.district, state.packId, state.edits]);
+
   const message = outcome(t, state.generation);
   return (
     <>
       {!apiSupported && (
-        <MessageBar intent="error" data-testid="api-unsupported">
-          <MessageBarBody>{t("apiUnsupported")}</MessageBarBody>
+        <MessageBar intent="error" layout="multiline" data-testid="api-unsupported">
+          <MessageBarBody>
+            <MessageBarTitle>{t("apiUnsupportedTitle")}</MessageBarTitle>
+            {t("apiUnsupported")}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Text
@@ -195,13 +208,22 @@ export default function GenerateStep(props: StepProps) {
           onChange={(_, data) => setConfirmed(data.checked === true)}
         />
       )}
+      {failing > 0 && (
+        <Text as="p" block id="generate-failing" data-testid="generate-failing">
+          {t("generateFailingChecks", { count: failing })}
+        </Text>
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"
           disabled={
             running || !apiSupported || state.sheets.length === 0 || (needsConfirmation && !confirmed)
           }
-          aria-describedby={needsConfirmation && !confirmed ? "generate-reason" : undefined}
+          aria-describedby={
+            [needsConfirmation && !confirmed ? "generate-reason" : "", failing > 0 ? "generate-failing" : ""]
+              .filter(Boolean)
+              .join(" ") || undefined
+          }
           onClick={generate}
         >
           {t("generateStart")}

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -10,7 +11,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import { StatusIcon } from "../icons";
 import type { CheckItem } from "../../plan/types";
 import { checkStatus, type CheckStatus } from "../../plan/verdict";
 import { pick, type Locale, type Translate } from "../i18n";
@@ -18,6 +20,9 @@ import { checkCounts, previewFor } from "../plan";
 import { errorMessage, type StepProps } from "./types";
 
 const BADGE = { pass: "success", fail: "danger", notApplicable: "informative" } as const;
+const ICON = { pass: "pass", fail: "fail", notApplicable: "info" } as const;
+/** Failures first, then what does not apply, then passes; the plan's order within each. */
+const RANK: Record<CheckStatus, number> = { fail: 0, notApplicable: 1, pass: 2 };
 const VERDICT_TEXT = {
   pass: "previewPass",
   fail: "previewFail",
@@ -41,7 +46,7 @@ function Items({ items, t, locale }: { items: readonly CheckItem[]; t: Translate
   const failing = items.filter((item) => !item.pass);
   const sorted = [...failing, ...items.filter((item) => item.pass)];
   return (
-    <details open={failing.length > 0 && failing.length <= 5} data-testid="check-items">
+    <details open={failing.length > 0} data-testid="check-items">
       <summary>{t("previewItemsFailed", { failed: failing.length, total: items.length })}</summary>
       <ul className={styles.items}>
         {sorted.map((item, index) => (
@@ -60,6 +65,7 @@ function Items({ items, t, locale }: { items: readonly CheckItem[]; t: Translate
 
 export default function PreviewStep({ state, t, locale }: StepProps) {
   const styles = useStyles();
+  const [onlyFailing, setOnlyFailing] = useState(false);
   const result = useMemo(() => {
     try {
       return previewFor(state, new Date());
@@ -73,6 +79,10 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
     return <Text role="alert">{t("previewFailedToBuild", { message: result.error })}</Text>;
   const { passed, failed } = checkCounts(result.plan);
   const agree = result.reconciliations.filter((r) => r.agrees).length;
+  const checks = result.plan.checks
+    .map((check, index) => ({ check, index, status: checkStatus(check) }))
+    .sort((a, b) => RANK[a.status] - RANK[b.status] || a.index - b.index)
+    .filter(({ status }) => !onlyFailing || status === "fail");
   return (
     <>
       <Text as="p" block>
@@ -81,6 +91,14 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
       <Text as="p" block weight="semibold" data-testid="preview-summary">
         {t("previewPassed", { passed, total: passed + failed })}
       </Text>
+      {failed > 0 && (
+        <Switch
+          label={t("previewOnlyFailing")}
+          checked={onlyFailing}
+          onChange={(_, data) => setOnlyFailing(data.checked)}
+          data-testid="only-failing"
+        />
+      )}
       <Table size="small" aria-label={t("stepPreview")} data-testid="checks">
         <TableHeader>
           <TableRow>
@@ -91,13 +109,18 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {result.plan.checks.map((check) => (
-            <TableRow key={check.id} data-check={check.id}>
+          {checks.map(({ check, status }) => (
+            <TableRow key={check.id} data-check={check.id} data-status={status}>
               {/* Label and verdict share a cell, leaving the width to the reason in a narrow pane. */}
               <TableCell className={styles.check}>
                 {pick(locale, check.labelZh, check.labelEn)}
-                <Badge appearance="filled" color={BADGE[checkStatus(check)]} data-status={checkStatus(check)}>
-                  {t(VERDICT_TEXT[checkStatus(check)])}
+                <Badge
+                  appearance="filled"
+                  color={BADGE[status]}
+                  data-status={status}
+                  icon={<StatusIcon name={ICON[status]} />}
+                >
+                  {t(VERDICT_TEXT[status])}
                 </Badge>
               </TableCell>
               <TableCell className={styles.why}>
@@ -127,7 +150,11 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
                 <TableRow key={index} data-agrees={r.agrees}>
                   <TableCell className={styles.check}>
                     {pick(locale, r.labelZh, r.labelEn)}
-                    <Badge appearance="filled" color={r.agrees ? "success" : "danger"}>
+                    <Badge
+                      appearance="filled"
+                      color={r.agrees ? "success" : "danger"}
+                      icon={<StatusIcon name={r.agrees ? "pass" : "fail"} />}
+                    >
                       {r.agrees ? t("previewAgrees") : t("previewDiffers")}
                     </Badge>
                   </TableCell>

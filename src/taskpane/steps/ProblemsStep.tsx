@@ -1,34 +1,118 @@
-import {
-  Badge,
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-} from "@fluentui/react-components";
-import type { Problem } from "../../district/problems";
-import { splitCause } from "../messages";
-import { problemAddress, problemPlace } from "../problems";
-import { pick } from "../i18n";
-import { acceptsText } from "../vocabulary";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { StatusIcon } from "../icons";
+import { describeProblem, groupProblems, type ProblemGroup } from "../problems";
 import { problemCounts } from "../state";
 import type { StepProps } from "./types";
 
-// File names, sheet names and field paths are long tokens: they break anywhere in a narrow pane.
-const useStyles = makeStyles({ token: { wordBreak: "break-all" } });
+// One column, sheet by sheet and row by row: readable at 320 px. File and sheet names break anywhere.
+const useStyles = makeStyles({
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  groupHeading: {
+    fontSize: tokens.fontSizeBase300,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    overflowWrap: "anywhere",
+  },
+  row: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalXS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  rowHead: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  line: { overflowWrap: "anywhere" },
+  badge: { marginInlineEnd: tokens.spacingHorizontalXS, verticalAlign: "text-bottom" },
+  secondary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
+  cause: {
+    display: "block",
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    wordBreak: "break-all",
+  },
+});
 
-export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: StepProps) {
+function Group({ group, props }: { group: ProblemGroup; props: StepProps }) {
+  const { t, locale, excel, run, announce, busy } = props;
+  const styles = useStyles();
+  const headingId = useId();
+  const sheet = group.sheet ?? "";
+  const goTo = (address: string) =>
+    run(async () => {
+      const found = await excel.select(sheet, address);
+      if (!found) announce(t("problemNotInWorkbook", { sheet }), "warning");
+    });
+  return (
+    <li className={styles.group} data-sheet={group.where}>
+      <h3 id={headingId} className={styles.groupHeading}>
+        {group.where}
+        {locale === "zh-CN" ? "（" : " ("}
+        {t("problemsInGroup", { count: group.rows.reduce((sum, row) => sum + row.lines.length, 0) })}
+        {locale === "zh-CN" ? "）" : ")"}
+      </h3>
+      <ul className={styles.list} aria-labelledby={headingId}>
+        {group.rows.map((row, index) => (
+          <li key={row.row ?? `whole-${index}`} className={styles.row} data-row={row.row ?? ""}>
+            {(row.row !== undefined || row.address !== undefined) && (
+              <div className={styles.rowHead}>
+                {row.row !== undefined && (
+                  <Text weight="semibold">{t("problemRowAt", { row: row.row })}</Text>
+                )}
+                {row.address !== undefined && (
+                  <Button
+                    size="small"
+                    appearance="outline"
+                    disabled={busy}
+                    data-testid="locate"
+                    onClick={() => goTo(row.address ?? "")}
+                  >
+                    {t("problemLocate", { cell: row.address })}
+                  </Button>
+                )}
+              </div>
+            )}
+            <ul className={styles.list}>
+              {row.lines.map(({ problem, message, column, accepts, cause }, line) => (
+                <li key={line} className={styles.line} data-problem={problem.severity}>
+                  <Badge
+                    appearance="tint"
+                    color={problem.severity === "error" ? "danger" : "warning"}
+                    icon={<StatusIcon name={problem.severity === "error" ? "fail" : "warning"} />}
+                    className={styles.badge}
+                  >
+                    {problem.severity === "error" ? t("problemSeverityError") : t("problemSeverityWarning")}
+                  </Badge>
+                  {column && (
+                    <Text as="span" className={styles.secondary}>
+                      {t("problemColumnAt", { column })}
+                    </Text>
+                  )}
+                  {message}
+                  {accepts && (
+                    <Text as="span" className={styles.secondary}>
+                      {locale === "zh-CN" ? `（${accepts}）` : ` (${accepts})`}
+                    </Text>
+                  )}
+                  {cause && (
+                    <Text as="span" className={styles.cause}>
+                      {t("causeLabel", { cause })}
+                    </Text>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+export function ProblemsStep(props: StepProps) {
+  const { state, t, locale } = props;
   const styles = useStyles();
   const { errors } = problemCounts(state.problems);
-  const goTo = (problem: Problem, address: string) =>
-    run(async () => {
-      const found = await excel.select(problem.sheet ?? "", address);
-      if (!found) announce(t("problemNotInWorkbook", { sheet: problem.sheet ?? "" }), "warning");
-    });
 
   if (state.problems.length === 0)
     return (
@@ -36,6 +120,9 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
         {t("problemsNone")}
       </Text>
     );
+  const groups = groupProblems(state.problems, state.source, state.tables, (problem) =>
+    describeProblem(problem, locale, t),
+  );
   return (
     <>
       <Text as="p" block>
@@ -46,71 +133,13 @@ export function ProblemsStep({ state, t, locale, excel, run, announce, busy }: S
           {t("problemsErrorsBlock", { count: errors })}
         </Text>
       )}
-      <Table size="small" aria-label={t("stepProblems")} data-testid="problems">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("problemSheet")}</TableHeaderCell>
-            <TableHeaderCell>{t("problemColumn")}</TableHeaderCell>
-            <TableHeaderCell>{t("problemMessage")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {state.problems.map((problem, index) => {
-            const { where, linkable } = problemPlace(problem, state.source);
-            const address = linkable ? problemAddress(problem, state.tables) : undefined;
-            const place = `${where}${problem.row ? ` ${t("problemRowAt", { row: problem.row })}` : ""}`;
-            const { message, cause } = splitCause(pick(locale, problem.message, problem.messageEn), locale);
-            const accepts =
-              problem.accepts &&
-              t("problemAccepts", {
-                accepts:
-                  locale !== "zh-CN" && problem.acceptsEn
-                    ? problem.acceptsEn
-                    : acceptsText(problem.accepts, locale),
-              });
-            return (
-              <TableRow key={index}>
-                <TableCell className={styles.token}>
-                  {address ? (
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      disabled={busy}
-                      aria-label={t("problemGoTo", { sheet: problem.sheet ?? "", row: problem.row ?? "" })}
-                      onClick={() => goTo(problem, address)}
-                    >
-                      {place}
-                    </Button>
-                  ) : (
-                    place
-                  )}
-                </TableCell>
-                <TableCell className={styles.token}>{problem.column ?? problem.field}</TableCell>
-                <TableCell>
-                  <Badge
-                    appearance="tint"
-                    color={problem.severity === "error" ? "danger" : "warning"}
-                    style={{ marginInlineEnd: 4 }}
-                  >
-                    {problem.severity === "error" ? t("problemSeverityError") : t("problemSeverityWarning")}
-                  </Badge>
-                  {message}
-                  {accepts && (
-                    <Text as="span" size={200}>
-                      {locale === "zh-CN" ? `（${accepts}）` : ` (${accepts})`}
-                    </Text>
-                  )}
-                  {cause && (
-                    <Text as="span" block size={200} style={{ wordBreak: "break-all" }}>
-                      {t("causeLabel", { cause })}
-                    </Text>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <ul className={styles.list} aria-label={t("stepProblems")} data-testid="problems">
+        {groups.map((group) => (
+          <Group key={group.where} group={group} props={props} />
+        ))}
+      </ul>
     </>
   );
 }
+
+export default ProblemsStep;

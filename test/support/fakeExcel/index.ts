@@ -169,12 +169,37 @@ export interface FakeOfficeOptions {
   readonly displayLanguage?: string;
   /** Office.context.requirements.isSetSupported (default: every set is supported). */
   readonly isSetSupported?: (name: string, version?: string) => boolean;
+  /** Office.context.officeTheme (absent unless given, as in Office before 2016). */
+  readonly officeTheme?: { readonly bodyBackgroundColor: string; readonly bodyForegroundColor: string };
+  /**
+   * What Office.context.document.settings saves to (the document): read once at start, written on each
+   * saveAsync. Without it the settings live as long as the page.
+   */
+  readonly documentSettings?: {
+    load(): Record<string, unknown>;
+    save(all: Record<string, unknown>): void;
+  };
+}
+
+/** Office.context.document.settings over a plain object: set/get/remove in memory, saveAsync to the document. */
+function fakeSettings(backing: FakeOfficeOptions["documentSettings"]) {
+  const values: Record<string, unknown> = { ...(backing?.load() ?? {}) };
+  return {
+    get: (name: string): unknown => (name in values ? structuredClone(values[name]) : null),
+    set: (name: string, value: unknown) => void (values[name] = structuredClone(value)),
+    remove: (name: string) => void Reflect.deleteProperty(values, name),
+    saveAsync: (callback?: (result: { status: string }) => void) => {
+      backing?.save(structuredClone(values));
+      callback?.({ status: "succeeded" });
+    },
+  };
 }
 
 /**
  * Define the `Excel` and `Office` globals the task pane uses, backed by the fake:
  * Excel.run; Office.onReady (resolves { host: "Excel", platform: "OfficeOnline" }, also calls a callback);
  * Office.context.displayLanguage; Office.context.requirements.isSetSupported (true unless options say otherwise);
+ * Office.context.document.settings (get, set, remove, saveAsync); Office.context.officeTheme when given;
  * Office.HostType.Excel. Returns a function that removes them again.
  */
 export function installFakeOffice(
@@ -191,6 +216,8 @@ export function installFakeOffice(
     context: {
       displayLanguage: options.displayLanguage ?? "zh-CN",
       requirements: { isSetSupported: options.isSetSupported ?? (() => true) },
+      document: { settings: fakeSettings(options.documentSettings) },
+      ...(options.officeTheme && { officeTheme: options.officeTheme }),
     },
     HostType: { Excel: "Excel" },
   };

@@ -16,8 +16,17 @@ const language = query.get("lang") ?? "zh-CN";
 const highestApi = query.get("excelApi");
 const minor = (version: string | undefined): number => Number(version?.split(".")[1] ?? 1);
 const newer = (version: string | undefined, than: string): boolean => minor(version) > minor(than);
+// The document's settings outlive the pane: kept in the tab's sessionStorage, so a reload is a reopened pane.
+const SETTINGS = "fake-document-settings";
+// ?theme=dark plays Office's dark theme (Office.context.officeTheme).
+const dark = query.get("theme") === "dark";
 installFakeOffice(globalThis, fake, {
   displayLanguage: language,
+  documentSettings: {
+    load: () => JSON.parse(sessionStorage.getItem(SETTINGS) ?? "{}") as Record<string, unknown>,
+    save: (all) => sessionStorage.setItem(SETTINGS, JSON.stringify(all)),
+  },
+  ...(dark && { officeTheme: { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#ffffff" } }),
   isSetSupported: (name, version) => !highestApi || name !== "ExcelApi" || !newer(version, highestApi),
 });
 const { run, gate } = gatedRunner(fake);
