@@ -5,14 +5,12 @@
  * every year with the mergers moving students in their year.
  */
 import { GRADES_BY_TYPE } from "../district/grades";
+import { ENTRY_AGE, historyYears, planYears, projectedGrades } from "../district/term";
 import type { District, GradeKey, Merger, Project, School } from "../district/model";
 import { ceilClean, roundHalfAway } from "../domain/validate";
 import { entryRate, progressionRatios } from "../domain/projection";
 import { RuleError } from "../domain/errors";
 import type { PolicyKey } from "../policy/types";
-
-/** Age at entry of a first grade: a school's intake in year t is of the children born in t − age. */
-export const ENTRY_AGE: Partial<Readonly<Record<GradeKey, number>>> = { k1: 3, g1: 6, g7: 12, g10: 15 };
 
 /** The class size parameter of each grade's level (a 学前班 counts as a 大班). */
 export function classSizeKey(grade: GradeKey): PolicyKey {
@@ -21,28 +19,6 @@ export function classSizeKey(grade: GradeKey): PolicyKey {
   if (grade === "k3") return "class_size.kg_large";
   const n = Number(grade.slice(1));
   return n <= 6 ? "class_size.primary" : n <= 9 ? "class_size.junior" : "class_size.senior";
-}
-
-/** The years of the plan: T … the term end, never fewer than T, T+1, T+2 (中期财政规划). */
-export function planYears(district: Pick<District, "budgetYear" | "termEndYear" | "term">): number[] {
-  const T = district.budgetYear;
-  const last = Math.max(district.term?.lastYear ?? district.termEndYear, T + 2);
-  return Array.from({ length: last - T + 1 }, (_, k) => T + k);
-}
-
-/** The past years of the history: every year the history gives, oldest first. */
-export function historyYears(district: Pick<District, "term">): number[] {
-  return [...new Set((district.term?.history ?? []).map((h) => h.year))].sort((a, b) => a - b);
-}
-
-/**
- * The grades a school's enrollment is projected for, in order: the grades of its type but a 学前班 (k3 of a primary
- * school or a teaching point), which is held at its year-T size; none for a special school (held whole).
- */
-export function projectedGrades(school: Pick<School, "type">): readonly GradeKey[] {
-  if (school.type === "特教学校") return [];
-  const grades = GRADES_BY_TYPE[school.type];
-  return school.type === "幼儿园" ? grades : grades.filter((g) => g !== "k3");
 }
 
 export interface SchoolTerm {
