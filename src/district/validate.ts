@@ -434,11 +434,10 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
     if (!codes.has(row.school)) findings.push(unknown(["term", "history", i, "school"], row.school));
     if (row.year >= T)
       findings.push(
-        error(
+        warning(
           ["term", "history", i, "year"],
-          `往年在校生的年度 ${row.year} 不早于预算年度 ${T} (T 年人数取自学校表)`,
+          `往年在校生的年度 ${row.year} 不早于预算年度 ${T} (T 年人数取自学校表, 往年须 ≤ ${T - 1})`,
           `Past enrollment year ${row.year} is not before the budget year ${T} (year T is the schools sheet)`,
-          `≤ ${T - 1}`,
         ),
       );
     const key = `${row.school}\u0000${row.year}`;
@@ -458,11 +457,10 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
   );
   if (years.length < 2 || years.some((year, k) => year !== expected[k]))
     findings.push(
-      error(
+      warning(
         ["term", "history"],
-        `往年在校生须是预算年度之前连续的至少两年 (如 ${T - 2}–${T - 1}), 实有 ${years.length === 0 ? "无" : years.join("、")}`,
-        `Past enrollment needs at least two consecutive years just before T (e.g. ${T - 2}-${T - 1}), found ${years.join(", ") || "none"}`,
-        `${T - 2}–${T - 1} 或更早起连续`,
+        `往年在校生须是预算年度之前连续的至少两年 (如 ${T - 2}–${T - 1}), 实有 ${years.length === 0 ? "无" : years.join("、")}; 规划表不作预测`,
+        `Past enrollment needs at least two consecutive years just before T (e.g. ${T - 2}-${T - 1}), found ${years.join(", ") || "none"}; the term plan projects nothing`,
       ),
     );
   else
@@ -471,11 +469,10 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
       const missing = years.filter((year) => !have.has(year));
       if (missing.length > 0)
         findings.push(
-          error(
+          warning(
             ["schools", index, "code"],
-            `学校「${school.name}」缺少 ${missing.join("、")} 年的往年分年级在校生`,
-            `School ${school.code} has no past enrollment for ${missing.join(", ")}`,
-            `${years[0]}–${years[years.length - 1]} 每年一行`,
+            `学校「${school.name}」缺少 ${missing.join("、")} 年的往年分年级在校生 (${years[0]}–${years[years.length - 1]} 每年一行); 规划表不作预测`,
+            `School ${school.code} has no past enrollment for ${missing.join(", ")}; the term plan projects nothing`,
           ),
         );
     });
@@ -516,20 +513,18 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
       );
       if (missing.length === 0 && rateBirths === 0)
         findings.push(
-          error(
+          warning(
             ["term", "births"],
-            `学校「${school.name}」的入学率无从计算: ${(years[0] ?? T) - age}–${T - age} 年出生人口合计为 0`,
-            `School ${school.code}: no entry rate, the births of ${(years[0] ?? T) - age}-${T - age} add up to 0`,
-            "大于 0 的出生人口",
+            `学校「${school.name}」的入学率无从计算: ${(years[0] ?? T) - age}–${T - age} 年出生人口合计为 0; 规划表不作预测`,
+            `School ${school.code}: no entry rate, the births of ${(years[0] ?? T) - age}-${T - age} add up to 0; the term plan projects nothing`,
           ),
         );
       if (missing.length > 0)
         findings.push(
-          error(
+          warning(
             ["term", "births"],
-            `学校「${school.name}」的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口; 或为 ${fromBirths.join("、")} 年直接录入新生`,
-            `School ${school.code}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or its entrants entered for ${fromBirths.join(", ")}`,
-            `${cohorts[0]}–${cohorts[cohorts.length - 1]} 年出生人口`,
+            `学校「${school.name}」的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
+            `School ${school.code}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or its entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
           ),
         );
     });

@@ -75,6 +75,9 @@ export interface TermPlan {
   readonly sites: readonly Site[];
 }
 
+/** The term inputs do not make a projection (validation warns about it): the 规划 sheet says why and projects nothing. */
+export class TermInputError extends Error {}
+
 const sumOf = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
 /** The site a merger moves to: the school it names (staying, the site's school, or by name), if any. */
@@ -103,16 +106,19 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
   if (!term) return undefined;
   const years = planYears(district);
   const history = historyYears(district);
+  const T = district.budgetYear;
+  if (history.length < 2 || history.some((year, k) => year !== T - history.length + k))
+    throw new TermInputError(`往年在校生须是 ${T} 年之前连续的至少两年, 实有 ${history.join("、") || "无"}`);
   const births = new Map(term.births.map((b) => [b.year, b.births]));
   const birthsIn = (year: number, what: string): number => {
     const b = births.get(year);
-    if (b === undefined) throw new Error(`term.births: no births for ${year} (${what})`);
+    if (b === undefined) throw new TermInputError(`缺少 ${year} 年出生人口 (${what})`);
     return b;
   };
   const schools = district.schools.map((school, index): SchoolTerm => {
     const past = history.map((year) => {
       const row = term.history.find((h) => h.school === school.code && h.year === year);
-      if (!row) throw new Error(`term.history: school ${school.code} has no enrollment for ${year}`);
+      if (!row) throw new TermInputError(`学校 ${school.code} 缺少 ${year} 年往年在校生`);
       return row.grades;
     });
     past.push(school.grades);

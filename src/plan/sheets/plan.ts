@@ -25,6 +25,7 @@ import {
   type Site,
   type SiteYear,
   type TermPlan,
+  TermInputError,
 } from "../term";
 import { REVENUE_GROWTH_NAME } from "./parameters";
 
@@ -63,7 +64,14 @@ export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     "中期规划: 在校生预测、校舍容量与三年滚动",
     "E(g+1, t+1) = E(g, t) × 升级比例 r(g) (PROGRESSION_RATIO); 起始年级 = 出生人口(t − 入学年龄) × 入学率 (ENTRY_RATE), 或按录入; 人数四舍五入到整数",
   );
-  const term = computeTerm(ctx.district, (key) => ctx.param(key).value);
+  let term: TermPlan | undefined;
+  try {
+    term = computeTerm(ctx.district, (key) => ctx.param(key).value);
+  } catch (error) {
+    if (!(error instanceof TermInputError)) throw error;
+    sb.note(`规划数据不完整, 本表不作预测: ${error.message}`);
+    return sb.build();
+  }
   if (!term) {
     sb.note("本区未录入往年在校生与出生人口 (规划数据为空), 本表不作预测; 工作簿只含预算年度。");
     return sb.build();

@@ -125,3 +125,17 @@ describe("规划", () => {
     ]);
   });
 });
+
+describe("规划 with term inputs that do not line up", () => {
+  it("says what is missing and projects nothing when births of a cohort are missing", () => {
+    const input = {
+      ...TERM_INPUT,
+      term: { ...TERM_INPUT.term, births: TERM_INPUT.term?.births?.filter((b) => b.year !== 2014) },
+    };
+    const plan = build(districtSchema.parse(input));
+    const sheet = plan.sheets.find((s) => s.key === "plan");
+    expect(sheet?.tables).toEqual([]);
+    const texts = sheet?.blocks.flatMap((b) => b.cells.flat()).map((c) => (c === null ? "" : String(c.v)));
+    expect(texts).toContainEqual(expect.stringContaining("缺少 2014 年出生人口"));
+  });
+});
