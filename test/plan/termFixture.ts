@@ -39,6 +39,7 @@ export const TERM_INPUT: DistrictInput = {
       status: "续建",
       category: "教学楼",
       totalCost: 900,
+      district: 900,
       startYear: 2023,
       endYear: 2026,
       amountInYear: 300,
