@@ -412,12 +412,10 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
   const T = district.budgetYear;
   const findings: Finding[] = [];
   const unknown = (path: Path, code: string): Finding =>
-    error(
+    warning(
       path,
-      `规划数据中的学校代码「${code}」不存在`,
-      `Term plan: school code "${code}" does not exist`,
-      "学校表中已有的学校代码",
-      "a school code on the schools sheet",
+      `规划数据中的学校代码「${code}」不在学校表中, 该行不计入规划`,
+      `Term plan: school code "${code}" is not on the schools sheet; the row is left out of the plan`,
     );
   if (term.lastYear !== undefined && term.lastYear < T + 2)
     findings.push(
@@ -455,6 +453,8 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
     { length: Math.max(2, years.length) },
     (_, k) => T - Math.max(2, years.length) + k,
   );
+  // No history at all is no term plan (规划 says so); a history that does not line up is warned about.
+  if (years.length === 0) return findings;
   if (years.length < 2 || years.some((year, k) => year !== expected[k]))
     findings.push(
       warning(

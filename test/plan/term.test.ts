@@ -109,7 +109,7 @@ describe("term inputs", () => {
     expect(warnings(input).map((p) => p.field)).toEqual(expect.arrayContaining(["term.history[4].year"]));
   });
 
-  it("refuses unknown school codes and overrides on grades that are not projected", () => {
+  it("refuses overrides on grades that are not projected and leaves rows of unknown schools out with a warning", () => {
     const input = {
       ...TERM_INPUT,
       term: {
@@ -118,6 +118,7 @@ describe("term inputs", () => {
         ratios: [{ school: "J1", grade: "g7" as const, ratio: 1 }],
       },
     };
-    expect(problems(input).map((p) => p.field)).toEqual(["term.entrants[0].school", "term.ratios[0].grade"]);
+    expect(problems(input).map((p) => p.field)).toEqual(["term.ratios[0].grade"]);
+    expect(warnings(input).map((p) => p.field)).toEqual(["term.entrants[0].school"]);
   });
 });
