@@ -497,7 +497,7 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
     findings.push(error(["term", "births"], "出生人口有年份录入了两次", "A year of births is given twice"));
   if (years.length >= 2) {
     const plan = planYears(district).slice(1);
-    district.schools.forEach((school, index) => {
+    district.schools.forEach((school) => {
       const first = projectedGrades(school)[0];
       const age = first === undefined ? undefined : ENTRY_AGE[first];
       if (age === undefined) return;
