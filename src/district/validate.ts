@@ -463,9 +463,11 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
         `Past enrollment needs at least two consecutive years just before T (e.g. ${T - 2}-${T - 1}), found ${years.join(", ") || "none"}; the term plan projects nothing`,
       ),
     );
-  else
+  else {
+    const yearsOf = new Map<string, Set<number>>();
+    for (const h of term.history) yearsOf.set(h.school, (yearsOf.get(h.school) ?? new Set()).add(h.year));
     district.schools.forEach((school, index) => {
-      const have = new Set(term.history.filter((h) => h.school === school.code).map((h) => h.year));
+      const have = yearsOf.get(school.code) ?? new Set<number>();
       const missing = years.filter((year) => !have.has(year));
       if (missing.length > 0)
         findings.push(
@@ -476,11 +478,13 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
           ),
         );
     });
+  }
   term.entrants.forEach((row, i) => {
     if (!codes.has(row.school)) findings.push(unknown(["term", "entrants", i, "school"], row.school));
   });
+  const byCode = new Map(district.schools.map((s) => [s.code, s]));
   term.ratios.forEach((row, i) => {
-    const school = district.schools.find((s) => s.code === row.school);
+    const school = byCode.get(row.school);
     if (!school) findings.push(unknown(["term", "ratios", i, "school"], row.school));
     else if (!projectedGrades(school).slice(1).includes(row.grade))
       findings.push(
@@ -497,20 +501,17 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
     findings.push(error(["term", "births"], "出生人口有年份录入了两次", "A year of births is given twice"));
   if (years.length >= 2) {
     const plan = planYears(district).slice(1);
+    const entered = new Set(term.entrants.map((e) => `${e.school}\u0000${e.year}`));
+    const birthsOf = new Map(term.births.map((b) => [b.year, b.births]));
     district.schools.forEach((school) => {
       const first = projectedGrades(school)[0];
       const age = first === undefined ? undefined : ENTRY_AGE[first];
       if (age === undefined) return;
-      const fromBirths = plan.filter(
-        (year) => !term.entrants.some((e) => e.school === school.code && e.year === year),
-      );
+      const fromBirths = plan.filter((year) => !entered.has(`${school.code}\u0000${year}`));
       if (fromBirths.length === 0) return;
       const cohorts = [...years, T, ...fromBirths].map((year) => year - age);
       const missing = [...new Set(cohorts.filter((year) => !born.has(year)))];
-      const rateBirths = [...years, T].reduce(
-        (sum, year) => sum + (term.births.find((b) => b.year === year - age)?.births ?? 0),
-        0,
-      );
+      const rateBirths = [...years, T].reduce((sum, year) => sum + (birthsOf.get(year - age) ?? 0), 0);
       if (missing.length === 0 && rateBirths === 0)
         findings.push(
           warning(

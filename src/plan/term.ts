@@ -115,11 +115,15 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
     if (b === undefined) throw new TermInputError(`缺少 ${year} 年出生人口 (${what})`);
     return b;
   };
+  const key = (school: string, year: number | string) => `${school}\u0000${year}`;
+  const pastRows = new Map(term.history.map((h) => [key(h.school, h.year), h.grades]));
+  const enteredRows = new Map(term.entrants.map((e) => [key(e.school, e.year), e.entrants]));
+  const overrides = new Map(term.ratios.map((r) => [key(r.school, r.grade), r.ratio]));
   const schools = district.schools.map((school, index): SchoolTerm => {
     const past = history.map((year) => {
-      const row = term.history.find((h) => h.school === school.code && h.year === year);
+      const row = pastRows.get(key(school.code, year));
       if (!row) throw new TermInputError(`学校 ${school.code} 缺少 ${year} 年往年在校生`);
-      return row.grades;
+      return row;
     });
     past.push(school.grades);
     const projected = projectedGrades(school);
@@ -129,17 +133,16 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
       projected.length >= 2 ? progressionRatios(past.map((row) => projected.map((g) => row[g]))) : [];
     const ratios = new Map<GradeKey, { value: number; override: boolean }>();
     projected.slice(1).forEach((grade, k) => {
-      const override = term.ratios.find((r) => r.school === school.code && r.grade === grade);
+      const override = overrides.get(key(school.code, grade));
       const r = computed[k];
       ratios.set(
         grade,
-        override
-          ? { value: override.ratio, override: true }
+        override !== undefined
+          ? { value: override, override: true }
           : { value: r instanceof RuleError || r === undefined ? 1 : r, override: false },
       );
     });
-    const entered = (year: number) =>
-      term.entrants.find((e) => e.school === school.code && e.year === year)?.entrants;
+    const entered = (year: number) => enteredRows.get(key(school.code, year));
     const needsRate = first !== undefined && years.slice(1).some((year) => entered(year) === undefined);
     const pastYears = [...history, district.budgetYear];
     const rate =
