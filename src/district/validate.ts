@@ -479,8 +479,17 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
         );
     });
   }
+  const later = planYears(district).slice(1);
   term.entrants.forEach((row, i) => {
     if (!codes.has(row.school)) findings.push(unknown(["term", "entrants", i, "school"], row.school));
+    else if (!later.includes(row.year))
+      findings.push(
+        warning(
+          ["term", "entrants", i, "year"],
+          `新生的年度 ${row.year} 不在规划年度 ${later[0]}–${later[later.length - 1]} 内, 该行不计入规划`,
+          `Entrants year ${row.year} is outside the plan years ${later[0]}-${later[later.length - 1]}; the row is left out`,
+        ),
+      );
   });
   const byCode = new Map(district.schools.map((s) => [s.code, s]));
   term.ratios.forEach((row, i) => {

@@ -109,16 +109,19 @@ describe("term inputs", () => {
     expect(warnings(input).map((p) => p.field)).toEqual(expect.arrayContaining(["term.history[4].year"]));
   });
 
-  it("refuses overrides on grades that are not projected and leaves rows of unknown schools out with a warning", () => {
+  it("refuses overrides on grades that are not projected and leaves rows of unknown schools or years out with a warning", () => {
     const input = {
       ...TERM_INPUT,
       term: {
         ...TERM_INPUT.term,
-        entrants: [{ school: "X9", year: 2025, entrants: 3 }],
+        entrants: [
+          { school: "X9", year: 2025, entrants: 3 },
+          { school: "J1", year: 2024, entrants: 3 },
+        ],
         ratios: [{ school: "J1", grade: "g7" as const, ratio: 1 }],
       },
     };
     expect(problems(input).map((p) => p.field)).toEqual(["term.ratios[0].grade"]);
-    expect(warnings(input).map((p) => p.field)).toEqual(["term.entrants[0].school"]);
+    expect(warnings(input).map((p) => p.field)).toEqual(["term.entrants[0].school", "term.entrants[1].year"]);
   });
 });
