@@ -24,7 +24,8 @@ export interface Option {
   readonly aliases?: readonly string[];
 }
 
-export type CellKind = "text" | "optionalText" | "count" | "money" | "year" | "bool" | "enum" | "list";
+export type CellKind =
+  "text" | "optionalText" | "count" | "money" | "rate" | "year" | "bool" | "enum" | "list";
 
 export interface FieldSpec {
   /** Dotted path inside the row's object (list sheets) or inside the district (key/value sheets). */
@@ -41,7 +42,18 @@ export interface FieldSpec {
 }
 
 export type SheetKey =
-  "district" | "fiscal" | "schools" | "projects" | "debts" | "mergers" | "preschool" | "stated";
+  | "district"
+  | "fiscal"
+  | "schools"
+  | "projects"
+  | "debts"
+  | "mergers"
+  | "preschool"
+  | "stated"
+  | "history"
+  | "births"
+  | "entrants"
+  | "ratios";
 
 export interface SheetSpec {
   readonly key: SheetKey;
@@ -111,6 +123,8 @@ const DISTRICT_ROWS: readonly FieldSpec[] = [
   f("personnel.allowances", "人均津贴补贴(元/人·年)", "Allowances per person (yuan/year)", "money"),
   f("personnel.performancePay", "人均绩效工资(元/人·年)", "Performance pay per person (yuan/year)", "money"),
   f("personnel.bureauStaff", "局机关人数", "Bureau staff", "count"),
+  f("term.lastYear", "规划末年", "Last plan year", "year"),
+  f("term.revenueGrowth", "财政经常性收入年增长率(规划假设)", "Assumed recurring revenue growth", "rate"),
 ];
 
 const FISCAL_ROWS: readonly FieldSpec[] = [
@@ -236,6 +250,38 @@ const STATED_COLUMNS: readonly FieldSpec[] = [
   f("source", "出处", "Source", "optionalText", { width: 40 }),
 ];
 
+const GRADE_COLUMNS: readonly FieldSpec[] = GRADE_KEYS.map((key) =>
+  f(`grades.${key}`, GRADE_LABELS[key][0], GRADE_LABELS[key][1], "count", { width: 7 }),
+);
+export const GRADE_OPTIONS: readonly Option[] = GRADE_KEYS.map((key) => ({
+  value: key,
+  zh: GRADE_LABELS[key][0],
+  aliases: [key, GRADE_LABELS[key][1]],
+}));
+
+const HISTORY_COLUMNS: readonly FieldSpec[] = [
+  f("school", "学校代码", "School code", "text", { ...req, width: 12 }),
+  f("year", "年度", "Year", "year", req),
+  ...GRADE_COLUMNS,
+];
+
+const BIRTHS_COLUMNS: readonly FieldSpec[] = [
+  f("year", "出生年份", "Year of birth", "year", req),
+  f("births", "出生人口", "Births", "count", req),
+];
+
+const ENTRANTS_COLUMNS: readonly FieldSpec[] = [
+  f("school", "学校代码", "School code", "text", { ...req, width: 12 }),
+  f("year", "年度", "Year", "year", req),
+  f("entrants", "起始年级新生数", "First-grade entrants", "count", req),
+];
+
+const RATIO_COLUMNS: readonly FieldSpec[] = [
+  f("school", "学校代码", "School code", "text", { ...req, width: 12 }),
+  f("grade", "升入年级", "Into grade", "enum", { ...req, options: GRADE_OPTIONS }),
+  f("ratio", "升级比例", "Progression ratio", "rate", req),
+];
+
 const KEY_VALUE_COLUMNS = [
   f("key", "项目", "Item", "text", { ...req, width: 26 }),
   f("value", "值", "Value", "text", { ...req, width: 30 }),
@@ -310,6 +356,38 @@ export const SHEETS: readonly SheetSpec[] = [
     nameEn: "stated",
     fileNames: ["声明", "statedCounts"],
     columns: STATED_COLUMNS,
+    required: false,
+  },
+  {
+    key: "history",
+    name: "录入-往年在校生",
+    nameEn: "past enrollment",
+    fileNames: ["往年在校生", "history"],
+    columns: HISTORY_COLUMNS,
+    required: false,
+  },
+  {
+    key: "births",
+    name: "录入-出生人口",
+    nameEn: "births",
+    fileNames: ["出生人口"],
+    columns: BIRTHS_COLUMNS,
+    required: false,
+  },
+  {
+    key: "entrants",
+    name: "录入-新生",
+    nameEn: "entrants",
+    fileNames: ["新生"],
+    columns: ENTRANTS_COLUMNS,
+    required: false,
+  },
+  {
+    key: "ratios",
+    name: "录入-升级比例",
+    nameEn: "progression ratios",
+    fileNames: ["升级比例", "ratios"],
+    columns: RATIO_COLUMNS,
     required: false,
   },
 ];

@@ -367,6 +367,71 @@ export const statedCountSchema = z
   .strict();
 export type StatedCount = z.infer<typeof statedCountSchema>;
 
+/** One school's enrollment by grade in one past year (the year T enrollment is the school's own grades). */
+export const enrollmentHistorySchema = z
+  .object({
+    school: text.max(32, "must be at most 32 characters"),
+    year: year,
+    grades: gradesSchema,
+  })
+  .strict();
+export type EnrollmentHistory = z.infer<typeof enrollmentHistorySchema>;
+
+/** Births in the district in one year (出生人口). */
+export const birthsSchema = z
+  .object({
+    /** The year of birth (a cohort entering senior school in 1990 was born in 1975). */
+    year: z
+      .number()
+      .int("must be a whole year")
+      .min(1950, "must be 1950 or later")
+      .max(2100, "must be 2100 or earlier"),
+    births: countUpTo(LIMITS.people),
+  })
+  .strict();
+export type Births = z.infer<typeof birthsSchema>;
+
+/** A school's first-grade intake entered for a plan year, instead of births × the school's entry rate. */
+export const entrantsSchema = z
+  .object({
+    school: text.max(32, "must be at most 32 characters"),
+    year: year,
+    entrants: countUpTo(LIMITS.gradeStudents),
+  })
+  .strict();
+export type Entrants = z.infer<typeof entrantsSchema>;
+
+/** A progression ratio known for a school: students of `grade` per student of the grade below a year earlier. */
+export const ratioOverrideSchema = z
+  .object({
+    school: text.max(32, "must be at most 32 characters"),
+    grade: z.enum(GRADE_KEYS, { message: `must be one of ${GRADE_KEYS.join("/")}` }),
+    ratio: z.number().finite().min(0, "must be 0 or more").max(5, upTo(5)),
+  })
+  .strict();
+export type RatioOverride = z.infer<typeof ratioOverrideSchema>;
+
+/** Across the term (中期财政规划): what the plan years T … lastYear are projected from. */
+export const termSchema = z
+  .object({
+    /** Last year of the plan; the term end year when omitted, never before T + 2. */
+    lastYear: year.optional(),
+    /** Assumed yearly growth of 财政经常性收入, as a fraction (0.05 = 5 %). */
+    revenueGrowth: z
+      .number()
+      .finite()
+      .min(-0.5, "must be −0.5 (−50 %) or more")
+      .max(1, "must be 1 (100 %) or less")
+      .default(0.05),
+    /** Each school's enrollment by grade in past years (at least two, the years just before T). */
+    history: z.array(enrollmentHistorySchema).default([]),
+    births: z.array(birthsSchema).default([]),
+    entrants: z.array(entrantsSchema).default([]),
+    ratios: z.array(ratioOverrideSchema).default([]),
+  })
+  .strict();
+export type Term = z.infer<typeof termSchema>;
+
 export const districtSchema = z
   .object({
     name: text.max(40, "must be at most 40 characters"),
@@ -390,6 +455,8 @@ export const districtSchema = z
     mergers: z.array(mergerSchema).default([]),
     preschool: preschoolSchema,
     statedCounts: z.array(statedCountSchema).default([]),
+    /** The inputs of the term plan (规划); without them the workbook is year T only. */
+    term: termSchema.optional(),
   })
   .strict();
 export type District = z.infer<typeof districtSchema>;

@@ -9,6 +9,7 @@ import { GRADES_BY_LEVEL, GRADES_BY_TYPE, LEVELS_BY_TYPE, levelDropouts, schoolS
 import { fieldLabel } from "./layout";
 import { districtSchema, GRADE_KEYS, SCHOOL_LEVEL_ZH, type District, type School } from "./model";
 import { caseKey, looseKey } from "./names";
+import { ENTRY_AGE, historyYears, planYears, projectedGrades } from "./term";
 import { hasErrors, pathText, type Location, type Path, type Problem, type Severity } from "./problems";
 
 /** Built-in policy pack ids: the default list of packs a district may start from. */
@@ -280,6 +281,7 @@ function crossChecks(district: District, knownPacks: readonly string[]): Finding
     ...projectChecks(district, codes),
     ...mergerChecks(district, codes),
     ...debtChecks(district),
+    ...termChecks(district, codes),
     ...spellingChecks(district),
   ];
 }
@@ -491,6 +493,143 @@ function mergerChecks(district: District, codes: ReadonlySet<string>): Finding[]
       return code && !codes.has(code) ? [unknown(["mergers", index, field], code, merger.name)] : [];
     }),
   ]);
+}
+
+/** The term plan's inputs: schools that exist, a history of at least two past years just before T, births for every cohort. */
+function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
+  const term = district.term;
+  if (!term) return [];
+  const T = district.budgetYear;
+  const findings: Finding[] = [];
+  const unknown = (path: Path, code: string): Finding =>
+    warning(
+      path,
+      `规划数据中的学校代码「${code}」不在学校表中, 该行不计入规划`,
+      `Term plan: school code "${code}" is not on the schools sheet; the row is left out of the plan`,
+    );
+  if (term.lastYear !== undefined && term.lastYear < T + 2)
+    findings.push(
+      error(
+        ["term", "lastYear"],
+        `规划末年 ${term.lastYear} 早于 ${T + 2} 年: 中期财政规划至少含 T、T+1、T+2 三年`,
+        `The last plan year ${term.lastYear} is before ${T + 2}: the plan covers at least T, T+1 and T+2`,
+        `≥ ${T + 2}`,
+      ),
+    );
+  const years = historyYears(district);
+  const seen = new Set<string>();
+  term.history.forEach((row, i) => {
+    if (!codes.has(row.school)) findings.push(unknown(["term", "history", i, "school"], row.school));
+    if (row.year >= T)
+      findings.push(
+        warning(
+          ["term", "history", i, "year"],
+          `往年在校生的年度 ${row.year} 不早于预算年度 ${T} (T 年人数取自学校表, 往年须 ≤ ${T - 1})`,
+          `Past enrollment year ${row.year} is not before the budget year ${T} (year T is the schools sheet)`,
+        ),
+      );
+    const key = `${row.school}\u0000${row.year}`;
+    if (seen.has(key))
+      findings.push(
+        error(
+          ["term", "history", i],
+          `学校「${row.school}」${row.year} 年的往年在校生录入了两次`,
+          `Past enrollment of ${row.school} in ${row.year} is given twice`,
+        ),
+      );
+    seen.add(key);
+  });
+  const expected = Array.from(
+    { length: Math.max(2, years.length) },
+    (_, k) => T - Math.max(2, years.length) + k,
+  );
+  // No history at all is no term plan (规划 says so); a history that does not line up is warned about.
+  if (years.length === 0) return findings;
+  if (years.length < 2 || years.some((year, k) => year !== expected[k]))
+    findings.push(
+      warning(
+        ["term", "history"],
+        `往年在校生须是预算年度之前连续的至少两年 (如 ${T - 2}–${T - 1}), 实有 ${years.length === 0 ? "无" : years.join("、")}; 规划表不作预测`,
+        `Past enrollment needs at least two consecutive years just before T (e.g. ${T - 2}-${T - 1}), found ${years.join(", ") || "none"}; the term plan projects nothing`,
+      ),
+    );
+  else {
+    const yearsOf = new Map<string, Set<number>>();
+    for (const h of term.history) yearsOf.set(h.school, (yearsOf.get(h.school) ?? new Set()).add(h.year));
+    district.schools.forEach((school, index) => {
+      const have = yearsOf.get(school.code) ?? new Set<number>();
+      const missing = years.filter((year) => !have.has(year));
+      if (missing.length > 0)
+        findings.push(
+          warning(
+            ["schools", index, "code"],
+            `学校「${school.name}」缺少 ${missing.join("、")} 年的往年分年级在校生 (${years[0]}–${years[years.length - 1]} 每年一行); 规划表不作预测`,
+            `School ${school.code} has no past enrollment for ${missing.join(", ")}; the term plan projects nothing`,
+          ),
+        );
+    });
+  }
+  const later = planYears(district).slice(1);
+  term.entrants.forEach((row, i) => {
+    if (!codes.has(row.school)) findings.push(unknown(["term", "entrants", i, "school"], row.school));
+    else if (!later.includes(row.year))
+      findings.push(
+        warning(
+          ["term", "entrants", i, "year"],
+          `新生的年度 ${row.year} 不在规划年度 ${later[0]}–${later[later.length - 1]} 内, 该行不计入规划`,
+          `Entrants year ${row.year} is outside the plan years ${later[0]}-${later[later.length - 1]}; the row is left out`,
+        ),
+      );
+  });
+  const byCode = new Map(district.schools.map((s) => [s.code, s]));
+  term.ratios.forEach((row, i) => {
+    const school = byCode.get(row.school);
+    if (!school) findings.push(unknown(["term", "ratios", i, "school"], row.school));
+    else if (!projectedGrades(school).slice(1).includes(row.grade))
+      findings.push(
+        error(
+          ["term", "ratios", i, "grade"],
+          `学校「${school.name}」的 ${row.grade} 不是按升级比例推算的年级`,
+          `School ${school.code}: ${row.grade} is not a grade projected by a progression ratio`,
+          projectedGrades(school).slice(1).join("/") || "无 (本校不作推算)",
+        ),
+      );
+  });
+  const born = new Set(term.births.map((b) => b.year));
+  if (born.size < term.births.length)
+    findings.push(error(["term", "births"], "出生人口有年份录入了两次", "A year of births is given twice"));
+  if (years.length >= 2) {
+    const plan = planYears(district).slice(1);
+    const entered = new Set(term.entrants.map((e) => `${e.school}\u0000${e.year}`));
+    const birthsOf = new Map(term.births.map((b) => [b.year, b.births]));
+    district.schools.forEach((school) => {
+      const first = projectedGrades(school)[0];
+      const age = first === undefined ? undefined : ENTRY_AGE[first];
+      if (age === undefined) return;
+      const fromBirths = plan.filter((year) => !entered.has(`${school.code}\u0000${year}`));
+      if (fromBirths.length === 0) return;
+      const cohorts = [...years, T, ...fromBirths].map((year) => year - age);
+      const missing = [...new Set(cohorts.filter((year) => !born.has(year)))];
+      const rateBirths = [...years, T].reduce((sum, year) => sum + (birthsOf.get(year - age) ?? 0), 0);
+      if (missing.length === 0 && rateBirths === 0)
+        findings.push(
+          warning(
+            ["term", "births"],
+            `学校「${school.name}」的入学率无从计算: ${(years[0] ?? T) - age}–${T - age} 年出生人口合计为 0; 规划表不作预测`,
+            `School ${school.code}: no entry rate, the births of ${(years[0] ?? T) - age}-${T - age} add up to 0; the term plan projects nothing`,
+          ),
+        );
+      if (missing.length > 0)
+        findings.push(
+          warning(
+            ["term", "births"],
+            `学校「${school.name}」的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
+            `School ${school.code}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or its entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
+          ),
+        );
+    });
+  }
+  return findings;
 }
 
 function debtChecks(district: District): Finding[] {

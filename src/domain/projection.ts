@@ -110,3 +110,16 @@ export function entryRate(entrants: readonly Cell[], births: readonly Cell[]): n
 export function projectionStepFormula(lowerGradeYearBefore: string, ratio: string): string {
   return `${lowerGradeYearBefore}*${ratio}`;
 }
+
+/**
+ * progressionRatios' cell for one grade as a formula (PROGRESSION_RATIO's twin for a history without gaps): the sum
+ * of the upper grade in the later years over the sum of the lower grade in the earlier years (#DIV/0! for a zero sum).
+ */
+export function progressionRatioFormula(upperLaterYears: string, lowerEarlierYears: string): string {
+  return `SUM(${upperLaterYears})/SUM(${lowerEarlierYears})`;
+}
+
+/** entryRate as a formula (ENTRY_RATE's twin for ranges without gaps): Σ entrants / Σ births of their cohorts. */
+export function entryRateFormula(entrants: string, births: string): string {
+  return `SUM(${entrants})/SUM(${births})`;
+}

@@ -1,6 +1,6 @@
 /**
  * The input workbook as a plan: a 填表说明 sheet listing every field (unit, what is accepted, required or optional),
- * then the 8 录入 sheets with bold frozen headers, drop-down lists, number formats and column widths. An empty
+ * then the 录入 sheets (12) with bold frozen headers, drop-down lists, number formats and column widths. An empty
  * template holds no district data at all: the item sheets (区县, 财政) list their items with blank values and a
  * 填写说明 column, and each list sheet has one example row, marked 示例 in its first column and set in grey italics,
  * which the readers leave out. Given a district, the sheets hold it instead (and no example row). Every cell is a

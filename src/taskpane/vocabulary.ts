@@ -28,6 +28,7 @@ const ACCEPTS: Readonly<Record<string, string>> = {
   一组字段: "an object",
   "0 或以上的整数": "a whole number, 0 or more",
   "0 或以上的数(可带千分位逗号)": "a number, 0 or more (thousands commas allowed)",
+  "小数或百分数,如 0.05 或 5%": "a fraction or a percentage, e.g. 0.05 or 5%",
   "四位年份,如 2012": "a four-digit year, e.g. 2012",
   "是/否(也接受 Y/N、TRUE/FALSE、1/0)": "是/否 (yes/no; Y/N, TRUE/FALSE and 1/0 also work)",
   以顿号或逗号分隔的代码: "codes separated by 、 or commas",

@@ -439,11 +439,22 @@ describe("edu-budget template", () => {
       /错误\s+t\.xlsx\s+录入表尚未填写\(示例行不计\)。至少须填写:「录入-区县」的区县名称/,
     );
     expect(io.err()).toContain("三个增长");
-    for (const sheet of ["录入-学校", "录入-项目", "录入-债务", "录入-布局", "录入-学前", "录入-声明"])
+    for (const sheet of [
+      "录入-学校",
+      "录入-项目",
+      "录入-债务",
+      "录入-布局",
+      "录入-学前",
+      "录入-声明",
+      "录入-往年在校生",
+      "录入-出生人口",
+      "录入-新生",
+      "录入-升级比例",
+    ])
       expect(io.err()).toMatch(
         new RegExp(`警告\\s+t\\.xlsx\\s+${sheet}\\s+2\\s+示例\\s+第 2 行是模板的示例行`),
       );
-    expect(io.err()).toContain(TEXTS.zh.problemCount(1, 6));
+    expect(io.err()).toContain(TEXTS.zh.problemCount(1, 10));
   });
 
   it("refuses a template filled with only schools: the district and fiscal sheets are named, no sample fills them", async () => {

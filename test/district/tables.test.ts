@@ -332,3 +332,25 @@ describe("readDistrictTables", () => {
     ]);
   });
 });
+
+describe("the term plan's input sheets", () => {
+  it("reads the revenue growth as a fraction or a percentage", () => {
+    const tables = mutableTables();
+    const rows = sheet(tables, "录入-区县");
+    const row = rows.findIndex((r) => r[0] === "财政经常性收入年增长率(规划假设)");
+    (rows[row] as unknown[])[1] = "7.5%";
+    expect(readDistrictTables(tables, "x.xlsx").district?.term?.revenueGrowth).toBeCloseTo(0.075, 12);
+  });
+
+  it("reports a birth count that is not a number at its cell, and a grade it does not know", () => {
+    const tables = mutableTables();
+    setCell(tables, "录入-出生人口", 3, "出生人口", "一千二");
+    sheet(tables, "录入-升级比例").push(["WZ01", "十三年级", 0.9]);
+    const found = errors(readDistrictTables(tables, "x.xlsx"));
+    expect(found.map((p) => [p.sheet, p.row, p.column])).toEqual([
+      ["录入-出生人口", 3, "出生人口"],
+      ["录入-升级比例", 2, "升入年级"],
+    ]);
+    expect(found[1]?.accepts).toContain("一年级");
+  });
+});

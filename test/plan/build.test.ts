@@ -83,7 +83,7 @@ describe("buildWorkbookPlan", () => {
 });
 
 describe("sheetChoices", () => {
-  it("offers all 16 sheets in order with zh and en names, 参数 and 学校 required", () => {
+  it("offers all 17 sheets in order with zh and en names, 参数 and 学校 required", () => {
     const choices = sheetChoices();
     expect(choices.map((c) => c.key)).toEqual([...SHEET_ORDER]);
     expect(choices.filter((c) => c.required).map((c) => c.zh)).toEqual(["参数", "学校"]);

@@ -103,7 +103,7 @@ const withTrickyNames = (): District => {
 describe("buildInputTemplatePlan", () => {
   const plan = buildInputTemplatePlan();
 
-  it("has the 填表说明 sheet and the 8 input sheets, in order, and passes validatePlan", () => {
+  it("has the 填表说明 sheet and the 12 input sheets, in order, and passes validatePlan", () => {
     expect(plan.sheets.map((sheet) => sheet.name)).toEqual([
       "填表说明",
       "录入-区县",
@@ -114,6 +114,10 @@ describe("buildInputTemplatePlan", () => {
       "录入-布局",
       "录入-学前",
       "录入-声明",
+      "录入-往年在校生",
+      "录入-出生人口",
+      "录入-新生",
+      "录入-升级比例",
     ]);
     expect(validatePlan(plan)).toEqual([]);
     expect(validatePlan(buildInputTemplatePlan(getSample("wuzhen")))).toEqual([]);

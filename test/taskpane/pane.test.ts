@@ -299,7 +299,18 @@ describe("the input sheets' example rows", () => {
   it("are found, one per sheet and row, among the problems of the sheets as created", () => {
     const loaded = loadTables(created(), "本工作簿中的录入表", "sheets");
     expect(loaded.district).toBeUndefined();
-    const lists = ["录入-学校", "录入-项目", "录入-债务", "录入-布局", "录入-学前", "录入-声明"];
+    const lists = [
+      "录入-学校",
+      "录入-项目",
+      "录入-债务",
+      "录入-布局",
+      "录入-学前",
+      "录入-声明",
+      "录入-往年在校生",
+      "录入-出生人口",
+      "录入-新生",
+      "录入-升级比例",
+    ];
     expect(exampleRowsLeft(loaded.problems).sort((a, b) => a.sheet.localeCompare(b.sheet))).toEqual(
       lists.map((sheet) => ({ sheet, row: 2 })).sort((a, b) => a.sheet.localeCompare(b.sheet)),
     );

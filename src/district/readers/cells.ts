@@ -103,6 +103,7 @@ export const ACCEPTS: Record<FieldSpec["kind"], string> = {
   optionalText: "文本",
   count: "0 或以上的整数",
   money: "0 或以上的数(可带千分位逗号)",
+  rate: "小数或百分数,如 0.05 或 5%",
   year: "四位年份,如 2012",
   bool: "是/否(也接受 Y/N、TRUE/FALSE、1/0)",
   enum: "",
@@ -114,6 +115,7 @@ export const ACCEPTS_EN: Record<FieldSpec["kind"], string> = {
   optionalText: "text",
   count: "a whole number, 0 or more",
   money: "a number, 0 or more (thousands commas allowed)",
+  rate: "a fraction or a percentage, e.g. 0.05 or 5%",
   year: "a four-digit year, e.g. 2012",
   bool: "是/否 (yes/no; Y/N, TRUE/FALSE and 1/0 also work)",
   enum: "",
@@ -141,6 +143,24 @@ export function convertCell(cell: unknown, spec: FieldSpec): Converted {
         ACCEPTS.text,
         ACCEPTS_EN.text,
       );
+    case "rate": {
+      const percent = typeof cell === "string" ? /^\s*(.*?)\s*[%％]\s*$/.exec(cell) : null;
+      const value =
+        typeof cell === "number"
+          ? cell
+          : percent
+            ? (parseNumberText(percent[1] ?? "") ?? NaN) / 100
+            : typeof cell === "string"
+              ? parseNumberText(cell)
+              : undefined;
+      if (value !== undefined && Number.isFinite(value)) return { ok: true, value };
+      return fail(
+        `应为小数或百分数,实为${describe(cell)[0]}`,
+        `must be a fraction or a percentage, got ${describe(cell)[1]}`,
+        ACCEPTS.rate,
+        ACCEPTS_EN.rate,
+      );
+    }
     case "count":
     case "money":
     case "year": {

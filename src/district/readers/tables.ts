@@ -84,6 +84,7 @@ export function readDistrictTables(
   );
   district.preschool = preschool;
   district.debts = readDebts(tableOf("debts"), district, context);
+  readTerm(district, context, tableOf);
   district.statedCounts = readStated(tableOf("stated"), context);
   // An input sheet found but nothing filled in: one error that says what to fill, not one per empty field.
   if (!context.filled && tables.some((table) => specForName(table.sheet)))
@@ -107,6 +108,24 @@ export function readDistrictTables(
     );
   const problems = [...context.problems, ...validation.problems];
   return { district: hasErrors(problems) ? undefined : validation.district, problems };
+}
+
+/**
+ * The term plan's sheets (往年在校生, 出生人口, 新生, 升级比例) and items (规划末年, 增长率): a district gets a term
+ * when any of them is filled in.
+ */
+function readTerm(district: Row, context: Context, tableOf: (key: SheetKey) => InputTable | undefined): void {
+  const items = (district.term ?? {}) as Row;
+  const lists = {
+    history: readList(tableOf("history"), sheetSpec("history"), ["term", "history"], context) ?? [],
+    births: readList(tableOf("births"), sheetSpec("births"), ["term", "births"], context) ?? [],
+    entrants: readList(tableOf("entrants"), sheetSpec("entrants"), ["term", "entrants"], context) ?? [],
+    ratios: readList(tableOf("ratios"), sheetSpec("ratios"), ["term", "ratios"], context) ?? [],
+  };
+  const given =
+    Object.values(items).some((value) => value !== undefined) ||
+    Object.values(lists).some((rows) => rows.length > 0);
+  if (given) district.term = { ...items, ...lists };
 }
 
 /** What an input must hold at the least: the required items of 录入-区县, all of 录入-财政, the schools. */

@@ -29,6 +29,10 @@ export const LIST_SHEETS: readonly SheetKey[] = [
   "mergers",
   "preschool",
   "stated",
+  "history",
+  "births",
+  "entrants",
+  "ratios",
 ];
 
 type ExampleCell = string | number;
@@ -104,6 +108,10 @@ export const EXAMPLE_ROWS: Readonly<Record<string, Readonly<Record<string, Examp
     cost: 300,
     year: 2026,
   },
+  history: { school: "示例01", year: 2024, "grades.g1": 42, "grades.g2": 40, "grades.g3": 41 },
+  births: { year: 2019, births: 1200 },
+  entrants: { school: "示例01", year: 2027, entrants: 38 },
+  ratios: { school: "示例01", grade: "二年级", ratio: 0.98 },
   stated: {
     label: "示例:开工建设2个项目",
     stated: 2,
@@ -170,6 +178,7 @@ const ACCEPTS_EN: Record<FieldSpec["kind"], string> = {
   optionalText: "text",
   count: "a whole number, 0 or more",
   money: "a number, 0 or more (thousands separators allowed)",
+  rate: "a fraction or a percentage, e.g. 0.05 or 5%",
   year: "a four-digit year, e.g. 2012",
   bool: "是/否 (also Y/N, TRUE/FALSE, 1/0)",
   enum: "",
@@ -196,6 +205,8 @@ const BLANK_MEANS: Partial<Record<string, readonly [string, string]>> = {
       ]),
     ),
   ),
+  "term.lastYear": ["留空为任期截止年度 (至少到预算年度后第二年)", "blank: the term end year (at least T+2)"],
+  "term.revenueGrowth": ["留空为 5%", "blank: 5 %"],
   publicFundsAvailable: [
     "留空为未提供; 各校都填时按校计算公用经费缺口",
     "blank: not given; when every school gives it the gap is summed per school",
@@ -257,6 +268,22 @@ export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: str
   preschool: [
     "选填。每所规划新建的幼儿园一行;不填即为没有规划。",
     "Optional. One row per planned kindergarten; empty means none.",
+  ],
+  history: [
+    "选填(规划表用)。每所学校每个往年一行:预算年度之前连续至少两年的分年级在校生;本年人数取自录入-学校;不填即为没有(规划表不作预测)。",
+    "Optional (for the term plan). One row per school and past year: enrollment by grade in at least two consecutive years before the budget year; year T is 录入-学校.",
+  ],
+  births: [
+    "选填(规划表用)。全区每个出生年份一行;各校起始年级新生按出生人口 × 入学率推算(小学6岁、初中12岁、高中15岁、幼儿园3岁入学);不填即为没有。",
+    "Optional (for the term plan). One row per year of birth; each school's intake is births × its entry rate (entry at 6, 12, 15 or 3).",
+  ],
+  entrants: [
+    "选填。直接录入某校某规划年度的起始年级新生数,代替出生人口推算;不填即为没有。",
+    "Optional. A school's first-grade intake entered for a plan year, instead of births × entry rate.",
+  ],
+  ratios: [
+    "选填。已知的升级比例(升入年级人数 / 上一年下一年级人数),代替按往年计算的比例;不填即为没有。",
+    "Optional. A known progression ratio (students of the grade per student of the grade below a year earlier), instead of the one from the history.",
   ],
   stated: [
     "选填。文件所述的数量(如「开工建设7个项目」)与所列事项,每个事项一行;不填即为没有。",

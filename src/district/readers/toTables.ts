@@ -54,6 +54,10 @@ export function districtToTables(district: District): InputTable[] {
         : []),
     ],
     mergers: [headers("mergers"), ...listRows("mergers", district.mergers)],
+    history: [headers("history"), ...listRows("history", district.term?.history ?? [])],
+    births: [headers("births"), ...listRows("births", district.term?.births ?? [])],
+    entrants: [headers("entrants"), ...listRows("entrants", district.term?.entrants ?? [])],
+    ratios: [headers("ratios"), ...listRows("ratios", district.term?.ratios ?? [])],
     preschool: [headers("preschool"), ...listRows("preschool", district.preschool.planned)],
     stated: [
       headers("stated"),

@@ -7,6 +7,7 @@ import { GRADES_BY_TYPE, GRADES_BY_LEVEL, LEVELS_BY_TYPE, schoolStudents } from 
 import {
   GRADE_KEYS,
   type AreaZh,
+  type DistrictInput,
   type FiscalYear,
   type GradeKey,
   type School,
@@ -154,4 +155,47 @@ export function fiscalYear(
     compulsoryStudents: sum((school) => schoolStudents(school, COMPULSORY)),
     staffHeadcount: sum((school) => school.staff),
   };
+}
+
+/** A deterministic wobble in [−spread, spread] from a text and a number (no randomness in the samples). */
+function wobble(text: string, n: number, spread: number): number {
+  let h = 2166136261 ^ n;
+  for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
+  return (((h >>> 0) % 1000) / 999 - 0.5) * 2 * spread;
+}
+
+/**
+ * Invented inputs of the term plan for sample schools: enrollment in the `pastYears` years before T (each grade a
+ * little larger the further back, as enrollment falls in most counties), and district births for every cohort the
+ * plan needs (a slow decline), so the projection has something plausible to start from.
+ */
+export function inventedTerm(
+  schools: readonly School[],
+  budgetYear: number,
+  lastYear: number,
+  revenueGrowth: number,
+  pastYears = 3,
+): NonNullable<DistrictInput["term"]> {
+  const history = schools.flatMap((school) =>
+    Array.from({ length: pastYears }, (_, k) => {
+      const back = pastYears - k;
+      const grades = Object.fromEntries(
+        GRADE_KEYS.map((g) => {
+          const now = school.grades[g];
+          const factor = 1 + 0.025 * back + wobble(school.code + g, back, 0.03);
+          return [g, now === 0 ? 0 : Math.max(1, Math.round(now * factor))];
+        }),
+      ) as Record<GradeKey, number>;
+      return { school: school.code, year: budgetYear - back, grades };
+    }),
+  );
+  const intake = schools.reduce((s, school) => s + school.grades.g1, 0);
+  const base = Math.max(100, Math.round(intake / 0.92));
+  const first = budgetYear - pastYears - 15;
+  const births = Array.from({ length: lastYear - 3 - first + 1 }, (_, k) => {
+    const year = first + k;
+    const trend = 1 - 0.012 * (year - (budgetYear - 6));
+    return { year, births: Math.max(1, Math.round(base * (trend + wobble("births", year, 0.02)))) };
+  });
+  return { lastYear, revenueGrowth, history, births, entrants: [], ratios: [] };
 }

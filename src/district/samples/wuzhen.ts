@@ -4,7 +4,7 @@
  * teacher allowance come from the speech; town names other than 海阳, enrollments and money figures are invented.
  */
 import type { DistrictInput, PlannedKindergarten, School } from "../model";
-import { fiscalYear, sketchSchool, type SchoolSketch } from "./build";
+import { fiscalYear, sketchSchool, type SchoolSketch, inventedTerm } from "./build";
 
 const sketches: SchoolSketch[] = [
   // 城区
@@ -275,7 +275,8 @@ export const WUZHEN: DistrictInput = {
     "新建1所示范性幼儿园、3所镇办中心幼儿园、7所民办幼儿园,入园(班)率90%、标准化学校80%的目标," +
     "「四个确保」(列出五项)及从新学年起为偏远农村教师发放津贴,均取自讲话;海阳、鲤泮庄、第二中学、第五中学以外的镇名和校名," +
     "地区、学生数、班数、教职工、面积、财政数字、各年偿还能力和幼儿园班数等其余数据均为虚构,仅供演示。" +
-    "讲话中「五镇尚有欠款491.6万元」是否包含在13644.78万元内未说明,未列入债务表。",
+    "讲话中「五镇尚有欠款491.6万元」是否包含在13644.78万元内未说明,未列入债务表。" +
+    "规划表所用的往年分年级在校生和历年出生人口亦为虚构。",
   // Invented pay standards (元/人·年), matching the invented staff pay: 2150 万元 for 1079 staff ≈ 19,900 元 each;
   // no 绩效工资 in 2004 (it began in compulsory schools in 2009).
   personnel: { basicPay: 13900, allowances: 6000, performancePay: 0, bureauStaff: 18 },
@@ -350,6 +351,8 @@ export const WUZHEN: DistrictInput = {
     },
   ],
   preschool: { population3to5: 9600, enrolled: 7300, planned },
+  // Invented: the past enrollment by grade and the births (see the note).
+  term: inventedTerm(schools, 2004, 2007, 0.06),
   statedCounts: [
     {
       label: "四个确保",

@@ -3,7 +3,7 @@
  * the dropout targets come from the speech; enrollments, staff, areas, costs and fiscal figures are invented.
  */
 import type { DistrictInput, School } from "../model";
-import { fiscalYear, sketchSchool, type SchoolSketch } from "./build";
+import { fiscalYear, sketchSchool, type SchoolSketch, inventedTerm } from "./build";
 
 const sketches: SchoolSketch[] = [
   // 镇赉镇 (the county town)
@@ -271,7 +271,8 @@ export const ZHENLAI: DistrictInput = {
   note:
     "本示例来自讲话(一)(镇赉):7个新建项目和3个续建项目的名称、「开工建设7个项目」「三个优先」「五个水平」的数目、" +
     "控辍目标(小学无辍学、农村初中辍学率控制在3%以内)以及讲话中出现的乡镇和学校名称取自讲话;" +
-    "学生数、班数、教职工、面积、设备、项目投资、学前人口和财政数字等其余数据均为虚构,仅供演示。",
+    "学生数、班数、教职工、面积、设备、项目投资、学前人口和财政数字等其余数据均为虚构,仅供演示。" +
+    "规划表所用的往年分年级在校生和历年出生人口亦为虚构。",
   // S1-27 「启动学生营养改善计划」.
   nutritionPlan: true,
   // Invented pay standards (元/人·年), matching the invented staff pay: 5610 万元 for 1225 staff ≈ 45,800 元 each.
@@ -466,6 +467,8 @@ export const ZHENLAI: DistrictInput = {
       },
     ],
   },
+  // Invented: the past enrollment by grade and the births (see the note).
+  term: inventedTerm(schools, 2012, 2016, 0.08),
   statedCounts: [
     {
       label: "开工建设7个项目",

@@ -24,6 +24,8 @@ import type { PlanCell } from "../types";
 export interface DebtSchedule {
   readonly repaymentYearT: CellExport;
   readonly scheduleRange: CellExport;
+  /** What each year of the schedule repays in all (T first), 万元. */
+  readonly byYear: readonly (CellExport & { readonly year: number })[];
 }
 
 /** What 债务 hands on: its repayment schedule, when the district has debts and a capacity to repay in the term. */
@@ -266,5 +268,10 @@ function schedule(
       ref: sheetRef(sb.name, rangeAddress(first, yearCol(0), last, unpaidCol)),
       value: unpaid,
     },
+    byYear: years.map((year, y) => ({
+      year,
+      ref: sheetRef(sb.name, cellAddress(totalRow, yearCol(y), true)),
+      value: columnTotal(y),
+    })),
   };
 }

@@ -12,6 +12,7 @@ import { dropoutSheet } from "./dropout";
 import { fiscalSheet } from "./fiscal";
 import { mergersSheet } from "./mergers";
 import { parametersSheet } from "./parameters";
+import { planSheet } from "./plan";
 import { preschoolSheet } from "./preschool";
 import { projectsSheet } from "./projects";
 import { publicFundsSheet } from "./publicFunds";
@@ -32,6 +33,7 @@ export const SHEETS = [
   projectsSheet,
   preschoolSheet,
   debtSheet,
+  planSheet,
   summarySheet,
   budgetLinesSheet,
   departmentSummarySheet,

@@ -129,6 +129,7 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
       comment: value.ref ? `${value.labelZh} (${value.ref})` : value.labelZh,
     });
   });
+  planAssumptions(ctx, sb);
   return sb
     .freezeAt(table.headerRow + 1)
     .printSetup({
@@ -137,4 +138,25 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
       repeatRows: `${table.headerRow + 1}:${table.headerRow + 1}`,
     })
     .build();
+}
+
+/** The workbook name of the assumed yearly growth of 财政经常性收入 (规划), set when the district has term inputs. */
+export const REVENUE_GROWTH_NAME = "D_revenue_growth";
+
+/** The term plan's assumptions under the policy values: the revenue growth, a named cell 规划 uses. */
+function planAssumptions(ctx: BuildContext, sb: SheetBuilder): void {
+  const term = ctx.district.term;
+  if (!term) return;
+  sb.note("规划假设 Plan assumptions (地方测算值, 非政策标准; 修改即重算 规划)");
+  const kv = sb.keyValues([
+    {
+      key: "revenueGrowth",
+      label: "财政经常性收入年增长率(假设)",
+      cell: val(term.revenueGrowth),
+      style: "rate",
+    },
+  ]);
+  const cell = kv.revenueGrowth;
+  if (cell)
+    ctx.names.push({ name: REVENUE_GROWTH_NAME, ref: cell.ref, comment: "财政经常性收入年增长率(规划假设)" });
 }

@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { projectEnrollment, projectionStepFormula } from "../../../src/domain/projection";
+import { RuleError } from "../../../src/domain/errors";
+import {
+  entryRate,
+  entryRateFormula,
+  progressionRatioFormula,
+  progressionRatios,
+  projectEnrollment,
+  projectionStepFormula,
+} from "../../../src/domain/projection";
 import { evaluateFormulas, expectSameAsRule } from "../../support/hyperformula";
 import { RUNS } from "./packs";
 
@@ -46,6 +54,70 @@ describe("projectionStepFormula", () => {
         },
       ),
       { numRuns: Math.min(RUNS.numRuns, 30) },
+    );
+  });
+});
+
+describe("progressionRatioFormula", () => {
+  it("gives progressionRatios' ratio of a grade over a history without gaps, #DIV/0! for a zero denominator", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 })), {
+          minLength: 2,
+          maxLength: 6,
+        }),
+        (rows) => {
+          // Column A the lower grade, column B the upper grade, one row a year.
+          const cells: Record<string, number> = {};
+          rows.forEach(([lower, upper], t) => {
+            cells[`A${t + 1}`] = lower;
+            cells[`B${t + 1}`] = upper;
+          });
+          const n = rows.length;
+          const actual = evaluateFormulas(
+            { cells, formulas: { D1: progressionRatioFormula(`B2:B${n}`, `A1:A${n - 1}`) } },
+            "D1",
+          );
+          expectSameAsRule(actual, () => {
+            const [ratio] = progressionRatios(rows);
+            if (ratio instanceof RuleError) throw ratio;
+            return ratio as number;
+          });
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe("entryRateFormula", () => {
+  it("gives entryRate's Σ entrants / Σ births over ranges without gaps", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 30_000 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (pairs) => {
+          const cells: Record<string, number> = {};
+          pairs.forEach(([entrants, births], i) => {
+            cells[`A${i + 1}`] = entrants;
+            cells[`B${i + 1}`] = births;
+          });
+          const n = pairs.length;
+          const actual = evaluateFormulas(
+            { cells, formulas: { D1: entryRateFormula(`A1:A${n}`, `B1:B${n}`) } },
+            "D1",
+          );
+          expectSameAsRule(actual, () =>
+            entryRate(
+              pairs.map(([e]) => e),
+              pairs.map(([, b]) => b),
+            ),
+          );
+        },
+      ),
+      RUNS,
     );
   });
 });

@@ -5,7 +5,8 @@ import { isFormulaCell } from "../../../src/plan/types";
 import { writeXlsx } from "../../../src/writers/xlsx";
 import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
 import { readCells, recalculateWithLibreOffice } from "../../support/libreoffice";
-import { CASED, FIXTURE, suitePlan, TRICKY } from "./helpers";
+import type { WorkbookPlan } from "../../../src/plan/types";
+import { CASED, context, FIXTURE, planOf, suitePlan, TRICKY } from "./helpers";
 
 jest.setTimeout(300_000);
 
@@ -16,34 +17,45 @@ const DISTRICTS = {
   "tricky-names": TRICKY,
   "names in any case": CASED,
 };
+/** Every formula of a plan, computed by LibreOffice from the written .xlsx, as HyperFormula computes it. */
+async function disagreements(plan: WorkbookPlan): Promise<string[]> {
+  const xlsx = await writeXlsx(plan);
+  const cells = await readCells(await recalculateWithLibreOffice(xlsx));
+  const hf = loadPlanIntoHyperFormula(plan);
+  const problems: string[] = [];
+  for (const sheet of plan.sheets)
+    for (const block of sheet.blocks) {
+      const a = parseCell(block.anchor);
+      block.cells.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (!isFormulaCell(cell)) return;
+          const addr = `${columnLetter(a.column + c)}${a.row + r + 1}`;
+          const h = hf.valueAt(sheet.name, addr);
+          const l = cells.get(`${sheet.name}!${addr}`)?.value;
+          const same =
+            typeof h === "number" && typeof l === "number"
+              ? Math.abs(h - l) <= 1e-9 * Math.max(1, Math.abs(h))
+              : h === l || (h === "" && l === undefined);
+          if (!same)
+            problems.push(
+              `${sheet.name}!${addr} =${cell.f}: LO ${JSON.stringify(l)} HF ${h instanceof DetailedCellError ? h.value : JSON.stringify(h)}`,
+            );
+        }),
+      );
+    }
+  return problems;
+}
+
 it.each(Object.keys(DISTRICTS) as (keyof typeof DISTRICTS)[])(
   "computes the %s district's sheets in LibreOffice as in HyperFormula",
   async (id) => {
     const { plan } = suitePlan(DISTRICTS[id], ["publicFunds"]);
-    const xlsx = await writeXlsx(plan);
-    const cells = await readCells(await recalculateWithLibreOffice(xlsx));
-    const hf = loadPlanIntoHyperFormula(plan);
-    const problems: string[] = [];
-    for (const sheet of plan.sheets)
-      for (const block of sheet.blocks) {
-        const a = parseCell(block.anchor);
-        block.cells.forEach((line, r) =>
-          line.forEach((cell, c) => {
-            if (!isFormulaCell(cell)) return;
-            const addr = `${columnLetter(a.column + c)}${a.row + r + 1}`;
-            const h = hf.valueAt(sheet.name, addr);
-            const l = cells.get(`${sheet.name}!${addr}`)?.value;
-            const same =
-              typeof h === "number" && typeof l === "number"
-                ? Math.abs(h - l) <= 1e-9 * Math.max(1, Math.abs(h))
-                : h === l || (h === "" && l === undefined);
-            if (!same)
-              problems.push(
-                `${sheet.name}!${addr} =${cell.f}: LO ${JSON.stringify(l)} HF ${h instanceof DetailedCellError ? h.value : JSON.stringify(h)}`,
-              );
-          }),
-        );
-      }
-    expect(problems.slice(0, 20)).toEqual([]);
+    expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
   },
 );
+
+it("computes the wuzhen sample's 规划 in LibreOffice as in HyperFormula", async () => {
+  const built = context(getSample("wuzhen"));
+  const plan = planOf(built, [built.sheet("debt"), built.sheet("plan")]);
+  expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
+});
