@@ -78,7 +78,11 @@ describe("compareBuilds", () => {
       expect.objectContaining({ a: "pass", b: "fail", flipped: true }),
     );
     expect(comparison.counts.totalsChanged).toBe(0);
-    expect(new Set(comparison.lines.map((line) => sheetOf(line.id)))).toEqual(new Set(["mergers"]));
+    expect(new Set(comparison.lines.map((line) => sheetOf(line.id)))).toEqual(new Set(["mergers", "plan"]));
+    // On 规划 only the three schools of the moved merger and the district's years before its old year change.
+    const onPlan = comparison.lines.filter((line) => sheetOf(line.id) === "plan").map((line) => line.labelZh);
+    expect(onPlan.length).toBeGreaterThan(0);
+    for (const label of onPlan) expect(label).toMatch(/WZ1[123]|^200[45] ·/);
   });
 
   it("flips the deadline check of a merger moved past the pack's deadline, and the order check that follows it", () => {
