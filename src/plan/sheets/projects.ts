@@ -421,7 +421,7 @@ function priorPairs(ctx: BuildContext, sb: SheetBuilder, prior: readonly PriorPr
     ctx,
     {
       label: "上年开工项目与本年续建项目一致",
-      formula: `COUNTIF(${results},${same})=ROWS(${results})`,
+      formula: `COUNTIF(${results},${same})=COUNTA(${results})`,
     },
     {
       id: "projects.prior",
