@@ -260,7 +260,7 @@ export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: str
     "Optional. One row per project; empty means none.",
   ],
   prior: [
-    "选填。上年开工的每个项目一行(学校代码可空);填写后,基建表把本年续建项目与之逐对核对名称;不填即为不核对。",
+    "选填。上年开工的每个项目一行(学校代码可空);填写后,基建表把本年续建项目与之逐对核对名称;不填即为没有(不核对)。",
     "Optional. One row per project started last year (school code optional); when given, 基建 checks this year's continuing projects against it by name; empty means no check.",
   ],
   debts: [
