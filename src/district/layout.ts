@@ -46,6 +46,7 @@ export type SheetKey =
   | "fiscal"
   | "schools"
   | "projects"
+  | "prior"
   | "debts"
   | "mergers"
   | "preschool"
@@ -206,6 +207,11 @@ const PROJECT_COLUMNS: readonly FieldSpec[] = [
   f("economicCode", "经济科目编码", "Economic code", "optionalText"),
 ];
 
+const PRIOR_PROJECT_COLUMNS: readonly FieldSpec[] = [
+  f("name", "上年开工项目名称", "Prior project name", "text", { ...req, width: 24 }),
+  f("school", "学校代码", "School code", "optionalText", { width: 12 }),
+];
+
 const DEBT_COLUMNS: readonly FieldSpec[] = [
   f("rowType", "行类型", "Row type", "enum", { ...req, options: DEBT_ROW_TYPES }),
   f("item", "欠款事项", "Debt item", "text", { width: 36 }),
@@ -327,6 +333,14 @@ export const SHEETS: readonly SheetSpec[] = [
     required: false,
   },
   {
+    key: "prior",
+    name: "录入-上年项目",
+    nameEn: "prior projects",
+    fileNames: ["上年项目", "上年开工项目", "priorProjects"],
+    columns: PRIOR_PROJECT_COLUMNS,
+    required: false,
+  },
+  {
     key: "debts",
     name: "录入-债务",
     nameEn: "debts",
@@ -424,6 +438,8 @@ const CONTAINER_LABELS: readonly (readonly [string, string, string, string])[] =
   ["schools.*.levels.senior", "高中学段辍学情况", "Senior dropouts", "录入-学校"],
   ["projects", "项目", "Projects", "录入-项目"],
   ["projects.*", "项目", "Project", "录入-项目"],
+  ["priorProjects", "上年开工项目", "Prior projects", "录入-上年项目"],
+  ["priorProjects.*", "上年开工项目", "Prior project", "录入-上年项目"],
   ["mergers", "布局调整", "Mergers", "录入-布局"],
   ["mergers.*", "布局调整", "Merger", "录入-布局"],
   ["mergers.*.sources.*", "迁入学校代码", "Source school code", "录入-布局"],
@@ -452,6 +468,7 @@ const LABELS: ReadonlyMap<string, { zh: string; en: string; sheet: string }> = n
   ),
   ...listLabels("schools.*", SCHOOL_COLUMNS, "录入-学校"),
   ...listLabels("projects.*", PROJECT_COLUMNS, "录入-项目"),
+  ...listLabels("priorProjects.*", PRIOR_PROJECT_COLUMNS, "录入-上年项目"),
   ...listLabels("mergers.*", MERGER_COLUMNS, "录入-布局"),
   ...listLabels("preschool.planned.*", KINDERGARTEN_COLUMNS, "录入-学前"),
   ["debts.items.*.item", { zh: "欠款事项", en: "Debt item", sheet: "录入-债务" }],

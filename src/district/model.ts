@@ -266,6 +266,16 @@ export const projectSchema = z
   .strict();
 export type Project = z.infer<typeof projectSchema>;
 
+/** A project the district started last year (上年开工), matched against this year's 续建 projects. */
+export const priorProjectSchema = z
+  .object({
+    name: text.max(80),
+    /** The school's code, which gives the project's town; absent for a project without a school yet. */
+    school: text.max(80).optional(),
+  })
+  .strict();
+export type PriorProject = z.infer<typeof priorProjectSchema>;
+
 /** A yearly amount per person, 元 (a pay standard). */
 const yuanPerPerson = amountUpTo(10_000_000);
 
@@ -451,6 +461,8 @@ export const districtSchema = z
     personnel: personnelSchema.default({ basicPay: 0, allowances: 0, performancePay: 0, bureauStaff: 0 }),
     schools: z.array(schoolSchema),
     projects: z.array(projectSchema).default([]),
+    /** The projects started last year (上年开工项目); absent: not given, and nothing is matched. */
+    priorProjects: z.array(priorProjectSchema).optional(),
     debts: debtsSchema.optional(),
     mergers: z.array(mergerSchema).default([]),
     preschool: preschoolSchema,

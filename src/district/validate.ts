@@ -279,6 +279,7 @@ function crossChecks(district: District, knownPacks: readonly string[]): Finding
     ...fiscalChecks(district),
     ...schoolChecks(district),
     ...projectChecks(district, codes),
+    ...priorProjectChecks(district, codes),
     ...mergerChecks(district, codes),
     ...debtChecks(district),
     ...termChecks(district, codes),
@@ -419,6 +420,23 @@ function schoolChecks(district: District): Finding[] {
       }
     return findings;
   });
+}
+
+/** A prior project's school must be one of the district's schools: its town is what pairs it. */
+function priorProjectChecks(district: District, codes: ReadonlySet<string>): Finding[] {
+  return (district.priorProjects ?? []).flatMap((project, index) =>
+    project.school === undefined || codes.has(project.school)
+      ? []
+      : [
+          error(
+            ["priorProjects", index, "school"],
+            `上年开工项目「${project.name}」的学校代码「${project.school}」不是已有学校代码`,
+            `Prior project ${project.name}: "${project.school}" is not a school code`,
+            "录入-学校中的学校代码",
+            "a school code of the schools sheet",
+          ),
+        ],
+  );
 }
 
 function projectChecks(district: District, codes: ReadonlySet<string>): Finding[] {
@@ -656,6 +674,7 @@ function spellingChecks(district: District): Finding[] {
   const towns = district.schools.map((school, i) => ({ path: ["schools", i, "town"], text: school.town }));
   const names = [
     ...district.projects.map((p, i) => ({ path: ["projects", i, "name"], text: p.name })),
+    ...(district.priorProjects ?? []).map((p, i) => ({ path: ["priorProjects", i, "name"], text: p.name })),
     ...district.preschool.planned.map((k, i) => ({
       path: ["preschool", "planned", i, "name"],
       text: k.name,

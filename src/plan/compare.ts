@@ -474,6 +474,7 @@ const IDENTITY: Readonly<
 > = {
   schools: { field: "code", zh: "学校", en: "School" },
   projects: { field: "name", zh: "项目", en: "Project" },
+  priorProjects: { field: "name", zh: "上年开工项目", en: "Prior project" },
   mergers: { field: "name", zh: "布局调整", en: "Merger" },
   "preschool.planned": { field: "name", zh: "幼儿园", en: "Kindergarten" },
   "debts.items": { field: "item", zh: "欠款", en: "Debt" },

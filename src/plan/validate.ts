@@ -50,6 +50,7 @@ export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "COUNTBLANK",
   "COUNTIF",
   "COUNTIFS",
+  "EXACT",
   "FALSE",
   "FLOOR",
   "HYPERLINK",

@@ -442,6 +442,7 @@ describe("edu-budget template", () => {
     for (const sheet of [
       "录入-学校",
       "录入-项目",
+      "录入-上年项目",
       "录入-债务",
       "录入-布局",
       "录入-学前",
@@ -454,7 +455,7 @@ describe("edu-budget template", () => {
       expect(io.err()).toMatch(
         new RegExp(`警告\\s+t\\.xlsx\\s+${sheet}\\s+2\\s+示例\\s+第 2 行是模板的示例行`),
       );
-    expect(io.err()).toContain(TEXTS.zh.problemCount(1, 10));
+    expect(io.err()).toContain(TEXTS.zh.problemCount(1, 11));
   });
 
   it("refuses a template filled with only schools: the district and fiscal sheets are named, no sample fills them", async () => {

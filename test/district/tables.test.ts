@@ -275,6 +275,37 @@ describe("readDistrictTables", () => {
     expect(result.district?.statedCounts).toEqual(getSample("wuzhen").statedCounts);
   });
 
+  it("reads 录入-上年项目 into the prior projects, a blank school code leaving the school out", () => {
+    const tables = mutableTables("zhenlai");
+    setCell(tables, "录入-上年项目", 2, "学校代码", null);
+    const prior = readDistrictTables(tables, "x.xlsx").district?.priorProjects;
+    expect(prior?.map((p) => [p.name, p.school])).toEqual([
+      ["大屯中学", undefined],
+      ["坦途第二小学", "ZL11"],
+      ["五棵树中心校", "ZL14"],
+      ["培智学校", "ZL08"],
+    ]);
+  });
+
+  it("reads an empty 录入-上年项目 as no prior list, so the district is as without the sheet", () => {
+    const tables = mutableTables("zhenlai");
+    const rows = sheet(tables, "录入-上年项目");
+    rows.splice(1, rows.length - 1);
+    const district = readDistrictTables(tables, "x.xlsx").district;
+    expect(district).toBeDefined();
+    expect(district && "priorProjects" in district).toBe(false);
+  });
+
+  it("refuses a prior project whose school code is not a school, naming its sheet, row and column", () => {
+    const tables = mutableTables("zhenlai");
+    setCell(tables, "录入-上年项目", 3, "学校代码", "ZL99");
+    const result = readDistrictTables(tables, "x.xlsx");
+    expect(result.district).toBeUndefined();
+    expect(errors(result).map((p) => [p.sheet, p.row, p.column, p.message])).toEqual([
+      ["录入-上年项目", 3, "学校代码", "上年开工项目「坦途第二小学」的学校代码「ZL99」不是已有学校代码"],
+    ]);
+  });
+
   it("turns every non-blank row into a model row or a problem", () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 28 }), fc.string({ minLength: 1, maxLength: 4 }), (row, junk) => {

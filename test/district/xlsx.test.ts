@@ -45,6 +45,13 @@ describe("the .xlsx reader's limits on the unpacked file", () => {
     expect(result.district).toEqual(getSample("wuzhen"));
   });
 
+  it("reads the zhenlai sample's input workbook back with its prior projects from 录入-上年项目", async () => {
+    const workbook = await writeXlsx(buildInputTemplatePlan(getSample("zhenlai")));
+    const result = await readInputWorkbook(workbook, "zhenlai.xlsx");
+    expect(result.district?.priorProjects).toEqual(getSample("zhenlai").priorProjects);
+    expect(result.district).toEqual(getSample("zhenlai"));
+  });
+
   it("lists the parts and their sizes from the zip's directory", async () => {
     const bomb = await withParts({ "xl/media/zeros.bin": zeros(3 << 20) });
     const part = zipParts(bomb)?.find((p) => p.name === "xl/media/zeros.bin");

@@ -103,13 +103,14 @@ const withTrickyNames = (): District => {
 describe("buildInputTemplatePlan", () => {
   const plan = buildInputTemplatePlan();
 
-  it("has the 填表说明 sheet and the 12 input sheets, in order, and passes validatePlan", () => {
+  it("has the 填表说明 sheet and the 13 input sheets, in order, and passes validatePlan", () => {
     expect(plan.sheets.map((sheet) => sheet.name)).toEqual([
       "填表说明",
       "录入-区县",
       "录入-财政",
       "录入-学校",
       "录入-项目",
+      "录入-上年项目",
       "录入-债务",
       "录入-布局",
       "录入-学前",

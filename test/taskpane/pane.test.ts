@@ -302,6 +302,7 @@ describe("the input sheets' example rows", () => {
     const lists = [
       "录入-学校",
       "录入-项目",
+      "录入-上年项目",
       "录入-债务",
       "录入-布局",
       "录入-学前",

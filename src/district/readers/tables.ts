@@ -74,6 +74,8 @@ export function readDistrictTables(
   district.fiscal = { ...(district.fiscal as Row | undefined), ...readFiscal(tableOf("fiscal"), context) };
   district.schools = readList(tableOf("schools"), sheetSpec("schools"), ["schools"], context);
   district.projects = readList(tableOf("projects"), sheetSpec("projects"), ["projects"], context);
+  const prior = readList(tableOf("prior"), sheetSpec("prior"), ["priorProjects"], context) ?? [];
+  if (prior.length > 0) district.priorProjects = prior;
   district.mergers = readList(tableOf("mergers"), sheetSpec("mergers"), ["mergers"], context);
   const preschool = (district.preschool ?? {}) as Row;
   preschool.planned = readList(

@@ -25,6 +25,7 @@ export const isHelpHeader = (header: string): boolean => names(HELP_COLUMN).incl
 export const LIST_SHEETS: readonly SheetKey[] = [
   "schools",
   "projects",
+  "prior",
   "debts",
   "mergers",
   "preschool",
@@ -86,6 +87,7 @@ export const EXAMPLE_ROWS: Readonly<Record<string, Readonly<Record<string, Examp
     endYear: 2026,
     amountInYear: 300,
   },
+  prior: { name: "示例教学楼项目", school: "示例01" },
   debts: { rowType: "欠款", item: "示例:拖欠工程款", category: "基建欠款", step: 1, amount: 100 },
   mergers: {
     name: "示例:两所小学合并",
@@ -256,6 +258,10 @@ export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: str
   projects: [
     "选填。每个基建项目一行;不填即为没有基建项目。",
     "Optional. One row per project; empty means none.",
+  ],
+  prior: [
+    "选填。上年开工的每个项目一行(学校代码可空);填写后,基建表把本年续建项目与之逐对核对名称;不填即为没有(不核对)。",
+    "Optional. One row per project started last year (school code optional); when given, 基建 checks this year's continuing projects against it by name; empty means no check.",
   ],
   debts: [
     "选填。行类型「欠款」每笔一行(欠款事项、类别、还款步骤、金额),「声明总额」一行(金额),「偿还能力」自预算年度至任期截止年度每年一行(年度、金额);不填即为没有债务。",

@@ -37,6 +37,7 @@ export function districtToTables(district: District): InputTable[] {
     ],
     schools: [headers("schools"), ...listRows("schools", district.schools)],
     projects: [headers("projects"), ...listRows("projects", district.projects)],
+    prior: [headers("prior"), ...listRows("prior", district.priorProjects ?? [])],
     debts: [
       headers("debts"),
       ...(debts

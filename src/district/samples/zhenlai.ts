@@ -269,7 +269,7 @@ export const ZHENLAI: DistrictInput = {
   termEndYear: 2016,
   policyPack: "zhenlai-2012",
   note:
-    "本示例来自讲话(一)(镇赉):7个新建项目和3个续建项目的名称、「开工建设7个项目」「三个优先」「五个水平」的数目、" +
+    "本示例来自讲话(一)(镇赉):7个新建项目、3个续建项目和4个上年开工项目的名称、「开工建设7个项目」「三个优先」「五个水平」的数目、" +
     "控辍目标(小学无辍学、农村初中辍学率控制在3%以内)以及讲话中出现的乡镇和学校名称取自讲话;" +
     "学生数、班数、教职工、面积、设备、项目投资、学前人口和财政数字等其余数据均为虚构,仅供演示。" +
     "规划表所用的往年分年级在校生和历年出生人口亦为虚构。",
@@ -400,7 +400,7 @@ export const ZHENLAI: DistrictInput = {
       amountInYear: 210,
     },
     {
-      name: "五棵树小学续建工程",
+      name: "五棵树小学",
       school: "ZL13",
       status: "续建",
       category: "教学楼",
@@ -413,7 +413,7 @@ export const ZHENLAI: DistrictInput = {
       amountInYear: 230,
     },
     {
-      name: "坦途第一小学续建工程",
+      name: "坦途第一小学",
       school: "ZL10",
       status: "续建",
       category: "教学楼",
@@ -426,7 +426,7 @@ export const ZHENLAI: DistrictInput = {
       amountInYear: 260,
     },
     {
-      name: "培智学校续建工程",
+      name: "培智学校",
       school: "ZL08",
       status: "续建",
       category: "其他",
@@ -438,6 +438,13 @@ export const ZHENLAI: DistrictInput = {
       endYear: 2012,
       amountInYear: 180,
     },
+  ],
+  // S1-04 「开工新建了大屯中学、坦途第二小学、五棵树中心校、培智学校等项目」, against S1-22's continuing projects (I-6).
+  priorProjects: [
+    { name: "大屯中学", school: "ZL18" },
+    { name: "坦途第二小学", school: "ZL11" },
+    { name: "五棵树中心校", school: "ZL14" },
+    { name: "培智学校", school: "ZL08" },
   ],
   mergers: [],
   preschool: {

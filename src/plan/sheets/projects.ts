@@ -3,8 +3,15 @@
  * the year-T amount split by funding source (in proportion to the project's split), totals by category, status
  * and source, and the counts the source states (e.g. "7 projects to start") against the projects listed.
  */
-import { PROJECT_CATEGORIES, PROJECT_STATUSES, type Project, type StatedCount } from "../../district/model";
+import {
+  PROJECT_CATEGORIES,
+  PROJECT_STATUSES,
+  type PriorProject,
+  type Project,
+  type StatedCount,
+} from "../../district/model";
 import { reconcile, reconcileFormula } from "../../domain/debt";
+import { PAIR_RESULTS, pairProjects, type PairedProject, type ProjectPair } from "../../domain/projectPairs";
 import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
@@ -133,6 +140,7 @@ export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutpu
   });
   if (projects.some((p) => p.status === "续建"))
     sb.note("续建项目的名称应与上年开工的项目一致; 名称不同的请核实是否同一项目。");
+  if (ctx.district.priorProjects) priorPairs(ctx, sb, ctx.district.priorProjects);
   if (projects.length > 0) {
     const line = {
       category: "基本建设",
@@ -348,4 +356,91 @@ function statedCount(
       detailEn: `stated ${stated.stated}, listed ${stated.items.length}, ${kind} projects ${withStatus}, matched ${matchedItems}`,
     },
   });
+}
+
+type Pair = ProjectPair<PairedProject, PairedProject>;
+
+const pairText = (pair: Pair): string =>
+  pair.prior && pair.continuing
+    ? `${pair.prior.name}↔${pair.continuing.name} ${PAIR_RESULTS[pair.result]}`
+    : `${(pair.prior ?? pair.continuing)?.name ?? ""} ${PAIR_RESULTS[pair.result]}`;
+
+/**
+ * The projects started last year against this year's continuing ones, pair by pair: a pair of two names shows the
+ * names' comparison as a live EXACT, a project alone says which list it is missing from; the check fails when any
+ * pair is not 一致 and is not applicable when there is nothing to pair.
+ */
+function priorPairs(ctx: BuildContext, sb: SheetBuilder, prior: readonly PriorProject[]): void {
+  const towns = new Map(ctx.district.schools.map((school) => [school.code, school.town]));
+  const pairs: Pair[] = pairProjects(
+    prior.map((p) => ({ name: p.name, town: p.school === undefined ? undefined : towns.get(p.school) })),
+    ctx.district.projects
+      .filter((p) => p.status === "续建")
+      .map((p) => ({ name: p.name, town: towns.get(p.school) })),
+  );
+  sb.skip();
+  sb.note("上年开工项目与本年续建项目核对: 先按名称配对, 名称不同的按学校所在乡镇配对");
+  const same = str(PAIR_RESULTS.same);
+  const table = sb.table<Pair>({
+    name: "tblProjectsPrior",
+    rows: pairs,
+    columns: [
+      {
+        key: "prior",
+        header: "上年开工项目",
+        width: 26,
+        style: "text",
+        cell: (c) => (c.item.prior ? val(c.item.prior.name.trim()) : null),
+      },
+      {
+        key: "continuing",
+        header: "本年续建项目",
+        width: 26,
+        style: "text",
+        cell: (c) => (c.item.continuing ? val(c.item.continuing.name.trim()) : null),
+      },
+      { key: "town", header: "乡镇", width: 10, style: "text", cell: (c) => val(c.item.town ?? "") },
+      {
+        key: "result",
+        header: "核对结果",
+        width: 14,
+        cell: (c) =>
+          c.item.prior && c.item.continuing
+            ? fx(
+                `IF(EXACT(${c.ref("prior")},${c.ref("continuing")}),${same},${str(PAIR_RESULTS.renamed)})`,
+                PAIR_RESULTS[c.item.result],
+              )
+            : val(PAIR_RESULTS[c.item.result]),
+      },
+    ],
+  });
+  const results = table.range("result");
+  sb.conditional(results, `${results.split(":")[0]}<>${same}`, "warn");
+  const off = pairs.filter((pair) => pair.result !== "same");
+  sb.checkRow(
+    ctx,
+    {
+      label: "上年开工项目与本年续建项目一致",
+      formula: `COUNTIF(${results},${same})=COUNTA(${results})`,
+    },
+    {
+      id: "projects.prior",
+      labelZh: "上年开工项目与本年续建项目核对",
+      labelEn: "Projects started last year against this year's continuing projects",
+      pass: off.length === 0,
+      ...(pairs.length === 0 && { applicable: false }),
+      detailZh:
+        pairs.length === 0
+          ? "没有上年开工项目和本年续建项目"
+          : off.length === 0
+            ? "全部一致"
+            : off.map(pairText).join("; "),
+      detailEn:
+        pairs.length === 0
+          ? "no projects started last year and none continuing"
+          : off.length === 0
+            ? "all agree"
+            : `${off.length} of ${pairs.length} pairs differ: ${off.map(pairText).join("; ")}`,
+    },
+  );
 }

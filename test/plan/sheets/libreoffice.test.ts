@@ -59,3 +59,10 @@ it("computes the wuzhen sample's 规划 in LibreOffice as in HyperFormula", asyn
   const plan = planOf(built, [built.sheet("debt"), built.sheet("plan")]);
   expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
 });
+
+it("computes the zhenlai sample's 基建 with its prior-project pairs in LibreOffice as in HyperFormula", async () => {
+  const built = context(getSample("zhenlai"));
+  const plan = planOf(built, [built.sheet("projects")]);
+  expect(plan.sheets.some((sheet) => sheet.tables.some((t) => t.name === "tblProjectsPrior"))).toBe(true);
+  expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
+});
