@@ -121,6 +121,9 @@ const ownDistrict = () => ({
  * rows of the given list sheets, over their example row, or below it when keepExamples (the example row cleared
  * when the district has no row for it).
  */
+/** The input sheets that are lists: the template gives each one example row. */
+const LIST_SHEETS = SHEETS.filter((spec) => spec.rows === undefined);
+
 async function fillInputSheets(page: Page, lists: readonly SheetKey[], keepExamples: boolean): Promise<void> {
   const tables = districtToTables(ownDistrict());
   const writes = [sheetSpec("district"), sheetSpec("fiscal"), ...lists.map(sheetSpec)].map((spec) => {
@@ -642,9 +645,16 @@ describe("task pane in chromium", () => {
 
     // The sheets as created hold nothing but example rows: one error, and a warning per example row.
     await page.getByRole("button", { name: "Read input sheets" }).click();
-    await page.getByTestId("data-status").filter({ hasText: "errors 1, warnings 6" }).waitFor();
+    await page
+      .getByTestId("data-status")
+      .filter({ hasText: `errors 1, warnings ${LIST_SHEETS.length}` })
+      .waitFor();
     // Filled in, they read back clean; a negative class count in the first school row does not.
-    await fillInputSheets(page, ["schools", "projects", "debts", "mergers", "preschool", "stated"], false);
+    await fillInputSheets(
+      page,
+      LIST_SHEETS.map((spec) => spec.key),
+      false,
+    );
     const schools = sheetSpec("schools");
     // Column A is the 示例 marker column.
     const column = schools.columns.findIndex((c) => c.field === "classes");
@@ -689,13 +699,16 @@ describe("task pane in chromium", () => {
     await page.getByRole("button", { name: "Create input sheets" }).click();
     await page.getByTestId("status").filter({ hasText: "Input sheets created" }).waitFor();
     await page.getByRole("button", { name: "Read input sheets" }).click();
-    await page.getByTestId("data-status").filter({ hasText: "errors 1, warnings 6" }).waitFor();
+    await page
+      .getByTestId("data-status")
+      .filter({ hasText: `errors 1, warnings ${LIST_SHEETS.length}` })
+      .waitFor();
     expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("error");
     await page.getByRole("button", { name: "Next" }).click();
     const problems = page.getByTestId("problems");
     expect(await problems.textContent()).toContain("Nothing is filled in (example rows do not count)");
     await problems.waitFor();
-    expect(await problems.locator("[data-problem]").count()).toBe(7);
+    expect(await problems.locator("[data-problem]").count()).toBe(LIST_SHEETS.length + 1);
     await goToStep(page, "data");
 
     // The required sheets filled in, the example rows left: read, with a warning that names each example row.
@@ -704,7 +717,9 @@ describe("task pane in chromium", () => {
     await page.getByTestId("status").filter({ hasText: "example rows" }).waitFor();
     expect(await page.getByTestId("status").getAttribute("data-intent")).toBe("warning");
     expect(await page.getByTestId("status").textContent()).toContain("录入-学校 row 2");
-    expect(await page.getByTestId("data-status").textContent()).toContain("errors 0, warnings 6");
+    expect(await page.getByTestId("data-status").textContent()).toContain(
+      `errors 0, warnings ${LIST_SHEETS.length}`,
+    );
     await closeClean(session);
   });
 
