@@ -49,7 +49,21 @@ function run(command: string, args: readonly string[], timeoutMs?: number): Prom
 }
 
 /** Opens the file in LibreOffice, recalculates every formula and saves it again as .xlsx. */
-export async function recalculateWithLibreOffice(xlsx: Uint8Array, timeoutMs?: number): Promise<Uint8Array> {
+export function recalculateWithLibreOffice(xlsx: Uint8Array, timeoutMs?: number): Promise<Uint8Array> {
+  return convertWithLibreOffice(xlsx, "xlsx", timeoutMs);
+}
+
+/** LibreOffice's PDF export of an .xlsx, every sheet as its print setup lays it out. */
+export function convertToPdfWithLibreOffice(xlsx: Uint8Array, timeoutMs?: number): Promise<Uint8Array> {
+  return convertWithLibreOffice(xlsx, "pdf", timeoutMs);
+}
+
+/** The .xlsx opened in a fresh LibreOffice profile that recalculates on load, and saved in `format`. */
+async function convertWithLibreOffice(
+  xlsx: Uint8Array,
+  format: "xlsx" | "pdf",
+  timeoutMs?: number,
+): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "edu-budget-lo-"));
   try {
     const profile = join(dir, "profile");
@@ -62,33 +76,11 @@ export async function recalculateWithLibreOffice(xlsx: Uint8Array, timeoutMs?: n
     const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck"];
     const output = await run(
       SOFFICE,
-      [...args, "--convert-to", "xlsx", "--outdir", outdir, input],
+      [...args, "--convert-to", format, "--outdir", outdir, input],
       timeoutMs,
     );
-    const converted = await readFile(join(outdir, "book.xlsx")).catch(() => {
-      throw new Error(`LibreOffice wrote no file:\n${output}`);
-    });
-    return new Uint8Array(converted);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** LibreOffice's PDF export of an .xlsx, every sheet as its print setup lays it out. */
-export async function convertToPdfWithLibreOffice(xlsx: Uint8Array, timeoutMs?: number): Promise<Uint8Array> {
-  const dir = await mkdtemp(join(tmpdir(), "edu-budget-lo-"));
-  try {
-    const profile = join(dir, "profile");
-    await mkdir(join(profile, "user"), { recursive: true });
-    await writeFile(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
-    await mkdir(join(dir, "in"));
-    const input = join(dir, "in", "book.xlsx");
-    await writeFile(input, xlsx);
-    const outdir = join(dir, "out");
-    const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck"];
-    const output = await run(SOFFICE, [...args, "--convert-to", "pdf", "--outdir", outdir, input], timeoutMs);
-    const converted = await readFile(join(outdir, "book.pdf")).catch(() => {
-      throw new Error(`LibreOffice wrote no PDF:\n${output}`);
+    const converted = await readFile(join(outdir, `book.${format}`)).catch(() => {
+      throw new Error(`LibreOffice wrote no ${format} file:\n${output}`);
     });
     return new Uint8Array(converted);
   } finally {

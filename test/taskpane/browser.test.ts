@@ -1022,6 +1022,7 @@ describe("task pane in chromium", () => {
     const expected = readPackJson(bad, "bad-pack.json").problems;
     expect(expected).toHaveLength(2);
     await page
+      .getByTestId("pack-file")
       .locator('input[type="file"]')
       .setInputFiles({ name: "bad-pack.json", mimeType: "application/json", buffer: Buffer.from(bad) });
     await page.getByTestId("pack-file-status").filter({ hasText: "bad-pack.json" }).waitFor();
@@ -1043,6 +1044,7 @@ describe("task pane in chromium", () => {
       values: [{ key: "class_size.primary", value: 42, source: "本区文件", fromYear: 2012 }],
     });
     await page
+      .getByTestId("pack-file")
       .locator('input[type="file"]')
       .setInputFiles({ name: "good-pack.json", mimeType: "application/json", buffer: Buffer.from(good) });
     await page.getByTestId("pack-file-status").filter({ hasText: "good-pack.json" }).waitFor();
@@ -1050,6 +1052,8 @@ describe("task pane in chromium", () => {
       "Pack file good-pack.json: based on zhenlai-2012@1.0.0, 1 value(s) of your own.",
     );
     expect(await page.getByTestId("problems").count()).toBe(0);
+    // The value is in its section, closed until opened.
+    await page.getByRole("button", { name: /^Dropout and class sizes/ }).click();
     expect(await page.locator('input[data-key="class_size.primary"]').inputValue()).toBe("42");
     expect(await page.getByRole("button", { name: "Next" }).isDisabled()).toBe(false);
     await page.getByRole("button", { name: "Use the built-in pack" }).click();
