@@ -405,20 +405,20 @@ function setPath(district: Mutable, path: string, value: unknown, at: Path, file
     .split(/[.[\]]+/)
     .filter((step) => step !== "")
     .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+  const noSuchPath = (): Problem[] => [
+    problem(
+      file,
+      at,
+      `${scenarioLabel(at).zh}:区县数据中没有「${path}」`,
+      `${scenarioLabel(at).en}: the district has no "${path}"`,
+      "区县数据中已有字段的路径,如 fiscal.current.appropriation 或 schools.0.classes",
+      "the path of a field the district has, e.g. fiscal.current.appropriation or schools.0.classes",
+    ),
+  ];
   let holder: unknown = district;
   for (const step of steps.slice(0, -1)) {
     holder = holder !== null && typeof holder === "object" ? (holder as Mutable)[step] : undefined;
-    if (holder === undefined || holder === null || typeof holder !== "object")
-      return [
-        problem(
-          file,
-          at,
-          `${scenarioLabel(at).zh}:区县数据中没有「${path}」`,
-          `${scenarioLabel(at).en}: the district has no "${path}"`,
-          "区县数据中已有字段的路径,如 fiscal.current.appropriation 或 schools.0.classes",
-          "the path of a field the district has, e.g. fiscal.current.appropriation or schools.0.classes",
-        ),
-      ];
+    if (holder === undefined || holder === null || typeof holder !== "object") return noSuchPath();
   }
   const last = steps.at(-1);
   if (
@@ -426,16 +426,7 @@ function setPath(district: Mutable, path: string, value: unknown, at: Path, file
     (Array.isArray(holder) && typeof last !== "number") ||
     !(String(last) in (holder as object))
   )
-    return [
-      problem(
-        file,
-        at,
-        `${scenarioLabel(at).zh}:区县数据中没有「${path}」`,
-        `${scenarioLabel(at).en}: the district has no "${path}"`,
-        "区县数据中已有字段的路径,如 fiscal.current.appropriation 或 schools.0.classes",
-        "the path of a field the district has, e.g. fiscal.current.appropriation or schools.0.classes",
-      ),
-    ];
+    return noSuchPath();
   (holder as Mutable)[String(last)] = value;
   return [];
 }
