@@ -1,8 +1,9 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Suspense, lazy, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { Suspense, lazy, useEffect, useId, useState, type ChangeEvent } from "react";
 import type { Loaded, SampleInfo } from "../data";
 import { pick } from "../i18n";
 import { problemCounts } from "../state";
+import { FilePickerButton } from "./FilePickerButton";
 import type { StepProps } from "./types";
 
 const useStyles = makeStyles({
@@ -65,7 +66,6 @@ export function DataStep(props: StepProps) {
     return () => void (mounted = false);
   }, []);
   const fileId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
   const nameIn = (list: readonly SampleInfo[], id: string) => {
     const sample = list.find((s) => s.id === id);
     return sample ? pick(locale, sample.nameZh, sample.nameEn) : id;
@@ -222,25 +222,15 @@ export function DataStep(props: StepProps) {
         <legend>{t("dataFile")}</legend>
         <Text id={`${fileId}-hint`}>{t("dataFileHint")}</Text>
         <div className={styles.row}>
-          <Button
+          <FilePickerButton
+            label={t("dataChooseFile")}
+            inputLabel={t("dataFileLabel")}
+            accept=".xlsx,.csv,.json"
+            hintId={`${fileId}-hint`}
             disabled={busy}
-            aria-describedby={`${fileId}-hint`}
-            onClick={() => fileInput.current?.click()}
-          >
-            {t("dataChooseFile")}
-          </Button>
+            onChange={readFile}
+          />
         </div>
-        {/* The browser's own picker, opened by the button above; hidden, so it is neither seen nor tabbed to. */}
-        <input
-          ref={fileInput}
-          id={fileId}
-          type="file"
-          accept=".xlsx,.csv,.json"
-          aria-label={t("dataFileLabel")}
-          hidden
-          disabled={busy}
-          onChange={readFile}
-        />
       </fieldset>
       <Text as="p" block weight="semibold" data-testid="data-status">
         {!state.source

@@ -3,7 +3,8 @@
  * by the same reader as the CLI's --pack, and its problems are listed as the data's are (the Problems step's table).
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useRef, type ChangeEvent } from "react";
+import { useId, type ChangeEvent } from "react";
+import { FilePickerButton } from "./FilePickerButton";
 import { problemCounts } from "../state";
 import { ProblemsStep } from "./ProblemsStep";
 import type { StepProps } from "./types";
@@ -28,7 +29,6 @@ export function PackFileLoader(props: StepProps) {
   const { state, dispatch, t, run, announce, busy } = props;
   const styles = useStyles();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const packFile = state.packFile;
 
   const read = (event: ChangeEvent<HTMLInputElement>) => {
@@ -66,26 +66,20 @@ export function PackFileLoader(props: StepProps) {
       <legend>{t("policyPackFile")}</legend>
       <Text id={`${id}-hint`}>{t("policyPackFileHint")}</Text>
       <div className={styles.row}>
-        <Button disabled={busy} aria-describedby={`${id}-hint`} onClick={() => input.current?.click()}>
-          {t("policyPackFileChoose")}
-        </Button>
+        <FilePickerButton
+          label={t("policyPackFileChoose")}
+          inputLabel={t("policyPackFileLabel")}
+          accept=".xlsx,.json"
+          hintId={`${id}-hint`}
+          disabled={busy}
+          onChange={read}
+        />
         {packFile && (
           <Button disabled={busy} onClick={() => dispatch({ type: "clearPackFile" })}>
             {t("policyPackFileClear")}
           </Button>
         )}
       </div>
-      {/* The browser's own picker, opened by the button above; hidden, so it is neither seen nor tabbed to. */}
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        accept=".xlsx,.json"
-        aria-label={t("policyPackFileLabel")}
-        hidden
-        disabled={busy}
-        onChange={read}
-      />
       {packFile && counts && (
         <Text as="p" block weight="semibold" role="status" data-testid="pack-file-status">
           {packFile.pack && counts.errors === 0
