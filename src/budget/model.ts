@@ -1,8 +1,8 @@
 /**
  * The 部门预算 model (budget reference §3): every line of the budget with its 单位, 支出功能分类 项, 部门预算支出经济分类
- * 款, 基本支出 (人员经费 / 公用经费) or 项目支出, funding source and the amounts of 上年预算 and 本年预算 (and the 建议数
- * of 一上 and 控制数 of 一下 where given). The national tables and a province's are renderers over these lines; the
- * model does no I/O.
+ * 款, 基本支出 (人员经费 / 公用经费) or 项目支出, funding source and the amounts of 上年预算 and 本年预算. The 控制数 of
+ * 一下 and the 建议数 of 一上 are given per funding source, not per line (预算明细 compares them). The national tables
+ * and a province's are renderers over these lines; the model does no I/O.
  */
 import { classificationEdition, economicCodeOf, functionCodeOf } from "./codes";
 
@@ -49,10 +49,6 @@ export interface BudgetLine {
   readonly prior: number;
   /** 本年预算, 万元. */
   readonly current: number;
-  /** 建议数 (一上), 万元, where given. */
-  readonly proposed?: number;
-  /** 控制数 (一下), 万元, where given. */
-  readonly ceiling?: number;
 }
 
 /** Why a line is not a valid line of the edition of `year`; empty when it is. */
@@ -66,11 +62,8 @@ export function lineProblems(line: BudgetLine, year: number): string[] {
   for (const [name, amount] of [
     ["上年预算", line.prior],
     ["本年预算", line.current],
-    ["建议数", line.proposed],
-    ["控制数", line.ceiling],
   ] as const)
-    if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0))
-      problems.push(`${name} 须为不小于0的数 (得到 ${amount})`);
+    if (!(Number.isFinite(amount) && amount >= 0)) problems.push(`${name} 须为不小于0的数 (得到 ${amount})`);
   return problems;
 }
 

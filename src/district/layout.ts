@@ -142,6 +142,24 @@ const FISCAL_ROWS: readonly FieldSpec[] = [
   f("businessIncome", "事业收入(万元)", "Business income", "money"),
   f("otherIncome", "其他收入(万元)", "Other income", "money"),
   f("carryOver", "上年结转(万元)", "Carry-over from the prior year", "money"),
+  f(
+    "proposedAppropriation",
+    "一般公共预算拨款建议数(一上, 万元)",
+    "Proposed appropriation (first round)",
+    "money",
+  ),
+  f(
+    "surchargeTaxBase",
+    "实缴增值税和消费税(教育费附加计征依据, 万元)",
+    "VAT and consumption tax paid (surcharge base)",
+    "money",
+  ),
+  f(
+    "landTransferIncome",
+    "土地出让收益(计提教育资金依据, 万元)",
+    "Land-transfer income (base of the education share)",
+    "money",
+  ),
 ];
 
 /** Groups of dotted fields a row may leave out altogether (a school's dropouts per level), unlike its grades. */

@@ -218,6 +218,12 @@ export const fiscalYearSchema = z
     otherIncome: money.default(0),
     /** 上年结转, 万元. */
     carryOver: money.default(0),
+    /** 建议数 (一上) of 一般公共预算拨款, 万元, where the bureau gives it (the appropriation is the 控制数 of 一下). */
+    proposedAppropriation: money.optional(),
+    /** 实际缴纳的增值税和消费税, 万元: the base of 教育费附加 and 地方教育附加, where given. */
+    surchargeTaxBase: money.optional(),
+    /** 土地出让收益, 万元 (出让收入 less the costs 财综〔2011〕62号 deducts): the base of the 10 % for education. */
+    landTransferIncome: money.optional(),
   })
   .strict();
 export type FiscalYear = z.infer<typeof fiscalYearSchema>;

@@ -516,6 +516,44 @@ export const NATIONAL_TIMELINE: PolicyTimelinePack = {
       "《住房公积金管理条例》(国务院令第262号, 2002年修订): 单位缴存比例不低于5%; 建设部等《关于住房公积金管理若干具体问题的指导意见》: 不高于12%, 机关事业单位多按12%; 各地自定",
       1999,
     ),
+    "revenue.education_surcharge_rate": t(
+      RATE,
+      "教育费附加征收率",
+      "Education surcharge rate",
+      dated(
+        {
+          value: 0.03,
+          source:
+            "国务院《关于教育费附加征收问题的紧急通知》(国发明电〔1994〕2号): 教育费附加按实际缴纳的增值税、消费税、营业税税额的3%征收",
+          fromYear: 1994,
+        },
+        {
+          value: 0.03,
+          source:
+            "国务院《关于修改〈征收教育费附加的暂行规定〉的决定》(国务院令第448号, 2005年10月1日起): 按实际缴纳的增值税、营业税、消费税税额的3%征收",
+          fromYear: 2006,
+        },
+      ),
+      { value: 0, note: "1994年前的教育费附加征收率未录入本表, 按0计, 请按当年规定修改" },
+    ),
+    "revenue.local_education_surcharge_rate": v(
+      0.02,
+      RATE,
+      "地方教育附加征收率",
+      "Local education surcharge rate",
+      "财政部《关于统一地方教育附加政策有关问题的通知》(财综〔2010〕98号): 统一按实际缴纳的增值税、营业税、消费税税额的2%征收",
+      2011,
+      { value: 0, note: "2011年前地方教育附加未在全国统一征收, 按0计" },
+    ),
+    "revenue.land_transfer_education_rate": v(
+      0.1,
+      RATE,
+      "土地出让收益计提教育资金比例",
+      "Share of land-transfer income for education",
+      "国务院《关于进一步加大财政教育投入的意见》(国发〔2011〕22号); 财政部、教育部《关于从土地出让收益中计提教育资金有关事项的通知》(财综〔2011〕62号): 2011年1月1日起按土地出让收益的10%计提, 用于校舍建设和维修改造、教学设备购置, 不得用于人员经费和公用经费",
+      2011,
+      { value: 0, note: "2011年前未从土地出让收益中计提教育资金, 按0计" },
+    ),
     "school_size.max": v(2000, "人", "学校规模上限", "School size limit", QUALITY, 2017),
     "school_size.max_nine_year": v(
       2500,

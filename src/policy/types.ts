@@ -73,6 +73,10 @@ export const POLICY_KEYS = [
   "personnel.annuity_rate",
   "personnel.medical_rate",
   "personnel.housing_fund_rate",
+  // Education levies and the land-transfer education fund: parts of 一般公共预算拨款 (budget reference §6)
+  "revenue.education_surcharge_rate",
+  "revenue.local_education_surcharge_rate",
+  "revenue.land_transfer_education_rate",
   // School size limits (§4.3 B)
   "school_size.max",
   "school_size.max_nine_year",

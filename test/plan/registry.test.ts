@@ -179,16 +179,17 @@ describe("startPlan", () => {
   });
 
   it("gives a sheet that reads another undefined when the plan does not hold it, and its output when it does", () => {
-    const without = startPlan(FIXTURE, getPack("national"), { ...OPTIONS, sheets: ["publicFunds"] });
-    for (const key of ["parameters", "schools", "publicFunds"] as const) without.build(key);
-    expect(without.context.includes("fiscal")).toBe(false);
-    expect(without.context.outputIfBuilt("fiscal")).toBeUndefined();
-    const withFiscal = startPlan(FIXTURE, getPack("national"), {
+    // 财政 reads 公用经费 (its year-T 义务教育公用经费) when the plan holds it.
+    const without = startPlan(FIXTURE, getPack("national"), { ...OPTIONS, sheets: ["fiscal"] });
+    for (const key of ["parameters", "schools", "fiscal"] as const) without.build(key);
+    expect(without.context.includes("publicFunds")).toBe(false);
+    expect(without.context.outputIfBuilt("publicFunds")).toBeUndefined();
+    const withFunds = startPlan(FIXTURE, getPack("national"), {
       ...OPTIONS,
       sheets: ["fiscal", "publicFunds"],
     });
-    for (const key of ["parameters", "schools", "fiscal", "publicFunds"] as const) withFiscal.build(key);
-    expect(withFiscal.context.outputIfBuilt("fiscal")).toBe(withFiscal.output("fiscal"));
+    for (const key of ["parameters", "schools", "publicFunds", "fiscal"] as const) withFunds.build(key);
+    expect(withFunds.context.outputIfBuilt("publicFunds")).toBe(withFunds.output("publicFunds"));
   });
 
   it("refuses the output of a sheet that is not built", () => {
@@ -207,9 +208,9 @@ describe("startPlan", () => {
     plan.build("parameters");
     plan.build("schools");
     expect(plan.output("schools").table.name).toBe("tblSchools");
-    plan.build("fiscal");
-    expect(plan.output("fiscal").compulsoryPublicFunds).toEqual({
-      ref: expect.stringMatching(/^'财政'!\$[A-Z]+\$\d+$/) as string,
+    plan.build("publicFunds");
+    expect(plan.output("publicFunds").available).toEqual({
+      ref: expect.stringMatching(/^'公用经费'!\$[A-Z]+\$\d+$/) as string,
       value: FIXTURE.fiscal.current.compulsoryPublicFunds,
     });
   });

@@ -286,7 +286,7 @@ export const WUZHEN: DistrictInput = {
     prior: fiscalYear(
       {
         appropriation: 5180,
-        compulsoryAppropriation: 4090,
+        compulsoryAppropriation: 3220,
         recurringRevenue: 26100,
         staffPay: 2020,
         publicFunds: 360,
@@ -297,12 +297,18 @@ export const WUZHEN: DistrictInput = {
     ),
     current: fiscalYear(
       {
-        appropriation: 5600,
-        compulsoryAppropriation: 4420,
+        // Invented, as the 控制数 of 一般公共预算拨款: 人员经费, 公用经费 and aid (about 3,940 万元) and the first
+        // year's 2,600 万元 of the debt plan.
+        appropriation: 6560,
+        compulsoryAppropriation: 3500,
         recurringRevenue: 27900,
         staffPay: 2150,
         publicFunds: 450,
         compulsoryPublicFunds: 400,
+        // Invented base of 教育费附加 (3 %; 地方教育附加 was unified only in 2011) and a land-transfer income whose
+        // 10 % for education began in 2011.
+        surchargeTaxBase: 6500,
+        landTransferIncome: 1200,
       },
       schools,
     ),

@@ -275,8 +275,10 @@ export const ZHENLAI: DistrictInput = {
     "规划表所用的往年分年级在校生和历年出生人口亦为虚构。",
   // S1-27 「启动学生营养改善计划」.
   nutritionPlan: true,
-  // Invented pay standards (元/人·年), matching the invented staff pay: 5610 万元 for 1225 staff ≈ 45,800 元 each.
-  personnel: { basicPay: 22900, allowances: 9200, performancePay: 13700, bureauStaff: 25 },
+  // Invented pay standards (元/人·年), matching the invented staff pay: 5047 万元 for 1225 staff = 41,200 元 each.
+  // The employer's contributions come on top of the pay (about 42 % of it), so the standards are set for 人员经费
+  // with them, 公用经费, aid and the projects to fit the invented appropriation of 12,560 万元 (the 控制数).
+  personnel: { basicPay: 20600, allowances: 8300, performancePay: 12300, bureauStaff: 25 },
   fiscal: {
     scope: "all",
     priorIsFinalAccounts: true,
@@ -285,7 +287,7 @@ export const ZHENLAI: DistrictInput = {
         appropriation: 11450,
         compulsoryAppropriation: 7620,
         recurringRevenue: 23800,
-        staffPay: 5120,
+        staffPay: 4710,
         publicFunds: 980,
         compulsoryPublicFunds: 720,
       },
@@ -297,9 +299,13 @@ export const ZHENLAI: DistrictInput = {
         appropriation: 12560,
         compulsoryAppropriation: 8340,
         recurringRevenue: 25900,
-        staffPay: 5610,
+        staffPay: 5047,
         publicFunds: 1060,
         compulsoryPublicFunds: 790,
+        // Invented bases of the parts of the appropriation: the VAT and consumption tax paid in the county (教育费附加
+        // 3 %, 地方教育附加 2 %) and the land-transfer income (10 % for education).
+        surchargeTaxBase: 9800,
+        landTransferIncome: 3000,
       },
       schools,
     ),

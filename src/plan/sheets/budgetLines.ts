@@ -26,11 +26,14 @@ import {
   payCostFormula,
 } from "../../budget/personnel";
 import { allowanceMonthsFormula } from "../../domain/allowance";
-import type { Project, School, SchoolType } from "../../district/model";
+import { reconcile, reconcileFormula } from "../../domain/debt";
+import type { District, Project, School, SchoolType } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
 import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
+import { notInForceSpec } from "../verdict";
+import { sumEqual } from "./exact";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
 
@@ -39,6 +42,8 @@ export interface LineRow {
   readonly line: BudgetLine;
   /** The 本年预算 cell: a formula over other sheets and its computed value (万元). */
   readonly amount: PlanCell;
+  /** 义务教育's line (财政's 义务教育财政拨款 sums them). */
+  readonly compulsory: boolean;
 }
 
 /** A revenue row: its source, 上年 and 本年 (cells and values, 万元). */
@@ -57,6 +62,10 @@ export interface BudgetLinesOutput {
   readonly table: TableResult;
   readonly revenue: TableResult;
   readonly revenueRows: readonly RevenueRow[];
+  /** 一般公共预算拨款收入 of T−1 (the prior year's input) and T (the lines funded from it): 财政's 教育财政拨款. */
+  readonly general: { readonly prior: CellExport; readonly current: CellExport };
+  /** Of T's 一般公共预算拨款, what is spent under 小学教育 and 初中教育: 财政's 义务教育财政拨款. */
+  readonly compulsory: CellExport;
   /** The edition the codes are taken from. */
   readonly editionYear: number;
 }
@@ -69,8 +78,8 @@ export const budgetLinesSheet: SheetDefinition<"budgetLines", BudgetLinesOutput>
   titleEn: "Budget lines",
   tabColor: "375623",
   needs: ["parameters", "schools"],
-  // Each source sheet adds its lines when the plan holds it; without 财政 the appropriation is an input here.
-  reads: ["fiscal", "publicFunds", "projects", "debt"],
+  // Each source sheet adds its lines when the plan holds it. 财政 reads the revenue from here (not the other way).
+  reads: ["publicFunds", "projects", "debt"],
   build: buildBudgetLines,
 };
 
@@ -181,11 +190,10 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
     formula: string,
     value: number,
     source: FundingSource = "general",
-  ) =>
-    rows.push({
-      line: { unit, functionCode, economicCode, expense, source, item, prior: 0, current: value },
-      amount: fx(formula, value),
-    });
+  ) => {
+    const line = { unit, functionCode, economicCode, expense, source, item, prior: 0, current: value };
+    rows.push({ line, amount: fx(formula, value), compulsory: isCompulsory(line, district, edition.year) });
+  };
 
   // 人员经费: the bureau (a 行政 unit) and each school with staff.
   const personnel = (unit: BudgetLine["unit"], functionCode: string, staff: string, staffValue: number) => {
@@ -355,9 +363,9 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
   const table = linesTable(sb, rows, edition);
   codeCheck(ctx, sb, rows, edition.year);
 
-  // Revenue by source: 上年 and 本年.
-  const revenueRows = revenue(ctx);
-  sb.note("收入预算 Revenue (万元)");
+  // Revenue by source: 上年 and 本年; 一般公共预算拨款 is what the lines funded from it add up to.
+  const revenueRows = revenue(ctx, table, rows);
+  sb.note("收入预算 Revenue (万元): 一般公共预算拨款收入 = 本表由其安排的支出; 其他来源按 录入-财政");
   const revenueTable = sb.table<RevenueRow>({
     name: "tblBudgetRevenue",
     rows: revenueRows,
@@ -368,6 +376,22 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
       { key: "current", header: "本年预算", width: 14, style: "money", cell: ({ item }) => item.current },
     ],
   });
+  const generalIndex = revenueRows.findIndex((r) => r.source === "general");
+  const generalRow = revenueRows[generalIndex];
+  const general = {
+    prior: {
+      ref: revenueTable.absoluteCell("prior", generalIndex, true),
+      value: generalRow?.priorValue ?? 0,
+    },
+    current: {
+      ref: revenueTable.absoluteCell("current", generalIndex, true),
+      value: generalRow?.currentValue ?? 0,
+    },
+  };
+  sourcesReconciled(ctx, sb, table, rows, revenueTable, revenueRows);
+  parts(ctx, sb, table, rows, revenueTable.cell("current", generalIndex), general.current.value);
+  ceilingCheck(ctx, sb, revenueTable.cell("current", generalIndex), general.current.value);
+  const compulsory = compulsoryTotal(sb, table, rows);
   const header = table.headerRow + 1;
   const plan = sb
     .freezeAt(header, 2)
@@ -380,6 +404,8 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
       table,
       revenue: revenueTable,
       revenueRows,
+      general,
+      compulsory,
       editionYear: edition.year,
     },
   };
@@ -462,6 +488,12 @@ function linesTable(
         cell: ({ item }) => val(ecName(item.line.economicCode)),
       },
       { key: "source", header: "资金来源", width: 18, cell: ({ item }) => val(sourceZh(item.line.source)) },
+      {
+        key: "compulsory",
+        header: "义务教育",
+        width: 8,
+        cell: ({ item }) => val(item.compulsory ? COMPULSORY_MARK : ""),
+      },
       { key: "item", header: "明细", width: 24, style: "text", cell: ({ item }) => val(item.line.item) },
       { key: "prior", header: "上年预算(填列)", width: 12, style: "money", cell: () => null },
       { key: "current", header: "本年预算", width: 12, style: "money", cell: ({ item }) => item.amount },
@@ -501,10 +533,20 @@ function codeCheck(ctx: BuildContext, sb: SheetBuilder, rows: readonly LineRow[]
   );
 }
 
-/** The revenue of the budget: the appropriation (from 财政 when built) and the other sources given on 录入-财政. */
-function revenue(ctx: BuildContext): RevenueRow[] {
+/** The sum of the 本年 amounts of the lines whose column `key` is `text`, as 预算明细's own formula. */
+const linesWhere = (table: TableResult, key: string, text: string): string =>
+  sumEqual(table.range(key), str(text), table.range("current"));
+
+/** The amounts of the lines funded by a source. */
+const fundedBy = (rows: readonly LineRow[], source: FundingSource): number =>
+  rows.filter((r) => r.line.source === source).reduce((sum, r) => sum + r.line.current, 0);
+
+/**
+ * The revenue of the budget: 一般公共预算拨款 of T is what the lines funded from it add up to (上年 is the prior year's
+ * input); the other sources as given on 录入-财政 (国有资本经营 has no input: 0).
+ */
+function revenue(ctx: BuildContext, table: TableResult, rows: readonly LineRow[]): RevenueRow[] {
   const { fiscal } = ctx.district;
-  const appropriation = ctx.outputIfBuilt("fiscal")?.appropriation;
   const given = (
     source: FundingSource,
     field: "governmentFunds" | "businessIncome" | "otherIncome" | "carryOver",
@@ -516,18 +558,15 @@ function revenue(ctx: BuildContext): RevenueRow[] {
     priorValue: fiscal.prior[field],
     currentValue: fiscal.current[field],
   });
+  const generalValue = fundedBy(rows, "general");
   return [
     {
       source: "general",
       zh: sourceZh("general"),
-      prior: appropriation
-        ? fx(appropriation.prior.ref, appropriation.prior.value)
-        : val(fiscal.prior.appropriation),
-      current: appropriation
-        ? fx(appropriation.current.ref, appropriation.current.value)
-        : val(fiscal.current.appropriation),
+      prior: val(fiscal.prior.appropriation),
+      current: fx(linesWhere(table, "source", sourceZh("general")), generalValue),
       priorValue: fiscal.prior.appropriation,
-      currentValue: fiscal.current.appropriation,
+      currentValue: generalValue,
     },
     given("fund", "governmentFunds"),
     {
@@ -542,6 +581,275 @@ function revenue(ctx: BuildContext): RevenueRow[] {
     given("other", "otherIncome"),
     given("carryOver", "carryOver"),
   ];
+}
+
+/**
+ * Each source given on 录入-财政 against the lines funded by it: a difference is money given and not budgeted (or
+ * budgeted and not given), shown in red with its size and on 目录.
+ */
+function sourcesReconciled(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  rows: readonly LineRow[],
+  revenueTable: TableResult,
+  revenueRows: readonly RevenueRow[],
+): void {
+  const given = revenueRows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => row.source !== "general" && row.source !== "stateCapital");
+  sb.note("核对: 各来源收入 − 由该来源安排的支出 (差额不为0表示收入未安排或支出无来源)");
+  const check = sb.reconciliationTable(ctx, {
+    name: "tblBudgetSources",
+    headers: { label: "收入来源", stated: "收入", parts: "由其安排的支出" },
+    style: "money",
+    rows: given.map(({ row, index }) => ({
+      labelZh: `${row.zh}: 收入 − 由其安排的支出`,
+      labelEn: `${row.source}: revenue − lines funded by it`,
+      stated: { formula: revenueTable.cell("current", index), value: row.currentValue },
+      parts: { formula: linesWhere(table, "source", row.zh), value: fundedBy(rows, row.source) },
+    })),
+  });
+  sb.conditional(check.range("difference"), `ROUND(${check.cell("difference", 0)},2)<>0`, "fail");
+}
+/** A part of 一般公共预算拨款收入 (其中): a levy on a base the user gives, or the transfers of the projects. */
+interface Part {
+  readonly label: string;
+  readonly base: PlanCell;
+  readonly rate: PlanCell;
+  /** The amount's cell where it is not base × rate. */
+  readonly amount?: PlanCell;
+  readonly value: number;
+  readonly note: string;
+}
+
+/** The rate of a levy on 参数 and whether its rule is in force in T (a rule before its start year is not). */
+function levy(ctx: BuildContext, key: PolicyKey, label: string, base: number, baseLabel: string): Part {
+  const rate = ctx.param(key);
+  const policy = ctx.pack.values[key];
+  const off = notInForceSpec(ctx.pack, [key], ctx.district.budgetYear);
+  return {
+    label,
+    base: val(base),
+    rate: fx(rate.name, rate.value),
+    value: base * rate.value,
+    note: off ? `${policy.fromYear}年起施行, 本年按0计` : `${baseLabel} × 比率 (参数 ${policy.labelZh})`,
+  };
+}
+
+/**
+ * The parts of 一般公共预算拨款收入 where the user gives their bases (其中 rows): 教育费附加 (3 %) and 地方教育附加 (2 %)
+ * of the VAT and consumption tax paid, 土地出让收益计提教育资金 (10 % of the land-transfer 收益), and the 上级转移支付
+ * of the projects (中央 / 省) by their funding split; with the checks that the parts do not exceed the total and that
+ * the land money pays no more than the 项目支出 for buildings and equipment (it may not pay 人员经费 or 公用经费).
+ */
+function parts(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  table: TableResult,
+  rows: readonly LineRow[],
+  generalCell: string,
+  generalValue: number,
+): void {
+  const { current } = ctx.district.fiscal;
+  const list: Part[] = [];
+  const surcharge = current.surchargeTaxBase;
+  if (surcharge !== undefined) {
+    list.push(
+      levy(ctx, "revenue.education_surcharge_rate", "教育费附加", surcharge, "实缴增值税和消费税"),
+      levy(ctx, "revenue.local_education_surcharge_rate", "地方教育附加", surcharge, "实缴增值税和消费税"),
+    );
+  }
+  const land = current.landTransferIncome;
+  const landIndex = land === undefined ? -1 : list.length;
+  if (land !== undefined)
+    list.push(
+      levy(ctx, "revenue.land_transfer_education_rate", "土地出让收益计提教育资金", land, "土地出让收益"),
+    );
+  const projects = ctx.outputIfBuilt("projects")?.table;
+  if (projects && ctx.district.projects.length > 0)
+    for (const [key, label] of [
+      ["year_central", "中央转移支付(项目)"],
+      ["year_provincial", "省级转移支付(项目)"],
+    ] as const) {
+      const total = projects.total(key);
+      if (total.value === 0) continue;
+      list.push({
+        label,
+        base: null,
+        rate: null,
+        amount: fx(total.ref, total.value),
+        value: total.value,
+        note: "基建 本年安排中该级资金",
+      });
+    }
+  if (list.length === 0) return;
+  sb.note("一般公共预算拨款收入 其中 (万元)");
+  const partsTable = sb.table<Part>({
+    name: "tblBudgetRevenueParts",
+    rows: list,
+    totals: { label: "其中合计", keys: ["amount"] },
+    columns: [
+      { key: "item", header: "其中", width: 26, style: "text", cell: ({ item }) => val(item.label) },
+      { key: "base", header: "计征依据", width: 14, style: "money", cell: ({ item }) => item.base },
+      { key: "rate", header: "比率", width: 9, style: "rate", cell: ({ item }) => item.rate },
+      {
+        key: "amount",
+        header: "金额",
+        width: 14,
+        style: "money",
+        cell: ({ item, ref }) => item.amount ?? fx(`${ref("base")}*${ref("rate")}`, item.value),
+      },
+      { key: "note", header: "说明", width: 40, style: "text", cell: ({ item }) => val(item.note) },
+    ],
+  });
+  const partsTotal = list.reduce((sum, part) => sum + part.value, 0);
+  const within = reconcile(partsTotal, [generalValue]) <= 0;
+  sb.checkRow(
+    ctx,
+    {
+      label: "其中各项合计不超过一般公共预算拨款收入",
+      formula: `${reconcileFormula(partsTable.total("amount").local, [generalCell])}<=0`,
+    },
+    {
+      id: "budgetLines.partsWithinGeneral",
+      labelZh: "一般公共预算拨款收入的其中各项合计不超过其总额",
+      labelEn: "The parts of the general appropriation do not exceed it",
+      pass: within,
+      detailZh: `其中合计 ${partsTotal.toFixed(2)} 万元, 一般公共预算拨款收入 ${generalValue.toFixed(2)} 万元`,
+      detailEn: `parts ${partsTotal.toFixed(2)}, general appropriation ${generalValue.toFixed(2)} (10k yuan)`,
+    },
+  );
+  const landPart = list[landIndex];
+  if (landPart) {
+    // 校舍建设和维修改造、教学设备购置: the 项目支出 under 310 资本性支出.
+    const capital = rows
+      .filter((r) => r.line.expense === "项目支出" && r.line.economicCode.startsWith("310"))
+      .reduce((sum, r) => sum + r.line.current, 0);
+    const capitalFormula = `SUMPRODUCT((${table.range("expense")}="项目支出")*(LEFT(${table.range("economicCode")},3)="310")*${table.range("current")})`;
+    const capitalRow = sb.row;
+    sb.keyValues([
+      {
+        key: "capital",
+        label: "校舍建设和设备购置的项目支出(经济分类310)",
+        cell: fx(capitalFormula, capital),
+        style: "money",
+      },
+    ]);
+    const off = notInForceSpec(ctx.pack, ["revenue.land_transfer_education_rate"], ctx.district.budgetYear);
+    const fits = reconcile(landPart.value, [capital]) <= 0;
+    sb.checkRow(
+      ctx,
+      {
+        label: "土地出让收益计提的教育资金不超过校舍建设和设备购置支出",
+        formula: `${reconcileFormula(partsTable.cell("amount", landIndex), [cellAddress(capitalRow, 1)])}<=0`,
+        note: "不得用于人员经费和公用经费 (财综〔2011〕62号)",
+      },
+      {
+        id: "budgetLines.landFundUse",
+        labelZh: "土地出让收益计提的教育资金不超过校舍建设和设备购置的项目支出",
+        labelEn: "The land-transfer education fund pays no more than buildings and equipment",
+        pass: fits,
+        detailZh: `计提 ${landPart.value.toFixed(2)} 万元, 校舍建设和设备购置项目支出 ${capital.toFixed(2)} 万元`,
+        detailEn: `fund ${landPart.value.toFixed(2)}, capital projects ${capital.toFixed(2)} (10k yuan)`,
+        ...(off ?? {}),
+      },
+    );
+  }
+}
+
+/**
+ * 二上 within the 控制数 of 一下: the appropriation typed for T on 录入-财政 is the 控制数 of 一般公共预算拨款, and
+ * the budget's own 一般公共预算拨款收入 must not exceed it; the 建议数 of 一上, where given, is shown beside it.
+ */
+function ceilingCheck(ctx: BuildContext, sb: SheetBuilder, generalCell: string, generalValue: number): void {
+  const { current } = ctx.district.fiscal;
+  const ceiling = current.appropriation;
+  const proposed = current.proposedAppropriation;
+  sb.note("两上两下: 本预算(二上)与控制数(一下)、建议数(一上)");
+  const top = sb.row;
+  const at = (i: number) => cellAddress(top + i, 1);
+  const over = reconcile(generalValue, [ceiling]);
+  sb.keyValues([
+    {
+      key: "ceiling",
+      label: "一般公共预算拨款控制数(一下)",
+      cell: val(ceiling),
+      style: "money",
+      note: "录入-财政 本年教育财政拨款",
+    },
+    {
+      key: "over",
+      label: "二上 − 控制数",
+      cell: fx(reconcileFormula(generalCell, [at(0)]), over),
+      style: "money",
+      note: "大于0为超出控制数",
+    },
+    ...(proposed === undefined
+      ? []
+      : [
+          {
+            key: "proposed",
+            label: "一般公共预算拨款建议数(一上)",
+            cell: val(proposed),
+            style: "money" as const,
+            note: "录入-财政",
+          },
+          {
+            key: "fromProposal",
+            label: "二上 − 建议数",
+            cell: fx(reconcileFormula(generalCell, [at(2)]), reconcile(generalValue, [proposed])),
+            style: "money" as const,
+          },
+        ]),
+  ]);
+  sb.conditional(at(1), `${at(1)}>0`, "fail");
+  if (proposed !== undefined) sb.conditional(at(3), `${at(3)}<>0`, "fail");
+  sb.checkRow(
+    ctx,
+    { label: "二上在控制数之内", formula: `${at(1)}<=0` },
+    {
+      id: "budgetLines.withinCeiling",
+      labelZh: "一般公共预算拨款(二上)不超过控制数(一下)",
+      labelEn: "The general appropriation (second round) is within the ceiling",
+      pass: over <= 0,
+      detailZh: `二上 ${generalValue.toFixed(2)} 万元, 控制数 ${ceiling.toFixed(2)} 万元, 差额 ${over.toFixed(2)} 万元`,
+      detailEn: `budget ${generalValue.toFixed(2)}, ceiling ${ceiling.toFixed(2)}, difference ${over.toFixed(2)} (10k yuan)`,
+    },
+  );
+}
+
+/** The 义务教育 mark of a line on 预算明细. */
+const COMPULSORY_MARK = "是";
+
+/**
+ * Whether a line is 义务教育's: every line of a 小学, 教学点, 初中 or 九年一贯制 school (its staff's contributions
+ * too), and the lines of other units coded to 小学教育 or 初中教育 (a 完全中学's 初中 公用经费).
+ */
+function isCompulsory(line: BudgetLine, district: District, year: number): boolean {
+  const school = district.schools.find((s) => s.code === line.unit.code);
+  const kind = school ? SCHOOL_KIND_BY_TYPE[school.type] : undefined;
+  if (kind === "primary" || kind === "junior") return true;
+  const codes = [schoolFunctionCode("primary", year).code, schoolFunctionCode("junior", year).code];
+  return codes.includes(line.functionCode);
+}
+
+/** The general-budget lines of 义务教育, on a row of their own: 财政's 义务教育财政拨款. */
+function compulsoryTotal(sb: SheetBuilder, table: TableResult, rows: readonly LineRow[]): CellExport {
+  const value = rows
+    .filter((r) => r.line.source === "general" && r.compulsory)
+    .reduce((sum, r) => sum + r.line.current, 0);
+  const formula = `SUMPRODUCT((${table.range("source")}=${str(sourceZh("general"))})*(${table.range("compulsory")}=${str(COMPULSORY_MARK)})*${table.range("current")})`;
+  const kv = sb.keyValues([
+    {
+      key: "compulsory",
+      label: "其中: 义务教育",
+      cell: fx(formula, value),
+      style: "money",
+      note: "一般公共预算拨款安排的义务教育学校及小学教育、初中教育支出; 财政 表义务教育财政拨款(本年)取此数",
+    },
+  ]);
+  return { ref: kv.compulsory?.ref ?? "", value };
 }
 
 /** A formula text literal for a source's Chinese name (the criterion the tables sum by). */

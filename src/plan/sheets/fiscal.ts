@@ -23,14 +23,7 @@ import type { SheetDefinition, SheetResult } from "../registry";
 import type { StyleName } from "../styles";
 import type { FormulaCell } from "../types";
 
-/** What 财政 hands on: year T's compulsory-education public funds input (万元), for 公用经费. */
-export interface FiscalOutput {
-  readonly compulsoryPublicFunds: CellExport;
-  /** 教育财政拨款 of T−1 and T (inputs), the 部门预算's 一般公共预算拨款收入. */
-  readonly appropriation: { readonly prior: CellExport; readonly current: CellExport };
-}
-
-export const fiscalSheet: SheetDefinition<"fiscal", FiscalOutput> = {
+export const fiscalSheet: SheetDefinition<"fiscal", undefined> = {
   key: "fiscal",
   nameZh: "财政",
   nameEn: "Fiscal",
@@ -39,13 +32,28 @@ export const fiscalSheet: SheetDefinition<"fiscal", FiscalOutput> = {
   tabColor: "ED7D31",
   signed: true,
   needs: ["schools"],
+  // Year T's 教育财政拨款 is the 部门预算's own (预算明细), its 义务教育公用经费 the figure on 公用经费; without them
+  // both are the inputs of 录入-财政.
+  reads: ["budgetLines", "publicFunds"],
   build: buildFiscal,
 };
 
 const SCOPE_ALL = "全部教育";
 const SCOPE_COMPULSORY = "义务教育";
 
-const INPUTS: readonly { key: keyof FiscalYear; label: string; style: StyleName }[] = [
+/** The figures of a year the growths compare (the budget's revenue inputs are 预算明细's). */
+type Figure = Exclude<
+  keyof FiscalYear,
+  | "governmentFunds"
+  | "businessIncome"
+  | "otherIncome"
+  | "carryOver"
+  | "proposedAppropriation"
+  | "surchargeTaxBase"
+  | "landTransferIncome"
+>;
+
+const INPUTS: readonly { key: Figure; label: string; style: StyleName }[] = [
   { key: "appropriation", label: "教育财政拨款(万元)", style: "money" },
   { key: "compulsoryAppropriation", label: "其中:义务教育财政拨款(万元)", style: "money" },
   { key: "recurringRevenue", label: "财政经常性收入(万元)", style: "money" },
@@ -71,7 +79,9 @@ const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 type Fiscal = District["fiscal"];
 /** An input cell of tblFiscal by field and year. */
-type InputRef = (key: keyof FiscalYear, year: Year) => string;
+type InputRef = (key: Figure, year: Year) => string;
+/** Year T's figures that other sheets compute: the cell to show instead of the input. */
+type Derived = Partial<Record<Figure, CellExport>>;
 /** The comparison basis: a figure's cell and its computed value (NaN where it cannot be computed). */
 interface Basis {
   ref(key: BasisRow["key"], year: Year): string;
@@ -100,20 +110,34 @@ const TESTS: readonly GrowthTest[] = [
   { label: "G3 教职工平均工资逐步增长", labelEn: "G3 average staff pay rises", item: "pay" },
 ];
 
-export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
-  const { fiscal } = ctx.district;
+export function buildFiscal(ctx: BuildContext): SheetResult<undefined> {
+  const lines = ctx.outputIfBuilt("budgetLines");
+  const funds = ctx.outputIfBuilt("publicFunds");
+  const derived: Derived = {
+    ...(lines ? { appropriation: lines.general.current, compulsoryAppropriation: lines.compulsory } : {}),
+    ...(funds ? { compulsoryPublicFunds: funds.available } : {}),
+  };
+  const given = ctx.district.fiscal;
+  // The figures the growths compare: year T's derived ones in place of the inputs.
+  const fiscal: Fiscal = {
+    ...given,
+    current: {
+      ...given.current,
+      ...Object.fromEntries(Object.entries(derived).map(([key, cell]) => [key, cell.value])),
+    },
+  };
   const sb = new SheetBuilder(fiscalSheet);
   sb.title(
     "财政投入与“三个增长” Fiscal input and the three statutory growths",
     `${educationLawArticle(ctx.district.budgetYear).zh} / ${compulsoryEducationLawArticle(ctx.district.budgetYear).zh} (适用于${ctx.district.budgetYear}年度); 两个只增不减 (国办发〔2018〕82号)`,
   );
   const scope = scopeSetting(sb, fiscal);
-  const input = inputsTable(sb, fiscal);
+  const input = inputsTable(sb, fiscal, derived);
+  if (lines)
+    sb.note(
+      "本年教育财政拨款为本部门预算的一般公共预算拨款收入(取自 预算明细), 义务教育财政拨款为其中小学教育、初中教育的支出; 录入-财政 的本年拨款数为控制数, 在 预算明细 核对",
+    );
   const qualified = (local: string): string => sheetRef(sb.name, absoluteAddress(local));
-  const compulsoryPublicFunds: CellExport = {
-    ref: qualified(input("compulsoryPublicFunds", "current")),
-    value: fiscal.current.compulsoryPublicFunds,
-  };
   // Staff pay, the largest line of a year's education spending: 汇总 reads year T's from this input.
   ctx.budgetLines.push({
     category: "教职工工资",
@@ -126,11 +150,7 @@ export function buildFiscal(ctx: BuildContext): SheetResult<FiscalOutput> {
   // Reconciliation: the fiscal student counts against the schools table.
   reconciliation(ctx, sb, fiscal, input, ctx.output("schools").table);
   const plan = sb.printSetup({ orientation: "portrait", fitToWidth: true }).build();
-  const appropriation = {
-    prior: { ref: qualified(input("appropriation", "prior")), value: fiscal.prior.appropriation },
-    current: { ref: qualified(input("appropriation", "current")), value: fiscal.current.appropriation },
-  };
-  return { plan, output: { compulsoryPublicFunds, appropriation } };
+  return { plan, output: undefined };
 }
 
 /** The scope of the growths, switchable on the sheet, and what the prior year's figures are. */
@@ -155,15 +175,23 @@ function scopeSetting(sb: SheetBuilder, fiscal: Fiscal): string {
   return absoluteAddress(scopeCell);
 }
 
-/** The inputs for T−1 and T (tblFiscal); returns each input's cell. */
-function inputsTable(sb: SheetBuilder, fiscal: Fiscal): InputRef {
+/** The inputs for T−1 and T (tblFiscal), year T's derived figures as references; returns each figure's cell. */
+function inputsTable(sb: SheetBuilder, fiscal: Fiscal, derived: Derived): InputRef {
   const inputs = sb.table({
     name: "tblFiscal",
     rows: INPUTS,
     columns: [
       { key: "item", header: "项目 Item", width: 32, cell: ({ item }) => val(item.label) },
       { key: "prior", header: "上年 T−1", width: 14, cell: ({ item }) => val(fiscal.prior[item.key]) },
-      { key: "current", header: "本年 T", width: 14, cell: ({ item }) => val(fiscal.current[item.key]) },
+      {
+        key: "current",
+        header: "本年 T",
+        width: 14,
+        cell: ({ item }) => {
+          const from = derived[item.key];
+          return from ? fx(from.ref, from.value) : val(fiscal.current[item.key]);
+        },
+      },
     ],
   });
   INPUTS.forEach((input, i) => {
@@ -179,7 +207,7 @@ function inputsTable(sb: SheetBuilder, fiscal: Fiscal): InputRef {
 /** The figures of the chosen scope, and the per-student and per-head figures the growths compare. */
 function basisTable(sb: SheetBuilder, fiscal: Fiscal, scope: string, input: InputRef): Basis {
   const compulsory = fiscal.scope === "compulsory";
-  const scoped = (all: keyof FiscalYear, comp: keyof FiscalYear, year: Year): FormulaCell =>
+  const scoped = (all: Figure, comp: Figure, year: Year): FormulaCell =>
     fx(
       `IF(${scope}=${str(SCOPE_COMPULSORY)},${input(comp, year)},${input(all, year)})`,
       fiscal[year][compulsory ? comp : all],

@@ -28,10 +28,14 @@ interface Row {
   readonly index: number;
 }
 
-/** What 公用经费 hands on: the total by norm (万元), and the per-school table (预算明细 codes it by level). */
+/**
+ * What 公用经费 hands on: the total by norm (万元), the per-school table (预算明细 codes it by level), and year T's
+ * 义务教育公用经费 available (the input of 录入-财政, which 财政 shows).
+ */
 export interface PublicFundsOutput {
   readonly total: CellExport;
   readonly table: TableResult;
+  readonly available: CellExport;
 }
 
 export const publicFundsSheet: SheetDefinition<"publicFunds", PublicFundsOutput> = {
@@ -42,8 +46,6 @@ export const publicFundsSheet: SheetDefinition<"publicFunds", PublicFundsOutput>
   titleEn: "Public funds",
   tabColor: "FFC000",
   needs: ["parameters", "schools"],
-  // Without 财政 the funds available are an input on this sheet (marked 录入).
-  reads: ["fiscal"],
   build: buildPublicFunds,
 };
 
@@ -284,7 +286,6 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
   const townTotal = towns.length > 0 ? byTown.total("amount") : { ref: "", value: 0 };
 
   // What is available, the gap (a special appropriation covers the shortfall), and the reconciliation.
-  const fiscalRef = ctx.outputIfBuilt("fiscal")?.compulsoryPublicFunds;
   const available = district.fiscal.current.compulsoryPublicFunds;
   const gapRow = sb.row;
   const local = (i: number) => cellAddress(gapRow + i, 1);
@@ -306,9 +307,9 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     {
       key: "available",
       label: "本年义务教育公用经费(万元)",
-      cell: fiscalRef ? fx(fiscalRef.ref, available) : val(available),
+      cell: val(available),
       style: "money",
-      note: fiscalRef ? "取自 财政 表" : "录入",
+      note: "录入-财政 (财政 表取此数)",
     },
     {
       key: "gap",
@@ -359,5 +360,6 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     .freezeAt(header, 2)
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
-  return { plan, output: { total: { ref: total.ref, value: total.value }, table } };
+  const availableCell = { ref: kv.available?.ref ?? "", value: available };
+  return { plan, output: { total: { ref: total.ref, value: total.value }, table, available: availableCell } };
 }
