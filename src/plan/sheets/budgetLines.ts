@@ -27,6 +27,7 @@ import {
 } from "../../budget/personnel";
 import { allowanceMonthsFormula } from "../../domain/allowance";
 import { reconcile, reconcileFormula } from "../../domain/debt";
+import { roundHalfAway } from "../../domain/validate";
 import type { District, Project, School, SchoolType } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
@@ -769,7 +770,7 @@ function ceilingCheck(ctx: BuildContext, sb: SheetBuilder, generalCell: string, 
   sb.note("两上两下: 本预算(二上)与控制数(一下)、建议数(一上)");
   const top = sb.row;
   const at = (i: number) => cellAddress(top + i, 1);
-  const over = reconcile(generalValue, [ceiling]);
+  const over = generalValue - ceiling;
   sb.keyValues([
     {
       key: "ceiling",
@@ -781,7 +782,7 @@ function ceilingCheck(ctx: BuildContext, sb: SheetBuilder, generalCell: string, 
     {
       key: "over",
       label: "二上 − 控制数",
-      cell: fx(reconcileFormula(generalCell, [at(0)]), over),
+      cell: fx(`${generalCell}-${at(0)}`, over),
       style: "money",
       note: "大于0为超出控制数",
     },
@@ -798,21 +799,21 @@ function ceilingCheck(ctx: BuildContext, sb: SheetBuilder, generalCell: string, 
           {
             key: "fromProposal",
             label: "二上 − 建议数",
-            cell: fx(reconcileFormula(generalCell, [at(2)]), reconcile(generalValue, [proposed])),
+            cell: fx(`${generalCell}-${at(2)}`, generalValue - proposed),
             style: "money" as const,
           },
         ]),
   ]);
-  sb.conditional(at(1), `${at(1)}>0`, "fail");
-  if (proposed !== undefined) sb.conditional(at(3), `${at(3)}<>0`, "fail");
+  sb.conditional(at(1), `ROUND(${at(1)},2)>0`, "fail");
+  if (proposed !== undefined) sb.conditional(at(3), `ROUND(${at(3)},2)<>0`, "fail");
   sb.checkRow(
     ctx,
-    { label: "二上在控制数之内", formula: `${at(1)}<=0` },
+    { label: "二上在控制数之内", formula: `ROUND(${at(1)},2)<=0` },
     {
       id: "budgetLines.withinCeiling",
       labelZh: "一般公共预算拨款(二上)不超过控制数(一下)",
       labelEn: "The general appropriation (second round) is within the ceiling",
-      pass: over <= 0,
+      pass: roundHalfAway(over, 2) <= 0,
       detailZh: `二上 ${generalValue.toFixed(2)} 万元, 控制数 ${ceiling.toFixed(2)} 万元, 差额 ${over.toFixed(2)} 万元`,
       detailEn: `budget ${generalValue.toFixed(2)}, ceiling ${ceiling.toFixed(2)}, difference ${over.toFixed(2)} (10k yuan)`,
     },

@@ -10,7 +10,7 @@ import { validatePlan } from "../../../src/plan/validate";
 import { getPack } from "../../../src/policy/packs";
 import { loadPlanIntoHyperFormula, planMismatches } from "../../support/hyperformula";
 import { FIXTURE, fixtureWith } from "../fixtures";
-import { column, columnCells, planOf } from "../planHelpers";
+import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
 
 describe("预算明细 and the 部门预算 tables of the samples", () => {
   it.each(["zhenlai", "wuzhen"])("compute in HyperFormula as built (%s)", (id) => {
@@ -18,22 +18,30 @@ describe("预算明细 and the 部门预算 tables of the samples", () => {
     expect(validatePlan(plan)).toEqual([]);
     expect(planMismatches(plan)).toEqual([]);
   });
-  it("reconcile the 部门收支总表's spending with all the lines, and show the gap to the revenue on 目录", () => {
+  it("balance the 部门收支总表 by construction and show the gap to the 控制数 on 预算明细 and 目录", () => {
     const plan = planOf(getSample("zhenlai"));
     const loaded = loadPlanIntoHyperFormula(plan);
     const labels = column(plan, loaded, "tbl_deptBudgetSummary_check", "核对项目");
     const differences = column(plan, loaded, "tbl_deptBudgetSummary_check", "差额");
     const byLabel = Object.fromEntries(labels.map((l, i) => [String(l), differences[i]]));
     expect(byLabel["部门收支总表: 本年支出合计 − 预算明细合计"]).toBe(0);
-    // Revenue is the appropriation (12,560); spending is the lines' total: the difference (to the cent) is shown.
-    const gap = Number(byLabel["部门收支总表: 收入总计 − 支出总计"]);
+    // 一般公共预算拨款收入 is what the lines funded from it add up to: revenue and spending agree.
+    expect(byLabel["部门收支总表: 收入总计 − 支出总计"]).toBe(0);
+    // The appropriation typed on 录入-财政 (12,560) is the 控制数: the budget's gap to it is shown with its size.
     const lines = column(plan, loaded, "tblBudgetLines", "本年预算").map(Number);
     const spent = lines.reduce((a, b) => a + b, 0);
-    expect(gap).toBe(Math.round((12560 - spent) * 100) / 100);
-    expect(gap).not.toBe(0);
-    const contents = plan.sheets.find((s) => s.key === "contents");
-    const text = JSON.stringify(contents?.blocks);
-    expect(text).toContain("部门收支总表: 收入总计 − 支出总计");
+    const sheet = sheetByKey(plan, "budgetLines");
+    const over = labelled(sheet, "二上 − 控制数");
+    expect(Number(loaded.valueAt(sheet.name, over))).toBeCloseTo(spent - 12560, 9);
+    const verdict = labelled(sheet, "二上在控制数之内");
+    expect(loaded.valueAt(sheet.name, verdict)).toBe(spent <= 12560);
+    // A lower 控制数 puts the budget over it: the verdict turns, on 目录 too.
+    loaded.setValue(sheet.name, labelled(sheet, "一般公共预算拨款控制数(一下)"), 12000);
+    expect(Number(loaded.valueAt(sheet.name, over))).toBeCloseTo(spent - 12000, 9);
+    expect(loaded.valueAt(sheet.name, verdict)).toBe(false);
+    const index = plan.checks.findIndex((c) => c.id === "budgetLines.withinCeiling");
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(column(plan, loaded, "tblChecks", "结果")[index]).toBe(false);
   });
 });
 

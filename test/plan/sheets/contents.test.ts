@@ -1,7 +1,7 @@
 import { shownVerdict } from "../../../src/plan/sheets/contents";
 import { schoolsSheet } from "../../../src/plan/sheets/schools";
 import { expectPlanComputes } from "../../support/hyperformula";
-import { FIXTURE } from "../fixtures";
+import { FIXTURE, fixtureWith } from "../fixtures";
 import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
 
 describe("目录", () => {
@@ -64,14 +64,23 @@ describe("目录", () => {
   });
 
   it("flags a generation-time detail that no longer explains the live verdict after an input changes", () => {
-    const loaded = expectPlanComputes(plan);
-    const index = plan.checks.findIndex((c) => c.id === "fiscal.threeGrowth");
-    expect(plan.checks[index]?.pass).toBe(true);
-    const fiscal = sheetByKey(plan, "fiscal");
+    // Year T's appropriation is the budget's own: a prior year a sixth below it passes the three growths.
+    const general = Number(column(plan, expectPlanComputes(plan), "tblBudgetRevenue", "本年预算")[0]);
+    const prior = Math.round((general / 1.2) * 100) / 100;
+    const plan2 = planOf(
+      fixtureWith((d) => ({
+        ...d,
+        fiscal: { ...d.fiscal, prior: { ...d.fiscal.prior, appropriation: prior } },
+      })),
+    );
+    const loaded = expectPlanComputes(plan2);
+    const index = plan2.checks.findIndex((c) => c.id === "fiscal.threeGrowth");
+    expect(plan2.checks[index]?.pass).toBe(true);
+    const fiscal = sheetByKey(plan2, "fiscal");
     // A prior-year appropriation ten times larger turns this year's growth negative: G1 fails.
-    const prior = labelled(fiscal, "教育财政拨款");
-    loaded.setValue(fiscal.name, prior, Number(loaded.valueAt(fiscal.name, prior)) * 10);
-    expect(column(plan, loaded, "tblChecks", "结果")[index]).toBe(false);
-    expect(column(plan, loaded, "tblChecks", "说明仍适用 Still holds")[index]).toBe(false);
+    const priorCell = labelled(fiscal, "教育财政拨款");
+    loaded.setValue(fiscal.name, priorCell, Number(loaded.valueAt(fiscal.name, priorCell)) * 10);
+    expect(column(plan2, loaded, "tblChecks", "结果")[index]).toBe(false);
+    expect(column(plan2, loaded, "tblChecks", "说明仍适用 Still holds")[index]).toBe(false);
   });
 });

@@ -1,8 +1,21 @@
 import { threeGrowth } from "../../../src/domain/growth";
 import type { FiscalYear } from "../../../src/district/model";
 import { expectPlanComputes } from "../../support/hyperformula";
+import type { District } from "../../../src/district/model";
+import { buildWorkbookPlan } from "../../../src/plan/build";
+import { getPack } from "../../../src/policy/packs";
 import { FIXTURE, fixtureWith } from "../fixtures";
-import { column, labelled, planOf, sheetByKey } from "../planHelpers";
+import { column, labelled, OPTIONS, planOf as fullPlanOf, sheetByKey } from "../planHelpers";
+
+/**
+ * A workbook without the 部门预算 (预算明细): 财政 compares the appropriations as typed on 录入-财政, the growth
+ * rules under test here. With the 部门预算, year T's appropriation is the budget's own (tested below).
+ */
+const planOf = (district: District) =>
+  buildWorkbookPlan(district, getPack(district.policyPack), {
+    ...OPTIONS,
+    sheets: ["fiscal", "publicFunds", "summary", "contents"],
+  });
 
 const figures = (y: FiscalYear, compulsory: boolean): number[] => {
   const e = compulsory ? y.compulsoryAppropriation : y.appropriation;
@@ -74,8 +87,10 @@ describe("财政", () => {
   it("reconciles the fiscal student counts with the schools table and shows the difference", () => {
     const loaded = expectPlanComputes(plan);
     expect(column(plan, loaded, "tblFiscalReconcile", "差额")).toEqual([2210 - 2263, 1640 - 1738]);
-    expect(column(plan, loaded, "tblReconciliations", "差额").slice(0, 2)).toEqual([-53, -98]);
-    expect(column(plan, loaded, "tblReconciliations", "一致").slice(0, 2)).toEqual([false, false]);
+    const labels = column(plan, loaded, "tblReconciliations", "核对项 Item");
+    const at = labels.indexOf("在校学生数: 财政 − 学校表合计");
+    expect(column(plan, loaded, "tblReconciliations", "差额").slice(at, at + 2)).toEqual([-53, -98]);
+    expect(column(plan, loaded, "tblReconciliations", "一致").slice(at, at + 2)).toEqual([false, false]);
   });
 
   it("puts year T's staff pay on 汇总 as a line read from its input on 财政", () => {
@@ -91,6 +106,29 @@ describe("财政", () => {
     const pay = labelled(fiscal, "教职工工资总额").replace("B", "C");
     loaded.setValue(fiscal.name, pay, 1234.5);
     expect(column(plan, loaded, "tblBudgetSummary", `${FIXTURE.budgetYear}年预算`)[at]).toBe(1234.5);
+  });
+
+  it("takes year T's appropriation from the 部门预算 and checks the growths against it, the typed one being the 控制数", () => {
+    const plan = fullPlanOf(FIXTURE);
+    const loaded = expectPlanComputes(plan);
+    const revenue = column(plan, loaded, "tblBudgetRevenue", "本年预算");
+    const lines = column(plan, loaded, "tblBudgetLines", "本年预算").map(Number);
+    const general = Number(revenue[0]);
+    expect(general).toBeCloseTo(
+      lines.reduce((a, b) => a + b, 0),
+      9,
+    );
+    expect(column(plan, loaded, "tblFiscal", "本年 T")[0]).toBeCloseTo(general, 9);
+    const prior = FIXTURE.fiscal.prior.appropriation;
+    expect(column(plan, loaded, "tblThreeGrowth", "实际增长 Achieved")[0]).toBeCloseTo(
+      general / prior - 1,
+      12,
+    );
+    // The typed appropriation is the 控制数 on 预算明细.
+    const budget = sheetByKey(plan, "budgetLines");
+    expect(loaded.valueAt(budget.name, labelled(budget, "一般公共预算拨款控制数(一下)"))).toBe(
+      FIXTURE.fiscal.current.appropriation,
+    );
   });
 
   it("cites the statute articles in force in the budget year under the title", () => {
