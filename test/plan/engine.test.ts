@@ -210,8 +210,20 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
         (y.staffPay * 10000) / y.staffHeadcount,
       ];
     };
+    // Year T's appropriation is the 部门预算's own: its 一般公共预算拨款收入 and, of that, 义务教育's lines.
+    const amounts = column(plan, loaded, "tblBudgetLines", "本年预算").map(Number);
+    const sources = column(plan, loaded, "tblBudgetLines", "资金来源");
+    const marks = column(plan, loaded, "tblBudgetLines", "义务教育");
+    const sumWhere = (keep: (i: number) => boolean) =>
+      amounts.reduce((sum, amount, i) => (keep(i) ? sum + amount : sum), 0);
+    const general = sumWhere((i) => sources[i] === "一般公共预算拨款收入");
+    const compulsory = sumWhere((i) => sources[i] === "一般公共预算拨款收入" && marks[i] === "是");
     const prior = figures(fiscal.prior);
-    const current = figures(fiscal.current);
+    const current = figures({
+      ...fiscal.current,
+      appropriation: general,
+      compulsoryAppropriation: compulsory,
+    });
     expect(checkValue(plan, loaded, "fiscal.threeGrowth")).toBe(
       threeGrowth(prior, current).every((r) => r.pass),
     );
@@ -281,6 +293,22 @@ describe("editing an input in the computed workbook", () => {
     );
   };
 
+  /** A cell of 财政 that follows year T's appropriation: its 本年 rows of the appropriations, the basis, the growths and verdicts. */
+  const followsTheBudget = (key: string): boolean => {
+    const [sheet, address] = key.split("!");
+    if (sheet !== sheetOf("fiscal") || !address) return false;
+    const fiscal = tableRange("tblFiscal");
+    const { start } = parseRange(address);
+    const appropriationRow = start.row === fiscal.start.row + 1 || start.row === fiscal.start.row + 2;
+    const verdicts = plan.checks.filter((c) => c.sheet === "fiscal").map((c) => c.cell);
+    return (
+      (inTable(key, "tblFiscal") && appropriationRow) ||
+      inTable(key, "tblFiscalBasis") ||
+      inTable(key, "tblThreeGrowth") ||
+      verdicts.includes(address)
+    );
+  };
+
   it("a school's students change its own derived cells, the fund and staffing totals and the reconciliations only", () => {
     const loaded = expectPlanComputes(plan);
     const before = snapshotValues(plan, loaded);
@@ -293,11 +321,13 @@ describe("editing an input in the computed workbook", () => {
     loaded.setValue(sheetOf("schools"), cell, 150);
     const changed = changedCells(before, snapshotValues(plan, loaded));
     const schoolRow = `${schools.start.row + 2}`;
-    // On 学校 only the first school's row; on 财政 only the reconciliation; nothing on 参数 or 控辍.
+    // On 学校 only the first school's row; on 财政 the reconciliation and what follows the budget's own year-T
+    // appropriation (the school's students move its aid and public funds); nothing on 参数 or 控辍.
     for (const key of changed) {
       const [sheet, address] = key.split("!");
       if (sheet === sheetOf("schools")) expect(address?.replace(/^[A-Z]+/, "")).toBe(schoolRow);
-      if (sheet === sheetOf("fiscal")) expect(inTable(key, "tblFiscalReconcile")).toBe(true);
+      if (sheet === sheetOf("fiscal"))
+        expect(followsTheBudget(key) || inTable(key, "tblFiscalReconcile")).toBe(true);
       expect([sheetOf("parameters"), sheetOf("dropout")]).not.toContain(sheet);
     }
     const publicFundsTotal = findExport(plan, "公用经费", "合计", "公用经费(万元)").replace(/'|\$/g, "");
@@ -324,7 +354,9 @@ describe("editing an input in the computed workbook", () => {
     // The 部门预算 sums public funds too: its lines and the tables over them follow the norm.
     const budget = [sheetOf("budgetLines"), sheetOf("deptBudgetSummary"), sheetOf("generalBudgetExpense")];
     const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents"), ...budget]);
-    expect(changed.filter((k) => !allowed.has(k.split("!")[0] ?? ""))).toEqual([
+    // 财政's year-T appropriation is the budget's own: it and the growths over it follow.
+    expect(changed.filter((k) => k.startsWith(`${sheetOf("fiscal")}!`)).every(followsTheBudget)).toBe(true);
+    expect(changed.filter((k) => !allowed.has(k.split("!")[0] ?? "") && !followsTheBudget(k))).toEqual([
       `${sheetOf("parameters")}!${address}`,
     ]);
     for (const sheet of budget) expect(changed.some((k) => k.startsWith(`${sheet}!`))).toBe(true);
