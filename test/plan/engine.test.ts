@@ -322,7 +322,15 @@ describe("editing an input in the computed workbook", () => {
     loaded.setValue(sheetOf("parameters"), address, 800);
     const changed = changedCells(before, snapshotValues(plan, loaded));
     // The 部门预算 sums public funds too: its lines and the tables over them follow the norm.
-    const budget = [sheetOf("budgetLines"), sheetOf("deptBudgetSummary"), sheetOf("generalBudgetExpense")];
+    const budget = [
+      sheetOf("budgetLines"),
+      sheetOf("deptBudgetSummary"),
+      sheetOf("generalBudgetExpense"),
+      sheetOf("deptIncome"),
+      sheetOf("deptExpense"),
+      sheetOf("fiscalSummary"),
+      sheetOf("generalBasicExpense"),
+    ];
     const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents"), ...budget]);
     expect(changed.filter((k) => !allowed.has(k.split("!")[0] ?? ""))).toEqual([
       `${sheetOf("parameters")}!${address}`,

@@ -384,7 +384,7 @@ export const generalBasicSheet = layoutSheet(
 export const threePublicSheet = layoutSheet(
   {
     key: "threePublicExpense",
-    nameZh: "一般公共预算“三公”经费支出表",
+    nameZh: "一般公共预算三公经费支出表",
     nameEn: "Three public expenditure",
     tabColor: "375623",
   },
