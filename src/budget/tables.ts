@@ -105,6 +105,11 @@ export interface TableLayout {
   readonly textColumns?: readonly string[];
   /** Also split 本年预算 into 基本支出 and 项目支出 (rows of kind "lines" and "sum" only). */
   readonly basicSplit: boolean;
+  /**
+   * Each lines row names a few lines of its own (a project): its cells add up those lines' cells rather than search
+   * all the lines, so a table of a row per project stays quick to compute.
+   */
+  readonly byLine?: boolean;
   /** Further columns splitting 本年预算, after 基本支出 / 项目支出. */
   readonly columns?: readonly LayoutColumn[];
   readonly rows: readonly LayoutRow[];
@@ -420,6 +425,7 @@ export function departmentIncomeLayout(input: LayoutInput): TableLayout {
     codeColumn: true,
     codeHeader: "单位代码",
     labelHeader: "单位名称",
+    byLine: true,
     basicSplit: false,
     columns: FUNDING_SOURCES.map((s) => ({
       key: `source_${s.key}`,
@@ -702,6 +708,7 @@ export function projectLayout(input: LayoutInput): TableLayout {
     codeColumn: false,
     labelHeader: "项目名称",
     textColumns: ["单位", "功能科目", "经济科目"],
+    byLine: true,
     basicSplit: false,
     columns: [
       { key: "appropriation", header: "财政拨款", filters: [{ sources: APPROPRIATION_SOURCES }] },
@@ -788,6 +795,11 @@ function candidates(lines: readonly BudgetLine[], filter: LineFilter): readonly 
     INDEXES.set(lines, index);
   }
   return index.get(`${field[0]}\u0000${filter[field[0]] ?? ""}`) ?? [];
+}
+
+/** The lines that match a filter, in their order. */
+export function linesMatching(lines: readonly BudgetLine[], filter: LineFilter): BudgetLine[] {
+  return candidates(lines, filter).filter((l) => matches(l, filter));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   governmentFundLayout,
   identityTerms,
   layoutAmounts,
+  linesMatching,
   matches,
   projectLayout,
   splitColumns,
@@ -63,10 +64,13 @@ export function layoutSheet<K extends string>(
   return definition;
 }
 
-/** The SUMPRODUCT conditions of a filter over the lines table; undefined when no line can match. */
-function conditions(lines: TableResult, filter: LineFilter): string[] | undefined {
+/**
+ * The conditions of a filter on the lines table's columns, each `(cell=text)`, where `at` gives a column's range
+ * (for SUMPRODUCT) or one line's cell; undefined when no line can match.
+ */
+function conditions(filter: LineFilter, at: (key: string) => string): string[] | undefined {
   const out: string[] = [];
-  const eq = (key: string, text: string) => `(${lines.sheetRange(key)}=${str(text)})`;
+  const eq = (key: string, text: string) => `(${at(key)}=${str(text)})`;
   if (filter.source !== undefined) out.push(eq("source", SOURCE_ZH.get(filter.source) ?? ""));
   if (filter.sources !== undefined) {
     if (filter.sources.length === 0) return undefined;
@@ -82,22 +86,53 @@ function conditions(lines: TableResult, filter: LineFilter): string[] | undefine
   return out;
 }
 
+const asList = (filter: LineFilter | readonly LineFilter[]): readonly LineFilter[] =>
+  Array.isArray(filter) ? filter : [filter as LineFilter];
+
+/** The conditions of every filter, or undefined when no line can match one of them. */
+function allConditions(filters: readonly LineFilter[], at: (key: string) => string): string[] | undefined {
+  const where: string[] = [];
+  for (const f of filters) {
+    const c = conditions(f, at);
+    if (c === undefined) return undefined;
+    where.push(...c);
+  }
+  return where;
+}
+
 /** The sum of a column of the lines that match a filter (or every one of several). */
 export function linesSumFormula(
   lines: TableResult,
   column: "prior" | "current",
   filter: LineFilter | readonly LineFilter[],
 ): string {
-  const filters: readonly LineFilter[] = Array.isArray(filter) ? filter : [filter as LineFilter];
-  const where: string[] = [];
-  for (const f of filters) {
-    const c = conditions(lines, f);
-    if (c === undefined) return "0";
-    where.push(...c);
-  }
+  const where = allConditions(asList(filter), (key) => lines.sheetRange(key));
+  if (where === undefined) return "0";
   return where.length === 0
     ? `SUM(${lines.sheetRange(column)})`
     : `SUMPRODUCT(${where.join("*")}*${lines.sheetRange(column)})`;
+}
+
+/**
+ * The sum of a column of some lines (by their index on 预算明细) that match the filters: each line's cell, times the
+ * conditions on its own cells.
+ */
+function ownLinesFormula(
+  lines: TableResult,
+  column: "prior" | "current",
+  indexes: readonly number[],
+  filters: readonly LineFilter[],
+): string {
+  if (indexes.length === 0) return "0";
+  const terms = indexes.map((i) => {
+    const at = (key: string) => lines.absoluteCell(key, i, true);
+    const where = allConditions(filters, at);
+    if (where === undefined) return undefined;
+    return where.length === 0 ? at(column) : `${where.join("*")}*${at(column)}`;
+  });
+  if (terms.some((t) => t === undefined)) return "0";
+  // A bare cell the user leaves empty (上年预算) is 0 in a sum.
+  return filters.length === 0 ? `SUM(${terms.join(",")})` : terms.join("+");
 }
 
 const sumLines = (lines: readonly BudgetLine[], filter: LineFilter, pick: (l: BudgetLine) => number) =>
@@ -150,16 +185,21 @@ function renderLayout(
     "rate",
     ...splits.map((c) => c.key),
   ];
+  const position = new Map(out.lines.map((l, i) => [l, i]));
+  const ownLines = (filter: LineFilter) => linesMatching(out.lines, filter).map((l) => position.get(l) ?? -1);
   const firstRow = sb.row + 1;
   const at = (key: string, row: number) => cellAddress(firstRow + row, keys.indexOf(key));
   const cellFor = (row: LayoutRow, i: number, column: string): PlanCell => {
     const value = valuesOf(column)[i] ?? 0;
     const split = splits.find((c) => c.key === column);
     switch (row.kind) {
-      case "lines":
-        return split
-          ? fx(linesSumFormula(out.table, "current", [row.filter, ...split.filters]), value)
-          : fx(linesSumFormula(out.table, column === "prior" ? "prior" : "current", row.filter), value);
+      case "lines": {
+        const amount = column === "prior" ? "prior" : "current";
+        const filters = [row.filter, ...(split?.filters ?? [])];
+        return layout.byLine
+          ? fx(ownLinesFormula(out.table, amount, ownLines(row.filter), split?.filters ?? []), value)
+          : fx(linesSumFormula(out.table, amount, filters), value);
+      }
       case "revenue": {
         if (split) return null;
         const index = revenueIndex.get(row.source);
