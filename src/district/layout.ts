@@ -124,6 +124,10 @@ const DISTRICT_ROWS: readonly FieldSpec[] = [
   f("personnel.allowances", "人均津贴补贴(元/人·年)", "Allowances per person (yuan/year)", "money"),
   f("personnel.performancePay", "人均绩效工资(元/人·年)", "Performance pay per person (yuan/year)", "money"),
   f("personnel.bureauStaff", "局机关人数", "Bureau staff", "count"),
+  f("threePublic.abroad", "因公出国（境）费(万元)", "Official travel abroad", "money"),
+  f("threePublic.reception", "公务接待费(万元)", "Official reception", "money"),
+  f("threePublic.vehicleRunning", "公务用车运行费(万元)", "Official vehicle running", "money"),
+  f("threePublic.vehiclePurchase", "公务用车购置费(万元)", "Official vehicle purchase", "money"),
   f("term.lastYear", "规划末年", "Last plan year", "year"),
   f("term.revenueGrowth", "财政经常性收入年增长率(规划假设)", "Assumed recurring revenue growth", "rate"),
 ];

@@ -299,6 +299,20 @@ export const personnelSchema = z
   .strict();
 export type Personnel = z.infer<typeof personnelSchema>;
 
+/**
+ * The “三公”经费 the bureau budgets, 万元 (因公出国（境）费, 公务接待费, 公务用车运行费, 公务用车购置费): lines of the
+ * bureau under their 经济分类 款; 0 means none.
+ */
+export const threePublicSchema = z
+  .object({
+    abroad: money.default(0),
+    reception: money.default(0),
+    vehicleRunning: money.default(0),
+    vehiclePurchase: money.default(0),
+  })
+  .strict();
+export type ThreePublic = z.infer<typeof threePublicSchema>;
+
 export const debtItemSchema = z
   .object({
     item: text.max(80),
@@ -465,6 +479,8 @@ export const districtSchema = z
     nutritionPlan: z.boolean().default(false),
     fiscal: fiscalSchema,
     personnel: personnelSchema.default({ basicPay: 0, allowances: 0, performancePay: 0, bureauStaff: 0 }),
+    /** The bureau's “三公”经费; absent: none budgeted. */
+    threePublic: threePublicSchema.optional(),
     schools: z.array(schoolSchema),
     projects: z.array(projectSchema).default([]),
     /** The projects started last year (上年开工项目); absent: not given, and nothing is matched. */

@@ -19,7 +19,25 @@ import {
   type BudgetLine,
 } from "../../src/budget/model";
 import { contributionFunctionCode, CONTRIBUTIONS, personnelCost } from "../../src/budget/personnel";
-import { departmentSummaryLayout, generalBudgetLayout, rowAmounts } from "../../src/budget/tables";
+import {
+  departmentExpenseLayout,
+  departmentIncomeLayout,
+  departmentSummaryLayout,
+  fiscalSummaryLayout,
+  generalBasicLayout,
+  generalBudgetLayout,
+  governmentFundLayout,
+  APPROPRIATIONS,
+  identityTerms,
+  layoutAmounts,
+  linesMatching,
+  projectLayout,
+  rowAmounts,
+  stateCapitalLayout,
+  threePublicLayout,
+  type LayoutInput,
+  type TableLayout,
+} from "../../src/budget/tables";
 import { generateDistrict, getSample } from "../../src/district/samples";
 import type { WorkbookPlan } from "../../src/plan/types";
 import { getPack } from "../../src/policy/packs";
@@ -178,5 +196,102 @@ describe("personnelCost", () => {
       ["housingFund", "2210201", "30113"],
     ]);
     expect(contributionFunctionCode("medical", "行政")).toBe("2101101");
+  });
+});
+
+const NATIONAL: readonly ((input: LayoutInput) => TableLayout)[] = [
+  departmentSummaryLayout,
+  departmentIncomeLayout,
+  departmentExpenseLayout,
+  fiscalSummaryLayout,
+  generalBudgetLayout,
+  generalBasicLayout,
+  threePublicLayout,
+  governmentFundLayout,
+  stateCapitalLayout,
+  projectLayout,
+];
+
+/**
+ * The identities that hold for any lines: all but those of the revenue against the spending (the revenue is given,
+ * not summed from the lines) and those of the 基本支出表 that assume 人员经费 is coded 301/303 and 公用经费 302/310.
+ */
+const NOT_FOR_ANY_LINES = [
+  "部门收支总表: 收入总计 − 支出总计",
+  "部门收入总表: 合计 − 部门收支总表 收入总计",
+  "财政拨款收支总表: 收入总计 − 支出总计",
+  "一般公共预算基本支出表: 人员经费 − (301 + 303)",
+  "一般公共预算基本支出表: 公用经费 − (302 + 310)",
+];
+
+/** Each identity of every national table, stated and parts, computed from the layouts over the lines. */
+function identitySides(lines: readonly BudgetLine[]): { label: string; stated: number; parts: number }[] {
+  const input = { lines, year: EDITION.year };
+  const layouts = new Map(NATIONAL.map((make) => [make(input).key, make(input)]));
+  const none = { prior: new Map(), current: new Map() };
+  const amounts = new Map([...layouts].map(([key, layout]) => [key, layoutAmounts(layout, lines, none)]));
+  const value = (layout: string, column: string, row: number) =>
+    amounts.get(layout)?.get(column)?.[row] ?? NaN;
+  return [...layouts.values()].flatMap((layout) =>
+    layout.identities.map((identity) => ({
+      label: identity.labelZh,
+      stated: value(layout.key, identity.statedColumn ?? "current", identity.stated),
+      parts: identityTerms(identity).reduce(
+        (sum, term) =>
+          sum +
+          ("lines" in term
+            ? total(linesMatching(lines, term.lines)).current
+            : value(term.layout ?? layout.key, term.column ?? "current", term.row)),
+        0,
+      ),
+    })),
+  );
+}
+
+describe("totals of the lines in the national tables", () => {
+  it("agree by any grouping: every identity within and across the tables holds for any lines", () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 60 }), (lines) => {
+        const sides = identitySides(lines).filter((s) => !NOT_FOR_ANY_LINES.includes(s.label));
+        expect(sides.length).toBeGreaterThan(10);
+        for (const side of sides)
+          expect([side.label, side.stated]).toEqual([side.label, expect.closeTo(side.parts, 6)]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it("agree across the columns: each row's split columns add up to its 本年预算", () => {
+    const SPLITS: Readonly<Record<string, readonly string[]>> = {
+      deptIncome: FUNDING_SOURCES.map((s) => `source_${s.key}`),
+      deptExpense: ["basic", "project"],
+      generalBudgetExpense: ["basic", "project"],
+      generalBasicExpense: ["personnel", "publicFunds"],
+      projectExpense: ["appropriation", "otherFunds"],
+    };
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 60 }), (lines) => {
+        const input = { lines, year: EDITION.year };
+        const none = { prior: new Map(), current: new Map() };
+        for (const make of NATIONAL) {
+          const layout = make(input);
+          const columns = SPLITS[layout.key];
+          if (!columns) continue;
+          const amounts = layoutAmounts(layout, lines, none);
+          layout.rows.forEach((_, i) => {
+            const parts = columns.reduce((sum, c) => sum + (amounts.get(c)?.[i] ?? NaN), 0);
+            expect(parts).toBeCloseTo(amounts.get("current")?.[i] ?? NaN, 6);
+          });
+        }
+        // The 财政拨款收支总表's spending rows: the three appropriations add up to the 合计.
+        const fiscal = fiscalSummaryLayout(input);
+        const amounts = layoutAmounts(fiscal, lines, none);
+        fiscal.rows.forEach((row, i) => {
+          if (row.kind !== "lines") return;
+          const parts = APPROPRIATIONS.reduce((s, a) => s + (amounts.get(a.source)?.[i] ?? NaN), 0);
+          expect(parts).toBeCloseTo(amounts.get("current")?.[i] ?? NaN, 6);
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

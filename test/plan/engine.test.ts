@@ -352,7 +352,15 @@ describe("editing an input in the computed workbook", () => {
     loaded.setValue(sheetOf("parameters"), address, 800);
     const changed = changedCells(before, snapshotValues(plan, loaded));
     // The 部门预算 sums public funds too: its lines and the tables over them follow the norm.
-    const budget = [sheetOf("budgetLines"), sheetOf("deptBudgetSummary"), sheetOf("generalBudgetExpense")];
+    const budget = [
+      sheetOf("budgetLines"),
+      sheetOf("deptBudgetSummary"),
+      sheetOf("generalBudgetExpense"),
+      sheetOf("deptIncome"),
+      sheetOf("deptExpense"),
+      sheetOf("fiscalSummary"),
+      sheetOf("generalBasicExpense"),
+    ];
     const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents"), ...budget]);
     // 财政's year-T appropriation is the budget's own: it and the growths over it follow.
     expect(changed.filter((k) => k.startsWith(`${sheetOf("fiscal")}!`)).every(followsTheBudget)).toBe(true);

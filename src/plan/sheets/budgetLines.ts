@@ -8,6 +8,7 @@
  */
 import {
   classificationEdition,
+  CONTRIBUTION_FUNCTION_CODES,
   economicCodeOf,
   functionCodeOf,
   schoolFunctionCode,
@@ -25,6 +26,7 @@ import {
   payCost,
   payCostFormula,
 } from "../../budget/personnel";
+import { THREE_PUBLIC } from "../../budget/tables";
 import { allowanceMonthsFormula } from "../../domain/allowance";
 import { reconcile, reconcileFormula } from "../../domain/debt";
 import { roundHalfAway } from "../../domain/validate";
@@ -337,6 +339,21 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
   // 项目支出: the capital projects in T (coded as the user chose, else by the school's level), and the debt repaid.
   const projects = ctx.outputIfBuilt("projects")?.table;
   const bureau = { code: BUREAU_CODE, name: `${district.name}教育局(机关)`, kind: "行政" as const };
+  // “三公”经费 the bureau budgets, as given on 录入-区县: lines of the bureau under their 经济分类 款.
+  for (const t of THREE_PUBLIC) {
+    const amount = district.threePublic?.[t.key] ?? 0;
+    if (amount === 0) continue;
+    const expense = t.key === "vehiclePurchase" ? "项目支出" : "公用经费";
+    const line = {
+      unit: bureau,
+      functionCode: CONTRIBUTION_FUNCTION_CODES.bureau,
+      economicCode: t.economicCode,
+    };
+    rows.push({
+      line: { ...line, expense, source: "general", item: t.zh, prior: 0, current: amount },
+      amount: val(amount),
+    });
+  }
   if (projects)
     district.projects.forEach((project, i) => {
       const school = district.schools.find((s) => s.code === project.school);

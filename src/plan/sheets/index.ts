@@ -5,7 +5,18 @@
 import type { SheetDefinition } from "../registry";
 import { balanceSheet } from "./balance";
 import { budgetLinesSheet } from "./budgetLines";
-import { departmentSummarySheet, generalBudgetSheet } from "./budgetTables";
+import {
+  departmentExpenseSheet,
+  departmentIncomeSheet,
+  departmentSummarySheet,
+  fiscalSummarySheet,
+  generalBasicSheet,
+  generalBudgetSheet,
+  governmentFundSheet,
+  projectExpenseSheet,
+  stateCapitalSheet,
+  threePublicSheet,
+} from "./budgetTables";
 import { contentsSheet } from "./contents";
 import { debtSheet } from "./debt";
 import { dropoutSheet } from "./dropout";
@@ -38,6 +49,14 @@ export const SHEETS = [
   budgetLinesSheet,
   departmentSummarySheet,
   generalBudgetSheet,
+  departmentIncomeSheet,
+  departmentExpenseSheet,
+  fiscalSummarySheet,
+  generalBasicSheet,
+  threePublicSheet,
+  governmentFundSheet,
+  stateCapitalSheet,
+  projectExpenseSheet,
 ] as const;
 
 type Defined = (typeof SHEETS)[number];
