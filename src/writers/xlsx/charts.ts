@@ -8,6 +8,7 @@
  */
 import type JSZip from "jszip";
 import { absoluteRange, parseRange, sheetRef } from "../../plan/address";
+import { MIN_PRINTED_SIZE, printScale } from "../../plan/print";
 import type { ChartPlan, ChartSeriesPlan, PlanCell, Scalar, WorkbookPlan } from "../../plan/types";
 
 const NS = {
@@ -111,12 +112,12 @@ function seriesXml(
   );
 }
 
-function titleXml(title: string): string {
+function titleXml(title: string, size: number): string {
   const paragraphs = title
     .split("\n")
     .map(
       (line) =>
-        `<a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${xmlText(line)}</a:t></a:r></a:p>`,
+        `<a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="${size}" b="1"/><a:t>${xmlText(line)}</a:t></a:r></a:p>`,
     )
     .join("");
   return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/>${paragraphs}</c:rich></c:tx><c:overlay val="0"/></c:title>`;
@@ -139,8 +140,28 @@ function axesXml(horizontal: boolean): string {
   );
 }
 
-/** The chart part (c:chartSpace) of a chart on `sheet`, its caches filled from `cells`. */
-export function chartXml(chart: ChartPlan, sheet: string, cells: CellLookup): string {
+/** Excel's size of a chart's text (axes, legend), in points; the title is two points larger. */
+export const CHART_FONT_SIZE = 10;
+
+/**
+ * The size of a chart's text on a sheet that prints at `scale` (1 = 100 %): Excel's 10 pt, larger where that would
+ * print under MIN_PRINTED_SIZE, in half points.
+ */
+export function chartFontSize(scale: number): number {
+  return Math.max(CHART_FONT_SIZE, Math.ceil((2 * MIN_PRINTED_SIZE) / scale) / 2);
+}
+
+/**
+ * The chart part (c:chartSpace) of a chart on `sheet`, its caches filled from `cells`; its text `fontSize` points
+ * (the title two more).
+ */
+export function chartXml(
+  chart: ChartPlan,
+  sheet: string,
+  cells: CellLookup,
+  fontSize = CHART_FONT_SIZE,
+): string {
+  const size = Math.round(fontSize * 100);
   if (chart.series.length === 0) throw new RangeError(`chart "${chart.title}" has no series`);
   const categories = source(chart.categories, sheet, cells);
   const series = chart.series
@@ -154,10 +175,12 @@ export function chartXml(chart: ChartPlan, sheet: string, cells: CellLookup): st
         `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>${axesXml(chart.type === "bar")}`;
   return (
     `${DECLARATION}<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
-    `<c:roundedCorners val="0"/><c:chart>${titleXml(chart.title)}<c:autoTitleDeleted val="0"/>` +
+    `<c:roundedCorners val="0"/><c:chart>${titleXml(chart.title, size + 200)}<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>${plot}</c:plotArea>` +
     `<c:legend><c:legendPos val="${chart.type === "pie" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>` +
-    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
+    `</c:chartSpace>`
   );
 }
 
@@ -372,6 +395,7 @@ export async function addCharts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
     const sheetRelsPart = relsOf(sheetPart);
     const sheetRels = await textIfAny(zip, sheetRelsPart);
     const place = drawingPlace(sheetXml);
+    const fontSize = chartFontSize(printScale(sheet));
     let drawingPart: string;
     let drawingXmlText: string | undefined;
     if (place.existingId !== undefined) {
@@ -398,7 +422,7 @@ export async function addCharts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
     );
     const anchors = sheet.charts.map((chart) => {
       const chartPart = `xl/charts/chart${chartNumber++}.xml`;
-      zip.file(chartPart, chartXml(chart, sheet.name, cells));
+      zip.file(chartPart, chartXml(chart, sheet.name, cells, fontSize));
       overrides.push({ part: chartPart, type: CONTENT_TYPE.chart });
       const id = freeRelationshipId([...known, ...added]);
       added.push({ id, type: REL_TYPE.chart, target: relativeTarget(drawingPart, chartPart) });
