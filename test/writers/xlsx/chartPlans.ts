@@ -75,7 +75,7 @@ export const CHARTS = {
     categories: "A2:A4",
     series: [{ name: "学生数", values: "B2:B4" }],
     from: "E2",
-    to: "J16",
+    to: "H16",
   },
 } as const satisfies Record<string, ChartPlan>;
 

@@ -267,10 +267,10 @@ describe("a workbook written with charts", () => {
         );
       return [corner("from")?.slice(1), corner("to")?.slice(1)];
     });
-    // 数据's chart covers E2:J16: from column 4 row 1 to the corner after J16 (column 10, row 16).
+    // 数据's chart covers E2:H16: from column 4 row 1 to the corner after H16 (column 8, row 16).
     expect(anchors).toContainEqual([
       ["4", "1"],
-      ["10", "16"],
+      ["8", "16"],
     ]);
   });
 
