@@ -378,12 +378,7 @@ export function fitTexts(
 ): { readonly formats: SheetPlan["formats"]; readonly merges: readonly string[] } {
   const used = lastUsedColumn(sheet);
   // A merge stays on the first page: one across a page break prints its text on both pages.
-  let last = 0;
-  for (let x = 0, c = 0; c <= used; c++) {
-    x += columnWidthPoints(columnWidths(sheet, used)[c] ?? DEFAULT_COLUMN_WIDTH);
-    if (x > pageWidth && c > 0) break;
-    last = c;
-  }
+  const last = lastColumnWithin(sheet, pageWidth);
   const widths = columnWidths(sheet, last).map(columnWidthPoints);
   const wrapped = sheet.formats.filter((f) => styles[f.style]?.wrap === true).map((f) => rectOf(f.range));
   const sized = sheet.formats
@@ -443,6 +438,27 @@ export function fitTexts(
     );
   }
   return { formats, merges };
+}
+
+/**
+ * The last used column (0-based) whose right edge is within `pageWidth` points at 100 % (column A at least): the
+ * columns the first page across holds.
+ */
+export function lastColumnWithin(sheet: SheetPlan, pageWidth: number): number {
+  const used = lastUsedColumn(sheet);
+  const widths = columnWidths(sheet, used);
+  let last = 0;
+  for (let x = 0, c = 0; c <= used; c++) {
+    x += columnWidthPoints(widths[c] ?? DEFAULT_COLUMN_WIDTH);
+    if (x > pageWidth && c > 0) break;
+    last = c;
+  }
+  return last;
+}
+
+/** The last column (0-based) the first page across prints at a print setup: every used one when it fits to width. */
+export function lastColumnOnFirstPage(sheet: SheetPlan, print: PrintPlan): number {
+  return print.fitToWidth ? lastUsedColumn(sheet) : lastColumnWithin(sheet, pageWidthAt(print));
 }
 
 /** What finishing a sheet reads of its definition. */

@@ -7,6 +7,10 @@ import {
   contentWidth,
   fitScale,
   finishForPrint,
+  lastColumnOnFirstPage,
+  lastColumnWithin,
+  lastUsedColumn,
+  lastUsedRow,
   MIN_PRINTED_SIZE,
   printableArea,
   printedFontSize,
@@ -154,6 +158,41 @@ describe("the print setup every sheet gets", () => {
 
   it("signs 目录, 财政 and 汇总, the sheets the bureau sends and answers for", () => {
     expect(SHEETS.filter((s) => s.signed === true).map((s) => s.nameZh)).toEqual(["目录", "财政", "汇总"]);
+  });
+});
+
+describe("the columns the first page holds, and the charts", () => {
+  const chart = {
+    type: "column" as const,
+    title: "图",
+    categories: "A1:A1",
+    series: [{ name: "值", values: "B1:B1" }],
+    from: "C3",
+    to: "L30",
+  };
+
+  it("takes a chart's anchor into the sheet's used area, its columns into the width the print fits", () => {
+    const sheet = wideSheet(4, 10);
+    const charted = { ...sheet, charts: [chart] };
+    expect([lastUsedColumn(sheet), lastUsedRow(sheet)]).toEqual([3, 0]);
+    expect([lastUsedColumn(charted), lastUsedRow(charted)]).toEqual([11, 29]);
+    // 4 columns of 10 characters (56.25 pt) and 8 of Excel's default 8.43 (48.01 pt).
+    expect(contentWidth(charted)).toBeCloseTo(4 * 56.25 + 8 * 48.01, 6);
+  });
+
+  it("holds the columns whose right edges are within the page width, column A at least", () => {
+    // Columns of 20 characters are 108.75 pt: three end at 326.25, the fourth at 435.
+    const sheet = wideSheet(10, 20);
+    expect([326.25, 400, 435, 10_000, 1].map((width) => lastColumnWithin(sheet, width))).toEqual([
+      2, 2, 3, 9, 0,
+    ]);
+  });
+
+  it("holds every used column when the sheet fits to one page wide, those its scale leaves room for otherwise", () => {
+    const sheet = wideSheet(20, 20);
+    expect(lastColumnOnFirstPage(sheet, { orientation: "landscape", fitToWidth: true })).toBe(19);
+    // 741.1 pt across at 75 % holds 988.1 pt of columns: nine of 108.75 pt (978.75).
+    expect(lastColumnOnFirstPage(sheet, { orientation: "landscape", fitToWidth: false, scale: 75 })).toBe(8);
   });
 });
 

@@ -11,7 +11,10 @@ import { shownVerdict, stillHolds } from "./contents";
 import { sameText } from "./exact";
 import type { District, StatedCount } from "../../district/model";
 import type { BuildContext } from "../context";
-import type { CheckPlan, SheetKey, SheetPlan } from "../types";
+import type { ChartPlan, CheckPlan, SheetKey, SheetPlan } from "../types";
+import { columnWidthPoints } from "../excelRules";
+import { choosePrintSetup, columnWidths, lastColumnOnFirstPage } from "../print";
+import { STYLES } from "../styles";
 import { countChecks, NOT_APPLICABLE } from "../verdict";
 import { sheetRef } from "../address";
 
@@ -103,25 +106,10 @@ export function buildSummarySheet(ctx: BuildContext): SheetPlan<SheetKey> {
     ],
     totals: { label: "合计", keys: ["amount"] },
   });
-  if (lines.length > 0) {
-    const chartTop = headerRow;
-    sb.chart({
-      type: "column",
-      title: `${T}年预算支出构成 (万元)`,
-      categories: table.range("category"),
-      series: [{ name: "预算", values: table.range("amount") }],
-      from: cellAddress(chartTop, 9),
-      to: cellAddress(chartTop + 16, 16),
-    });
-    sb.chart({
-      type: "pie",
-      title: "资金来源",
-      categories: bySource.range("source"),
-      series: [{ name: "资金来源", values: bySource.range("amount") }],
-      from: cellAddress(chartTop + 18, 9),
-      to: cellAddress(chartTop + 34, 16),
-    });
-  }
+  // The charts go under the two tables, side by side within the columns the first printed page holds: the
+  // rows are kept free here, the columns are known once every table has set its widths.
+  const chartTop = sb.row;
+  if (lines.length > 0) sb.skip(CHART_ROWS + 1);
   otherStatedCounts(ctx, sb);
   checkList(ctx, sb);
   sb.freezeAt(headerRow + 1);
@@ -130,8 +118,61 @@ export function buildSummarySheet(ctx: BuildContext): SheetPlan<SheetKey> {
     fitToWidth: true,
     repeatRows: `${headerRow + 1}:${headerRow + 1}`,
   });
-  return sb.build();
+  const built = sb.build();
+  if (lines.length === 0) return built;
+  const heading = { district: ctx.district.name, budgetYear: T };
+  const print = choosePrintSetup(built, STYLES, heading, summarySheet.print);
+  const [column, pie] = sideBySide(built, lastColumnOnFirstPage(built, print), chartTop);
+  return {
+    ...built,
+    charts: [
+      {
+        type: "column",
+        title: `${T}年预算支出构成 (万元)`,
+        categories: table.range("category"),
+        series: [{ name: "预算", values: table.range("amount") }],
+        ...column,
+      },
+      {
+        type: "pie",
+        title: "资金来源",
+        categories: bySource.range("source"),
+        series: [{ name: "资金来源", values: bySource.range("amount") }],
+        ...pie,
+      },
+    ],
+  };
 }
+
+/** Rows a chart of 汇总 takes. */
+export const CHART_ROWS = 16;
+
+/**
+ * Two charts' corners in the rows from `top`, side by side across columns A to `last`, split where the widths come
+ * nearest to halves; one column only holds them one under the other.
+ */
+function sideBySide(sheet: SheetPlan, last: number, top: number): [ChartCorners, ChartCorners] {
+  const bottom = top + CHART_ROWS - 1;
+  if (last < 1)
+    return [
+      { from: cellAddress(top, 0), to: cellAddress(bottom, 0) },
+      { from: cellAddress(bottom + 1, 0), to: cellAddress(bottom + CHART_ROWS, 0) },
+    ];
+  const widths = columnWidths(sheet, last).map(columnWidthPoints);
+  const total = widths.reduce((a, b) => a + b, 0);
+  let split = 0;
+  let left = widths[0] ?? 0;
+  for (let c = 1, sum = left; c < last; c++) {
+    sum += widths[c] ?? 0;
+    if (Math.abs(sum - total / 2) < Math.abs(left - total / 2)) [split, left] = [c, sum];
+  }
+  return [
+    { from: cellAddress(top, 0), to: cellAddress(bottom, split) },
+    { from: cellAddress(top, split + 1), to: cellAddress(bottom, last) },
+  ];
+}
+
+type ChartCorners = Pick<ChartPlan, "from" | "to">;
 
 /** Every check so far, each reading its verdict cell, then how many pass and fail. */
 function checkList(ctx: BuildContext, sb: SheetBuilder): void {

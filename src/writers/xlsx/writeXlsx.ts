@@ -1,5 +1,6 @@
 /** Renders a WorkbookPlan as an .xlsx file with exceljs, in memory (no file system: it also runs in a browser). */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { CellValue, Worksheet } from "exceljs";
 import { columnLetter, parseCell, parseRange } from "../../plan/address";
 import type { PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "../../plan/types";
@@ -15,6 +16,7 @@ import {
   titleRows,
 } from "../../plan/excelRules";
 import { StyleCache, toDxfStyle } from "./styles";
+import { addCharts } from "./charts";
 
 /** exceljs takes a width of exactly 9 for "not set" and drops it; a hair more keeps the column as planned. */
 const EXCELJS_UNSET_WIDTH = 9;
@@ -25,6 +27,8 @@ type SheetModel = ExcelJS.Worksheet["model"];
 /** The parts of exceljs's zip writer and .xlsx renderer (what `workbook.xlsx` is) that the writer drives. */
 interface ZipWriter {
   append(data: unknown, options: { readonly name: string }): void;
+  /** The JSZip package exceljs fills and then packs (exceljs's ZipWriter). */
+  readonly zip?: unknown;
 }
 interface XlsxModel {
   readonly worksheets: SheetModel[];
@@ -32,6 +36,7 @@ interface XlsxModel {
 interface XlsxRenderer {
   writeBuffer(): Promise<ArrayBuffer>;
   addWorksheets(zip: ZipWriter, model: XlsxModel): Promise<void>;
+  addWorkbook(zip: ZipWriter, model: XlsxModel): Promise<void>;
 }
 type XlsxRendererClass = new (workbook: { readonly model: unknown }) => XlsxRenderer;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,6 +47,9 @@ const ExcelJsXlsx = require("exceljs/lib/xlsx/xlsx") as XlsxRendererClass;
  * its rows are released once rendered, so the zip holds bytes and the model shrinks as the sheets are written.
  */
 class XlsxRendererBySheet extends ExcelJsXlsx {
+  /** The plan whose charts are added to the package once exceljs has put in its last part. */
+  plan?: WorkbookPlan;
+
   override async addWorksheets(zip: ZipWriter, model: XlsxModel): Promise<void> {
     const encoder = new TextEncoder();
     const bytes: ZipWriter = {
@@ -54,6 +62,15 @@ class XlsxRendererBySheet extends ExcelJsXlsx {
       await super.addWorksheets(bytes, { ...model, worksheets: [sheet] });
       sheets[i] = { ...sheet, rows: [] } as SheetModel;
     }
+  }
+
+  /** The workbook part is exceljs's last: the charts go in after it, before the package is packed. */
+  override async addWorkbook(zip: ZipWriter, model: XlsxModel): Promise<void> {
+    await super.addWorkbook(zip, model);
+    if (!this.plan) return;
+    if (!(zip.zip instanceof JSZip))
+      throw new Error("exceljs's zip writer holds no JSZip package: charts cannot be added");
+    await addCharts(zip.zip, this.plan);
   }
 }
 
@@ -73,7 +90,9 @@ export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   });
   writeNames(workbook, plan);
   const model = { ...workbook.model, worksheets: sheetModels, sheets: sheetModels };
-  const buffer = await new XlsxRendererBySheet({ model }).writeBuffer();
+  const renderer = new XlsxRendererBySheet({ model });
+  renderer.plan = plan;
+  const buffer = await renderer.writeBuffer();
   return new Uint8Array(buffer);
 }
 

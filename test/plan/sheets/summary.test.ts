@@ -1,8 +1,17 @@
 import type { District } from "../../../src/district/model";
 import { getSample } from "../../../src/district/samples";
-import { cellAddress, parseCell } from "../../../src/plan/address";
+import { generateDistrict } from "../../../src/district/samples";
+import { cellAddress, parseCell, parseRange } from "../../../src/plan/address";
+import { buildWorkbookPlan } from "../../../src/plan/build";
+import { choosePrintSetup, lastColumnOnFirstPage, lastUsedColumn } from "../../../src/plan/print";
+import { STYLES } from "../../../src/plan/styles";
+import type { SheetPlan } from "../../../src/plan/types";
+import { getPack } from "../../../src/policy";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, suitePlan, valueAtRef } from "./helpers";
+
+const OPTIONS = { generatedAt: "2026-10-08T09:30:00.000Z", generator: "edu-budget test" };
+const HEADING = { district: "区", budgetYear: 2026 };
 
 /** This suite's sheets in build order, then 汇总, computed. */
 function buildAll(district: District) {
@@ -66,6 +75,46 @@ describe("汇总 sheet", () => {
     expect(summary.charts.map((c) => c.type)).toEqual(["column", "pie"]);
     for (const chart of summary.charts) expect(chart.categories).not.toContain("!");
   });
+
+  it.each(["zhenlai", "wuzhen", "generated"])(
+    "draws the %s district's two charts side by side under the budget tables, in the columns 汇总's first page prints",
+    (id) => {
+      const district = id === "generated" ? generateDistrict(7, 40) : getSample(id);
+      const plan = buildWorkbookPlan(district, getPack(district.policyPack), OPTIONS);
+      const summary = plan.sheets.find((s) => s.key === "summary") as SheetPlan;
+      const [column, pie] = summary.charts.map((c) => ({ from: parseCell(c.from), to: parseCell(c.to) }));
+      if (!column || !pie) throw new Error("汇总 has not two charts");
+      const bySource = summary.tables.find((t) => t.name === "tblBudgetBySource");
+      const below = parseRange(bySource?.range ?? "A1").end.row;
+      expect(column.from.row).toBeGreaterThan(below);
+      expect([pie.from.row, pie.to.row]).toEqual([column.from.row, column.to.row]);
+      expect([column.from.column, pie.from.column]).toEqual([0, column.to.column + 1]);
+      const last = lastColumnOnFirstPage(summary, summary.print);
+      expect(pie.to.column).toBeLessThanOrEqual(last);
+      expect(pie.to.column).toBeGreaterThanOrEqual(Math.min(last, 3));
+      // The charts widen neither the printed columns nor the print scale.
+      const plain = { ...summary, charts: [] };
+      expect(lastUsedColumn(summary)).toBe(lastUsedColumn(plain));
+      expect(choosePrintSetup(summary, STYLES, HEADING)).toEqual(choosePrintSetup(plain, STYLES, HEADING));
+      // Nothing is written under them: no cell, no table.
+      const covered: string[] = [];
+      for (const block of summary.blocks) {
+        const anchor = parseCell(block.anchor);
+        block.cells.forEach((line, r) =>
+          line.forEach((cell, c) => {
+            const [row, col] = [anchor.row + r, anchor.column + c];
+            if (cell !== null && row >= column.from.row && row <= column.to.row && col <= pie.to.column)
+              covered.push(cellAddress(row, col));
+          }),
+        );
+      }
+      expect(covered).toEqual([]);
+      for (const table of summary.tables) {
+        const { start, end } = parseRange(table.range);
+        expect(end.row < column.from.row || start.row > column.to.row).toBe(true);
+      }
+    },
+  );
 
   it("shows that 「四个确保」 lists five items, one more than it states, and reconciles the difference", () => {
     const { ctx, loaded } = buildAll(getSample("wuzhen"));

@@ -84,6 +84,16 @@ describe.each(SAMPLE_IDS)("the %s budget workbook printed to PDF by LibreOffice"
     expect(overlaps.slice(0, 20)).toEqual([]);
   });
 
+  it("prints 汇总's charts on the first page of 汇总", () => {
+    const plan = samplePlan(id);
+    const summary = plan.sheets.find((s) => s.key === "summary");
+    const titles = (summary?.charts ?? []).map((c) => c.title.replace(/\s/g, ""));
+    expect(titles).toHaveLength(2);
+    const first = pages.find((page) => page.words.some((w) => w.text.includes("教育经费预算汇总")));
+    const text = (first?.words ?? []).map((w) => w.text).join("");
+    for (const title of titles) expect(text).toContain(title);
+  });
+
   it("prints the page header and the footer 第 n 页 共 m 页 on every page", () => {
     const missing = pages.filter((page) => {
       const text = page.words.map((w) => w.text).join(" ");
