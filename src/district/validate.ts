@@ -54,6 +54,8 @@ interface UnknownReference {
   /** Where it is used, e.g. 布局调整「海阳」 or 往年在校生. */
   readonly place: string;
   readonly placeEn: string;
+  /** A project's school, which may be a new site's name: folded only with references of other kinds. */
+  readonly site?: boolean;
 }
 
 export function validateDistrict(
@@ -561,13 +563,19 @@ function projectChecks(district: District, codes: ReadonlySet<string> | undefine
         ),
       );
     if (codes && !codes.has(project.school))
-      findings.push(
-        warning(
+      findings.push({
+        ...warning(
           at("school"),
           `${who}的学校「${project.school}」不是已有学校代码,按新校址处理`,
           `Project ${project.name}: "${project.school}" is not a school code; treated as a new site`,
         ),
-      );
+        unknownCode: {
+          code: project.school,
+          place: `项目「${project.name}」`,
+          placeEn: `project ${project.name}`,
+          site: true,
+        },
+      });
     return findings;
   });
 }
@@ -823,12 +831,14 @@ function foldUnknownCodes(findings: readonly Finding[], district: District, pars
       continue;
     }
     const refs = byCode.get(reference.code) ?? [];
-    if (refs[0] !== finding) continue;
     const paired = pairs.get(reference.code);
-    if (refs.length === 1 && paired === undefined) {
+    // A new site's name used by projects alone is no mistake to fold: each project says it is treated as one.
+    const folded = paired !== undefined || (refs.length > 1 && refs.some((r) => !r.unknownCode?.site));
+    if (!folded) {
       out.push(finding);
       continue;
     }
+    if (refs[0] !== finding) continue;
     const severity: Severity = refs.some((r) => r.severity === "error") ? "error" : "warning";
     const counted = new Map<string, { en: string; n: number }>();
     for (const r of refs) {
@@ -837,10 +847,14 @@ function foldUnknownCodes(findings: readonly Finding[], district: District, pars
     }
     const places = [...counted].map(([zh, { n }]) => (n > 1 ? `${zh} ${n} 行` : zh)).join("、");
     const placesEn = [...counted].map(([, { en, n }]) => (n > 1 ? `${en} (${n} rows)` : en)).join(", ");
+    const sites = refs.some((r) => r.unknownCode?.site);
     const outcome =
       severity === "error"
         ? { zh: "请改为学校表中已有的代码", en: "use a code of the schools sheet" }
-        : { zh: "这些行不计入规划", en: "the rows are left out of the plan" };
+        : {
+            zh: `规划不计入这些行${sites ? ", 项目按新校址处理" : ""}`,
+            en: `the rows are left out of the plan${sites ? " and projects are treated as new sites" : ""}`,
+          };
     const schoolIndex = district.schools.findIndex((school) => school.code === paired);
     const school = district.schools[schoolIndex];
     if (school && parsed.intact("term", "history"))
