@@ -45,8 +45,12 @@ interface Finding {
   readonly acceptsEn?: string;
   /** A reference to a school code that is not on 学校: references to one code are folded into one problem. */
   readonly unknownCode?: UnknownReference;
-  /** The code of the school this finding is about, when it follows from a code that does not match (no history). */
-  readonly noHistoryOf?: string;
+  /** A school's past enrollment missing for some years: it may follow from a code that does not match. */
+  readonly lacksHistory?: {
+    readonly code: string;
+    readonly years: readonly number[];
+    readonly none: boolean;
+  };
 }
 
 interface UnknownReference {
@@ -56,6 +60,8 @@ interface UnknownReference {
   readonly placeEn: string;
   /** A project's school, which may be a new site's name: folded only with references of other kinds. */
   readonly site?: boolean;
+  /** The year of a past-enrollment row. */
+  readonly year?: number;
 }
 
 export function validateDistrict(
@@ -216,7 +222,7 @@ function alreadyReported(path: Path, reported: ReadonlySet<string> | undefined):
 
 function toProblem(finding: Finding, origin: Origin): Problem {
   const location = origin.locate?.(finding.path) ?? {};
-  const { path: _path, unknownCode: _code, noHistoryOf: _school, ...rest } = finding;
+  const { path: _path, unknownCode: _code, lacksHistory: _lacks, ...rest } = finding;
   return { ...rest, file: origin.file, ...location, field: pathText(finding.path) };
 }
 
@@ -353,7 +359,7 @@ function crossChecks(district: District, knownPacks: readonly string[], parsed: 
     ...termChecks(district, codes, parsed, yearsAgree),
     ...spellingChecks(district),
   ];
-  return foldUnknownCodes(findings, district, parsed);
+  return foldUnknownCodes(findings, district);
 }
 
 function districtChecks(district: District, knownPacks: readonly string[], parsed: Parsed): Finding[] {
@@ -640,7 +646,10 @@ function termChecks(
   const notBefore: number[] = [];
   term.history.forEach((row, i) => {
     if (codes && !codes.has(row.school))
-      findings.push(unknown(["term", "history", i, "school"], row.school, "往年在校生", "past enrollment"));
+      findings.push({
+        ...unknown(["term", "history", i, "school"], row.school, "往年在校生", "past enrollment"),
+        unknownCode: { code: row.school, place: "往年在校生", placeEn: "past enrollment", year: row.year },
+      });
     if (yearsAgree && row.year >= T) notBefore.push(i);
     const key = `${row.school}\u0000${row.year}`;
     if (seen.has(key))
@@ -694,7 +703,7 @@ function termChecks(
             `学校「${school.name}」缺少 ${missing.join("、")} 年的往年分年级在校生 (${years[0]}–${years[years.length - 1]} 每年一行); 规划表不作预测`,
             `School ${school.code} has no past enrollment for ${missing.join(", ")}; the term plan projects nothing`,
           ),
-          ...(have.size === 0 && { noHistoryOf: school.code }),
+          lacksHistory: { code: school.code, years: missing, none: have.size === 0 },
         });
     });
   }
@@ -805,26 +814,29 @@ function birthChecks(
  * with no past enrollment beside a code of the history that is no school is one mistyped code: one problem at the
  * school's code, naming both.
  */
-function foldUnknownCodes(findings: readonly Finding[], district: District, parsed: Parsed): Finding[] {
+function foldUnknownCodes(findings: readonly Finding[], district: District): Finding[] {
   const byCode = new Map<string, Finding[]>();
   for (const finding of findings)
     if (finding.unknownCode)
       byCode.set(finding.unknownCode.code, [...(byCode.get(finding.unknownCode.code) ?? []), finding]);
   if (byCode.size === 0) return [...findings];
-  const noHistory = findings.filter((finding) => finding.noHistoryOf !== undefined);
-  const historyCodes = [...byCode].filter(([, refs]) =>
-    refs.some((r) => r.unknownCode?.place === "往年在校生"),
-  );
-  const pairs = new Map<string, string>();
-  for (const [code] of historyCodes) {
-    const near = noHistory.filter((f) => editDistance(f.noHistoryOf ?? "", code) <= 2);
-    const only = noHistory.length === 1 && historyCodes.length === 1 ? noHistory : near;
-    if (only.length === 1 && only[0]?.noHistoryOf !== undefined) pairs.set(code, only[0].noHistoryOf);
+  // A code of the history that is no school's, and a school that lacks the years of its rows: one mistyped code.
+  const lacking = findings.flatMap((finding) => (finding.lacksHistory ? [finding.lacksHistory] : []));
+  const pairs = new Map<string, NonNullable<Finding["lacksHistory"]>>();
+  for (const [code, refs] of byCode) {
+    const years = new Set(
+      refs.flatMap((r) => (r.unknownCode?.year === undefined ? [] : [r.unknownCode.year])),
+    );
+    if (years.size === 0) continue;
+    const fits = lacking.filter((lack) => lack.years.every((year) => years.has(year)));
+    const near = fits.filter((lack) => editDistance(lack.code, code) <= 2);
+    const only = fits.length === 1 ? fits : near;
+    if (only.length === 1 && only[0]) pairs.set(code, only[0]);
   }
-  const pairedSchools = new Set(pairs.values());
+  const pairedSchools = new Set([...pairs.values()].map((lack) => lack.code));
   const out: Finding[] = [];
   for (const finding of findings) {
-    if (finding.noHistoryOf !== undefined && pairedSchools.has(finding.noHistoryOf)) continue;
+    if (finding.lacksHistory && pairedSchools.has(finding.lacksHistory.code)) continue;
     const reference = finding.unknownCode;
     if (!reference) {
       out.push(finding);
@@ -855,18 +867,23 @@ function foldUnknownCodes(findings: readonly Finding[], district: District, pars
             zh: `规划不计入这些行${sites ? ", 项目按新校址处理" : ""}`,
             en: `the rows are left out of the plan${sites ? " and projects are treated as new sites" : ""}`,
           };
-    const schoolIndex = district.schools.findIndex((school) => school.code === paired);
+    const schoolIndex = district.schools.findIndex((school) => school.code === paired?.code);
     const school = district.schools[schoolIndex];
-    if (school && parsed.intact("term", "history"))
+    if (school && paired) {
+      const missing = paired.none ? "没有往年在校生" : `缺少 ${paired.years.join("、")} 年的往年在校生`;
+      const missingEn = paired.none
+        ? "has no past enrollment"
+        : `has no past enrollment for ${paired.years.join(", ")}`;
+      // A school with no history at all is more likely mistyped on 学校; one row's code, in that row.
       out.push({
         severity,
-        path: ["schools", schoolIndex, "code"],
-        message: `学校「${school.name}」的代码「${school.code}」没有往年在校生, 而${places}所用的学校代码「${reference.code}」不在学校表中: 若是同一所学校, 请统一为一个代码`,
-        messageEn: `School ${school.name} (code "${school.code}") has no past enrollment, while the code "${reference.code}" used in ${placesEn} is not on the schools sheet: if they are one school, use one code`,
+        path: paired.none ? ["schools", schoolIndex, "code"] : finding.path,
+        message: `学校「${school.name}」(代码「${school.code}」)${missing}, 而${places}所用的学校代码「${reference.code}」不在学校表中: 若是同一所学校, 请统一为一个代码`,
+        messageEn: `School ${school.name} (code "${school.code}") ${missingEn}, while the code "${reference.code}" used in ${placesEn} is not on the schools sheet: if they are one school, use one code`,
         accepts: "各表中同一学校使用同一代码",
         acceptsEn: "one code per school on every sheet",
       });
-    else
+    } else
       out.push({
         severity,
         path: finding.path,

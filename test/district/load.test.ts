@@ -222,7 +222,7 @@ describe("loadInputs: every problem in one round, a root cause once", () => {
       await filledTemplate([{ sheet: "录入-学校", row: 2, column: "学校代码", value: "WZ01X" }]),
     );
     expect(shown(result.problems)).toEqual([
-      "warning 录入-学校 2 学校「第一中学」的代码「WZ01X」没有往年在校生, 而项目「第一中学教学楼」、往年在校生 3 行所用的学校代码「WZ01」不在学校表中: 若是同一所学校, 请统一为一个代码",
+      "warning 录入-学校 2 学校「第一中学」(代码「WZ01X」)没有往年在校生, 而项目「第一中学教学楼」、往年在校生 3 行所用的学校代码「WZ01」不在学校表中: 若是同一所学校, 请统一为一个代码",
     ]);
   });
 
@@ -236,6 +236,15 @@ describe("loadInputs: every problem in one round, a root cause once", () => {
     ]);
     expect(result.problems[0]?.message).toContain("布局调整「海阳中学迁入第五中学现址」");
     expect(result.problems[0]?.message).toContain("往年在校生 3 行");
+  });
+
+  it("gives a school code mistyped in one row of the history as one problem in that row", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-往年在校生", row: 3, column: "学校代码", value: "WZ1" }]),
+    );
+    expect(shown(result.problems)).toEqual([
+      "warning 录入-往年在校生 3 学校「第一中学」(代码「WZ01」)缺少 2002 年的往年在校生, 而往年在校生所用的学校代码「WZ1」不在学校表中: 若是同一所学校, 请统一为一个代码",
+    ]);
   });
 
   it("gives a history year not before the budget year once for all its rows", async () => {
