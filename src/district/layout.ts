@@ -474,6 +474,16 @@ const CONTAINER_LABELS: readonly (readonly [string, string, string, string])[] =
   ["statedCounts", "声明", "Statements", "录入-声明"],
   ["statedCounts.*", "声明", "Statement", "录入-声明"],
   ["statedCounts.*.items", "所列事项", "Listed items", "录入-声明"],
+  ["term", "规划", "Term plan", "录入-区县"],
+  ["term.history", "往年在校生", "Past enrollment", "录入-往年在校生"],
+  ["term.history.*", "往年在校生", "Past enrollment", "录入-往年在校生"],
+  ["term.history.*.grades", "各年级学生数", "Students by grade", "录入-往年在校生"],
+  ["term.births", "出生人口", "Births", "录入-出生人口"],
+  ["term.births.*", "出生人口", "Births", "录入-出生人口"],
+  ["term.entrants", "新生", "Entrants", "录入-新生"],
+  ["term.entrants.*", "新生", "Entrants", "录入-新生"],
+  ["term.ratios", "升级比例", "Progression ratios", "录入-升级比例"],
+  ["term.ratios.*", "升级比例", "Progression ratio", "录入-升级比例"],
 ];
 
 /** Model-path patterns ("schools.*.grades.g1") → the label a user sees, for messages. */
@@ -493,6 +503,10 @@ const LABELS: ReadonlyMap<string, { zh: string; en: string; sheet: string }> = n
   ...listLabels("priorProjects.*", PRIOR_PROJECT_COLUMNS, "录入-上年项目"),
   ...listLabels("mergers.*", MERGER_COLUMNS, "录入-布局"),
   ...listLabels("preschool.planned.*", KINDERGARTEN_COLUMNS, "录入-学前"),
+  ...listLabels("term.history.*", HISTORY_COLUMNS, "录入-往年在校生"),
+  ...listLabels("term.births.*", BIRTHS_COLUMNS, "录入-出生人口"),
+  ...listLabels("term.entrants.*", ENTRANTS_COLUMNS, "录入-新生"),
+  ...listLabels("term.ratios.*", RATIO_COLUMNS, "录入-升级比例"),
   ["debts.items.*.item", { zh: "欠款事项", en: "Debt item", sheet: "录入-债务" }],
   ["debts.items.*.category", { zh: "类别", en: "Category", sheet: "录入-债务" }],
   ["debts.items.*.amount", { zh: "金额(万元)", en: "Amount", sheet: "录入-债务" }],
@@ -514,11 +528,20 @@ function listLabels(prefix: string, columns: readonly FieldSpec[], sheet: string
   );
 }
 
-/** The label of a model path, or the path itself when it has none. */
+/** The label of a model path, or of its nearest labelled part when it has none. */
 export function fieldLabel(path: readonly (string | number)[]): { zh: string; en: string } {
   const pattern = path.map((key) => (typeof key === "number" ? "*" : key)).join(".");
   const label = LABELS.get(pattern);
   if (label) return label;
-  const text = path.join(".");
-  return { zh: text, en: text };
+  // A part with no label of its own is named by the nearest part that has one: a model path is never shown.
+  for (let length = path.length - 1; length > 0; length--) {
+    const parent = LABELS.get(
+      path
+        .slice(0, length)
+        .map((key) => (typeof key === "number" ? "*" : key))
+        .join("."),
+    );
+    if (parent) return parent;
+  }
+  return { zh: "取值", en: "Value" };
 }

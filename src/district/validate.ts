@@ -9,6 +9,7 @@ import { GRADES_BY_LEVEL, GRADES_BY_TYPE, LEVELS_BY_TYPE, levelDropouts, schoolS
 import { fieldLabel } from "./layout";
 import { districtSchema, GRADE_KEYS, SCHOOL_LEVEL_ZH, type District, type School } from "./model";
 import { caseKey, looseKey } from "./names";
+import { parsePartly } from "./partial";
 import { ENTRY_AGE, historyYears, planYears, projectedGrades } from "./term";
 import { hasErrors, pathText, type Location, type Path, type Problem, type Severity } from "./problems";
 
@@ -42,6 +43,25 @@ interface Finding {
   readonly messageEn: string;
   readonly accepts?: string;
   readonly acceptsEn?: string;
+  /** A reference to a school code that is not on 学校: references to one code are folded into one problem. */
+  readonly unknownCode?: UnknownReference;
+  /** A school's past enrollment missing for some years: it may follow from a code that does not match. */
+  readonly lacksHistory?: {
+    readonly code: string;
+    readonly years: readonly number[];
+    readonly none: boolean;
+  };
+}
+
+interface UnknownReference {
+  readonly code: string;
+  /** Where it is used, e.g. 布局调整「海阳」 or 往年在校生. */
+  readonly place: string;
+  readonly placeEn: string;
+  /** A project's school, which may be a new site's name: folded only with references of other kinds. */
+  readonly site?: boolean;
+  /** The year of a past-enrollment row. */
+  readonly year?: number;
 }
 
 export function validateDistrict(
@@ -52,9 +72,11 @@ export function validateDistrict(
   const tooLarge = sizeLimit(input);
   if (tooLarge) return { problems: [toProblem(tooLarge, origin)] };
   const parsed = districtSchema.safeParse(input);
+  // The checks across fields run on every part that parsed, also when the schema fails elsewhere, so that a
+  // district's problems come in one round; a check whose inputs failed is skipped.
   const findings = parsed.success
-    ? crossChecks(parsed.data, knownPacks)
-    : parsed.error.issues.map((issue) => fromIssue(issue, input));
+    ? crossChecks(parsed.data, knownPacks, wholeParse(parsed.data))
+    : [...parsed.error.issues.map((issue) => fromIssue(issue, input)), ...partialChecks(input, knownPacks)];
   const problems = findings
     .filter((finding) => !alreadyReported(finding.path, origin.reported))
     .map((finding) => toProblem(finding, origin));
@@ -62,6 +84,52 @@ export function validateDistrict(
     district: parsed.success && !hasErrors(problems) ? withLevelSums(parsed.data) : undefined,
     problems,
   };
+}
+
+/** What the cross-field checks know of how the district parsed: which inputs failed, which codes exist. */
+interface Parsed {
+  /** Nothing at or under this path failed the schema. */
+  readonly intact: (...path: Path) => boolean;
+  /**
+   * The district's school codes, also of the school rows that failed the schema; undefined when a row that failed
+   * has no readable code (a reference to a code not among these may be to that school).
+   */
+  readonly codes: ReadonlySet<string> | undefined;
+  /** The input's index of a kept row of a list. */
+  readonly inputIndex: (list: Path, index: number) => number;
+}
+
+function wholeParse(district: District): Parsed {
+  return {
+    intact: () => true,
+    codes: new Set(district.schools.map((school) => school.code)),
+    inputIndex: (_, index) => index,
+  };
+}
+
+/** The cross-field checks over the parts of a district that parsed, their paths those of the input. */
+function partialChecks(input: unknown, knownPacks: readonly string[]): Finding[] {
+  const partial = parsePartly(districtSchema, input, true);
+  const district = partial.value;
+  const failedCodes = partial.dropped(["schools"]).map((row) => {
+    const code = row !== null && typeof row === "object" ? (row as { code?: unknown }).code : undefined;
+    return typeof code === "string" && code.trim() !== "" ? code.trim() : undefined;
+  });
+  // No list of schools at all, or a failed row without a code: which codes exist is not known.
+  const listed = Array.isArray(valueAt(input, ["schools"]));
+  const codes =
+    !listed || failedCodes.includes(undefined)
+      ? undefined
+      : new Set([...district.schools.map((school) => school.code), ...(failedCodes as string[])]);
+  const parsed: Parsed = {
+    intact: (...path) => partial.intact(path),
+    codes,
+    inputIndex: (list, index) => partial.inputPath([...list, index])[list.length] as number,
+  };
+  return crossChecks(district, knownPacks, parsed).map((finding) => ({
+    ...finding,
+    path: partial.inputPath(finding.path),
+  }));
 }
 
 /**
@@ -154,7 +222,7 @@ function alreadyReported(path: Path, reported: ReadonlySet<string> | undefined):
 
 function toProblem(finding: Finding, origin: Origin): Problem {
   const location = origin.locate?.(finding.path) ?? {};
-  const { path: _path, ...rest } = finding;
+  const { path: _path, unknownCode: _code, lacksHistory: _lacks, ...rest } = finding;
   return { ...rest, file: origin.file, ...location, field: pathText(finding.path) };
 }
 
@@ -272,24 +340,35 @@ const warning = (path: Path, message: string, messageEn: string): Finding => ({
 /** Money is compared to the cent of a 万元 figure, so float sums of two-decimal amounts do not trip it. */
 const CENT = 0.005;
 
-function crossChecks(district: District, knownPacks: readonly string[]): Finding[] {
-  const codes = new Set(district.schools.map((school) => school.code));
-  return [
-    ...districtChecks(district, knownPacks),
-    ...fiscalChecks(district),
-    ...schoolChecks(district),
+function crossChecks(district: District, knownPacks: readonly string[], parsed: Parsed): Finding[] {
+  const codes = parsed.codes;
+  // The budget year and the term end are what every year of the plan and the repayment is measured from: when
+  // one of them failed or they disagree, that is the one problem, and the checks of years against them are skipped.
+  const yearsAgree =
+    parsed.intact("budgetYear") &&
+    parsed.intact("termEndYear") &&
+    district.termEndYear >= district.budgetYear;
+  const findings = [
+    ...districtChecks(district, knownPacks, parsed),
+    ...fiscalChecks(district, parsed),
+    ...schoolChecks(district, parsed),
     ...projectChecks(district, codes),
-    ...priorProjectChecks(district, codes),
-    ...mergerChecks(district, codes),
-    ...debtChecks(district),
-    ...termChecks(district, codes),
+    ...(codes ? priorProjectChecks(district, codes) : []),
+    ...(codes ? mergerChecks(district, codes) : []),
+    ...(yearsAgree && parsed.intact("debts") ? debtChecks(district) : []),
+    ...termChecks(district, codes, parsed, yearsAgree),
     ...spellingChecks(district),
   ];
+  return foldUnknownCodes(findings, district);
 }
 
-function districtChecks(district: District, knownPacks: readonly string[]): Finding[] {
+function districtChecks(district: District, knownPacks: readonly string[], parsed: Parsed): Finding[] {
   const findings: Finding[] = [];
-  if (district.termEndYear < district.budgetYear)
+  if (
+    parsed.intact("budgetYear") &&
+    parsed.intact("termEndYear") &&
+    district.termEndYear < district.budgetYear
+  )
     findings.push(
       error(
         ["termEndYear"],
@@ -298,9 +377,9 @@ function districtChecks(district: District, knownPacks: readonly string[]): Find
         `≥ ${district.budgetYear}`,
       ),
     );
-  if (district.schools.length === 0)
+  if (district.schools.length === 0 && parsed.intact("schools"))
     findings.push(warning(["schools"], "没有任何学校数据", "There are no schools"));
-  if (!knownPacks.includes(district.policyPack))
+  if (parsed.intact("policyPack") && !knownPacks.includes(district.policyPack))
     findings.push(
       error(
         ["policyPack"],
@@ -312,13 +391,14 @@ function districtChecks(district: District, knownPacks: readonly string[]): Find
   return findings;
 }
 
-function fiscalChecks(district: District): Finding[] {
+function fiscalChecks(district: District, parsed: Parsed): Finding[] {
   const parts = [
     ["compulsoryAppropriation", "appropriation"],
     ["compulsoryPublicFunds", "publicFunds"],
     ["compulsoryStudents", "students"],
   ] as const;
-  return (["prior", "current"] as const).flatMap((year) =>
+  const years = (["prior", "current"] as const).filter((year) => parsed.intact("fiscal", year));
+  return years.flatMap((year) =>
     parts
       .filter(([part, whole]) => district.fiscal[year][part] > district.fiscal[year][whole] + CENT)
       .map(([part, whole]) => {
@@ -336,7 +416,7 @@ function fiscalChecks(district: District): Finding[] {
   );
 }
 
-function schoolChecks(district: District): Finding[] {
+function schoolChecks(district: District, parsed: Parsed): Finding[] {
   const firstIndex = new Map<string, number>();
   return district.schools.flatMap((school, index) => {
     const at = (...rest: (string | number)[]): Path => ["schools", index, ...rest];
@@ -349,8 +429,8 @@ function schoolChecks(district: District): Finding[] {
       findings.push(
         error(
           at("code"),
-          `学校代码「${school.code}」重复(与第 ${first + 1} 所学校「${district.schools[first]?.name ?? ""}」相同)`,
-          `School code "${school.code}" is used twice (also by school ${first + 1})`,
+          `学校代码「${school.code}」重复(与第 ${parsed.inputIndex(["schools"], first) + 1} 所学校「${district.schools[first]?.name ?? ""}」相同)`,
+          `School code "${school.code}" is used twice (also by school ${parsed.inputIndex(["schools"], first) + 1})`,
           "每所学校唯一的代码",
           "a code unique to each school",
         ),
@@ -428,18 +508,25 @@ function priorProjectChecks(district: District, codes: ReadonlySet<string>): Fin
     project.school === undefined || codes.has(project.school)
       ? []
       : [
-          error(
-            ["priorProjects", index, "school"],
-            `上年开工项目「${project.name}」的学校代码「${project.school}」不是已有学校代码`,
-            `Prior project ${project.name}: "${project.school}" is not a school code`,
-            "录入-学校中的学校代码",
-            "a school code of the schools sheet",
-          ),
+          {
+            ...error(
+              ["priorProjects", index, "school"],
+              `上年开工项目「${project.name}」的学校代码「${project.school}」不是已有学校代码`,
+              `Prior project ${project.name}: "${project.school}" is not a school code`,
+              "录入-学校中的学校代码",
+              "a school code of the schools sheet",
+            ),
+            unknownCode: {
+              code: project.school,
+              place: `上年开工项目「${project.name}」`,
+              placeEn: `prior project ${project.name}`,
+            },
+          },
         ],
   );
 }
 
-function projectChecks(district: District, codes: ReadonlySet<string>): Finding[] {
+function projectChecks(district: District, codes: ReadonlySet<string> | undefined): Finding[] {
   return district.projects.flatMap((project, index) => {
     const at = (field: string): Path => ["projects", index, field];
     const who = `项目「${project.name}」`;
@@ -481,27 +568,35 @@ function projectChecks(district: District, codes: ReadonlySet<string>): Finding[
           `≥ ${project.startYear}`,
         ),
       );
-    if (!codes.has(project.school))
-      findings.push(
-        warning(
+    if (codes && !codes.has(project.school))
+      findings.push({
+        ...warning(
           at("school"),
           `${who}的学校「${project.school}」不是已有学校代码,按新校址处理`,
           `Project ${project.name}: "${project.school}" is not a school code; treated as a new site`,
         ),
-      );
+        unknownCode: {
+          code: project.school,
+          place: `项目「${project.name}」`,
+          placeEn: `project ${project.name}`,
+          site: true,
+        },
+      });
     return findings;
   });
 }
 
 function mergerChecks(district: District, codes: ReadonlySet<string>): Finding[] {
-  const unknown = (path: Path, code: string, merger: string): Finding =>
-    error(
+  const unknown = (path: Path, code: string, merger: string): Finding => ({
+    ...error(
       path,
       `布局调整「${merger}」中的学校代码「${code}」不存在`,
       `Merger ${merger}: school code "${code}" does not exist`,
       "学校表中已有的学校代码",
       "a school code on the schools sheet",
-    );
+    ),
+    unknownCode: { code, place: `布局调整「${merger}」`, placeEn: `merger ${merger}` },
+  });
   return district.mergers.flatMap((merger, index) => [
     ...merger.sources.flatMap((code, k) =>
       codes.has(code) ? [] : [unknown(["mergers", index, "sources", k], code, merger.name)],
@@ -513,19 +608,31 @@ function mergerChecks(district: District, codes: ReadonlySet<string>): Finding[]
   ]);
 }
 
-/** The term plan's inputs: schools that exist, a history of at least two past years just before T, births for every cohort. */
-function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
+/**
+ * The term plan's inputs: schools that exist, a history of at least two past years just before T, births for every
+ * cohort. The checks of years are made only when the budget year and the term end agree (yearsAgree), and the ones
+ * that follow from the history's years only when those line up with T: a wrong year is one problem, not one per row.
+ */
+function termChecks(
+  district: District,
+  codes: ReadonlySet<string> | undefined,
+  parsed: Parsed,
+  yearsAgree: boolean,
+): Finding[] {
   const term = district.term;
   if (!term) return [];
   const T = district.budgetYear;
   const findings: Finding[] = [];
-  const unknown = (path: Path, code: string): Finding =>
-    warning(
+  const unknown = (path: Path, code: string, place: string, placeEn: string): Finding => ({
+    ...warning(
       path,
       `规划数据中的学校代码「${code}」不在学校表中, 该行不计入规划`,
       `Term plan: school code "${code}" is not on the schools sheet; the row is left out of the plan`,
-    );
-  if (term.lastYear !== undefined && term.lastYear < T + 2)
+    ),
+    unknownCode: { code, place, placeEn },
+  });
+  const lastYearOk = parsed.intact("term", "lastYear");
+  if (yearsAgree && lastYearOk && term.lastYear !== undefined && term.lastYear < T + 2)
     findings.push(
       error(
         ["term", "lastYear"],
@@ -536,16 +643,14 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
     );
   const years = historyYears(district);
   const seen = new Set<string>();
+  const notBefore: number[] = [];
   term.history.forEach((row, i) => {
-    if (!codes.has(row.school)) findings.push(unknown(["term", "history", i, "school"], row.school));
-    if (row.year >= T)
-      findings.push(
-        warning(
-          ["term", "history", i, "year"],
-          `往年在校生的年度 ${row.year} 不早于预算年度 ${T} (T 年人数取自学校表, 往年须 ≤ ${T - 1})`,
-          `Past enrollment year ${row.year} is not before the budget year ${T} (year T is the schools sheet)`,
-        ),
-      );
+    if (codes && !codes.has(row.school))
+      findings.push({
+        ...unknown(["term", "history", i, "school"], row.school, "往年在校生", "past enrollment"),
+        unknownCode: { code: row.school, place: "往年在校生", placeEn: "past enrollment", year: row.year },
+      });
+    if (yearsAgree && row.year >= T) notBefore.push(i);
     const key = `${row.school}\u0000${row.year}`;
     if (seen.has(key))
       findings.push(
@@ -557,40 +662,56 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
       );
     seen.add(key);
   });
+  const firstNotBefore = notBefore[0];
+  if (firstNotBefore !== undefined) {
+    // One warning for every row of a year not before T: the year (or the budget year) is the one thing to fix.
+    const late = [...new Set(notBefore.map((i) => term.history[i]?.year))].join("、");
+    const rows = notBefore.length > 1 ? ` ${notBefore.length} 行的` : "";
+    findings.push(
+      warning(
+        ["term", "history", firstNotBefore, "year"],
+        `往年在校生${rows}年度 ${late} 不早于预算年度 ${T} (T 年人数取自学校表, 往年须 ≤ ${T - 1}); 请核对这些年度或「预算年度」`,
+        `Past enrollment year${notBefore.length > 1 ? `s ${late.replace(/、/g, ", ")} (${notBefore.length} rows) are` : ` ${late} is`} not before the budget year ${T} (year T is the schools sheet)`,
+      ),
+    );
+  }
   const expected = Array.from(
     { length: Math.max(2, years.length) },
     (_, k) => T - Math.max(2, years.length) + k,
   );
   // No history at all is no term plan (规划 says so); a history that does not line up is warned about.
-  if (years.length === 0) return findings;
-  if (years.length < 2 || years.some((year, k) => year !== expected[k]))
+  const historyOk = yearsAgree && parsed.intact("term", "history") && years.length > 0;
+  const aligned = years.length >= 2 && years.every((year, k) => year === expected[k]);
+  if (historyOk && !aligned && firstNotBefore === undefined)
     findings.push(
       warning(
         ["term", "history"],
-        `往年在校生须是预算年度之前连续的至少两年 (如 ${T - 2}–${T - 1}), 实有 ${years.length === 0 ? "无" : years.join("、")}; 规划表不作预测`,
-        `Past enrollment needs at least two consecutive years just before T (e.g. ${T - 2}-${T - 1}), found ${years.join(", ") || "none"}; the term plan projects nothing`,
+        `往年在校生须是预算年度之前连续的至少两年 (如 ${T - 2}–${T - 1}), 实有 ${years.join("、")}; 规划表不作预测`,
+        `Past enrollment needs at least two consecutive years just before T (e.g. ${T - 2}-${T - 1}), found ${years.join(", ")}; the term plan projects nothing`,
       ),
     );
-  else {
+  else if (historyOk && aligned) {
     const yearsOf = new Map<string, Set<number>>();
     for (const h of term.history) yearsOf.set(h.school, (yearsOf.get(h.school) ?? new Set()).add(h.year));
     district.schools.forEach((school, index) => {
       const have = yearsOf.get(school.code) ?? new Set<number>();
       const missing = years.filter((year) => !have.has(year));
       if (missing.length > 0)
-        findings.push(
-          warning(
+        findings.push({
+          ...warning(
             ["schools", index, "code"],
             `学校「${school.name}」缺少 ${missing.join("、")} 年的往年分年级在校生 (${years[0]}–${years[years.length - 1]} 每年一行); 规划表不作预测`,
             `School ${school.code} has no past enrollment for ${missing.join(", ")}; the term plan projects nothing`,
           ),
-        );
+          lacksHistory: { code: school.code, years: missing, none: have.size === 0 },
+        });
     });
   }
   const later = planYears(district).slice(1);
   term.entrants.forEach((row, i) => {
-    if (!codes.has(row.school)) findings.push(unknown(["term", "entrants", i, "school"], row.school));
-    else if (!later.includes(row.year))
+    if (codes && !codes.has(row.school))
+      findings.push(unknown(["term", "entrants", i, "school"], row.school, "新生", "entrants"));
+    else if (yearsAgree && lastYearOk && !later.includes(row.year))
       findings.push(
         warning(
           ["term", "entrants", i, "year"],
@@ -602,8 +723,10 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
   const byCode = new Map(district.schools.map((s) => [s.code, s]));
   term.ratios.forEach((row, i) => {
     const school = byCode.get(row.school);
-    if (!school) findings.push(unknown(["term", "ratios", i, "school"], row.school));
-    else if (!projectedGrades(school).slice(1).includes(row.grade))
+    if (!school) {
+      if (codes && !codes.has(row.school))
+        findings.push(unknown(["term", "ratios", i, "school"], row.school, "升级比例", "progression ratios"));
+    } else if (!projectedGrades(school).slice(1).includes(row.grade))
       findings.push(
         error(
           ["term", "ratios", i, "grade"],
@@ -616,38 +739,179 @@ function termChecks(district: District, codes: ReadonlySet<string>): Finding[] {
   const born = new Set(term.births.map((b) => b.year));
   if (born.size < term.births.length)
     findings.push(error(["term", "births"], "出生人口有年份录入了两次", "A year of births is given twice"));
-  if (years.length >= 2) {
-    const plan = planYears(district).slice(1);
-    const entered = new Set(term.entrants.map((e) => `${e.school}\u0000${e.year}`));
-    const birthsOf = new Map(term.births.map((b) => [b.year, b.births]));
-    district.schools.forEach((school) => {
-      const first = projectedGrades(school)[0];
-      const age = first === undefined ? undefined : ENTRY_AGE[first];
-      if (age === undefined) return;
-      const fromBirths = plan.filter((year) => !entered.has(`${school.code}\u0000${year}`));
-      if (fromBirths.length === 0) return;
-      const cohorts = [...years, T, ...fromBirths].map((year) => year - age);
-      const missing = [...new Set(cohorts.filter((year) => !born.has(year)))];
-      const rateBirths = [...years, T].reduce((sum, year) => sum + (birthsOf.get(year - age) ?? 0), 0);
-      if (missing.length === 0 && rateBirths === 0)
-        findings.push(
-          warning(
-            ["term", "births"],
-            `学校「${school.name}」的入学率无从计算: ${(years[0] ?? T) - age}–${T - age} 年出生人口合计为 0; 规划表不作预测`,
-            `School ${school.code}: no entry rate, the births of ${(years[0] ?? T) - age}-${T - age} add up to 0; the term plan projects nothing`,
-          ),
-        );
-      if (missing.length > 0)
-        findings.push(
-          warning(
-            ["term", "births"],
-            `学校「${school.name}」的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
-            `School ${school.code}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or its entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
-          ),
-        );
-    });
+  if (
+    historyOk &&
+    aligned &&
+    lastYearOk &&
+    parsed.intact("term", "births") &&
+    parsed.intact("term", "entrants")
+  )
+    findings.push(...birthChecks(district, term, years));
+  return findings;
+}
+
+/**
+ * Births for every cohort a school's intake is projected from. The schools that lack the same years of births are
+ * one warning: the births sheet is the one thing to fill in.
+ */
+function birthChecks(
+  district: District,
+  term: NonNullable<District["term"]>,
+  years: readonly number[],
+): Finding[] {
+  const T = district.budgetYear;
+  const plan = planYears(district).slice(1);
+  const born = new Set(term.births.map((b) => b.year));
+  const entered = new Set(term.entrants.map((e) => `${e.school}\u0000${e.year}`));
+  const birthsOf = new Map(term.births.map((b) => [b.year, b.births]));
+  const findings: Finding[] = [];
+  const lacking = new Map<
+    string,
+    { schools: School[]; age: number; cohorts: number[]; fromBirths: number[] }
+  >();
+  district.schools.forEach((school) => {
+    const first = projectedGrades(school)[0];
+    const age = first === undefined ? undefined : ENTRY_AGE[first];
+    if (age === undefined) return;
+    const fromBirths = plan.filter((year) => !entered.has(`${school.code}\u0000${year}`));
+    if (fromBirths.length === 0) return;
+    const cohorts = [...years, T, ...fromBirths].map((year) => year - age);
+    const missing = [...new Set(cohorts.filter((year) => !born.has(year)))];
+    const rateBirths = [...years, T].reduce((sum, year) => sum + (birthsOf.get(year - age) ?? 0), 0);
+    if (missing.length === 0 && rateBirths === 0)
+      findings.push(
+        warning(
+          ["term", "births"],
+          `学校「${school.name}」的入学率无从计算: ${(years[0] ?? T) - age}–${T - age} 年出生人口合计为 0; 规划表不作预测`,
+          `School ${school.code}: no entry rate, the births of ${(years[0] ?? T) - age}-${T - age} add up to 0; the term plan projects nothing`,
+        ),
+      );
+    if (missing.length > 0) {
+      const key = `${missing.join(",")}|${age}|${fromBirths.join(",")}`;
+      const group = lacking.get(key) ?? { schools: [], age, cohorts, fromBirths };
+      group.schools.push(school);
+      lacking.set(key, group);
+    }
+  });
+  for (const [key, { schools, age, cohorts, fromBirths }] of lacking) {
+    const missing = key.split("|")[0]?.split(",") ?? [];
+    const names = schools.map((school) => `「${school.name}」`).join("");
+    const codes = schools.map((school) => school.code).join(", ");
+    const who = schools.length > 1 ? `${schools.length} 所学校 (${names})` : `学校${names}`;
+    findings.push(
+      warning(
+        ["term", "births"],
+        `${who}的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
+        `School${schools.length > 1 ? "s" : ""} ${codes}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or ${schools.length > 1 ? "their" : "its"} entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
+      ),
+    );
   }
   return findings;
+}
+
+/**
+ * The references to a school code that is not on 学校, folded: one problem per code, wherever it is used. A school
+ * with no past enrollment beside a code of the history that is no school is one mistyped code: one problem at the
+ * school's code, naming both.
+ */
+function foldUnknownCodes(findings: readonly Finding[], district: District): Finding[] {
+  const byCode = new Map<string, Finding[]>();
+  for (const finding of findings)
+    if (finding.unknownCode)
+      byCode.set(finding.unknownCode.code, [...(byCode.get(finding.unknownCode.code) ?? []), finding]);
+  if (byCode.size === 0) return [...findings];
+  // A code of the history that is no school's, and a school that lacks the years of its rows: one mistyped code.
+  const lacking = findings.flatMap((finding) => (finding.lacksHistory ? [finding.lacksHistory] : []));
+  const pairs = new Map<string, NonNullable<Finding["lacksHistory"]>>();
+  for (const [code, refs] of byCode) {
+    const years = new Set(
+      refs.flatMap((r) => (r.unknownCode?.year === undefined ? [] : [r.unknownCode.year])),
+    );
+    if (years.size === 0) continue;
+    const fits = lacking.filter((lack) => lack.years.every((year) => years.has(year)));
+    const near = fits.filter((lack) => editDistance(lack.code, code) <= 2);
+    const only = fits.length === 1 ? fits : near;
+    if (only.length === 1 && only[0]) pairs.set(code, only[0]);
+  }
+  const pairedSchools = new Set([...pairs.values()].map((lack) => lack.code));
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.lacksHistory && pairedSchools.has(finding.lacksHistory.code)) continue;
+    const reference = finding.unknownCode;
+    if (!reference) {
+      out.push(finding);
+      continue;
+    }
+    const refs = byCode.get(reference.code) ?? [];
+    const paired = pairs.get(reference.code);
+    // A new site's name used by projects alone is no mistake to fold: each project says it is treated as one.
+    const folded = paired !== undefined || (refs.length > 1 && refs.some((r) => !r.unknownCode?.site));
+    if (!folded) {
+      out.push(finding);
+      continue;
+    }
+    if (refs[0] !== finding) continue;
+    const severity: Severity = refs.some((r) => r.severity === "error") ? "error" : "warning";
+    const counted = new Map<string, { en: string; n: number }>();
+    for (const r of refs) {
+      const place = r.unknownCode as UnknownReference;
+      counted.set(place.place, { en: place.placeEn, n: (counted.get(place.place)?.n ?? 0) + 1 });
+    }
+    const places = [...counted].map(([zh, { n }]) => (n > 1 ? `${zh} ${n} 行` : zh)).join("、");
+    const placesEn = [...counted].map(([, { en, n }]) => (n > 1 ? `${en} (${n} rows)` : en)).join(", ");
+    const sites = refs.some((r) => r.unknownCode?.site);
+    const outcome =
+      severity === "error"
+        ? { zh: "请改为学校表中已有的代码", en: "use a code of the schools sheet" }
+        : {
+            zh: `规划不计入这些行${sites ? ", 项目按新校址处理" : ""}`,
+            en: `the rows are left out of the plan${sites ? " and projects are treated as new sites" : ""}`,
+          };
+    const schoolIndex = district.schools.findIndex((school) => school.code === paired?.code);
+    const school = district.schools[schoolIndex];
+    if (school && paired) {
+      const missing = paired.none ? "没有往年在校生" : `缺少 ${paired.years.join("、")} 年的往年在校生`;
+      const missingEn = paired.none
+        ? "has no past enrollment"
+        : `has no past enrollment for ${paired.years.join(", ")}`;
+      // A school with no history at all is more likely mistyped on 学校; one row's code, in that row.
+      out.push({
+        severity,
+        path: paired.none ? ["schools", schoolIndex, "code"] : finding.path,
+        message: `学校「${school.name}」(代码「${school.code}」)${missing}, 而${places}所用的学校代码「${reference.code}」不在学校表中: 若是同一所学校, 请统一为一个代码`,
+        messageEn: `School ${school.name} (code "${school.code}") ${missingEn}, while the code "${reference.code}" used in ${placesEn} is not on the schools sheet: if they are one school, use one code`,
+        accepts: "各表中同一学校使用同一代码",
+        acceptsEn: "one code per school on every sheet",
+      });
+    } else
+      out.push({
+        severity,
+        path: finding.path,
+        message: `学校代码「${reference.code}」不在学校表中, 用于${places}: ${outcome.zh}`,
+        messageEn: `School code "${reference.code}" is not on the schools sheet but is used in ${placesEn}: ${outcome.en}`,
+        ...(severity === "error" && {
+          accepts: "学校表中已有的学校代码",
+          acceptsEn: "a school code on the schools sheet",
+        }),
+      });
+  }
+  return out;
+}
+
+/** Levenshtein distance of two short codes. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 function debtChecks(district: District): Finding[] {

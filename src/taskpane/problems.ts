@@ -109,7 +109,7 @@ export function groupProblems(
 
 /** A model path as the loader writes it (schools[2].grades.g1, projects.0), not a file name (schools.csv): never for a user's eyes. */
 export const INTERNAL_PATH =
-  /\b(?:schools|projects|mergers|debts|fiscal|preschool|statedCounts|items|planned|grades)(?:\[\d+\]|\.(?!(?:csv|json|xlsx)\b)\w)|\w\[\d+\]/;
+  /\b(?:schools|projects|priorProjects|mergers|debts|fiscal|preschool|statedCounts|items|planned|grades|term|history|births|entrants|ratios|annualCapacity)(?:\[\d+\]|\.(?!(?:csv|json|xlsx)\b)\w)|\w\[\d+\]|\w\.\d+\.\w/;
 
 /** A problem's message, what is accepted and the technical cause, in the pane's language. */
 export function describeProblem(

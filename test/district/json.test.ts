@@ -39,6 +39,9 @@ describe("readDistrictJson", () => {
     expect(result.problems.map((p) => [p.field, p.message])).toEqual([
       ["budgetYear", "预算年度:应为数字"],
       ["schools[3].classes", "班数:应为数字"],
+      // The checks across fields run on the rest in the same round: the sample's two projects on new sites.
+      ["projects[3].school", expect.stringContaining("按新校址处理")],
+      ["projects[4].school", expect.stringContaining("按新校址处理")],
     ]);
   });
 

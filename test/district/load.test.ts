@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { districtToTables, encodeCsv } from "../../src/district";
 import { fileKind, inputMistake, loadInputs, mistakeProblem } from "../../src/district/load";
+import type { Problem } from "../../src/district/problems";
 import { getSample } from "../../src/district/samples";
+import { MISTAKES_OF_EVERY_KIND, filledTemplate } from "../support/filledTemplate";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -170,6 +172,88 @@ describe("loadInputs", () => {
     }
     expect((await loadInputs([{ name: "a.csv", bytes: schoolsCsv() }])).problems).toEqual([
       mistakeProblem({ kind: "csvNeedsBase", file: "a.csv" }),
+    ]);
+  });
+});
+
+describe("loadInputs: every problem in one round, a root cause once", () => {
+  const load = async (bytes: Uint8Array) => loadInputs([{ name: "本区.xlsx", bytes }]);
+  const shown = (problems: readonly Problem[]) =>
+    problems.map((p) => `${p.severity} ${p.sheet ?? ""} ${p.row ?? ""} ${p.message}`);
+
+  it("reads the filled-in template of a district of its own without any problem", async () => {
+    const result = await load(await filledTemplate());
+    expect(shown(result.problems)).toEqual([]);
+    expect(result.district?.projects).toHaveLength(3);
+  });
+
+  it("gives every problem of a template with a mistake of every kind in one call, schema and cross-field alike", async () => {
+    const { edits, appended, expected } = MISTAKES_OF_EVERY_KIND;
+    const result = await load(await filledTemplate(edits, appended));
+    expect(result.district).toBeUndefined();
+    const missing = expected.filter(
+      ([sheet, row, message]) =>
+        !result.problems.some(
+          (p) => p.sheet === sheet && (row === undefined || p.row === row) && message.test(p.message),
+        ),
+    );
+    expect(missing).toEqual([]);
+    // Nothing else: each mistake is one problem (the project with a new site and too much funding is two).
+    expect(result.problems).toHaveLength(expected.length);
+  });
+
+  it.each([
+    ["本届政府任期截止年度", 2000, /^本届政府任期截止年度 2000 早于预算年度 2004$/],
+    ["预算年度", 2010, /^本届政府任期截止年度 2007 早于预算年度 2010$/],
+    ["规划末年", 2002, /^规划末年 2002 早于 2006 年/],
+  ])(
+    "gives a wrong %s (%d) as exactly one problem, not one per row that depends on it",
+    async (item, year, message) => {
+      const result = await load(
+        await filledTemplate([{ sheet: "录入-区县", row: { item }, column: "值", value: year }]),
+      );
+      expect(shown(result.problems)).toEqual([expect.stringMatching(/^error 录入-区县 \d+ /)]);
+      expect(result.problems[0]?.message).toMatch(message);
+    },
+  );
+
+  it("gives a school code mistyped on 录入-学校 as one problem naming both codes, not one per history row", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-学校", row: 2, column: "学校代码", value: "WZ01X" }]),
+    );
+    expect(shown(result.problems)).toEqual([
+      "warning 录入-学校 2 学校「第一中学」(代码「WZ01X」)没有往年在校生, 而项目「第一中学教学楼」、往年在校生 3 行所用的学校代码「WZ01」不在学校表中: 若是同一所学校, 请统一为一个代码",
+    ]);
+  });
+
+  it("folds a mistyped code used by two mergers and the history into one error at the school", async () => {
+    // WZ11 (海阳中学) moves in one merger and its site is the site of the next one.
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-学校", row: 12, column: "学校代码", value: "WZ11X" }]),
+    );
+    expect(result.problems.map((p) => [p.severity, p.sheet, p.row, p.column])).toEqual([
+      ["error", "录入-学校", 12, "学校代码"],
+    ]);
+    expect(result.problems[0]?.message).toContain("布局调整「海阳中学迁入第五中学现址」");
+    expect(result.problems[0]?.message).toContain("往年在校生 3 行");
+  });
+
+  it("gives a school code mistyped in one row of the history as one problem in that row", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-往年在校生", row: 3, column: "学校代码", value: "WZ1" }]),
+    );
+    expect(shown(result.problems)).toEqual([
+      "warning 录入-往年在校生 3 学校「第一中学」(代码「WZ01」)缺少 2002 年的往年在校生, 而往年在校生所用的学校代码「WZ1」不在学校表中: 若是同一所学校, 请统一为一个代码",
+    ]);
+  });
+
+  it("gives a history year not before the budget year once for all its rows", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-区县", row: { item: "预算年度" }, column: "值", value: 2003 }]),
+    );
+    const history = result.problems.filter((p) => p.sheet === "录入-往年在校生");
+    expect(shown(history)).toEqual([
+      expect.stringMatching(/^warning 录入-往年在校生 4 往年在校生 27 行的年度 2003 不早于预算年度 2003/),
     ]);
   });
 });

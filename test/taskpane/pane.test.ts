@@ -5,6 +5,7 @@ import { getSample } from "../../src/district/samples";
 import type { Problem } from "../../src/district/problems";
 import { districtToTables } from "../../src/district/readers/toTables";
 import { listPacks, getPack, POLICY_KEYS } from "../../src/policy";
+import { withinBounds } from "../../src/policy/bounds";
 import { GENERATED_MARK as WRITER_MARK } from "../../src/writers/officejs/writeWorkbookPlan";
 import { encodeCsv } from "../../src/district";
 import {
@@ -79,6 +80,28 @@ describe("policy values as typed", () => {
         const parsed = parsePolicyInput(key, value.unit, displayValue(value.value, value.unit));
         expect({ id, key, parsed }).toEqual({ id, key, parsed: { ok: true, value: value.value } });
       }
+  });
+
+  it("accepts exactly the values a pack file accepts (src/policy/bounds.ts), and a built-in pack's placeholder for a value not set", () => {
+    const keys = fc.constantFrom(...POLICY_KEYS);
+    const values = fc.oneof(
+      fc.integer({ min: -10, max: 2_000_000 }),
+      fc.double({ min: -2, max: 2, noNaN: true }),
+      fc.constantFrom(0, 1, 12, 13, 50, 51, 100, 101, 366, 367, 1_000, 1_000_000, 1_000_001),
+    );
+    fc.assert(
+      fc.property(keys, values, (key, value) => {
+        const { unit, notSet, value: shown } = getPack("national").values[key];
+        const parsed = parsePolicyInput(key, unit, displayValue(value, unit));
+        const placeholder = notSet === true && value === shown;
+        expect({ key, value, ok: parsed.ok }).toEqual({
+          key,
+          value,
+          ok: withinBounds(key, value) || placeholder,
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("has bounds whose minimum is below any maximum", () => {

@@ -5,6 +5,7 @@ import { loadInputs } from "../../src/district/load";
 import { translator, type Locale } from "../../src/taskpane/i18n";
 import { INTERNAL_PATH, describeProblem, groupProblems } from "../../src/taskpane/problems";
 import type { DataSource } from "../../src/taskpane/state";
+import { MISTAKES_OF_EVERY_KIND, filledTemplate } from "../support/filledTemplate";
 
 type Rows = unknown[][];
 
@@ -96,7 +97,29 @@ async function everyKindOfProblem(): Promise<{ problem: Problem; source: DataSou
       problems: (await loadInputs([f], { sample: "zhenlai", sampleLabel: "示例" })).problems,
     })),
   );
+  // The filled-in template with a mistake of every kind, and the root causes that are folded into one problem.
+  const templates = [
+    await filledTemplate(MISTAKES_OF_EVERY_KIND.edits, MISTAKES_OF_EVERY_KIND.appended),
+    await filledTemplate([{ sheet: "录入-学校", row: 2, column: "学校代码", value: "WZ01X" }]),
+    await filledTemplate([{ sheet: "录入-学校", row: 12, column: "学校代码", value: "WZ11X" }]),
+    await filledTemplate([
+      { sheet: "录入-区县", row: { item: "预算年度" }, column: "值", value: 2003 },
+      { sheet: "录入-布局", row: 2, column: "迁出学校代码", value: "WZ98" },
+      { sheet: "录入-布局", row: 3, column: "迁出学校代码", value: "WZ98" },
+    ]),
+    await filledTemplate([
+      { sheet: "录入-出生人口", row: 20, column: "出生年份", value: 1900 },
+      { sheet: "录入-债务", row: 8, column: "年度", value: 2020 },
+      { sheet: "录入-债务", row: 9, column: "年度", value: 2021 },
+    ]),
+  ];
+  const fromTemplates = await Promise.all(
+    templates.map(async (bytes) => (await loadInputs([{ name: "本区.xlsx", bytes }])).problems),
+  );
   return [
+    ...fromTemplates.flatMap((problems) =>
+      problems.map((problem) => ({ problem, source: file("本区.xlsx") })),
+    ),
     ...readDistrictTables(templateWithSchemaMistakes(), "input").problems.map((problem) => ({
       problem,
       source: sheets,
@@ -159,7 +182,14 @@ describe("the Problems step's texts", () => {
   });
 
   it("recognises the model paths it must never show", () => {
-    for (const path of ["schools[2].grades", "schools.2.grades", "projects[0]", "fiscal.current.students"])
+    for (const path of [
+      "schools[2].grades",
+      "schools.2.grades",
+      "projects[0]",
+      "fiscal.current.students",
+      "term.births.18.year",
+      "term.history[3].school",
+    ])
       expect(INTERNAL_PATH.test(path)).toBe(true);
     for (const text of ["录入-学校 第 3 行", "bad-district.json", "schools.csv", "学校类型:取值「大学」无效"])
       expect(INTERNAL_PATH.test(text)).toBe(false);

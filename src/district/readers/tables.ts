@@ -787,22 +787,25 @@ function readCapacity(
   const [start, end] = [district.budgetYear, district.termEndYear];
   const amountField = sheetSpec("debts").columns.find((column) => column.field === "amount") as FieldSpec;
   const years = [...capacity.keys()].sort((a, b) => a - b);
-  if (typeof start !== "number" || typeof end !== "number")
+  // A term end before the budget year is the one problem (the district's own check): no year is measured by it.
+  if (typeof start !== "number" || typeof end !== "number" || end < start)
     return years.map((year) => capacity.get(year)?.amount);
   const values: unknown[] = [];
+  const outside = years.filter((year) => year < start || year > end);
+  const firstOutside = capacity.get(outside[0] ?? NaN);
+  if (firstOutside)
+    // The years outside the term, in one problem at the first of their rows.
+    problem(
+      context,
+      ["debts", "annualCapacity"],
+      { sheet, row: firstOutside.row, column: "年度" },
+      `偿还能力年度 ${outside.join("、")} 不在预算年度至任期截止年度(${start}–${end})之内`,
+      `Capacity year${outside.length > 1 ? "s" : ""} ${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} outside ${start}-${end}`,
+      `${start}–${end}`,
+    );
   for (const year of years) {
     const entry = capacity.get(year) as { amount: unknown; row: number };
-    if (year < start || year > end) {
-      problem(
-        context,
-        ["debts", "annualCapacity"],
-        { sheet, row: entry.row, column: "年度" },
-        `偿还能力年度 ${year} 不在预算年度至任期截止年度(${start}–${end})之内`,
-        `Capacity year ${year} is outside ${start}-${end}`,
-        `${start}–${end}`,
-      );
-      continue;
-    }
+    if (year < start || year > end) continue;
     const target: Row = {};
     readCell(context, target, amountField, entry.amount, ["debts", "annualCapacity", year - start], {
       sheet,
