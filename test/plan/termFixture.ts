@@ -119,3 +119,19 @@ export const TERM_BUDGET_INPUT: DistrictInput = {
     annualCapacity: [100, 150, 100],
   },
 };
+
+/**
+ * The fixture with net migration: 10 into 第一中学's grade 8 in 2025, 6 out of the school in 2026 (2 from each grade),
+ * 20 out of 第二中学's grade 7 in 2025 (more than its entered intake of 10).
+ */
+export const TERM_MIGRATION_INPUT: DistrictInput = {
+  ...TERM_INPUT,
+  term: {
+    ...TERM_INPUT.term,
+    migration: [
+      { school: "J1", year: 2025, grade: "g8", migrants: 10 },
+      { school: "J1", year: 2026, migrants: -6 },
+      { school: "J2", year: 2025, grade: "g7", migrants: -20 },
+    ],
+  },
+};

@@ -31,6 +31,7 @@ import {
   computeTerm,
   projectAmountFormula,
   projectAmountInYear,
+  type MigrationIn,
   type SchoolTerm,
   type Site,
   type SiteYear,
@@ -101,7 +102,8 @@ export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     },
   ]);
   const births = birthsTable(sb, term);
-  const enrollment = enrollmentTable(ctx, sb, term, births);
+  const migration = migrationTable(sb, term);
+  const enrollment = enrollmentTable(ctx, sb, term, births, migration);
   const capacity = capacityTable(ctx, sb, term, enrollment);
   const years = yearsTable(ctx, sb, term, enrollment.table, capacity);
   const projects = projectsTable(ctx, sb, term);
@@ -154,6 +156,46 @@ function birthsTable(sb: SheetBuilder, term: TermPlan): BirthsResult {
   return { cell: at, range: (from, to) => `${at(from)}:${at(to)}` };
 }
 
+/** The cell of a net migration row on this sheet (absolute), by its index in TermPlan.migration. */
+type MigrationCell = (row: number) => string;
+
+function migrationTable(sb: SheetBuilder, term: TermPlan): MigrationCell {
+  if (term.migration.length === 0) return () => "0";
+  const byCode = new Map(term.schools.map((t) => [t.school.code, t]));
+  sb.note(
+    "净迁移 (录入, 人; 迁入为正、迁出为负): 在按升级比例推算之后加上, 不低于 0; 不填年级的平均分到本校各推算年级。往年的迁移已含在升级比例中",
+  );
+  const table = sb.table({
+    name: "tblPlanMigration",
+    rows: term.migration,
+    columns: [
+      { key: "code", header: "学校代码", width: 10, style: "text", cell: ({ item }) => val(item.school) },
+      {
+        key: "name",
+        header: "学校名称",
+        width: 22,
+        style: "text",
+        cell: ({ item }) => val(byCode.get(item.school)?.school.name ?? ""),
+      },
+      { key: "year", header: "年度", width: 7, cell: ({ item }) => val(item.year) },
+      {
+        key: "grade",
+        header: "年级",
+        width: 10,
+        cell: ({ item }) => val(item.grade === undefined ? "全校(平均)" : GRADE_LABELS[item.grade][0]),
+      },
+      {
+        key: "migrants",
+        header: "净迁入人数",
+        width: 10,
+        style: "integer",
+        cell: ({ item }) => val(item.migrants),
+      },
+    ],
+  });
+  return (row) => table.absoluteCell("migrants", row);
+}
+
 interface EnrollmentResult {
   readonly table: TableResult;
   /** The table row index of a school's plan year (T = 0). */
@@ -168,6 +210,7 @@ function enrollmentTable(
   sb: SheetBuilder,
   term: TermPlan,
   births: BirthsResult,
+  migration: MigrationCell,
 ): EnrollmentResult {
   const schools = ctx.output("schools").table;
   const rows: EnrollmentRow[] = term.schools.flatMap((t) => [
@@ -194,6 +237,11 @@ function enrollmentTable(
     cellAddress(rateFirst + (rateIndex.get(school) ?? 0), column, true);
   const ratioCol = (g: GradeKey) => RATE_LEAD.length + GRADE_KEYS.indexOf(g);
 
+  // A projected figure rounded to whole students; with net migration added, never below 0.
+  const moved = (figure: string, m: MigrationIn | undefined) =>
+    m === undefined
+      ? `ROUND(${figure},0)`
+      : `MAX(0,ROUND(${figure}+${m.rows.map((r) => (r.divisor === 1 ? migration(r.row) : `${migration(r.row)}/${r.divisor}`)).join("+")},0))`;
   const gradeCell =
     (g: GradeKey) =>
     ({ item }: { item: EnrollmentRow }): PlanCell => {
@@ -207,15 +255,20 @@ function enrollmentTable(
       if (k < 0) return fx(addr(planRowOf(t.index, 0), g), value);
       if (k === 0) {
         const intake = t.intake[y - 1];
-        if (!intake || intake.entered) return val(value);
+        const m = term.migrationIn(t.index, item.year, g);
+        if (!intake || (intake.entered && m === undefined)) return val(value);
+        if (intake.entered) return fx(moved(String(intake.given ?? 0), m), value);
         return fx(
-          `ROUND(${births.cell(item.year - t.age)}*${rateCell(t.index, RATE_LEAD.indexOf("rate"))},0)`,
+          moved(`${births.cell(item.year - t.age)}*${rateCell(t.index, RATE_LEAD.indexOf("rate"))}`, m),
           value,
         );
       }
       const lower = t.projected[k - 1] as GradeKey;
       return fx(
-        `ROUND(${projectionStepFormula(addr(planRowOf(t.index, y - 1), lower), rateCell(t.index, ratioCol(g)))},0)`,
+        moved(
+          projectionStepFormula(addr(planRowOf(t.index, y - 1), lower), rateCell(t.index, ratioCol(g))),
+          term.migrationIn(t.index, item.year, g),
+        ),
         value,
       );
     };

@@ -14,7 +14,7 @@ import {
 import { columnCells } from "../planHelpers";
 import { getPack } from "../../../src/policy";
 import type { PolicyPack } from "../../../src/policy/types";
-import { TERM_BUDGET_INPUT, TERM_INPUT, withMerger } from "../termFixture";
+import { TERM_BUDGET_INPUT, TERM_INPUT, TERM_MIGRATION_INPUT, withMerger } from "../termFixture";
 import { context, planOf } from "./helpers";
 
 function build(district: District, pack?: PolicyPack): WorkbookPlan {
@@ -108,6 +108,24 @@ describe("规划", () => {
       // 第二中学 and year T are untouched.
       expect(changed.filter((c) => gradeCellsOf([1, 2, 5, 6, 7, 8, 9]).includes(c))).toEqual([]);
     });
+  });
+
+  it("adds the net migration entered on the sheet, live", () => {
+    const plan = build(parsed(TERM_MIGRATION_INPUT));
+    expect(planMismatches(plan)).toEqual([]);
+    const loaded = loadPlanIntoHyperFormula(plan);
+    const before = snapshotValues(plan, loaded);
+    const migrants = columnCells(plan, "tblPlanMigration", "净迁入人数");
+    const grade = (header: string) => columnCells(plan, "tblPlanEnrollment", header);
+    const at = (header: string, row: number) => `${grade(header).sheet}!${grade(header).cells[row]}`;
+    // 10 more into 第一中学's grade 8 in 2025 (row 3): that cell and its grade 9 of 2026 (row 4) change.
+    loaded.setValue(migrants.sheet, migrants.cells[0] as string, 20);
+    expect(loaded.valueAt(grade("八年级").sheet, grade("八年级").cells[3] as string)).toBe(136);
+    const gradeCells = ["七年级", "八年级", "九年级"].flatMap((h) =>
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((r) => at(h, r)),
+    );
+    const changed = changedCells(before, snapshotValues(plan, loaded)).filter((c) => gradeCells.includes(c));
+    expect(changed.sort()).toEqual([at("八年级", 3), at("九年级", 4)].sort());
   });
 
   it("a merger moved from year 3 to year 1 flips the capacity check of the years it makes short", () => {
