@@ -53,9 +53,23 @@ describe("规划", () => {
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 3, max: 25 }), (seed, size) => {
         const generated = generateDistrict(seed, size);
         const T = generated.budgetYear;
+        const invented = inventedTerm(generated.schools, T, Math.max(generated.termEndYear, T + 2), 0.07);
+        // Net migration out of the first school in T+1, spread over its grades, and into the last one's first grade.
+        const first = generated.schools[0];
+        const last = generated.schools[generated.schools.length - 1];
         const input = {
           ...generated,
-          term: inventedTerm(generated.schools, T, Math.max(generated.termEndYear, T + 2), 0.07),
+          term: {
+            ...invented,
+            migration: [
+              ...(first && first.type !== "特教学校"
+                ? [{ school: first.code, year: T + 1, migrants: -7 }]
+                : []),
+              ...(last && last.type === "小学"
+                ? [{ school: last.code, year: T + 2, grade: "g1" as const, migrants: 5 }]
+                : []),
+            ],
+          },
         };
         const result = validateDistrict(input, { file: "generated" });
         expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
