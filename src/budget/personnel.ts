@@ -109,3 +109,13 @@ export function personnelCost(
     housingFund: contributionCost(staff, base, rates.housingFund),
   };
 }
+
+/** 人员经费 of one person for a year, 元: the 缴费基数 (the pay standards together) and the contributions on it. */
+export function perHeadCost(base: number, rates: ContributionRates): number {
+  return base * (1 + rates.pension + rates.annuity + rates.medical + rates.housingFund);
+}
+
+/** perHeadCost as a formula of the 缴费基数 cell and the four rates' cells (or names). */
+export function perHeadCostFormula(base: string, rates: Readonly<Record<ContributionKey, string>>): string {
+  return `${base}*(1+${rates.pension}+${rates.annuity}+${rates.medical}+${rates.housingFund})`;
+}

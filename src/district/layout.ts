@@ -25,7 +25,7 @@ export interface Option {
 }
 
 export type CellKind =
-  "text" | "optionalText" | "count" | "money" | "rate" | "year" | "bool" | "enum" | "list";
+  "text" | "optionalText" | "count" | "signedCount" | "money" | "rate" | "year" | "bool" | "enum" | "list";
 
 export interface FieldSpec {
   /** Dotted path inside the row's object (list sheets) or inside the district (key/value sheets). */
@@ -54,7 +54,8 @@ export type SheetKey =
   | "history"
   | "births"
   | "entrants"
-  | "ratios";
+  | "ratios"
+  | "migration";
 
 export interface SheetSpec {
   readonly key: SheetKey;
@@ -310,6 +311,13 @@ const RATIO_COLUMNS: readonly FieldSpec[] = [
   f("ratio", "升级比例", "Progression ratio", "rate", req),
 ];
 
+const MIGRATION_COLUMNS: readonly FieldSpec[] = [
+  f("school", "学校代码", "School code", "text", { ...req, width: 12 }),
+  f("year", "年度", "Year", "year", req),
+  f("grade", "年级", "Grade", "enum", { options: GRADE_OPTIONS }),
+  f("migrants", "净迁入人数", "Net migrants", "signedCount", req),
+];
+
 const KEY_VALUE_COLUMNS = [
   f("key", "项目", "Item", "text", { ...req, width: 26 }),
   f("value", "值", "Value", "text", { ...req, width: 30 }),
@@ -424,6 +432,14 @@ export const SHEETS: readonly SheetSpec[] = [
     nameEn: "progression ratios",
     fileNames: ["升级比例", "ratios"],
     columns: RATIO_COLUMNS,
+    required: false,
+  },
+  {
+    key: "migration",
+    name: "录入-净迁移",
+    nameEn: "net migration",
+    fileNames: ["净迁移", "migration"],
+    columns: MIGRATION_COLUMNS,
     required: false,
   },
 ];

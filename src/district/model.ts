@@ -441,6 +441,25 @@ export const ratioOverrideSchema = z
   .strict();
 export type RatioOverride = z.infer<typeof ratioOverrideSchema>;
 
+/**
+ * Net migration known for a school in a plan year (迁入 − 迁出, students): of one grade, or of the school when no grade
+ * is given (spread evenly over its projected grades). It is added after progression, on top of what the progression
+ * ratios of the past years already hold.
+ */
+export const migrationSchema = z
+  .object({
+    school: text.max(32, "must be at most 32 characters"),
+    year: year,
+    grade: z.enum(GRADE_KEYS, { message: `must be one of ${GRADE_KEYS.join("/")}` }).optional(),
+    migrants: z
+      .number()
+      .int("must be a whole number of students")
+      .min(-LIMITS.gradeStudents, `must be ${-LIMITS.gradeStudents} or more`)
+      .max(LIMITS.gradeStudents, upTo(LIMITS.gradeStudents)),
+  })
+  .strict();
+export type Migration = z.infer<typeof migrationSchema>;
+
 /** Across the term (中期财政规划): what the plan years T … lastYear are projected from. */
 export const termSchema = z
   .object({
@@ -458,6 +477,7 @@ export const termSchema = z
     births: z.array(birthsSchema).default([]),
     entrants: z.array(entrantsSchema).default([]),
     ratios: z.array(ratioOverrideSchema).default([]),
+    migration: z.array(migrationSchema).default([]),
   })
   .strict();
 export type Term = z.infer<typeof termSchema>;

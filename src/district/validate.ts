@@ -5,7 +5,14 @@
 import type { z } from "zod";
 import { roundHalfAway } from "../domain/validate";
 import { listPacks } from "../policy/packs";
-import { GRADES_BY_LEVEL, GRADES_BY_TYPE, LEVELS_BY_TYPE, levelDropouts, schoolStudents } from "./grades";
+import {
+  GRADE_LABELS,
+  GRADES_BY_LEVEL,
+  GRADES_BY_TYPE,
+  LEVELS_BY_TYPE,
+  levelDropouts,
+  schoolStudents,
+} from "./grades";
 import { fieldLabel } from "./layout";
 import { districtSchema, GRADE_KEYS, SCHOOL_LEVEL_ZH, type District, type School } from "./model";
 import { caseKey, looseKey } from "./names";
@@ -735,6 +742,49 @@ function termChecks(
           projectedGrades(school).slice(1).join("/") || "无 (本校不作推算)",
         ),
       );
+  });
+  const seenMigration = new Set<string>();
+  term.migration.forEach((row, i) => {
+    const school = byCode.get(row.school);
+    const key = `${row.school}\u0000${row.year}\u0000${row.grade ?? ""}`;
+    if (!school) findings.push(unknown(["term", "migration", i, "school"], row.school));
+    else if (!later.includes(row.year))
+      findings.push(
+        warning(
+          ["term", "migration", i, "year"],
+          `净迁移的年度 ${row.year} 不在规划年度 ${later[0]}–${later[later.length - 1]} 内, 该行不计入规划`,
+          `Net migration year ${row.year} is outside the plan years ${later[0]}-${later[later.length - 1]}; the row is left out`,
+        ),
+      );
+    else if (projectedGrades(school).length === 0)
+      findings.push(
+        error(
+          ["term", "migration", i, "school"],
+          `学校「${school.name}」不作推算 (特教学校), 不填净迁移`,
+          `School ${school.code} is not projected (special school): it takes no net migration`,
+          "推算在校生的学校的代码",
+        ),
+      );
+    else if (row.grade !== undefined && !projectedGrades(school).includes(row.grade))
+      findings.push(
+        error(
+          ["term", "migration", i, "grade"],
+          `学校「${school.name}」没有推算的 ${GRADE_LABELS[row.grade][0]}`,
+          `School ${school.code}: ${row.grade} is not a projected grade`,
+          projectedGrades(school)
+            .map((g) => GRADE_LABELS[g][0])
+            .join("/"),
+        ),
+      );
+    else if (seenMigration.has(key))
+      findings.push(
+        error(
+          ["term", "migration", i],
+          `学校「${school.name}」${row.year} 年${row.grade === undefined ? "" : ` ${GRADE_LABELS[row.grade][0]}`} 的净迁移录入了两次`,
+          `School ${school.code}: net migration of ${row.year}${row.grade === undefined ? "" : ` ${row.grade}`} is given twice`,
+        ),
+      );
+    seenMigration.add(key);
   });
   const born = new Set(term.births.map((b) => b.year));
   if (born.size < term.births.length)

@@ -275,6 +275,7 @@ function headerWidth(column: FieldSpec): number {
 
 const NUMBER_STYLE: Partial<Record<FieldSpec["kind"], string>> = {
   count: "integer",
+  signedCount: "integer",
   money: "money",
   text: "text",
   optionalText: "text",

@@ -2,11 +2,13 @@
  * The term plan computed with the domain rules (budget reference §8 and §5), which the 规划 sheet writes as formulas:
  * each school's enrollment by grade for the plan years T … L by grade progression (年级升级比例法), the intake of
  * its first grade from births × its entry rate (or entered), the classes each site needs against its classrooms in
- * every year with the mergers moving students in their year.
+ * every year with the mergers moving students in their year. Net migration entered for a school and plan year is
+ * added after progression (E(g+1, t+1) = ROUND(E(g, t) × r(g) + M(g+1, t+1)), never below 0); the projection
+ * functions of the spec take no migration, so the sheet adds it in its own formulas.
  */
 import { GRADES_BY_TYPE } from "../district/grades";
 import { ENTRY_AGE, historyYears, planYears, projectedGrades } from "../district/term";
-import type { District, GradeKey, Merger, Project, School } from "../district/model";
+import type { District, GradeKey, Merger, Migration, Project, School } from "../district/model";
 import { ceilClean, roundHalfAway } from "../domain/validate";
 import { entryRate, progressionRatios } from "../domain/projection";
 import { RuleError } from "../domain/errors";
@@ -36,10 +38,23 @@ export interface SchoolTerm {
   readonly ratios: ReadonlyMap<GradeKey, { readonly value: number; readonly override: boolean }>;
   /** Intake per birth of the cohort over the past years and T; undefined when every plan year's intake is entered. */
   readonly entryRate: number | undefined;
-  /** Intake of each plan year after T: entered, or ROUND(births × entry rate). */
-  readonly intake: readonly { readonly year: number; readonly value: number; readonly entered: boolean }[];
+  /** Intake of each plan year after T: entered, or ROUND(births × entry rate), with its net migration. */
+  readonly intake: readonly {
+    readonly year: number;
+    readonly value: number;
+    readonly entered: boolean;
+    /** The intake entered, before migration. */
+    readonly given?: number;
+  }[];
   /** Enrollment by grade for each plan year (T first): projected grades rounded to whole students. */
   readonly enrollment: readonly Readonly<Record<GradeKey, number>>[];
+}
+
+/** The net migration added to a school's grade in a plan year: its rows of TermPlan.migration and their shares. */
+export interface MigrationIn {
+  readonly value: number;
+  /** Index into TermPlan.migration and what the row's migrants are divided by (1 for a grade's row). */
+  readonly rows: readonly { readonly row: number; readonly divisor: number }[];
 }
 
 /** A site of the capacity check in one year: who is taught there and whether the classrooms suffice. */
@@ -73,6 +88,10 @@ export interface TermPlan {
   readonly births: ReadonlyMap<number, number>;
   readonly schools: readonly SchoolTerm[];
   readonly sites: readonly Site[];
+  /** The net migration rows that apply (a known school, a plan year after T), in input order. */
+  readonly migration: readonly Migration[];
+  /** The migration a school's grade takes in a plan year, if any. */
+  migrationIn(school: number, year: number, grade: GradeKey): MigrationIn | undefined;
 }
 
 /** The term inputs do not make a projection (validation warns about it): the 规划 sheet says why and projects nothing. */
@@ -119,6 +138,26 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
   const pastRows = new Map(term.history.map((h) => [key(h.school, h.year), h.grades]));
   const enteredRows = new Map(term.entrants.map((e) => [key(e.school, e.year), e.entrants]));
   const overrides = new Map(term.ratios.map((r) => [key(r.school, r.grade), r.ratio]));
+  const later = new Set(years.slice(1));
+  const projectedOf = new Map(district.schools.map((s) => [s.code, projectedGrades(s)]));
+  const migration = term.migration.filter(
+    (m) =>
+      later.has(m.year) &&
+      (projectedOf.get(m.school) ?? []).length > 0 &&
+      (m.grade === undefined || (projectedOf.get(m.school) ?? []).includes(m.grade)),
+  );
+  const migrationIn = (school: number, year: number, grade: GradeKey): MigrationIn | undefined => {
+    const code = district.schools[school]?.code;
+    const grades = projectedOf.get(code ?? "") ?? [];
+    if (!grades.includes(grade)) return undefined;
+    const rows = migration.flatMap((m, row) =>
+      m.school === code && m.year === year && (m.grade === undefined || m.grade === grade)
+        ? [{ row, divisor: m.grade === undefined ? grades.length : 1 }]
+        : [],
+    );
+    if (rows.length === 0) return undefined;
+    return { value: rows.reduce((s, r) => s + (migration[r.row]?.migrants ?? 0) / r.divisor, 0), rows };
+  };
   const schools = district.schools.map((school, index): SchoolTerm => {
     const past = history.map((year) => {
       const row = pastRows.get(key(school.code, year));
@@ -152,17 +191,22 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
             pastYears.map((year) => birthsIn(year - age, `${school.code} ${first}`)),
           )
         : undefined;
+    const moved = (year: number, grade: GradeKey) => migrationIn(index, year, grade)?.value;
+    const withMigration = (x: number, m: number | undefined) =>
+      m === undefined ? roundHalfAway(x) : Math.max(0, roundHalfAway(x + m));
     const intake = (first === undefined ? [] : years.slice(1)).map((year) => {
       const e = entered(year);
-      if (e !== undefined) return { year, value: e, entered: true };
+      const m = first === undefined ? undefined : moved(year, first);
+      if (e !== undefined)
+        return { year, value: m === undefined ? e : withMigration(e, m), entered: true, given: e };
       return {
         year,
-        value: roundHalfAway(birthsIn(year - age, `${school.code} ${year}`) * (rate ?? 0)),
+        value: withMigration(birthsIn(year - age, `${school.code} ${year}`) * (rate ?? 0), m),
         entered: false,
       };
     });
     const enrollment: Record<GradeKey, number>[] = [{ ...school.grades }];
-    years.slice(1).forEach((_, y) => {
+    years.slice(1).forEach((year, y) => {
       const step = intake[y];
       const previous = enrollment[enrollment.length - 1] as Record<GradeKey, number>;
       const next: Record<GradeKey, number> = { ...school.grades };
@@ -170,7 +214,7 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
         if (k === 0) next[grade] = step?.value ?? 0;
         else {
           const lower = projected[k - 1] as GradeKey;
-          next[grade] = roundHalfAway(previous[lower] * (ratios.get(grade)?.value ?? 1));
+          next[grade] = withMigration(previous[lower] * (ratios.get(grade)?.value ?? 1), moved(year, grade));
         }
       });
       enrollment.push(next);
@@ -189,7 +233,15 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
       enrollment,
     };
   });
-  return { years, history, births, schools, sites: sites(district, years, schools, size) };
+  return {
+    years,
+    history,
+    births,
+    schools,
+    sites: sites(district, years, schools, size),
+    migration,
+    migrationIn,
+  };
 }
 
 function sites(

@@ -384,4 +384,32 @@ describe("the term plan's input sheets", () => {
     ]);
     expect(found[1]?.accepts).toContain("一年级");
   });
+
+  it("reads net migration of a school's grade, or of the whole school when no grade is given", () => {
+    const tables = mutableTables();
+    sheet(tables, "录入-净迁移").push(["WZ01", 2005, "八年级", -3], ["WZ01", 2006, null, "12"]);
+    const read = readDistrictTables(tables, "x.xlsx");
+    expect(errors(read)).toEqual([]);
+    expect(read.district?.term?.migration).toEqual([
+      { school: "WZ01", year: 2005, grade: "g8", migrants: -3 },
+      { school: "WZ01", year: 2006, migrants: 12 },
+    ]);
+  });
+
+  it("reports net migration that is not a whole number, or of a grade the school does not have, at its cell", () => {
+    const tables = mutableTables();
+    sheet(tables, "录入-净迁移").push(["WZ01", 2005, "八年级", "三人"], ["WZ01", 2005, "九年级", 2.5]);
+    const found = errors(readDistrictTables(tables, "x.xlsx"));
+    expect(found.map((p) => [p.sheet, p.row, p.column])).toEqual([
+      ["录入-净迁移", 2, "净迁入人数"],
+      ["录入-净迁移", 3, "净迁入人数"],
+    ]);
+    expect(found[0]?.accepts).toContain("迁出为负");
+    const other = mutableTables();
+    sheet(other, "录入-净迁移").push(["WZ01", 2006, "三年级", 1]);
+    const grade = errors(readDistrictTables(other, "x.xlsx"));
+    expect(grade.map((p) => [p.sheet, p.row, p.column, p.accepts])).toEqual([
+      ["录入-净迁移", 2, "年级", "七年级/八年级/九年级"],
+    ]);
+  });
 });

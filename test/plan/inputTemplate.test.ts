@@ -103,7 +103,7 @@ const withTrickyNames = (): District => {
 describe("buildInputTemplatePlan", () => {
   const plan = buildInputTemplatePlan();
 
-  it("has the 填表说明 sheet and the 13 input sheets, in order, and passes validatePlan", () => {
+  it("has the 填表说明 sheet and the 14 input sheets, in order, and passes validatePlan", () => {
     expect(plan.sheets.map((sheet) => sheet.name)).toEqual([
       "填表说明",
       "录入-区县",
@@ -119,6 +119,7 @@ describe("buildInputTemplatePlan", () => {
       "录入-出生人口",
       "录入-新生",
       "录入-升级比例",
+      "录入-净迁移",
     ]);
     expect(validatePlan(plan)).toEqual([]);
     expect(validatePlan(buildInputTemplatePlan(getSample("wuzhen")))).toEqual([]);

@@ -3,7 +3,7 @@ import { validateDistrict } from "../../src/district/validate";
 import { computeTerm, projectAmountInYear } from "../../src/plan/term";
 import { getPack } from "../../src/policy";
 import type { PolicyKey } from "../../src/policy/types";
-import { TERM_INPUT, withMerger } from "./termFixture";
+import { TERM_INPUT, TERM_MIGRATION_INPUT, withMerger } from "./termFixture";
 
 const size = (key: PolicyKey) => getPack("national").values[key].value;
 
@@ -37,6 +37,23 @@ describe("the term plan", () => {
       [40, 38, 35],
       [10, 36, 34],
       [10, 9, 32],
+    ]);
+  });
+
+  it("adds net migration after progression, spreading a school's over its grades and never going below 0", () => {
+    const moved = computeTerm(districtSchema.parse(TERM_MIGRATION_INPUT), size);
+    expect(moved?.schools[0]?.enrollment.map((e) => [e.g7, e.g8, e.g9])).toEqual([
+      [120, 105, 95],
+      // 120 × 203/210 + 10 = 126; the rest as without migration.
+      [130, 126, 102],
+      // 1250 × 0.1 − 2 = 123; 130 × 203/210 − 2 = 123.7 → 124; 126 × 183/188 − 2 = 120.6 → 121.
+      [123, 124, 121],
+    ]);
+    // 第二中学: its entered intake 10 − 20 is held at 0, and so is what that grade becomes.
+    expect(moved?.schools[1]?.enrollment.map((e) => [e.g7, e.g8, e.g9])).toEqual([
+      [40, 38, 35],
+      [0, 36, 34],
+      [10, 0, 32],
     ]);
   });
 
@@ -107,6 +124,27 @@ describe("term inputs", () => {
     };
     expect(problems(input).map((p) => p.field)).toEqual(["term.lastYear"]);
     expect(warnings(input).map((p) => p.field)).toEqual(expect.arrayContaining(["term.history[4].year"]));
+  });
+
+  it("refuses net migration of a grade the school does not project, given twice, and warns about a year outside the plan", () => {
+    const input = {
+      ...TERM_INPUT,
+      term: {
+        ...TERM_INPUT.term,
+        migration: [
+          { school: "J1", year: 2025, grade: "g3" as const, migrants: 2 },
+          { school: "J1", year: 2026, migrants: 1 },
+          { school: "J1", year: 2026, migrants: 2 },
+          { school: "J1", year: 2024, migrants: 2 },
+          { school: "X9", year: 2025, migrants: 2 },
+        ],
+      },
+    };
+    expect(problems(input).map((p) => p.field)).toEqual(["term.migration[0].grade", "term.migration[2]"]);
+    expect(warnings(input).map((p) => p.field)).toEqual([
+      "term.migration[3].year",
+      "term.migration[4].school",
+    ]);
   });
 
   it("refuses overrides on grades that are not projected and leaves rows of unknown schools or years out with a warning", () => {

@@ -88,3 +88,50 @@ export function withMerger(year: number): DistrictInput {
     ],
   };
 }
+
+/**
+ * The fixture with pay standards, a second project starting in 2025 and a debt the term does not repay: a per-year
+ * budget whose growths pass in 2025 and fail in 2026. 缴费基数 50,000 元; 500 万元 owed, 100 + 150 + 100 repaid.
+ */
+export const TERM_BUDGET_INPUT: DistrictInput = {
+  ...TERM_INPUT,
+  personnel: { basicPay: 40000, allowances: 10000, performancePay: 0, bureauStaff: 0 },
+  projects: [
+    ...(TERM_INPUT.projects ?? []),
+    {
+      name: "二中宿舍",
+      school: "J2",
+      status: "新建",
+      category: "食堂宿舍",
+      totalCost: 1000,
+      district: 1000,
+      startYear: 2025,
+      endYear: 2026,
+      amountInYear: 0,
+    },
+  ],
+  debts: {
+    statedTotal: 500,
+    items: [
+      { item: "校舍维修欠款", category: "基建", amount: 300, step: 1 },
+      { item: "各校欠款", category: "学校", amount: 200, step: 2 },
+    ],
+    annualCapacity: [100, 150, 100],
+  },
+};
+
+/**
+ * The fixture with net migration: 10 into 第一中学's grade 8 in 2025, 6 out of the school in 2026 (2 from each grade),
+ * 20 out of 第二中学's grade 7 in 2025 (more than its entered intake of 10).
+ */
+export const TERM_MIGRATION_INPUT: DistrictInput = {
+  ...TERM_INPUT,
+  term: {
+    ...TERM_INPUT.term,
+    migration: [
+      { school: "J1", year: 2025, grade: "g8", migrants: 10 },
+      { school: "J1", year: 2026, migrants: -6 },
+      { school: "J2", year: 2025, grade: "g7", migrants: -20 },
+    ],
+  },
+};

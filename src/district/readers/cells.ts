@@ -102,6 +102,7 @@ export const ACCEPTS: Record<FieldSpec["kind"], string> = {
   text: "文本",
   optionalText: "文本",
   count: "0 或以上的整数",
+  signedCount: "整数, 迁入为正、迁出为负",
   money: "0 或以上的数(可带千分位逗号)",
   rate: "小数或百分数,如 0.05 或 5%",
   year: "四位年份,如 2012",
@@ -114,6 +115,7 @@ export const ACCEPTS_EN: Record<FieldSpec["kind"], string> = {
   text: "text",
   optionalText: "text",
   count: "a whole number, 0 or more",
+  signedCount: "a whole number, positive in, negative out",
   money: "a number, 0 or more (thousands commas allowed)",
   rate: "a fraction or a percentage, e.g. 0.05 or 5%",
   year: "a four-digit year, e.g. 2012",
@@ -162,6 +164,7 @@ export function convertCell(cell: unknown, spec: FieldSpec): Converted {
       );
     }
     case "count":
+    case "signedCount":
     case "money":
     case "year": {
       const value =

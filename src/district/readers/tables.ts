@@ -113,7 +113,7 @@ export function readDistrictTables(
 }
 
 /**
- * The term plan's sheets (往年在校生, 出生人口, 新生, 升级比例) and items (规划末年, 增长率): a district gets a term
+ * The term plan's sheets (往年在校生, 出生人口, 新生, 升级比例, 净迁移) and items (规划末年, 增长率): a district gets a term
  * when any of them is filled in.
  */
 function readTerm(district: Row, context: Context, tableOf: (key: SheetKey) => InputTable | undefined): void {
@@ -123,6 +123,7 @@ function readTerm(district: Row, context: Context, tableOf: (key: SheetKey) => I
     births: readList(tableOf("births"), sheetSpec("births"), ["term", "births"], context) ?? [],
     entrants: readList(tableOf("entrants"), sheetSpec("entrants"), ["term", "entrants"], context) ?? [],
     ratios: readList(tableOf("ratios"), sheetSpec("ratios"), ["term", "ratios"], context) ?? [],
+    migration: readList(tableOf("migration"), sheetSpec("migration"), ["term", "migration"], context) ?? [],
   };
   const given =
     Object.values(items).some((value) => value !== undefined) ||

@@ -34,6 +34,7 @@ export const LIST_SHEETS: readonly SheetKey[] = [
   "births",
   "entrants",
   "ratios",
+  "migration",
 ];
 
 type ExampleCell = string | number;
@@ -114,6 +115,7 @@ export const EXAMPLE_ROWS: Readonly<Record<string, Readonly<Record<string, Examp
   births: { year: 2019, births: 1200 },
   entrants: { school: "示例01", year: 2027, entrants: 38 },
   ratios: { school: "示例01", grade: "二年级", ratio: 0.98 },
+  migration: { school: "示例01", year: 2027, grade: "三年级", migrants: -3 },
   stated: {
     label: "示例:开工建设2个项目",
     stated: 2,
@@ -169,6 +171,7 @@ function unitOf(field: FieldSpec): string {
   if (found) return found;
   if (field.kind === "money") return "万元";
   if (field.kind === "year") return "年";
+  if (field.kind === "signedCount") return "人";
   if (field.kind !== "count" || /等级|步骤/.test(field.zh)) return "";
   if (/班数|教室/.test(field.zh)) return "个";
   if (/声明/.test(field.zh)) return "项";
@@ -179,6 +182,7 @@ const ACCEPTS_EN: Record<FieldSpec["kind"], string> = {
   text: "text",
   optionalText: "text",
   count: "a whole number, 0 or more",
+  signedCount: "a whole number, positive in, negative out",
   money: "a number, 0 or more (thousands separators allowed)",
   rate: "a fraction or a percentage, e.g. 0.05 or 5%",
   year: "a four-digit year, e.g. 2012",
@@ -290,6 +294,10 @@ export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: str
   ratios: [
     "选填。已知的升级比例(升入年级人数 / 上一年下一年级人数),代替按往年计算的比例;不填即为没有。",
     "Optional. A known progression ratio (students of the grade per student of the grade below a year earlier), instead of the one from the history.",
+  ],
+  migration: [
+    "选填(规划表用)。已知的某校某规划年度净迁入学生数(迁入为正、迁出为负),在按升级比例推算之后加上;填年级为该年级,不填年级则平均分到本校各推算年级;往年的迁移已含在升级比例中,不要重复填;不填即为没有。",
+    "Optional (for the term plan). Known net migration of a school in a plan year (in positive, out negative), added after progression; to a grade, or spread evenly over the school's projected grades when no grade is given. Past migration is already in the ratios.",
   ],
   stated: [
     "选填。文件所述的数量(如「开工建设7个项目」)与所列事项,每个事项一行;不填即为没有。",

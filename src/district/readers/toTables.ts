@@ -59,6 +59,7 @@ export function districtToTables(district: District): InputTable[] {
     births: [headers("births"), ...listRows("births", district.term?.births ?? [])],
     entrants: [headers("entrants"), ...listRows("entrants", district.term?.entrants ?? [])],
     ratios: [headers("ratios"), ...listRows("ratios", district.term?.ratios ?? [])],
+    migration: [headers("migration"), ...listRows("migration", district.term?.migration ?? [])],
     preschool: [headers("preschool"), ...listRows("preschool", district.preschool.planned)],
     stated: [
       headers("stated"),

@@ -71,6 +71,8 @@ export interface BudgetLinesOutput {
   readonly compulsory: CellExport;
   /** The edition the codes are taken from. */
   readonly editionYear: number;
+  /** The 缴费基数 per person and year (元): the pay standards together, as the 人员经费 lines use it. */
+  readonly contributionBase: CellExport;
 }
 
 export const budgetLinesSheet: SheetDefinition<"budgetLines", BudgetLinesOutput> = {
@@ -425,6 +427,7 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
       general,
       compulsory,
       editionYear: edition.year,
+      contributionBase: { ref: kv.base?.ref ?? "", value: base },
     },
   };
 }

@@ -26,6 +26,8 @@ export interface DebtSchedule {
   readonly scheduleRange: CellExport;
   /** What each year of the schedule repays in all (T first), 万元. */
   readonly byYear: readonly (CellExport & { readonly year: number })[];
+  /** The amount of all the steps together (what the schedule starts from), 万元. */
+  readonly total: CellExport;
 }
 
 /** What 债务 hands on: its repayment schedule, when the district has debts and a capacity to repay in the term. */
@@ -273,5 +275,9 @@ function schedule(
       ref: sheetRef(sb.name, cellAddress(totalRow, yearCol(y), true)),
       value: columnTotal(y),
     })),
+    total: {
+      ref: sheetRef(sb.name, cellAddress(totalRow, 1, true)),
+      value: subtotals.reduce((s, x) => s + x, 0),
+    },
   };
 }

@@ -5,22 +5,33 @@
  * quota, public funds and revenue per year; and the 三年滚动 table (部门项目支出中期规划) with the totals of 基本支出
  * and 项目支出 for T, T+1, T+2. Every figure is a live formula over the history, the births, 学校 and 参数.
  */
+import { contributionBase, perHeadCost, perHeadCostFormula } from "../../budget/personnel";
 import { GRADE_LABELS } from "../../district/grades";
 import { GRADE_KEYS, type GradeKey, type Project } from "../../district/model";
 import { classesNeededFormula, mergePassFormula, spareClassroomsFormula } from "../../domain/classes";
+import { divisionByZero, RuleError } from "../../domain/errors";
+import { growth, growthFormula, outgrowsFormula, risesFormula } from "../../domain/growth";
 import { entryRateFormula, progressionRatioFormula, projectionStepFormula } from "../../domain/projection";
 import { parseRegion, publicFundsNorm, publicFundsNormFormula } from "../../domain/publicFunds";
 import { staffQuota, staffQuotaFormula, staffRatio } from "../../domain/staffing";
+import {
+  requiredOnTrajectory,
+  requiredOnTrajectoryFormula,
+  trajectoryShare,
+  trajectoryShareFormula,
+} from "../../domain/targets";
+import { roundHalfAway } from "../../domain/validate";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, SheetBuilder, val, type ColumnSpec, type TableResult } from "../kit";
+import { fx, fxError, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
-import type { PlanCell, SheetKey, SheetPlan } from "../types";
+import type { ChartPlan, PlanCell, SheetKey, SheetPlan } from "../types";
 import {
   classSizeKey,
   computeTerm,
   projectAmountFormula,
   projectAmountInYear,
+  type MigrationIn,
   type SchoolTerm,
   type Site,
   type SiteYear,
@@ -28,6 +39,7 @@ import {
   TermInputError,
 } from "../term";
 import { REVENUE_GROWTH_NAME } from "./parameters";
+import { STANDARDIZED_TYPES } from "./schools";
 
 export const planSheet: SheetDefinition<"plan", undefined> = {
   key: "plan",
@@ -37,7 +49,8 @@ export const planSheet: SheetDefinition<"plan", undefined> = {
   titleEn: "Term plan: enrollment projection, capacity and the three-year rolling plan",
   tabColor: "7030A0",
   needs: ["parameters", "schools"],
-  reads: ["debt"],
+  // The repayment schedule, and the rates and student aid of the 部门预算 when the plan holds them.
+  reads: ["debt", "budgetLines"],
   build: handsNothing(buildPlanSheet),
 };
 
@@ -89,10 +102,17 @@ export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
     },
   ]);
   const births = birthsTable(sb, term);
-  const enrollment = enrollmentTable(ctx, sb, term, births);
+  const migration = migrationTable(sb, term);
+  const enrollment = enrollmentTable(ctx, sb, term, births, migration);
   const capacity = capacityTable(ctx, sb, term, enrollment);
   const years = yearsTable(ctx, sb, term, enrollment.table, capacity);
-  rollingTables(ctx, sb, years);
+  const projects = projectsTable(ctx, sb, term);
+  const budget = budgetTable(ctx, sb, term, years, projects);
+  rollingTotals(ctx, sb, budget);
+  growthChecks(ctx, sb, years, budget);
+  targetChecks(ctx, sb, term, years, births);
+  debtCheck(ctx, sb, budget);
+  charts(sb, term, years, capacity, budget);
   sb.freezeAt(3);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
   return sb.build();
@@ -136,6 +156,46 @@ function birthsTable(sb: SheetBuilder, term: TermPlan): BirthsResult {
   return { cell: at, range: (from, to) => `${at(from)}:${at(to)}` };
 }
 
+/** The cell of a net migration row on this sheet (absolute), by its index in TermPlan.migration. */
+type MigrationCell = (row: number) => string;
+
+function migrationTable(sb: SheetBuilder, term: TermPlan): MigrationCell {
+  if (term.migration.length === 0) return () => "0";
+  const byCode = new Map(term.schools.map((t) => [t.school.code, t]));
+  sb.note(
+    "净迁移 (录入, 人; 迁入为正、迁出为负): 在按升级比例推算之后加上, 不低于 0; 不填年级的平均分到本校各推算年级。往年的迁移已含在升级比例中",
+  );
+  const table = sb.table({
+    name: "tblPlanMigration",
+    rows: term.migration,
+    columns: [
+      { key: "code", header: "学校代码", width: 10, style: "text", cell: ({ item }) => val(item.school) },
+      {
+        key: "name",
+        header: "学校名称",
+        width: 22,
+        style: "text",
+        cell: ({ item }) => val(byCode.get(item.school)?.school.name ?? ""),
+      },
+      { key: "year", header: "年度", width: 7, cell: ({ item }) => val(item.year) },
+      {
+        key: "grade",
+        header: "年级",
+        width: 10,
+        cell: ({ item }) => val(item.grade === undefined ? "全校(平均)" : GRADE_LABELS[item.grade][0]),
+      },
+      {
+        key: "migrants",
+        header: "净迁入人数",
+        width: 10,
+        style: "integer",
+        cell: ({ item }) => val(item.migrants),
+      },
+    ],
+  });
+  return (row) => table.absoluteCell("migrants", row);
+}
+
 interface EnrollmentResult {
   readonly table: TableResult;
   /** The table row index of a school's plan year (T = 0). */
@@ -150,6 +210,7 @@ function enrollmentTable(
   sb: SheetBuilder,
   term: TermPlan,
   births: BirthsResult,
+  migration: MigrationCell,
 ): EnrollmentResult {
   const schools = ctx.output("schools").table;
   const rows: EnrollmentRow[] = term.schools.flatMap((t) => [
@@ -176,6 +237,11 @@ function enrollmentTable(
     cellAddress(rateFirst + (rateIndex.get(school) ?? 0), column, true);
   const ratioCol = (g: GradeKey) => RATE_LEAD.length + GRADE_KEYS.indexOf(g);
 
+  // A projected figure rounded to whole students; with net migration added, never below 0.
+  const moved = (figure: string, m: MigrationIn | undefined) =>
+    m === undefined
+      ? `ROUND(${figure},0)`
+      : `MAX(0,ROUND(${figure}+${m.rows.map((r) => (r.divisor === 1 ? migration(r.row) : `${migration(r.row)}/${r.divisor}`)).join("+")},0))`;
   const gradeCell =
     (g: GradeKey) =>
     ({ item }: { item: EnrollmentRow }): PlanCell => {
@@ -189,15 +255,20 @@ function enrollmentTable(
       if (k < 0) return fx(addr(planRowOf(t.index, 0), g), value);
       if (k === 0) {
         const intake = t.intake[y - 1];
-        if (!intake || intake.entered) return val(value);
+        const m = term.migrationIn(t.index, item.year, g);
+        if (!intake || (intake.entered && m === undefined)) return val(value);
+        if (intake.entered) return fx(moved(String(intake.given ?? 0), m), value);
         return fx(
-          `ROUND(${births.cell(item.year - t.age)}*${rateCell(t.index, RATE_LEAD.indexOf("rate"))},0)`,
+          moved(`${births.cell(item.year - t.age)}*${rateCell(t.index, RATE_LEAD.indexOf("rate"))}`, m),
           value,
         );
       }
       const lower = t.projected[k - 1] as GradeKey;
       return fx(
-        `ROUND(${projectionStepFormula(addr(planRowOf(t.index, y - 1), lower), rateCell(t.index, ratioCol(g)))},0)`,
+        moved(
+          projectionStepFormula(addr(planRowOf(t.index, y - 1), lower), rateCell(t.index, ratioCol(g))),
+          term.migrationIn(t.index, item.year, g),
+        ),
         value,
       );
     };
@@ -566,6 +637,17 @@ function yearsTable(
           ),
       },
       {
+        key: "classrooms",
+        header: "教室数",
+        width: 9,
+        style: "integer",
+        cell: ({ ref, item }) =>
+          fx(
+            `SUMIFS(${capacity.table.absoluteRange("classrooms")},${capacity.table.absoluteRange("year")},${ref("year")})`,
+            term.sites.reduce((s, site) => s + (site.years[item.y]?.classrooms ?? 0), 0),
+          ),
+      },
+      {
         key: "short",
         header: "教室不足校址数",
         width: 10,
@@ -633,18 +715,18 @@ function yearsTable(
   return { table, years: term.years };
 }
 
-/** The 三年滚动 tables: each project's amounts in T, T+1, T+2, then 基本支出 and 项目支出 per year. */
-function rollingTables(ctx: BuildContext, sb: SheetBuilder, years: YearsResult): void {
+/** The projects of the term: each project's amounts in every plan year (T from the budget), 三年合计 of T … T+2. */
+function projectsTable(ctx: BuildContext, sb: SheetBuilder, term: TermPlan): TableResult {
   const { district } = ctx;
   const T = district.budgetYear;
-  const three = [T, T + 1, T + 2] as const;
+  const years = term.years;
   sb.note(
-    `部门项目支出中期规划 (${T}–${T + 2} 年, 单位: 万元): ${T} 年为本年预算安排; 以后各年按 (总投资 − 本年安排) ÷ 建设期内其余年数 均摊 (估算, 可改)`,
+    `部门项目支出中期规划 (单位: 万元): ${T} 年为本年预算安排; 以后各年按 (总投资 − 本年安排) ÷ 建设期内其余年数 均摊 (估算, 可改); 三年合计为 ${T}–${T + 2} 年`,
   );
-  const projects = sb.table<Project>({
+  return sb.table<Project>({
     name: "tblPlanRolling",
     rows: district.projects,
-    totals: { label: "项目合计", keys: ["total", "y0", "y1", "y2", "sum"] },
+    totals: { label: "项目合计", keys: ["total", ...years.map((_, k) => `y${k}`), "sum"] },
     columns: [
       { key: "name", header: "项目名称", width: 30, style: "text", cell: ({ item }) => val(item.name) },
       {
@@ -658,7 +740,7 @@ function rollingTables(ctx: BuildContext, sb: SheetBuilder, years: YearsResult):
       { key: "start", header: "开工年度", width: 8, cell: ({ item }) => val(item.startYear) },
       { key: "end", header: "竣工年度", width: 8, cell: ({ item }) => val(item.endYear) },
       { key: "total", header: "总投资", width: 11, style: "money", cell: ({ item }) => val(item.totalCost) },
-      ...three.map((year, k): ColumnSpec<Project> => ({
+      ...years.map((year, k): ColumnSpec<Project> => ({
         key: `y${k}`,
         header: `${year}年${k === 0 ? "(预算)" : "(规划)"}`,
         width: 11,
@@ -687,73 +769,826 @@ function rollingTables(ctx: BuildContext, sb: SheetBuilder, years: YearsResult):
       },
     ],
   });
-  const yearRow = (year: number) => years.years.indexOf(year);
-  const yearCell = (key: string, year: number) => years.table.cell(key, yearRow(year));
-  const yearValue = (key: string, year: number) => Number(years.table.values(key)[yearRow(year)] ?? 0);
-  const pay = district.fiscal.current.staffPay;
-  const quotaT = yearValue("quota", T);
-  const personnel = (year: number) => {
-    const q = yearValue("quota", year);
-    return quotaT === 0 ? pay : (pay * q) / quotaT;
+}
+
+/** An item of 学生资助 in 预算明细 and the students its amount per student is spread over in the plan years. */
+interface AidRow {
+  readonly item: string;
+  readonly economicCode: string;
+  readonly students: AidStudents;
+  /** Year T's amount, 万元 (Σ of its lines in 预算明细), and T's students of its level. */
+  readonly amount: number;
+  readonly studentsT: number;
+}
+
+type AidStudents = "compulsory" | "senior" | "kg" | "total";
+
+const AID_STUDENTS: Readonly<Record<string, AidStudents>> = {
+  家庭经济困难寄宿生生活补助: "compulsory",
+  农村义务教育学生营养改善计划: "compulsory",
+  普通高中国家助学金: "senior",
+  学前教育资助: "kg",
+};
+const AID_LEVEL_ZH: Readonly<Record<AidStudents, string>> = {
+  compulsory: "义务教育",
+  senior: "高中",
+  kg: "学前",
+  total: "全部学段",
+};
+
+interface BudgetResult {
+  readonly table: TableResult;
+  readonly years: readonly number[];
+}
+
+/** The years table's cells of the students an aid item is spread over, as a formula of the row (T = 0). */
+function studentsOf(years: YearsResult, group: AidStudents, y: number): { formula: string; value: number } {
+  const cell = (key: string) => years.table.cell(key, y);
+  const num = (key: string) => Number(years.table.values(key)[y] ?? 0);
+  if (group === "compulsory")
+    return { formula: `(${cell("primary")}+${cell("junior")})`, value: num("primary") + num("junior") };
+  if (group === "senior") return { formula: cell("senior"), value: num("senior") };
+  if (group === "kg") return { formula: cell("kg"), value: num("kg") };
+  return { formula: cell("total"), value: num("total") };
+}
+
+/**
+ * Spending per plan year (万元): 人员经费 = 编制数 × a person's 人员经费 at the pay standards and contribution rates of
+ * 预算明细; 公用经费 = 定额 × 义务教育学生; 学生资助 = year T's aid per student of each item × the students of its
+ * level; the projects' amounts of the year; the debt repaid; and what stays owed at the year's end.
+ */
+function budgetTable(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  term: TermPlan,
+  years: YearsResult,
+  projects: TableResult,
+): BudgetResult {
+  const { district } = ctx;
+  const lines = ctx.outputIfBuilt("budgetLines");
+  const rates = {
+    pension: ctx.param("personnel.pension_rate"),
+    annuity: ctx.param("personnel.annuity_rate"),
+    medical: ctx.param("personnel.medical_rate"),
+    housingFund: ctx.param("personnel.housing_fund_rate"),
   };
-  const projectTotal = (k: number) => projects.total(`y${k}`);
-  type Line = {
-    label: string;
-    cells: (year: number, k: number) => { formula: string; value: number } | number;
+  const base = lines?.contributionBase ?? {
+    ref: String(contributionBase(district.personnel)),
+    value: contributionBase(district.personnel),
   };
-  const lines: Line[] = [
+  const perHead = perHeadCost(base.value, {
+    pension: rates.pension.value,
+    annuity: rates.annuity.value,
+    medical: rates.medical.value,
+    housingFund: rates.housingFund.value,
+  });
+  sb.note(
+    lines
+      ? "逐年支出 (万元): 人员经费 = 编制数 × 人均人员经费 (预算明细 的缴费基数 × (1 + 参数 的养老、职业年金、医疗、住房公积金缴费率)); 公用经费见上表; 学生资助 = 本年 预算明细 各资助项目的生均额 × 该学段各年学生数"
+      : "逐年支出 (万元): 人员经费 = 编制数 × 人均人员经费 (录入的工资标准合计 × (1 + 参数 的缴费率)); 本工作簿未含 预算明细, 学生资助不列",
+  );
+  const kv = sb.keyValues([
     {
-      label: "人员经费 (T 年教职工工资总额 × 编制数 / T 年编制数)",
-      cells: (year) => ({
-        formula: `IF(${yearCell("quota", T)}=0,${pay},${pay}*${yearCell("quota", year)}/${yearCell("quota", T)})`,
-        value: personnel(year),
-      }),
+      key: "perHead",
+      label: "人均人员经费(元/人·年)",
+      cell: fx(
+        perHeadCostFormula(base.ref, {
+          pension: rates.pension.name,
+          annuity: rates.annuity.name,
+          medical: rates.medical.name,
+          housingFund: rates.housingFund.name,
+        }),
+        perHead,
+      ),
+      style: "yuan",
     },
-    {
-      label: "公用经费 (义务教育生均定额)",
-      cells: (year) => ({ formula: yearCell("publicFunds", year), value: yearValue("publicFunds", year) }),
-    },
-    { label: "基本支出合计", cells: () => 0 },
-    {
-      label: "项目支出: 建设项目",
-      cells: (_, k) => ({ formula: projectTotal(k).local, value: projectTotal(k).value }),
-    },
-    {
-      label: "项目支出: 偿还欠款",
-      cells: (year) => ({ formula: yearCell("debt", year), value: yearValue("debt", year) }),
-    },
-    { label: "项目支出合计", cells: () => 0 },
-    { label: "支出合计", cells: () => 0 },
+  ]);
+  const perHeadCell = kv.perHead?.absolute ?? "";
+  if (base.value === 0) sb.note("未录入工资标准 (录入-区县 人均基本工资等): 人员经费按 0 列示。");
+
+  // 学生资助: the 303 lines of 预算明细, by item.
+  const aidRows: AidRow[] = [];
+  if (lines) {
+    const byItem = new Map<string, { economicCode: string; amount: number }>();
+    for (const line of lines.lines) {
+      if (!line.economicCode.startsWith("303")) continue;
+      const key = `${line.item}\u0000${line.economicCode}`;
+      const seen = byItem.get(key);
+      byItem.set(key, { economicCode: line.economicCode, amount: (seen?.amount ?? 0) + line.current });
+    }
+    for (const [key, { economicCode, amount }] of byItem) {
+      const item = key.split("\u0000")[0] ?? "";
+      const students = AID_STUDENTS[item] ?? "total";
+      aidRows.push({ item, economicCode, students, amount, studentsT: studentsOf(years, students, 0).value });
+    }
+  }
+  const aid =
+    aidRows.length === 0
+      ? undefined
+      : sb.table<AidRow>({
+          name: "tblPlanAid",
+          rows: aidRows,
+          columns: [
+            { key: "item", header: "资助项目", width: 30, style: "text", cell: ({ item }) => val(item.item) },
+            {
+              key: "code",
+              header: "经济科目",
+              width: 9,
+              style: "text",
+              cell: ({ item }) => val(item.economicCode),
+            },
+            {
+              key: "level",
+              header: "按学段学生",
+              width: 10,
+              style: "text",
+              cell: ({ item }) => val(AID_LEVEL_ZH[item.students]),
+            },
+            {
+              key: "amount",
+              header: "本年预算(万元)",
+              width: 12,
+              style: "money",
+              cell: ({ item }) =>
+                fx(
+                  `SUMIFS(${lines?.table.sheetRange("current")},${lines?.table.sheetRange("item")},${str(item.item)},${lines?.table.sheetRange("economicCode")},${str(item.economicCode)})`,
+                  item.amount,
+                ),
+            },
+            {
+              key: "students",
+              header: "本年学生数",
+              width: 10,
+              style: "integer",
+              cell: ({ item }) => {
+                const s = studentsOf(years, item.students, 0);
+                return fx(s.formula, s.value);
+              },
+            },
+            {
+              key: "perStudent",
+              header: "生均(元)",
+              width: 10,
+              style: "yuan",
+              cell: ({ ref, num }) =>
+                fx(
+                  `IF(${ref("students")}=0,0,${ref("amount")}*10000/${ref("students")})`,
+                  num("students") === 0 ? 0 : (num("amount") * 10000) / num("students"),
+                ),
+            },
+          ],
+        });
+
+  const debts = district.debts;
+  const schedule = ctx.outputIfBuilt("debt")?.schedule;
+  const owedAtStart = debts ? debts.items.reduce((s, d) => s + d.amount, 0) : 0;
+  const rows = term.years.map((year, y) => ({ year, y }));
+  const table = sb.table<{ year: number; y: number }>({
+    name: "tblPlanBudget",
+    rows,
+    columns: [
+      { key: "year", header: "年度", width: 7, cell: ({ item }) => val(item.year) },
+      {
+        key: "personnel",
+        header: "人员经费",
+        width: 12,
+        style: "money",
+        cell: ({ item }) =>
+          fx(
+            `${years.table.cell("quota", item.y)}*${perHeadCell}/10000`,
+            (Number(years.table.values("quota")[item.y]) * perHead) / 10000,
+          ),
+      },
+      {
+        key: "publicFunds",
+        header: "公用经费",
+        width: 12,
+        style: "money",
+        cell: ({ item }) =>
+          fx(years.table.cell("publicFunds", item.y), Number(years.table.values("publicFunds")[item.y])),
+      },
+      {
+        key: "basic",
+        header: "基本支出",
+        width: 12,
+        style: "money",
+        cell: ({ ref, num }) =>
+          fx(`${ref("personnel")}+${ref("publicFunds")}`, num("personnel") + num("publicFunds")),
+      },
+      {
+        key: "aid",
+        header: "学生资助",
+        width: 12,
+        style: "money",
+        cell: ({ item }) => {
+          if (!aid) return val(0);
+          const parts = aidRows.map((row, i) => {
+            const s = studentsOf(years, row.students, item.y);
+            const perStudent = Number(aid.values("perStudent")[i]);
+            return {
+              formula: `${aid.absoluteCell("perStudent", i)}*${s.formula}`,
+              value: perStudent * s.value,
+            };
+          });
+          return fx(
+            `(${parts.map((p) => p.formula).join("+")})/10000`,
+            parts.reduce((s, p) => s + p.value, 0) / 10000,
+          );
+        },
+      },
+      {
+        key: "projects",
+        header: "建设项目",
+        width: 12,
+        style: "money",
+        cell: ({ item }) => {
+          const total = projects.total(`y${item.y}`);
+          return fx(total.local, total.value);
+        },
+      },
+      {
+        key: "debt",
+        header: "偿还欠款",
+        width: 12,
+        style: "money",
+        cell: ({ item }) =>
+          fx(years.table.cell("debt", item.y), Number(years.table.values("debt")[item.y] ?? 0)),
+      },
+      {
+        key: "project",
+        header: "项目支出",
+        width: 12,
+        style: "money",
+        cell: ({ ref, num }) =>
+          fx(`${ref("aid")}+${ref("projects")}+${ref("debt")}`, num("aid") + num("projects") + num("debt")),
+      },
+      {
+        key: "total",
+        header: "支出合计",
+        width: 12,
+        style: "money",
+        cell: ({ ref, num }) => fx(`${ref("basic")}+${ref("project")}`, num("basic") + num("project")),
+      },
+      {
+        key: "owed",
+        header: "年末未偿还欠款",
+        width: 12,
+        style: "money",
+        cell: ({ item }) => {
+          if (!schedule) return val(owedAtStart);
+          const paid = schedule.byYear.filter((b) => b.year <= item.year);
+          const value = roundHalfAway(schedule.total.value - paid.reduce((s, b) => s + b.value, 0), 2);
+          return fx(
+            paid.length === 0
+              ? `ROUND(${schedule.total.ref},2)`
+              : `ROUND(${schedule.total.ref}-SUM(${paid.map((b) => b.ref).join(",")}),2)`,
+            value,
+          );
+        },
+      },
+    ],
+  });
+  if (debts && !schedule)
+    sb.note("债务 表未安排还款计划 (任期内没有偿还能力, 或本工作簿未含 债务 表): 欠款按全额列为未偿还。");
+  return { table, years: term.years };
+}
+
+/** 基本支出 and 项目支出 for T, T+1, T+2 (第一年约束年度预算, 后两年指导), each a reference to the year's spending. */
+function rollingTotals(ctx: BuildContext, sb: SheetBuilder, budget: BudgetResult): void {
+  const T = ctx.district.budgetYear;
+  const three = [T, T + 1, T + 2];
+  const lines = [
+    { label: "人员经费 (编制数 × 人均人员经费)", key: "personnel", total: false },
+    { label: "公用经费 (义务教育生均定额)", key: "publicFunds", total: false },
+    { label: "基本支出合计", key: "basic", total: true },
+    { label: "项目支出: 学生资助", key: "aid", total: false },
+    { label: "项目支出: 建设项目", key: "projects", total: false },
+    { label: "项目支出: 偿还欠款", key: "debt", total: false },
+    { label: "项目支出合计", key: "project", total: true },
+    { label: "支出合计", key: "total", total: true },
   ];
   sb.note("基本支出与项目支出 (单位: 万元; 第一年约束年度预算, 后两年指导)");
   const top = sb.row;
-  const valueOf = (line: number, k: number): number => {
-    const year = three[k] ?? T;
-    if (line === 2) return valueOf(0, k) + valueOf(1, k);
-    if (line === 5) return valueOf(3, k) + valueOf(4, k);
-    if (line === 6) return valueOf(2, k) + valueOf(5, k);
-    const c = lines[line]?.cells(year, k);
-    return typeof c === "number" ? c : (c?.value ?? 0);
-  };
-  const at = (line: number, k: number) => cellAddress(top + 1 + line, 1 + k);
-  const body: PlanCell[][] = lines.map((line, i) => [
-    val(line.label),
-    ...three.map((year, k): PlanCell => {
-      if (i === 2) return fx(`${at(0, k)}+${at(1, k)}`, valueOf(2, k));
-      if (i === 5) return fx(`${at(3, k)}+${at(4, k)}`, valueOf(5, k));
-      if (i === 6) return fx(`${at(2, k)}+${at(5, k)}`, valueOf(6, k));
-      const c = line.cells(year, k);
-      return typeof c === "number" ? val(c) : fx(c.formula, c.value);
-    }),
-    fx(
-      `SUM(${rangeAddress(top + 1 + i, 1, top + 1 + i, 3)})`,
-      [0, 1, 2].reduce((s, k) => s + valueOf(i, k), 0),
-    ),
-  ]);
+  const row = (year: number) => budget.years.indexOf(year);
+  const body: PlanCell[][] = lines.map((line, i) => {
+    const values = three.map((year) => Number(budget.table.values(line.key)[row(year)] ?? 0));
+    return [
+      val(line.label),
+      ...three.map((year, k) => fx(budget.table.cell(line.key, row(year)), values[k] ?? 0)),
+      fx(
+        `SUM(${rangeAddress(top + 1 + i, 1, top + 1 + i, 3)})`,
+        values.reduce((s, v) => s + v, 0),
+      ),
+    ];
+  });
   sb.put(top, 0, [[val("项目"), ...three.map((year) => val(`${year}年`)), val("三年合计")], ...body]);
   sb.format(rangeAddress(top, 0, top, 4), "header");
   sb.format(rangeAddress(top + 1, 1, top + lines.length, 4), "money");
-  for (const i of [2, 5, 6]) sb.format(rangeAddress(top + 1 + i, 0, top + 1 + i, 4), "total");
+  lines.forEach((line, i) => {
+    if (line.total) sb.format(rangeAddress(top + 1 + i, 0, top + 1 + i, 4), "total");
+  });
   sb.width(0, 40);
   sb.row = top + lines.length + 2;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+const yuan = (x: number): string => x.toFixed(2);
+
+/** A figure of a row and the value computed for it, or undefined where its formula shows an Excel error. */
+function computed(compute: () => number): number | undefined {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof RuleError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The three growths in every plan year after T, against the year before (year T's are on 财政): G1 the
+ * appropriation (the year's spending of the plan) grows faster than 财政经常性收入 at the assumed rate; G2 the
+ * spending per student rises; G3 the public funds per compulsory student rise. Growths to 6 decimals, per-student
+ * figures to the fen, so that a tie is a tie in every spreadsheet. Each year's verdict is a check.
+ */
+function growthChecks(ctx: BuildContext, sb: SheetBuilder, years: YearsResult, budget: BudgetResult): void {
+  const n = years.years.length;
+  const num = (table: TableResult, key: string, y: number) => Number(table.values(key)[y] ?? 0);
+  const E = (y: number) => num(budget.table, "total", y);
+  const R = (y: number) => num(years.table, "revenue", y);
+  const N = (y: number) => num(years.table, "total", y);
+  const C = (y: number) => num(years.table, "primary", y) + num(years.table, "junior", y);
+  const PF = (y: number) => num(budget.table, "publicFunds", y);
+  const growthOf = (f: (y: number) => number, y: number) =>
+    computed(() => roundHalfAway(growth(f(y - 1), f(y)), 6));
+  const perStudent = (amount: (y: number) => number, students: (y: number) => number, y: number) =>
+    computed(() => {
+      if (students(y) === 0) throw divisionByZero("students");
+      return roundHalfAway((amount(y) * 10000) / students(y), 2);
+    });
+  const rows = years.years.map((year, y) => {
+    const eg = y === 0 ? undefined : growthOf(E, y);
+    const rg = y === 0 ? undefined : growthOf(R, y);
+    const ps = perStudent(E, N, y);
+    const pp = perStudent(PF, C, y);
+    return { year, y, eg, rg, ps, pp };
+  });
+  const rowAt = (y: number) => rows[y];
+  const g1 = (y: number) => {
+    const r = rowAt(y);
+    return r?.eg !== undefined && r.rg !== undefined && r.eg > r.rg;
+  };
+  const rises = (key: "ps" | "pp", y: number) => {
+    const now = rowAt(y)?.[key];
+    const before = rowAt(y - 1)?.[key];
+    return now !== undefined && before !== undefined && now > before;
+  };
+  const orError = (formula: string, value: number | undefined): PlanCell =>
+    value === undefined ? fxError(formula, "#DIV/0!") : fx(formula, value);
+  sb.note(
+    `逐年“三个增长” (${years.years[1] ?? ""} 年起与上年比较; ${years.years[0] ?? ""} 年见 财政): 教育拨款按规划当年支出合计, 财政经常性收入按假设增长率; 增长率保留 6 位小数, 生均额保留到分`,
+  );
+  type Row = (typeof rows)[number];
+  const table = sb.table<Row>({
+    name: "tblPlanGrowth",
+    rows,
+    columns: [
+      { key: "year", header: "年度", width: 7, cell: ({ item }) => val(item.year) },
+      {
+        key: "E",
+        header: "教育拨款(支出合计)",
+        width: 12,
+        style: "money",
+        cell: ({ item }) => fx(budget.table.cell("total", item.y), E(item.y)),
+      },
+      {
+        key: "eg",
+        header: "拨款增长",
+        width: 9,
+        style: "rate",
+        cell: ({ item, row }) =>
+          item.y === 0
+            ? null
+            : orError(`ROUND(${growthFormula(cellAddress(row - 1, 1), cellAddress(row, 1))},6)`, item.eg),
+      },
+      {
+        key: "R",
+        header: "财政经常性收入",
+        width: 12,
+        style: "money",
+        cell: ({ item }) => fx(years.table.cell("revenue", item.y), R(item.y)),
+      },
+      {
+        key: "rg",
+        header: "收入增长",
+        width: 9,
+        style: "rate",
+        cell: ({ item, row }) =>
+          item.y === 0
+            ? null
+            : orError(`ROUND(${growthFormula(cellAddress(row - 1, 3), cellAddress(row, 3))},6)`, item.rg),
+      },
+      {
+        key: "g1",
+        header: "G1 拨款增长高于收入增长",
+        width: 12,
+        cell: ({ item, ref }) =>
+          item.y === 0 ? null : fx(`IFERROR(${outgrowsFormula(ref("eg"), ref("rg"))},FALSE())`, g1(item.y)),
+      },
+      {
+        key: "N",
+        header: "在校生",
+        width: 9,
+        style: "integer",
+        cell: ({ item }) => fx(years.table.cell("total", item.y), N(item.y)),
+      },
+      {
+        key: "ps",
+        header: "生均教育经费(元)",
+        width: 11,
+        style: "money",
+        cell: ({ item, ref }) => orError(`ROUND(${ref("E")}*10000/${ref("N")},2)`, item.ps),
+      },
+      {
+        key: "g2",
+        header: "G2 生均教育经费增长",
+        width: 11,
+        cell: ({ item, row }) =>
+          item.y === 0
+            ? null
+            : fx(
+                `IFERROR(${risesFormula(cellAddress(row - 1, 7), cellAddress(row, 7))},FALSE())`,
+                rises("ps", item.y),
+              ),
+      },
+      {
+        key: "C",
+        header: "义务教育学生",
+        width: 10,
+        style: "integer",
+        cell: ({ item }) =>
+          fx(`${years.table.cell("primary", item.y)}+${years.table.cell("junior", item.y)}`, C(item.y)),
+      },
+      {
+        key: "PF",
+        header: "公用经费",
+        width: 11,
+        style: "money",
+        cell: ({ item }) => fx(budget.table.cell("publicFunds", item.y), PF(item.y)),
+      },
+      {
+        key: "pp",
+        header: "生均公用经费(元)",
+        width: 11,
+        style: "money",
+        cell: ({ item, ref }) => orError(`ROUND(${ref("PF")}*10000/${ref("C")},2)`, item.pp),
+      },
+      {
+        key: "g3",
+        header: "G3 生均公用经费增长",
+        width: 11,
+        cell: ({ item, row }) =>
+          item.y === 0
+            ? null
+            : fx(
+                `IFERROR(${risesFormula(cellAddress(row - 1, 11), cellAddress(row, 11))},FALSE())`,
+                rises("pp", item.y),
+              ),
+      },
+    ],
+  });
+  if (n < 2) return;
+  for (const key of ["g1", "g2", "g3"]) {
+    const top = table.cell(key, 1);
+    sb.passFail(`${top}:${table.cell(key, n - 1)}`, top);
+  }
+  const change = (now: number | undefined, before: number | undefined) =>
+    now === undefined || before === undefined
+      ? "无法计算"
+      : `${now >= before ? "+" : ""}${yuan(now - before)} 元`;
+  rows.slice(1).forEach((r) => {
+    const y = r.y;
+    const before = rowAt(y - 1);
+    const passG1 = g1(y);
+    const gap = r.eg !== undefined && r.rg !== undefined ? ((r.rg - r.eg) * 100).toFixed(2) : undefined;
+    sb.registerCheck(ctx, table.cell("g1", y), {
+      id: `plan.growth.g1.${r.year}`,
+      labelZh: `${r.year}年 教育拨款增长高于财政经常性收入增长 (规划)`,
+      labelEn: `${r.year}: appropriation grows faster than recurring revenue (term plan)`,
+      pass: passG1,
+      detailZh:
+        r.eg === undefined || r.rg === undefined
+          ? `${r.year}年: 上年支出或收入为 0, 无法计算增长`
+          : `${r.year}年 拨款增长 ${pct(r.eg)} ${passG1 ? ">" : "≤"} 收入增长 ${pct(r.rg)}${passG1 ? "" : `, 差 ${gap} 个百分点`}`,
+      detailEn:
+        r.eg === undefined || r.rg === undefined
+          ? `${r.year}: no growth (a zero base)`
+          : `${r.year}: appropriation ${pct(r.eg)} ${passG1 ? ">" : "≤"} revenue ${pct(r.rg)}`,
+    });
+    for (const [key, figure, zh, en] of [
+      ["g2", "ps", "生均教育经费", "spending per student"],
+      ["g3", "pp", "生均公用经费", "public funds per student"],
+    ] as const) {
+      const pass = rises(figure, y);
+      const now = r[figure];
+      const prior = before?.[figure];
+      sb.registerCheck(ctx, table.cell(key, y), {
+        id: `plan.growth.${key}.${r.year}`,
+        labelZh: `${r.year}年 ${zh}增长 (规划)`,
+        labelEn: `${r.year}: ${en} rises (term plan)`,
+        pass,
+        detailZh:
+          now === undefined || prior === undefined
+            ? `${r.year}年: 学生数为 0, 无法计算${zh}`
+            : `${r.year}年 ${zh} ${yuan(now)} 元, 上年 ${yuan(prior)} 元 (${change(now, prior)})${pass ? "" : ", 未增长"}`,
+        detailEn:
+          now === undefined || prior === undefined
+            ? `${r.year}: no students`
+            : `${r.year}: ${yuan(now)} against ${yuan(prior)} the year before`,
+      });
+    }
+  });
+}
+
+/** A target of the pack checked against its trajectory in one plan year. */
+interface TargetYear {
+  readonly key: "standardized" | "preschool";
+  readonly label: string;
+  readonly unit: string;
+  readonly year: number;
+  readonly y: number;
+  readonly start: number;
+  readonly due: number;
+  readonly share: number;
+  readonly base: { readonly formula: string; readonly value: number };
+  readonly achieved: { readonly formula: string; readonly value: number };
+  readonly required: number;
+}
+
+const STANDARDIZED_MET = "是";
+
+/**
+ * The targets the pack sets (标准化学校达标率, 学前三年毛入园率) against their trajectories in every plan year: by the
+ * end of a year the share of the way from the target's start to its due year (TRAJECTORY) of the target × the base
+ * (schools counted; children aged 3–5, moving with the births of their cohorts) must be met. The standardized
+ * schools are held at year T's count (the plan schedules no upgrades); the children in kindergartens move with the
+ * projected kindergarten enrollment. Each year's verdict is a check.
+ */
+function targetChecks(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  term: TermPlan,
+  years: YearsResult,
+  births: BirthsResult,
+): void {
+  const { district, pack } = ctx;
+  const T = district.budgetYear;
+  const rows: TargetYear[] = [];
+  const schools = ctx.output("schools").table;
+  const standardized = pack.values["standardized.target_rate"];
+  if (!standardized.notSet && standardized.value > 0) {
+    const counted = district.schools.filter((s) => STANDARDIZED_TYPES.includes(s.type));
+    const byType = (extra: string) =>
+      STANDARDIZED_TYPES.map((t) => `COUNTIFS(${schools.sheetRange("type")},${str(t)}${extra})`).join("+");
+    const met = counted.filter((s) => s.standardized).length;
+    for (const [y, year] of term.years.entries()) {
+      const due = standardized.dueYear ?? T;
+      const share = trajectoryShare(standardized.fromYear, due, year);
+      rows.push({
+        key: "standardized",
+        label: "标准化学校达标率",
+        unit: "所",
+        year,
+        y,
+        start: standardized.fromYear,
+        due,
+        share,
+        base: { formula: byType(""), value: counted.length },
+        achieved: {
+          formula: byType(`,${schools.sheetRange("standardized")},${str(STANDARDIZED_MET)}`),
+          value: met,
+        },
+        required: requiredOnTrajectory(standardized.value, counted.length, share),
+      });
+    }
+  }
+  const preschool = pack.values["preschool.target_rate"];
+  const { population3to5, enrolled } = district.preschool;
+  if (!preschool.notSet && preschool.value > 0 && population3to5 > 0) {
+    const cohort = (year: number) => [year - 5, year - 4, year - 3];
+    const known = (year: number) => cohort(year).every((b) => term.births.has(b));
+    const sumBirths = (year: number) => cohort(year).reduce((s, b) => s + (term.births.get(b) ?? 0), 0);
+    const kgT = Number(years.table.values("kg")[0] ?? 0);
+    for (const [y, year] of term.years.entries()) {
+      const scaled = known(year) && known(T) && sumBirths(T) > 0;
+      const base = scaled
+        ? {
+            formula: `${population3to5}*SUM(${births.range(year - 5, year - 3)})/SUM(${births.range(T - 5, T - 3)})`,
+            value: (population3to5 * sumBirths(year)) / sumBirths(T),
+          }
+        : { formula: String(population3to5), value: population3to5 };
+      const kg = years.table.cell("kg", y);
+      const achieved =
+        kgT > 0
+          ? {
+              formula: `ROUND(${enrolled}*${kg}/${years.table.cell("kg", 0)},0)`,
+              value: roundHalfAway((enrolled * Number(years.table.values("kg")[y] ?? 0)) / kgT),
+            }
+          : { formula: String(enrolled), value: enrolled };
+      const due = preschool.dueYear ?? T;
+      const share = trajectoryShare(preschool.fromYear, due, year);
+      rows.push({
+        key: "preschool",
+        label: "学前三年毛入园率",
+        unit: "人",
+        year,
+        y,
+        start: preschool.fromYear,
+        due,
+        share,
+        base,
+        achieved,
+        required: requiredOnTrajectory(preschool.value, base.value, share),
+      });
+    }
+  }
+  if (rows.length === 0) return;
+  const target = (row: TargetYear) =>
+    ctx.param(row.key === "standardized" ? "standardized.target_rate" : "preschool.target_rate");
+  sb.note(
+    "目标进度: 年末应达到 = ROUNDUP(目标 × 基数 × 应完成进度); 应完成进度 = (年度 − 起始年度 + 1) / (到期年度 − 起始年度 + 1), 到期后为 1。标准化学校按本年达标数; 在园幼儿按幼儿园预测人数同比变动; 3–5 岁人口按出生人口同比变动",
+  );
+  const table = sb.table<TargetYear>({
+    name: "tblPlanTargets",
+    rows,
+    columns: [
+      { key: "target", header: "目标", width: 18, style: "text", cell: ({ item }) => val(item.label) },
+      { key: "year", header: "年度", width: 7, cell: ({ item }) => val(item.year) },
+      {
+        key: "rate",
+        header: "目标值",
+        width: 8,
+        style: "rate",
+        cell: ({ item }) => fx(target(item).name, target(item).value),
+      },
+      { key: "start", header: "起始年度", width: 8, cell: ({ item }) => val(item.start) },
+      { key: "due", header: "到期年度", width: 8, cell: ({ item }) => val(item.due) },
+      {
+        key: "share",
+        header: "应完成进度",
+        width: 10,
+        style: "rate",
+        cell: ({ item, ref }) =>
+          fx(trajectoryShareFormula(ref("start"), ref("due"), ref("year")), item.share),
+      },
+      {
+        key: "base",
+        header: "基数",
+        width: 10,
+        style: "decimal",
+        cell: ({ item }) => fx(item.base.formula, item.base.value),
+      },
+      {
+        key: "required",
+        header: "年末应达到",
+        width: 10,
+        style: "integer",
+        cell: ({ item, ref }) =>
+          fx(requiredOnTrajectoryFormula(ref("rate"), ref("base"), ref("share")), item.required),
+      },
+      {
+        key: "achieved",
+        header: "预计达到",
+        width: 10,
+        style: "integer",
+        cell: ({ item }) => fx(item.achieved.formula, item.achieved.value),
+      },
+      {
+        key: "gap",
+        header: "差额(负数为缺)",
+        width: 10,
+        style: "integer",
+        cell: ({ item, ref }) =>
+          fx(`${ref("achieved")}-${ref("required")}`, item.achieved.value - item.required),
+      },
+      {
+        key: "pass",
+        header: "达到进度",
+        width: 8,
+        style: "verdict",
+        cell: ({ item, ref }) =>
+          fx(`${ref("achieved")}>=${ref("required")}`, item.achieved.value >= item.required),
+      },
+    ],
+  });
+  sb.passFail(table.range("pass"), table.cell("pass", 0));
+  sb.conditional(table.range("gap"), `${table.cell("gap", 0)}<0`, "fail");
+  rows.forEach((row, i) => {
+    const pass = row.achieved.value >= row.required;
+    const what = row.key === "standardized" ? "达标学校" : "在园幼儿";
+    sb.registerCheck(ctx, table.cell("pass", i), {
+      id: `plan.target.${row.key}.${row.year}`,
+      labelZh: `${row.year}年 ${row.label}达到进度 (规划)`,
+      labelEn: `${row.year}: ${row.key === "standardized" ? "standardized schools" : "preschool enrollment"} on the target's trajectory (term plan)`,
+      pass,
+      detailZh: `${row.year}年末${what}应达 ${row.required} ${row.unit}, 预计 ${row.achieved.value} ${row.unit}${pass ? "" : `, 缺 ${row.required - row.achieved.value} ${row.unit}`} (目标 ${pct(target(row).value)} 于 ${row.due} 年到期)`,
+      detailEn: `${row.year}: ${row.achieved.value} against ${row.required} due by the year's end`,
+    });
+  });
+}
+
+/** The debt repaid by the end of the plan: what stays owed at the end of its last year is 0. */
+function debtCheck(ctx: BuildContext, sb: SheetBuilder, budget: BudgetResult): void {
+  if (!ctx.district.debts) return;
+  const last = budget.years.length - 1;
+  const year = budget.years[last] ?? ctx.district.budgetYear;
+  const owed = Number(budget.table.values("owed")[last] ?? 0);
+  const pass = roundHalfAway(owed, 2) === 0;
+  sb.checkRow(
+    ctx,
+    {
+      label: `规划末年 (${year}年) 末欠款全部偿还`,
+      formula: `ROUND(${budget.table.cell("owed", last)},2)=0`,
+    },
+    {
+      id: "plan.debt",
+      labelZh: "规划期末教育欠款全部偿还",
+      labelEn: "Education debt repaid by the end of the term plan",
+      pass,
+      detailZh: pass ? `至 ${year} 年末欠款全部偿还` : `至 ${year} 年末仍未偿还 ${owed.toFixed(2)} 万元`,
+      detailEn: pass
+        ? `repaid by the end of ${year}`
+        : `${owed.toFixed(2)} (10k yuan) unpaid at the end of ${year}`,
+    },
+  );
+}
+
+/** Rows a chart takes on the sheet, and the columns it spans (within the tables' width, so it prints with them). */
+const CHART_ROWS = 16;
+const CHART_COLUMNS = 6;
+
+/**
+ * The charts below the tables: enrollment by level per year; classes needed against classrooms per year (in all,
+ * and at each site short of classrooms in some year, at most three); spending by category per year.
+ */
+function charts(
+  sb: SheetBuilder,
+  term: TermPlan,
+  years: YearsResult,
+  capacity: CapacityResult,
+  budget: BudgetResult,
+): void {
+  const place = (chart: Omit<ChartPlan, "from" | "to">) => {
+    sb.chart({
+      ...chart,
+      from: cellAddress(sb.row, 0),
+      to: cellAddress(sb.row + CHART_ROWS - 1, CHART_COLUMNS),
+    });
+    sb.row += CHART_ROWS + 1;
+  };
+  sb.note("图表 (随上表数据更新)");
+  place({
+    type: "column",
+    title: "各学段在校生 (人)",
+    categories: years.table.range("year"),
+    series: LEVEL_SUMS.map((l) => ({ name: l.header, values: years.table.range(l.key) })),
+  });
+  place({
+    type: "column",
+    title: "所需班数与教室数 (全区)",
+    categories: years.table.range("year"),
+    series: [
+      { name: "所需班数", values: years.table.range("needed") },
+      { name: "教室数", values: years.table.range("classrooms") },
+    ],
+  });
+  const n = term.years.length;
+  const short = term.sites
+    .map((site, s) => ({ site, s }))
+    .filter(({ site }) => site.years.some((line) => !line.pass))
+    .slice(0, 3);
+  for (const { site, s } of short) {
+    const rows = (key: string) =>
+      `${capacity.table.cell(key, s * n)}:${capacity.table.cell(key, s * n + n - 1)}`;
+    place({
+      type: "column",
+      title: `${site.name}: 所需班数与教室数`,
+      categories: rows("year"),
+      series: [
+        { name: "所需班数", values: rows("needed") },
+        { name: "教室数", values: rows("classrooms") },
+      ],
+    });
+  }
+  place({
+    type: "column",
+    title: "各年支出构成 (万元)",
+    categories: budget.table.range("year"),
+    series: [
+      { name: "人员经费", values: budget.table.range("personnel") },
+      { name: "公用经费", values: budget.table.range("publicFunds") },
+      { name: "学生资助", values: budget.table.range("aid") },
+      { name: "建设项目", values: budget.table.range("projects") },
+      { name: "偿还欠款", values: budget.table.range("debt") },
+    ],
+  });
 }
