@@ -747,7 +747,8 @@ function termChecks(
   term.migration.forEach((row, i) => {
     const school = byCode.get(row.school);
     const key = `${row.school}\u0000${row.year}\u0000${row.grade ?? ""}`;
-    if (!school) findings.push(unknown(["term", "migration", i, "school"], row.school));
+    if (!school)
+      findings.push(unknown(["term", "migration", i, "school"], row.school, "净迁移", "net migration"));
     else if (!later.includes(row.year))
       findings.push(
         warning(

@@ -354,6 +354,7 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
     rows.push({
       line: { ...line, expense, source: "general", item: t.zh, prior: 0, current: amount },
       amount: val(amount),
+      compulsory: false,
     });
   }
   if (projects)
