@@ -16,6 +16,7 @@ import { buildWorkbookPlan } from "../../src/plan/build";
 import { isFormulaCell, type WorkbookPlan } from "../../src/plan/types";
 import { checkStatus } from "../../src/plan/verdict";
 import { getPack, readPackJson } from "../../src/policy";
+import { INTERNAL_PATH } from "../../src/taskpane/problems";
 import { BUILD_TIMEOUT_MS, DIST, ROOT, ensureBuilt } from "../support/build";
 import type { FakeExcel } from "../support/fakeExcel";
 import {
@@ -683,6 +684,79 @@ describe("task pane in chromium", () => {
     await page.keyboard.press("Enter");
     await waitForActive(page, schools.name);
     expect(await paneView(page)).toEqual({ active: schools.name, selection: address });
+    await closeClean(session);
+  });
+
+  it("gives every problem of a template with mistakes of every kind in one round, with no model path (zh-CN)", async () => {
+    const session = await open("zh-CN", { width: 320 });
+    const { page } = session;
+    await page.getByRole("button", { name: "创建录入表" }).click();
+    await page.getByTestId("status").filter({ hasText: "已创建录入表" }).waitFor();
+    await fillInputSheets(
+      page,
+      LIST_SHEETS.map((spec) => spec.key),
+      false,
+    );
+    // A cell of a list sheet by its header (column A is the 示例 marker), or the value of an item of 录入-区县 / 录入-财政.
+    const listCell = (key: SheetKey, header: string, row: number) =>
+      `${columnLetter(sheetSpec(key).columns.findIndex((c) => c.zh === header) + 1)}${row}`;
+    const itemRow = async (sheet: string, label: string) => {
+      const cells = await fakeCells(page, sheet);
+      const address = Object.keys(cells).find((a) => /^A\d+$/.test(a) && cells[a]?.value === label);
+      if (!address) throw new Error(`${sheet} has no item ${label}`);
+      return Number(address.slice(1));
+    };
+    const schools = sheetSpec("schools").name;
+    const edits: { sheet: string; cell: string; value: string | number }[] = [
+      // The schema: a word for a number, a value not in the list, an incomplete row, an item not in its list.
+      { sheet: schools, cell: listCell("schools", "班数", 3), value: "abc" },
+      { sheet: schools, cell: listCell("schools", "学校类型", 4), value: "大学" },
+      { sheet: schools, cell: listCell("schools", "学校名称", 7), value: "" },
+      { sheet: schools, cell: listCell("schools", "乡镇", 7), value: "" },
+      { sheet: "录入-区县", cell: `B${await itemRow("录入-区县", "地区")}`, value: "西部" },
+      // Across fields: grades against the type, students without classes, boarders above students, a part above
+      // its whole, a code that is no school's.
+      { sheet: schools, cell: listCell("schools", "七年级", 2), value: 30 },
+      { sheet: schools, cell: listCell("schools", "班数", 5), value: 0 },
+      { sheet: schools, cell: listCell("schools", "寄宿生数", 6), value: 99_999 },
+      {
+        sheet: "录入-财政",
+        cell: `C${await itemRow("录入-财政", "其中:义务教育财政拨款(万元)")}`,
+        value: 1_000_000,
+      },
+      { sheet: "录入-上年项目", cell: listCell("prior", "学校代码", 2), value: "ZL99" },
+    ];
+    await page.evaluate(
+      (all) =>
+        (window as unknown as PaneWindow).__paneTest.fake.run(async (context) => {
+          for (const { sheet, cell, value } of all)
+            context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[value]];
+        }),
+      edits,
+    );
+    await page.getByRole("button", { name: "读取录入表" }).click();
+    await page.getByTestId("data-status").filter({ hasText: "个错误" }).waitFor();
+    await page.getByRole("button", { name: "下一步" }).click();
+    const problems = page.getByTestId("problems");
+    await problems.waitFor();
+    const text = (await problems.textContent()) ?? "";
+    const expected = [
+      "班数:应为数字",
+      "学校类型:取值「大学」无效",
+      "第 7 行不完整,缺少:学校名称、乡镇",
+      "地区:取值「西部」无效",
+      "是小学,但七年级有 30 名学生",
+      "但班数为 0",
+      "寄宿生数 99999 大于在校生数",
+      "其中:义务教育财政拨款(万元) 1000000 大于",
+      "学校代码「ZL99」不是已有学校代码",
+    ];
+    expect(expected.filter((message) => !text.includes(message))).toEqual([]);
+    // One line per mistake, all in this first round, and none names a model path.
+    expect(await problems.locator("[data-problem]").count()).toBe(expected.length);
+    expect(INTERNAL_PATH.test(text)).toBe(false);
+    await expectNoOverflow(page);
+    await expectAccessible(page);
     await closeClean(session);
   });
 
