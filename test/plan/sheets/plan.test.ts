@@ -34,6 +34,14 @@ function buildWithBudget(district: District): WorkbookPlan {
 }
 
 const parsed = (input: DistrictInput) => districtSchema.parse(input);
+
+/** Every cell of each data row of a table, as "sheet!A1". */
+function yearRows(plan: WorkbookPlan, table: string): string[][] {
+  const found = plan.sheets.flatMap((s) => s.tables).find((t) => t.name === table);
+  const columns = (found?.columns ?? []).map((c) => columnCells(plan, table, c.name));
+  const rows = columns[0]?.cells.length ?? 0;
+  return Array.from({ length: rows }, (_, r) => columns.map((c) => `${c.sheet}!${c.cells[r]}`));
+}
 const check = (plan: WorkbookPlan, id: string): CheckPlan | undefined => plan.checks.find((c) => c.id === id);
 
 describe("规划", () => {
@@ -106,6 +114,26 @@ describe("规划", () => {
         [at("七年级", 3), at("八年级", 4)].sort(),
       );
       expect(loaded.valueAt(grade("七年级").sheet, grade("七年级").cells[3] as string)).toBe(140);
+      // Per year: the totals, the spending and the growths of 2025 and 2026 follow; year T's stay.
+      for (const table of ["tblPlanYears", "tblPlanBudget", "tblPlanGrowth"]) {
+        const rowsOf = yearRows(plan, table);
+        expect(rowsOf[0]?.filter((c) => changed.includes(c))).toEqual([]);
+        expect(rowsOf[1]?.some((c) => changed.includes(c))).toBe(true);
+        expect(rowsOf[2]?.some((c) => changed.includes(c))).toBe(true);
+      }
+    });
+
+    it("a birth count of a past cohort moves the projected years through the entry rate and leaves year T", () => {
+      const loaded = loadPlanIntoHyperFormula(plan);
+      const births = columnCells(plan, "tblPlanBirths", "出生人口");
+      // 2010: the cohort of grade 7 in 2022, only in the entry rate's past: every projected year moves with it.
+      loaded.setValue(births.sheet, births.cells[0] as string, 1500);
+      const changed = changedCells(before, snapshotValues(plan, loaded));
+      for (const table of ["tblPlanYears", "tblPlanBudget"]) {
+        const rowsOf = yearRows(plan, table);
+        expect(rowsOf[0]?.filter((c) => changed.includes(c))).toEqual([]);
+        expect(rowsOf[1]?.some((c) => changed.includes(c))).toBe(true);
+      }
     });
 
     it("a past enrollment changes that school's projected years only", () => {
