@@ -14,6 +14,7 @@ import {
 import { columnCells } from "../planHelpers";
 import { getPack } from "../../../src/policy";
 import type { PolicyPack } from "../../../src/policy/types";
+import { parseCell, parseRange } from "../../../src/plan/address";
 import { TERM_BUDGET_INPUT, TERM_INPUT, TERM_MIGRATION_INPUT, withMerger } from "../termFixture";
 import { context, planOf } from "./helpers";
 
@@ -203,6 +204,41 @@ describe("规划", () => {
     expect([read("2024年(预算)"), read("2025年(规划)"), read("2026年(规划)"), read("三年合计")]).toEqual([
       300, 200, 200, 700,
     ]);
+  });
+});
+
+describe("规划 charts", () => {
+  const sheetOf = (plan: WorkbookPlan) => plan.sheets.find((s) => s.key === "plan");
+
+  it("draws enrollment by level, classes against classrooms and spending by category, below the tables", () => {
+    const plan = build(parsed(TERM_BUDGET_INPUT));
+    const sheet = sheetOf(plan);
+    expect(sheet?.charts.map((c) => [c.title, c.series.map((s) => s.name)])).toEqual([
+      ["各学段在校生 (人)", ["幼儿", "小学生", "初中生", "高中生"]],
+      ["所需班数与教室数 (全区)", ["所需班数", "教室数"]],
+      ["各年支出构成 (万元)", ["人员经费", "公用经费", "学生资助", "建设项目", "偿还欠款"]],
+    ]);
+    const years = columnCells(plan, "tblPlanYears", "年度");
+    expect(sheet?.charts[0]?.categories).toBe(`${years.cells[0]}:${years.cells[2]}`);
+    const lastTableRow = Math.max(...(sheet?.tables ?? []).map((t) => parseRange(t.range).end.row));
+    const widest = Math.max(...(sheet?.tables ?? []).map((t) => parseRange(t.range).end.column));
+    const charts = sheet?.charts ?? [];
+    charts.forEach((chart, i) => {
+      expect(parseCell(chart.from).row).toBeGreaterThan(lastTableRow);
+      expect(parseCell(chart.to).column).toBeLessThanOrEqual(widest);
+      const next = charts[i + 1];
+      if (next) expect(parseCell(next.from).row).toBeGreaterThan(parseCell(chart.to).row);
+    });
+  });
+
+  it("adds a chart for a site short of classrooms, over its own years", () => {
+    const plan = build(parsed(withMerger(2024)));
+    const chart = sheetOf(plan)?.charts.find((c) => c.title.startsWith("第一中学"));
+    const years = columnCells(plan, "tblPlanCapacity", "年度");
+    expect(chart?.categories).toBe(`${years.cells[0]}:${years.cells[2]}`);
+    const loaded = loadPlanIntoHyperFormula(plan);
+    const needed = chart?.series[0]?.values.split(":") ?? [];
+    expect(loaded.valueAt(years.sheet, needed[0] ?? "A1")).toBe(10);
   });
 });
 
