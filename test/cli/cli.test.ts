@@ -453,11 +453,12 @@ describe("edu-budget template", () => {
       "录入-出生人口",
       "录入-新生",
       "录入-升级比例",
+      "录入-净迁移",
     ])
       expect(io.err()).toMatch(
         new RegExp(`警告\\s+t\\.xlsx\\s+${sheet}\\s+2\\s+示例\\s+第 2 行是模板的示例行`),
       );
-    expect(io.err()).toContain(TEXTS.zh.problemCount(1, 11));
+    expect(io.err()).toContain(TEXTS.zh.problemCount(1, 12));
   });
 
   it("refuses a template filled with only schools: the district and fiscal sheets are named, no sample fills them", async () => {

@@ -60,6 +60,16 @@ it("computes the wuzhen sample's 规划 in LibreOffice as in HyperFormula", asyn
   expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
 });
 
+it("computes the zhenlai sample's 规划 with the 部门预算 it reads in LibreOffice as in HyperFormula", async () => {
+  const built = context(getSample("zhenlai"));
+  const keys = ["fiscal", "publicFunds", "projects", "debt", "budgetLines", "plan"] as const;
+  const plan = planOf(
+    built,
+    keys.map((key) => built.sheet(key)),
+  );
+  expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
+});
+
 it("computes the zhenlai sample's 基建 with its prior-project pairs in LibreOffice as in HyperFormula", async () => {
   const built = context(getSample("zhenlai"));
   const plan = planOf(built, [built.sheet("projects")]);

@@ -14,6 +14,7 @@ import {
 import { columnCells } from "../planHelpers";
 import { getPack } from "../../../src/policy";
 import type { PolicyPack } from "../../../src/policy/types";
+import { parseCell, parseRange } from "../../../src/plan/address";
 import { TERM_BUDGET_INPUT, TERM_INPUT, TERM_MIGRATION_INPUT, withMerger } from "../termFixture";
 import { context, planOf } from "./helpers";
 
@@ -34,6 +35,14 @@ function buildWithBudget(district: District): WorkbookPlan {
 }
 
 const parsed = (input: DistrictInput) => districtSchema.parse(input);
+
+/** Every cell of each data row of a table, as "sheet!A1". */
+function yearRows(plan: WorkbookPlan, table: string): string[][] {
+  const found = plan.sheets.flatMap((s) => s.tables).find((t) => t.name === table);
+  const columns = (found?.columns ?? []).map((c) => columnCells(plan, table, c.name));
+  const rows = columns[0]?.cells.length ?? 0;
+  return Array.from({ length: rows }, (_, r) => columns.map((c) => `${c.sheet}!${c.cells[r]}`));
+}
 const check = (plan: WorkbookPlan, id: string): CheckPlan | undefined => plan.checks.find((c) => c.id === id);
 
 describe("规划", () => {
@@ -106,6 +115,26 @@ describe("规划", () => {
         [at("七年级", 3), at("八年级", 4)].sort(),
       );
       expect(loaded.valueAt(grade("七年级").sheet, grade("七年级").cells[3] as string)).toBe(140);
+      // Per year: the totals, the spending and the growths of 2025 and 2026 follow; year T's stay.
+      for (const table of ["tblPlanYears", "tblPlanBudget", "tblPlanGrowth"]) {
+        const rowsOf = yearRows(plan, table);
+        expect(rowsOf[0]?.filter((c) => changed.includes(c))).toEqual([]);
+        expect(rowsOf[1]?.some((c) => changed.includes(c))).toBe(true);
+        expect(rowsOf[2]?.some((c) => changed.includes(c))).toBe(true);
+      }
+    });
+
+    it("a birth count of a past cohort moves the projected years through the entry rate and leaves year T", () => {
+      const loaded = loadPlanIntoHyperFormula(plan);
+      const births = columnCells(plan, "tblPlanBirths", "出生人口");
+      // 2010: the cohort of grade 7 in 2022, only in the entry rate's past: every projected year moves with it.
+      loaded.setValue(births.sheet, births.cells[0] as string, 1500);
+      const changed = changedCells(before, snapshotValues(plan, loaded));
+      for (const table of ["tblPlanYears", "tblPlanBudget"]) {
+        const rowsOf = yearRows(plan, table);
+        expect(rowsOf[0]?.filter((c) => changed.includes(c))).toEqual([]);
+        expect(rowsOf[1]?.some((c) => changed.includes(c))).toBe(true);
+      }
     });
 
     it("a past enrollment changes that school's projected years only", () => {
@@ -175,6 +204,41 @@ describe("规划", () => {
     expect([read("2024年(预算)"), read("2025年(规划)"), read("2026年(规划)"), read("三年合计")]).toEqual([
       300, 200, 200, 700,
     ]);
+  });
+});
+
+describe("规划 charts", () => {
+  const sheetOf = (plan: WorkbookPlan) => plan.sheets.find((s) => s.key === "plan");
+
+  it("draws enrollment by level, classes against classrooms and spending by category, below the tables", () => {
+    const plan = build(parsed(TERM_BUDGET_INPUT));
+    const sheet = sheetOf(plan);
+    expect(sheet?.charts.map((c) => [c.title, c.series.map((s) => s.name)])).toEqual([
+      ["各学段在校生 (人)", ["幼儿", "小学生", "初中生", "高中生"]],
+      ["所需班数与教室数 (全区)", ["所需班数", "教室数"]],
+      ["各年支出构成 (万元)", ["人员经费", "公用经费", "学生资助", "建设项目", "偿还欠款"]],
+    ]);
+    const years = columnCells(plan, "tblPlanYears", "年度");
+    expect(sheet?.charts[0]?.categories).toBe(`${years.cells[0]}:${years.cells[2]}`);
+    const lastTableRow = Math.max(...(sheet?.tables ?? []).map((t) => parseRange(t.range).end.row));
+    const widest = Math.max(...(sheet?.tables ?? []).map((t) => parseRange(t.range).end.column));
+    const charts = sheet?.charts ?? [];
+    charts.forEach((chart, i) => {
+      expect(parseCell(chart.from).row).toBeGreaterThan(lastTableRow);
+      expect(parseCell(chart.to).column).toBeLessThanOrEqual(widest);
+      const next = charts[i + 1];
+      if (next) expect(parseCell(next.from).row).toBeGreaterThan(parseCell(chart.to).row);
+    });
+  });
+
+  it("adds a chart for a site short of classrooms, over its own years", () => {
+    const plan = build(parsed(withMerger(2024)));
+    const chart = sheetOf(plan)?.charts.find((c) => c.title.startsWith("第一中学"));
+    const years = columnCells(plan, "tblPlanCapacity", "年度");
+    expect(chart?.categories).toBe(`${years.cells[0]}:${years.cells[2]}`);
+    const loaded = loadPlanIntoHyperFormula(plan);
+    const needed = chart?.series[0]?.values.split(":") ?? [];
+    expect(loaded.valueAt(years.sheet, needed[0] ?? "A1")).toBe(10);
   });
 });
 
