@@ -19,25 +19,37 @@ import {
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
-import { handsNothing, type SheetDefinition } from "../registry";
-import type { PlanCell, SheetKey, SheetPlan } from "../types";
+import type { SheetDefinition, SheetResult } from "../registry";
+import type { CellExport } from "../context";
+import { sheetRef } from "../address";
+import type { PlanCell, SheetKey } from "../types";
 import type { BudgetLinesOutput } from "./budgetLines";
 
 const SOURCE_ZH = new Map(FUNDING_SOURCES.map((s) => [s.key, s.zh]));
+
+/** A row of a rendered table and its 上年预算 and 本年预算 cells (for the 预算说明). */
+export interface LayoutRowCells {
+  readonly row: LayoutRow;
+  readonly prior: CellExport;
+  readonly current: CellExport;
+}
+
+/** What a table sheet hands on: its rows with their cells; undefined when the plan holds no 预算明细. */
+export type LayoutOutput = { readonly rows: readonly LayoutRowCells[] } | undefined;
 
 /** The definition of a sheet that renders one layout over 预算明细. */
 export function layoutSheet<K extends string>(
   sheet: { readonly key: K; readonly nameZh: string; readonly nameEn: string; readonly tabColor: string },
   layout: (input: LayoutInput) => TableLayout,
-): SheetDefinition<K, undefined> {
-  const definition: SheetDefinition<K, undefined> = {
+): SheetDefinition<K, LayoutOutput> {
+  const definition: SheetDefinition<K, LayoutOutput> = {
     ...sheet,
     titleEn: sheet.nameEn,
     needs: ["parameters", "schools"],
     // Without 预算明细 in the plan the table says so and stays empty.
     reads: ["budgetLines"],
     // The key is one of SheetKey once the definition is listed in index.ts (SheetKey is read from that list).
-    build: handsNothing((ctx) => renderLayout(ctx, { ...sheet, key: sheet.key as SheetKey }, layout)),
+    build: (ctx) => renderLayout(ctx, { ...sheet, key: sheet.key as SheetKey }, layout),
   };
   return definition;
 }
@@ -70,7 +82,7 @@ function renderLayout(
   ctx: BuildContext,
   definition: { readonly key: SheetKey; readonly nameZh: string; readonly tabColor: string },
   makeLayout: (input: LayoutInput) => TableLayout,
-): SheetPlan<SheetKey> {
+): SheetResult<LayoutOutput> {
   const out: BudgetLinesOutput | undefined = ctx.outputIfBuilt("budgetLines");
   const sb = new SheetBuilder(definition);
   const T = ctx.district.budgetYear;
@@ -78,7 +90,7 @@ function renderLayout(
     const layout = makeLayout({ lines: [], year: T });
     sb.title(`${ctx.district.name} ${T}年${layout.titleZh}`, "单位: 万元");
     sb.note("本表依据 预算明细 生成; 本工作簿未含 预算明细, 本表为空表。");
-    return sb.build();
+    return { plan: sb.build(), output: undefined };
   }
   const layout = makeLayout({ lines: out.lines, year: T });
   sb.title(`${ctx.district.name} ${T}年${layout.titleZh}`, `单位: 万元。${layout.note}`);
@@ -239,10 +251,20 @@ function renderLayout(
     });
   }
   const header = table.headerRow + 1;
-  return sb
+  const plan = sb
     .freezeAt(header, keys.indexOf("label") + 1)
     .printSetup({ orientation: "portrait", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
+  const cellOf = (column: "prior" | "current", i: number, values: readonly number[]): CellExport => ({
+    ref: sheetRef(definition.nameZh, table.absoluteCell(column, i)),
+    value: values[i] ?? 0,
+  });
+  const rows = layout.rows.map((row, i) => ({
+    row,
+    prior: cellOf("prior", i, prior),
+    current: cellOf("current", i, current),
+  }));
+  return { plan, output: { rows } };
 }
 
 /** 部门收支总表 (national T1). */

@@ -9,6 +9,7 @@ import { departmentSummarySheet, generalBudgetSheet } from "./budgetTables";
 import { contentsSheet } from "./contents";
 import { debtSheet } from "./debt";
 import { dropoutSheet } from "./dropout";
+import { explainSheet } from "./explain";
 import { fiscalSheet } from "./fiscal";
 import { mergersSheet } from "./mergers";
 import { parametersSheet } from "./parameters";
@@ -38,6 +39,7 @@ export const SHEETS = [
   budgetLinesSheet,
   departmentSummarySheet,
   generalBudgetSheet,
+  explainSheet,
 ] as const;
 
 type Defined = (typeof SHEETS)[number];

@@ -11,10 +11,10 @@ import { classesNeededFormula, mergePassFormula, spareClassroomsFormula } from "
 import { entryRateFormula, progressionRatioFormula, projectionStepFormula } from "../../domain/projection";
 import { parseRegion, publicFundsNorm, publicFundsNormFormula } from "../../domain/publicFunds";
 import { staffQuota, staffQuotaFormula, staffRatio } from "../../domain/staffing";
-import { cellAddress, rangeAddress } from "../address";
-import type { BuildContext } from "../context";
+import { absoluteAddress, cellAddress, rangeAddress, sheetRef } from "../address";
+import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val, type ColumnSpec, type TableResult } from "../kit";
-import { handsNothing, type SheetDefinition } from "../registry";
+import type { SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
 import {
   classSizeKey,
@@ -29,7 +29,17 @@ import {
 } from "../term";
 import { REVENUE_GROWTH_NAME } from "./parameters";
 
-export const planSheet: SheetDefinition<"plan", undefined> = {
+/** What 规划 hands on: the 三年滚动 totals for T, T+1, T+2 (none when the district has no term data). */
+export interface PlanOutput {
+  readonly rolling?: readonly {
+    readonly year: number;
+    readonly basic: CellExport;
+    readonly project: CellExport;
+    readonly total: CellExport;
+  }[];
+}
+
+export const planSheet: SheetDefinition<"plan", PlanOutput> = {
   key: "plan",
   nameZh: "规划",
   nameEn: "Term plan",
@@ -38,7 +48,11 @@ export const planSheet: SheetDefinition<"plan", undefined> = {
   tabColor: "7030A0",
   needs: ["parameters", "schools"],
   reads: ["debt"],
-  build: handsNothing(buildPlanSheet),
+  build: (ctx) => {
+    let output: PlanOutput = {};
+    const plan = buildPlanSheet(ctx, (rolling) => (output = { rolling }));
+    return { plan, output };
+  },
 };
 
 /** Columns of the enrollment table before the grades. */
@@ -58,7 +72,10 @@ interface EnrollmentRow {
   readonly year: number;
 }
 
-export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
+export function buildPlanSheet(
+  ctx: BuildContext,
+  handOn: (rolling: NonNullable<PlanOutput["rolling"]>) => void = () => undefined,
+): SheetPlan<SheetKey> {
   const sb = new SheetBuilder(planSheet);
   sb.title(
     "中期规划: 在校生预测、校舍容量与三年滚动",
@@ -92,7 +109,7 @@ export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
   const enrollment = enrollmentTable(ctx, sb, term, births);
   const capacity = capacityTable(ctx, sb, term, enrollment);
   const years = yearsTable(ctx, sb, term, enrollment.table, capacity);
-  rollingTables(ctx, sb, years);
+  handOn(rollingTables(ctx, sb, years));
   sb.freezeAt(3);
   sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
   return sb.build();
@@ -634,7 +651,11 @@ function yearsTable(
 }
 
 /** The 三年滚动 tables: each project's amounts in T, T+1, T+2, then 基本支出 and 项目支出 per year. */
-function rollingTables(ctx: BuildContext, sb: SheetBuilder, years: YearsResult): void {
+function rollingTables(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  years: YearsResult,
+): NonNullable<PlanOutput["rolling"]> {
   const { district } = ctx;
   const T = district.budgetYear;
   const three = [T, T + 1, T + 2] as const;
@@ -756,4 +777,9 @@ function rollingTables(ctx: BuildContext, sb: SheetBuilder, years: YearsResult):
   for (const i of [2, 5, 6]) sb.format(rangeAddress(top + 1 + i, 0, top + 1 + i, 4), "total");
   sb.width(0, 40);
   sb.row = top + lines.length + 2;
+  const cell = (line: number, k: number): CellExport => ({
+    ref: sheetRef(planSheet.nameZh, absoluteAddress(at(line, k))),
+    value: valueOf(line, k),
+  });
+  return three.map((year, k) => ({ year, basic: cell(2, k), project: cell(5, k), total: cell(6, k) }));
 }
