@@ -21,15 +21,16 @@ export function readExplanation(plan: WorkbookPlan): Explanation | undefined {
   return sheet ? explanationOf(sheet) : undefined;
 }
 
-/** Headings are the bold (label) cells of column A, paragraphs the merged rows under them. */
+/** Headings are the bold (label) cells of column A, paragraphs the rows merged from column A under them. */
 export function explanationOf(sheet: SheetPlan): Explanation {
+  // Each row's texts left to right: a paragraph from the data is its text cell and the live cell after it.
   const cells = new Map<number, Scalar>();
   for (const block of sheet.blocks) {
     const anchor = parseCell(block.anchor);
+    if (anchor.column !== 0) continue;
     block.cells.forEach((line, r) => {
-      const cell = line[0];
-      const v = anchor.column === 0 ? cell?.v : undefined;
-      if (v !== undefined && typeof v !== "object") cells.set(anchor.row + r, v);
+      const texts = line.map((cell) => cell?.v).filter((v) => v !== undefined && typeof v !== "object");
+      if (texts.length > 0) cells.set(anchor.row + r, texts.map(String).join(""));
     });
   }
   const headingRows = new Set(

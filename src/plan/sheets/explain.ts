@@ -14,7 +14,7 @@ import { codeLevels, classificationEdition } from "../../budget/codes";
 import { FUNDING_SOURCES, type BudgetLine, type ExpenseKind, type FundingSource } from "../../budget/model";
 import { absoluteAddress, cellAddress, rangeAddress, sheetRef } from "../address";
 import type { BuildContext } from "../context";
-import { SheetBuilder, str, val, type TableResult } from "../kit";
+import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import {
   change,
   concat,
@@ -37,10 +37,16 @@ import type { BudgetLinesOutput } from "./budgetLines";
 
 type RollingTotals = NonNullable<PlanOutput["rolling"]>;
 
-/** One section of the 说明: its heading and its paragraphs (each a live text). */
+/**
+ * A paragraph: a live text, or a text from the data (a check's name and what it found, which may hold a school's
+ * name) written as text, followed by a live text in a cell of its own (data never goes into a formula).
+ */
+export type ExplainParagraph = Live | { readonly lead: string; readonly tail: Live };
+
+/** One section of the 说明: its heading and its paragraphs. */
 export interface ExplainSection {
   readonly heading: string;
-  readonly paragraphs: readonly Live[];
+  readonly paragraphs: readonly ExplainParagraph[];
 }
 
 export const explainSheet: SheetDefinition<"explain", undefined> = {
@@ -75,12 +81,17 @@ function buildExplain(ctx: BuildContext): SheetResult<undefined> {
     sb.row += 1;
     for (const paragraph of section.paragraphs) {
       const row = sb.row;
-      sb.put(row, 0, [
-        [paragraph.constant ? val(paragraph.text) : { f: paragraph.formula, v: paragraph.text }],
-      ]);
-      const range = rangeAddress(row, 0, row, last);
-      sb.merge(range);
-      sb.format(range, "wrap");
+      const cell = (live: Live) => (live.constant ? val(live.text) : fx(live.formula, live.text));
+      if ("lead" in paragraph) {
+        sb.put(row, 0, [[val(paragraph.lead), null, null, cell(paragraph.tail)]]);
+        sb.merge(rangeAddress(row, 0, row, last - 1));
+        sb.format(rangeAddress(row, 0, row, last - 1), "wrap");
+        sb.format(cellAddress(row, last), "wrap");
+      } else {
+        sb.put(row, 0, [[cell(paragraph)]]);
+        sb.merge(rangeAddress(row, 0, row, last));
+        sb.format(rangeAddress(row, 0, row, last), "wrap");
+      }
       sb.row += 1;
     }
     sb.row += 1;
@@ -494,7 +505,7 @@ function checksSection(ctx: BuildContext, index: number): ExplainSection {
     value: statuses.filter((s) => s === "fail").length,
   };
   const notApplicable = statuses.filter((s) => s === "notApplicable").length;
-  const paragraphs: Live[] = [
+  const paragraphs: ExplainParagraph[] = [
     concat(
       `本工作簿按政策与预算规则共作检查${checks.length}项${notApplicable > 0 ? `（其中${notApplicable}项没有需检查的项目，为不适用）` : ""}，现未通过`,
       count(failed),
@@ -505,13 +516,10 @@ function checksSection(ctx: BuildContext, index: number): ExplainSection {
   checks.forEach((check, i) => {
     if (statuses[i] !== "fail") return;
     const ref = refs[i] ?? "";
-    paragraphs.push(
-      concat(
-        `${check.labelZh}（${ctx.definition(check.sheet).nameZh}）：`,
-        either({ formula: failedFormula(ref), value: true }, "未通过", "现已通过"),
-        `。生成时的情况：${check.detailZh}。`,
-      ),
-    );
+    paragraphs.push({
+      lead: `${check.labelZh}（${ctx.definition(check.sheet).nameZh}）。生成时的情况：${check.detailZh}。现状：`,
+      tail: either({ formula: failedFormula(ref), value: true }, "未通过。", "已通过。"),
+    });
   });
   const unreconciled = ctx.reconciliations.filter((r) => r.difference.value !== 0);
   for (const r of unreconciled)
