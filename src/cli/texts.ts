@@ -263,7 +263,7 @@ const en: Texts = {
   scenarioHasErrors: "The scenario has errors; nothing was compared. Fix them and retry.",
   compareOutXlsx: (out) => `--out ${out}: give an .xlsx file.`,
   explain:
-    "build the budget workbook and write its 预算说明 (notes to the budget) as a Word document (.docx), in the sheet's words",
+    "build the budget workbook and write its notes to the budget as a Word document (.docx), in the words of the sheet",
   explainOut: "output folder or .docx file (default out/<district>-<year>-预算说明.docx)",
   explainOutDocx: (out) => `--out ${out}: give a folder or a .docx file.`,
   sampleLabel: (id) => `sample ${id}`,
