@@ -22,6 +22,7 @@ import {
   either,
   isZero,
   lit,
+  minus,
   money,
   plus,
   share,
@@ -310,7 +311,7 @@ function budgetSections(T: number, f: Figures): ExplainSection[] {
       change(f.expenseTotal.current, f.expenseTotal.prior),
       "。收入总计与支出总计",
       either(
-        isZero(minusNum(f.incomeTotal.current, f.expenseTotal.current)),
+        isZero(minus(f.incomeTotal.current, f.expenseTotal.current)),
         "相等。",
         "不相等，请见 目录 的核对。",
       ),
@@ -482,11 +483,6 @@ function budgetSections(T: number, f: Figures): ExplainSection[] {
   );
   return sections;
 }
-
-const minusNum = (a: Num, b: Num): Num => ({
-  formula: `(${a.formula})-(${b.formula})`,
-  value: a.value - b.value,
-});
 
 /** A check's verdict cell, with its sheet. */
 function verdictRef(ctx: BuildContext, check: CheckPlan): string {
