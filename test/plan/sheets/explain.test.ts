@@ -10,7 +10,9 @@ import { explainSheet } from "../../../src/plan/sheets/explain";
 import { isFormulaCell, type WorkbookPlan } from "../../../src/plan/types";
 import { validatePlan } from "../../../src/plan/validate";
 import { getPack } from "../../../src/policy/packs";
-import { columnLetter, parseCell } from "../../../src/plan/address";
+import { columnLetter, parseCell, parseRange } from "../../../src/plan/address";
+import { columnWidthPoints } from "../../../src/plan/excelRules";
+import { lineHeight, MIN_PRINTED_SIZE, printedFontSize, wrappedLines } from "../../../src/plan/print";
 import { loadPlanIntoHyperFormula, planMismatches, type LoadedPlan } from "../../support/hyperformula";
 import { buildWorkbookPlan } from "../../../src/plan/build";
 import { SHEET_ORDER } from "../../../src/plan/sheets";
@@ -117,6 +119,31 @@ describe("the 预算说明 of the samples", () => {
     expect(section?.paragraphs[0]).toBe(
       "2012年支出总计13389.33万元。其中：基本支出9360.76万元，占69.91%；项目支出4028.57万元，占30.09%。",
     );
+  });
+});
+
+describe("the 预算说明 on paper", () => {
+  it("wraps each paragraph across the merged width, its row tall enough for the lines it takes", () => {
+    const plan = planOf(getSample("wuzhen"));
+    const sheet = sheetByKey(plan, "explain");
+    const widths = sheet.columns.map((c) => c.width);
+    // The merged width in characters, as print.ts measures a merge (points of the columns, less the cell margins).
+    const merged = (columns: number) =>
+      (widths.slice(0, columns).reduce((s, w) => s + columnWidthPoints(w), 0) / 0.75 - 5) / 7;
+    const heights = new Map((sheet.rows ?? []).map((r) => [r.row, r.height]));
+    const paragraphRows = sheet.merges.map((m) => parseRange(m)).filter((r) => r.start.column === 0);
+    expect(paragraphRows.length).toBeGreaterThan(20);
+    let tall = 0;
+    for (const { start, end } of paragraphRows) {
+      const text = paragraphs(plan).find((p) => p.address === `A${start.row + 1}`)?.text ?? "";
+      const lines = wrappedLines(text, merged(end.column + 1), 11);
+      if (lines > 1) {
+        tall += 1;
+        expect(heights.get(start.row)).toBeGreaterThanOrEqual(lines * lineHeight(11));
+      }
+    }
+    expect(tall).toBeGreaterThan(5);
+    expect(printedFontSize(sheet, plan.styles)).toBeGreaterThanOrEqual(MIN_PRINTED_SIZE);
   });
 });
 
