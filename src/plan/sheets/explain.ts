@@ -42,7 +42,11 @@ type RollingTotals = NonNullable<PlanOutput["rolling"]>;
  * A paragraph: a live text, or a text from the data (a check's name and what it found, which may hold a school's
  * name) written as text, followed by a live text in a cell of its own (data never goes into a formula).
  */
-export type ExplainParagraph = Live | { readonly lead: string; readonly tail: Live };
+export type ExplainParagraph =
+  | Live
+  | { readonly lead: string; readonly tail: Live }
+  /** A live text over the live cells of the paragraphs from the data that follow it in its section (a range). */
+  | { readonly overTails: (range: string) => Live };
 
 /** One section of the 说明: its heading and its paragraphs. */
 export interface ExplainSection {
@@ -80,10 +84,18 @@ function buildExplain(ctx: BuildContext): SheetResult<undefined> {
     sb.put(sb.row, 0, [[val(section.heading)]]);
     sb.format(cellAddress(sb.row, 0), "label");
     sb.row += 1;
-    for (const paragraph of section.paragraphs) {
+    section.paragraphs.forEach((paragraph, i) => {
       const row = sb.row;
       const cell = (live: Live) => (live.constant ? val(live.text) : fx(live.formula, live.text));
-      if ("lead" in paragraph) {
+      if ("overTails" in paragraph) {
+        const after = section.paragraphs.slice(i + 1);
+        const n = after.findIndex((p) => !("lead" in p));
+        const tails = n < 0 ? after.length : n;
+        const range = rangeAddress(row + 1, last, row + Math.max(tails, 1), last);
+        sb.put(row, 0, [[cell(paragraph.overTails(range))]]);
+        sb.merge(rangeAddress(row, 0, row, last));
+        sb.format(rangeAddress(row, 0, row, last), "wrap");
+      } else if ("lead" in paragraph) {
         sb.put(row, 0, [[val(paragraph.lead), null, null, cell(paragraph.tail)]]);
         sb.merge(rangeAddress(row, 0, row, last - 1));
         sb.format(rangeAddress(row, 0, row, last - 1), "wrap");
@@ -94,7 +106,7 @@ function buildExplain(ctx: BuildContext): SheetResult<undefined> {
         sb.format(rangeAddress(row, 0, row, last), "wrap");
       }
       sb.row += 1;
-    }
+    });
     sb.row += 1;
   }
   return {
@@ -492,29 +504,54 @@ function verdictRef(ctx: BuildContext, check: CheckPlan): string {
 /** A verdict cell that shows a failure (FALSE or 未通过, or an error: a verdict that cannot be computed). */
 const failedFormula = (ref: string) => `IFERROR(OR(${ref}=FALSE(),${ref}="未通过"),TRUE())`;
 
-function checksSection(ctx: BuildContext, index: number): ExplainSection {
+/** What a failed check's live verdict in the 说明 says while it still fails. */
+const STILL_FAILS = "未通过。";
+
+/** The longest count of failed checks in one formula: room for the sentence around it within Excel's 8,192. */
+const MAX_COUNT_FORMULA = 7000;
+
+export function checksSection(ctx: BuildContext, index: number): ExplainSection {
   const checks = ctx.checks;
   const refs = checks.map((c) => verdictRef(ctx, c));
   const statuses = checks.map(checkStatus);
-  const failed: Num = {
-    formula: refs.length === 0 ? "0" : refs.map(failedFormula).join("+"),
-    value: statuses.filter((s) => s === "fail").length,
-  };
+  const failedAtGeneration = statuses.filter((s) => s === "fail").length;
+  const countOver = (over: readonly string[]): Num => ({
+    formula: over.length === 0 ? "0" : over.map(failedFormula).join("+"),
+    value: failedAtGeneration,
+  });
   const notApplicable = statuses.filter((s) => s === "notApplicable").length;
-  const paragraphs: ExplainParagraph[] = [
-    concat(
-      `本工作簿按政策与预算规则共作检查${checks.length}项${notApplicable > 0 ? `（其中${notApplicable}项没有需检查的项目，为不适用）` : ""}，现未通过`,
-      count(failed),
-      "项。",
-      either(isZero(failed), "全部适用的检查均已通过。", "未通过的检查须在报送前说明原因或调整预算。"),
-    ),
-  ];
+  const all = countOver(refs);
+  const lead = `本工作簿按政策与预算规则共作检查${checks.length}项${notApplicable > 0 ? `（其中${notApplicable}项没有需检查的项目，为不适用）` : ""}`;
+  const advice = (n: Num) =>
+    either(isZero(n), "全部适用的检查均已通过。", "未通过的检查须在报送前说明原因或调整预算。");
+  // A count over every verdict cell, while it fits in one formula; over very many checks, the ones that failed when
+  // the workbook was generated are counted live (a check that passed then is listed on 目录).
+  // A count over every verdict cell, while it fits in one formula; over very many checks, the checks that failed
+  // when the workbook was generated are counted live by their verdicts below (every check's verdict is on 目录).
+  const summary: ExplainParagraph =
+    all.formula.length <= MAX_COUNT_FORMULA
+      ? concat(`${lead}，现未通过`, count(all), "项。", advice(all))
+      : {
+          overTails: (range) => {
+            const still: Num = {
+              formula: `COUNTIF(${range},${str(STILL_FAILS)})`,
+              value: failedAtGeneration,
+            };
+            return concat(
+              `${lead}，生成时未通过${failedAtGeneration}项，其中现仍未通过`,
+              count(still),
+              "项（各项检查的现状见 目录）。",
+              advice(still),
+            );
+          },
+        };
+  const paragraphs: ExplainParagraph[] = [summary];
   checks.forEach((check, i) => {
     if (statuses[i] !== "fail") return;
     const ref = refs[i] ?? "";
     paragraphs.push({
       lead: `${check.labelZh}（${ctx.definition(check.sheet).nameZh}）。生成时的情况：${check.detailZh}。现状：`,
-      tail: either({ formula: failedFormula(ref), value: true }, "未通过。", "已通过。"),
+      tail: either({ formula: failedFormula(ref), value: true }, STILL_FAILS, "已通过。"),
     });
   });
   const unreconciled = ctx.reconciliations.filter((r) => r.difference.value !== 0);

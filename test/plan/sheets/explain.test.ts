@@ -6,14 +6,21 @@
 import fc from "fast-check";
 import { generateDistrict, getSample } from "../../../src/district/samples";
 import { readExplanation } from "../../../src/plan/explain";
-import { explainSheet } from "../../../src/plan/sheets/explain";
-import { isFormulaCell, type WorkbookPlan } from "../../../src/plan/types";
+import type { BuildContext } from "../../../src/plan/context";
+import { formulaLimitBreaches } from "../../../src/plan/excelRules";
+import { checksSection, explainSheet } from "../../../src/plan/sheets/explain";
+import { isFormulaCell, type CheckPlan, type WorkbookPlan } from "../../../src/plan/types";
 import { validatePlan } from "../../../src/plan/validate";
 import { getPack } from "../../../src/policy/packs";
 import { columnLetter, parseCell, parseRange } from "../../../src/plan/address";
 import { columnWidthPoints } from "../../../src/plan/excelRules";
 import { lineHeight, MIN_PRINTED_SIZE, printedFontSize, wrappedLines } from "../../../src/plan/print";
-import { loadPlanIntoHyperFormula, planMismatches, type LoadedPlan } from "../../support/hyperformula";
+import {
+  evaluateFormulas,
+  loadPlanIntoHyperFormula,
+  planMismatches,
+  type LoadedPlan,
+} from "../../support/hyperformula";
 import { buildWorkbookPlan } from "../../../src/plan/build";
 import { SHEET_ORDER } from "../../../src/plan/sheets";
 import { column, columnCells, OPTIONS, planOf, sheetByKey } from "../planHelpers";
@@ -198,5 +205,45 @@ describe("the 预算说明 follows its inputs", () => {
     expect(basic).toBeDefined();
     const personnel = (text: string) => /人员经费(\d+\.\d\d)万元/.exec(text)?.[1];
     expect(Number(personnel(basic?.[1] ?? ""))).toBeGreaterThan(Number(personnel(basic?.[0] ?? "")));
+  });
+});
+
+describe("the checks section over very many checks", () => {
+  // A plan of 150 checks on one sheet S, verdicts in A1:A150: the first 120 failed when generated.
+  const checks: CheckPlan[] = Array.from({ length: 150 }, (_, i) => ({
+    id: `c${i}`,
+    labelZh: `检查${i + 1}`,
+    labelEn: `check ${i + 1}`,
+    sheet: "fiscal",
+    cell: `A${i + 1}`,
+    pass: i >= 120,
+    detailZh: "生成时",
+    detailEn: "at generation",
+  }));
+  const ctx = {
+    checks,
+    reconciliations: [],
+    definition: () => ({ nameZh: "S" }),
+  } as unknown as BuildContext;
+  const cells = Object.fromEntries(checks.map((c) => [c.cell, c.pass]));
+
+  it("counts live within Excel's formula length, the checks that failed at generation, when all would not fit", () => {
+    const section = checksSection(ctx, 9);
+    const [first, ...items] = section.paragraphs;
+    if (!first || !("overTails" in first))
+      throw new Error("the section starts with its count over the items");
+    expect(items).toHaveLength(120);
+    // The items' live verdicts in B1:B120, as the sheet puts them in the rows under the count.
+    const tails = Object.fromEntries(
+      items.map((item, i) => [`B${i + 1}`, "lead" in item ? item.tail.formula : "0"]),
+    );
+    const summary = first.overTails("B1:B120");
+    expect(formulaLimitBreaches(summary.formula)).toEqual([]);
+    expect(summary.text).toContain("生成时未通过120项，其中现仍未通过120项");
+    const run = (verdicts: Record<string, boolean | string>) =>
+      evaluateFormulas({ cells: verdicts, formulas: { ...tails, C1: summary.formula } }, "C1");
+    expect(run(cells)).toBe(summary.text);
+    // Two of them pass after an edit: the sentence says so.
+    expect(run({ ...cells, A1: true, A2: "通过" })).toContain("其中现仍未通过118项");
   });
 });
