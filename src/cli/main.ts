@@ -4,6 +4,7 @@ import type { Context } from "./commands";
 import { check, generate, packTemplate, template, validate } from "./commands";
 import { compare, type CompareOptions } from "./compare";
 import { UserError } from "./errors";
+import { explain } from "./explain";
 import type { Io } from "./io";
 import { neutralise } from "./io";
 import type { Lang, Texts } from "./texts";
@@ -87,6 +88,11 @@ function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
     .option("--out <file>", t.packTemplateOut)
     .option("--force", t.force)
     .action(run(packTemplate));
+  withDistrict(program.command("explain").description(t.explain))
+    .option("--pack <id|file>", t.pack)
+    .option("--out <path>", t.explainOut)
+    .option("--force", t.force)
+    .action(run(explain));
   program
     .command("compare")
     .description(t.compare)

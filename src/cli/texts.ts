@@ -45,7 +45,7 @@ const zh = {
   exitCodes:
     "\n退出码:0 成功;1 有检查未通过(check --strict)或输入有错误(validate);2 输入无法使用(文件缺失、无法读取、有错误)或命令用法错误;70 程序内部错误。\n",
   examples:
-    "\n示例:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out 录入模板.xlsx\n  edu-budget validate --input 录入模板.xlsx\n  edu-budget check --input 区县.json --strict\n  edu-budget pack-template --out 本区政策包.xlsx\n  edu-budget generate --input 区县.json --pack 本区政策包.xlsx\n  edu-budget compare wuzhen --scenario 场景.json --out 对比.xlsx\n",
+    "\n示例:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out 录入模板.xlsx\n  edu-budget validate --input 录入模板.xlsx\n  edu-budget check --input 区县.json --strict\n  edu-budget pack-template --out 本区政策包.xlsx\n  edu-budget generate --input 区县.json --pack 本区政策包.xlsx\n  edu-budget compare wuzhen --scenario 场景.json --out 对比.xlsx\n  edu-budget explain --sample zhenlai --out out/\n",
   generate: "校验输入,生成预算工作簿并写出 .xlsx",
   template: "写出录入模板工作簿(.xlsx),填好后用 --input 读入",
   check: "列出政策检查的结果(通过/未通过及说明)",
@@ -131,6 +131,9 @@ const zh = {
     `${arg} 既不是 .json 或 .xlsx 输入文件,也不是示例区县(可用:${ids})。`,
   scenarioHasErrors: "场景有错误,未进行对比。请改正后重试。",
   compareOutXlsx: (out: string) => `--out ${out}:请给出一个 .xlsx 文件。`,
+  explain: "生成预算工作簿并把其中的「预算说明」写成 Word 文档(.docx),文字与工作表一致",
+  explainOut: "输出目录或 .docx 文件(默认 out/<区县>-<年度>-预算说明.docx)",
+  explainOutDocx: (out: string) => `--out ${out}:请给出一个目录或一个 .docx 文件。`,
   sampleLabel: (id: string) => `示例 ${id}`,
   withScenario: (base: string, name: string) => `${base} + 场景「${name}」`,
   compareSides: (a: string, b: string) => `对比:A = ${a},B = ${b}`,
@@ -170,7 +173,7 @@ const en: Texts = {
   exitCodes:
     "\nExit codes: 0 success; 1 a check failed (check --strict) or the input has errors (validate); 2 the input cannot be used (missing, unreadable or invalid file) or wrong usage; 70 an internal error.\n",
   examples:
-    "\nExamples:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out input.xlsx\n  edu-budget validate --input input.xlsx\n  edu-budget check --input district.json --strict\n  edu-budget pack-template --lang en --out pack.xlsx\n  edu-budget generate --input district.json --pack pack.xlsx\n  edu-budget compare wuzhen --scenario scenario.json --out comparison.xlsx\n",
+    "\nExamples:\n  edu-budget generate --sample zhenlai --out out/\n  edu-budget template --out input.xlsx\n  edu-budget validate --input input.xlsx\n  edu-budget check --input district.json --strict\n  edu-budget pack-template --lang en --out pack.xlsx\n  edu-budget generate --input district.json --pack pack.xlsx\n  edu-budget compare wuzhen --scenario scenario.json --out comparison.xlsx\n  edu-budget explain --sample zhenlai --out out/\n",
   generate: "validate the input, build the budget workbook and write it as .xlsx",
   template: "write the input workbook (.xlsx) to fill in and read back with --input",
   check: "list the policy checks with their result (pass/fail) and detail",
@@ -259,6 +262,10 @@ const en: Texts = {
     `${arg} is neither a .json or .xlsx input file nor a sample district (use one of: ${ids}).`,
   scenarioHasErrors: "The scenario has errors; nothing was compared. Fix them and retry.",
   compareOutXlsx: (out) => `--out ${out}: give an .xlsx file.`,
+  explain:
+    "build the budget workbook and write its notes to the budget as a Word document (.docx), in the words of the sheet",
+  explainOut: "output folder or .docx file (default out/<district>-<year>-预算说明.docx)",
+  explainOutDocx: (out) => `--out ${out}: give a folder or a .docx file.`,
   sampleLabel: (id) => `sample ${id}`,
   withScenario: (base, name) => `${base} + scenario "${name}"`,
   compareSides: (a, b) => `Comparing: A = ${a}, B = ${b}`,

@@ -82,6 +82,8 @@ export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "SUMIF",
   "SUMIFS",
   "SUMPRODUCT",
+  // With the format "0", "0.00" only: the formats every engine (HyperFormula too) writes alike.
+  "TEXT",
   "TRUE",
 ]);
 

@@ -29,11 +29,11 @@ describe("buildOrder", () => {
     expect(late).toEqual([]);
   });
 
-  it("builds the gathering sheets (汇总, 目录) after every other sheet, 目录 last", () => {
+  it("builds the gathering sheets (汇总, 预算说明, 目录) after every other sheet, 目录 last", () => {
     const order = keys(buildOrder(SHEETS));
     const gathering = SHEETS.filter((s) => s.gathers).map((s) => s.key);
-    expect(gathering).toEqual(["contents", "summary"]);
-    expect(order.slice(-2)).toEqual(["summary", "contents"]);
+    expect(gathering).toEqual(["contents", "summary", "explain"]);
+    expect(order.slice(-3)).toEqual(["summary", "explain", "contents"]);
   });
 
   it("builds 参数 and 学校 first and otherwise keeps the workbook order", () => {

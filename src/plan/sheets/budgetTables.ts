@@ -31,16 +31,27 @@ import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, SheetBuilder, str, val, type Computed, type TableResult } from "../kit";
 import type { SheetDefinition, SheetResult } from "../registry";
+import type { CellExport } from "../context";
+import { sheetRef } from "../address";
 import type { PlanCell, SheetKey } from "../types";
 import type { BudgetLinesOutput } from "./budgetLines";
 
 const SOURCE_ZH = new Map(FUNDING_SOURCES.map((s) => [s.key, s.zh]));
+
+/** A row of a rendered table and its 上年预算 and 本年预算 cells. */
+export interface LayoutRowCells {
+  readonly row: LayoutRow;
+  readonly prior: CellExport;
+  readonly current: CellExport;
+}
 
 /** What the sheet of a layout hands on: the layout, its table and every column's computed values. */
 export interface LayoutOutput {
   readonly layout: TableLayout;
   readonly table: TableResult;
   readonly amounts: ReadonlyMap<string, readonly number[]>;
+  /** Each row with its 上年预算 and 本年预算 cells (the 预算说明 quotes them). */
+  readonly rows: readonly LayoutRowCells[];
 }
 
 /**
@@ -290,7 +301,16 @@ function renderLayout(
       })),
     ],
   });
-  const output: LayoutOutput = { layout, table, amounts };
+  const cellOf = (column: "prior" | "current", i: number, values: readonly number[]): CellExport => ({
+    ref: sheetRef(definition.nameZh, table.absoluteCell(column, i)),
+    value: values[i] ?? 0,
+  });
+  const rows = layout.rows.map((row, i) => ({
+    row,
+    prior: cellOf("prior", i, prior),
+    current: cellOf("current", i, current),
+  }));
+  const output: LayoutOutput = { layout, table, amounts, rows };
   // The identities whose tables this plan holds, each side a formula and its value.
   const identities = layout.identities.flatMap((identity) => {
     const parts: Computed[] = [];

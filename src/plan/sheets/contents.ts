@@ -19,9 +19,9 @@ export const contentsSheet: SheetDefinition<"contents", undefined> = {
   tabColor: "404040",
   signed: true,
   needs: [],
-  // It lists every check and reconciliation, 汇总's too.
+  // It lists every check and reconciliation, 汇总's too; it is built last, after 预算说明 as well.
   gathers: true,
-  reads: ["summary"],
+  reads: ["summary", "explain"],
   build: handsNothing(buildContents),
 };
 

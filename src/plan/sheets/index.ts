@@ -20,6 +20,7 @@ import {
 import { contentsSheet } from "./contents";
 import { debtSheet } from "./debt";
 import { dropoutSheet } from "./dropout";
+import { explainSheet } from "./explain";
 import { fiscalSheet } from "./fiscal";
 import { mergersSheet } from "./mergers";
 import { parametersSheet } from "./parameters";
@@ -57,6 +58,7 @@ export const SHEETS = [
   governmentFundSheet,
   stateCapitalSheet,
   projectExpenseSheet,
+  explainSheet,
 ] as const;
 
 type Defined = (typeof SHEETS)[number];

@@ -21,10 +21,10 @@ import {
   trajectoryShareFormula,
 } from "../../domain/targets";
 import { roundHalfAway } from "../../domain/validate";
-import { cellAddress, rangeAddress } from "../address";
-import type { BuildContext } from "../context";
+import { absoluteAddress, cellAddress, rangeAddress, sheetRef } from "../address";
+import type { BuildContext, CellExport } from "../context";
 import { fx, fxError, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
-import { handsNothing, type SheetDefinition } from "../registry";
+import type { SheetDefinition } from "../registry";
 import type { ChartPlan, PlanCell, SheetKey, SheetPlan } from "../types";
 import {
   classSizeKey,
@@ -41,7 +41,17 @@ import {
 import { REVENUE_GROWTH_NAME } from "./parameters";
 import { STANDARDIZED_TYPES } from "./schools";
 
-export const planSheet: SheetDefinition<"plan", undefined> = {
+/** What 规划 hands on: the 三年滚动 totals for T, T+1, T+2 (none when the district has no term data). */
+export interface PlanOutput {
+  readonly rolling?: readonly {
+    readonly year: number;
+    readonly basic: CellExport;
+    readonly project: CellExport;
+    readonly total: CellExport;
+  }[];
+}
+
+export const planSheet: SheetDefinition<"plan", PlanOutput> = {
   key: "plan",
   nameZh: "规划",
   nameEn: "Term plan",
@@ -51,7 +61,11 @@ export const planSheet: SheetDefinition<"plan", undefined> = {
   needs: ["parameters", "schools"],
   // The repayment schedule, and the rates and student aid of the 部门预算 when the plan holds them.
   reads: ["debt", "budgetLines"],
-  build: handsNothing(buildPlanSheet),
+  build: (ctx) => {
+    let output: PlanOutput = {};
+    const plan = buildPlanSheet(ctx, (rolling) => (output = { rolling }));
+    return { plan, output };
+  },
 };
 
 /** Columns of the enrollment table before the grades. */
@@ -71,7 +85,10 @@ interface EnrollmentRow {
   readonly year: number;
 }
 
-export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
+export function buildPlanSheet(
+  ctx: BuildContext,
+  handOn: (rolling: NonNullable<PlanOutput["rolling"]>) => void = () => undefined,
+): SheetPlan<SheetKey> {
   const sb = new SheetBuilder(planSheet);
   sb.title(
     "中期规划: 在校生预测、校舍容量与三年滚动",
@@ -108,7 +125,7 @@ export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
   const years = yearsTable(ctx, sb, term, enrollment.table, capacity);
   const projects = projectsTable(ctx, sb, term);
   const budget = budgetTable(ctx, sb, term, years, projects);
-  rollingTotals(ctx, sb, budget);
+  handOn(rollingTotals(ctx, sb, budget));
   growthChecks(ctx, sb, years, budget);
   targetChecks(ctx, sb, term, years, births);
   debtCheck(ctx, sb, budget);
@@ -1054,7 +1071,11 @@ function budgetTable(
 }
 
 /** 基本支出 and 项目支出 for T, T+1, T+2 (第一年约束年度预算, 后两年指导), each a reference to the year's spending. */
-function rollingTotals(ctx: BuildContext, sb: SheetBuilder, budget: BudgetResult): void {
+function rollingTotals(
+  ctx: BuildContext,
+  sb: SheetBuilder,
+  budget: BudgetResult,
+): NonNullable<PlanOutput["rolling"]> {
   const T = ctx.district.budgetYear;
   const three = [T, T + 1, T + 2];
   const lines = [
@@ -1089,6 +1110,21 @@ function rollingTotals(ctx: BuildContext, sb: SheetBuilder, budget: BudgetResult
   });
   sb.width(0, 40);
   sb.row = top + lines.length + 2;
+  const cell = (key: string, k: number): CellExport => {
+    const i = lines.findIndex((line) => line.key === key);
+    const row = body[i];
+    const at = row?.[1 + k];
+    return {
+      ref: sheetRef(planSheet.nameZh, absoluteAddress(cellAddress(top + 1 + i, 1 + k))),
+      value: at && "v" in at && typeof at.v === "number" ? at.v : 0,
+    };
+  };
+  return three.map((year, k) => ({
+    year,
+    basic: cell("basic", k),
+    project: cell("project", k),
+    total: cell("total", k),
+  }));
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;

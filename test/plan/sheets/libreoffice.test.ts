@@ -76,3 +76,32 @@ it("computes the zhenlai sample's 基建 with its prior-project pairs in LibreOf
   expect(plan.sheets.some((sheet) => sheet.tables.some((t) => t.name === "tblProjectsPrior"))).toBe(true);
   expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
 });
+
+it("computes the zhenlai sample's 预算说明 in LibreOffice to the texts the plan states", async () => {
+  const built = context(getSample("zhenlai"));
+  const keys = [
+    "fiscal",
+    "publicFunds",
+    "staffing",
+    "projects",
+    "debt",
+    "plan",
+    "budgetLines",
+    "deptBudgetSummary",
+    "generalBudgetExpense",
+    "explain",
+  ] as const;
+  const plan = planOf(
+    built,
+    keys.map((key) => built.sheet(key)),
+  );
+  const explain = plan.sheets.find((s) => s.key === "explain");
+  const texts = (explain?.blocks ?? []).flatMap((b) =>
+    b.cells.flatMap((line) => line.filter(isFormulaCell).map((cell) => cell.v)),
+  );
+  // The paragraphs with amounts in them (TEXT(…,"0.00") inside the sentence), each compared below.
+  expect(
+    texts.filter((text) => typeof text === "string" && /\d\.\d\d万元/.test(text)).length,
+  ).toBeGreaterThanOrEqual(10);
+  expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
+});
