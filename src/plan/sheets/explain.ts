@@ -10,6 +10,7 @@
  * workbook (部门支出总表, 基本支出表, “三公”经费表, 政府性基金表, 国有资本经营表) are read as the same sums of
  * 预算明细 by source, 支出类型 and 经济分类 (the `figures` below name what each sums).
  */
+import { EXCEL_LIMITS } from "../excelRules";
 import { codeLevels, classificationEdition } from "../../budget/codes";
 import { FUNDING_SOURCES, type BudgetLine, type ExpenseKind, type FundingSource } from "../../budget/model";
 import { absoluteAddress, cellAddress, rangeAddress, sheetRef } from "../address";
@@ -511,8 +512,8 @@ const failedFormula = (ref: string) => `IFERROR(OR(${ref}=FALSE(),${ref}="未通
 /** What a failed check's live verdict in the 说明 says while it still fails. */
 const STILL_FAILS = "未通过。";
 
-/** The longest count of failed checks in one formula: room for the sentence around it within Excel's 8,192. */
-const MAX_COUNT_FORMULA = 7000;
+/** The longest paragraph formula (Excel allows 8,192 characters with the "="). */
+const MAX_PARAGRAPH_FORMULA = EXCEL_LIMITS.formulaLength - 1;
 
 export function checksSection(ctx: BuildContext, index: number): ExplainSection {
   const checks = ctx.checks;
@@ -528,13 +529,12 @@ export function checksSection(ctx: BuildContext, index: number): ExplainSection 
   const lead = `本工作簿按政策与预算规则共作检查${checks.length}项${notApplicable > 0 ? `（其中${notApplicable}项没有需检查的项目，为不适用）` : ""}`;
   const advice = (n: Num) =>
     either(isZero(n), "全部适用的检查均已通过。", "未通过的检查须在报送前说明原因或调整预算。");
-  // A count over every verdict cell, while it fits in one formula; over very many checks, the ones that failed when
-  // the workbook was generated are counted live (a check that passed then is listed on 目录).
-  // A count over every verdict cell, while it fits in one formula; over very many checks, the checks that failed
-  // when the workbook was generated are counted live by their verdicts below (every check's verdict is on 目录).
+  // A count over every verdict cell, while the sentence fits in one formula; over very many checks, the checks that
+  // failed when the workbook was generated are counted live by their verdicts below (every check's verdict is on 目录).
+  const inline = concat(`${lead}，现未通过`, count(all), "项。", advice(all));
   const summary: ExplainParagraph =
-    all.formula.length <= MAX_COUNT_FORMULA
-      ? concat(`${lead}，现未通过`, count(all), "项。", advice(all))
+    inline.constant || inline.formula.length <= MAX_PARAGRAPH_FORMULA
+      ? inline
       : {
           overTails: (range) => {
             const still: Num = {

@@ -60,7 +60,7 @@ function expectIdentitiesHold(plan: WorkbookPlan, loaded = loadPlanIntoHyperForm
   const appropriationGap = round2(appropriated(revenueSources, revenue) - appropriated(lineSources, lines));
   const expected = new Map([
     ["部门收支总表: 收入总计 − 支出总计", gap],
-    ["部门收入总表: 合计 − 部门收支总表 收入总计", round2(-gap)],
+    ["部门收入总表: 合计 − 部门收支总表 收入总计", round2(0 - gap)],
     ["财政拨款收支总表: 收入总计 − 支出总计", appropriationGap],
   ]);
   const found = identities(plan, loaded);

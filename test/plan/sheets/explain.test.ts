@@ -119,12 +119,13 @@ describe("the 预算说明 of the samples", () => {
     const labels = column(plan, loaded, "tbl_deptBudgetSummary", "项目");
     const current = column(plan, loaded, "tbl_deptBudgetSummary", "本年预算");
     const total = Number(current[labels.indexOf("支出总计")]);
-    // 部门收支总表: 支出总计 13,389.33 万元 (to the cent), of which (预算明细) 基本支出 9,360.76 and 项目支出 4,028.57:
-    // 9,360.76 ÷ 13,389.33 = 69.912 % and 4,028.57 ÷ 13,389.33 = 30.088 %, to two decimals 69.91 % and 30.09 %.
-    expect(Math.round(total * 100) / 100).toBe(13389.33);
+    // 部门收支总表: 支出总计 12,549.83 万元 (to the cent), of which (预算明细) 基本支出 8,521.26 and 项目支出 4,028.57
+    // (8,521.26 + 4,028.57 = 12,549.83): 8,521.26 ÷ 12,549.83 = 67.899 % and 4,028.57 ÷ 12,549.83 = 32.101 %, to two
+    // decimals 67.90 % and 32.10 %.
+    expect(Math.round(total * 100) / 100).toBe(12549.83);
     const section = readExplanation(plan)?.sections.find((s) => s.heading === "三、部门支出情况");
     expect(section?.paragraphs[0]).toBe(
-      "2012年支出总计13389.33万元。其中：基本支出9360.76万元，占69.91%；项目支出4028.57万元，占30.09%。",
+      "2012年支出总计12549.83万元。其中：基本支出8521.26万元，占67.90%；项目支出4028.57万元，占32.10%。",
     );
   });
 });
