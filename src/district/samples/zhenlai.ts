@@ -285,7 +285,8 @@ export const ZHENLAI: DistrictInput = {
     prior: fiscalYear(
       {
         appropriation: 11450,
-        compulsoryAppropriation: 7620,
+        // Invented, near the budget's own share of 义务教育 (about 9,500 万元 in T).
+        compulsoryAppropriation: 8700,
         recurringRevenue: 23800,
         staffPay: 4710,
         publicFunds: 980,
@@ -297,7 +298,7 @@ export const ZHENLAI: DistrictInput = {
     current: fiscalYear(
       {
         appropriation: 12560,
-        compulsoryAppropriation: 8340,
+        compulsoryAppropriation: 9500,
         recurringRevenue: 25900,
         staffPay: 5047,
         publicFunds: 1060,
