@@ -7,7 +7,7 @@
  * that does not recalculate shows them too. Titles, series names and category labels are XML text.
  */
 import type JSZip from "jszip";
-import { absoluteRange, parseRange, sheetRef } from "../../plan/address";
+import { absoluteRange, parseCell, parseRange, sheetRef } from "../../plan/address";
 import { MIN_PRINTED_SIZE, printScale } from "../../plan/print";
 import type { ChartPlan, ChartSeriesPlan, PlanCell, Scalar, WorkbookPlan } from "../../plan/types";
 
@@ -35,14 +35,15 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-/** Text as XML character data or an attribute value. */
+/** Text as XML character data or an attribute value (a carriage return as a reference: a reader keeps it so). */
 export function xmlText(text: string): string {
   return text
     .replace(NOT_XML, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+    .replace(/"/g, "&quot;")
+    .replace(/\r/g, "&#13;");
 }
 
 /** What a cell of a sheet holds, as the plan computed it; undefined for an empty cell or an error. */
@@ -195,7 +196,7 @@ export function anchorXml(chart: ChartPlan, relationshipId: string, id: number):
     `<xdr:${tag}><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `<xdr:twoCellAnchor>${corner("from", from.row, from.column)}${corner("to", to.row + 1, to.column + 1)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${xmlText(chart.title)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${xmlText(chart.title.replace(/\s+/g, " "))}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relationshipId}"/>` +
     `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -331,11 +332,16 @@ const relsOf = (part: string): string => {
 
 /** Each cell of the plan by sheet name, as computed: the chart caches read it. */
 export function planCells(plan: WorkbookPlan): CellLookup {
-  const sheets = new Map(plan.sheets.map((s) => [s.name, s]));
+  // Each sheet's blocks with their top-left corners, the last first: a later block writes over an earlier one.
+  const sheets = new Map(
+    plan.sheets.map((s) => [
+      s.name,
+      s.blocks.map((block) => ({ block, at: parseCell(block.anchor) })).reverse(),
+    ]),
+  );
   return (sheet, row, column) => {
-    for (const block of sheets.get(sheet)?.blocks ?? []) {
-      const { start } = parseRange(block.anchor);
-      const cell: PlanCell | undefined = block.cells[row - start.row]?.[column - start.column];
+    for (const { block, at } of sheets.get(sheet) ?? []) {
+      const cell: PlanCell | undefined = block.cells[row - at.row]?.[column - at.column];
       if (cell === undefined || cell === null) continue;
       return typeof cell.v === "object" ? undefined : cell.v;
     }

@@ -138,11 +138,12 @@ describe("the chart parts", () => {
             .replace(/&lt;/g, "<")
             .replace(/&gt;/g, ">")
             .replace(/&quot;/g, '"')
+            .replace(/&#13;/g, "\r")
             .replace(/&amp;/g, "&");
         const runs = [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescape(m[1] ?? ""));
         expect(runs.join("\n")).toBe(shown(title));
         expect(unescape(/<c:tx><c:v>([^<]*)<\/c:v>/.exec(xml)?.[1] ?? "")).toBe(shown(name));
-        const cached = /<c:strCache>(.*?)<\/c:strCache>/.exec(xml)?.[1] ?? "";
+        const cached = /<c:strCache>([\s\S]*?)<\/c:strCache>/.exec(xml)?.[1] ?? "";
         const points = [...cached.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)];
         expect(points.map((m) => [Number(m[1]), unescape(m[2] ?? "")])).toEqual(
           labels.flatMap((label, i) => (label === "" ? [] : [[i, shown(label)]])),
@@ -154,7 +155,7 @@ describe("the chart parts", () => {
   });
 
   it("escapes what would otherwise be markup", () => {
-    expect(xmlText(`<b>"A&B"</b>\u0007`)).toBe("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
+    expect(xmlText(`<b>"A&B"</b>\u0007\r`)).toBe("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#13;");
   });
 
   it("reads a reference's sheet, quoted or not, and a plain range as on the chart's own sheet", () => {
