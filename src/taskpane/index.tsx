@@ -2,6 +2,7 @@
  * The task pane's entry: waits for Office, picks the language and theme Office reports, and renders the wizard.
  * performance mark "taskpane-first-paint" records when the app root first painted.
  */
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { REQUIRED_EXCEL_API, officeExcel } from "./excel";
@@ -21,15 +22,20 @@ function start(): void {
   // Native controls (scroll bars, the file picker, form controls) follow Office's light or dark theme.
   document.documentElement.style.colorScheme = dark ? "dark" : "light";
   if (theme?.bodyBackgroundColor) document.body.style.backgroundColor = theme.bodyBackgroundColor;
-  createRoot(root).render(
-    <App
-      locale={locale}
-      dark={dark}
-      excel={officeExcel()}
-      apiSupported={apiSupported}
-      officeColors={theme}
-      store={officeStore()}
-    />,
+  // The first render is committed at once rather than in time slices: on a busy main thread (Office's own work,
+  // the chunks loading) a sliced render yields to every other task before anything is on screen.
+  const app = createRoot(root);
+  flushSync(() =>
+    app.render(
+      <App
+        locale={locale}
+        dark={dark}
+        excel={officeExcel()}
+        apiSupported={apiSupported}
+        officeColors={theme}
+        store={officeStore()}
+      />,
+    ),
   );
   // Two frames: the first runs after React commits, the second after the browser painted it.
   requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("taskpane-first-paint")));
