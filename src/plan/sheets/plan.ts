@@ -1,9 +1,14 @@
 /**
  * 规划 (中期财政规划, budget reference §5 and §8): enrollment per school, grade and year T … L by grade progression
  * (年级升级比例法) with the first grade's intake from births × the school's entry rate (or entered); the classes
- * each site needs against its classrooms in every year, with the mergers moving students in their year; staffing
- * quota, public funds and revenue per year; and the 三年滚动 table (部门项目支出中期规划) with the totals of 基本支出
- * and 项目支出 for T, T+1, T+2. Every figure is a live formula over the history, the births, 学校 and 参数.
+ * each site needs against its classrooms in every year, with the mergers moving students in their year; net
+ * migration entered for a plan year added after progression (the spec's projection functions take none); staffing
+ * quota, public funds and revenue per year; each project's amounts per year (部门项目支出中期规划); spending per year
+ * (人员经费 = 编制数 × 人均人员经费 at 预算明细's pay standards and 参数's rates, 公用经费, 学生资助 per student of each
+ * level × the projected students, projects, debt repaid, what stays owed); the 三年滚动 totals of 基本支出 and 项目支出
+ * for T, T+1, T+2; the checks of every year (three growths with the assumed revenue growth, targets against their
+ * trajectories, the debt repaid by the plan's end); and charts below the tables. Every figure is a live formula over
+ * the history, the births, 学校, 参数 and the sheets it reads.
  */
 import { contributionBase, perHeadCost, perHeadCostFormula } from "../../budget/personnel";
 import { GRADE_LABELS } from "../../district/grades";
