@@ -786,7 +786,7 @@ interface AidRow {
   readonly studentsT: number;
 }
 
-type AidStudents = "compulsory" | "senior" | "kg" | "total";
+type AidStudents = "compulsory" | "senior" | "kg";
 
 const AID_STUDENTS: Readonly<Record<string, AidStudents>> = {
   家庭经济困难寄宿生生活补助: "compulsory",
@@ -798,7 +798,6 @@ const AID_LEVEL_ZH: Readonly<Record<AidStudents, string>> = {
   compulsory: "义务教育",
   senior: "高中",
   kg: "学前",
-  total: "全部学段",
 };
 
 interface BudgetResult {
@@ -813,8 +812,7 @@ function studentsOf(years: YearsResult, group: AidStudents, y: number): { formul
   if (group === "compulsory")
     return { formula: `(${cell("primary")}+${cell("junior")})`, value: num("primary") + num("junior") };
   if (group === "senior") return { formula: cell("senior"), value: num("senior") };
-  if (group === "kg") return { formula: cell("kg"), value: num("kg") };
-  return { formula: cell("total"), value: num("total") };
+  return { formula: cell("kg"), value: num("kg") };
 }
 
 /**
@@ -876,14 +874,15 @@ function budgetTable(
   if (lines) {
     const byItem = new Map<string, { economicCode: string; amount: number }>();
     for (const line of lines.lines) {
-      if (!line.economicCode.startsWith("303")) continue;
+      // The aid lines 预算明细 makes (a project coded under 303 stays a project).
+      if (!line.economicCode.startsWith("303") || AID_STUDENTS[line.item] === undefined) continue;
       const key = `${line.item}\u0000${line.economicCode}`;
       const seen = byItem.get(key);
       byItem.set(key, { economicCode: line.economicCode, amount: (seen?.amount ?? 0) + line.current });
     }
     for (const [key, { economicCode, amount }] of byItem) {
       const item = key.split("\u0000")[0] ?? "";
-      const students = AID_STUDENTS[item] ?? "total";
+      const students = AID_STUDENTS[item] ?? "compulsory";
       aidRows.push({ item, economicCode, students, amount, studentsT: studentsOf(years, students, 0).value });
     }
   }
