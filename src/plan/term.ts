@@ -146,15 +146,19 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
       (projectedOf.get(m.school) ?? []).length > 0 &&
       (m.grade === undefined || (projectedOf.get(m.school) ?? []).includes(m.grade)),
   );
+  const migrationOf = new Map<string, number[]>();
+  migration.forEach((m, row) => migrationOf.set(m.school, [...(migrationOf.get(m.school) ?? []), row]));
   const migrationIn = (school: number, year: number, grade: GradeKey): MigrationIn | undefined => {
-    const code = district.schools[school]?.code;
-    const grades = projectedOf.get(code ?? "") ?? [];
-    if (!grades.includes(grade)) return undefined;
-    const rows = migration.flatMap((m, row) =>
-      m.school === code && m.year === year && (m.grade === undefined || m.grade === grade)
+    const code = district.schools[school]?.code ?? "";
+    const own = migrationOf.get(code);
+    const grades = projectedOf.get(code) ?? [];
+    if (!own || !grades.includes(grade)) return undefined;
+    const rows = own.flatMap((row) => {
+      const m = migration[row];
+      return m && m.year === year && (m.grade === undefined || m.grade === grade)
         ? [{ row, divisor: m.grade === undefined ? grades.length : 1 }]
-        : [],
-    );
+        : [];
+    });
     if (rows.length === 0) return undefined;
     return { value: rows.reduce((s, r) => s + (migration[r.row]?.migrants ?? 0) / r.divisor, 0), rows };
   };

@@ -27,6 +27,7 @@ const ACCEPTS: Readonly<Record<string, string>> = {
   列表: "a list",
   一组字段: "an object",
   "0 或以上的整数": "a whole number, 0 or more",
+  "整数, 迁入为正、迁出为负": "a whole number, positive in, negative out",
   "0 或以上的数(可带千分位逗号)": "a number, 0 or more (thousands commas allowed)",
   "小数或百分数,如 0.05 或 5%": "a fraction or a percentage, e.g. 0.05 or 5%",
   "四位年份,如 2012": "a four-digit year, e.g. 2012",

@@ -334,6 +334,7 @@ describe("the input sheets' example rows", () => {
       "录入-出生人口",
       "录入-新生",
       "录入-升级比例",
+      "录入-净迁移",
     ];
     expect(exampleRowsLeft(loaded.problems).sort((a, b) => a.sheet.localeCompare(b.sheet))).toEqual(
       lists.map((sheet) => ({ sheet, row: 2 })).sort((a, b) => a.sheet.localeCompare(b.sheet)),

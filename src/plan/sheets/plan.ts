@@ -1,9 +1,14 @@
 /**
  * 规划 (中期财政规划, budget reference §5 and §8): enrollment per school, grade and year T … L by grade progression
  * (年级升级比例法) with the first grade's intake from births × the school's entry rate (or entered); the classes
- * each site needs against its classrooms in every year, with the mergers moving students in their year; staffing
- * quota, public funds and revenue per year; and the 三年滚动 table (部门项目支出中期规划) with the totals of 基本支出
- * and 项目支出 for T, T+1, T+2. Every figure is a live formula over the history, the births, 学校 and 参数.
+ * each site needs against its classrooms in every year, with the mergers moving students in their year; net
+ * migration entered for a plan year added after progression (the spec's projection functions take none); staffing
+ * quota, public funds and revenue per year; each project's amounts per year (部门项目支出中期规划); spending per year
+ * (人员经费 = 编制数 × 人均人员经费 at 预算明细's pay standards and 参数's rates, 公用经费, 学生资助 per student of each
+ * level × the projected students, projects, debt repaid, what stays owed); the 三年滚动 totals of 基本支出 and 项目支出
+ * for T, T+1, T+2; the checks of every year (three growths with the assumed revenue growth, targets against their
+ * trajectories, the debt repaid by the plan's end); and charts below the tables. Every figure is a live formula over
+ * the history, the births, 学校, 参数 and the sheets it reads.
  */
 import { contributionBase, perHeadCost, perHeadCostFormula } from "../../budget/personnel";
 import { GRADE_LABELS } from "../../district/grades";
@@ -798,7 +803,7 @@ interface AidRow {
   readonly studentsT: number;
 }
 
-type AidStudents = "compulsory" | "senior" | "kg" | "total";
+type AidStudents = "compulsory" | "senior" | "kg";
 
 const AID_STUDENTS: Readonly<Record<string, AidStudents>> = {
   家庭经济困难寄宿生生活补助: "compulsory",
@@ -810,7 +815,6 @@ const AID_LEVEL_ZH: Readonly<Record<AidStudents, string>> = {
   compulsory: "义务教育",
   senior: "高中",
   kg: "学前",
-  total: "全部学段",
 };
 
 interface BudgetResult {
@@ -825,8 +829,7 @@ function studentsOf(years: YearsResult, group: AidStudents, y: number): { formul
   if (group === "compulsory")
     return { formula: `(${cell("primary")}+${cell("junior")})`, value: num("primary") + num("junior") };
   if (group === "senior") return { formula: cell("senior"), value: num("senior") };
-  if (group === "kg") return { formula: cell("kg"), value: num("kg") };
-  return { formula: cell("total"), value: num("total") };
+  return { formula: cell("kg"), value: num("kg") };
 }
 
 /**
@@ -888,14 +891,15 @@ function budgetTable(
   if (lines) {
     const byItem = new Map<string, { economicCode: string; amount: number }>();
     for (const line of lines.lines) {
-      if (!line.economicCode.startsWith("303")) continue;
+      // The aid lines 预算明细 makes (a project coded under 303 stays a project).
+      if (!line.economicCode.startsWith("303") || AID_STUDENTS[line.item] === undefined) continue;
       const key = `${line.item}\u0000${line.economicCode}`;
       const seen = byItem.get(key);
       byItem.set(key, { economicCode: line.economicCode, amount: (seen?.amount ?? 0) + line.current });
     }
     for (const [key, { economicCode, amount }] of byItem) {
       const item = key.split("\u0000")[0] ?? "";
-      const students = AID_STUDENTS[item] ?? "total";
+      const students = AID_STUDENTS[item] ?? "compulsory";
       aidRows.push({ item, economicCode, students, amount, studentsT: studentsOf(years, students, 0).value });
     }
   }
