@@ -321,8 +321,13 @@ describe("editing an input in the computed workbook", () => {
     const address = name.ref.split("!")[1]?.replace(/\$/g, "") ?? "";
     loaded.setValue(sheetOf("parameters"), address, 800);
     const changed = changedCells(before, snapshotValues(plan, loaded));
-    // The 部门预算 sums public funds too: its lines and the tables over them follow the norm.
-    const budget = [sheetOf("budgetLines"), sheetOf("deptBudgetSummary"), sheetOf("generalBudgetExpense")];
+    // The 部门预算 sums public funds too: its lines, the tables over them and the 说明's text follow the norm.
+    const budget = [
+      sheetOf("budgetLines"),
+      sheetOf("deptBudgetSummary"),
+      sheetOf("generalBudgetExpense"),
+      sheetOf("explain"),
+    ];
     const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents"), ...budget]);
     expect(changed.filter((k) => !allowed.has(k.split("!")[0] ?? ""))).toEqual([
       `${sheetOf("parameters")}!${address}`,
