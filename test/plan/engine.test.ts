@@ -351,7 +351,7 @@ describe("editing an input in the computed workbook", () => {
     const address = name.ref.split("!")[1]?.replace(/\$/g, "") ?? "";
     loaded.setValue(sheetOf("parameters"), address, 800);
     const changed = changedCells(before, snapshotValues(plan, loaded));
-    // The 部门预算 sums public funds too: its lines and the tables over them follow the norm.
+    // The 部门预算 sums public funds too: its lines, the tables over them and the 说明's text follow the norm.
     const budget = [
       sheetOf("budgetLines"),
       sheetOf("deptBudgetSummary"),
@@ -360,6 +360,7 @@ describe("editing an input in the computed workbook", () => {
       sheetOf("deptExpense"),
       sheetOf("fiscalSummary"),
       sheetOf("generalBasicExpense"),
+      sheetOf("explain"),
     ];
     const allowed = new Set([sheetOf("publicFunds"), sheetOf("summary"), sheetOf("contents"), ...budget]);
     // 财政's year-T appropriation is the budget's own: it and the growths over it follow.
