@@ -10,6 +10,7 @@ import { districtToTables, encodeCsv, readDistrictJson } from "../../src/distric
 import { buildInputTemplatePlan } from "../../src/plan/inputTemplate";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { getSample } from "../../src/district/samples";
+import { historyYears, planYears } from "../../src/district/term";
 import { SHEETS, sheetSpec, type SheetKey } from "../../src/district/layout";
 import { cellAddress, columnLetter, parseCell } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
@@ -720,6 +721,38 @@ describe("task pane in chromium", () => {
     expect(await page.getByTestId("data-status").textContent()).toContain(
       `errors 0, warnings ${LIST_SHEETS.length}`,
     );
+    await closeClean(session);
+  });
+
+  it("reads the term plan's sheets from the workbook and confirms the plan years and the schools with history (zh-CN)", async () => {
+    const session = await open("zh-CN");
+    const { page } = session;
+    await page.getByRole("button", { name: "创建录入表" }).first().click();
+    await page.getByTestId("status").filter({ hasText: "已创建录入表" }).waitFor();
+    // Every list sheet filled in, the term's four among them (往年在校生, 出生人口, 新生, 升级比例), and 规划末年 on 录入-区县.
+    const termSheets: SheetKey[] = ["history", "births", "entrants", "ratios"];
+    expect(termSheets.every((key) => LIST_SHEETS.some((spec) => spec.key === key))).toBe(true);
+    await fillInputSheets(
+      page,
+      LIST_SHEETS.map((spec) => spec.key),
+      false,
+    );
+    await page.getByRole("button", { name: "读取录入表" }).click();
+    await page.getByTestId("summary").waitFor();
+    const district = ownDistrict();
+    const years = planYears(district);
+    const history = historyYears(district);
+    expect(await page.getByTestId("summary-term").textContent()).toBe(
+      `${years[0]}—${years[years.length - 1]} 年（T … T+${years.length - 1}）`,
+    );
+    expect(await page.getByTestId("summary-history").textContent()).toBe(
+      `${district.schools.length} 所学校中 ${district.schools.length} 所，${history[0]}—${history[history.length - 1]} 年`,
+    );
+    // The plan built from what was read has the term: the 规划 sheet's years run to the last plan year.
+    expect(years[years.length - 1]).toBe(district.term?.lastYear);
+    await page.setViewportSize({ width: 320, height: 860 });
+    await expectNoOverflow(page);
+    await expectAccessible(page);
     await closeClean(session);
   });
 

@@ -15,7 +15,7 @@ import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val, type ColumnSpec, type TableResult } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
-import type { PlanCell, SheetKey, SheetPlan } from "../types";
+import type { CheckCause, PlanCell, SheetKey, SheetPlan } from "../types";
 import {
   classSizeKey,
   computeTerm,
@@ -467,6 +467,11 @@ function capacityChecks(
           short.length === 0
             ? `enough classrooms every year ${first}-${lastYear}`
             : short.map((l) => `${l.year}: ${-l.spare} short`).join(", "),
+        ...shortAt(
+          table,
+          site.years.findIndex((l) => !l.pass),
+          top,
+        ),
       },
     );
   }
@@ -488,8 +493,18 @@ function capacityChecks(
           ? `${first}–${lastYear} 年各校址教室充足`
           : `${short.length} 个校址年度教室不足: ${named.join("; ")}${short.length > 5 ? " 等" : ""}`,
       detailEn: `${short.length} site-years short of classrooms`,
+      ...shortAt(
+        table,
+        rows.findIndex((r) => !r.line.pass),
+        0,
+      ),
     },
   );
+}
+
+/** The first site-year short of classrooms, its row on this sheet (the spare classrooms' cell). */
+function shortAt(table: TableResult, index: number, top: number): { readonly cause?: CheckCause } {
+  return index < 0 ? {} : { cause: { sheet: "plan", cell: table.cell("spare", top + index) } };
 }
 
 interface YearsResult {
