@@ -121,6 +121,10 @@ const en = {
   previewPassed: "{passed} of {total} checks pass",
   previewPass: "Pass",
   previewOnlyFailing: "Only failing checks",
+  previewGoThreshold: "Threshold: {cell}",
+  previewGoCause: "Cause: {cell}",
+  previewLinkNotInWorkbook:
+    "The sheet {sheet} is not in this workbook yet: it is written when the workbook is generated.",
   generateFailingChecks:
     "{count} checks fail: the workbook is written with them marked, so they can be followed up there.",
   generateFailingChecksOne:
@@ -347,6 +351,9 @@ const zh: Record<StringKey, string> = {
   previewPassed: "{total} 项核对中 {passed} 项通过",
   previewPass: "通过",
   previewOnlyFailing: "只看未通过",
+  previewGoThreshold: "定位阈值 {cell}",
+  previewGoCause: "定位原因 {cell}",
+  previewLinkNotInWorkbook: "本工作簿中还没有工作表 {sheet}：生成工作簿后才有。",
   generateFailingChecks: "有 {count} 项核对未通过：仍会生成工作簿，并在其中标出，便于跟进。",
   generateFailingChecksOne: "有 1 项核对未通过：仍会生成工作簿，并在其中标出，便于跟进。",
   doneWithFailuresTitle: "已生成，但有核对未通过",

@@ -386,6 +386,16 @@ describe("task pane in chromium", () => {
     expect(await items.count()).toBe(dropout?.items?.length);
     const passes = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-pass")));
     expect(passes).toEqual([...passes].sort());
+    // A failure links to the value that sets its threshold and the school that causes it; before generation the
+    // workbook has no 参数 sheet yet, and the pane says so.
+    const dropoutLinks = page.locator('[data-check="dropout.allWithin"] [data-testid="check-links"]');
+    expect(await dropoutLinks.getByRole("button").allTextContents()).toEqual([
+      `Threshold: 参数!${dropout?.threshold?.cell}`,
+      `Cause: 学校!${dropout?.cause?.cell}`,
+    ]);
+    await dropoutLinks.locator('[data-link="threshold"]').click();
+    await page.getByTestId("status").filter({ hasText: "参数 is not in this workbook yet" }).waitFor();
+    expect(await page.locator('[data-status="pass"] [data-testid="check-links"]').count()).toBe(0);
     await expectAccessible(page);
     await shot(page, "taskpane-preview-en-US");
 
@@ -419,6 +429,16 @@ describe("task pane in chromium", () => {
 
     await page.getByRole("button", { name: "Open sheet 学校" }).click();
     await waitForActive(page, "学校");
+
+    // Back in Preview with the workbook written, the links select the threshold's and the cause's cells.
+    await goToStep(page, "preview");
+    const links = page.locator('[data-check="dropout.allWithin"] [data-testid="check-links"]');
+    await links.locator('[data-link="threshold"]').click();
+    await waitForActive(page, "参数");
+    expect(await paneView(page)).toEqual({ active: "参数", selection: dropout?.threshold?.cell });
+    await links.locator('[data-link="cause"]').click();
+    await waitForActive(page, "学校");
+    expect(await paneView(page)).toEqual({ active: "学校", selection: dropout?.cause?.cell });
     await closeClean(session);
   });
 
@@ -748,9 +768,28 @@ describe("task pane in chromium", () => {
     expect(await page.getByTestId("summary-history").textContent()).toBe(
       `${district.schools.length} 所学校中 ${district.schools.length} 所，${history[0]}—${history[history.length - 1]} 年`,
     );
-    // The plan built from what was read has the term: the 规划 sheet's years run to the last plan year.
     expect(years[years.length - 1]).toBe(district.term?.lastYear);
     await page.setViewportSize({ width: 320, height: 860 });
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+
+    // In Preview, the failed dropout check leads to its school's own row on 录入-学校, as it was filled in.
+    for (let step = 0; step < 5 && (await heading(page).textContent()) !== "预览"; step++)
+      await page.getByRole("button", { name: "下一步" }).click();
+    expect(await heading(page).textContent()).toBe("预览");
+    const check = buildWorkbookPlan(district, getPack(district.policyPack), {
+      generatedAt: "2026-01-01T00:00:00Z",
+      generator: "test",
+    }).checks.find((c) => c.id === "dropout.allWithin");
+    const rows = districtToTables(district).find((t) => t.sheet === sheetSpec("schools").name)?.rows ?? [];
+    // Written from row 2 on, after the 示例 column A (fillInputSheets).
+    const row = rows.slice(1).findIndex((r) => r[0] === check?.cause?.school) + 2;
+    expect(row).toBeGreaterThan(1);
+    const cause = page.locator('[data-check="dropout.allWithin"] [data-link="cause"]');
+    expect(await cause.textContent()).toBe(`定位原因 录入-学校!B${row}`);
+    await cause.click();
+    await waitForActive(page, "录入-学校");
+    expect(await paneView(page)).toEqual({ active: "录入-学校", selection: `B${row}` });
     await expectNoOverflow(page);
     await expectAccessible(page);
     await closeClean(session);
