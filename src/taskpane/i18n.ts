@@ -165,6 +165,7 @@ const en = {
   compareReplace: "Replace {sheet}",
   compareKeepBoth: "Keep both",
   compareWritten: "The comparison is written on the sheet {sheet}.",
+  compareReplaced: "The sheet {sheet} was replaced with the new comparison.",
   previewGoThreshold: "Threshold: {cell}",
   previewGoCause: "Cause: {cell}",
   previewLinkNotInWorkbook:
@@ -435,6 +436,7 @@ const zh: Record<StringKey, string> = {
   compareReplace: "替换 {sheet}",
   compareKeepBoth: "保留两者",
   compareWritten: "对比结果已写入工作表 {sheet}。",
+  compareReplaced: "已用新的对比结果替换工作表 {sheet}。",
   previewGoThreshold: "定位阈值 {cell}",
   previewGoCause: "定位原因 {cell}",
   previewLinkNotInWorkbook: "本工作簿中还没有工作表 {sheet}：生成工作簿后才有。",

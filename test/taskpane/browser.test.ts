@@ -795,6 +795,102 @@ describe("task pane in chromium", () => {
     await closeClean(session);
   });
 
+  it("compares the loaded data with a scenario and with itself, and writes the 对比 sheet on request (zh-CN, 320 px)", async () => {
+    const session = await open("zh-CN", { width: 320 });
+    const { page } = session;
+    const xlsx = Buffer.from(await writeXlsx(buildInputTemplatePlan(getSample("wuzhen"))));
+    const file = { name: "五镇区.xlsx", mimeType: XLSX_TYPE, buffer: xlsx };
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId("data-status").filter({ hasText: "已载入：五镇区.xlsx" }).waitFor();
+    const compareTab = page.getByRole("tab", { name: "对比" });
+    const runCompare = async () => {
+      await page.getByTestId("compare-run").click();
+      await page
+        .getByTestId("live")
+        .filter({ hasText: /已对比|没有差异|未对比/ })
+        .waitFor();
+    };
+
+    // A scenario that moves the 海阳 merger to the first plan year flips the order check, and only it.
+    await compareTab.click();
+    await page.getByTestId("compare").waitFor();
+    const earlyMerger = JSON.stringify({
+      name: "合并提前",
+      changes: [{ kind: "mergerYear", merger: "鲤泮庄小学、海阳小学合并迁到海阳镇中现址", termYear: 1 }],
+    });
+    await page.getByTestId("scenario-text").fill(earlyMerger);
+    await runCompare();
+    const flipped = page.locator('[data-compare-check][data-flipped="true"]');
+    expect(
+      await flipped.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-compare-check"))),
+    ).toEqual(["mergers.1.order"]);
+    // The flip is said in words and with an icon, not by colour alone.
+    expect(await flipped.textContent()).toContain("A：通过");
+    expect(await flipped.textContent()).toContain("B：未通过");
+    expect(await flipped.getByTestId("flip").textContent()).toBe("通过↔未通过");
+    expect(await flipped.getByTestId("flip").locator("svg").count()).toBe(1);
+    // 只看变化 is on: every check listed changed; off, every check is listed.
+    const listed = page.locator("[data-compare-check]");
+    const changedCount = await listed.count();
+    expect(await page.locator('[data-compare-check][data-flipped="false"]').count()).toBe(changedCount - 1);
+    await page.getByRole("switch", { name: "只看变化" }).click();
+    expect(await listed.count()).toBe(samplePlan("wuzhen").checks.length);
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+    await shot(page, "taskpane-compare-zh-CN");
+
+    // Before the workbook is generated the 对比 sheet has nothing to refer to: the pane says so and writes nothing.
+    const before = await fakeSheets(page);
+    await page.getByTestId("compare-write").click();
+    await page.getByTestId("status").filter({ hasText: "请先生成工作簿" }).waitFor();
+    expect(await fakeSheets(page)).toEqual(before);
+
+    // A scenario with mistakes lists its problems in Chinese, naming what is wrong, without the schema's own words.
+    await page
+      .getByTestId("scenario-text")
+      .fill(JSON.stringify({ name: "坏场景", changes: [{ kind: "合并" }] }));
+    await runCompare();
+    const problems = page.getByTestId("compare-problems");
+    expect(await problems.locator("[data-problem]").count()).toBeGreaterThan(0);
+    expect(await problems.textContent()).not.toMatch(/invalid_|Invalid|Expected|received|discriminator/);
+    await expectAccessible(page);
+
+    // The same input compared with itself: no differences.
+    await page.getByRole("radio", { name: "另一份录入工作簿或文件" }).click();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId("compare-other").filter({ hasText: "已读取 五镇区.xlsx" }).waitFor();
+    await runCompare();
+    expect(await page.getByTestId("live").textContent()).toBe(
+      "没有差异：两者的核对结果、合计和规划各行均相同。",
+    );
+    expect(await page.locator('[data-compare-check][data-flipped="true"]').count()).toBe(0);
+    expect(await page.locator('[data-changed="true"]').count()).toBe(0);
+    await expectNoOverflow(page);
+
+    // Generated, the workbook takes the 对比 sheet: exactly that sheet is added; a second time asks first.
+    await page.getByRole("tab", { name: "预算向导" }).click();
+    for (let step = 0; step < 5 && (await heading(page).textContent()) !== "生成"; step++)
+      await page.getByRole("button", { name: "下一步" }).click();
+    await page.getByRole("button", { name: "生成工作簿" }).click();
+    await page.getByTestId("done-summary").waitFor();
+    const generated = await fakeSheets(page);
+    await compareTab.click();
+    await page.getByTestId("scenario-text").fill(earlyMerger);
+    await runCompare();
+    await page.getByTestId("compare-write").click();
+    await page.getByTestId("status").filter({ hasText: "对比结果已写入工作表 对比" }).waitFor();
+    expect(await fakeSheets(page)).toEqual([...generated, "对比"]);
+    expect((await paneView(page)).active).toBe("对比");
+    await page.getByTestId("compare-write").click();
+    await page.getByTestId("compare-replace").waitFor();
+    expect(await fakeSheets(page)).toEqual([...generated, "对比"]);
+    await page.getByTestId("compare-replace").click();
+    await page.getByTestId("status").filter({ hasText: "已用新的对比结果替换工作表 对比" }).waitFor();
+    expect(await fakeSheets(page)).toEqual([...generated, "对比"]);
+    await expectAccessible(page);
+    await closeClean(session);
+  });
+
   it("lists the generated sheets a replacement will overwrite and waits for the user's confirmation", async () => {
     const session = await open("en-US");
     const { page } = session;

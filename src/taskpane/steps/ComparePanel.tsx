@@ -273,7 +273,10 @@ export default function ComparePanel(props: StepProps) {
       );
       const name = written.created[0] ?? COMPARISON_NAME;
       await excel.activate(name);
-      announce(t("compareWritten", { sheet: name }), "success");
+      announce(
+        t(written.replaced.length > 0 ? "compareReplaced" : "compareWritten", { sheet: name }),
+        "success",
+      );
     });
 
   const comparison = result?.ok ? result.comparison : undefined;
