@@ -24,6 +24,7 @@ import type { CompareAgainst, CompareRequest, ScenarioComparison } from "../comp
 import { pick, type Locale, type Translate } from "../i18n";
 import { StatusIcon } from "../icons";
 import { describeProblem } from "../problems";
+import { compareTranslator, type CompareTranslate } from "../compareText";
 import { FilePickerButton } from "./FilePickerButton";
 import type { StepProps } from "./types";
 
@@ -60,8 +61,8 @@ const useStyles = makeStyles({
 
 const VERDICT = { pass: "previewPass", fail: "previewFail", notApplicable: "previewNotApplicable" } as const;
 
-function verdictText(status: CheckStatus | undefined, t: Translate): string {
-  return status === undefined ? t("compareAbsent") : t(VERDICT[status]);
+function verdictText(status: CheckStatus | undefined, t: Translate, ct: CompareTranslate): string {
+  return status === undefined ? ct("compareAbsent") : t(VERDICT[status]);
 }
 
 function shownValue(value: ValueComparison["a"], locale: Locale): string {
@@ -73,6 +74,7 @@ function shownValue(value: ValueComparison["a"], locale: Locale): string {
 }
 
 function CheckRow({ check, t, locale }: { check: CheckComparison; t: Translate; locale: Locale }) {
+  const ct = compareTranslator(locale);
   const styles = useStyles();
   return (
     <li className={styles.row} data-compare-check={check.id} data-flipped={check.flipped}>
@@ -80,24 +82,24 @@ function CheckRow({ check, t, locale }: { check: CheckComparison; t: Translate; 
       <span className={styles.sides}>
         <Text>
           A{locale === "zh-CN" ? "：" : ": "}
-          {verdictText(check.a, t)}
+          {verdictText(check.a, t, ct)}
         </Text>
         <Text aria-hidden="true">→</Text>
         <Text>
           B{locale === "zh-CN" ? "：" : ": "}
-          {verdictText(check.b, t)}
+          {verdictText(check.b, t, ct)}
         </Text>
         {check.flipped ? (
           <Badge appearance="filled" color="danger" icon={<StatusIcon name="warning" />} data-testid="flip">
-            {t("compareFlipped")}
+            {ct("compareFlipped")}
           </Badge>
         ) : check.changed ? (
           <Badge appearance="tint" color="warning" icon={<StatusIcon name="info" />}>
-            {t("compareChanged")}
+            {ct("compareChanged")}
           </Badge>
         ) : (
           <Badge appearance="tint" color="informative" icon={<StatusIcon name="pass" />}>
-            {t("compareSame")}
+            {ct("compareSame")}
           </Badge>
         )}
       </span>
@@ -105,7 +107,8 @@ function CheckRow({ check, t, locale }: { check: CheckComparison; t: Translate; 
   );
 }
 
-function ValueRow({ value, t, locale }: { value: ValueComparison; t: Translate; locale: Locale }) {
+function ValueRow({ value, locale }: { value: ValueComparison; locale: Locale }) {
+  const ct = compareTranslator(locale);
   const styles = useStyles();
   return (
     <li className={styles.row} data-compare-value={value.id} data-changed={value.changed}>
@@ -119,8 +122,8 @@ function ValueRow({ value, t, locale }: { value: ValueComparison; t: Translate; 
         {value.changed && (
           <Badge appearance="tint" color="warning" icon={<StatusIcon name="info" />}>
             {value.difference !== undefined
-              ? t("compareDifference", { difference: shownValue(value.difference, locale) })
-              : t("compareChanged")}
+              ? ct("compareDifference", { difference: shownValue(value.difference, locale) })
+              : ct("compareChanged")}
           </Badge>
         )}
       </span>
@@ -137,9 +140,10 @@ function ProblemList({
   t: Translate;
   locale: Locale;
 }) {
+  const ct = compareTranslator(locale);
   const styles = useStyles();
   return (
-    <ul className={styles.list} data-testid="compare-problems" aria-label={t("compareProblems")}>
+    <ul className={styles.list} data-testid="compare-problems" aria-label={ct("compareProblems")}>
       {problems.map((problem, index) => {
         const line = describeProblem(problem, locale, t);
         return (
@@ -171,6 +175,7 @@ function ProblemList({
 
 export default function ComparePanel(props: StepProps) {
   const { state, t, locale, excel, run, announce, busy, apiSupported } = props;
+  const ct = compareTranslator(locale);
   const styles = useStyles();
   const hintId = useId();
   const [kind, setKind] = useState<"scenario" | "input">("scenario");
@@ -226,9 +231,9 @@ export default function ComparePanel(props: StepProps) {
         against,
         now: new Date().toISOString(),
         labels: {
-          loaded: t("compareLoaded"),
-          scenario: t("compareScenarioLabel"),
-          other: t("compareOtherLabel"),
+          loaded: ct("compareLoaded"),
+          scenario: ct("compareScenarioLabel"),
+          other: ct("compareOtherLabel"),
         },
       };
       const built =
@@ -236,14 +241,14 @@ export default function ComparePanel(props: StepProps) {
           ? (await import("../compare")).comparisonFor(request)
           : await (await import("../offThread")).comparisonOffThread(request);
       setResult(built);
-      if (!built.ok) announce(t("compareHasProblems", { count: built.problems.length }), "error");
+      if (!built.ok) announce(ct("compareHasProblems", { count: built.problems.length }), "error");
       else {
         const { checksFlipped, checksChanged, totalsChanged, linesChanged } = built.comparison.counts;
         const any = checksChanged + totalsChanged + linesChanged + built.comparison.counts.inputsChanged;
         announce(
           any === 0
-            ? t("compareNoDifferences")
-            : t("compareDone", { flipped: checksFlipped, checks: checksChanged, totals: totalsChanged }),
+            ? ct("compareNoDifferences")
+            : ct("compareDone", { flipped: checksFlipped, checks: checksChanged, totals: totalsChanged }),
           "info",
         );
       }
@@ -257,10 +262,10 @@ export default function ComparePanel(props: StepProps) {
       const generated = await excel.generatedSheets();
       // Its B column refers to the loaded data's generated sheets: they must be in the workbook.
       if (!REQUIRED_SHEETS.every((name) => generated.includes(name)))
-        return announce(t("compareGenerateFirst"), "warning");
+        return announce(ct("compareGenerateFirst"), "warning");
       if (mode === "ask" && generated.includes(COMPARISON_NAME)) {
         setConfirmReplace(true);
-        return announce(t("compareExists", { sheet: COMPARISON_NAME }), "warning");
+        return announce(ct("compareExists", { sheet: COMPARISON_NAME }), "warning");
       }
       setConfirmReplace(false);
       const written = await excel.writePlan(
@@ -274,7 +279,7 @@ export default function ComparePanel(props: StepProps) {
       const name = written.created[0] ?? COMPARISON_NAME;
       await excel.activate(name);
       announce(
-        t(written.replaced.length > 0 ? "compareReplaced" : "compareWritten", { sheet: name }),
+        ct(written.replaced.length > 0 ? "compareReplaced" : "compareWritten", { sheet: name }),
         "success",
       );
     });
@@ -292,22 +297,22 @@ export default function ComparePanel(props: StepProps) {
   return (
     <div className={styles.panel} data-testid="compare">
       <Text as="p" block>
-        {t("compareIntro")}
+        {ct("compareIntro")}
       </Text>
       <RadioGroup
-        aria-label={t("compareWith")}
+        aria-label={ct("compareWith")}
         value={kind}
         onChange={(_, data) => {
           setKind(data.value as typeof kind);
           setResult(undefined);
         }}
       >
-        <Radio value="scenario" label={t("compareWithScenario")} />
-        <Radio value="input" label={t("compareWithInput")} />
+        <Radio value="scenario" label={ct("compareWithScenario")} />
+        <Radio value="input" label={ct("compareWithInput")} />
       </RadioGroup>
       {kind === "scenario" ? (
         <>
-          <Field label={t("compareScenarioText")} hint={t("compareScenarioHint")}>
+          <Field label={ct("compareScenarioText")} hint={ct("compareScenarioHint")}>
             <Textarea
               className={styles.text}
               resize="vertical"
@@ -321,12 +326,12 @@ export default function ComparePanel(props: StepProps) {
             />
           </Field>
           <Text id={hintId} size={200} className={styles.secondary}>
-            {t("compareScenarioFileHint")}
+            {ct("compareScenarioFileHint")}
           </Text>
           <div className={styles.actions}>
             <FilePickerButton
-              label={t("compareScenarioFile")}
-              inputLabel={t("compareScenarioFile")}
+              label={ct("compareScenarioFile")}
+              inputLabel={ct("compareScenarioFile")}
               accept=".json"
               hintId={hintId}
               disabled={busy}
@@ -337,12 +342,12 @@ export default function ComparePanel(props: StepProps) {
       ) : (
         <>
           <Text id={hintId} size={200} className={styles.secondary}>
-            {t("compareInputHint")}
+            {ct("compareInputHint")}
           </Text>
           <div className={styles.actions}>
             <FilePickerButton
-              label={t("compareInputFile")}
-              inputLabel={t("compareInputFile")}
+              label={ct("compareInputFile")}
+              inputLabel={ct("compareInputFile")}
               accept=".xlsx,.json"
               hintId={hintId}
               disabled={busy}
@@ -351,7 +356,7 @@ export default function ComparePanel(props: StepProps) {
           </div>
           {other && (
             <Text data-testid="compare-other">
-              {t(other.against ? "compareInputRead" : "compareInputUnreadable", { file: other.label })}
+              {ct(other.against ? "compareInputRead" : "compareInputUnreadable", { file: other.label })}
             </Text>
           )}
           {other && other.problems.length > 0 && (
@@ -361,14 +366,14 @@ export default function ComparePanel(props: StepProps) {
       )}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy || !against} onClick={compare} data-testid="compare-run">
-          {t("compareRun")}
+          {ct("compareRun")}
         </Button>
       </div>
       {result && !result.ok && <ProblemList problems={result.problems} t={t} locale={locale} />}
       {comparison && (
         <>
           <Text as="p" block weight="semibold" data-testid="compare-summary">
-            {t("compareSummary", {
+            {ct("compareSummary", {
               flipped: comparison.counts.checksFlipped,
               checks: comparison.counts.checksChanged,
               totals: comparison.counts.totalsChanged,
@@ -376,55 +381,55 @@ export default function ComparePanel(props: StepProps) {
             })}
           </Text>
           <Text as="p" block size={200} className={styles.secondary}>
-            {t("compareSides", { a: result?.ok ? result.name : "", b: t("compareLoaded") })}
+            {ct("compareSides", { a: result?.ok ? result.name : "", b: ct("compareLoaded") })}
           </Text>
           <Switch
-            label={t("compareOnlyChanged")}
+            label={ct("compareOnlyChanged")}
             checked={onlyChanged}
             onChange={(_, data) => setOnlyChanged(data.checked)}
             data-testid="only-changed"
           />
-          <h3 className={styles.heading}>{t("compareChecks")}</h3>
+          <h3 className={styles.heading}>{ct("compareChecks")}</h3>
           {checks.length === 0 ? (
-            <Text>{t("compareNothingChanged")}</Text>
+            <Text>{ct("compareNothingChanged")}</Text>
           ) : (
-            <ul className={styles.list} data-testid="compare-checks" aria-label={t("compareChecks")}>
+            <ul className={styles.list} data-testid="compare-checks" aria-label={ct("compareChecks")}>
               {checks.map((check) => (
                 <CheckRow key={check.id} check={check} t={t} locale={locale} />
               ))}
             </ul>
           )}
-          <h3 className={styles.heading}>{t("compareTotals")}</h3>
+          <h3 className={styles.heading}>{ct("compareTotals")}</h3>
           {totals.length === 0 ? (
-            <Text>{t("compareNothingChanged")}</Text>
+            <Text>{ct("compareNothingChanged")}</Text>
           ) : (
-            <ul className={styles.list} data-testid="compare-totals" aria-label={t("compareTotals")}>
+            <ul className={styles.list} data-testid="compare-totals" aria-label={ct("compareTotals")}>
               {totals.map((value) => (
-                <ValueRow key={value.id} value={value} t={t} locale={locale} />
+                <ValueRow key={value.id} value={value} locale={locale} />
               ))}
             </ul>
           )}
-          <h3 className={styles.heading}>{t("compareTerm")}</h3>
+          <h3 className={styles.heading}>{ct("compareTerm")}</h3>
           {term.length === 0 ? (
-            <Text>{t("compareNothingChanged")}</Text>
+            <Text>{ct("compareNothingChanged")}</Text>
           ) : (
-            <ul className={styles.list} data-testid="compare-term" aria-label={t("compareTerm")}>
+            <ul className={styles.list} data-testid="compare-term" aria-label={ct("compareTerm")}>
               {term.map((value) => (
-                <ValueRow key={value.id} value={value} t={t} locale={locale} />
+                <ValueRow key={value.id} value={value} locale={locale} />
               ))}
             </ul>
           )}
           <div className={styles.actions}>
             <Button disabled={busy} onClick={() => write("ask")} data-testid="compare-write">
-              {t("compareWrite")}
+              {ct("compareWrite")}
             </Button>
             {confirmReplace && (
               <>
                 <Button disabled={busy} onClick={() => write("replace")} data-testid="compare-replace">
-                  {t("compareReplace", { sheet: COMPARISON_NAME })}
+                  {ct("compareReplace", { sheet: COMPARISON_NAME })}
                 </Button>
                 <Button disabled={busy} onClick={() => write("keepBoth")} data-testid="compare-keep-both">
-                  {t("compareKeepBoth")}
+                  {ct("compareKeepBoth")}
                 </Button>
               </>
             )}
