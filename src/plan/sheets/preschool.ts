@@ -155,7 +155,8 @@ function enrollment(ctx: BuildContext, sb: SheetBuilder): Need {
       labelEn: "Preschool enrollment rate meets the target",
       pass: rateOk,
       detailZh: `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
-      detailEn: `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,      ...thresholdSpec(ctx, "preschool.target_rate"),
+      detailEn: `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
+      ...thresholdSpec(ctx, "preschool.target_rate"),
     });
   const dueCell = top.due;
   return {
