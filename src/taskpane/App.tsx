@@ -82,6 +82,8 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalS} 0`,
   },
   jump: { minWidth: 0, maxWidth: "11rem" },
+  // Three tabs in English do not fit a 320 px pane on one line: they wrap instead of scrolling.
+  tabs: { flexWrap: "wrap" },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
   heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
   // Back and Next stay in view at the bottom of the pane, however long the step.
@@ -260,6 +262,7 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
       {/* Office shows the add-in's name above the pane: no heading repeats it. */}
       <main id="app-root" aria-label={t("appTitle")} className={styles.body}>
         <TabList
+          className={styles.tabs}
           selectedValue={tab}
           disabled={generating}
           onTabSelect={(_, data) => setTab(data.value as typeof tab)}
