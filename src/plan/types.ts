@@ -206,6 +206,24 @@ export interface CheckPlan {
   readonly detailEn: string;
   /** Sub-results, e.g. one per school checked. */
   readonly items?: readonly CheckItem[];
+  /** The 参数 value cell of the policy value that sets the check's threshold, where one does. */
+  readonly threshold?: PlanPlace;
+  /**
+   * The input that makes the check fail, where one row does: the first failing school's row on 学校 (with its code,
+   * so that a shell holding the input sheets can go to its 录入-学校 row instead), or the failing row of the sheet.
+   */
+  readonly cause?: CheckCause;
+}
+
+/** A cell of the plan: its sheet's key and its address on that sheet ("C5"). */
+export interface PlanPlace {
+  readonly sheet: SheetKey;
+  readonly cell: string;
+}
+
+/** Where a check's failure comes from: a cell of the plan, and the school's code when it is a school's row. */
+export interface CheckCause extends PlanPlace {
+  readonly school?: string;
 }
 
 export interface CheckItem {

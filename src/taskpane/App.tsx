@@ -33,6 +33,8 @@ import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
 // Loaded when first shown, to keep the first render small: the function reference (a large table) and the
 // steps that build the workbook plan.
 const FunctionsPanel = lazy(() => import("./steps/FunctionsPanel"));
+// The comparison of the loaded data with a scenario or another input: only once data is loaded.
+const ComparePanel = lazy(() => import("./steps/ComparePanel"));
 // The policy packs and their sources are not needed for the first render.
 const PolicyStep = lazy(() => import("./steps/PolicyStep"));
 const PreviewStep = lazy(() => import("./steps/PreviewStep"));
@@ -80,6 +82,8 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalS} 0`,
   },
   jump: { minWidth: 0, maxWidth: "11rem" },
+  // Three tabs in English do not fit a 320 px pane on one line: they wrap instead of scrolling.
+  tabs: { flexWrap: "wrap" },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, flexGrow: 1 },
   heading: { fontSize: tokens.fontSizeBase400, margin: 0 },
   // Back and Next stay in view at the bottom of the pane, however long the step.
@@ -176,7 +180,7 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
     store,
     (kept) => restoredState(kept?.load()) ?? initialState(),
   );
-  const [tab, setTab] = useState<"wizard" | "functions">("wizard");
+  const [tab, setTab] = useState<"wizard" | "compare" | "functions">("wizard");
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; intent: StatusIntent; cause?: string }>({
     text: "",
@@ -258,11 +262,15 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
       {/* Office shows the add-in's name above the pane: no heading repeats it. */}
       <main id="app-root" aria-label={t("appTitle")} className={styles.body}>
         <TabList
+          className={styles.tabs}
           selectedValue={tab}
           disabled={generating}
           onTabSelect={(_, data) => setTab(data.value as typeof tab)}
         >
           <Tab value="wizard">{t("tabWizard")}</Tab>
+          <Tab value="compare" disabled={!state.district}>
+            {t("tabCompare")}
+          </Tab>
           <Tab value="functions">{t("tabFunctions")}</Tab>
         </TabList>
         {status.text && (
@@ -270,7 +278,13 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
             <StatusBar status={status} t={t} />
           </Suspense>
         )}
-        {tab === "functions" ? (
+        {tab === "compare" && state.district ? (
+          <section aria-label={t("tabCompare")} className={styles.body}>
+            <Suspense fallback={<Busy label={t("busy")} />}>
+              <ComparePanel {...props} />
+            </Suspense>
+          </section>
+        ) : tab === "functions" ? (
           <section aria-label={t("tabFunctions")} className={styles.body}>
             <Suspense fallback={<Busy label={t("busy")} />}>
               <FunctionsPanel {...props} />

@@ -14,6 +14,7 @@ import { SAMPLES, getSample } from "../district/samples";
 import { listPacks } from "../policy/packs";
 import { readDistrictTables } from "../district";
 import { fileKind, loadInputs } from "../district/load";
+import { historyYears, planYears } from "../district/term";
 import type { DataSource, InputTables } from "./state";
 
 export interface Loaded {
@@ -97,6 +98,15 @@ export interface DistrictSummary {
   readonly schools: number;
   readonly projects: number;
   readonly debts: number;
+  /** The term plan's inputs, when the district has them: the plan years and the schools with past enrollment. */
+  readonly term?: {
+    readonly firstYear: number;
+    readonly lastYear: number;
+    /** Schools with at least one past year of enrollment (往年在校生). */
+    readonly schoolsWithHistory: number;
+    /** The past years the history gives, oldest first. */
+    readonly historyYears: readonly number[];
+  };
 }
 
 export function districtSummary(district: District): DistrictSummary {
@@ -109,5 +119,20 @@ export function districtSummary(district: District): DistrictSummary {
     schools: district.schools.length,
     projects: district.projects.length,
     debts: district.debts?.items.length ?? 0,
+    ...(district.term && { term: termSummary(district) }),
+  };
+}
+
+function termSummary(district: District): NonNullable<DistrictSummary["term"]> {
+  const years = planYears(district);
+  const codes = new Set(district.schools.map((school) => school.code));
+  const withHistory = new Set(
+    (district.term?.history ?? []).map((h) => h.school).filter((s) => codes.has(s)),
+  );
+  return {
+    firstYear: years[0] ?? district.budgetYear,
+    lastYear: years[years.length - 1] ?? district.budgetYear,
+    schoolsWithHistory: withHistory.size,
+    historyYears: historyYears(district),
   };
 }

@@ -59,6 +59,12 @@ const en = {
   summarySchools: "Schools",
   summaryProjects: "Projects",
   summaryDebts: "Debt items",
+  summaryTerm: "Term plan (规划)",
+  summaryTermYears: "{first}–{last} (T … T+{years})",
+  summaryTermNone: "not given: the workbook is year T only",
+  summaryHistory: "Past enrollment (往年在校生)",
+  summaryHistorySchools: "{count} of {total} schools, {from}–{to}",
+  summaryHistoryNone: "none given",
 
   problemsIntro: "Every problem found in the input, by sheet and row. “Go to” selects the cell.",
   problemsNone: "No problems found.",
@@ -115,6 +121,11 @@ const en = {
   previewPassed: "{passed} of {total} checks pass",
   previewPass: "Pass",
   previewOnlyFailing: "Only failing checks",
+  tabCompare: "Compare",
+  previewGoThreshold: "Threshold: {cell}",
+  previewGoCause: "Cause: {cell}",
+  previewLinkNotInWorkbook:
+    "The sheet {sheet} is not in this workbook yet: it is written when the workbook is generated.",
   generateFailingChecks:
     "{count} checks fail: the workbook is written with them marked, so they can be followed up there.",
   generateFailingChecksOne:
@@ -279,6 +290,12 @@ const zh: Record<StringKey, string> = {
   summarySchools: "学校",
   summaryProjects: "项目",
   summaryDebts: "债务",
+  summaryTerm: "规划年度",
+  summaryTermYears: "{first}—{last} 年（T … T+{years}）",
+  summaryTermNone: "未填写：工作簿只含预算年度 T",
+  summaryHistory: "往年在校生",
+  summaryHistorySchools: "{total} 所学校中 {count} 所，{from}—{to} 年",
+  summaryHistoryNone: "未填写",
 
   problemsIntro: "输入数据中发现的全部问题，按工作表和行列出。点「定位」即可选中对应单元格。",
   problemsNone: "未发现问题。",
@@ -335,6 +352,10 @@ const zh: Record<StringKey, string> = {
   previewPassed: "{total} 项核对中 {passed} 项通过",
   previewPass: "通过",
   previewOnlyFailing: "只看未通过",
+  tabCompare: "对比",
+  previewGoThreshold: "定位阈值 {cell}",
+  previewGoCause: "定位原因 {cell}",
+  previewLinkNotInWorkbook: "本工作簿中还没有工作表 {sheet}：生成工作簿后才有。",
   generateFailingChecks: "有 {count} 项核对未通过：仍会生成工作簿，并在其中标出，便于跟进。",
   generateFailingChecksOne: "有 1 项核对未通过：仍会生成工作簿，并在其中标出，便于跟进。",
   doneWithFailuresTitle: "已生成，但有核对未通过",

@@ -10,6 +10,7 @@ import { districtToTables, encodeCsv, readDistrictJson } from "../../src/distric
 import { buildInputTemplatePlan } from "../../src/plan/inputTemplate";
 import { writeXlsx } from "../../src/writers/xlsx";
 import { getSample } from "../../src/district/samples";
+import { historyYears, planYears } from "../../src/district/term";
 import { SHEETS, sheetSpec, type SheetKey } from "../../src/district/layout";
 import { cellAddress, columnLetter, parseCell } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
@@ -386,6 +387,16 @@ describe("task pane in chromium", () => {
     expect(await items.count()).toBe(dropout?.items?.length);
     const passes = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-pass")));
     expect(passes).toEqual([...passes].sort());
+    // A failure links to the value that sets its threshold and the school that causes it; before generation the
+    // workbook has no 参数 sheet yet, and the pane says so.
+    const dropoutLinks = page.locator('[data-check="dropout.allWithin"] [data-testid="check-links"]');
+    expect(await dropoutLinks.getByRole("button").allTextContents()).toEqual([
+      `Threshold: 参数!${dropout?.threshold?.cell}`,
+      `Cause: 学校!${dropout?.cause?.cell}`,
+    ]);
+    await dropoutLinks.locator('[data-link="threshold"]').click();
+    await page.getByTestId("status").filter({ hasText: "参数 is not in this workbook yet" }).waitFor();
+    expect(await page.locator('[data-status="pass"] [data-testid="check-links"]').count()).toBe(0);
     await expectAccessible(page);
     await shot(page, "taskpane-preview-en-US");
 
@@ -419,6 +430,16 @@ describe("task pane in chromium", () => {
 
     await page.getByRole("button", { name: "Open sheet 学校" }).click();
     await waitForActive(page, "学校");
+
+    // Back in Preview with the workbook written, the links select the threshold's and the cause's cells.
+    await goToStep(page, "preview");
+    const links = page.locator('[data-check="dropout.allWithin"] [data-testid="check-links"]');
+    await links.locator('[data-link="threshold"]').click();
+    await waitForActive(page, "参数");
+    expect(await paneView(page)).toEqual({ active: "参数", selection: dropout?.threshold?.cell });
+    await links.locator('[data-link="cause"]').click();
+    await waitForActive(page, "学校");
+    expect(await paneView(page)).toEqual({ active: "学校", selection: dropout?.cause?.cell });
     await closeClean(session);
   });
 
@@ -794,6 +815,156 @@ describe("task pane in chromium", () => {
     expect(await page.getByTestId("data-status").textContent()).toContain(
       `errors 0, warnings ${LIST_SHEETS.length}`,
     );
+    await closeClean(session);
+  });
+
+  it("reads the term plan's sheets from the workbook and confirms the plan years and the schools with history (zh-CN)", async () => {
+    const session = await open("zh-CN");
+    const { page } = session;
+    await page.getByRole("button", { name: "创建录入表" }).first().click();
+    await page.getByTestId("status").filter({ hasText: "已创建录入表" }).waitFor();
+    // Every list sheet filled in, the term's four among them (往年在校生, 出生人口, 新生, 升级比例), and 规划末年 on 录入-区县.
+    const termSheets: SheetKey[] = ["history", "births", "entrants", "ratios"];
+    expect(termSheets.every((key) => LIST_SHEETS.some((spec) => spec.key === key))).toBe(true);
+    await fillInputSheets(
+      page,
+      LIST_SHEETS.map((spec) => spec.key),
+      false,
+    );
+    await page.getByRole("button", { name: "读取录入表" }).click();
+    await page.getByTestId("summary").waitFor();
+    const district = ownDistrict();
+    const years = planYears(district);
+    const history = historyYears(district);
+    expect(await page.getByTestId("summary-term").textContent()).toBe(
+      `${years[0]}—${years[years.length - 1]} 年（T … T+${years.length - 1}）`,
+    );
+    expect(await page.getByTestId("summary-history").textContent()).toBe(
+      `${district.schools.length} 所学校中 ${district.schools.length} 所，${history[0]}—${history[history.length - 1]} 年`,
+    );
+    expect(years[years.length - 1]).toBe(district.term?.lastYear);
+    await page.setViewportSize({ width: 320, height: 860 });
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+
+    // In Preview, the failed dropout check leads to its school's own row on 录入-学校, as it was filled in.
+    for (let step = 0; step < 5 && (await heading(page).textContent()) !== "预览"; step++)
+      await page.getByRole("button", { name: "下一步" }).click();
+    expect(await heading(page).textContent()).toBe("预览");
+    const check = buildWorkbookPlan(district, getPack(district.policyPack), {
+      generatedAt: "2026-01-01T00:00:00Z",
+      generator: "test",
+    }).checks.find((c) => c.id === "dropout.allWithin");
+    const rows = districtToTables(district).find((t) => t.sheet === sheetSpec("schools").name)?.rows ?? [];
+    // Written from row 2 on, after the 示例 column A (fillInputSheets).
+    const row = rows.slice(1).findIndex((r) => r[0] === check?.cause?.school) + 2;
+    expect(row).toBeGreaterThan(1);
+    const cause = page.locator('[data-check="dropout.allWithin"] [data-link="cause"]');
+    expect(await cause.textContent()).toBe(`定位原因 录入-学校!B${row}`);
+    await cause.click();
+    await waitForActive(page, "录入-学校");
+    expect(await paneView(page)).toEqual({ active: "录入-学校", selection: `B${row}` });
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+    await closeClean(session);
+  });
+
+  it("compares the loaded data with a scenario and with itself, and writes the 对比 sheet on request (zh-CN, 320 px)", async () => {
+    const session = await open("zh-CN", { width: 320 });
+    const { page } = session;
+    const xlsx = Buffer.from(await writeXlsx(buildInputTemplatePlan(getSample("wuzhen"))));
+    const file = { name: "五镇区.xlsx", mimeType: XLSX_TYPE, buffer: xlsx };
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId("data-status").filter({ hasText: "已载入：五镇区.xlsx" }).waitFor();
+    const compareTab = page.getByRole("tab", { name: "对比" });
+    // Each comparison below ends with another outcome than the one before it, said in the live region.
+    const runCompare = async () => {
+      const before = await page.getByTestId("live").textContent();
+      await page.getByTestId("compare-run").click();
+      await page.waitForFunction((said) => {
+        const text = document.querySelector('[data-testid="live"]')?.textContent ?? "";
+        return text !== said && /已对比|没有差异|未对比/.test(text);
+      }, before);
+    };
+
+    // A scenario that moves the 海阳 merger to the first plan year flips the order check, and only it: the move
+    // comes before the school whose site it takes has left (A fails where the loaded data, B, passes).
+    await compareTab.click();
+    await page.getByTestId("compare").waitFor();
+    const earlyMerger = JSON.stringify({
+      name: "合并提前",
+      changes: [{ kind: "mergerYear", merger: "鲤泮庄小学、海阳小学合并迁到海阳镇中现址", termYear: 1 }],
+    });
+    await page.getByTestId("scenario-text").fill(earlyMerger);
+    await runCompare();
+    const flipped = page.locator('[data-compare-check][data-flipped="true"]');
+    expect(
+      await flipped.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-compare-check"))),
+    ).toEqual(["mergers.1.order"]);
+    // The flip is said in words and with an icon, not by colour alone.
+    expect(await flipped.textContent()).toContain("A：未通过");
+    expect(await flipped.textContent()).toContain("B：通过");
+    expect(await flipped.getByTestId("flip").textContent()).toBe("通过↔未通过");
+    expect(await flipped.getByTestId("flip").locator("svg").count()).toBe(1);
+    // 只看变化 is on: every check listed changed; off, every check is listed.
+    const listed = page.locator("[data-compare-check]");
+    const changedCount = await listed.count();
+    expect(await page.locator('[data-compare-check][data-flipped="false"]').count()).toBe(changedCount - 1);
+    await page.getByRole("switch", { name: "只看变化" }).click();
+    expect(await listed.count()).toBe(samplePlan("wuzhen").checks.length);
+    await expectNoOverflow(page);
+    await expectAccessible(page);
+    await shot(page, "taskpane-compare-zh-CN");
+
+    // Before the workbook is generated the 对比 sheet has nothing to refer to: the pane says so and writes nothing.
+    const before = await fakeSheets(page);
+    await page.getByTestId("compare-write").click();
+    await page.getByTestId("status").filter({ hasText: "请先生成工作簿" }).waitFor();
+    expect(await fakeSheets(page)).toEqual(before);
+
+    // A scenario with mistakes lists its problems in Chinese, naming what is wrong, without the schema's own words.
+    await page
+      .getByTestId("scenario-text")
+      .fill(JSON.stringify({ name: "坏场景", changes: [{ kind: "合并" }] }));
+    await runCompare();
+    const problems = page.getByTestId("compare-problems");
+    expect(await problems.locator("[data-problem]").count()).toBeGreaterThan(0);
+    expect(await problems.textContent()).not.toMatch(/invalid_|Invalid|Expected|received|discriminator/);
+    await expectAccessible(page);
+
+    // The same input compared with itself: no differences.
+    await page.getByRole("radio", { name: "另一份录入工作簿或文件" }).click();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId("compare-other").filter({ hasText: "已读取 五镇区.xlsx" }).waitFor();
+    await runCompare();
+    expect(await page.getByTestId("live").textContent()).toBe(
+      "没有差异：两者的核对结果、合计和规划各行均相同。",
+    );
+    expect(await page.locator('[data-compare-check][data-flipped="true"]').count()).toBe(0);
+    expect(await page.locator('[data-changed="true"]').count()).toBe(0);
+    await expectNoOverflow(page);
+
+    // Generated, the workbook takes the 对比 sheet: exactly that sheet is added; a second time asks first.
+    await page.getByRole("tab", { name: "预算向导" }).click();
+    for (let step = 0; step < 5 && (await heading(page).textContent()) !== "生成"; step++)
+      await page.getByRole("button", { name: "下一步" }).click();
+    await page.getByRole("button", { name: "生成工作簿" }).click();
+    await page.getByTestId("done-summary").waitFor();
+    const generated = await fakeSheets(page);
+    await compareTab.click();
+    await page.getByTestId("scenario-text").fill(earlyMerger);
+    await runCompare();
+    await page.getByTestId("compare-write").click();
+    await page.getByTestId("status").filter({ hasText: "对比结果已写入工作表 对比" }).waitFor();
+    expect(await fakeSheets(page)).toEqual([...generated, "对比"]);
+    expect((await paneView(page)).active).toBe("对比");
+    await page.getByTestId("compare-write").click();
+    await page.getByTestId("compare-replace").waitFor();
+    expect(await fakeSheets(page)).toEqual([...generated, "对比"]);
+    await page.getByTestId("compare-replace").click();
+    await page.getByTestId("status").filter({ hasText: "已用新的对比结果替换工作表 对比" }).waitFor();
+    expect(await fakeSheets(page)).toEqual([...generated, "对比"]);
+    await expectAccessible(page);
     await closeClean(session);
   });
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
+import { COMPARE_STRINGS, compareTranslator } from "../../src/taskpane/compareText";
 import { STRINGS, localeOf, translator } from "../../src/taskpane/i18n";
 
 const placeholders = (text: string): string[] =>
@@ -16,6 +17,20 @@ describe("pane strings", () => {
       expect({ key, empty: zh.trim() === "" || en.trim() === "" }).toEqual({ key, empty: false });
       expect({ key, placeholders: placeholders(zh) }).toEqual({ key, placeholders: placeholders(en) });
     }
+  });
+
+  it("has the 对比 tab's strings in both languages with the same placeholders", () => {
+    expect(Object.keys(COMPARE_STRINGS["zh-CN"]).sort()).toEqual(
+      Object.keys(COMPARE_STRINGS["en-US"]).sort(),
+    );
+    for (const [key, en] of Object.entries(COMPARE_STRINGS["en-US"])) {
+      const zh = COMPARE_STRINGS["zh-CN"][key as keyof (typeof COMPARE_STRINGS)["zh-CN"]];
+      expect({ key, empty: zh.trim() === "" || en.trim() === "" }).toEqual({ key, empty: false });
+      expect({ key, placeholders: placeholders(zh) }).toEqual({ key, placeholders: placeholders(en) });
+    }
+    expect(compareTranslator("zh-CN")("compareWritten", { sheet: "对比" })).toBe(
+      "对比结果已写入工作表 对比。",
+    );
   });
 
   it("shows zh-CN for every Chinese display language and en-US otherwise", () => {

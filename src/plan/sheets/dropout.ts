@@ -16,7 +16,8 @@ import { levelDropouts, type SchoolLevelDropout } from "../../district/grades";
 import { SCHOOL_LEVEL_ZH, type AreaZh, type School, type SchoolType } from "../../district/model";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, fxRule, SheetBuilder, str, val, verdictCell as verdictValue } from "../kit";
+import { fx, fxRule, SheetBuilder, str, val, verdictCell as verdictValue, type TableResult } from "../kit";
+import { schoolCause, thresholdSpec } from "../places";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { listedEn, listedZh } from "../listing";
@@ -270,6 +271,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
           ? `all ${rows.length} schools within their limits`
           : `${failing.length} ${failing.length === 1 ? "school" : "schools"} over the limit, to warn: ${listedEn(names)}`,
     items,
+    ...dropoutPlaces(ctx, schools, failing[0]),
   });
   const header = table.headerRow + 1;
   return sb
@@ -277,3 +279,26 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     .printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: `${header}:${header}` })
     .build();
 }
+
+/** The first failing row's limit on 参数 (the stricter of its levels') and its school's row on 学校. */
+function dropoutPlaces(ctx: BuildContext, schools: TableResult, row: Row | undefined) {
+  if (!row) return {};
+  const keys = row.levels.flatMap((level): PolicyKey[] =>
+    level === "primary"
+      ? ["dropout.primary"]
+      : level === "junior"
+        ? [JUNIOR_LIMIT[AREA_OF[row.school.area]]]
+        : [],
+  );
+  const strictest = [...keys].sort((a, b) => ctx.pack.values[a].value - ctx.pack.values[b].value)[0];
+  return {
+    ...thresholdSpec(ctx, strictest),
+    ...schoolCause(schools, { index: row.index, code: row.school.code }),
+  };
+}
+
+const JUNIOR_LIMIT: Readonly<Record<Area, PolicyKey>> = {
+  urban: "dropout.junior.urban",
+  town: "dropout.junior.town",
+  rural: "dropout.junior.rural",
+};

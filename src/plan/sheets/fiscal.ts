@@ -350,6 +350,7 @@ function verdicts(
   const passValues = growthTable.values("pass");
   const allPass = passValues.every((v) => v === true);
   const anyError = passValues.some((v) => v === undefined);
+  const failedAt = passValues.findIndex((v) => v !== true);
   const verdictRow = sb.row;
   // A verdict is TRUE or FALSE: one that cannot be computed (a zero base) is not a pass.
   const overall = fx(`IFERROR(AND(${growthTable.range("pass")}),FALSE())`, !anyError && allPass);
@@ -396,6 +397,10 @@ function verdicts(
     pass: !anyError && allPass,
     detailZh: TESTS.map((_, i) => rowDetail(i, true)).join("; "),
     detailEn: TESTS.map((_, i) => rowDetail(i, false)).join("; "),
+    // The first growth that falls short, on this sheet: its inputs are the figures of its row.
+    ...(failedAt >= 0
+      ? { cause: { sheet: "fiscal" as const, cell: growthTable.cell("achieved", failedAt) } }
+      : {}),
   });
   sb.check(ctx, onlyLocal, {
     id: "fiscal.onlyIncrease",

@@ -21,6 +21,7 @@ import {
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val, type TableResult } from "../kit";
+import { schoolCause, thresholdSpec } from "../places";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
 import { listedZh } from "../listing";
@@ -503,6 +504,12 @@ function mergerChecks(
   deadline: Deadline | undefined,
 ): void {
   const { after: afterCell, deadline: deadlineCell, inTime } = cells;
+  const site = siteOf(ctx, merger);
+  // A short site is caused by its classrooms (the site's row on 学校).
+  const cause =
+    site && !after.pass
+      ? schoolCause(ctx.output("schools").table, { index: site.index, code: site.school.code })
+      : {};
   const kept = sections.map((x) => `${LEVEL_ZH[x.level]} ${x.classes} 个班`).join("、");
   const keptEn = sections.map((x) => `${x.classes} ${x.level} classes`).join(", ");
   sb.registerCheck(ctx, afterCell, {
@@ -513,6 +520,7 @@ function mergerChecks(
     // A shortage is said as one, never as a negative spare.
     detailZh: `${merger.site}: ${after.students} 名学生需 ${after.classesNeeded} 个班${kept ? ` (含留驻学校${kept})` : ""}, 现有教室 ${rooms} 间, ${after.spare < 0 ? `缺 ${-after.spare} 间` : `富余 ${after.spare}`}`,
     detailEn: `${merger.site}: ${after.students} students need ${after.classesNeeded} classes${keptEn ? ` (the staying school's ${keptEn} included)` : ""}; ${rooms} classrooms, ${after.spare < 0 ? `${-after.spare} short` : `spare ${after.spare}`}`,
+    ...cause,
   });
   if (!deadlineCell || !deadline) return;
   const due = ctx.district.budgetYear + deadline.years;
@@ -523,6 +531,7 @@ function mergerChecks(
     pass: inTime,
     detailZh: `计划 ${merger.year} 年, 最迟 ${due} 年`,
     detailEn: `planned ${merger.year}, due by ${due}`,
+    ...(inTime ? {} : thresholdSpec(ctx, "merger.deadline_years")),
   });
 }
 

@@ -30,7 +30,7 @@ import { absoluteAddress, cellAddress, rangeAddress, sheetRef } from "../address
 import type { BuildContext, CellExport } from "../context";
 import { fx, fxError, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
 import type { SheetDefinition } from "../registry";
-import type { ChartPlan, PlanCell, SheetKey, SheetPlan } from "../types";
+import type { ChartPlan, CheckCause, PlanCell, SheetKey, SheetPlan } from "../types";
 import {
   classSizeKey,
   computeTerm,
@@ -560,6 +560,11 @@ function capacityChecks(
           short.length === 0
             ? `enough classrooms every year ${first}-${lastYear}`
             : short.map((l) => `${l.year}: ${-l.spare} short`).join(", "),
+        ...shortAt(
+          table,
+          site.years.findIndex((l) => !l.pass),
+          top,
+        ),
       },
     );
   }
@@ -581,8 +586,18 @@ function capacityChecks(
           ? `${first}–${lastYear} 年各校址教室充足`
           : `${short.length} 个校址年度教室不足: ${named.join("; ")}${short.length > 5 ? " 等" : ""}`,
       detailEn: `${short.length} site-years short of classrooms`,
+      ...shortAt(
+        table,
+        rows.findIndex((r) => !r.line.pass),
+        0,
+      ),
     },
   );
+}
+
+/** The first site-year short of classrooms, its row on this sheet (the spare classrooms' cell). */
+function shortAt(table: TableResult, index: number, top: number): { readonly cause?: CheckCause } {
+  return index < 0 ? {} : { cause: { sheet: "plan", cell: table.cell("spare", top + index) } };
 }
 
 interface YearsResult {

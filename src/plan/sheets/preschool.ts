@@ -22,6 +22,7 @@ import {
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
 import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
+import { thresholdSpec } from "../places";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
 import { countEqual, sameText } from "./exact";
@@ -155,6 +156,7 @@ function enrollment(ctx: BuildContext, sb: SheetBuilder): Need {
       pass: rateOk,
       detailZh: `毛入园率 ${shownRate} ${rateOk ? "≥" : "<"} 目标 ${pct(target.value)}`,
       detailEn: `rate ${shownRate} ${rateOk ? "≥" : "<"} target ${pct(target.value)}`,
+      ...thresholdSpec(ctx, "preschool.target_rate"),
     });
   const dueCell = top.due;
   return {

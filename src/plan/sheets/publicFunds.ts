@@ -18,6 +18,7 @@ import type { School } from "../../district/model";
 import { cellAddress } from "../address";
 import type { BuildContext, CellExport } from "../context";
 import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
+import { schoolCause, thresholdSpec } from "../places";
 import { notInForceSpec } from "../verdict";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
@@ -354,6 +355,8 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     detailZh: `${schoolGap ? "按校核算, " : ""}定额需求 ${fmt(total.value)} 万元, 可用 ${fmt(available)} 万元, 缺口 ${fmt(gap)} 万元`,
     detailEn: `${schoolGap ? "per school, " : ""}norm ${fmt(total.value)}, available ${fmt(available)}, gap ${fmt(gap)} (10k yuan)`,
     ...(baselineOff ?? {}),
+    ...(coveredPass ? {} : thresholdSpec(ctx, `public_funds.${zone}.primary`)),
+    ...(coveredPass || !schoolGap ? {} : firstGap(schools, rows, table.values("schoolGap"))),
   });
   const header = table.headerRow + 1;
   const plan = sb
@@ -362,4 +365,10 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     .build();
   const availableCell = { ref: kv.available?.ref ?? "", value: available };
   return { plan, output: { total: { ref: total.ref, value: total.value }, table, available: availableCell } };
+}
+
+/** The row on 学校 of the first school whose funds fall short of its norm. */
+function firstGap(schools: TableResult, rows: readonly Row[], gaps: readonly unknown[]) {
+  const row = rows[gaps.findIndex((gap) => Number(gap) > 0)];
+  return row ? schoolCause(schools, { index: row.index, code: row.school.code }) : {};
 }

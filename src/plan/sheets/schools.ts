@@ -29,6 +29,7 @@ import { cellAddress } from "../address";
 import { fx, SheetBuilder, str, val, type ColumnSpec, type TableResult } from "../kit";
 import type { PlanCell } from "../types";
 import { listedEn, listedZh } from "../listing";
+import { schoolCause, thresholdSpec } from "../places";
 import type { SheetDefinition, SheetResult } from "../registry";
 
 /** What 学校 hands on: the schools table, which every per-school sheet reads. */
@@ -352,6 +353,7 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
       pass,
       detailZh: `达标 ${met}/${counted.length} 所 (${shown}) ${pass ? "≥" : "<"} 目标 ${goal}; 不计幼儿园、职业学校、特教学校`,
       detailEn: `${met} of ${counted.length} schools standardized (${shown}) ${pass ? "≥" : "<"} target ${goal}; kindergartens, vocational and special schools not counted`,
+      ...thresholdSpec(ctx, "standardized.target_rate"),
     });
     return;
   }
@@ -449,6 +451,7 @@ function standardizedTrajectory(
     pass,
     detailZh: `目标 ${of.goal} 于 ${due} 年到期; ${T}年末应达标 ${first.required} 所, 已达标 ${met}/${total} 所 (${of.shown}); 不计幼儿园、职业学校、特教学校`,
     detailEn: `target ${of.goal} due in ${due}; ${first.required} schools due by the end of ${T}, ${met} of ${total} standardized (${of.shown}); kindergartens, vocational and special schools not counted`,
+    ...thresholdSpec(ctx, "standardized.target_rate"),
   });
 }
 
@@ -516,8 +519,9 @@ function siteCheck(ctx: BuildContext, sb: SheetBuilder, table: TableResult, supe
   const flags = table.values("siteCheck").map(String);
   const flagged = schools.flatMap((school, i) => {
     const flag = flags[i] ?? "";
-    return flag === "" ? [] : [{ school, flag }];
+    return flag === "" ? [] : [{ school, flag, index: i }];
   });
+  const first = flagged[0];
   const range = table.range("siteCheck");
   const shown = [OVER_ROOMS, SUPER_LARGE, `${OVER_ROOMS}; ${SUPER_LARGE}`];
   const line = ctx.param("class_band.super_large_from");
@@ -558,6 +562,8 @@ function siteCheck(ctx: BuildContext, sb: SheetBuilder, table: TableResult, supe
         detailZh: flag,
         detailEn: flagEn(flag),
       })),
+      ...(first && first.flag.includes(SUPER_LARGE) ? thresholdSpec(ctx, "class_band.super_large_from") : {}),
+      ...(first ? schoolCause(table, { index: first.index, code: first.school.code }) : {}),
     },
   );
 }

@@ -20,7 +20,8 @@ import type { AreaZh, School } from "../../district/model";
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, SheetBuilder, val, type ColumnSpec } from "../kit";
+import { fx, SheetBuilder, val, type ColumnSpec, type TableResult } from "../kit";
+import { schoolCause, thresholdSpec } from "../places";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { PlanCell, SheetKey, SheetPlan } from "../types";
 import { notInForceSpec } from "../verdict";
@@ -211,6 +212,9 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       pass: staffTotal.value === roundedTotal.value,
       ...quotaDetail(roundedTotal.value, staffTotal.value),
       ...(ratiosOff ?? {}),
+      ...(staffTotal.value === roundedTotal.value
+        ? {}
+        : staffingPlaces(ctx, schools, rows[table.values("shortfall").findIndex((g) => Number(g) !== 0)])),
     },
   );
   const gaps = table.values("shortfall").map(Number);
@@ -237,6 +241,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
         detailZh: `超编 ${excess} 人`,
         detailEn: `${excess} over the quota`,
       })),
+      ...staffingPlaces(ctx, schools, over[0]?.r),
     },
   );
 
@@ -349,4 +354,20 @@ export function quotaDetail(quota: number, staff: number): { detailZh: string; d
       detailEn: `${head.en}, ${staff - quota} over the quota`,
     };
   return { detailZh: `${head.zh}, 正好满编`, detailEn: `${head.en}, exactly the quota` };
+}
+
+/**
+ * A school's staffing ratio on 参数 (that of the level with the most students, for its area; a special school or a
+ * teaching point by its staff per class) and its row on 学校.
+ */
+function staffingPlaces(ctx: BuildContext, schools: TableResult, row: Row | undefined) {
+  if (!row) return {};
+  const { school, index } = row;
+  const kind: ClassStaffed | "ordinary" =
+    school.type === "特教学校" ? "special" : school.type === "教学点" ? "teachingPoint" : "ordinary";
+  const students = (key: string) => Number(schools.values(key)[index]) || 0;
+  const main = [...LEVELS].sort((a, b) => students(b.students) - students(a.students))[0];
+  const key =
+    kind !== "ordinary" ? CLASS_STAFF_KEY[kind] : main ? AREA_RATIO_KEYS[main.level][school.area] : undefined;
+  return { ...thresholdSpec(ctx, key), ...schoolCause(schools, { index, code: school.code }) };
 }

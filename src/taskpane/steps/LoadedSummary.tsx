@@ -31,7 +31,8 @@ const useStyles = makeStyles({
 
 /**
  * The card after loading: which district, budget year and policy pack (the two that decide most of the workbook,
- * highlighted), and how many schools, projects and debt items were read.
+ * highlighted), how many schools, projects and debt items were read, and the term plan's years and the schools
+ * with past enrollment (往年在校生) when the term's inputs were given.
  */
 export function LoadedSummary({
   district,
@@ -83,6 +84,31 @@ export function LoadedSummary({
         <dd className={styles.factValue} data-testid="summary-debts">
           {summary.debts}
         </dd>
+        <dt>{t("summaryTerm")}</dt>
+        <dd className={styles.factValue} data-testid="summary-term">
+          {summary.term
+            ? t("summaryTermYears", {
+                first: summary.term.firstYear,
+                last: summary.term.lastYear,
+                years: summary.term.lastYear - summary.term.firstYear,
+              })
+            : t("summaryTermNone")}
+        </dd>
+        {summary.term && (
+          <>
+            <dt>{t("summaryHistory")}</dt>
+            <dd className={styles.factValue} data-testid="summary-history">
+              {summary.term.historyYears.length > 0
+                ? t("summaryHistorySchools", {
+                    count: summary.term.schoolsWithHistory,
+                    total: summary.schools,
+                    from: summary.term.historyYears[0] ?? "",
+                    to: summary.term.historyYears[summary.term.historyYears.length - 1] ?? "",
+                  })
+                : t("summaryHistoryNone")}
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Switch,
   Table,
   TableBody,
@@ -17,6 +18,7 @@ import type { CheckItem } from "../../plan/types";
 import { checkStatus, type CheckStatus } from "../../plan/verdict";
 import { pick, type Locale, type Translate } from "../i18n";
 import { checkCounts, previewFor } from "../plan";
+import { checkLinks, type CheckLink } from "../checkLinks";
 import { errorMessage, type StepProps } from "./types";
 
 const BADGE = { pass: "success", fail: "danger", notApplicable: "informative" } as const;
@@ -33,6 +35,13 @@ const useStyles = makeStyles({
   items: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   why: { overflowWrap: "anywhere", verticalAlign: "top", paddingBlock: tokens.spacingVerticalXS },
   checkColumn: { width: "38%" },
+  links: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    marginBlockStart: tokens.spacingVerticalXS,
+    "& .fui-Button": { minWidth: 0, maxWidth: "100%", overflowWrap: "anywhere", textAlign: "start" },
+  },
   check: {
     verticalAlign: "top",
     paddingBlock: tokens.spacingVerticalXS,
@@ -63,7 +72,38 @@ function Items({ items, t, locale }: { items: readonly CheckItem[]; t: Translate
   );
 }
 
-export default function PreviewStep({ state, t, locale }: StepProps) {
+/** A failed check's links: the cell that sets its threshold and the input row that causes it, selected in Excel. */
+function Links({ links, props }: { links: readonly CheckLink[]; props: StepProps }) {
+  const { t, excel, run, announce, busy } = props;
+  const styles = useStyles();
+  const goTo = (link: CheckLink) =>
+    run(async () => {
+      const found = await excel.select(link.sheet, link.address);
+      if (!found) announce(t("previewLinkNotInWorkbook", { sheet: link.sheet }), "warning");
+    });
+  if (links.length === 0) return null;
+  return (
+    <div className={styles.links} data-testid="check-links">
+      {links.map((link) => (
+        <Button
+          key={link.kind}
+          size="small"
+          appearance="outline"
+          disabled={busy}
+          data-link={link.kind}
+          onClick={() => goTo(link)}
+        >
+          {t(link.kind === "threshold" ? "previewGoThreshold" : "previewGoCause", {
+            cell: `${link.sheet}!${link.address}`,
+          })}
+        </Button>
+      ))}
+    </div>
+  );
+}
+
+export default function PreviewStep(props: StepProps) {
+  const { state, t, locale } = props;
   const styles = useStyles();
   const [onlyFailing, setOnlyFailing] = useState(false);
   const result = useMemo(() => {
@@ -126,6 +166,7 @@ export default function PreviewStep({ state, t, locale }: StepProps) {
               <TableCell className={styles.why}>
                 {pick(locale, check.detailZh, check.detailEn)}
                 {check.items && check.items.length > 0 && <Items items={check.items} t={t} locale={locale} />}
+                {status === "fail" && <Links links={checkLinks(check, result.plan, state)} props={props} />}
               </TableCell>
             </TableRow>
           ))}
