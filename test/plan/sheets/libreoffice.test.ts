@@ -6,6 +6,7 @@ import { writeXlsx } from "../../../src/writers/xlsx";
 import { loadPlanIntoHyperFormula } from "../../support/hyperformula";
 import { readCells, recalculateWithLibreOffice } from "../../support/libreoffice";
 import type { WorkbookPlan } from "../../../src/plan/types";
+import { planOf as fullPlanOf } from "../planHelpers";
 import { CASED, context, FIXTURE, planOf, suitePlan, TRICKY } from "./helpers";
 
 jest.setTimeout(300_000);
@@ -104,4 +105,15 @@ it("computes the zhenlai sample's 预算说明 in LibreOffice to the texts the p
     texts.filter((text) => typeof text === "string" && /\d\.\d\d万元/.test(text)).length,
   ).toBeGreaterThanOrEqual(10);
   expect((await disagreements(plan)).slice(0, 20)).toEqual([]);
+});
+
+it("computes the wuzhen sample's 部门预算 tables in LibreOffice as in HyperFormula", async () => {
+  const plan = fullPlanOf(getSample("wuzhen"));
+  const budget = new Set(
+    plan.sheets.filter((s) => s.key === "budgetLines" || s.tables.some((t) => t.name.startsWith("tbl_"))),
+  );
+  expect(budget.size).toBeGreaterThanOrEqual(11);
+  const names = [...budget].map((s) => `${s.name}!`);
+  const problems = (await disagreements(plan)).filter((p) => names.some((n) => p.startsWith(n)));
+  expect(problems.slice(0, 20)).toEqual([]);
 });
