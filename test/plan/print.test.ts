@@ -156,8 +156,22 @@ describe("the print setup every sheet gets", () => {
     expect(SIGNATURES).toHaveLength(4);
   });
 
-  it("signs 目录, 财政 and 汇总, the sheets the bureau sends and answers for", () => {
-    expect(SHEETS.filter((s) => s.signed === true).map((s) => s.nameZh)).toEqual(["目录", "财政", "汇总"]);
+  it("signs 目录, 财政, 汇总 and the national 部门预算 tables, the sheets the bureau sends and answers for", () => {
+    expect(SHEETS.filter((s) => s.signed === true).map((s) => s.nameZh)).toEqual([
+      "目录",
+      "财政",
+      "汇总",
+      "部门收支总表",
+      "一般公共预算支出表",
+      "部门收入总表",
+      "部门支出总表",
+      "财政拨款收支总表",
+      "一般公共预算基本支出表",
+      "一般公共预算三公经费支出表",
+      "政府性基金预算支出表",
+      "国有资本经营预算支出表",
+      "项目支出表",
+    ]);
   });
 });
 

@@ -67,6 +67,8 @@ export function layoutSheet<K extends string>(
     ...sheet,
     titleEn: sheet.nameEn,
     needs: ["parameters", "schools"],
+    // The bureau signs each table it submits.
+    signed: true,
     // Without 预算明细 in the plan the table says so and stays empty.
     reads: ["budgetLines", ...(refers as readonly SheetKey[])],
     // The key is one of SheetKey once the definition is listed in index.ts (SheetKey is read from that list).
