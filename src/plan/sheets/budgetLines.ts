@@ -117,7 +117,7 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
   const schools = ctx.output("schools").table;
   const p = (key: PolicyKey) => ctx.param(key);
   const { edition, exact } = classificationEdition(T);
-  const sb = new SheetBuilder(budgetLinesSheet);
+  const sb = new SheetBuilder(budgetLinesSheet, ctx);
   sb.title(
     `${district.name} ${T}年部门预算明细`,
     `单位: 万元。科目按《${edition.year}年政府收支分类科目》${exact ? "" : `(${T}年早于已收录的最早版本, 按该版编码)`}; 本年预算均为公式, 上年预算由用户填列`,

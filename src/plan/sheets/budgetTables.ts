@@ -72,7 +72,7 @@ function renderLayout(
   makeLayout: (input: LayoutInput) => TableLayout,
 ): SheetPlan<SheetKey> {
   const out: BudgetLinesOutput | undefined = ctx.outputIfBuilt("budgetLines");
-  const sb = new SheetBuilder(definition);
+  const sb = new SheetBuilder(definition, ctx);
   const T = ctx.district.budgetYear;
   if (!out) {
     const layout = makeLayout({ lines: [], year: T });
@@ -232,7 +232,7 @@ function renderLayout(
         id: `${layout.key}.identity.${i}`,
         labelZh: identity.labelZh.replace(" − ", " = "),
         labelEn: identity.labelEn.replace(" − ", " = "),
-        pass: check.values("ok")[i] === true,
+        pass: check.values("ok")[i] === sb.verdicts.pass,
         detailZh: `差额 ${difference.toFixed(2)} 万元`,
         detailEn: `difference ${difference.toFixed(2)} (10k yuan)`,
       });

@@ -59,10 +59,10 @@ interface EnrollmentRow {
 }
 
 export function buildPlanSheet(ctx: BuildContext): SheetPlan<SheetKey> {
-  const sb = new SheetBuilder(planSheet);
+  const sb = new SheetBuilder(planSheet, ctx);
   sb.title(
     "中期规划: 在校生预测、校舍容量与三年滚动",
-    "E(g+1, t+1) = E(g, t) × 升级比例 r(g) (PROGRESSION_RATIO); 起始年级 = 出生人口(t − 入学年龄) × 入学率 (ENTRY_RATE), 或按录入; 人数四舍五入到整数",
+    "E(g+1, t+1) = E(g, t) × 升级比例 r(g); 起始年级 = 出生人口(t − 入学年龄) × 入学率, 或按录入; 人数四舍五入到整数",
   );
   let term: TermPlan | undefined;
   try {
@@ -422,7 +422,7 @@ function capacityTable(
         header: "教室充足",
         width: 8,
         style: "verdict",
-        cell: ({ ref, item }) => fx(mergePassFormula(ref("spare")), item.line.pass),
+        cell: ({ ref, item }) => sb.verdict(mergePassFormula(ref("spare")), item.line.pass),
       },
     ],
   });
@@ -455,7 +455,7 @@ function capacityChecks(
       ctx,
       {
         label: `${site.name} 各年教室充足 (${first}–${lastYear})`,
-        formula: `AND(${table.cell("pass", top)}:${table.cell("pass", top + years - 1)})`,
+        formula: sb.noneFailed(`${table.cell("pass", top)}:${table.cell("pass", top + years - 1)}`),
       },
       {
         id: `plan.site.${s}`,
@@ -476,7 +476,7 @@ function capacityChecks(
     ctx,
     {
       label: `所有校址各年教室充足 (${first}–${lastYear})`,
-      formula: rows.length > 0 ? `COUNTIF(${table.range("pass")},FALSE())=0` : "TRUE()",
+      formula: rows.length > 0 ? `${sb.countFailed(table.range("pass"))}=0` : "TRUE()",
     },
     {
       id: "plan.capacity",
@@ -572,7 +572,7 @@ function yearsTable(
         style: "integer",
         cell: ({ ref, item }) =>
           fx(
-            `COUNTIFS(${capacity.table.absoluteRange("year")},${ref("year")},${capacity.table.absoluteRange("pass")},FALSE())`,
+            `COUNTIFS(${capacity.table.absoluteRange("year")},${ref("year")},${capacity.table.absoluteRange("pass")},${sb.failLiteral})`,
             term.sites.filter((site) => site.years[item.y]?.pass === false).length,
           ),
       },

@@ -2,7 +2,7 @@ import { threeGrowth } from "../../../src/domain/growth";
 import type { FiscalYear } from "../../../src/district/model";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, fixtureWith } from "../fixtures";
-import { column, labelled, planOf, sheetByKey } from "../planHelpers";
+import { column, labelled, planOf, sheetByKey, FAIL, verdictOf } from "../planHelpers";
 
 const figures = (y: FiscalYear, compulsory: boolean): number[] => {
   const e = compulsory ? y.compulsoryAppropriation : y.appropriation;
@@ -24,7 +24,9 @@ describe("财政", () => {
       189000 / 180000 - 1,
       12,
     );
-    expect(column(plan, loaded, "tblThreeGrowth", "是否达到 Pass")).toEqual(rows.map((r) => r.pass));
+    expect(column(plan, loaded, "tblThreeGrowth", "是否达到 Pass")).toEqual(
+      rows.map((r) => verdictOf(r.pass)),
+    );
   });
 
   it("recomputes the growths for compulsory education when the scope cell is switched to 义务教育", () => {
@@ -34,8 +36,8 @@ describe("财政", () => {
     const achieved = column(plan, loaded, "tblThreeGrowth", "实际增长 Achieved");
     rows.forEach((row, i) => expect(achieved[i]).toBeCloseTo(row.achieved, 12));
     // Compulsory students fell (1700 → 1640) while funds rose: every per-student figure rises.
-    expect(loaded.valueAt(sheet.name, labelled(sheet, "三个增长 THREE_GROWTH"))).toBe(
-      rows.every((r) => r.pass),
+    expect(loaded.valueAt(sheet.name, labelled(sheet, "三个增长 Three statutory growths"))).toBe(
+      verdictOf(rows.every((r) => r.pass)),
     );
   });
 
@@ -75,7 +77,7 @@ describe("财政", () => {
     const loaded = expectPlanComputes(plan);
     expect(column(plan, loaded, "tblFiscalReconcile", "差额")).toEqual([2210 - 2263, 1640 - 1738]);
     expect(column(plan, loaded, "tblReconciliations", "差额").slice(0, 2)).toEqual([-53, -98]);
-    expect(column(plan, loaded, "tblReconciliations", "一致").slice(0, 2)).toEqual([false, false]);
+    expect(column(plan, loaded, "tblReconciliations", "一致").slice(0, 2)).toEqual([FAIL, FAIL]);
   });
 
   it("puts year T's staff pay on 汇总 as a line read from its input on 财政", () => {

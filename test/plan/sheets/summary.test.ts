@@ -3,6 +3,7 @@ import { getSample } from "../../../src/district/samples";
 import { cellAddress, parseCell } from "../../../src/plan/address";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, suitePlan, valueAtRef } from "./helpers";
+import { FAIL, PASS } from "../planHelpers";
 
 /** This suite's sheets in build order, then 汇总, computed. */
 function buildAll(district: District) {
@@ -75,7 +76,7 @@ describe("汇总 sheet", () => {
     expect(valueAtRef(loaded, fourGuarantees!.difference.ref)).toBe(-1);
     const check = ctx.checks.find((c) => c.labelZh.includes("四个确保"));
     expect(check?.pass).toBe(false);
-    expect(loaded.valueAt("汇总", check!.cell)).toBe(false);
+    expect(loaded.valueAt("汇总", check!.cell)).toBe(FAIL);
   });
 
   it("marks which of 「四个确保」's five items are phrased as 确保: 一, 二 and 四 (I-2)", () => {
@@ -102,7 +103,7 @@ describe("汇总 sheet", () => {
     const { ctx, loaded } = buildAll(getSample("zhenlai"));
     const priorities = ctx.checks.find((c) => c.labelZh.includes("三个优先"));
     expect(priorities?.pass).toBe(true);
-    expect(loaded.valueAt("汇总", priorities!.cell)).toBe(true);
+    expect(loaded.valueAt("汇总", priorities!.cell)).toBe(PASS);
     // Counts that name capital projects are checked on 基建, not repeated here.
     expect(ctx.checks.filter((c) => c.labelZh.includes("开工建设7个项目")).map((c) => c.sheet)).toEqual([
       "projects",
