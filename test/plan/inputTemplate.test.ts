@@ -103,7 +103,7 @@ const withTrickyNames = (): District => {
 describe("buildInputTemplatePlan", () => {
   const plan = buildInputTemplatePlan();
 
-  it("has the 填表说明 sheet and the 13 input sheets, in order, and passes validatePlan", () => {
+  it("has the 填表说明 sheet and the 14 input sheets, in order, and passes validatePlan", () => {
     expect(plan.sheets.map((sheet) => sheet.name)).toEqual([
       "填表说明",
       "录入-区县",
@@ -111,6 +111,7 @@ describe("buildInputTemplatePlan", () => {
       "录入-学校",
       "录入-项目",
       "录入-上年项目",
+      "录入-上年预算",
       "录入-债务",
       "录入-布局",
       "录入-学前",
