@@ -197,7 +197,8 @@ const en: Texts = {
   example: "fill the template with a sample district: zhenlai or wuzhen",
   strict: "exit with code 1 when any check fails",
   force: "replace the output file when it exists (an input file is never written over)",
-  prior: "last year's generated budget workbook (.xlsx): the budget-year amounts of its budget lines become this year's prior-year amounts",
+  prior:
+    "last year's generated budget workbook (.xlsx): the budget-year amounts of its budget lines become this year's prior-year amounts",
   columns: {
     severity: "Severity",
     file: "File",
