@@ -221,7 +221,8 @@ export async function generate(
   const plan = await districtPlan(options, options.pack, ctx);
   const path = outputPath(options.out, plan, ctx.t);
   const packFile = options.pack !== undefined && isPackFileName(options.pack) ? [options.pack] : [];
-  const saving = { force: options.force, inputs: [...(options.input ?? []), ...packFile] };
+  const prior = options.prior === undefined ? [] : [options.prior];
+  const saving = { force: options.force, inputs: [...(options.input ?? []), ...packFile, ...prior] };
   await checkTarget(path, saving, ctx);
   await save(path, await writeXlsx(plan), saving, ctx);
   ctx.io.stdout(

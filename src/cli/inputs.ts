@@ -7,6 +7,8 @@ import { basename } from "path";
 import type { District } from "../district/model";
 import type { Problem } from "../district/problems";
 import { fileKind, inputMistake, loadInputs, type InputMistake } from "../district/load";
+import { priorBudgetLineSchema } from "../district/model";
+import { readPriorBudgetWorkbook } from "../district/readers/xlsx";
 import { SAMPLES } from "../district/samples";
 import { UserError } from "./errors";
 import type { Io } from "./io";
@@ -15,6 +17,8 @@ import type { Texts } from "./texts";
 export interface DistrictSource {
   readonly sample?: string;
   readonly input?: readonly string[];
+  /** Last year's generated workbook, whose 预算明细 gives this year's 上年预算. */
+  readonly prior?: string;
 }
 
 export interface LoadedDistrict {
@@ -72,5 +76,25 @@ export async function loadDistrict(source: DistrictSource, io: Io, t: Texts): Pr
   const files = [];
   for (const path of ordered) files.push({ name: basename(path), bytes: await readInput(path, io, t) });
   const { district, problems } = await loadInputs(files, options);
-  return { ...(district && { district }), problems };
+  if (source.prior === undefined || !district) return { ...(district && { district }), problems };
+  // Last year's workbook replaces any 录入-上年预算 the input has.
+  const name = basename(source.prior);
+  const read = await readPriorBudgetWorkbook(await readInput(source.prior, io, t), name);
+  const lines = priorBudgetLineSchema.array().safeParse(read.lines ?? []);
+  const priorProblems: Problem[] = lines.success
+    ? [...read.problems]
+    : [
+        ...read.problems,
+        ...lines.error.issues.map((issue) => ({
+          severity: "error" as const,
+          file: name,
+          sheet: "预算明细",
+          field: "priorBudgetLines",
+          message: `上年预算明细第 ${Number(issue.path[0]) + 1} 条: ${issue.message}`,
+          messageEn: `prior-year line ${Number(issue.path[0]) + 1}: ${issue.message}`,
+        })),
+      ];
+  const all = [...problems, ...priorProblems];
+  if (priorProblems.some((p) => p.severity === "error") || !lines.success) return { problems: all };
+  return { district: { ...district, priorBudgetLines: lines.data }, problems: all };
 }

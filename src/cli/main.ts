@@ -64,6 +64,7 @@ function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
     command.option("--sample <id>", t.sample).option("--input <file>", t.input, collect);
   withDistrict(program.command("generate").description(t.generate))
     .option("--pack <id|file>", t.pack)
+    .option("--prior <file>", t.prior)
     .option("--out <path>", t.out)
     .option("--force", t.force)
     .action(run(generate));

@@ -69,6 +69,7 @@ const zh = {
   example: "用示例区县的数据填写模板:zhenlai 或 wuzhen",
   strict: "有检查未通过时以退出码 1 结束",
   force: "输出文件已存在时替换它(输入文件本身始终不会被覆盖)",
+  prior: "上年生成的预算工作簿(.xlsx): 其预算明细的本年预算作为本年的上年预算",
   columns: {
     severity: "级别",
     file: "文件",
@@ -199,6 +200,8 @@ const en: Texts = {
   example: "fill the template with a sample district: zhenlai or wuzhen",
   strict: "exit with code 1 when any check fails",
   force: "replace the output file when it exists (an input file is never written over)",
+  prior:
+    "last year's generated budget workbook (.xlsx): the budget-year amounts of its budget lines become this year's prior-year amounts",
   columns: {
     severity: "Severity",
     file: "File",

@@ -47,6 +47,7 @@ export type SheetKey =
   | "schools"
   | "projects"
   | "prior"
+  | "priorBudget"
   | "debts"
   | "mergers"
   | "preschool"
@@ -235,6 +236,14 @@ const PRIOR_PROJECT_COLUMNS: readonly FieldSpec[] = [
   f("school", "学校代码", "School code", "optionalText", { width: 12 }),
 ];
 
+const PRIOR_BUDGET_COLUMNS: readonly FieldSpec[] = [
+  f("unitCode", "单位代码", "Unit code", "text", { ...req, width: 12 }),
+  f("functionCode", "功能科目编码", "Function code", "text", { ...req, width: 12 }),
+  f("economicCode", "经济科目编码", "Economic code", "text", { ...req, width: 12 }),
+  f("item", "项目", "Item", "text", { ...req, width: 24 }),
+  f("amount", "上年预算(万元)", "Prior-year amount", "money", req),
+];
+
 const DEBT_COLUMNS: readonly FieldSpec[] = [
   f("rowType", "行类型", "Row type", "enum", { ...req, options: DEBT_ROW_TYPES }),
   f("item", "欠款事项", "Debt item", "text", { width: 36 }),
@@ -371,6 +380,14 @@ export const SHEETS: readonly SheetSpec[] = [
     required: false,
   },
   {
+    key: "priorBudget",
+    name: "录入-上年预算",
+    nameEn: "prior budget",
+    fileNames: ["上年预算", "priorBudget"],
+    columns: PRIOR_BUDGET_COLUMNS,
+    required: false,
+  },
+  {
     key: "debts",
     name: "录入-债务",
     nameEn: "debts",
@@ -478,6 +495,8 @@ const CONTAINER_LABELS: readonly (readonly [string, string, string, string])[] =
   ["projects.*", "项目", "Project", "录入-项目"],
   ["priorProjects", "上年开工项目", "Prior projects", "录入-上年项目"],
   ["priorProjects.*", "上年开工项目", "Prior project", "录入-上年项目"],
+  ["priorBudgetLines", "上年预算", "Prior-year budget", "录入-上年预算"],
+  ["priorBudgetLines.*", "上年预算", "Prior-year budget line", "录入-上年预算"],
   ["mergers", "布局调整", "Mergers", "录入-布局"],
   ["mergers.*", "布局调整", "Merger", "录入-布局"],
   ["mergers.*.sources.*", "迁入学校代码", "Source school code", "录入-布局"],
@@ -517,6 +536,7 @@ const LABELS: ReadonlyMap<string, { zh: string; en: string; sheet: string }> = n
   ...listLabels("schools.*", SCHOOL_COLUMNS, "录入-学校"),
   ...listLabels("projects.*", PROJECT_COLUMNS, "录入-项目"),
   ...listLabels("priorProjects.*", PRIOR_PROJECT_COLUMNS, "录入-上年项目"),
+  ...listLabels("priorBudgetLines.*", PRIOR_BUDGET_COLUMNS, "录入-上年预算"),
   ...listLabels("mergers.*", MERGER_COLUMNS, "录入-布局"),
   ...listLabels("preschool.planned.*", KINDERGARTEN_COLUMNS, "录入-学前"),
   ...listLabels("term.history.*", HISTORY_COLUMNS, "录入-往年在校生"),

@@ -282,6 +282,28 @@ export const priorProjectSchema = z
   .strict();
 export type PriorProject = z.infer<typeof priorProjectSchema>;
 
+/**
+ * A line of last year's budget (上年预算): its unit, codes, item and amount (万元), matched with this year's line of
+ * the same unit, 功能 and 经济 code and item.
+ */
+export const priorBudgetLineSchema = z
+  .object({
+    /** The unit's code: a school's code, or the bureau's. */
+    unitCode: text.max(80),
+    functionCode: z
+      .string()
+      .trim()
+      .regex(/^\d{7}$/, "must be a 7-digit 功能分类 项 code, e.g. 2050201"),
+    economicCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, "must be a 5-digit 经济分类 款 code, e.g. 30101"),
+    item: text.max(80),
+    amount: money,
+  })
+  .strict();
+export type PriorBudgetLine = z.infer<typeof priorBudgetLineSchema>;
+
 /** A yearly amount per person, 元 (a pay standard). */
 const yuanPerPerson = amountUpTo(10_000_000);
 
@@ -505,6 +527,8 @@ export const districtSchema = z
     projects: z.array(projectSchema).default([]),
     /** The projects started last year (上年开工项目); absent: not given, and nothing is matched. */
     priorProjects: z.array(priorProjectSchema).optional(),
+    /** Last year's budget lines (上年预算); absent: 预算明细's 上年预算 column is left for the user to fill. */
+    priorBudgetLines: z.array(priorBudgetLineSchema).optional(),
     debts: debtsSchema.optional(),
     mergers: z.array(mergerSchema).default([]),
     preschool: preschoolSchema,

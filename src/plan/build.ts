@@ -13,6 +13,7 @@ import { SHEETS, type SheetOutput } from "./sheets";
 import { STYLES } from "./styles";
 import type { SheetKey, SheetPlan, WorkbookPlan } from "./types";
 import { validatePlan, type PlanProblem } from "./validate";
+import { verdictWords } from "./verdict";
 
 export { sheetChoices, type SheetChoice } from "./sheets";
 
@@ -57,6 +58,7 @@ export function startPlan(
     district,
     pack,
     options,
+    verdicts: verdictWords(options.language),
     param(key: PolicyKey) {
       const name = policyName(key);
       if (!names.some((n) => n.name === name)) throw new Error(`parameter ${key} used before 参数 was built`);

@@ -14,7 +14,7 @@ import { cellAddress, parseCell, parseRange, rangeAddress, sheetRef } from "./ad
 import type { BuiltWorkbook } from "./build";
 import type { CheckItem, CheckPlan, PlanCell, Scalar, SheetPlan, WorkbookPlan } from "./types";
 import { isFormulaCell } from "./types";
-import { checkStatus, type CheckStatus } from "./verdict";
+import { checkStatus, NOT_APPLICABLE, VERDICT_WORDS, type CheckStatus } from "./verdict";
 
 /** A value as compared: a cell's computed value, or the error it shows ("#DIV/0!"). */
 export type Compared = Scalar;
@@ -319,7 +319,8 @@ function planValues(built: BuiltWorkbook): {
         const values: (Compared | undefined)[] = [undefined];
         for (let column = start.column + 1; column <= end.column; column++) {
           const value = shown(at(row, column));
-          const compared = typeof value === "number" || typeof value === "boolean" || isError(value);
+          const compared =
+            typeof value === "number" || typeof value === "boolean" || isError(value) || isVerdictWord(value);
           values.push(compared ? value : undefined);
           if (!gathering || !compared) continue;
           const header = headers[column - start.column] ?? "";
@@ -387,6 +388,13 @@ function planValues(built: BuiltWorkbook): {
 }
 
 const isError = (value: Compared | undefined): boolean => typeof value === "string" && value.startsWith("#");
+
+/** The words a verdict or a yes/no cell shows, in any language of the workbook (compared like numbers). */
+const VERDICT_TEXTS: ReadonlySet<string> = new Set(
+  Object.values(VERDICT_WORDS).flatMap((w) => [w.pass, w.fail, w.yes, w.no, NOT_APPLICABLE]),
+);
+const isVerdictWord = (value: Compared | undefined): boolean =>
+  typeof value === "string" && VERDICT_TEXTS.has(value);
 
 /** Equal values; numbers equal to 1e-9 of their size (the same sum made in another order). */
 export function sameValue(a: Compared | undefined, b: Compared | undefined): boolean {

@@ -8,7 +8,7 @@
 import type { BuildComparison, Compared, ValueComparison } from "./compare";
 import { fx, fxError, SheetBuilder, str, val } from "./kit";
 import type { CheckStatus } from "./verdict";
-import { NOT_APPLICABLE } from "./verdict";
+import { NOT_APPLICABLE, VERDICT_WORDS } from "./verdict";
 import type { PlanCell, PlanErrorValue, SheetPlan, WorkbookPlan } from "./types";
 
 export const COMPARISON_SHEET = {
@@ -29,8 +29,17 @@ export const ABSENT = "—";
 const CHANGED = "有变化";
 const FLIPPED = "通过↔未通过";
 
-const verdictOf = (status: CheckStatus | undefined): boolean | string =>
-  status === undefined ? ABSENT : status === "notApplicable" ? NOT_APPLICABLE : status === "pass";
+/** The 对比 sheet speaks Chinese, as the workbooks it compares do by default. */
+const WORDS = VERDICT_WORDS.zh;
+
+const verdictOf = (status: CheckStatus | undefined): string =>
+  status === undefined
+    ? ABSENT
+    : status === "notApplicable"
+      ? NOT_APPLICABLE
+      : status === "pass"
+        ? WORDS.pass
+        : WORDS.fail;
 
 const isError = (value: Compared | undefined): value is PlanErrorValue =>
   value === "#DIV/0!" || value === "#N/A" || value === "#VALUE!";
@@ -44,13 +53,17 @@ const live = (ref: string | undefined, value: Compared | undefined): PlanCell =>
   return isError(value) ? fxError(ref, value) : fx(ref, value);
 };
 
+/** Whether a verdict cell shows a pass or a fail (not 不适用, not absent). */
+const decided = (cell: string): string => `OR(${cell}=${str(WORDS.pass)},${cell}=${str(WORDS.fail)})`;
+
 /** The change of a verdict: nothing, a flip between passed and failed, or another change (不适用, absent). */
 const changeFormula = (a: string, b: string): string =>
-  `IF(${a}=${b},"",IF(OR(ISTEXT(${a}),ISTEXT(${b})),${str(CHANGED)},${str(FLIPPED)}))`;
+  `IF(${a}=${b},"",IF(AND(${decided(a)},${decided(b)}),${str(FLIPPED)},${str(CHANGED)}))`;
 
-function changeValue(a: boolean | string, b: boolean | string): string {
+function changeValue(a: string, b: string): string {
   if (a === b) return "";
-  return typeof a === "string" || typeof b === "string" ? CHANGED : FLIPPED;
+  const isDecided = (v: string) => v === WORDS.pass || v === WORDS.fail;
+  return isDecided(a) && isDecided(b) ? FLIPPED : CHANGED;
 }
 
 /** The 对比 sheet of a comparison (b is the workbook it is written into). */

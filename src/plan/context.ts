@@ -7,6 +7,7 @@
 import type { District } from "../district/model";
 import type { PolicyKey, PolicyPack } from "../policy/types";
 import type { SheetDefinition } from "./registry";
+import type { VerdictWords, WorkbookLanguage } from "./verdict";
 import type { SheetOutput } from "./sheets";
 import type { CheckPlan, NamePlan, SheetKey } from "./types";
 
@@ -42,12 +43,16 @@ export interface BuildOptions {
   readonly generator: string;
   /** Sheets to build; the required ones (参数, 学校) and the sheets the chosen ones need are always built. */
   readonly sheets?: readonly SheetKey[];
+  /** The language of the cells (verdicts: 通过 / 未通过, Pass / Fail); Chinese when not given. */
+  readonly language?: WorkbookLanguage;
 }
 
 export interface BuildContext {
   readonly district: District;
   readonly pack: PolicyPack;
   readonly options: BuildOptions;
+  /** What a verdict cell shows for a pass and a fail in the workbook's language. */
+  readonly verdicts: VerdictWords;
   /** The workbook name of a policy parameter and its value (set by the 参数 sheet). */
   param(key: PolicyKey): { readonly name: string; readonly value: number };
   /** Whether a sheet is part of this plan. */

@@ -9,7 +9,7 @@ import { cellAddress, columnLetter, rangeAddress, sheetRef } from "./address";
 import type { Reconciliation } from "./context";
 import type { SheetDefinition } from "./registry";
 import type { StyleName } from "./styles";
-import { NOT_APPLICABLE } from "./verdict";
+import { NOT_APPLICABLE, VERDICT_WORDS, type VerdictWords } from "./verdict";
 import type {
   Block,
   ChartPlan,
@@ -159,9 +159,12 @@ export interface Register {
 /** A check as its builder states it; the sheet and the verdict cell are filled in when it is registered. */
 export type CheckSpec = Omit<CheckPlan, "sheet" | "cell">;
 
-/** A verdict cell: the formula and its computed verdict, or 不适用 for a check with nothing to check. */
-export function verdictCell(formula: string, spec: Pick<CheckSpec, "pass" | "applicable">): PlanCell {
-  return spec.applicable === false ? val(NOT_APPLICABLE) : fx(formula, spec.pass);
+/**
+ * A verdict: the condition (a formula that is TRUE when the check passes) shown as the pass or fail word of the
+ * workbook's language, IF(condition,"通过","未通过"), with the word the builder computed.
+ */
+export function verdictFx(condition: string, pass: boolean, words: VerdictWords): FormulaCell {
+  return fx(`IF(${condition},${str(words.pass)},${str(words.fail)})`, pass ? words.pass : words.fail);
 }
 
 /** A formula and the value the builder computed for it. */
@@ -187,12 +190,78 @@ export class SheetBuilder {
   readonly name: string;
   readonly key: SheetKey;
   private readonly tabColor: string;
+  /** What the sheet's verdict cells show for a pass and a fail. */
+  readonly verdicts: VerdictWords;
 
-  /** A sheet laid out for its definition (name, key and tab colour). */
-  constructor(sheet: Pick<SheetDefinition, "key" | "nameZh" | "tabColor">) {
+  /**
+   * A sheet laid out for its definition (name, key and tab colour), its verdicts in the words of the workbook's
+   * language (`ctx.verdicts`; Chinese when not given).
+   */
+  constructor(
+    sheet: Pick<SheetDefinition, "key" | "nameZh" | "tabColor">,
+    language: { readonly verdicts: VerdictWords } = { verdicts: VERDICT_WORDS.zh },
+  ) {
     this.name = sheet.nameZh;
     this.key = sheet.key;
     this.tabColor = sheet.tabColor;
+    this.verdicts = language.verdicts;
+  }
+
+  /** A verdict cell of a condition: IF(condition,"通过","未通过") with the word computed for it. */
+  verdict(condition: string, pass: boolean): FormulaCell {
+    return verdictFx(condition, pass, this.verdicts);
+  }
+
+  /** A yes/no cell of a condition (a flag, not a check): IF(condition,"是","否") with the word computed for it. */
+  yesNo(condition: string, yes: boolean): FormulaCell {
+    const words = this.verdicts;
+    return fx(`IF(${condition},${str(words.yes)},${str(words.no)})`, yes ? words.yes : words.no);
+  }
+
+  /** A condition TRUE where a yes/no cell says yes: cell="是". */
+  isYes(cell: string): string {
+    return `${cell}=${str(this.verdicts.yes)}`;
+  }
+
+  /** A verdict whose condition a domain rule decides; the Excel error the formula shows where the rule rejects. */
+  verdictRule(condition: string, compute: () => boolean): FormulaCell {
+    const words = this.verdicts;
+    return fxRule(`IF(${condition},${str(words.pass)},${str(words.fail)})`, () =>
+      compute() ? words.pass : words.fail,
+    );
+  }
+
+  /** A check's verdict cell: the verdict of its condition, or 不适用 for a check with nothing to check. */
+  verdictCell(condition: string, spec: Pick<CheckSpec, "pass" | "applicable">): PlanCell {
+    return spec.applicable === false ? val(NOT_APPLICABLE) : this.verdict(condition, spec.pass);
+  }
+
+  /** The pass word as a formula literal ("通过"), to compare a verdict cell with. */
+  get passLiteral(): string {
+    return str(this.verdicts.pass);
+  }
+
+  /** The fail word as a formula literal ("未通过"). */
+  get failLiteral(): string {
+    return str(this.verdicts.fail);
+  }
+
+  /** A formula counting the passed verdicts of a range: COUNTIF(range,"通过"). */
+  countPassed(range: string): string {
+    return `COUNTIF(${range},${this.passLiteral})`;
+  }
+
+  /** A formula counting the failed verdicts of a range: COUNTIF(range,"未通过"). */
+  countFailed(range: string): string {
+    return `COUNTIF(${range},${this.failLiteral})`;
+  }
+
+  /**
+   * A condition TRUE when no verdict of the range failed, an error when one is an error (as AND over the booleans
+   * was): SUMPRODUCT(--(range="未通过"))=0. 不适用 and empty cells are not failures.
+   */
+  noneFailed(range: string): string {
+    return `SUMPRODUCT(--(${range}=${this.failLiteral}))=0`;
   }
 
   /** Sheet title in A1 (bold, large) and an optional subtitle line under it. */
@@ -390,7 +459,7 @@ export class SheetBuilder {
       {
         key: "verdict",
         label: row.label,
-        cell: verdictCell(row.formula, spec),
+        cell: this.verdictCell(row.formula, spec),
         style: "verdict",
         ...(row.note === undefined ? {} : { note: row.note }),
       },
@@ -448,7 +517,8 @@ export class SheetBuilder {
           key: "ok",
           header: "一致",
           style: "verdict",
-          cell: ({ ref, num }) => fx(reconcilesFormula(ref("difference")), reconciles(num("difference"))),
+          cell: ({ ref, num }) =>
+            this.verdict(reconcilesFormula(ref("difference")), reconciles(num("difference"))),
         },
       ],
     });
@@ -525,7 +595,7 @@ export class SheetBuilder {
       {
         key: "ok",
         label: "数量相符",
-        cell: fx(`AND(${equal.join(",")})`, spec.check.pass),
+        cell: this.verdict(`AND(${equal.join(",")})`, spec.check.pass),
         style: "verdict",
       },
     ]);
@@ -562,11 +632,11 @@ export class SheetBuilder {
     return this;
   }
 
-  /** Green when `passFormula` is TRUE, red when FALSE — formulas relative to the range's top-left cell. */
+  /** Green where a verdict shows the pass word, red where it shows the fail word (relative to the top-left cell). */
   passFail(range: string, topLeft: string): this {
     this.format(range, "verdict");
-    this.conditionalFormats.push({ range, formula: `${topLeft}=TRUE`, style: "pass" });
-    this.conditionalFormats.push({ range, formula: `${topLeft}=FALSE`, style: "fail" });
+    this.conditionalFormats.push({ range, formula: `${topLeft}=${this.passLiteral}`, style: "pass" });
+    this.conditionalFormats.push({ range, formula: `${topLeft}=${this.failLiteral}`, style: "fail" });
     return this;
   }
 

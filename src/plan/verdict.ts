@@ -6,8 +6,33 @@
 import type { PolicyKey, PolicyPack } from "../policy/types";
 import type { CheckPlan } from "./types";
 
-/** What a verdict cell shows for a check with nothing to check. */
+/** What a verdict cell shows for a check with nothing to check (in every language of the workbook). */
 export const NOT_APPLICABLE = "不适用";
+
+/** The language of the workbook's cells: Chinese (the default), English, or both side by side. */
+export type WorkbookLanguage = "zh" | "en" | "both";
+
+/**
+ * What a verdict cell shows for a passed and a failed check, and a yes/no cell for a yes and a no: text a reader
+ * reads and COUNTIF counts.
+ */
+export interface VerdictWords {
+  readonly pass: string;
+  readonly fail: string;
+  readonly yes: string;
+  readonly no: string;
+}
+
+export const VERDICT_WORDS: { readonly [L in WorkbookLanguage]: VerdictWords } = {
+  zh: { pass: "通过", fail: "未通过", yes: "是", no: "否" },
+  en: { pass: "Pass", fail: "Fail", yes: "Yes", no: "No" },
+  both: { pass: "通过 Pass", fail: "未通过 Fail", yes: "是 Yes", no: "否 No" },
+};
+
+/** The verdict words of a workbook language (Chinese when none is chosen). */
+export function verdictWords(language: WorkbookLanguage | undefined): VerdictWords {
+  return VERDICT_WORDS[language ?? "zh"];
+}
 
 export type CheckStatus = "pass" | "fail" | "notApplicable";
 

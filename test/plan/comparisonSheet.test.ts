@@ -8,6 +8,7 @@ import { parseCell } from "../../src/plan/address";
 import { isFormulaCell, type PlanCell, type SheetPlan } from "../../src/plan/types";
 import { getPack } from "../../src/policy";
 import { expectPlanComputes } from "../support/hyperformula";
+import { FAIL, PASS } from "./planHelpers";
 
 const OPTIONS = { generatedAt: "2026-10-08T09:30:00.000Z", generator: "test" };
 const WUZHEN = getSample("wuzhen");
@@ -69,8 +70,8 @@ describe("the 对比 sheet", () => {
     const table = sheet.tables.find((t) => t.name === "tblCompareChecks");
     const top = Number(/\d+/.exec(table?.range ?? "")?.[0]);
     const row = top + 1 + flipped;
-    expect(loaded.valueAt("对比", `C${row}`)).toBe(true);
-    expect(loaded.valueAt("对比", `D${row}`)).toBe(false);
+    expect(loaded.valueAt("对比", `C${row}`)).toBe(PASS);
+    expect(loaded.valueAt("对比", `D${row}`)).toBe(FAIL);
     expect(loaded.valueAt("对比", `E${row}`)).toBe("通过↔未通过");
     expect(loaded.valueAt("对比", `E${top + 1}`)).toBe("");
   });
@@ -89,7 +90,7 @@ describe("the 对比 sheet", () => {
     expect(inYear && isFormulaCell(inYear)).toBe(true);
     const yearCell = inYear && isFormulaCell(inYear) ? inYear.f.replace(/\$/g, "") : "";
     loaded.setValue("布局调整", yearCell, 2006);
-    expect(loaded.valueAt("对比", `D${row}`)).toBe(true);
+    expect(loaded.valueAt("对比", `D${row}`)).toBe(PASS);
     expect(loaded.valueAt("对比", `E${row}`)).toBe("");
   });
 

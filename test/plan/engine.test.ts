@@ -23,7 +23,7 @@ import { parseRange } from "../../src/plan/address";
 import { buildWorkbookPlan } from "../../src/plan/build";
 import { shownVerdict } from "../../src/plan/sheets/contents";
 import type { WorkbookPlan } from "../../src/plan/types";
-import { NOT_APPLICABLE } from "../../src/plan/verdict";
+import { VERDICT_WORDS } from "../../src/plan/verdict";
 import { validatePlan } from "../../src/plan/validate";
 import { getPack, policyName } from "../../src/policy/packs";
 import type { PolicyPack } from "../../src/policy/types";
@@ -36,7 +36,7 @@ import {
   type LoadedPlan,
 } from "../support/hyperformula";
 import { FIXTURE, fixtureWith } from "./fixtures";
-import { column } from "./planHelpers";
+import { column, verdictOf } from "./planHelpers";
 
 const OPTIONS = { generatedAt: "2026-11-29T08:00:00Z", generator: "edu-budget 1.0.0" };
 
@@ -146,7 +146,7 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
       const byClasses = kind === "ordinary" ? 0 : classStaffQuota(s.classes, staffPerClass(pack, kind));
       return schoolStaffQuota(kind, byStudents, byClasses);
     });
-    const actual = column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA");
+    const actual = column(plan, loaded, "tblStaffing", "编制数 Staff quota");
     expected.forEach((quota, i) => expect(actual[i]).toBeCloseTo(quota, 9));
   });
 
@@ -191,8 +191,9 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
       const limit = Math.min(...ls.map((l) => dropoutLimit(pack, l, AREA[s.area])));
       return [dropoutCheck(s.prevStartEnrollment, s.prevDropouts, limit)];
     });
-    if (expected.length > 0) expect(column(plan, loaded, "tblDropout", "是否达标")).toEqual(expected);
-    expect(checkValue(plan, loaded, "dropout.allWithin")).toBe(expected.every(Boolean));
+    if (expected.length > 0)
+      expect(column(plan, loaded, "tblDropout", "是否达标")).toEqual(expected.map(verdictOf));
+    expect(checkValue(plan, loaded, "dropout.allWithin")).toBe(verdictOf(expected.every(Boolean)));
   });
 
   it("gives THREE_GROWTH and ONLY_INCREASE verdicts for the chosen scope", () => {
@@ -225,20 +226,18 @@ describe.each(DISTRICTS)("the plan of %s", (_, district) => {
       compulsoryAppropriation: compulsory,
     });
     expect(checkValue(plan, loaded, "fiscal.threeGrowth")).toBe(
-      threeGrowth(prior, current).every((r) => r.pass),
+      verdictOf(threeGrowth(prior, current).every((r) => r.pass)),
     );
     expect(checkValue(plan, loaded, "fiscal.onlyIncrease")).toBe(
-      onlyIncrease(prior[0] ?? 0, current[0] ?? 0, prior[2] ?? 0, current[2] ?? 0),
+      verdictOf(onlyIncrease(prior[0] ?? 0, current[0] ?? 0, prior[2] ?? 0, current[2] ?? 0)),
     );
   });
 
   it("shows on 目录 every check's verdict as computed on its sheet", () => {
     const results = column(plan, loaded, "tblChecks", "结果");
     const onSheets = plan.checks.map((c) => checkValue(plan, loaded, c.id));
-    expect(results).toEqual(
-      onSheets.map((v) => (typeof v === "boolean" || v === NOT_APPLICABLE ? v : false)),
-    );
-    expect(plan.checks.map((c) => shownVerdict(c))).toEqual(results);
+    expect(results).toEqual(onSheets.map((v) => (typeof v === "string" ? v : VERDICT_WORDS.zh.fail)));
+    expect(plan.checks.map((c) => shownVerdict(c, VERDICT_WORDS.zh))).toEqual(results);
   });
 });
 

@@ -1,6 +1,7 @@
 import { RuleError, divisionByZero, notDefined } from "../../src/domain/errors";
 import { fx, fxRule, SheetBuilder, str, val, valueOf, type Register } from "../../src/plan/kit";
 import { STYLES } from "../../src/plan/styles";
+import { NOT_APPLICABLE, VERDICT_WORDS } from "../../src/plan/verdict";
 import type { SheetPlan, WorkbookPlan } from "../../src/plan/types";
 import { expectPlanComputes } from "../support/hyperformula";
 
@@ -125,8 +126,8 @@ describe("a check", () => {
     expect(reg.checks).toEqual([{ ...spec, sheet: "debt", cell: "B1" }]);
     expect(plan).toBe(reg.checks[0]);
     expect(sb.build().conditionalFormats).toEqual([
-      { range: "B1", formula: "B1=TRUE", style: "pass" },
-      { range: "B1", formula: "B1=FALSE", style: "fail" },
+      { range: "B1", formula: 'B1="通过"', style: "pass" },
+      { range: "B1", formula: 'B1="未通过"', style: "fail" },
     ]);
   });
   it("as a row puts label, verdict formula and remark at the cursor, and computes", () => {
@@ -138,7 +139,7 @@ describe("a check", () => {
     const built = sb.build();
     expect(built.blocks).toContainEqual({
       anchor: "A3",
-      cells: [[val("一致吗"), fx("2>1", true), val("备注")]],
+      cells: [[val("一致吗"), fx('IF(2>1,"通过","未通过")', "通过"), val("备注")]],
     });
     expect(reg.checks).toHaveLength(1);
     expectPlanComputes(workbook(built));
@@ -181,7 +182,7 @@ describe("a reconciliation table", () => {
   it("decides agreement to the cent and registers each difference by its absolute reference", () => {
     const { reg, table } = build();
     expect(table.values("difference")).toEqual([0, 60]);
-    expect(table.values("ok")).toEqual([true, false]);
+    expect(table.values("ok")).toEqual(["通过", "未通过"]);
     expect(reg.reconciliations).toEqual([
       { labelZh: "一致", labelEn: "agrees", sheet: "debt", difference: { ref: "'核对'!$D$2", value: 0 } },
       { labelZh: "不一致", labelEn: "differs", sheet: "debt", difference: { ref: "'核对'!$D$3", value: 60 } },
@@ -239,5 +240,46 @@ describe("a stated count", () => {
         check: { id: "kit.none", labelZh: "", labelEn: "", pass: true, detailZh: "", detailEn: "" },
       }),
     ).toThrow(/kit.none: no count to reconcile/);
+  });
+});
+
+describe("verdict words", () => {
+  it("shows a check's verdict as 通过 / 未通过 in a Chinese workbook and Pass / Fail in an English one", () => {
+    const zh = builder();
+    const en = new SheetBuilder(
+      { key: "debt", nameZh: "核对", tabColor: "000000" },
+      { verdicts: VERDICT_WORDS.en },
+    );
+    expect(zh.verdict("1>2", false)).toEqual(fx('IF(1>2,"通过","未通过")', "未通过"));
+    expect(en.verdict("2>1", true)).toEqual(fx('IF(2>1,"Pass","Fail")', "Pass"));
+    // 不适用 stays in every language.
+    expect(en.verdictCell("2>1", { pass: true, applicable: false })).toEqual(val(NOT_APPLICABLE));
+  });
+
+  it("counts passed and failed verdicts with COUNTIF, and finds none failed unless one fails", () => {
+    const sb = builder();
+    sb.put(0, 0, [
+      [sb.verdict("1=1", true)],
+      [sb.verdict("1=2", false)],
+      [val(NOT_APPLICABLE)],
+      [sb.verdict("2=2", true)],
+    ]);
+    sb.put(0, 1, [
+      [fx(sb.countPassed("A1:A4"), 2)],
+      [fx(sb.countFailed("A1:A4"), 1)],
+      [fx(`IF(${sb.noneFailed("A1:A4")},1,0)`, 0)],
+      [fx(`IF(${sb.noneFailed("A1:A1")},1,0)`, 1)],
+    ]);
+    // A 不适用 is neither passed nor failed: a range of passes and 不适用 has none failed.
+    sb.put(0, 2, [[fx(`IF(${sb.noneFailed("A3:A4")},1,0)`, 1)]]);
+    expectPlanComputes(workbook(sb.build()));
+  });
+
+  it("shows a flag as 是 / 否, and tests it for yes", () => {
+    const sb = builder();
+    sb.put(0, 0, [[sb.yesNo("1<2", true)], [sb.yesNo("1>2", false)]]);
+    sb.put(0, 1, [[fx(`IF(${sb.isYes("A1")},10,20)`, 10)], [fx(`IF(${sb.isYes("A2")},10,20)`, 20)]]);
+    expect(valueOf(sb.yesNo("1>2", false))).toBe("否");
+    expectPlanComputes(workbook(sb.build()));
   });
 });

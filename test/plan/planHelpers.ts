@@ -6,7 +6,15 @@ import type { District } from "../../src/district/model";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/plan/types";
 import { getPack } from "../../src/policy/packs";
 import type { PolicyPack } from "../../src/policy/types";
+import { VERDICT_WORDS } from "../../src/plan/verdict";
 import type { LoadedPlan } from "../support/hyperformula";
+
+/** What a verdict cell shows in a Chinese workbook for a pass and a fail, and a yes/no cell for yes and no. */
+export const { pass: PASS, fail: FAIL, yes: YES, no: NO } = VERDICT_WORDS.zh;
+
+/** The word a verdict cell shows for a check that passes or fails. */
+export const verdictOf = (pass: boolean | undefined): string | undefined =>
+  pass === undefined ? undefined : pass ? PASS : FAIL;
 
 export const OPTIONS = { generatedAt: "2026-11-29T08:00:00Z", generator: "edu-budget 1.0.0" };
 

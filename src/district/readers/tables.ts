@@ -76,6 +76,9 @@ export function readDistrictTables(
   district.projects = readList(tableOf("projects"), sheetSpec("projects"), ["projects"], context);
   const prior = readList(tableOf("prior"), sheetSpec("prior"), ["priorProjects"], context) ?? [];
   if (prior.length > 0) district.priorProjects = prior;
+  const priorBudget =
+    readList(tableOf("priorBudget"), sheetSpec("priorBudget"), ["priorBudgetLines"], context) ?? [];
+  if (priorBudget.length > 0) district.priorBudgetLines = priorBudget;
   district.mergers = readList(tableOf("mergers"), sheetSpec("mergers"), ["mergers"], context);
   const preschool = (district.preschool ?? {}) as Row;
   preschool.planned = readList(

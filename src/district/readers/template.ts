@@ -26,6 +26,7 @@ export const LIST_SHEETS: readonly SheetKey[] = [
   "schools",
   "projects",
   "prior",
+  "priorBudget",
   "debts",
   "mergers",
   "preschool",
@@ -89,6 +90,13 @@ export const EXAMPLE_ROWS: Readonly<Record<string, Readonly<Record<string, Examp
     amountInYear: 300,
   },
   prior: { name: "示例教学楼项目", school: "示例01" },
+  priorBudget: {
+    unitCode: "示例01",
+    functionCode: "示例2050202",
+    economicCode: "示例30101",
+    item: "示例:基本工资",
+    amount: 120,
+  },
   debts: { rowType: "欠款", item: "示例:拖欠工程款", category: "基建欠款", step: 1, amount: 100 },
   mergers: {
     name: "示例:两所小学合并",
@@ -266,6 +274,10 @@ export const SHEET_HELP: Readonly<Record<SheetKey, readonly [zh: string, en: str
   prior: [
     "选填。上年开工的每个项目一行(学校代码可空);填写后,基建表把本年续建项目与之逐对核对名称;不填即为没有(不核对)。",
     "Optional. One row per project started last year (school code optional); when given, 基建 checks this year's continuing projects against it by name; empty means no check.",
+  ],
+  priorBudget: [
+    "选填。上年预算的每条明细一行(单位代码、功能科目编码、经济科目编码、项目、金额), 可由上年生成的工作簿读出; 填写后, 预算明细按 单位、功能科目、经济科目、项目 逐条列出上年预算, 本年没有的上年明细以本年 0 列出; 不填即为没有(上年预算由用户在预算明细填列)。",
+    "Optional. One row per line of last year's budget (unit code, function code, economic code, item, amount), or read from last year's generated workbook; when given, 预算明细 shows each line's prior-year amount matched by unit, codes and item, and a prior line with no match this year as a line of 0; empty means the user fills the column.",
   ],
   debts: [
     "选填。行类型「欠款」每笔一行(欠款事项、类别、还款步骤、金额),「声明总额」一行(金额),「偿还能力」自预算年度至任期截止年度每年一行(年度、金额);不填即为没有债务。",

@@ -38,6 +38,7 @@ export function districtToTables(district: District): InputTable[] {
     schools: [headers("schools"), ...listRows("schools", district.schools)],
     projects: [headers("projects"), ...listRows("projects", district.projects)],
     prior: [headers("prior"), ...listRows("prior", district.priorProjects ?? [])],
+    priorBudget: [headers("priorBudget"), ...listRows("priorBudget", district.priorBudgetLines ?? [])],
     debts: [
       headers("debts"),
       ...(debts

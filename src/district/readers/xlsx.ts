@@ -6,7 +6,9 @@
 import ExcelJS from "exceljs";
 import type { Problem } from "../problems";
 import { KNOWN_POLICY_PACKS, type DistrictResult } from "../validate";
+import type { PriorBudgetLine } from "../model";
 import { isDate } from "./cells";
+import { priorLinesFromWorkbook } from "./priorBudget";
 import { columnLetter, headerRowIndex, readDistrictTables, specForName, type InputTable } from "./tables";
 import { checkZip, ZIP_LIMITS, type ZipLimits, type ZipRefusal } from "./zip";
 
@@ -49,6 +51,17 @@ export async function readWorkbookTables(
   const loaded = await loadWorkbook(bytes, fileName, limits);
   if ("problem" in loaded) return { tables: [], problems: [loaded.problem] };
   return { tables: loaded.workbook.worksheets.map(sheetTable), problems: [] };
+}
+
+/** Last year's generated workbook (.xlsx bytes) → its 预算明细 lines as this year's 上年预算 (录入-上年预算). */
+export async function readPriorBudgetWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  { limits = ZIP_LIMITS }: ReadOptions = {},
+): Promise<{ readonly lines?: PriorBudgetLine[]; readonly problems: Problem[] }> {
+  const read = await readWorkbookTables(bytes, fileName, { limits });
+  if (read.problems.length > 0) return { problems: read.problems };
+  return priorLinesFromWorkbook(read.tables, fileName);
 }
 
 export async function readInputWorkbook(

@@ -25,7 +25,7 @@ import {
 import type { PolicyKey } from "../../policy/types";
 import { cellAddress, columnIndex, sheetRef } from "../address";
 import type { BuildContext, CellExport } from "../context";
-import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import { notInForceSpec } from "../verdict";
 import type { SheetDefinition, SheetResult } from "../registry";
 import type { PlanCell } from "../types";
@@ -338,7 +338,7 @@ function buildLevel(
     {
       key: "basic",
       label: "达到基本均衡 (综合差异系数)",
-      cell: verdictCell(
+      cell: sb.verdictCell(
         `IF(COUNT(${cvRange})=0,FALSE(),${balanceCheckFormula(compositeLocal, basic.name)})`,
         { pass: basicPass, ...(basicOff ?? {}) },
       ),
@@ -359,7 +359,7 @@ function buildLevel(
     {
       key: "quality",
       label: "达到优质均衡 (每项均不超过上限)",
-      cell: verdictCell(`IF(COUNT(${qRange})=0,FALSE(),${balanceCheckFormula(maxLocal, quality.name)})`, {
+      cell: sb.verdictCell(`IF(COUNT(${qRange})=0,FALSE(),${balanceCheckFormula(maxLocal, quality.name)})`, {
         pass: qualityPass,
         ...(qualityOff ?? {}),
       }),
@@ -428,7 +428,7 @@ function sum(xs: readonly number[]): number {
 export function buildBalanceSheet(ctx: BuildContext): SheetResult<BalanceOutput> {
   const schools = ctx.output("schools").table;
   const cv: BalanceOutput["cv"] = { primary: {}, junior: {} };
-  const sb = new SheetBuilder(balanceSheet);
+  const sb = new SheetBuilder(balanceSheet, ctx);
   sb.title(
     "义务教育均衡发展: 校际差异系数",
     "差异系数按在校生数加权 (教督〔2012〕3号; §4.3 C): X̄ = ΣPX/ΣP, S = √(ΣP(X−X̄)²/ΣP), CV = S/X̄",

@@ -3,7 +3,9 @@
  * 参数 and the other sheets: 人员经费 of the bureau and each school from staff × the pay standards and the employer's
  * contributions at the rates on 参数, each component under its own 功能 and 经济 code; 公用经费 of each compulsory
  * school from 公用经费, by level; 学生资助 (寄宿生生活补助, 营养改善计划, 普通高中助学金, 学前资助); 项目支出 of the
- * capital projects and the debt repayment of year T. 上年预算 is a column the user fills. Below, the revenue of the
+ * capital projects and the debt repayment of year T. 上年预算 comes from last year's lines where the input gives them
+ * (录入-上年预算, or last year's generated workbook read back), matched by unit, codes and item, a line of last year
+ * with no match this year listed with 本年 0; otherwise it is a column the user fills. Below, the revenue of the
  * budget by source. The national tables (部门收支总表 …) are renderers over these lines (budgetTables.ts).
  */
 import {
@@ -14,7 +16,15 @@ import {
   schoolFunctionCode,
 } from "../../budget/codes";
 import type { SchoolKind } from "../../budget/codes";
-import { FUNDING_SOURCES, type BudgetLine, type ExpenseKind, type FundingSource } from "../../budget/model";
+import {
+  change,
+  changeRateFormula,
+  FUNDING_SOURCES,
+  type BudgetLine,
+  type ExpenseKind,
+  type FundingSource,
+} from "../../budget/model";
+import { matchPrior } from "../../budget/prior";
 import {
   contributionBase,
   contributionBaseFormula,
@@ -131,7 +141,7 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
   const schools = ctx.output("schools").table;
   const p = (key: PolicyKey) => ctx.param(key);
   const { edition, exact } = classificationEdition(T);
-  const sb = new SheetBuilder(budgetLinesSheet);
+  const sb = new SheetBuilder(budgetLinesSheet, ctx);
   sb.title(
     `${district.name} ${T}年部门预算明细`,
     `单位: 万元。科目按《${edition.year}年政府收支分类科目》${exact ? "" : `(${T}年早于已收录的最早版本, 按该版编码)`}; 本年预算均为公式, 上年预算由用户填列`,
@@ -381,7 +391,40 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
   if (repayment)
     add(bureau, OTHER_GENERAL, OTHER_EXPENSE, "项目支出", "偿还教育债务", repayment.ref, repayment.value);
 
-  const table = linesTable(sb, rows, edition);
+  const priorGiven = district.priorBudgetLines !== undefined;
+  if (district.priorBudgetLines) {
+    const { lines: matched, unmatched } = matchPrior(
+      rows.map((r) => r.line),
+      district.priorBudgetLines,
+    );
+    matched.forEach((line, i) => {
+      const row = rows[i];
+      if (row) rows[i] = { ...row, line };
+    });
+    // Last year's lines that no line of this year has: kept, with 本年 0.
+    const schoolsByCode = new Map(district.schools.map((s) => [s.code, s]));
+    for (const last of unmatched) {
+      const school = schoolsByCode.get(last.unitCode);
+      const unit =
+        last.unitCode === BUREAU_CODE
+          ? bureau
+          : school
+            ? unitOf(school)
+            : { code: last.unitCode, name: last.unitCode, kind: "事业" as const };
+      const line = {
+        unit,
+        functionCode: last.functionCode,
+        economicCode: last.economicCode,
+        expense: last.expense,
+        source: "general" as const,
+        item: last.item,
+        prior: last.amount,
+        current: 0,
+      };
+      rows.push({ line, amount: val(0), compulsory: isCompulsory(line, district, edition.year) });
+    }
+  }
+  const table = linesTable(sb, rows, edition, priorGiven);
   codeCheck(ctx, sb, rows, edition.year);
 
   // Revenue by source: 上年 and 本年; 一般公共预算拨款 is what the lines funded from it add up to.
@@ -433,6 +476,11 @@ export function buildBudgetLines(ctx: BuildContext): SheetResult<BudgetLinesOutp
   };
 }
 
+/** A line's 上年 and 本年 as computed (上年 0 where the user fills it). */
+function amountsOf(num: (key: string) => number, priorGiven: boolean) {
+  return { prior: priorGiven ? num("prior") : 0, current: num("current") };
+}
+
 const RATE_KEY: Readonly<Record<(typeof CONTRIBUTIONS)[number]["key"], PolicyKey>> = {
   pension: "personnel.pension_rate",
   annuity: "personnel.annuity_rate",
@@ -444,13 +492,14 @@ function linesTable(
   sb: SheetBuilder,
   rows: readonly LineRow[],
   edition: ReturnType<typeof classificationEdition>["edition"],
+  priorGiven: boolean,
 ): TableResult {
   const fnName = (code: string) => functionCodeOf(edition, code)?.name ?? "(未收录的科目)";
   const ecName = (code: string) => economicCodeOf(edition, code)?.name ?? "(未收录的科目)";
   return sb.table<LineRow>({
     name: "tblBudgetLines",
     rows,
-    totals: { label: "合计", keys: ["prior", "current"] },
+    totals: { label: "合计", keys: ["prior", "current", "delta"] },
     columns: [
       {
         key: "unitCode",
@@ -517,8 +566,32 @@ function linesTable(
         cell: ({ item }) => val(item.compulsory ? COMPULSORY_MARK : ""),
       },
       { key: "item", header: "明细", width: 24, style: "text", cell: ({ item }) => val(item.line.item) },
-      { key: "prior", header: "上年预算(填列)", width: 12, style: "money", cell: () => null },
+      priorGiven
+        ? {
+            key: "prior",
+            header: "上年预算",
+            width: 12,
+            style: "money",
+            cell: ({ item }) => val(item.line.prior),
+          }
+        : { key: "prior", header: "上年预算(填列)", width: 12, style: "money", cell: () => null },
       { key: "current", header: "本年预算", width: 12, style: "money", cell: ({ item }) => item.amount },
+      {
+        key: "delta",
+        header: "增减",
+        width: 12,
+        style: "money",
+        cell: ({ ref, num }) =>
+          fx(`${ref("current")}-${ref("prior")}`, change(amountsOf(num, priorGiven)).delta),
+      },
+      {
+        key: "rate",
+        header: "增幅",
+        width: 9,
+        style: "rate",
+        cell: ({ ref, num }) =>
+          fx(changeRateFormula(ref("current"), ref("prior")), change(amountsOf(num, priorGiven)).rate ?? ""),
+      },
     ],
   });
 }

@@ -165,7 +165,7 @@ function renderLayout(
   makeLayout: (input: LayoutInput) => TableLayout,
 ): SheetResult<LayoutOutput | undefined> {
   const out: BudgetLinesOutput | undefined = ctx.outputIfBuilt("budgetLines");
-  const sb = new SheetBuilder(definition);
+  const sb = new SheetBuilder(definition, ctx);
   const T = ctx.district.budgetYear;
   if (!out) {
     const layout = makeLayout({ lines: [], year: T });
@@ -368,7 +368,7 @@ function renderLayout(
         id: `${layout.key}.identity.${layout.identities.indexOf(identity)}`,
         labelZh: identity.labelZh.replace(" − ", " = "),
         labelEn: identity.labelEn.replace(" − ", " = "),
-        pass: check.values("ok")[i] === true,
+        pass: check.values("ok")[i] === sb.verdicts.pass,
         detailZh: `差额 ${difference.toFixed(2)} 万元`,
         detailEn: `difference ${difference.toFixed(2)} (10k yuan)`,
       });

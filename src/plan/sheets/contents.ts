@@ -8,7 +8,7 @@ import type { BuildContext } from "../context";
 import { fx, SheetBuilder, str, val, type ColumnSpec } from "../kit";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { CheckPlan, SheetKey, SheetPlan } from "../types";
-import { checkStatus, NOT_APPLICABLE } from "../verdict";
+import { checkStatus, NOT_APPLICABLE, type VerdictWords } from "../verdict";
 
 export const contentsSheet: SheetDefinition<"contents", undefined> = {
   key: "contents",
@@ -28,7 +28,7 @@ export const contentsSheet: SheetDefinition<"contents", undefined> = {
 export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack, options } = ctx;
   const sheetNameOf = (key: SheetKey): string => ctx.definition(key).nameZh;
-  const sb = new SheetBuilder(contentsSheet);
+  const sb = new SheetBuilder(contentsSheet, ctx);
   sb.title(`${district.name} ${district.budgetYear} 年教育经费预算`, "Annual education budget — contents");
   sb.keyValues([
     { key: "district", label: "区县 District", cell: val(district.name), style: "text" },
@@ -60,7 +60,7 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
   });
 
   sb.note(
-    "检查结果 Checks (TRUE = 符合, 不适用 = 没有需检查的项目, 不计入通过或未通过)。结果随数据实时计算; 说明记录生成时的数字, 结果改变后“说明仍适用”为 FALSE。",
+    `检查结果 Checks (${NOT_APPLICABLE} = 没有需检查的项目, 不计入${ctx.verdicts.pass}或${ctx.verdicts.fail})。结果随数据实时计算; 说明记录生成时的数字, 结果改变后“说明仍适用”为“${ctx.verdicts.no}”。`,
   );
   const checks = sb.table({
     name: "tblChecks",
@@ -77,8 +77,8 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
         // to check shows 不适用 here as on its sheet.
         cell: ({ item }) =>
           fx(
-            `IFERROR(${sheetRef(sheetNameOf(item.sheet), absoluteAddress(item.cell))},FALSE())`,
-            shownVerdict(item),
+            `IFERROR(${sheetRef(sheetNameOf(item.sheet), absoluteAddress(item.cell))},${sb.failLiteral})`,
+            shownVerdict(item, ctx.verdicts),
           ),
       },
       {
@@ -88,12 +88,12 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "note",
         cell: ({ item }) => val(item.detailZh),
       },
-      stillHolds(),
+      stillHolds(ctx.verdicts),
     ],
   });
   if (ctx.checks.length > 0) {
     sb.passFail(checks.range("pass"), checks.cell("pass", 0));
-    sb.conditional(checks.range("holds"), `${checks.cell("holds", 0)}=FALSE`, "warn");
+    sb.conditional(checks.range("holds"), `${checks.cell("holds", 0)}=${str(ctx.verdicts.no)}`, "warn");
   }
 
   sb.note("核对 Reconciliations (差额 = 声明数 − 分项合计; 0 表示一致)");
@@ -114,7 +114,8 @@ export function buildContents(ctx: BuildContext): SheetPlan<SheetKey> {
         header: "一致",
         width: 8,
         style: "verdict",
-        cell: ({ ref, num }) => fx(reconcilesFormula(ref("difference")), reconciles(num("difference"))),
+        cell: ({ ref, num }) =>
+          sb.verdict(reconcilesFormula(ref("difference")), reconciles(num("difference"))),
       },
     ],
   });
@@ -132,23 +133,22 @@ function readableTime(iso: string): string {
  * The detail text records the figures at generation (text cannot follow the numbers in every engine); this column
  * says live whether the verdict is still the one the text explains.
  */
-export function stillHolds(): ColumnSpec<CheckPlan> {
+export function stillHolds(words: VerdictWords): ColumnSpec<CheckPlan> {
   return {
     key: "holds",
     header: "说明仍适用 Still holds",
     width: 10,
     style: "verdict",
-    cell: ({ item, ref }) => {
-      const shown = shownVerdict(item);
-      return fx(
-        `${ref("pass")}=${typeof shown === "string" ? str(shown) : shown ? "TRUE()" : "FALSE()"}`,
-        true,
-      );
-    },
+    cell: ({ item, ref }) =>
+      fx(
+        `IF(${ref("pass")}=${str(shownVerdict(item, words))},${str(words.yes)},${str(words.no)})`,
+        words.yes,
+      ),
   };
 }
 
-/** What a check's verdict cell shows at generation: TRUE, FALSE or 不适用. */
-export function shownVerdict(check: Pick<CheckPlan, "pass" | "applicable">): boolean | string {
-  return checkStatus(check) === "notApplicable" ? NOT_APPLICABLE : check.pass;
+/** What a check's verdict cell shows at generation: the pass or fail word, or 不适用. */
+export function shownVerdict(check: Pick<CheckPlan, "pass" | "applicable">, words: VerdictWords): string {
+  const status = checkStatus(check);
+  return status === "notApplicable" ? NOT_APPLICABLE : status === "pass" ? words.pass : words.fail;
 }

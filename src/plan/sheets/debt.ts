@@ -49,7 +49,7 @@ export const debtSheet: SheetDefinition<"debt", DebtOutput> = {
 const money = (x: number) => x.toFixed(2);
 
 export function buildDebtSheet(ctx: BuildContext): SheetResult<DebtOutput> {
-  const sb = new SheetBuilder(debtSheet);
+  const sb = new SheetBuilder(debtSheet, ctx);
   sb.title(
     "教育债务: 分步偿还与核对",
     "单位: 万元。所述总额与分项之和核对; 还款计划按步骤先后、每年偿还能力安排到本届政府任期末",
@@ -139,7 +139,7 @@ function reconciliation(ctx: BuildContext, sb: SheetBuilder, debts: Debts, amoun
     {
       key: "ok",
       label: "分项与总额相符",
-      cell: fx(reconcilesFormula(diffLocal), reconciles(difference)),
+      cell: sb.verdict(reconcilesFormula(diffLocal), reconciles(difference)),
       style: "verdict",
     },
   ]);

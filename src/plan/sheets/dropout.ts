@@ -16,7 +16,7 @@ import { levelDropouts, type SchoolLevelDropout } from "../../district/grades";
 import { SCHOOL_LEVEL_ZH, type AreaZh, type School, type SchoolType } from "../../district/model";
 import { cellAddress, rangeAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, fxRule, SheetBuilder, str, val, verdictCell as verdictValue, type TableResult } from "../kit";
+import { fx, fxRule, SheetBuilder, str, val, type TableResult } from "../kit";
 import { schoolCause, thresholdSpec } from "../places";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
@@ -79,7 +79,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack } = ctx;
   const schools = ctx.output("schools").table;
   const p = (key: Parameters<BuildContext["param"]>[0]) => ctx.param(key).name;
-  const sb = new SheetBuilder(dropoutSheet);
+  const sb = new SheetBuilder(dropoutSheet, ctx);
   sb.title(
     "控辍保学 Dropout control",
     "辍学率 = 上学年辍学学生数 ÷ 上学年初在校生数; 限值见 参数; 超限学校列入警告名单",
@@ -199,8 +199,9 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         style: "verdict",
         cell: ({ item, ref, num }) =>
           // No enrollment at the start of the year (edited to 0 later): nobody could drop out, nothing to warn.
-          fxRule(`IF(${ref("start")}=0,TRUE(),${dropoutCheckFormula(ref("rate"), ref("limit"))})`, () =>
-            dropoutCheck(startOf(item), dropoutsOf(item), num("limit")),
+          sb.verdictRule(
+            `IF(${ref("start")}=0,TRUE(),${dropoutCheckFormula(ref("rate"), ref("limit"))})`,
+            () => dropoutCheck(startOf(item), dropoutsOf(item), num("limit")),
           ),
       },
       {
@@ -208,18 +209,21 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
         header: "督导警告",
         width: 9,
         cell: ({ ref, value }) =>
-          fx(`IF(${ref("pass")},"",${str(WARN)})`, value("pass") === true ? "" : WARN),
+          fx(
+            `IF(${ref("pass")}=${sb.passLiteral},"",${str(WARN)})`,
+            value("pass") === sb.verdicts.pass ? "" : WARN,
+          ),
       },
     ],
   });
   if (rows.length > 0) sb.passFail(table.range("pass"), table.cell("pass", 0));
   sb.conditional(table.range("warn"), `${table.cell("warn", 0)}=${str(WARN)}`, "fail");
 
-  const failing = rows.filter((_, i) => table.values("pass")[i] !== true);
+  const failing = rows.filter((_, i) => table.values("pass")[i] !== sb.verdicts.pass);
   const items = rows.map((row, i) => {
     const rate = Number(table.values("rate")[i]);
     const limit = Number(table.values("limit")[i]);
-    const pass = table.values("pass")[i] === true;
+    const pass = table.values("pass")[i] === sb.verdicts.pass;
     const label = `${row.school.code} ${row.school.name}${row.level ? ` ${SCHOOL_LEVEL_ZH[row.level.level]}` : ""}`;
     const labelEn = `${row.school.code} ${row.school.name}${row.level ? ` ${row.level.level}` : ""}`;
     return {
@@ -237,7 +241,7 @@ export function buildDropout(ctx: BuildContext): SheetPlan<SheetKey> {
     [val("需警告学校数 Schools to warn"), fx(countFormula, failing.length)],
     [
       val("全部学校辍学率在限值内 All within limits"),
-      verdictValue(`${countCell}=0`, {
+      sb.verdictCell(`${countCell}=0`, {
         pass: failing.length === 0,
         applicable: rows.length > 0 && limitsOff === undefined,
       }),

@@ -73,7 +73,7 @@ export const explainSheet: SheetDefinition<"explain", undefined> = {
 const COLUMN_WIDTHS = [24, 22, 22, 22] as const;
 
 function buildExplain(ctx: BuildContext): SheetResult<undefined> {
-  const sb = new SheetBuilder(explainSheet);
+  const sb = new SheetBuilder(explainSheet, ctx);
   const T = ctx.district.budgetYear;
   sb.title(
     `${ctx.district.name}教育局 ${T}年部门预算说明`,
@@ -506,8 +506,8 @@ function verdictRef(ctx: BuildContext, check: CheckPlan): string {
   return sheetRef(ctx.definition(check.sheet).nameZh, absoluteAddress(check.cell));
 }
 
-/** A verdict cell that shows a failure (FALSE or 未通过, or an error: a verdict that cannot be computed). */
-const failedFormula = (ref: string) => `IFERROR(OR(${ref}=FALSE(),${ref}="未通过"),TRUE())`;
+/** A verdict cell that shows a failure (its fail word, or an error: a verdict that cannot be computed). */
+const failedFormula = (ref: string, fail: string) => `IFERROR(${ref}=${str(fail)},TRUE())`;
 
 /** What a failed check's live verdict in the 说明 says while it still fails. */
 const STILL_FAILS = "未通过。";
@@ -521,7 +521,7 @@ export function checksSection(ctx: BuildContext, index: number): ExplainSection 
   const statuses = checks.map(checkStatus);
   const failedAtGeneration = statuses.filter((s) => s === "fail").length;
   const countOver = (over: readonly string[]): Num => ({
-    formula: over.length === 0 ? "0" : over.map(failedFormula).join("+"),
+    formula: over.length === 0 ? "0" : over.map((ref) => failedFormula(ref, ctx.verdicts.fail)).join("+"),
     value: failedAtGeneration,
   });
   const notApplicable = statuses.filter((s) => s === "notApplicable").length;
@@ -555,7 +555,7 @@ export function checksSection(ctx: BuildContext, index: number): ExplainSection 
     const ref = refs[i] ?? "";
     paragraphs.push({
       lead: `${check.labelZh}（${ctx.definition(check.sheet).nameZh}）。生成时的情况：${check.detailZh}。现状：`,
-      tail: either({ formula: failedFormula(ref), value: true }, STILL_FAILS, "已通过。"),
+      tail: either({ formula: failedFormula(ref, ctx.verdicts.fail), value: true }, STILL_FAILS, "已通过。"),
     });
   });
   const unreconciled = ctx.reconciliations.filter((r) => r.difference.value !== 0);

@@ -126,7 +126,7 @@ export function buildFiscal(ctx: BuildContext): SheetResult<undefined> {
       ...Object.fromEntries(Object.entries(derived).map(([key, cell]) => [key, cell.value])),
     },
   };
-  const sb = new SheetBuilder(fiscalSheet);
+  const sb = new SheetBuilder(fiscalSheet, ctx);
   sb.title(
     "财政投入与“三个增长” Fiscal input and the three statutory growths",
     `${educationLawArticle(ctx.district.budgetYear).zh} / ${compulsoryEducationLawArticle(ctx.district.budgetYear).zh} (适用于${ctx.district.budgetYear}年度); 两个只增不减 (国办发〔2018〕82号)`,
@@ -322,14 +322,14 @@ function growthTable(sb: SheetBuilder, basis: Basis): TableResult {
             ? outgrowsFormula(ref("achieved"), ref("required"))
             : risesFormula(basisRef(item.item, "prior"), basisRef(item.item, "current"));
           const domainPass = domainRows?.[index]?.pass;
-          if (domainPass !== undefined) return fx(formula, domainPass);
+          if (domainPass !== undefined) return sb.verdict(formula, domainPass);
           const a = item.required ? value("achieved") : num(item.item, "current");
           const b = item.required ? value("required") : num(item.item, "prior");
           if (typeof a !== "number" || typeof b !== "number" || Number.isNaN(a) || Number.isNaN(b))
-            return fxRule(formula, () => {
+            return sb.verdictRule(formula, () => {
               throw divZero();
             });
-          return fx(formula, a > b);
+          return sb.verdict(formula, a > b);
         },
       },
     ],
@@ -348,12 +348,15 @@ function verdicts(
 ): void {
   const compulsory = fiscal.scope === "compulsory";
   const passValues = growthTable.values("pass");
-  const allPass = passValues.every((v) => v === true);
+  const allPass = passValues.every((v) => v === sb.verdicts.pass);
   const anyError = passValues.some((v) => v === undefined);
   const failedAt = passValues.findIndex((v) => v !== true);
   const verdictRow = sb.row;
-  // A verdict is TRUE or FALSE: one that cannot be computed (a zero base) is not a pass.
-  const overall = fx(`IFERROR(AND(${growthTable.range("pass")}),FALSE())`, !anyError && allPass);
+  // A verdict passes or fails: one that cannot be computed (a zero base) is not a pass.
+  const overall = sb.verdict(
+    `IFERROR(${sb.noneFailed(growthTable.range("pass"))},FALSE())`,
+    !anyError && allPass,
+  );
   const psKeyPrior = basisRef("perStudent", "prior");
   const psKeyCurrent = basisRef("perStudent", "current");
   const onlyFormula = onlyIncreaseFormula(
@@ -369,10 +372,10 @@ function verdicts(
     num("perStudent", "current"),
   ];
   const onlyPass = [p0, p1].some(Number.isNaN) ? false : onlyIncrease(e0, e1, p0, p1);
-  const only = fx(`IFERROR(${onlyFormula},FALSE())`, onlyPass);
+  const only = sb.verdict(`IFERROR(${onlyFormula},FALSE())`, onlyPass);
   sb.keyValues([
-    { key: "three", label: "三个增长 THREE_GROWTH", cell: overall, style: "verdict" },
-    { key: "only", label: "两个只增不减 ONLY_INCREASE", cell: only, style: "verdict" },
+    { key: "three", label: "三个增长 Three statutory growths", cell: overall, style: "verdict" },
+    { key: "only", label: "两个只增不减 No decrease", cell: only, style: "verdict" },
   ]);
   const threeLocal = cellAddress(verdictRow, 1);
   const onlyLocal = cellAddress(verdictRow + 1, 1);
@@ -385,7 +388,7 @@ function verdicts(
     const name = zh ? t.label : t.labelEn;
     if (typeof achieved !== "number" || typeof required !== "number")
       return `${name}: ${zh ? "无法计算(基数为0)" : "not computable (zero base)"}`;
-    const pass = passValues[i] === true;
+    const pass = passValues[i] === sb.verdicts.pass;
     const compare = t.required ? ` ${pass ? ">" : "≤"} ${pct(required)}` : "";
     return `${name}: ${pct(achieved)}${compare} ${pass ? "✓" : "✗"}`;
   };

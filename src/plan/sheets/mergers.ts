@@ -82,10 +82,10 @@ function siteOf(ctx: BuildContext, merger: Merger): Site | undefined {
 }
 
 export function buildMergersSheet(ctx: BuildContext): SheetPlan<SheetKey> {
-  const sb = new SheetBuilder(mergersSheet);
+  const sb = new SheetBuilder(mergersSheet, ctx);
   sb.title(
     "学校布局调整: 迁并后现址容量核算",
-    "所需班数 = Σ各年级 ROUNDUP(年级人数 / 标准班额); 富余教室 = 教室数 − 所需班数 ≥ 0 为通过 (MERGE_CHECK)",
+    "所需班数 = Σ各年级 ROUNDUP(年级人数 / 标准班额); 富余教室 = 教室数 − 所需班数 ≥ 0 为通过",
   );
   const T = ctx.district.budgetYear;
   const named = ctx.names.some((n) => n.name === "D_budget_year");
@@ -418,7 +418,7 @@ function capacityCheck(
       rooms,
       fx(spareClassroomsFormula(c(3), c(2)), r.spare),
       fx(averageClassSizeFormula(c(1), c(2)), r.averageClassSize),
-      fx(mergePassFormula(c(4)), r.pass),
+      sb.verdict(mergePassFormula(c(4)), r.pass),
     ];
   };
   const checkRows: PlanCell[][] = [
@@ -456,7 +456,7 @@ function capacityCheck(
     val("调整年度"),
     val(merger.year),
     deadline ? val(`${deadline.years}年内完成`) : null,
-    deadlineAbs ? fx(`${cellAddress(yearRow, 1)}<=${deadlineAbs}`, inTime) : null,
+    deadlineAbs ? sb.verdict(`${cellAddress(yearRow, 1)}<=${deadlineAbs}`, inTime) : null,
     val("现址教学及辅助用房(㎡)"),
     val(area),
     null,
@@ -569,7 +569,7 @@ function chainOrder(ctx: BuildContext, sb: SheetBuilder, yearCells: readonly str
         key: "ok",
         header: "顺序正确",
         cell: (c) =>
-          fx(`${c.ref("inYear")}>=${c.ref("outYear")}`, c.item.merger.year >= c.item.vacating.year),
+          sb.verdict(`${c.ref("inYear")}>=${c.ref("outYear")}`, c.item.merger.year >= c.item.vacating.year),
       },
     ],
   });

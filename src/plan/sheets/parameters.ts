@@ -1,6 +1,7 @@
 /**
  * 参数: one row per policy parameter with its value, unit and source. Each value cell is a workbook name
  * (P_dropout_primary …) that every other sheet's formulas use, so editing a value here recomputes the workbook.
+ * The policy key of a row is in its name's note, not in a cell.
  */
 import { policyName } from "../../policy/packs";
 import { POLICY_KEYS, type PolicyKey, type PolicyValue } from "../../policy/types";
@@ -55,7 +56,7 @@ const isRate = (unit: string): boolean => unit === "比率";
 export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
   const { pack } = ctx;
   const year = pack.year ?? ctx.district.budgetYear;
-  const sb = new SheetBuilder(parametersSheet);
+  const sb = new SheetBuilder(parametersSheet, ctx);
   sb.title(
     "政策参数 Policy parameters",
     "修改“值”列即可重算整个工作簿 (Edit a value to recompute the workbook)",
@@ -80,7 +81,6 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
     name: "tblParameters",
     rows: POLICY_KEYS,
     columns: [
-      { key: "key", header: "键 Key", width: 34, cell: ({ item }) => val(item) },
       { key: "name", header: "工作簿名称 Name", width: 38, cell: ({ item }) => val(policyName(item)) },
       { key: "label", header: "名称", width: 34, cell: ({ item }) => val(pack.values[item].labelZh) },
       { key: "value", header: "值", width: 12, cell: ({ item }) => val(pack.values[item].value) },
@@ -125,8 +125,8 @@ export function buildParameters(ctx: BuildContext): SheetPlan<SheetKey> {
     ctx.names.push({
       name: policyName(key),
       ref: sheetRef(sb.name, cellAddress(table.firstRow + index, columnIndex(valueColumn), true)),
-      // The policy reference's item id, if any, stays in the name's note (never in a cell).
-      comment: value.ref ? `${value.labelZh} (${value.ref})` : value.labelZh,
+      // The policy key and the policy reference's item id stay in the name's note (never in a cell).
+      comment: `${value.labelZh} (${value.ref ? `${key}; ${value.ref}` : key})`,
     });
   });
   planAssumptions(ctx, sb);

@@ -94,10 +94,10 @@ export function buildPlanSheet(
   ctx: BuildContext,
   handOn: (rolling: NonNullable<PlanOutput["rolling"]>) => void = () => undefined,
 ): SheetPlan<SheetKey> {
-  const sb = new SheetBuilder(planSheet);
+  const sb = new SheetBuilder(planSheet, ctx);
   sb.title(
     "中期规划: 在校生预测、校舍容量与三年滚动",
-    "E(g+1, t+1) = E(g, t) × 升级比例 r(g) (PROGRESSION_RATIO); 起始年级 = 出生人口(t − 入学年龄) × 入学率 (ENTRY_RATE), 或按录入; 人数四舍五入到整数",
+    "E(g+1, t+1) = E(g, t) × 升级比例 r(g); 起始年级 = 出生人口(t − 入学年龄) × 入学率, 或按录入; 人数四舍五入到整数",
   );
   let term: TermPlan | undefined;
   try {
@@ -515,7 +515,7 @@ function capacityTable(
         header: "教室充足",
         width: 8,
         style: "verdict",
-        cell: ({ ref, item }) => fx(mergePassFormula(ref("spare")), item.line.pass),
+        cell: ({ ref, item }) => sb.verdict(mergePassFormula(ref("spare")), item.line.pass),
       },
     ],
   });
@@ -548,7 +548,7 @@ function capacityChecks(
       ctx,
       {
         label: `${site.name} 各年教室充足 (${first}–${lastYear})`,
-        formula: `AND(${table.cell("pass", top)}:${table.cell("pass", top + years - 1)})`,
+        formula: sb.noneFailed(`${table.cell("pass", top)}:${table.cell("pass", top + years - 1)}`),
       },
       {
         id: `plan.site.${s}`,
@@ -574,7 +574,7 @@ function capacityChecks(
     ctx,
     {
       label: `所有校址各年教室充足 (${first}–${lastYear})`,
-      formula: rows.length > 0 ? `COUNTIF(${table.range("pass")},FALSE())=0` : "TRUE()",
+      formula: rows.length > 0 ? `${sb.countFailed(table.range("pass"))}=0` : "TRUE()",
     },
     {
       id: "plan.capacity",
@@ -691,7 +691,7 @@ function yearsTable(
         style: "integer",
         cell: ({ ref, item }) =>
           fx(
-            `COUNTIFS(${capacity.table.absoluteRange("year")},${ref("year")},${capacity.table.absoluteRange("pass")},FALSE())`,
+            `COUNTIFS(${capacity.table.absoluteRange("year")},${ref("year")},${capacity.table.absoluteRange("pass")},${sb.failLiteral})`,
             term.sites.filter((site) => site.years[item.y]?.pass === false).length,
           ),
       },
@@ -1247,7 +1247,9 @@ function growthChecks(ctx: BuildContext, sb: SheetBuilder, years: YearsResult, b
         header: "G1 拨款增长高于收入增长",
         width: 12,
         cell: ({ item, ref }) =>
-          item.y === 0 ? null : fx(`IFERROR(${outgrowsFormula(ref("eg"), ref("rg"))},FALSE())`, g1(item.y)),
+          item.y === 0
+            ? null
+            : sb.verdict(`IFERROR(${outgrowsFormula(ref("eg"), ref("rg"))},FALSE())`, g1(item.y)),
       },
       {
         key: "N",
@@ -1270,7 +1272,7 @@ function growthChecks(ctx: BuildContext, sb: SheetBuilder, years: YearsResult, b
         cell: ({ item, row }) =>
           item.y === 0
             ? null
-            : fx(
+            : sb.verdict(
                 `IFERROR(${risesFormula(cellAddress(row - 1, 7), cellAddress(row, 7))},FALSE())`,
                 rises("ps", item.y),
               ),
@@ -1304,7 +1306,7 @@ function growthChecks(ctx: BuildContext, sb: SheetBuilder, years: YearsResult, b
         cell: ({ item, row }) =>
           item.y === 0
             ? null
-            : fx(
+            : sb.verdict(
                 `IFERROR(${risesFormula(cellAddress(row - 1, 11), cellAddress(row, 11))},FALSE())`,
                 rises("pp", item.y),
               ),
@@ -1531,7 +1533,7 @@ function targetChecks(
         width: 8,
         style: "verdict",
         cell: ({ item, ref }) =>
-          fx(`${ref("achieved")}>=${ref("required")}`, item.achieved.value >= item.required),
+          sb.verdict(`${ref("achieved")}>=${ref("required")}`, item.achieved.value >= item.required),
       },
     ],
   });

@@ -21,7 +21,7 @@ import {
 } from "../../domain/preschool";
 import { cellAddress } from "../address";
 import type { BuildContext } from "../context";
-import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
+import { fx, SheetBuilder, str, val, type TableResult } from "../kit";
 import { thresholdSpec } from "../places";
 import { handsNothing, type SheetDefinition } from "../registry";
 import type { SheetKey, SheetPlan } from "../types";
@@ -45,7 +45,7 @@ export const preschoolSheet: SheetDefinition<"preschool", undefined> = {
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 export function buildPreschoolSheet(ctx: BuildContext): SheetPlan<SheetKey> {
-  const sb = new SheetBuilder(preschoolSheet);
+  const sb = new SheetBuilder(preschoolSheet, ctx);
   sb.title(
     "学前教育: 入园率与新建幼儿园",
     "毛入园率 = 在园(班)幼儿数 / 3–5 岁人口 (可超过 100%); 幼儿园容量 = 小班25·中班30·大班35·混龄30 (参数)",
@@ -130,7 +130,7 @@ function enrollment(ctx: BuildContext, sb: SheetBuilder): Need {
       ? {
           key: "rateOk",
           label: "达到目标入园率",
-          cell: fx(`IF(${popL}=0,FALSE(),${rateL}>=${targetL})`, rateOk),
+          cell: sb.verdict(`IF(${popL}=0,FALSE(),${rateL}>=${targetL})`, rateOk),
           style: "verdict",
         }
       : {
@@ -233,7 +233,7 @@ function trajectory(
         header: "达到进度",
         width: 10,
         style: "verdict",
-        cell: (c) => fx(`${c.ref("places")}>=${c.ref("required")}`, c.item.ok),
+        cell: (c) => sb.verdict(`${c.ref("places")}>=${c.ref("required")}`, c.item.ok),
       },
     ],
   });
@@ -306,7 +306,7 @@ function kindergartens(
         width: 10,
         style: "verdict",
         cell: (c) =>
-          fx(
+          sb.verdict(
             `${c.ref("capacity")}<=${ctx.param("preschool.max_kindergarten_size").name}`,
             (capacities[c.index] ?? 0) <= ctx.param("preschool.max_kindergarten_size").value,
           ),
@@ -318,7 +318,9 @@ function kindergartens(
         header: "已列入基建",
         width: 10,
         cell: (c) =>
-          projectNames ? fx(`${countEqual(projectNames, c.ref("name"))}>0`, isProject(c.item)) : val(false),
+          projectNames
+            ? sb.yesNo(`${countEqual(projectNames, c.ref("name"))}>0`, isProject(c.item))
+            : val(sb.verdicts.no),
       },
       {
         key: "budgetT",
@@ -327,7 +329,7 @@ function kindergartens(
         style: "money",
         cell: (c) =>
           fx(
-            `IF(AND(${c.ref("year")}=${yearRef},NOT(${c.ref("inProjects")})),${c.ref("cost")},0)`,
+            `IF(AND(${c.ref("year")}=${yearRef},NOT(${sb.isYes(c.ref("inProjects"))})),${c.ref("cost")},0)`,
             budgetedInT(c.item) ? c.item.cost : 0,
           ),
       },
@@ -368,7 +370,7 @@ function placesAndSizes(
           {
             key: "covered",
             label: "新增学位满足所需",
-            cell: fx(`${cellAddress(sb.row, 1)}>=${neededRef}`, covered),
+            cell: sb.verdict(`${cellAddress(sb.row, 1)}>=${neededRef}`, covered),
             style: "verdict" as const,
           },
         ]),
@@ -376,7 +378,7 @@ function placesAndSizes(
       key: "sizes",
       label: `每所幼儿园不超过${maxSize.value}人`,
       // With no planned kindergarten there is no size to check: 不适用, not TRUE.
-      cell: verdictCell(`COUNTIF(${table.range("sizeOk")},FALSE())=0`, {
+      cell: sb.verdictCell(`${sb.countFailed(table.range("sizeOk"))}=0`, {
         pass: oversize.length === 0,
         applicable: planned.length > 0 && sizeOff === undefined,
       }),
@@ -470,7 +472,7 @@ function statedCount(
   index: number,
 ): void {
   const planned = ctx.district.preschool.planned;
-  // As COUNTIF(found,TRUE()) counts: the listed names found among the planned kindergartens, in any case.
+  // As COUNTIF(found,"是") counts: the listed names found among the planned kindergartens, in any case.
   const matched = stated.items.filter((item) => planned.some((k) => sameText(k.name, item))).length;
   const pass =
     stated.stated === stated.items.length &&
@@ -488,7 +490,7 @@ function statedCount(
         header: "在规划表中",
         width: 10,
         cell: (c) =>
-          fx(
+          sb.yesNo(
             `${countEqual(table.range("name"), c.ref("item"))}>0`,
             planned.some((k) => sameText(k.name, c.item)),
           ),
@@ -496,7 +498,7 @@ function statedCount(
     ],
   });
   const found = items.range("found");
-  sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
+  sb.conditional(found, `${found.split(":")[0]}=${str(sb.verdicts.no)}`, "warn");
   sb.statedCount(ctx, {
     stated: { label: "所述所数", value: stated.stated },
     listed: {
@@ -514,7 +516,7 @@ function statedCount(
       {
         key: "matched",
         label: "所列名称在规划表中",
-        formula: `COUNTIF(${found},TRUE())`,
+        formula: `COUNTIF(${found},${str(sb.verdicts.yes)})`,
         value: matched,
       },
     ],

@@ -52,7 +52,7 @@ export const yearShare = (p: Project, source: SourceKey) =>
   splitOf(p) === 0 ? 0 : (p.amountInYear * p[source]) / splitOf(p);
 
 export function buildProjectsSheet(ctx: BuildContext): SheetResult<ProjectsOutput> {
-  const sb = new SheetBuilder(projectsSheet);
+  const sb = new SheetBuilder(projectsSheet, ctx);
   sb.title(
     "基本建设项目",
     "单位: 万元。资金来源合计应等于总投资 (差额标红); 本年各来源金额 = 本年安排 × 该来源占资金来源合计的比例",
@@ -290,7 +290,7 @@ function statedCount(
 ): void {
   const projects = ctx.district.projects;
   const matched = projects.filter((p) => stated.items.some((item) => sameText(item, p.name)));
-  // As COUNTIF(found,TRUE()) counts: the listed items that name a project (in any case).
+  // As COUNTIF(found,"是") counts: the listed items that name a project (in any case).
   const matchedItems = stated.items.filter((item) => projects.some((p) => sameText(p.name, item))).length;
   const statuses = [...new Set(matched.map((p) => p.status))];
   const status =
@@ -307,7 +307,7 @@ function statedCount(
         header: "在项目表中",
         width: 10,
         cell: (c) =>
-          fx(
+          sb.yesNo(
             `${countEqual(table.range("name"), c.ref("item"))}>0`,
             projects.some((p) => sameText(p.name, c.item)),
           ),
@@ -315,7 +315,7 @@ function statedCount(
     ],
   });
   const found = items.range("found");
-  sb.conditional(found, `${found.split(":")[0]}=FALSE`, "warn");
+  sb.conditional(found, `${found.split(":")[0]}=${str(sb.verdicts.no)}`, "warn");
   const pass =
     stated.stated === stated.items.length &&
     stated.items.length === withStatus &&
@@ -332,7 +332,7 @@ function statedCount(
       {
         key: "matched",
         label: "其中在项目表中",
-        formula: `COUNTIF(${found},TRUE())`,
+        formula: `COUNTIF(${found},${str(sb.verdicts.yes)})`,
         value: matchedItems,
       },
       {

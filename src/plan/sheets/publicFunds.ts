@@ -17,7 +17,7 @@ import { reconcilesFormula } from "../../domain/debt";
 import type { School } from "../../district/model";
 import { cellAddress } from "../address";
 import type { BuildContext, CellExport } from "../context";
-import { fx, SheetBuilder, val, verdictCell, type TableResult } from "../kit";
+import { fx, SheetBuilder, val, type TableResult } from "../kit";
 import { schoolCause, thresholdSpec } from "../places";
 import { notInForceSpec } from "../verdict";
 import type { SheetDefinition, SheetResult } from "../registry";
@@ -54,7 +54,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
   const { district, pack } = ctx;
   const schools = ctx.output("schools").table;
   const p = (key: Parameters<BuildContext["param"]>[0]) => ctx.param(key).name;
-  const sb = new SheetBuilder(publicFundsSheet);
+  const sb = new SheetBuilder(publicFundsSheet, ctx);
   sb.title(
     "义务教育公用经费 Public funds",
     "国发〔2015〕67号: 不足100人的农村小规模学校按100人核定; 特殊教育学生按特教定额; 寄宿生另加; 九年一贯制/完全中学按学段人数加权",
@@ -145,7 +145,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
         header: "农村小规模",
         style: "verdict",
         cell: ({ ref, value, num }) =>
-          fx(
+          sb.yesNo(
             `AND(${ref("area")}="农村",${ref("students")}<${p("public_funds.small_school_floor")})`,
             value("area") === "农村" && num("students") < ctx.param("public_funds.small_school_floor").value,
           ),
@@ -172,7 +172,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
             fundedPupilsFormula(
               ref("students"),
               ref("special"),
-              ref("small"),
+              sb.isYes(ref("small")),
               p("public_funds.small_school_floor"),
             ),
             fundedPupils(
@@ -321,7 +321,7 @@ export function buildPublicFunds(ctx: BuildContext): SheetResult<PublicFundsOutp
     {
       key: "covered",
       label: "公用经费足额 Covered",
-      cell: verdictCell(schoolGap ? `${local(2)}=0` : `${local(1)}>=${local(0)}`, {
+      cell: sb.verdictCell(schoolGap ? `${local(2)}=0` : `${local(1)}>=${local(0)}`, {
         pass: coveredPass,
         ...(baselineOff ?? {}),
       }),

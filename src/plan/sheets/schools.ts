@@ -100,7 +100,7 @@ const count = (
 
 export function buildSchools(ctx: BuildContext): SheetResult<SchoolsOutput> {
   const { district, pack } = ctx;
-  const sb = new SheetBuilder(schoolsSheet);
+  const sb = new SheetBuilder(schoolsSheet, ctx);
   sb.title(
     `${district.name} 学校基本情况 Schools`,
     "白色单元格为录入数据;学段、在校生、班均人数和班额等级为公式",
@@ -340,7 +340,7 @@ function standardizedBlock(ctx: BuildContext, sb: SheetBuilder, table: TableResu
       {
         key: "ok",
         label: "达到目标",
-        cell: fx(`IF(${countL}=0,FALSE(),${rateL}>=${targetL})`, pass),
+        cell: sb.verdict(`IF(${countL}=0,FALSE(),${rateL}>=${targetL})`, pass),
         style: "verdict",
       },
     ]);
@@ -439,7 +439,7 @@ function standardizedTrajectory(
     {
       key: "onTrack",
       label: `${T}年达到进度`,
-      cell: fx(`${abs("met")}>=${trajectory.cell("required", 0)}`, pass),
+      cell: sb.verdict(`${abs("met")}>=${trajectory.cell("required", 0)}`, pass),
       style: "verdict",
     },
   ]).onTrack;

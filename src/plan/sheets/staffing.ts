@@ -71,7 +71,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
   const { district, pack } = ctx;
   const schools = ctx.output("schools").table;
   const p = (key: PolicyKey) => ctx.param(key).name;
-  const sb = new SheetBuilder(staffingSheet);
+  const sb = new SheetBuilder(staffingSheet, ctx);
   sb.title(
     "教职工编制与乡村教师生活补助 Staffing and rural teacher allowance",
     "中央编办发〔2014〕72号 城乡统一编制标准 (生师比见 参数); 编制数按学段学生数 ÷ 生师比, 取整方式由省确定",
@@ -154,7 +154,7 @@ export function buildStaffing(ctx: BuildContext): SheetPlan<SheetKey> {
       },
       {
         key: "quota",
-        header: "编制数 STAFF_QUOTA",
+        header: "编制数 Staff quota",
         style: "decimal",
         cell: ({ ref, num, item }) =>
           fx(

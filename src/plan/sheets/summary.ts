@@ -42,7 +42,7 @@ const SOURCES = [
 const known = (line: BudgetLine) => SOURCES.reduce((s, src) => s + (line.bySource?.[src.key]?.value ?? 0), 0);
 
 export function buildSummarySheet(ctx: BuildContext): SheetPlan<SheetKey> {
-  const sb = new SheetBuilder(summarySheet);
+  const sb = new SheetBuilder(summarySheet, ctx);
   const T = ctx.district.budgetYear;
   sb.title(
     `${T}年教育经费预算汇总`,
@@ -195,29 +195,29 @@ function checkList(ctx: BuildContext, sb: SheetBuilder): void {
         header: "结果",
         width: 8,
         style: "verdict",
-        cell: (c) => fx(sheetRef(sheetName(c.item.sheet), c.item.cell), shownVerdict(c.item)),
+        cell: (c) => fx(sheetRef(sheetName(c.item.sheet), c.item.cell), shownVerdict(c.item, ctx.verdicts)),
       },
       { key: "detail", header: "生成时说明", width: 50, style: "note", cell: (c) => val(c.item.detailZh) },
-      stillHolds(),
+      stillHolds(ctx.verdicts),
     ],
   });
   if (checks.length > 0) {
     const range = list.range("pass");
     sb.passFail(range, range.split(":")[0] ?? range);
-    sb.conditional(list.range("holds"), `${list.cell("holds", 0)}=FALSE`, "warn");
+    sb.conditional(list.range("holds"), `${list.cell("holds", 0)}=${str(ctx.verdicts.no)}`, "warn");
   }
   const { passed, failed, notApplicable } = countChecks(checks);
   const kv = sb.keyValues([
     {
       key: "passed",
       label: "通过",
-      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},TRUE())` : "0", passed),
+      cell: fx(checks.length > 0 ? sb.countPassed(list.range("pass")) : "0", passed),
       style: "integer",
     },
     {
       key: "failed",
       label: "未通过",
-      cell: fx(checks.length > 0 ? `COUNTIF(${list.range("pass")},FALSE())` : "0", failed),
+      cell: fx(checks.length > 0 ? sb.countFailed(list.range("pass")) : "0", failed),
       style: "integer",
     },
     {
@@ -310,7 +310,7 @@ function otherStatedCounts(ctx: BuildContext, sb: SheetBuilder): void {
         header: "一致",
         width: 8,
         style: "verdict",
-        cell: (c) => fx(`${c.ref("difference")}=0`, c.num("difference") === 0),
+        cell: (c) => sb.verdict(`${c.ref("difference")}=0`, c.num("difference") === 0),
       },
       {
         key: "guarantees",

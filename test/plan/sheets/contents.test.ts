@@ -1,8 +1,9 @@
 import { shownVerdict } from "../../../src/plan/sheets/contents";
+import { VERDICT_WORDS } from "../../../src/plan/verdict";
 import { schoolsSheet } from "../../../src/plan/sheets/schools";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, fixtureWith } from "../fixtures";
-import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
+import { column, columnCells, labelled, planOf, sheetByKey, FAIL, NO, verdictOf, YES } from "../planHelpers";
 
 describe("目录", () => {
   const plan = planOf(FIXTURE);
@@ -35,11 +36,13 @@ describe("目录", () => {
     const loaded = expectPlanComputes(plan);
     expect(column(plan, loaded, "tblChecks", "检查 Check")).toEqual(plan.checks.map((c) => c.labelZh));
     // A check with nothing to check shows 不适用 here as on its sheet.
-    expect(column(plan, loaded, "tblChecks", "结果")).toEqual(plan.checks.map((c) => shownVerdict(c)));
+    expect(column(plan, loaded, "tblChecks", "结果")).toEqual(
+      plan.checks.map((c) => shownVerdict(c, VERDICT_WORDS.zh)),
+    );
     expect(column(plan, loaded, "tblChecks", "生成时说明 Detail at generation")).toEqual(
       plan.checks.map((c) => c.detailZh),
     );
-    expect(column(plan, loaded, "tblChecks", "说明仍适用 Still holds").every((v) => v === true)).toBe(true);
+    expect(column(plan, loaded, "tblChecks", "说明仍适用 Still holds").every((v) => v === YES)).toBe(true);
   });
 
   it("follows a check when its inputs are edited (the verdict is a formula)", () => {
@@ -49,7 +52,7 @@ describe("目录", () => {
     loaded.setValue(appropriation.sheet, appropriation.cells[0] ?? "", 50000);
     const results = column(plan, loaded, "tblChecks", "结果");
     const index = plan.checks.findIndex((c) => c.id === "fiscal.onlyIncrease");
-    expect(results[index]).toBe(false);
+    expect(results[index]).toBe(FAIL);
   });
 
   it("lists every reconciliation with its difference and whether it is 0", () => {
@@ -60,7 +63,7 @@ describe("目录", () => {
     );
     const ok = column(plan, loaded, "tblReconciliations", "一致");
     const differences = column(plan, loaded, "tblReconciliations", "差额");
-    differences.forEach((d, i) => expect(ok[i]).toBe(Math.round(Number(d) * 100) === 0));
+    differences.forEach((d, i) => expect(ok[i]).toBe(verdictOf(Math.round(Number(d) * 100) === 0)));
   });
 
   it("flags a generation-time detail that no longer explains the live verdict after an input changes", () => {
@@ -80,7 +83,7 @@ describe("目录", () => {
     // A prior-year appropriation ten times larger turns this year's growth negative: G1 fails.
     const priorCell = labelled(fiscal, "教育财政拨款");
     loaded.setValue(fiscal.name, priorCell, Number(loaded.valueAt(fiscal.name, priorCell)) * 10);
-    expect(column(plan2, loaded, "tblChecks", "结果")[index]).toBe(false);
-    expect(column(plan2, loaded, "tblChecks", "说明仍适用 Still holds")[index]).toBe(false);
+    expect(column(plan2, loaded, "tblChecks", "结果")[index]).toBe(FAIL);
+    expect(column(plan2, loaded, "tblChecks", "说明仍适用 Still holds")[index]).toBe(NO);
   });
 });

@@ -5,6 +5,7 @@ import { repaySchedule } from "../../../src/domain/debt";
 import { parseRange, columnLetter } from "../../../src/plan/address";
 import { expectPlanComputes, type LoadedPlan } from "../../support/hyperformula";
 import { context, debtSchedule, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
+import { FAIL, PASS } from "../planHelpers";
 
 function build(district: District) {
   const built = context(district);
@@ -45,7 +46,7 @@ describe("债务 sheet", () => {
     });
     const check = built.ctx.checks.find((c) => c.id === "debt.reconcile");
     expect(check?.pass).toBe(false);
-    expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(FAIL);
   });
 
   it("shows −15.26 for the five-town sample's debts and writes a note for zhenlai, which states none", () => {
@@ -61,7 +62,7 @@ describe("债务 sheet", () => {
     const stated = `B${Number(/\d+/.exec(check?.cell ?? "")?.[0]) - 3}`;
     expect(loaded.valueAt("债务", stated)).toBe(13644.78);
     loaded.setValue("债务", stated, 13660.04);
-    expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(true);
+    expect(loaded.valueAt("债务", check?.cell ?? "")).toBe(PASS);
   });
 
   it("schedules repayment exactly as repaySchedule() does", () => {

@@ -4,7 +4,7 @@ import { validateDistrict } from "../../../src/district/validate";
 import { getPack, packForYear } from "../../../src/policy/packs";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, FIXTURE_INPUT, FORMULA_LIKE_NAME } from "../fixtures";
-import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
+import { column, columnCells, labelled, planOf, sheetByKey, FAIL, PASS } from "../planHelpers";
 
 describe("控辍", () => {
   const plan = planOf(FIXTURE);
@@ -50,7 +50,7 @@ describe("控辍", () => {
     const loaded = expectPlanComputes(zhenlai);
     // 小学无辍学 (S1-17): the limit is 0, so one dropout of 105 fails.
     expect(column(zhenlai, loaded, "tblDropout", "限值")[2]).toBe(0);
-    expect(column(zhenlai, loaded, "tblDropout", "是否达标")[2]).toBe(false);
+    expect(column(zhenlai, loaded, "tblDropout", "是否达标")[2]).toBe(FAIL);
   });
 
   it("adds a school to the warning list when its dropouts are edited on 学校", () => {
@@ -60,7 +60,7 @@ describe("控辍", () => {
     expect(column(plan, loaded, "tblDropout", "督导警告")[0]).toBe("警告");
     const dropout = sheetByKey(plan, "dropout");
     expect(loaded.valueAt(dropout.name, labelled(dropout, "需警告学校数"))).toBe(2);
-    expect(loaded.valueAt(dropout.name, labelled(dropout, "全部学校"))).toBe(false);
+    expect(loaded.valueAt(dropout.name, labelled(dropout, "全部学校"))).toBe(FAIL);
   });
 
   it("does not warn a school whose start-of-year enrollment is edited to 0 (nobody could drop out)", () => {
@@ -69,7 +69,7 @@ describe("控辍", () => {
     const dropouts = columnCells(plan, "tblSchools", "上学年辍学学生数");
     loaded.setValue(dropouts.sheet, dropouts.cells[1] ?? "", 0);
     loaded.setValue(start.sheet, start.cells[1] ?? "", 0);
-    expect(column(plan, loaded, "tblDropout", "是否达标")[1]).toBe(true);
+    expect(column(plan, loaded, "tblDropout", "是否达标")[1]).toBe(PASS);
     expect(column(plan, loaded, "tblDropout", "督导警告")[1]).toBe("");
   });
 
@@ -138,7 +138,7 @@ describe("控辍: schools that teach two levels", () => {
     expect(rows.rate[0]).toBe(0);
     expect(rows.rate[1]).toBeCloseTo(0.04, 12);
     expect(rows.limit).toEqual([0.01, 0.03]);
-    expect(rows.pass).toEqual([true, false]);
+    expect(rows.pass).toEqual([PASS, FAIL]);
     const check = rows.plan.checks.find((c) => c.id === "dropout.allWithin");
     expect(check?.pass).toBe(false);
     expect(check?.detailZh).toContain(`${FORMULA_LIKE_NAME}(初中)`);
@@ -157,7 +157,7 @@ describe("控辍: schools that teach two levels", () => {
         junior: { prevStartEnrollment: 25, prevDropouts: 1 },
       }),
     );
-    expect(rows.pass).toEqual([true, false]);
+    expect(rows.pass).toEqual([PASS, FAIL]);
   });
 
   it("fails the primary section of a nine-year school at 1 of 60 (1.67 %) while its junior section passes", () => {
@@ -170,7 +170,7 @@ describe("控辍: schools that teach two levels", () => {
     expect(rows.rate[0]).toBeCloseTo(1 / 60, 12);
     expect(rows.rate[1]).toBeCloseTo(1 / 45, 12);
     expect(rows.limit).toEqual([0.01, 0.03]);
-    expect(rows.pass).toEqual([false, true]);
+    expect(rows.pass).toEqual([FAIL, PASS]);
   });
 
   it("fills the school's plain start enrollment and dropouts on 学校 with the sums of its levels", () => {
@@ -199,7 +199,7 @@ describe("控辍: schools that teach two levels", () => {
     loaded.setValue(sheet, cells[index] ?? "", 2);
     const codes = column(plan, loaded, "tblDropout", "学校代码");
     const pass = column(plan, loaded, "tblDropout", "是否达标").filter((_, i) => codes[i] === "S003");
-    expect(pass).toEqual([true, false]);
+    expect(pass).toEqual([PASS, FAIL]);
   });
 
   it("keeps reading a nine-year school that gives only the plain fields, by the stricter of its limits", () => {
@@ -269,7 +269,7 @@ describe("控辍: a twelve-year school", () => {
     expect(rows(district, "学段")).toEqual(["小学", "初中"]);
     expect(rows(district, "限值")).toEqual([0.01, 0.03]);
     // 初中: 2 of 41 = 4.88 % > 3 %.
-    expect(rows(district, "是否达标")).toEqual([true, false]);
+    expect(rows(district, "是否达标")).toEqual([PASS, FAIL]);
   });
 
   it("holds one that gives only the plain fields to the stricter of its limits, as 小学+初中+高中", () => {

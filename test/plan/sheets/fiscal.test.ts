@@ -5,7 +5,7 @@ import type { District } from "../../../src/district/model";
 import { buildWorkbookPlan } from "../../../src/plan/build";
 import { getPack } from "../../../src/policy/packs";
 import { FIXTURE, fixtureWith } from "../fixtures";
-import { column, labelled, OPTIONS, planOf as fullPlanOf, sheetByKey } from "../planHelpers";
+import { column, labelled, OPTIONS, planOf as fullPlanOf, sheetByKey, FAIL, verdictOf } from "../planHelpers";
 
 /**
  * A workbook without the 部门预算 (预算明细): 财政 compares the appropriations as typed on 录入-财政, the growth
@@ -37,7 +37,9 @@ describe("财政", () => {
       189000 / 180000 - 1,
       12,
     );
-    expect(column(plan, loaded, "tblThreeGrowth", "是否达到 Pass")).toEqual(rows.map((r) => r.pass));
+    expect(column(plan, loaded, "tblThreeGrowth", "是否达到 Pass")).toEqual(
+      rows.map((r) => verdictOf(r.pass)),
+    );
   });
 
   it("recomputes the growths for compulsory education when the scope cell is switched to 义务教育", () => {
@@ -47,8 +49,8 @@ describe("财政", () => {
     const achieved = column(plan, loaded, "tblThreeGrowth", "实际增长 Achieved");
     rows.forEach((row, i) => expect(achieved[i]).toBeCloseTo(row.achieved, 12));
     // Compulsory students fell (1700 → 1640) while funds rose: every per-student figure rises.
-    expect(loaded.valueAt(sheet.name, labelled(sheet, "三个增长 THREE_GROWTH"))).toBe(
-      rows.every((r) => r.pass),
+    expect(loaded.valueAt(sheet.name, labelled(sheet, "三个增长 Three statutory growths"))).toBe(
+      verdictOf(rows.every((r) => r.pass)),
     );
   });
 
@@ -90,7 +92,7 @@ describe("财政", () => {
     const labels = column(plan, loaded, "tblReconciliations", "核对项 Item");
     const at = labels.indexOf("在校学生数: 财政 − 学校表合计");
     expect(column(plan, loaded, "tblReconciliations", "差额").slice(at, at + 2)).toEqual([-53, -98]);
-    expect(column(plan, loaded, "tblReconciliations", "一致").slice(at, at + 2)).toEqual([false, false]);
+    expect(column(plan, loaded, "tblReconciliations", "一致").slice(at, at + 2)).toEqual([FAIL, FAIL]);
   });
 
   it("puts year T's staff pay on 汇总 as a line read from its input on 财政", () => {

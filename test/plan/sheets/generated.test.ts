@@ -8,6 +8,7 @@ import { dropoutCheck, dropoutLimit } from "../../../src/domain/dropout";
 const AREA = { 城市: "urban", 县镇: "town", 农村: "rural" } as const;
 import { expectPlanComputes } from "../../support/hyperformula";
 import { shownVerdict } from "../../../src/plan/sheets/contents";
+import { VERDICT_WORDS } from "../../../src/plan/verdict";
 import { debtSchedule, suitePlan, valueAtRef } from "./helpers";
 
 describe("均衡 布局调整 基建 学前 债务 汇总 on generated districts", () => {
@@ -22,7 +23,7 @@ describe("均衡 布局调整 基建 学前 债务 汇总 on generated districts
           const sheet = plan.sheets.find((s) => s.key === check.sheet);
           expect([check.id, loaded.valueAt(sheet?.name ?? "", check.cell)]).toEqual([
             check.id,
-            shownVerdict(check),
+            shownVerdict(check, VERDICT_WORDS.zh),
           ]);
         }
         district.mergers.forEach((merger, m) => {

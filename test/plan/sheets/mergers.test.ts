@@ -7,6 +7,7 @@ import { parseCell, columnLetter } from "../../../src/plan/address";
 import { getPack } from "../../../src/policy";
 import { expectPlanComputes, type LoadedPlan } from "../../support/hyperformula";
 import { context, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
+import { FAIL, PASS, verdictOf } from "../planHelpers";
 
 function build(district: District) {
   const built = context(district);
@@ -70,7 +71,7 @@ describe("布局调整 sheet", () => {
         r.classrooms,
         r.spare,
         r.averageClassSize,
-        r.pass,
+        verdictOf(r.pass),
       ]);
       expect(check?.pass).toBe(r.pass);
     });
@@ -80,7 +81,7 @@ describe("布局调整 sheet", () => {
     const { built, loaded } = build(FIXTURE);
     const late = built.ctx.checks.find((c) => c.id === "mergers.1.deadline");
     expect(late?.pass).toBe(false);
-    expect(loaded.valueAt("布局调整", late?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt("布局调整", late?.cell ?? "")).toBe(FAIL);
     expect(built.ctx.checks.find((c) => c.id === "mergers.0.deadline")?.pass).toBe(true);
   });
 
@@ -133,9 +134,9 @@ describe("布局调整 sheet", () => {
       const check = built.ctx.checks.find((c) => c.id === "mergers.1.order");
       return { pass: check?.pass, computed: loaded.valueAt("布局调整", check?.cell ?? "") };
     };
-    expect(order(wuzhen)).toEqual({ pass: true, computed: true });
+    expect(order(wuzhen)).toEqual({ pass: true, computed: PASS });
     const early = { ...wuzhen, mergers: wuzhen.mergers.map((m, i) => (i === 1 ? { ...m, year: 2004 } : m)) };
-    expect(order(early)).toEqual({ pass: false, computed: false });
+    expect(order(early)).toEqual({ pass: false, computed: FAIL });
   });
 
   it("names the merger and the code when a source school is missing", () => {
@@ -179,7 +180,7 @@ describe("布局调整 sheet", () => {
           const row = mergeRow(loaded, cell);
           expect(row.slice(0, 4)).toEqual([r.students, r.classesNeeded, r.classrooms, r.spare]);
           expect(row[4]).toBeCloseTo(r.averageClassSize, 9);
-          expect(row[5]).toBe(r.pass);
+          expect(row[5]).toBe(verdictOf(r.pass));
         },
       ),
       { numRuns: 40 },
@@ -250,7 +251,7 @@ describe("布局调整: a site that keeps another level", () => {
     const check = built.ctx.checks.find((c) => c.id === "mergers.0.capacity");
     // The junior section stays: 3 grades of 40 need 1 class each at 50, so 15 classes for 12 rooms (3 short);
     // 6 × 46 + 3 × 40 = 396 students, 396 / 15 = 26.4 per class.
-    expect(mergeRow(loaded, check?.cell ?? "")).toEqual([396, 15, 12, -3, 26.4, false]);
+    expect(mergeRow(loaded, check?.cell ?? "")).toEqual([396, 15, 12, -3, 26.4, FAIL]);
     expect(check?.pass).toBe(false);
     expect(check?.detailZh).toContain("缺 3 间");
   });
@@ -262,7 +263,7 @@ describe("布局调整: a site that keeps another level", () => {
     const before = [5, 4, 3, 2, 1, 0].map((back) =>
       loaded.valueAt("布局调整", `${columnLetter(column - back)}${row}`),
     );
-    expect(before).toEqual([240, 9, 12, 3, 240 / 9, true]);
+    expect(before).toEqual([240, 9, 12, 3, 240 / 9, PASS]);
   });
 
   it("follows an edit of the staying school's junior grades on 学校", () => {

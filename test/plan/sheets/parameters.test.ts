@@ -10,7 +10,13 @@ describe("参数", () => {
 
   it("has one row per policy key with its label, value, unit, source and first year", () => {
     const loaded = expectPlanComputes(plan);
-    expect(column(plan, loaded, "tblParameters", "键 Key")).toEqual([...POLICY_KEYS]);
+    // One row per key in key order: each row's workbook name is its key's, and the key is in the name's note.
+    expect(column(plan, loaded, "tblParameters", "工作簿名称 Name")).toEqual(
+      POLICY_KEYS.map((k) => policyName(k)),
+    );
+    expect(
+      POLICY_KEYS.every((k) => plan.names.find((n) => n.name === policyName(k))?.comment?.includes(k)),
+    ).toBe(true);
     expect(column(plan, loaded, "tblParameters", "值")).toEqual(POLICY_KEYS.map((k) => pack.values[k].value));
     expect(column(plan, loaded, "tblParameters", "来源")).toEqual(
       POLICY_KEYS.map((k) => pack.values[k].source),

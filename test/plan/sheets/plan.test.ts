@@ -11,7 +11,7 @@ import {
   planMismatches,
   snapshotValues,
 } from "../../support/hyperformula";
-import { columnCells } from "../planHelpers";
+import { columnCells, FAIL, PASS } from "../planHelpers";
 import { getPack } from "../../../src/policy";
 import type { PolicyPack } from "../../../src/policy/types";
 import { parseCell, parseRange } from "../../../src/plan/address";
@@ -186,12 +186,12 @@ describe("规划", () => {
       const loaded = loadPlanIntoHyperFormula(plan);
       return cells.cells.slice(0, 3).map((c) => loaded.valueAt(cells.sheet, c));
     };
-    expect(pass(late)).toEqual([true, true, true]);
-    expect(pass(early)).toEqual([false, false, true]);
+    expect(pass(late)).toEqual([PASS, PASS, PASS]);
+    expect(pass(early)).toEqual([FAIL, FAIL, PASS]);
     // The verdict on the sheet is the one registered.
     const loadedEarly = loadPlanIntoHyperFormula(early);
     const sheet = early.sheets.find((s) => s.key === "plan")?.name ?? "";
-    expect(loadedEarly.valueAt(sheet, failed?.cell ?? "A1")).toBe(false);
+    expect(loadedEarly.valueAt(sheet, failed?.cell ?? "A1")).toBe(FAIL);
   });
 
   it("lists each project's amounts for T, T+1 and T+2 with their totals", () => {

@@ -7,6 +7,7 @@ import { validatePlan } from "../../../src/plan/validate";
 import { isFormulaCell } from "../../../src/plan/types";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { cellAt, context, FIXTURE, FIXTURE_INPUT, planOf } from "./helpers";
+import { FAIL, PASS, verdictOf } from "../planHelpers";
 
 function build(district: District) {
   const built = context(district);
@@ -33,7 +34,7 @@ describe("学前 sheet", () => {
     const check = built.ctx.checks.find((c) => c.id.startsWith("preschool.count"));
     expect(check?.detailZh).toBe("所述 11, 列出 11, 规划表 11");
     expect(check?.pass).toBe(true);
-    expect(loaded.valueAt("学前", check?.cell ?? "")).toBe(true);
+    expect(loaded.valueAt("学前", check?.cell ?? "")).toBe(PASS);
   });
 
   it("checks a speech listing 300 kindergartens with formulas that stay short and within Excel's limits", () => {
@@ -79,7 +80,7 @@ describe("学前 sheet", () => {
     const { built, loaded } = build(districtSchema.parse(input));
     const size = built.ctx.checks.find((c) => c.id === "preschool.size");
     expect(size?.pass).toBe(false);
-    expect(loaded.valueAt("学前", size?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt("学前", size?.cell ?? "")).toBe(FAIL);
     const places = built.ctx.checks.find((c) => c.id === "preschool.places");
     expect(places?.detailZh).toBe(`新增 450 个学位, 需要 ${placesNeeded(0.9, 1000, 700)} 个`);
   });
@@ -103,7 +104,7 @@ describe("学前 sheet", () => {
       `目标 2006 年到期; 2004年末应新增 ${required[0]} 个学位, 规划新增 ${newPlaces} 个`,
     );
     expect(step?.pass).toBe(newPlaces >= (required[0] ?? 0));
-    expect(loaded.valueAt("学前", step?.cell ?? "")).toBe(step?.pass);
+    expect(loaded.valueAt("学前", step?.cell ?? "")).toBe(verdictOf(step?.pass));
     const table = sheetOf(plan).tables.find((t) => t.name === "tblPreschoolTrajectory");
     expect(table?.columns.map((c) => c.name)).toEqual([
       "年度",

@@ -4,6 +4,7 @@ import { getSample } from "../../../src/district/samples";
 import { yearShare } from "../../../src/plan/sheets/projects";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { context, FIXTURE, FIXTURE_INPUT, planOf, valueAtRef } from "./helpers";
+import { FAIL, PASS } from "../planHelpers";
 
 function build(district: District) {
   const built = context(district);
@@ -17,7 +18,7 @@ describe("基建 sheet", () => {
     const check = built.ctx.checks.find((c) => c.labelZh.includes("开工建设7个项目"));
     expect(check?.pass).toBe(true);
     expect(check?.detailZh).toContain("新建 7");
-    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(true);
+    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(PASS);
     const rec = built.ctx.reconciliations.find((r) => r.labelZh.includes("开工建设7个项目"));
     expect(rec?.difference.value).toBe(0);
   });
@@ -30,7 +31,7 @@ describe("基建 sheet", () => {
     const { built, loaded } = build(districtSchema.parse(input));
     const check = built.ctx.checks.find((c) => c.id.startsWith("projects.count"));
     expect(check?.pass).toBe(false);
-    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(FAIL);
     expect(
       built.ctx.reconciliations.find((r) => r.labelZh.includes("开工建设3个项目"))?.difference.value,
     ).toBe(1);
@@ -124,7 +125,7 @@ describe("基建: projects started last year against this year's continuing ones
     expect(check?.detailZh).toBe(
       "坦途第二小学↔坦途第一小学 名称不一致; 五棵树中心校↔五棵树小学 名称不一致; 大屯中学 未列入本年续建",
     );
-    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(FAIL);
   });
 
   it("passes when every continuing project has the name of a project started last year", () => {
@@ -137,7 +138,7 @@ describe("基建: projects started last year against this year's continuing ones
     const check = built.ctx.checks.find((c) => c.id === "projects.prior");
     expect(check?.pass).toBe(true);
     expect(check?.detailZh).toBe("全部一致");
-    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(true);
+    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(PASS);
     expect(pairRows(plan, loaded).map((row) => row[3])).toEqual(["一致", "一致", "一致"]);
   });
 
@@ -150,7 +151,7 @@ describe("基建: projects started last year against this year's continuing ones
     const headerRow = Number(/^A(\d+):/.exec(table?.range ?? "")?.[1]);
     loaded.setValue("基建", `B${headerRow + 1}`, "坦途第二小学");
     expect(loaded.valueAt("基建", `D${headerRow + 1}`)).toBe("一致");
-    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt("基建", check?.cell ?? "")).toBe(FAIL);
   });
 
   it("leaves the sheet as it was and registers no pairing check when no prior list is given", () => {

@@ -9,7 +9,17 @@ import { context, planOf as sheetsPlanOf, valueAtRef } from "./helpers";
 import { isFormulaCell } from "../../../src/plan/types";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, FORMULA_LIKE_NAME, fixtureWith } from "../fixtures";
-import { column, columnCells, labelled, planCell, planOf, sheetByKey } from "../planHelpers";
+import {
+  column,
+  columnCells,
+  labelled,
+  planCell,
+  planOf,
+  sheetByKey,
+  FAIL,
+  PASS,
+  verdictOf,
+} from "../planHelpers";
 
 describe("学校", () => {
   const plan = planOf(FIXTURE);
@@ -124,8 +134,8 @@ describe("学校: standardized schools (a local target)", () => {
     const { check, computed } = standardizedCheck(wuzhen);
     expect(check.labelZh).toBe("标准化学校达标率");
     expect(check.detailZh).toContain(`达标 ${met}/${counted.length} 所`);
-    expect(computed).toBe(met / counted.length >= 0.8);
-    expect(check.pass).toBe(computed);
+    expect(computed).toBe(verdictOf(met / counted.length >= 0.8));
+    expect(verdictOf(check.pass)).toBe(computed);
   });
 
   it("checks wuzhen's 2004 against the first third of its 80 % target due in 2006, with the trajectory to 2006", () => {
@@ -135,8 +145,8 @@ describe("学校: standardized schools (a local target)", () => {
     const firstStep = Math.ceil((0.8 * counted.length) / 3);
     const { check, computed } = standardizedCheck(wuzhen);
     expect(check.detailZh).toContain(`2004年末应达标 ${firstStep} 所, 已达标 ${met}/${counted.length} 所`);
-    expect(computed).toBe(met >= firstStep);
-    expect(check.pass).toBe(computed);
+    expect(computed).toBe(verdictOf(met >= firstStep));
+    expect(verdictOf(check.pass)).toBe(computed);
     const plan = planOf(wuzhen);
     const loaded = expectPlanComputes(plan);
     expect(column(plan, loaded, "tblStandardizedTrajectory", "年度")).toEqual([2004, 2005, 2006]);
@@ -151,7 +161,7 @@ describe("学校: standardized schools (a local target)", () => {
     const wuzhen = getSample("wuzhen");
     const none = { ...wuzhen, schools: wuzhen.schools.map((s) => ({ ...s, standardized: false })) };
     const { check, computed } = standardizedCheck(none);
-    expect(computed).toBe(false);
+    expect(computed).toBe(FAIL);
     expect(check.pass).toBe(false);
   });
 
@@ -174,8 +184,8 @@ describe("学校: standardized schools (a local target)", () => {
           },
         ]),
       }));
-    expect(standardizedCheck(withMet(8)).computed).toBe(true);
-    expect(standardizedCheck(withMet(7)).computed).toBe(false);
+    expect(standardizedCheck(withMet(8)).computed).toBe(PASS);
+    expect(standardizedCheck(withMet(7)).computed).toBe(FAIL);
     expect(standardizedCheck(withMet(7)).check.detailZh).toContain("达标 7/10 所");
   });
 });
@@ -268,7 +278,7 @@ describe("学校: classes, classrooms and the 超大班额 line", () => {
       `2 所学校: ${district.schools[0]?.name}(超大班额)、${district.schools[1]?.name}(班数超过教室数)`,
     );
     const sheet = sheetByKey(built, "schools");
-    expect(loaded.valueAt(sheet.name, labelled(sheet, "班数不超过教室数"))).toBe(false);
+    expect(loaded.valueAt(sheet.name, labelled(sheet, "班数不超过教室数"))).toBe(FAIL);
   });
 
   it("flags a school live when its classrooms are edited below its classes on 学校", () => {
@@ -278,7 +288,7 @@ describe("学校: classes, classrooms and the 超大班额 line", () => {
     loaded.setValue(sheet, cells[2] ?? "", 8);
     expect(column(built, loaded, "tblSchools", "班额教室核对")[2]).toBe("班数超过教室数");
     const schools = sheetByKey(built, "schools");
-    expect(loaded.valueAt(schools.name, labelled(schools, "班数不超过教室数"))).toBe(false);
+    expect(loaded.valueAt(schools.name, labelled(schools, "班数不超过教室数"))).toBe(FAIL);
   });
 
   it("checks only the classrooms in a year before the class-band rule (2016) unless the user applies it", () => {

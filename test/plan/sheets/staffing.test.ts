@@ -6,14 +6,14 @@ import type { PlanCell } from "../../../src/plan/types";
 
 const valueText = (cell: PlanCell | undefined): string =>
   cell !== null && cell !== undefined && "v" in cell ? String(cell.v) : "";
-import { column, columnCells, labelled, planOf, sheetByKey } from "../planHelpers";
+import { column, columnCells, labelled, planOf, sheetByKey, FAIL } from "../planHelpers";
 
 describe("教职工", () => {
   const plan = planOf(FIXTURE);
 
   it("sets each school's quota to students ÷ ratio, shows it rounded up, and the shortfall against actual staff", () => {
     const loaded = expectPlanComputes(plan);
-    expect(column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[0]).toBeCloseTo(600 / 19, 12);
+    expect(column(plan, loaded, "tblStaffing", "编制数 Staff quota")[0]).toBeCloseTo(600 / 19, 12);
     expect(column(plan, loaded, "tblStaffing", "编制数(向上取整)")[0]).toBe(32);
     expect(column(plan, loaded, "tblStaffing", "缺编(+)/超编(−)")[0]).toBe(32 - 30);
   });
@@ -22,7 +22,7 @@ describe("教职工", () => {
     const loaded = expectPlanComputes(plan);
     const codes = column(plan, loaded, "tblStaffing", "学校代码");
     const i = codes.indexOf("S006");
-    expect(column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[i]).toBeCloseTo(
+    expect(column(plan, loaded, "tblStaffing", "编制数 Staff quota")[i]).toBeCloseTo(
       575 / 13.5 + 330 / 12.5,
       12,
     );
@@ -59,7 +59,7 @@ describe("教职工", () => {
     expect(check?.detailZh).toBe("编制 137 人, 实有 157 人, 超编 20 人");
     expect(check?.detailEn).toBe("quota 137, staff 157, 20 over the quota");
     const loaded = expectPlanComputes(plan);
-    expect(loaded.valueAt(check?.sheet === "staffing" ? "教职工" : "", check?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt(check?.sheet === "staffing" ? "教职工" : "", check?.cell ?? "")).toBe(FAIL);
   });
 
   it("fails the over-quota check for each school above its quota, with its size, and marks the cell", () => {
@@ -73,7 +73,7 @@ describe("教职工", () => {
     expect(check?.items?.map((item) => item.labelEn)).toEqual(over);
     const excess = gaps.filter((g) => g < 0).reduce((a, g) => a - g, 0);
     expect(check?.detailZh).toBe(`${over.length} 所学校超编, 共超 ${excess} 人`);
-    expect(loaded.valueAt("教职工", check?.cell ?? "")).toBe(false);
+    expect(loaded.valueAt("教职工", check?.cell ?? "")).toBe(FAIL);
     const sheet = sheetByKey(plan, "staffing");
     expect(sheet.conditionalFormats.some((cf) => cf.style === "fail" && cf.formula.includes("<0"))).toBe(
       true,
@@ -112,7 +112,7 @@ describe("教职工", () => {
     const codes = column(plan, loaded, "tblStaffing", "学校代码");
     const i = codes.indexOf("S004");
     // 12 pupils ÷ 23 (农村 primary, the 2001 table in force in the pack's 2004) = 0.52 posts; 1 class × 2 posts = 2.
-    expect(column(plan, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[i]).toBe(2);
+    expect(column(plan, loaded, "tblStaffing", "编制数 Staff quota")[i]).toBe(2);
     const big = fixtureWith((input) => ({
       ...input,
       schools: input.schools.map((s) =>
@@ -122,7 +122,7 @@ describe("教职工", () => {
     const bigPlan = planOf(big);
     const bigLoaded = expectPlanComputes(bigPlan);
     const j = column(bigPlan, bigLoaded, "tblStaffing", "学校代码").indexOf("S004");
-    expect(column(bigPlan, bigLoaded, "tblStaffing", "编制数 STAFF_QUOTA")[j]).toBeCloseTo(90 / 23, 12);
+    expect(column(bigPlan, bigLoaded, "tblStaffing", "编制数 Staff quota")[j]).toBeCloseTo(90 / 23, 12);
   });
 
   it("staffs a special school by its classes × 班师比 only, never by the ordinary ratios", () => {
@@ -148,11 +148,11 @@ describe("教职工", () => {
     const k = column(built, loaded, "tblStaffing", "学校代码").indexOf("S007");
     expect(column(built, loaded, "tblStaffing", "小学编制")[k]).toBe(0);
     expect(column(built, loaded, "tblStaffing", "初中编制")[k]).toBe(0);
-    expect(column(built, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[k]).toBe(5 * 3);
+    expect(column(built, loaded, "tblStaffing", "编制数 Staff quota")[k]).toBe(5 * 3);
     // The 班师比 is a district input on 参数: an edit there changes the quota.
     const name = built.names.find((n) => n.name === "P_staff_ratio_class_special");
     loaded.setValue("参数", name?.ref.split("!")[1]?.replace(/\$/g, "") ?? "", 2.5);
-    expect(column(built, loaded, "tblStaffing", "编制数 STAFF_QUOTA")[k]).toBe(12.5);
+    expect(column(built, loaded, "tblStaffing", "编制数 Staff quota")[k]).toBe(12.5);
     const params = sheetByKey(built, "parameters");
     const text = params.blocks.flatMap((b) => b.cells.flat()).map(valueText);
     expect(text.some((t) => t.includes("国家未定统一的班师比"))).toBe(true);

@@ -9,6 +9,7 @@ import type { SheetPlan } from "../../../src/plan/types";
 import { getPack } from "../../../src/policy";
 import { expectPlanComputes } from "../../support/hyperformula";
 import { FIXTURE, suitePlan, valueAtRef } from "./helpers";
+import { FAIL, PASS } from "../planHelpers";
 
 const OPTIONS = { generatedAt: "2026-10-08T09:30:00.000Z", generator: "edu-budget test" };
 const HEADING = { district: "区", budgetYear: 2026 };
@@ -124,7 +125,7 @@ describe("汇总 sheet", () => {
     expect(valueAtRef(loaded, fourGuarantees!.difference.ref)).toBe(-1);
     const check = ctx.checks.find((c) => c.labelZh.includes("四个确保"));
     expect(check?.pass).toBe(false);
-    expect(loaded.valueAt("汇总", check!.cell)).toBe(false);
+    expect(loaded.valueAt("汇总", check!.cell)).toBe(FAIL);
   });
 
   it("marks which of 「四个确保」's five items are phrased as 确保: 一, 二 and 四 (I-2)", () => {
@@ -151,7 +152,7 @@ describe("汇总 sheet", () => {
     const { ctx, loaded } = buildAll(getSample("zhenlai"));
     const priorities = ctx.checks.find((c) => c.labelZh.includes("三个优先"));
     expect(priorities?.pass).toBe(true);
-    expect(loaded.valueAt("汇总", priorities!.cell)).toBe(true);
+    expect(loaded.valueAt("汇总", priorities!.cell)).toBe(PASS);
     // Counts that name capital projects are checked on 基建, not repeated here.
     expect(ctx.checks.filter((c) => c.labelZh.includes("开工建设7个项目")).map((c) => c.sheet)).toEqual([
       "projects",
