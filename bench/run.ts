@@ -10,7 +10,7 @@ import { benchBundles } from "./bundles";
 import { benchCompare } from "./compare";
 import { benchFunctions } from "./functions";
 import { benchPaneRender } from "./pane";
-import { benchOfficeJs, benchPlanBuilding, benchScale, benchXlsx } from "./workbook";
+import { benchOfficeJs, benchPlanBuilding, benchScale, benchTermBuilding, benchXlsx } from "./workbook";
 
 async function main(): Promise<void> {
   const started = new Date().toISOString();
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     assignClasses: step("ASSIGN_CLASSES", () => benchAssignClasses()),
     bundles: step("bundle sizes", benchBundles),
     planBuilding: step("plan building", benchPlanBuilding),
+    term: step("plan building with a 5-year term, 5,000 schools", () => benchTermBuilding(5000)),
     compare: step("comparison of two 5,000-school builds", () => benchCompare(5000)),
     xlsx: step("xlsx writer, 5,000 schools", () => benchXlsx(5000)),
     scale: step("generation of 20,000 schools within 2 GB", () => benchScale()),
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
     xlsxTimeRatioAtMost1_5: report.xlsx.timeRatio <= 1.5,
     xlsxUnder10s: report.xlsx.writer.ms < 10_000,
     planBuildingLinear: report.planBuilding.growthRatio500to5000 < 2,
+    planBuildingPerSchoolWithin1_2x: report.planBuilding.growthRatio500to5000 <= 1.2,
+    termBuildAtMost3xSingleYear: report.term.termRatio <= 3,
+    xlsxTimeRatioAtMost1_1: report.xlsx.timeRatio <= 1.1,
     compareTwo5000SchoolBuildsUnder2s: report.compare.compareMs < 2000,
     twentyThousandSchoolsWithin2GB: report.scale.within2GB,
     twentyThousandSchoolsLinear: report.scale.timePerSchoolRatio < 2,

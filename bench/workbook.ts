@@ -4,7 +4,8 @@
  * with no plan (the floor the format allows).
  */
 import { execFileSync } from "node:child_process";
-import { generateDistrict, MAX_SCHOOLS, validateDistrict } from "../src/district";
+import { generateDistrict, MAX_SCHOOLS, validateDistrict, type District } from "../src/district";
+import { inventedTerm } from "../src/district/samples/build";
 import { buildWorkbookPlan } from "../src/plan/build";
 import { getPack } from "../src/policy";
 import { measureGeneration, type GenerationCost } from "../test/support/measureGeneration";
@@ -38,6 +39,34 @@ export function benchPlanBuilding() {
     timings,
     /** Time per school at 5,000 ÷ at 500: 1 is linear, 10 would be quadratic. */
     growthRatio500to5000: ratio(last.msPerSchool, first.msPerSchool),
+  };
+}
+
+/**
+ * The term plan's cost: a 5-year term (T … T+4, with past enrollment and births) against the single-year build of
+ * the same 5,000 schools. The target is at most 3× (the term is linear in schools × years).
+ */
+export function benchTermBuilding(schools = 5000) {
+  const generated = generateDistrict(42, schools);
+  const T = generated.budgetYear;
+  const withTerm = validateDistrict(
+    { ...generated, term: inventedTerm(generated.schools, T, T + 4, 0.07) },
+    { file: "bench" },
+  ).district as District | undefined;
+  if (!withTerm) throw new Error("the generated district with a term has problems");
+  const single = { ...withTerm, term: undefined };
+  const pack = getPack(withTerm.policyPack);
+  const time = (district: District) =>
+    measure(() => void buildWorkbookPlan(district, pack, OPTIONS), { rounds: 3, budgetMs: 1 }).seconds;
+  const singleSeconds = time(single);
+  const termSeconds = time(withTerm);
+  return {
+    schools,
+    years: 5,
+    singleYearMs: ms(singleSeconds),
+    termMs: ms(termSeconds),
+    /** Term build ÷ single-year build (target ≤ 3). */
+    termRatio: ratio(termSeconds, singleSeconds),
   };
 }
 
