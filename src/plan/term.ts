@@ -197,7 +197,7 @@ export function computeTerm(district: District, size: (key: PolicyKey) => number
         : undefined;
     const moved = (year: number, grade: GradeKey) => migrationIn(index, year, grade)?.value;
     const withMigration = (x: number, m: number | undefined) =>
-      m === undefined ? roundHalfAway(x) : Math.max(0, roundHalfAway(x + m));
+      m === undefined ? roundHalfAway(x) : Math.max(0, roundHalfAway(roundHalfAway(x + m, 6)));
     const intake = (first === undefined ? [] : years.slice(1)).map((year) => {
       const e = entered(year);
       const m = first === undefined ? undefined : moved(year, first);

@@ -563,7 +563,7 @@ function linesTable(
         key: "compulsory",
         header: "义务教育",
         width: 8,
-        cell: ({ item }) => val(item.compulsory ? COMPULSORY_MARK : ""),
+        cell: ({ item }) => val(item.compulsory ? COMPULSORY_MARK : "否"),
       },
       { key: "item", header: "明细", width: 24, style: "text", cell: ({ item }) => val(item.line.item) },
       priorGiven

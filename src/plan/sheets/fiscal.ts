@@ -350,7 +350,7 @@ function verdicts(
   const passValues = growthTable.values("pass");
   const allPass = passValues.every((v) => v === sb.verdicts.pass);
   const anyError = passValues.some((v) => v === undefined);
-  const failedAt = passValues.findIndex((v) => v !== true);
+  const failedAt = passValues.findIndex((v) => v !== sb.verdicts.pass);
   const verdictRow = sb.row;
   // A verdict passes or fails: one that cannot be computed (a zero base) is not a pass.
   const overall = sb.verdict(

@@ -259,11 +259,12 @@ function enrollmentTable(
     cellAddress(rateFirst + (rateIndex.get(school) ?? 0), column, true);
   const ratioCol = (g: GradeKey) => RATE_LEAD.length + GRADE_KEYS.indexOf(g);
 
-  // A projected figure rounded to whole students; with net migration added, never below 0.
+  // A projected figure rounded to whole students; with net migration added, never below 0. A share of migration
+  // (−7/6) can leave a sum a hair below a half, so that sum is cleaned to 6 decimals first, as the rule does.
   const moved = (figure: string, m: MigrationIn | undefined) =>
     m === undefined
       ? `ROUND(${figure},0)`
-      : `MAX(0,ROUND(${figure}+${m.rows.map((r) => (r.divisor === 1 ? migration(r.row) : `${migration(r.row)}/${r.divisor}`)).join("+")},0))`;
+      : `MAX(0,ROUND(ROUND(${figure}+${m.rows.map((r) => (r.divisor === 1 ? migration(r.row) : `${migration(r.row)}/${r.divisor}`)).join("+")},6),0))`;
   const gradeCell =
     (g: GradeKey) =>
     ({ item }: { item: EnrollmentRow }): PlanCell => {

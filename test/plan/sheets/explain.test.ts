@@ -9,6 +9,7 @@ import { readExplanation } from "../../../src/plan/explain";
 import type { BuildContext } from "../../../src/plan/context";
 import { formulaLimitBreaches } from "../../../src/plan/excelRules";
 import { checksSection, explainSheet } from "../../../src/plan/sheets/explain";
+import { VERDICT_WORDS } from "../../../src/plan/verdict";
 import { isFormulaCell, type CheckPlan, type WorkbookPlan } from "../../../src/plan/types";
 import { validatePlan } from "../../../src/plan/validate";
 import { getPack } from "../../../src/policy/packs";
@@ -225,8 +226,9 @@ describe("the checks section over very many checks", () => {
     checks,
     reconciliations: [],
     definition: () => ({ nameZh: "S" }),
+    verdicts: VERDICT_WORDS.zh,
   } as unknown as BuildContext;
-  const cells = Object.fromEntries(checks.map((c) => [c.cell, c.pass]));
+  const cells = Object.fromEntries(checks.map((c) => [c.cell, c.pass ? "通过" : "未通过"]));
 
   it("counts live within Excel's formula length, the checks that failed at generation, when all would not fit", () => {
     const section = checksSection(ctx, 9);
@@ -245,6 +247,6 @@ describe("the checks section over very many checks", () => {
       evaluateFormulas({ cells: verdicts, formulas: { ...tails, C1: summary.formula } }, "C1");
     expect(run(cells)).toBe(summary.text);
     // Two of them pass after an edit: the sentence says so.
-    expect(run({ ...cells, A1: true, A2: "通过" })).toContain("其中现仍未通过118项");
+    expect(run({ ...cells, A1: "通过", A2: "通过" })).toContain("其中现仍未通过118项");
   });
 });

@@ -11,7 +11,7 @@ import {
   planMismatches,
   snapshotValues,
 } from "../../support/hyperformula";
-import { columnCells, FAIL, PASS } from "../planHelpers";
+import { columnCells, FAIL, PASS, verdictOf } from "../planHelpers";
 import { getPack } from "../../../src/policy";
 import type { PolicyPack } from "../../../src/policy/types";
 import { parseCell, parseRange } from "../../../src/plan/address";
@@ -85,7 +85,9 @@ describe("规划", () => {
         expect(planMismatches(build(result.district as District))).toEqual([]);
         expect(planMismatches(buildWithBudget(result.district as District))).toEqual([]);
       }),
-      { numRuns: 6 },
+      // Seed 2992 of 3 schools: a migration share left a sum a hair below a half, which the rule and HyperFormula
+      // rounded apart before the sum was cleaned to 6 decimals.
+      { numRuns: 6, examples: [[2992, 3]] },
     );
   });
 
@@ -300,7 +302,7 @@ describe("规划 per year", () => {
     // The verdicts on the sheet are the ones registered.
     const sheet = plan.sheets.find((s) => s.key === "plan")?.name ?? "";
     for (const c of plan.checks.filter((c) => c.id.startsWith("plan.growth.")))
-      expect([c.id, loaded.valueAt(sheet, c.cell)]).toEqual([c.id, c.pass]);
+      expect([c.id, loaded.valueAt(sheet, c.cell)]).toEqual([c.id, verdictOf(c.pass)]);
   });
 
   it("fails the debt check with the amount still owed at the end of the plan's last year", () => {
@@ -308,7 +310,7 @@ describe("规划 per year", () => {
     expect(failed?.pass).toBe(false);
     expect(failed?.detailZh).toBe("至 2026 年末仍未偿还 150.00 万元");
     const sheet = plan.sheets.find((s) => s.key === "plan")?.name ?? "";
-    expect(loaded.valueAt(sheet, failed?.cell ?? "A1")).toBe(false);
+    expect(loaded.valueAt(sheet, failed?.cell ?? "A1")).toBe(FAIL);
     const paid = build(
       parsed({
         ...TERM_BUDGET_INPUT,
