@@ -63,6 +63,8 @@ export const planSheet: SheetDefinition<"plan", PlanOutput> = {
   titleZh: "中期规划: 在校生预测、校舍容量与三年滚动",
   titleEn: "Term plan: enrollment projection, capacity and the three-year rolling plan",
   tabColor: "7030A0",
+  // Its charts run down the pages: a repeated title row would print over a chart's part on the next page.
+  print: { noRepeatRows: true },
   needs: ["parameters", "schools"],
   // The repayment schedule, and the rates and student aid of the 部门预算 when the plan holds them.
   reads: ["debt", "budgetLines"],
@@ -136,7 +138,7 @@ export function buildPlanSheet(
   debtCheck(ctx, sb, budget);
   charts(sb, term, years, capacity, budget);
   sb.freezeAt(3);
-  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
+  sb.printSetup({ orientation: "landscape", fitToWidth: true });
   return sb.build();
 }
 

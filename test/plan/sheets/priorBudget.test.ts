@@ -62,7 +62,7 @@ describe("上年预算 from last year", () => {
     );
   });
 
-  it("gives the bureau's 基本工资 an 增幅 of 14.5 % over a 上年 of 50 (25 staff × 22,900 元 = 57.25 万元)", () => {
+  it("gives the bureau's 基本工资 an 增幅 of 3 % over a 上年 of 50 (25 staff × 20,600 元 = 51.5 万元)", () => {
     const prior: PriorBudgetLine[] = [
       { unitCode: "JG", functionCode: "2050101", economicCode: "30101", item: "基本工资", amount: 50 },
       // Last year's line with no line this year: kept with 本年 0, 增减 −3, 增幅 −100 %.
@@ -71,9 +71,9 @@ describe("上年预算 from last year", () => {
     const all = lines(planFor({ ...zhenlai, priorBudgetLines: prior }));
     const pay = all.find((l) => l.key === "JG|2050101|30101|基本工资");
     expect(pay?.prior).toBe(50);
-    expect(pay?.current).toBeCloseTo(57.25, 10);
-    expect(pay?.delta).toBeCloseTo(7.25, 10);
-    expect(pay?.rate).toBeCloseTo(0.145, 10);
+    expect(pay?.current).toBeCloseTo(51.5, 10);
+    expect(pay?.delta).toBeCloseTo(1.5, 10);
+    expect(pay?.rate).toBeCloseTo(0.03, 10);
     const office = all.find((l) => l.key === "JG|2050101|30201|办公费");
     expect([office?.prior, office?.current, office?.delta, office?.rate]).toEqual([3, 0, -3, -1]);
     // A line with no 上年 this year shows no 增幅.
