@@ -181,6 +181,7 @@ export class SheetBuilder {
   private readonly conditionalFormats: ConditionalFormatPlan[] = [];
   private readonly validations: ValidationPlan[] = [];
   private readonly charts: ChartPlan[] = [];
+  private readonly pageBreaks: number[] = [];
   private readonly widths = new Map<number, number>();
   private freeze?: { rows: number; columns: number };
   private print: PrintPlan = { orientation: "landscape", fitToWidth: true };
@@ -655,6 +656,12 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A manual page break above the cursor's row: what follows starts a new printed page. */
+  pageBreak(): this {
+    if (this.row > 0 && !this.pageBreaks.includes(this.row)) this.pageBreaks.push(this.row);
+    return this;
+  }
+
   width(column: number, width: number): this {
     this.widths.set(column, Math.max(this.widths.get(column) ?? 0, width));
     return this;
@@ -688,6 +695,7 @@ export class SheetBuilder {
       ...(this.freeze ? { freeze: this.freeze } : {}),
       print: this.print,
       charts: this.charts,
+      ...(this.pageBreaks.length > 0 && { pageBreaks: this.pageBreaks }),
     };
   }
 }

@@ -109,13 +109,7 @@ export function printedSizes(plan: {
 /** What a sheet's definition may set of its print setup; the rest is chosen for it. */
 export type PrintOverride = Partial<
   Pick<PrintPlan, "orientation" | "fitToWidth" | "scale" | "repeatRows" | "repeatColumns">
-> & {
-  /**
-   * No rows repeated at the top of each page, for a sheet whose charts run across page breaks (a repeated row
-   * would print over the part of a chart that falls on the next page); the page header still names the sheet.
-   */
-  readonly noRepeatRows?: true;
-};
+>;
 
 /** Where the page header takes its text from. */
 export interface PageHeading {
@@ -175,9 +169,8 @@ export function choosePrintSetup(
           : undefined;
   const frozenRows = sheet.freeze?.rows ?? 0;
   const frozenColumns = sheet.freeze?.columns ?? 0;
-  const repeatRows = override.noRepeatRows
-    ? undefined
-    : (override.repeatRows ?? sheet.print.repeatRows ?? (frozenRows > 0 ? `1:${frozenRows}` : undefined));
+  const repeatRows =
+    override.repeatRows ?? sheet.print.repeatRows ?? (frozenRows > 0 ? `1:${frozenRows}` : undefined);
   const header = {
     left: headerFooterText(heading.district),
     center: headerFooterText(sheet.name),

@@ -176,6 +176,8 @@ export interface SheetPlan<K extends string = string> {
   /** Rows of a set height (others keep Excel's default); in row order. */
   readonly rows?: readonly RowPlan[];
   readonly charts: readonly ChartPlan[];
+  /** Rows (0-based) that start a new printed page: manual page breaks above them. */
+  readonly pageBreaks?: readonly number[];
 }
 
 /** A workbook-level defined name, e.g. P_dropout_primary → '参数'!$C$5. */

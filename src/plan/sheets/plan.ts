@@ -63,8 +63,6 @@ export const planSheet: SheetDefinition<"plan", PlanOutput> = {
   titleZh: "中期规划: 在校生预测、校舍容量与三年滚动",
   titleEn: "Term plan: enrollment projection, capacity and the three-year rolling plan",
   tabColor: "7030A0",
-  // Its charts run down the pages: a repeated title row would print over a chart's part on the next page.
-  print: { noRepeatRows: true },
   needs: ["parameters", "schools"],
   // The repayment schedule, and the rates and student aid of the 部门预算 when the plan holds them.
   reads: ["debt", "budgetLines"],
@@ -138,7 +136,7 @@ export function buildPlanSheet(
   debtCheck(ctx, sb, budget);
   charts(sb, term, years, capacity, budget);
   sb.freezeAt(3);
-  sb.printSetup({ orientation: "landscape", fitToWidth: true });
+  sb.printSetup({ orientation: "landscape", fitToWidth: true, repeatRows: "1:2" });
   return sb.build();
 }
 
@@ -1585,6 +1583,7 @@ function debtCheck(ctx: BuildContext, sb: SheetBuilder, budget: BudgetResult): v
 /** Rows a chart takes on the sheet, and the columns it spans (within the tables' width, so it prints with them). */
 const CHART_ROWS = 16;
 const CHART_COLUMNS = 6;
+const CHARTS_PER_PAGE = 2;
 
 /**
  * The charts below the tables: enrollment by level per year; classes needed against classrooms per year (in all,
@@ -1597,7 +1596,12 @@ function charts(
   capacity: CapacityResult,
   budget: BudgetResult,
 ): void {
+  // Two charts to a printed page, each pair on a page of its own: a chart never runs across a page break (a repeated
+  // title row would print over its part on the next page).
+  let placed = 0;
   const place = (chart: Omit<ChartPlan, "from" | "to">) => {
+    if (placed > 0 && placed % CHARTS_PER_PAGE === 0) sb.pageBreak();
+    placed += 1;
     sb.chart({
       ...chart,
       from: cellAddress(sb.row, 0),
@@ -1605,6 +1609,7 @@ function charts(
     });
     sb.row += CHART_ROWS + 1;
   };
+  sb.pageBreak();
   sb.note("图表 (随上表数据更新)");
   place({
     type: "column",

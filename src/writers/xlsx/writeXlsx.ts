@@ -154,6 +154,8 @@ function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
     ];
   }
   for (const { row, height } of sheet.rows ?? []) ws.getRow(row + 1).height = height;
+  // A break above 0-based row r is Excel's break after the 1-based row r.
+  for (const row of sheet.pageBreaks ?? []) ws.getRow(row).addPageBreak();
   // Merged into exceljs's defaults, which keep Excel's standard page margins.
   const titles = titleRows(sheet.print);
   const columns = titleColumns(sheet.print);

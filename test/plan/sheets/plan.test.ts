@@ -233,6 +233,23 @@ describe("规划 charts", () => {
     });
   });
 
+  it("prints its charts two to a page, each pair after a page break, so no chart runs across one", () => {
+    const plan = build(parsed(withMerger(2024)));
+    const sheet = sheetOf(plan);
+    const charts = sheet?.charts ?? [];
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    const breaks = sheet?.pageBreaks ?? [];
+    expect(breaks.length).toBe(Math.ceil(charts.length / 2));
+    charts.forEach((chart, i) => {
+      const row = parseCell(chart.from).row;
+      const page = breaks.filter((b) => b <= row).length;
+      // The i-th chart is on the page after break ⌊i / 2⌋, and ends before the next break.
+      expect([i, page]).toEqual([i, Math.floor(i / 2) + 1]);
+      const next = breaks[page];
+      if (next !== undefined) expect(parseCell(chart.to).row).toBeLessThan(next);
+    });
+  });
+
   it("adds a chart for a site short of classrooms, over its own years", () => {
     const plan = build(parsed(withMerger(2024)));
     const chart = sheetOf(plan)?.charts.find((c) => c.title.startsWith("第一中学"));
