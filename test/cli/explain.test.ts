@@ -14,6 +14,7 @@ import { columnLetter } from "../../src/plan/address";
 import { isFormulaCell, type SheetPlan, type WorkbookPlan } from "../../src/plan/types";
 import { getPack } from "../../src/policy";
 import { loadPlanIntoHyperFormula } from "../support/hyperformula";
+import { decodeXmlText } from "../support/xml";
 import { memoryIo } from "./memoryIo";
 
 /** The paragraphs of a .docx, each its w:t runs joined, XML entities decoded. */
@@ -21,15 +22,10 @@ async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")?.async("string");
   if (xml === undefined) throw new Error("the .docx has no word/document.xml");
-  const decode = (text: string) =>
-    text
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, "&");
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...(p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? [])].map((t) => decode(t[1] ?? "")).join(""),
+    [...(p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? [])]
+      .map((t) => decodeXmlText(t[1] ?? ""))
+      .join(""),
   );
 }
 

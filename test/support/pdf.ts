@@ -6,6 +6,7 @@ import { spawn } from "child_process";
 import { mkdtemp, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
+import { decodeXmlText } from "./xml";
 
 export interface PdfWord {
   readonly text: string;
@@ -46,14 +47,6 @@ function pdftotext(file: string): Promise<string> {
   });
 }
 
-const unescape = (text: string): string =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
 /** The pages of a PDF and the words on each, with their boxes in points from the page's top left. */
 export async function pdfWords(pdf: Uint8Array): Promise<PdfPage[]> {
   const dir = await mkdtemp(join(tmpdir(), "edu-budget-pdf-"));
@@ -70,7 +63,7 @@ export async function pdfWords(pdf: Uint8Array): Promise<PdfPage[]> {
         yMin: Number(w[2]),
         xMax: Number(w[3]),
         yMax: Number(w[4]),
-        text: unescape(w[5] ?? ""),
+        text: decodeXmlText(w[5] ?? ""),
       }));
       pages.push({ number: pages.length + 1, width: Number(match[1]), height: Number(match[2]), words });
     }
