@@ -121,7 +121,20 @@ export function benchXlsx(schools = 5000) {
  */
 export function benchScale(schools = MAX_SCHOOLS, baselineSchools = 2000) {
   const baseline = child("generate", baselineSchools, HEAP_MB);
-  const large = child("generate", schools, HEAP_MB);
+  let large: ChildFigures;
+  try {
+    large = child("generate", schools, HEAP_MB);
+  } catch {
+    // The child ran out of its heap (or failed otherwise): reported, so the rest of the bench still runs.
+    return {
+      schools,
+      baselineSchools,
+      baseline,
+      failed: `the ${schools}-school generation did not finish within a ${HEAP_MB} MB heap`,
+      within2GB: false,
+      timePerSchoolRatio: Infinity,
+    };
+  }
   return {
     schools,
     baselineSchools,
