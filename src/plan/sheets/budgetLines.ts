@@ -922,11 +922,22 @@ const COMPULSORY_MARK = "是";
  * too), and the lines of other units coded to 小学教育 or 初中教育 (a 完全中学's 初中 公用经费).
  */
 function isCompulsory(line: BudgetLine, district: District, year: number): boolean {
-  const school = district.schools.find((s) => s.code === line.unit.code);
+  const school = schoolsByCode(district).get(line.unit.code);
   const kind = school ? SCHOOL_KIND_BY_TYPE[school.type] : undefined;
   if (kind === "primary" || kind === "junior") return true;
   const codes = [schoolFunctionCode("primary", year).code, schoolFunctionCode("junior", year).code];
   return codes.includes(line.functionCode);
+}
+
+/** The district's schools by code, made once per district (a line asks for its unit's school). */
+const SCHOOLS_BY_CODE = new WeakMap<District, ReadonlyMap<string, School>>();
+function schoolsByCode(district: District): ReadonlyMap<string, School> {
+  let found = SCHOOLS_BY_CODE.get(district);
+  if (!found) {
+    found = new Map(district.schools.map((s) => [s.code, s]));
+    SCHOOLS_BY_CODE.set(district, found);
+  }
+  return found;
 }
 
 /** The general-budget lines of 义务教育, on a row of their own: 财政's 义务教育财政拨款. */
