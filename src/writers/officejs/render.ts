@@ -13,7 +13,14 @@ import {
   titleColumns,
   titleRows,
 } from "../../plan/excelRules";
-import { isFormulaCell, type Block, type CellStyle, type ChartPlan, type SheetPlan } from "../../plan/types";
+import {
+  isFormulaCell,
+  type Block,
+  type CellStyle,
+  type ChartPlan,
+  type RangeFormat,
+  type SheetPlan,
+} from "../../plan/types";
 import { Batch, CALL_BYTES, utf8Length } from "./batch";
 import type { BorderEdge, HeaderFooterLike, RangeLike, WorksheetLike } from "./excelSubset";
 import { rewriteReferences, type ReferenceMaps } from "./references";
@@ -107,11 +114,69 @@ export async function writeLayout(batch: Batch, sheet: WorksheetLike, plan: Shee
       2,
     );
   }
-  for (const { row, height } of plan.rows ?? []) {
-    const rows = `${row + 1}:${row + 1}`;
+  // Consecutive rows of one height in one call: a long table of wrapped lines would otherwise take a call a row.
+  for (const { first, last, height } of rowRuns(plan.rows ?? [])) {
+    const rows = `${first + 1}:${last + 1}`;
     await batch.queue([rows, height], () => (sheet.getRange(rows).format.rowHeight = height), 2);
   }
   for (const merge of plan.merges) await batch.queue([merge], () => sheet.getRange(merge).merge(false), 2);
+}
+
+/**
+ * The sheet's formats with each run of consecutive ones of one style over adjacent cells joined into one range (a
+ * column of wrapped cells would otherwise take a call a cell). Only neighbours in the list are joined, so a later
+ * format still overrides an earlier one where they overlap.
+ */
+export function coalesceFormats(formats: readonly RangeFormat[]): RangeFormat[] {
+  const out: { style: string; top: number; left: number; bottom: number; right: number }[] = [];
+  const kept: RangeFormat[] = [];
+  const flush = () => {
+    for (const r of out.splice(0))
+      kept.push({ range: rangeAddress(r.top, r.left, r.bottom, r.right), style: r.style });
+  };
+  for (const format of formats) {
+    const box = boxOf(format.range);
+    if (!box) {
+      flush();
+      kept.push(format);
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last && last.style === format.style) {
+      if (last.left === box.left && last.right === box.right && box.top === last.bottom + 1) {
+        last.bottom = box.bottom;
+        continue;
+      }
+      if (last.top === box.top && last.bottom === box.bottom && box.left === last.right + 1) {
+        last.right = box.right;
+        continue;
+      }
+    }
+    flush();
+    out.push({ style: format.style, ...box });
+  }
+  flush();
+  return kept;
+}
+
+/** A range's corners (0-based), or undefined for a whole row or column ("A:A", "3:3"). */
+function boxOf(range: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(range)) return undefined;
+  const { start, end } = parseRange(range);
+  return { top: start.row, left: start.column, bottom: end.row, right: end.column };
+}
+
+/** Runs of consecutive rows (0-based, in row order) that have the same height. */
+export function rowRuns(
+  rows: readonly { readonly row: number; readonly height: number }[],
+): { first: number; last: number; height: number }[] {
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const { row, height } of rows) {
+    const run = runs[runs.length - 1];
+    if (run && run.last === row - 1 && run.height === height) run.last = row;
+    else runs.push({ first: row, last: row, height });
+  }
+  return runs;
 }
 
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;

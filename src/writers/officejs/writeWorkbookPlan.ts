@@ -17,6 +17,7 @@ import {
   type ReferenceMaps,
 } from "./references";
 import {
+  coalesceFormats,
   styleOf,
   writeChart,
   writeConstants,
@@ -436,7 +437,7 @@ function writeSteps(
     }),
     ...perSheet("formats", async (t) => {
       const sheet = sheetOf(t);
-      for (const f of t.plan.formats)
+      for (const f of coalesceFormats(t.plan.formats))
         await writeStyle(
           batch,
           sheet,
