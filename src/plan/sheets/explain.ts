@@ -307,6 +307,18 @@ function figures(
 
 type Figures = ReturnType<typeof figures>;
 
+/** Each 类 with its amount and its share of the whole ("教育支出…万元，占…；…"), or `none` when there is no 类. */
+function classShares(classes: Figures["byClass"], whole: Num, none: string): (Live | string)[] {
+  if (classes.length === 0) return [none];
+  return classes.flatMap((c, i) => [
+    c.name,
+    concat(money(c.amounts.current), "万元"),
+    "，占",
+    share(c.amounts.current, whole),
+    i === classes.length - 1 ? "" : "；",
+  ]);
+}
+
 function budgetSections(T: number, f: Figures): ExplainSection[] {
   const year = `${T}年`;
   const amount = (n: Num) => concat(money(n), "万元");
@@ -374,19 +386,7 @@ function budgetSections(T: number, f: Figures): ExplainSection[] {
       share(f.project.current, f.expenseTotal.current),
       "。",
     ),
-    concat(
-      "按支出功能分类：",
-      ...(f.byClass.length === 0
-        ? ["本年无支出"]
-        : f.byClass.flatMap((c, i) => [
-            c.name,
-            amount(c.amounts.current),
-            "，占",
-            share(c.amounts.current, f.expenseTotal.current),
-            i === f.byClass.length - 1 ? "" : "；",
-          ])),
-      "。",
-    ),
+    concat("按支出功能分类：", ...classShares(f.byClass, f.expenseTotal.current, "本年无支出"), "。"),
   );
 
   add(
@@ -416,15 +416,7 @@ function budgetSections(T: number, f: Figures): ExplainSection[] {
     ),
     concat(
       "（二）结构。",
-      ...(f.generalByClass.length === 0
-        ? ["本年无一般公共预算支出"]
-        : f.generalByClass.flatMap((c, i) => [
-            c.name,
-            amount(c.amounts.current),
-            "，占",
-            share(c.amounts.current, f.generalExpense.current),
-            i === f.generalByClass.length - 1 ? "" : "；",
-          ])),
+      ...classShares(f.generalByClass, f.generalExpense.current, "本年无一般公共预算支出"),
       "。",
     ),
   );
