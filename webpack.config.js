@@ -60,7 +60,7 @@ module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const functionsOnly = env.entries === "functions";
   const entry = { functions: FUNCTIONS_ENTRY };
-  if (!functionsOnly) entry.taskpane = "./src/taskpane/index.tsx";
+  if (!functionsOnly) entry.taskpane = "./src/taskpane/index.ts";
   const signatures = functionsOnly ? {} : await englishSignatures();
 
   return {

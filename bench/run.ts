@@ -45,6 +45,8 @@ async function main(): Promise<void> {
       .every((f) => f.msPerCall < 1),
     functionsBundleUnder40KBgzip: report.bundles.functions.gzipKB < 40,
     paneBundleUnder250KBgzip: report.bundles.pane.initialGzipKB < 250,
+    paneInitialScriptAtMost150KBgzip: report.bundles.pane.initialGzipKB <= 150,
+    paneFirstRenderAtMost300ms: report.paneRender.firstRenderMs <= 300,
     xlsxTimeRatioAtMost1_5: report.xlsx.timeRatio <= 1.5,
     xlsxUnder10s: report.xlsx.writer.ms < 10_000,
     planBuildingLinear: report.planBuilding.growthRatio500to5000 < 2,

@@ -23,9 +23,18 @@ import {
   type ComponentType,
 } from "react";
 import type { ExcelGateway } from "./excel";
-import { translator, type Locale, type StringKey } from "./i18n";
+import type { StartAction } from "./shell";
+import { translator, type Locale } from "./i18n";
 import { keptState, restoredState, type WizardStore } from "./settings";
-import { blockedReason, canVisit, initialState, reducer, visibleSteps, type Step } from "./state";
+import {
+  STEP_LABELS,
+  blockedReason,
+  canVisit,
+  initialState,
+  reducer,
+  visibleSteps,
+  type Step,
+} from "./state";
 import { DataStep } from "./steps/DataStep";
 import { startGeneration, type GenerationHandle } from "./generation";
 import { errorMessage, type StatusIntent, type StepProps } from "./steps/types";
@@ -45,15 +54,6 @@ const DoneStep = lazy(() => import("./steps/DoneStep"));
 // Nothing is said before the user acts: the status bar loads after the first render.
 const loadStatusBar = () => import("./StatusBar");
 const StatusBar = lazy(loadStatusBar);
-
-const STEP_LABELS: { readonly [S in Step]: StringKey } = {
-  data: "stepData",
-  problems: "stepProblems",
-  policy: "stepPolicy",
-  preview: "stepPreview",
-  generate: "stepGenerate",
-  done: "stepDone",
-};
 
 const STEP_COMPONENTS: { readonly [S in Step]: ComponentType<StepProps> } = {
   data: DataStep,
@@ -170,9 +170,19 @@ export interface AppProps {
   readonly officeColors?: OfficeColors;
   /** Where the wizard's state is kept between openings of the pane (the document's settings). */
   readonly store?: WizardStore;
+  /** A first-view button clicked before the wizard had loaded: the Data step carries it out. */
+  readonly startAction?: StartAction;
 }
 
-export function App({ locale, dark, excel, apiSupported = true, officeColors, store }: AppProps) {
+export function App({
+  locale,
+  dark,
+  excel,
+  apiSupported = true,
+  officeColors,
+  store,
+  startAction,
+}: AppProps) {
   const styles = useStyles();
   const t = translator(locale);
   const [state, dispatch] = useReducer(
@@ -191,6 +201,13 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
   // The running generation lives here, not in the Generate step, so Cancel works whatever is shown.
   const generation = useRef<GenerationHandle | undefined>(undefined);
   const generating = state.generation.status === "running";
+  // Carried out once, by the first Data step shown.
+  const pendingStart = useRef(startAction);
+  const takeStartAction = useCallback(() => {
+    const action = pendingStart.current;
+    pendingStart.current = undefined;
+    return action;
+  }, []);
 
   const announce = useCallback(
     (text: string, intent: StatusIntent = "info") => setStatus({ text, intent }),
@@ -255,6 +272,7 @@ export function App({ locale, dark, excel, apiSupported = true, officeColors, st
     generate,
     cancel: () => generation.current?.cancel(),
     apiSupported,
+    takeStartAction,
   };
 
   return (

@@ -13,6 +13,16 @@ import { SHEET_ORDER } from "./buildInfo";
 export const STEPS = ["data", "problems", "policy", "preview", "generate", "done"] as const;
 export type Step = (typeof STEPS)[number];
 
+/** Each step's name in the step indicator and its heading. */
+export const STEP_LABELS: { readonly [S in Step]: StringKey } = {
+  data: "stepData",
+  problems: "stepProblems",
+  policy: "stepPolicy",
+  preview: "stepPreview",
+  generate: "stepGenerate",
+  done: "stepDone",
+};
+
 export type OnExistingSheet = "keepBoth" | "replaceGenerated";
 
 /** Where the data came from: a sample id, the workbook's input sheets, or a file name. */

@@ -50,7 +50,7 @@ const loadData = () => import("../data");
 const LoadedSummary = lazy(() => import("./LoadedSummary"));
 
 export function DataStep(props: StepProps) {
-  const { state, dispatch, t, locale, excel, run, announce, busy, apiSupported } = props;
+  const { state, dispatch, t, locale, excel, run, announce, busy, apiSupported, takeStartAction } = props;
   const styles = useStyles();
   const [samples, setSamples] = useState<readonly SampleInfo[]>([]);
   const [sampleId, setSampleId] = useState("");
@@ -155,6 +155,13 @@ export function DataStep(props: StepProps) {
     event.target.value = "";
   };
 
+  // A first-view button clicked before the wizard was there.
+  useEffect(() => {
+    const action = takeStartAction?.();
+    if (action) ({ create: createSheets, sample: trySample, read: readSheets })[action]();
+    // Once, when the step first shows: the action is taken from the App, so a later visit does not repeat it.
+  }, []);
+
   const counts = problemCounts(state.problems);
   return (
     <>
@@ -182,17 +189,28 @@ export function DataStep(props: StepProps) {
         </ol>
         <div className={styles.row}>
           {/* The view's one primary action until data is loaded; then it is Next. */}
-          <Button appearance={state.source ? "secondary" : "primary"} disabled={busy} onClick={createSheets}>
+          <Button
+            appearance={state.source ? "secondary" : "primary"}
+            disabled={busy}
+            onClick={createSheets}
+            data-focus-key="start-create"
+          >
             {t("dataCreateSheets")}
           </Button>
-          <Button disabled={busy} onClick={trySample}>
+          <Button disabled={busy} onClick={trySample} data-focus-key="start-sample">
             {t("startTrySample")}
           </Button>
-          <Button disabled={busy} onClick={readSheets}>
+          <Button disabled={busy} onClick={readSheets} data-focus-key="start-read">
             {t("dataReadSheets")}
           </Button>
         </div>
-        <a className={styles.help} href="help/index.html" target="_blank" rel="noopener">
+        <a
+          className={styles.help}
+          href="help/index.html"
+          target="_blank"
+          rel="noopener"
+          data-focus-key="start-help"
+        >
           {t("startHelp")}
         </a>
       </section>

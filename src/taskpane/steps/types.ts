@@ -1,6 +1,7 @@
 import type { Dispatch } from "react";
 import type { ExcelGateway } from "../excel";
 import type { Locale, Translate } from "../i18n";
+import type { StartAction } from "../shell";
 import type { Action, WizardState } from "../state";
 
 /** What every step component gets: the state, the reducer's dispatch, strings, and the Excel gateway. */
@@ -20,6 +21,8 @@ export interface StepProps {
   readonly cancel: () => void;
   /** Whether this Excel has the API the writer needs (ExcelApi 1.12). */
   readonly apiSupported: boolean;
+  /** The first view's button clicked while the wizard loaded, once (then undefined). */
+  readonly takeStartAction?: () => StartAction | undefined;
 }
 
 export type StatusIntent = "info" | "success" | "warning" | "error";

@@ -112,14 +112,20 @@ export interface PaneSession {
 /**
  * A fresh page on the pane with the fake office.js; anything not on 127.0.0.1 other than office.js is refused.
  * officeJs null withholds office.js too (a network that does not reach Microsoft's CDN); `ready` is the element
- * waited for once the page loaded (the app's root unless told).
+ * waited for once the page loaded (the app's root unless told); `hold` keeps the page's requests for matching URLs
+ * waiting until its promise settles (a script that arrives late).
  */
 export async function openPane(
   browser: Browser,
   baseUrl: string,
   officeJs: string | null,
   lang: string,
-  options: { readonly width?: number; readonly query?: string; readonly ready?: string } = {},
+  options: {
+    readonly width?: number;
+    readonly query?: string;
+    readonly ready?: string;
+    readonly hold?: { readonly url: RegExp; readonly until: Promise<void> };
+  } = {},
 ): Promise<PaneSession> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 420, height: 860 },
@@ -130,8 +136,9 @@ export async function openPane(
   const requests: string[] = [];
   const pageErrors: string[] = [];
   context.on("request", (request) => requests.push(request.url()));
-  await context.route("**/*", (route) => {
+  await context.route("**/*", async (route) => {
     const url = route.request().url();
+    if (options.hold?.url.test(url)) await options.hold.until;
     if (url === OFFICE_JS && officeJs !== null)
       return route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
     if (url.startsWith(`${baseUrl}/`)) return route.continue();
