@@ -167,7 +167,7 @@ export function renderShell(host: HTMLElement, options: ShellOptions): Shell {
       { class: "tabs", "aria-hidden": "true" },
       element("span", { class: "tab", "aria-current": "page" }, t("tabWizard")),
       // Offered once data is loaded, as in the wizard.
-      element("span", { class: "tab off" }, t("tabCompare")),
+      element("span", { class: "tab off", "aria-disabled": "true" }, t("tabCompare")),
       element("span", { class: "tab" }, t("tabFunctions")),
     ),
     element(
