@@ -1280,9 +1280,9 @@ describe("task pane in chromium", () => {
   });
 
   it("gives the keyboard focus on the first view to the same control of the wizard, and does nothing unasked", async () => {
-    const { session, release } = await openFirstView("en-US", 360);
+    const { session, release } = await openFirstView("zh-CN", 360);
     const { page } = session;
-    await page.getByRole("button", { name: "Create input sheets" }).focus();
+    await page.getByRole("button", { name: "创建录入表" }).focus();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.focusKey)).toBe(
       "start-sample",
@@ -1298,6 +1298,9 @@ describe("task pane in chromium", () => {
     // Focus alone starts nothing: no sample loaded, no sheet written.
     expect(await page.getByTestId("summary").count()).toBe(0);
     expect(await fakeSheets(page)).toEqual(["Sheet1"]);
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    await shot(page, "taskpane-first-run-zh-CN-360");
     await closeClean(session);
   });
 
