@@ -45,12 +45,19 @@ export interface WorksheetLike extends Loadable<WorksheetLike> {
   readonly charts: ChartCollectionLike;
   readonly freezePanes: WorksheetFreezePanesLike;
   readonly pageLayout: PageLayoutLike;
+  /** Manual page breaks above rows (ExcelApi 1.9). */
+  readonly horizontalPageBreaks: PageBreakCollectionLike;
   readonly customProperties: WorksheetCustomPropertyCollectionLike;
   getRange(address?: string): RangeLike;
   delete(): void;
   /** Task pane only. */
   activate(): void;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
+}
+
+export interface PageBreakCollectionLike {
+  /** A break before the top-left cell of the range, e.g. "A31": row 31 starts a new printed page. */
+  add(pageBreakRange: string): unknown;
 }
 
 export interface WorksheetCustomPropertyCollectionLike {

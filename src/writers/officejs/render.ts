@@ -297,6 +297,11 @@ export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: S
     const range = `$${columns.first}:$${columns.last}`;
     await batch.queue([range], () => sheet.pageLayout.setPrintTitleColumns(range));
   }
+  // Each chart page starts where the plan says, as in the .xlsx (a break before the row's first cell).
+  for (const row of plan.pageBreaks ?? []) {
+    const cell = `A${row + 1}`;
+    await batch.queue([cell], () => sheet.horizontalPageBreaks.add(cell));
+  }
   const parts: [keyof HeaderFooterLike, string | undefined][] = [
     ["leftHeader", plan.print.header?.left],
     ["centerHeader", plan.print.header?.center],

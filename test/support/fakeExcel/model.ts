@@ -43,6 +43,8 @@ export interface FakeSheet {
     printTitleColumns?: string;
     headerFooter?: Record<string, string>;
   };
+  /** 1-based rows with a manual page break above them, in the order added. */
+  pageBreaks?: number[];
   /** Row heights in points by 1-based row, set only where the writer sets one. */
   rowHeights?: Record<number, number>;
   charts: FakeChart[];

@@ -16,6 +16,7 @@ import type {
   NamedItemCollectionLike,
   NamedItemLike,
   HeaderFooterLike,
+  PageBreakCollectionLike,
   PageLayoutLike,
   RangeFormatLike,
   RangeLike,
@@ -227,6 +228,7 @@ class Worksheet implements WorksheetLike {
   readonly charts: ChartCollectionLike;
   readonly freezePanes: WorksheetFreezePanesLike;
   readonly pageLayout: PageLayoutLike;
+  readonly horizontalPageBreaks: PageBreakCollectionLike;
   readonly customProperties: WorksheetCustomPropertyCollectionLike;
   constructor(
     private readonly session: Session,
@@ -239,6 +241,12 @@ class Worksheet implements WorksheetLike {
     this.charts = new ChartCollection(session, sheet);
     this.freezePanes = freezePanes(session, sheet);
     this.pageLayout = new PageLayout(session, sheet);
+    this.horizontalPageBreaks = {
+      add: (pageBreakRange: string) =>
+        session.queue(["horizontalPageBreaks.add", pageBreakRange], () =>
+          (sheet().pageBreaks ??= []).push(boxOf(pageBreakRange).top + 1),
+        ),
+    };
     this.customProperties = customProperties(session, sheet);
   }
   private sheet(): FakeSheet {

@@ -245,7 +245,7 @@ describe("writeWorkbookPlan into Excel", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  test("prints every sheet of a sample as its plan says: scale or fit, print titles, header, footer and row heights", async () => {
+  test("prints every sheet of a sample as its plan says: scale or fit, print titles, header, footer, row heights and page breaks", async () => {
     const plan = samplePlan("wuzhen");
     const fake = createFakeExcel();
     await fake.run((context) => writeWorkbookPlan(context, plan, { onExistingSheet: "keepBoth" }));
@@ -267,6 +267,7 @@ describe("writeWorkbookPlan into Excel", () => {
           centerFooter: "第 &P 页 共 &N 页",
         },
         rowHeights: Object.fromEntries((sheet.rows ?? []).map((r) => [r.row + 1, r.height])),
+        pageBreaks: (sheet.pageBreaks ?? []).map((row) => row + 1),
       };
       const found = {
         orientation: layout?.orientation,
@@ -275,6 +276,7 @@ describe("writeWorkbookPlan into Excel", () => {
         printTitleColumns: layout?.printTitleColumns,
         headerFooter: layout?.headerFooter,
         rowHeights: written?.rowHeights ?? {},
+        pageBreaks: written?.pageBreaks ?? [],
       };
       return JSON.stringify(found) === JSON.stringify(expected)
         ? []
@@ -283,6 +285,7 @@ describe("writeWorkbookPlan into Excel", () => {
     expect(differences).toEqual([]);
     expect(plan.sheets.some((s) => !s.print.fitToWidth && s.print.repeatColumns)).toBe(true);
     expect(plan.sheets.some((s) => (s.rows ?? []).length > 0)).toBe(true);
+    expect(plan.sheets.some((s) => (s.pageBreaks ?? []).length > 0)).toBe(true);
   });
 
   test("links on the contents sheet lead to the sheets of the same generation, whatever they end up called", async () => {
