@@ -1457,7 +1457,19 @@ describe("task pane in chromium", () => {
         kept.eduBudgetWizard?.step === "preview" && kept.eduBudgetWizard.edits?.["class_size.primary"] === 40
       );
     });
+    // The first view already names the step it reopens on, while the wizard's script is held back.
+    let release = () => undefined as void;
+    const until = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/wizard\.js$/, async (route) => {
+      await until;
+      await route.continue();
+    });
     await page.reload();
+    await page.getByTestId("shell").waitFor();
+    expect(await page.getByTestId("shell-step").textContent()).toBe("第 3/5 步 · 预览");
+    expect(await page.locator("#shell-heading").textContent()).toBe("预览");
+    expect(await page.getByTestId("shell").getByRole("button").count()).toBe(0);
+    release();
     await page.locator("#app-root").waitFor();
     await page.getByTestId("preview-summary").waitFor();
     expect(await heading(page).textContent()).toBe("预览");
