@@ -35,6 +35,11 @@ export interface Origin {
   readonly locate?: (path: Path) => Location | undefined;
   /** Paths a reader already reported (a bad cell left out): the schema's "missing" for them is not repeated. */
   readonly reported?: ReadonlySet<string>;
+  /**
+   * The years of the 偿还能力 rows as the input sheet gives them (a sheet reader knows them; a .json's capacity is a
+   * list from the budget year on, so its length says where it starts).
+   */
+  readonly capacityYears?: readonly number[];
 }
 
 export interface DistrictResult {
@@ -82,8 +87,11 @@ export function validateDistrict(
   // The checks across fields run on every part that parsed, also when the schema fails elsewhere, so that a
   // district's problems come in one round; a check whose inputs failed is skipped.
   const findings = parsed.success
-    ? crossChecks(parsed.data, knownPacks, wholeParse(parsed.data))
-    : [...parsed.error.issues.map((issue) => fromIssue(issue, input)), ...partialChecks(input, knownPacks)];
+    ? crossChecks(parsed.data, knownPacks, wholeParse(parsed.data), origin.capacityYears)
+    : [
+        ...parsed.error.issues.map((issue) => fromIssue(issue, input)),
+        ...partialChecks(input, knownPacks, origin.capacityYears),
+      ];
   const problems = findings
     .filter((finding) => !alreadyReported(finding.path, origin.reported))
     .map((finding) => toProblem(finding, origin));
@@ -115,7 +123,11 @@ function wholeParse(district: District): Parsed {
 }
 
 /** The cross-field checks over the parts of a district that parsed, their paths those of the input. */
-function partialChecks(input: unknown, knownPacks: readonly string[]): Finding[] {
+function partialChecks(
+  input: unknown,
+  knownPacks: readonly string[],
+  capacityYears: readonly number[] | undefined,
+): Finding[] {
   const partial = parsePartly(districtSchema, input, true);
   const district = partial.value;
   const failedCodes = partial.dropped(["schools"]).map((row) => {
@@ -133,7 +145,7 @@ function partialChecks(input: unknown, knownPacks: readonly string[]): Finding[]
     codes,
     inputIndex: (list, index) => partial.inputPath([...list, index])[list.length] as number,
   };
-  return crossChecks(district, knownPacks, parsed).map((finding) => ({
+  return crossChecks(district, knownPacks, parsed, capacityYears).map((finding) => ({
     ...finding,
     path: partial.inputPath(finding.path),
   }));
@@ -347,15 +359,24 @@ const warning = (path: Path, message: string, messageEn: string): Finding => ({
 /** Money is compared to the cent of a 万元 figure, so float sums of two-decimal amounts do not trip it. */
 const CENT = 0.005;
 
-function crossChecks(district: District, knownPacks: readonly string[], parsed: Parsed): Finding[] {
+function crossChecks(
+  district: District,
+  knownPacks: readonly string[],
+  parsed: Parsed,
+  capacityYears?: readonly number[],
+): Finding[] {
   const codes = parsed.codes;
   // The budget year and the term end are what every year of the plan and the repayment is measured from: when
   // one of them failed or they disagree, that is the one problem, and the checks of years against them are skipped.
-  const yearsAgree =
+  // So too when the inputs counted in years all agree on another budget year: the budget year is then the one problem.
+  const endAfterStart =
     parsed.intact("budgetYear") &&
     parsed.intact("termEndYear") &&
     district.termEndYear >= district.budgetYear;
+  const implied = endAfterStart ? impliedBudgetYear(district, parsed, capacityYears) : undefined;
+  const yearsAgree = endAfterStart && implied === undefined;
   const findings = [
+    ...(implied ? [budgetYearFinding(district, implied)] : []),
     ...districtChecks(district, knownPacks, parsed),
     ...fiscalChecks(district, parsed),
     ...schoolChecks(district, parsed),
@@ -396,6 +417,71 @@ function districtChecks(district: District, knownPacks: readonly string[], parse
       ),
     );
   return findings;
+}
+
+/** An input counted in years from the budget year: its years, and the budget year they were filled in for. */
+interface YearEvidence {
+  readonly zh: string;
+  readonly en: string;
+  readonly first: number;
+  readonly last: number;
+  readonly budgetYear: number;
+}
+
+const consecutive = (years: readonly number[]): boolean =>
+  years.length > 0 && years.every((year, k) => k === 0 || year === (years[k - 1] as number) + 1);
+
+/**
+ * The budget year the inputs counted in years were filled in for, when that is not the budget year given: the
+ * 偿还能力 rows run from the budget year to the term end, the 往年在校生 are the consecutive years just before it.
+ * Only when both are there and agree on one other year is the budget year the one thing wrong; one of them alone
+ * may be the mistake, and is then its own problem. Undefined when the budget year fits.
+ */
+function impliedBudgetYear(
+  district: District,
+  parsed: Parsed,
+  capacityYears: readonly number[] | undefined,
+): readonly YearEvidence[] | undefined {
+  const [T, end] = [district.budgetYear, district.termEndYear];
+  const evidence: YearEvidence[] = [];
+  // A sheet gives the capacity's years; a .json's list runs from the budget year, so its length says where.
+  const given = district.debts?.annualCapacity.length ?? 0;
+  const capacity = capacityYears
+    ? [...new Set(capacityYears)].sort((a, b) => a - b)
+    : parsed.intact("debts")
+      ? Array.from({ length: given }, (_, k) => end - given + 1 + k)
+      : [];
+  const first = capacity[0];
+  if (first !== undefined && consecutive(capacity) && capacity[capacity.length - 1] === end)
+    evidence.push({ zh: "偿还能力", en: "annual capacity", first, last: end, budgetYear: first });
+  const history = parsed.intact("term", "history") ? historyYears(district) : [];
+  const [oldest, latest] = [history[0], history[history.length - 1]];
+  if (oldest !== undefined && latest !== undefined && history.length >= 2 && consecutive(history))
+    evidence.push({
+      zh: "往年在校生",
+      en: "past enrollment",
+      first: oldest,
+      last: latest,
+      budgetYear: latest + 1,
+    });
+  const [one] = evidence;
+  if (!one || evidence.length < 2) return undefined;
+  return evidence.every((e) => e.budgetYear === one.budgetYear && e.budgetYear !== T) ? evidence : undefined;
+}
+
+/** The budget year that the inputs counted in years do not fit: one problem at it, instead of one per input. */
+function budgetYearFinding(district: District, evidence: readonly YearEvidence[]): Finding {
+  const T = district.budgetYear;
+  const year = evidence[0]?.budgetYear ?? T;
+  const ranges = evidence.map((e) => `${e.zh} (${e.first}–${e.last})`).join("、");
+  const rangesEn = evidence.map((e) => `the ${e.en} (${e.first}-${e.last})`).join(" and ");
+  return error(
+    ["budgetYear"],
+    `预算年度 ${T} 与${ranges} 的年度不符: 这些表都按预算年度 ${year} 填写; 请核对「预算年度」`,
+    `The budget year ${T} does not fit ${rangesEn}, which are all given for a budget year of ${year}: check the budget year`,
+    `${year} (或按 ${T} 改填${evidence.map((e) => `「${e.zh}」`).join("")}的年度)`,
+    `${year} (or the years of ${evidence.map((e) => e.en).join(" and ")} changed to fit ${T})`,
+  );
 }
 
 function fiscalChecks(district: District, parsed: Parsed): Finding[] {
@@ -715,10 +801,13 @@ function termChecks(
     });
   }
   const later = planYears(district).slice(1);
+  // The plan's years are measured from the budget year and the last plan year: when either is the problem, a row
+  // outside them is not one more.
+  const planYearsOk = yearsAgree && lastYearOk && (term.lastYear === undefined || term.lastYear >= T + 2);
   term.entrants.forEach((row, i) => {
     if (codes && !codes.has(row.school))
       findings.push(unknown(["term", "entrants", i, "school"], row.school, "新生", "entrants"));
-    else if (yearsAgree && lastYearOk && !later.includes(row.year))
+    else if (planYearsOk && !later.includes(row.year))
       findings.push(
         warning(
           ["term", "entrants", i, "year"],
@@ -749,7 +838,7 @@ function termChecks(
     const key = `${row.school}\u0000${row.year}\u0000${row.grade ?? ""}`;
     if (!school)
       findings.push(unknown(["term", "migration", i, "school"], row.school, "净迁移", "net migration"));
-    else if (!later.includes(row.year))
+    else if (planYearsOk && !later.includes(row.year))
       findings.push(
         warning(
           ["term", "migration", i, "year"],

@@ -42,6 +42,10 @@ interface Context {
    * its example row); otherwise the one "nothing filled in" error says it all.
    */
   readonly whenFilled: (() => void)[];
+  /** The years of the 偿还能力 rows, as the sheet gives them. */
+  readonly capacityYears: number[];
+  /** Problems of years measured from the budget year: left out when the budget year itself is the problem. */
+  readonly fromBudgetYear: Set<Problem>;
 }
 
 /** The sheet spec a sheet (or CSV file) name stands for: 录入-学校, 学校, schools. */
@@ -67,6 +71,8 @@ export function readDistrictTables(
     filled: false,
     exampleRows: new Set(),
     whenFilled: [],
+    capacityYears: [],
+    fromBudgetYear: new Set(),
   };
   const tableOf = (key: SheetKey) => findTable(tables, sheetSpec(key), context);
   const district: Row = {};
@@ -97,9 +103,16 @@ export function readDistrictTables(
   for (const report of context.whenFilled) report();
   const validation = validateDistrict(
     district,
-    { file: fileName, locate: (path) => locate(context.locations, path), reported: context.reported },
+    {
+      file: fileName,
+      locate: (path) => locate(context.locations, path),
+      reported: context.reported,
+      capacityYears: context.capacityYears,
+    },
     knownPacks,
   );
+  // A budget year that the inputs counted in years do not fit is the one problem, not each of them as well.
+  const wrongBudgetYear = validation.problems.some((p) => p.field === "budgetYear" && p.severity === "error");
   for (const leftover of sampleLeftovers(district))
     problem(
       context,
@@ -111,7 +124,10 @@ export function readDistrictTables(
       true,
       leftover.code,
     );
-  const problems = [...context.problems, ...validation.problems];
+  const problems = [
+    ...context.problems.filter((p) => !(wrongBudgetYear && context.fromBudgetYear.has(p))),
+    ...validation.problems,
+  ];
   return { district: hasErrors(problems) ? undefined : validation.district, problems };
 }
 
@@ -183,8 +199,8 @@ function problem(
   warning = false,
   code?: ProblemCode,
   acceptsEn?: string,
-) {
-  context.problems.push({
+): Problem {
+  const found: Problem = {
     severity: warning ? "warning" : "error",
     file: context.file,
     ...location,
@@ -194,8 +210,10 @@ function problem(
     ...(accepts !== undefined && { accepts }),
     ...(code !== undefined && { code }),
     ...(acceptsEn !== undefined && acceptsEn !== accepts && { acceptsEn }),
-  });
+  };
+  context.problems.push(found);
   if (!warning) context.reported.add(pathText(path));
+  return found;
 }
 
 function findTable(tables: readonly InputTable[], spec: SheetSpec, context: Context): InputTable | undefined {
@@ -791,6 +809,7 @@ function readCapacity(
   const [start, end] = [district.budgetYear, district.termEndYear];
   const amountField = sheetSpec("debts").columns.find((column) => column.field === "amount") as FieldSpec;
   const years = [...capacity.keys()].sort((a, b) => a - b);
+  context.capacityYears.push(...years);
   // A term end before the budget year is the one problem (the district's own check): no year is measured by it.
   if (typeof start !== "number" || typeof end !== "number" || end < start)
     return years.map((year) => capacity.get(year)?.amount);
@@ -799,13 +818,15 @@ function readCapacity(
   const firstOutside = capacity.get(outside[0] ?? NaN);
   if (firstOutside)
     // The years outside the term, in one problem at the first of their rows.
-    problem(
-      context,
-      ["debts", "annualCapacity"],
-      { sheet, row: firstOutside.row, column: "年度" },
-      `偿还能力年度 ${outside.join("、")} 不在预算年度至任期截止年度(${start}–${end})之内`,
-      `Capacity year${outside.length > 1 ? "s" : ""} ${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} outside ${start}-${end}`,
-      `${start}–${end}`,
+    context.fromBudgetYear.add(
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        { sheet, row: firstOutside.row, column: "年度" },
+        `偿还能力年度 ${outside.join("、")} 不在预算年度至任期截止年度(${start}–${end})之内`,
+        `Capacity year${outside.length > 1 ? "s" : ""} ${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} outside ${start}-${end}`,
+        `${start}–${end}`,
+      ),
     );
   for (const year of years) {
     const entry = capacity.get(year) as { amount: unknown; row: number };
@@ -822,13 +843,15 @@ function readCapacity(
     (year) => !capacity.has(year),
   );
   if (missing.length > 0)
-    problem(
-      context,
-      ["debts", "annualCapacity"],
-      { sheet },
-      `缺少 ${missing.join("、")} 年的偿还能力`,
-      `Annual capacity missing for ${missing.join(", ")}`,
-      `${start}–${end} 每年一行「偿还能力」`,
+    context.fromBudgetYear.add(
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        { sheet },
+        `缺少 ${missing.join("、")} 年的偿还能力`,
+        `Annual capacity missing for ${missing.join(", ")}`,
+        `${start}–${end} 每年一行「偿还能力」`,
+      ),
     );
   return values;
 }
