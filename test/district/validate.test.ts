@@ -149,6 +149,23 @@ describe("validateDistrict: cross-field checks", () => {
     );
   });
 
+  it("gives any budget year up to the term end that the capacity and the history do not fit as one problem", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2007 }).filter((year) => year !== 2004),
+        (year) => {
+          const result = validateChanged((d) => {
+            (d as { budgetYear: number }).budgetYear = year;
+          });
+          expect(result.problems.map((p) => [p.field, p.accepts?.slice(0, 4)])).toEqual([
+            ["budgetYear", "2004"],
+          ]);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it("leaves the capacity and the history each to its own problem when they fit different budget years", () => {
     const result = validateChanged((d) => {
       d.debts?.annualCapacity.pop();
