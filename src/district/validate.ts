@@ -63,6 +63,8 @@ interface Finding {
     readonly years: readonly number[];
     readonly none: boolean;
   };
+  /** Years of births that schools' intake needs and the births sheet lacks. */
+  readonly lacksBirths?: readonly number[];
 }
 
 interface UnknownReference {
@@ -735,7 +737,31 @@ function termChecks(
       ),
     );
   const years = historyYears(district);
+  const expected = Array.from(
+    { length: Math.max(2, years.length) },
+    (_, k) => T - Math.max(2, years.length) + k,
+  );
+  // No history at all is no term plan (规划 says so); a history that does not line up is warned about.
+  const historyOk = yearsAgree && parsed.intact("term", "history") && years.length > 0;
+  const aligned = years.length >= 2 && years.every((year, k) => year === expected[k]);
+  const yearsOf = new Map<string, Set<number>>();
+  for (const h of term.history) yearsOf.set(h.school, (yearsOf.get(h.school) ?? new Set()).add(h.year));
+  const lacking = (code: string) => years.filter((year) => !yearsOf.get(code)?.has(year));
+  // A school's rows of one year given twice, as many as the years it lacks: a row's year was mistyped, and that is
+  // the one problem (at the first such row), not the repeat and the gap apart.
+  const repeats = new Map<string, number[]>();
   const seen = new Set<string>();
+  term.history.forEach((row, i) => {
+    const key = `${row.school}\u0000${row.year}`;
+    if (seen.has(key)) repeats.set(row.school, [...(repeats.get(row.school) ?? []), i]);
+    seen.add(key);
+  });
+  const mistyped = new Set(
+    historyOk && aligned
+      ? [...repeats].filter(([code, rows]) => lacking(code).length === rows.length).map(([code]) => code)
+      : [],
+  );
+  seen.clear();
   const notBefore: number[] = [];
   term.history.forEach((row, i) => {
     if (codes && !codes.has(row.school))
@@ -745,7 +771,20 @@ function termChecks(
       });
     if (yearsAgree && row.year >= T) notBefore.push(i);
     const key = `${row.school}\u0000${row.year}`;
-    if (seen.has(key))
+    if (seen.has(key) && mistyped.has(row.school)) {
+      const rows = repeats.get(row.school) ?? [];
+      const twice = [...new Set(rows.map((r) => term.history[r]?.year))];
+      const missing = lacking(row.school);
+      if (rows[0] === i)
+        findings.push(
+          error(
+            ["term", "history", i, "year"],
+            `学校「${district.schools.find((school) => school.code === row.school)?.name ?? row.school}」${twice.join("、")} 年的往年在校生录入了两次, 而缺少 ${missing.join("、")} 年: 请核对${rows.length > 1 ? "这些" : "其中一"}行的年度`,
+            `Past enrollment of ${row.school} in ${twice.join(", ")} is given twice while ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} missing: check the year of ${rows.length > 1 ? "these rows" : "one of the two rows"}`,
+            missing.join("、"),
+          ),
+        );
+    } else if (seen.has(key))
       findings.push(
         error(
           ["term", "history", i],
@@ -768,13 +807,6 @@ function termChecks(
       ),
     );
   }
-  const expected = Array.from(
-    { length: Math.max(2, years.length) },
-    (_, k) => T - Math.max(2, years.length) + k,
-  );
-  // No history at all is no term plan (规划 says so); a history that does not line up is warned about.
-  const historyOk = yearsAgree && parsed.intact("term", "history") && years.length > 0;
-  const aligned = years.length >= 2 && years.every((year, k) => year === expected[k]);
   if (historyOk && !aligned && firstNotBefore === undefined)
     findings.push(
       warning(
@@ -784,12 +816,10 @@ function termChecks(
       ),
     );
   else if (historyOk && aligned) {
-    const yearsOf = new Map<string, Set<number>>();
-    for (const h of term.history) yearsOf.set(h.school, (yearsOf.get(h.school) ?? new Set()).add(h.year));
     district.schools.forEach((school, index) => {
       const have = yearsOf.get(school.code) ?? new Set<number>();
-      const missing = years.filter((year) => !have.has(year));
-      if (missing.length > 0)
+      const missing = lacking(school.code);
+      if (missing.length > 0 && !mistyped.has(school.code))
         findings.push({
           ...warning(
             ["schools", index, "code"],
@@ -876,17 +906,44 @@ function termChecks(
       );
     seenMigration.add(key);
   });
-  const born = new Set(term.births.map((b) => b.year));
-  if (born.size < term.births.length)
-    findings.push(error(["term", "births"], "出生人口有年份录入了两次", "A year of births is given twice"));
-  if (
-    historyOk &&
-    aligned &&
-    lastYearOk &&
-    parsed.intact("term", "births") &&
-    parsed.intact("term", "entrants")
-  )
-    findings.push(...birthChecks(district, term, years));
+  const births =
+    historyOk && aligned && lastYearOk && parsed.intact("term", "births") && parsed.intact("term", "entrants")
+      ? birthChecks(district, term, years)
+      : [];
+  const bornBefore = new Set<number>();
+  const repeated = term.births.flatMap((b, i) => {
+    const again = bornBefore.has(b.year);
+    bornBefore.add(b.year);
+    return again ? [i] : [];
+  });
+  const twice = [...new Set(repeated.map((i) => term.births[i]?.year))];
+  const lacked = [...new Set(births.flatMap((finding) => finding.lacksBirths ?? []))].sort((a, b) => a - b);
+  const [firstRepeat] = repeated;
+  // Years given twice, as many rows as the years the intake needs and lacks: a year was mistyped, and that is the
+  // one problem, at the first repeated row.
+  if (firstRepeat !== undefined && repeated.length === lacked.length) {
+    findings.push(
+      error(
+        ["term", "births", firstRepeat, "year"],
+        `出生人口 ${twice.join("、")} 年录入了两次, 而缺少 ${lacked.join("、")} 年: 请核对${repeated.length > 1 ? "这些" : "其中一"}行的出生年份`,
+        `The births of ${twice.join(", ")} are given twice while ${lacked.join(", ")} ${lacked.length > 1 ? "are" : "is"} missing: check the year of ${repeated.length > 1 ? "these rows" : "one of the two rows"}`,
+        lacked.join("、"),
+      ),
+      ...births.filter((finding) => !finding.lacksBirths),
+    );
+    return findings;
+  }
+  if (firstRepeat !== undefined)
+    findings.push(
+      error(
+        ["term", "births", firstRepeat, "year"],
+        `出生人口 ${twice.join("、")} 年录入了两次`,
+        `The births of ${twice.join(", ")} are given twice`,
+        "每年一行",
+        "one row a year",
+      ),
+    );
+  findings.push(...births);
   return findings;
 }
 
@@ -933,18 +990,53 @@ function birthChecks(
       lacking.set(key, group);
     }
   });
-  for (const [key, { schools, age, cohorts, fromBirths }] of lacking) {
-    const missing = key.split("|")[0]?.split(",") ?? [];
-    const names = schools.map((school) => `「${school.name}」`).join("");
-    const codes = schools.map((school) => school.code).join(", ");
-    const who = schools.length > 1 ? `${schools.length} 所学校 (${names})` : `学校${names}`;
-    findings.push(
-      warning(
-        ["term", "births"],
-        `${who}的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
-        `School${schools.length > 1 ? "s" : ""} ${codes}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or ${schools.length > 1 ? "their" : "its"} entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
-      ),
+  // The groups that lack the same years of births (schools of different entry ages): one warning, the years being
+  // the one thing to fill in.
+  const byMissing = new Map<
+    string,
+    { schools: School[]; age: number; cohorts: number[]; fromBirths: number[] }[]
+  >();
+  for (const [key, group] of lacking) {
+    const missing = key.split("|")[0] ?? "";
+    byMissing.set(missing, [...(byMissing.get(missing) ?? []), group]);
+  }
+  for (const [key, groups] of byMissing) {
+    const missing = key.split(",");
+    const who = ({ schools }: { schools: School[] }) => {
+      const names = schools.map((school) => `「${school.name}」`).join("");
+      return schools.length > 1 ? `${schools.length} 所学校 (${names})` : `学校${names}`;
+    };
+    const codes = ({ schools }: { schools: School[] }) =>
+      `school${schools.length > 1 ? "s" : ""} ${schools.map((school) => school.code).join(", ")}`;
+    const [group] = groups;
+    if (group && groups.length === 1) {
+      const { schools, age, cohorts, fromBirths } = group;
+      findings.push({
+        ...warning(
+          ["term", "births"],
+          `${who(group)}的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
+          `School${schools.length > 1 ? "s" : ""} ${schools.map((school) => school.code).join(", ")}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or ${schools.length > 1 ? "their" : "its"} entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
+        ),
+        lacksBirths: missing.map(Number),
+      });
+      continue;
+    }
+    const parts = groups.map(
+      (g) =>
+        `${who(g)}的新生按出生人口 × 入学率推算 (${g.age} 岁入学, 需 ${g.cohorts[0]}–${g.cohorts[g.cohorts.length - 1]} 年), 或为 ${g.fromBirths.join("、")} 年直接录入新生`,
     );
+    const partsEn = groups.map(
+      (g) =>
+        `${codes(g)} (intake from births at entry age ${g.age}, or entrants entered for ${g.fromBirths.join(", ")})`,
+    );
+    findings.push({
+      ...warning(
+        ["term", "births"],
+        `缺少 ${missing.join("、")} 年出生人口: ${parts.join("; ")}; 规划表不作预测`,
+        `The births of ${missing.join(", ")} are missing, which ${partsEn.join(" and ")} need; the term plan projects nothing`,
+      ),
+      lacksBirths: missing.map(Number),
+    });
   }
   return findings;
 }

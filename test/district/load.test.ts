@@ -279,6 +279,63 @@ describe("loadInputs: every problem in one round, a root cause once", () => {
     ]);
   });
 
+  it("gives a history row whose year repeats the school's row above as one problem at its year, naming the lacking year", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-往年在校生", row: 3, column: "年度", value: 2001 }]),
+    );
+    expect(result.problems.map((p) => [p.severity, p.sheet, p.row, p.column, p.message, p.accepts])).toEqual([
+      [
+        "error",
+        "录入-往年在校生",
+        3,
+        "年度",
+        "学校「第一中学」2001 年的往年在校生录入了两次, 而缺少 2002 年: 请核对其中一行的年度",
+        "2002",
+      ],
+    ]);
+  });
+
+  it("gives a year of births typed as the year of another row as one problem at its cell, naming the lacking year", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-出生人口", row: 11, column: "出生年份", value: 1994 }]),
+    );
+    expect(result.problems.map((p) => [p.severity, p.sheet, p.row, p.column, p.message, p.accepts])).toEqual([
+      [
+        "error",
+        "录入-出生人口",
+        11,
+        "出生年份",
+        "出生人口 1994 年录入了两次, 而缺少 1995 年: 请核对其中一行的出生年份",
+        "1995",
+      ],
+    ]);
+  });
+
+  it("gives a year of births that schools of two entry ages lack as one warning", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-出生人口", row: 11, column: "出生年份", value: 2030 }]),
+    );
+    expect(shown(result.problems)).toEqual([
+      expect.stringMatching(
+        /^warning 录入-出生人口 {2}缺少 1995 年出生人口: 9 所学校 .*\(12 岁入学.*; 16 所学校 .*\(6 岁入学/,
+      ),
+    ]);
+  });
+
+  it("gives capacity rows of years mistyped outside the term as one problem naming the years missing", async () => {
+    const result = await load(
+      await filledTemplate([
+        { sheet: "录入-债务", row: 8, column: "年度", value: 2020 },
+        { sheet: "录入-债务", row: 9, column: "年度", value: 2021 },
+      ]),
+    );
+    expect(shown(result.problems)).toEqual([
+      expect.stringMatching(
+        /^error 录入-债务 8 偿还能力第 8、9 行的年度 2020 .*2021 .*, 而缺少 2004、2005 年的偿还能力/,
+      ),
+    ]);
+  });
+
   it("gives a history year not before the budget year once for all its rows", async () => {
     // Without the capacity rows the history alone does not say that the budget year is the mistake.
     const result = await load(

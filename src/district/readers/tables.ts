@@ -718,6 +718,7 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
   const debts: Row = { items: [] };
   const items = debts.items as Row[];
   const capacity = new Map<number, { amount: unknown; row: number }>();
+  const repeated: Repeated[] = [];
   for (const { row, cells } of rows) {
     const cellOf = (name: string) => {
       const column = header.columns.get(name);
@@ -776,15 +777,7 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
             "A capacity row needs its year",
             "四位年份",
           );
-      } else if (capacity.has(year.year))
-        problem(
-          context,
-          ["debts", "annualCapacity"],
-          at,
-          `${year.year} 年的偿还能力重复`,
-          `Capacity for ${year.year} appears twice`,
-          "每年一行",
-        );
+      } else if (capacity.has(year.year)) repeated.push({ year: year.year, at });
       else capacity.set(year.year, { amount: amount.cell, row });
     } else if (isBlank(type.cell))
       problem(
@@ -796,12 +789,19 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
         DEBT_ROW_TYPES.map((o) => o.zh).join("/"),
       );
   }
-  debts.annualCapacity = readCapacity(capacity, district, table.sheet, context);
+  debts.annualCapacity = readCapacity(capacity, repeated, district, table.sheet, context);
   return debts;
+}
+
+/** A 偿还能力 row whose year an earlier row already has. */
+interface Repeated {
+  readonly year: number;
+  readonly at: Location & { readonly row: number };
 }
 
 function readCapacity(
   capacity: ReadonlyMap<number, { amount: unknown; row: number }>,
+  repeated: readonly Repeated[],
   district: Row,
   sheet: string,
   context: Context,
@@ -810,13 +810,64 @@ function readCapacity(
   const amountField = sheetSpec("debts").columns.find((column) => column.field === "amount") as FieldSpec;
   const years = [...capacity.keys()].sort((a, b) => a - b);
   context.capacityYears.push(...years);
+  const repeatedProblems = () => {
+    for (const { year, at } of repeated)
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        at,
+        `${year} 年的偿还能力重复`,
+        `Capacity for ${year} appears twice`,
+        "每年一行",
+      );
+  };
   // A term end before the budget year is the one problem (the district's own check): no year is measured by it.
-  if (typeof start !== "number" || typeof end !== "number" || end < start)
+  if (typeof start !== "number" || typeof end !== "number" || end < start) {
+    repeatedProblems();
     return years.map((year) => capacity.get(year)?.amount);
+  }
   const values: unknown[] = [];
   const outside = years.filter((year) => year < start || year > end);
   const firstOutside = capacity.get(outside[0] ?? NaN);
-  if (firstOutside)
+  const missing = Array.from({ length: Math.max(0, end - start + 1) }, (_, k) => start + k).filter(
+    (year) => !capacity.has(year),
+  );
+  // Rows whose years are repeated or outside the term, as many as the years of the term that are missing: their
+  // years were mistyped, and that is the one problem, at those rows.
+  const strays = [
+    ...repeated.map(({ year, at }) => ({ year, row: at.row, why: "重复", whyEn: "repeated" })),
+    ...outside.map((year) => ({
+      year,
+      row: capacity.get(year)?.row ?? 0,
+      why: `不在预算年度至任期截止年度(${start}–${end})之内`,
+      whyEn: `outside ${start}-${end}`,
+    })),
+  ].sort((a, b) => a.row - b.row);
+  const [stray] = strays;
+  const mistyped = stray !== undefined && strays.length === missing.length;
+  if (mistyped) {
+    const [zh, en] =
+      strays.length === 1
+        ? [
+            `偿还能力年度 ${stray.year} ${stray.why}, 而缺少 ${missing[0]} 年的偿还能力: 请核对本行的年度`,
+            `Capacity year ${stray.year} is ${stray.whyEn}, while ${missing[0]} is missing: check the year of this row`,
+          ]
+        : [
+            `偿还能力第 ${strays.map((s) => s.row).join("、")} 行的年度 ${strays.map((s) => `${s.year} ${s.why}`).join("、")}, 而缺少 ${missing.join("、")} 年的偿还能力: 请核对这些行的年度`,
+            `Capacity rows ${strays.map((s) => s.row).join(", ")}: years ${strays.map((s) => `${s.year} ${s.whyEn}`).join(", ")}, while ${missing.join(", ")} are missing: check the years of these rows`,
+          ];
+    context.fromBudgetYear.add(
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        { sheet, row: stray.row, column: "年度" },
+        zh,
+        en,
+        missing.join("、"),
+      ),
+    );
+  } else repeatedProblems();
+  if (firstOutside && !mistyped)
     // The years outside the term, in one problem at the first of their rows.
     context.fromBudgetYear.add(
       problem(
@@ -839,10 +890,7 @@ function readCapacity(
     });
     values[year - start] = target.amount;
   }
-  const missing = Array.from({ length: Math.max(0, end - start + 1) }, (_, k) => start + k).filter(
-    (year) => !capacity.has(year),
-  );
-  if (missing.length > 0)
+  if (missing.length > 0 && !mistyped)
     context.fromBudgetYear.add(
       problem(
         context,
