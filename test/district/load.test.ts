@@ -261,6 +261,27 @@ describe("loadInputs: every problem in one round, a root cause once", () => {
     expect(district?.rows[(result.problems[0]?.row ?? 0) - 1]?.[0]).toBe("预算年度");
   });
 
+  it.each([
+    [
+      2008,
+      /^error 录入-债务 {2}缺少 2008 年的偿还能力; 偿还能力填至 2007 年: 若任期至 2007 年, 请改「本届政府任期截止年度」$/,
+    ],
+    [
+      2006,
+      /^error 录入-债务 11 偿还能力年度 2007 不在预算年度至任期截止年度\(2004–2006\)之内; 偿还能力填至 2007 年: 若任期至 2007 年, 请改「本届政府任期截止年度」$/,
+    ],
+  ])(
+    "gives a term end (%d) after the budget year that the capacity rows do not reach or pass as one problem naming the term end",
+    async (year, message) => {
+      const result = await load(
+        await filledTemplate([
+          { sheet: "录入-区县", row: { item: "本届政府任期截止年度" }, column: "值", value: year },
+        ]),
+      );
+      expect(shown(result.problems)).toEqual([expect.stringMatching(message)]);
+    },
+  );
+
   it("gives the capacity rows their own problem when only they do not fit the budget year", async () => {
     const result = await load(
       await filledTemplate(

@@ -867,6 +867,20 @@ function readCapacity(
       ),
     );
   } else repeatedProblems();
+  // Rows of every year from the budget year to another end: the term end may be the year to correct.
+  const last = years[years.length - 1];
+  const toOtherEnd =
+    repeated.length === 0 &&
+    last !== undefined &&
+    last !== end &&
+    years[0] === start &&
+    years.every((year, k) => year === start + k);
+  const [endZh, endEn] = toOtherEnd
+    ? [
+        `; 偿还能力填至 ${last} 年: 若任期至 ${last} 年, 请改「本届政府任期截止年度」`,
+        `; the capacity runs to ${last}: if the term ends in ${last}, correct the term end year`,
+      ]
+    : ["", ""];
   if (firstOutside && !mistyped)
     // The years outside the term, in one problem at the first of their rows.
     context.fromBudgetYear.add(
@@ -874,8 +888,8 @@ function readCapacity(
         context,
         ["debts", "annualCapacity"],
         { sheet, row: firstOutside.row, column: "年度" },
-        `偿还能力年度 ${outside.join("、")} 不在预算年度至任期截止年度(${start}–${end})之内`,
-        `Capacity year${outside.length > 1 ? "s" : ""} ${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} outside ${start}-${end}`,
+        `偿还能力年度 ${outside.join("、")} 不在预算年度至任期截止年度(${start}–${end})之内${endZh}`,
+        `Capacity year${outside.length > 1 ? "s" : ""} ${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} outside ${start}-${end}${endEn}`,
         `${start}–${end}`,
       ),
     );
@@ -896,8 +910,8 @@ function readCapacity(
         context,
         ["debts", "annualCapacity"],
         { sheet },
-        `缺少 ${missing.join("、")} 年的偿还能力`,
-        `Annual capacity missing for ${missing.join(", ")}`,
+        `缺少 ${missing.join("、")} 年的偿还能力${endZh}`,
+        `Annual capacity missing for ${missing.join(", ")}${endEn}`,
         `${start}–${end} 每年一行「偿还能力」`,
       ),
     );
