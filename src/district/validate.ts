@@ -35,6 +35,11 @@ export interface Origin {
   readonly locate?: (path: Path) => Location | undefined;
   /** Paths a reader already reported (a bad cell left out): the schema's "missing" for them is not repeated. */
   readonly reported?: ReadonlySet<string>;
+  /**
+   * The years of the 偿还能力 rows as the input sheet gives them (a sheet reader knows them; a .json's capacity is a
+   * list from the budget year on, so its length says where it starts).
+   */
+  readonly capacityYears?: readonly number[];
 }
 
 export interface DistrictResult {
@@ -58,6 +63,8 @@ interface Finding {
     readonly years: readonly number[];
     readonly none: boolean;
   };
+  /** Years of births that schools' intake needs and the births sheet lacks. */
+  readonly lacksBirths?: readonly number[];
 }
 
 interface UnknownReference {
@@ -82,8 +89,11 @@ export function validateDistrict(
   // The checks across fields run on every part that parsed, also when the schema fails elsewhere, so that a
   // district's problems come in one round; a check whose inputs failed is skipped.
   const findings = parsed.success
-    ? crossChecks(parsed.data, knownPacks, wholeParse(parsed.data))
-    : [...parsed.error.issues.map((issue) => fromIssue(issue, input)), ...partialChecks(input, knownPacks)];
+    ? crossChecks(parsed.data, knownPacks, wholeParse(parsed.data), origin.capacityYears)
+    : [
+        ...parsed.error.issues.map((issue) => fromIssue(issue, input)),
+        ...partialChecks(input, knownPacks, origin.capacityYears),
+      ];
   const problems = findings
     .filter((finding) => !alreadyReported(finding.path, origin.reported))
     .map((finding) => toProblem(finding, origin));
@@ -115,7 +125,11 @@ function wholeParse(district: District): Parsed {
 }
 
 /** The cross-field checks over the parts of a district that parsed, their paths those of the input. */
-function partialChecks(input: unknown, knownPacks: readonly string[]): Finding[] {
+function partialChecks(
+  input: unknown,
+  knownPacks: readonly string[],
+  capacityYears: readonly number[] | undefined,
+): Finding[] {
   const partial = parsePartly(districtSchema, input, true);
   const district = partial.value;
   const failedCodes = partial.dropped(["schools"]).map((row) => {
@@ -133,7 +147,7 @@ function partialChecks(input: unknown, knownPacks: readonly string[]): Finding[]
     codes,
     inputIndex: (list, index) => partial.inputPath([...list, index])[list.length] as number,
   };
-  return crossChecks(district, knownPacks, parsed).map((finding) => ({
+  return crossChecks(district, knownPacks, parsed, capacityYears).map((finding) => ({
     ...finding,
     path: partial.inputPath(finding.path),
   }));
@@ -347,15 +361,24 @@ const warning = (path: Path, message: string, messageEn: string): Finding => ({
 /** Money is compared to the cent of a 万元 figure, so float sums of two-decimal amounts do not trip it. */
 const CENT = 0.005;
 
-function crossChecks(district: District, knownPacks: readonly string[], parsed: Parsed): Finding[] {
+function crossChecks(
+  district: District,
+  knownPacks: readonly string[],
+  parsed: Parsed,
+  capacityYears?: readonly number[],
+): Finding[] {
   const codes = parsed.codes;
   // The budget year and the term end are what every year of the plan and the repayment is measured from: when
   // one of them failed or they disagree, that is the one problem, and the checks of years against them are skipped.
-  const yearsAgree =
+  // So too when the inputs counted in years all agree on another budget year: the budget year is then the one problem.
+  const endAfterStart =
     parsed.intact("budgetYear") &&
     parsed.intact("termEndYear") &&
     district.termEndYear >= district.budgetYear;
+  const implied = endAfterStart ? impliedBudgetYear(district, parsed, capacityYears) : undefined;
+  const yearsAgree = endAfterStart && implied === undefined;
   const findings = [
+    ...(implied ? [budgetYearFinding(district, implied)] : []),
     ...districtChecks(district, knownPacks, parsed),
     ...fiscalChecks(district, parsed),
     ...schoolChecks(district, parsed),
@@ -396,6 +419,71 @@ function districtChecks(district: District, knownPacks: readonly string[], parse
       ),
     );
   return findings;
+}
+
+/** An input counted in years from the budget year: its years, and the budget year they were filled in for. */
+interface YearEvidence {
+  readonly zh: string;
+  readonly en: string;
+  readonly first: number;
+  readonly last: number;
+  readonly budgetYear: number;
+}
+
+const consecutive = (years: readonly number[]): boolean =>
+  years.length > 0 && years.every((year, k) => k === 0 || year === (years[k - 1] as number) + 1);
+
+/**
+ * The budget year the inputs counted in years were filled in for, when that is not the budget year given: the
+ * 偿还能力 rows run from the budget year to the term end, the 往年在校生 are the consecutive years just before it.
+ * Only when both are there and agree on one other year is the budget year the one thing wrong; one of them alone
+ * may be the mistake, and is then its own problem. Undefined when the budget year fits.
+ */
+function impliedBudgetYear(
+  district: District,
+  parsed: Parsed,
+  capacityYears: readonly number[] | undefined,
+): readonly YearEvidence[] | undefined {
+  const [T, end] = [district.budgetYear, district.termEndYear];
+  const evidence: YearEvidence[] = [];
+  // A sheet gives the capacity's years; a .json's list runs from the budget year, so its length says where.
+  const given = district.debts?.annualCapacity.length ?? 0;
+  const capacity = capacityYears
+    ? [...new Set(capacityYears)].sort((a, b) => a - b)
+    : parsed.intact("debts")
+      ? Array.from({ length: given }, (_, k) => end - given + 1 + k)
+      : [];
+  const first = capacity[0];
+  if (first !== undefined && consecutive(capacity) && capacity[capacity.length - 1] === end)
+    evidence.push({ zh: "偿还能力", en: "annual capacity", first, last: end, budgetYear: first });
+  const history = parsed.intact("term", "history") ? historyYears(district) : [];
+  const [oldest, latest] = [history[0], history[history.length - 1]];
+  if (oldest !== undefined && latest !== undefined && history.length >= 2 && consecutive(history))
+    evidence.push({
+      zh: "往年在校生",
+      en: "past enrollment",
+      first: oldest,
+      last: latest,
+      budgetYear: latest + 1,
+    });
+  const [one] = evidence;
+  if (!one || evidence.length < 2) return undefined;
+  return evidence.every((e) => e.budgetYear === one.budgetYear && e.budgetYear !== T) ? evidence : undefined;
+}
+
+/** The budget year that the inputs counted in years do not fit: one problem at it, instead of one per input. */
+function budgetYearFinding(district: District, evidence: readonly YearEvidence[]): Finding {
+  const T = district.budgetYear;
+  const year = evidence[0]?.budgetYear ?? T;
+  const ranges = evidence.map((e) => `${e.zh} (${e.first}–${e.last})`).join("、");
+  const rangesEn = evidence.map((e) => `the ${e.en} (${e.first}-${e.last})`).join(" and ");
+  return error(
+    ["budgetYear"],
+    `预算年度 ${T} 与${ranges} 的年度不符: 这些表都按预算年度 ${year} 填写; 请核对「预算年度」`,
+    `The budget year ${T} does not fit ${rangesEn}, which are all given for a budget year of ${year}: check the budget year`,
+    `${year} (或按 ${T} 改填${evidence.map((e) => `「${e.zh}」`).join("")}的年度)`,
+    `${year} (or the years of ${evidence.map((e) => e.en).join(" and ")} changed to fit ${T})`,
+  );
 }
 
 function fiscalChecks(district: District, parsed: Parsed): Finding[] {
@@ -649,7 +737,31 @@ function termChecks(
       ),
     );
   const years = historyYears(district);
+  const expected = Array.from(
+    { length: Math.max(2, years.length) },
+    (_, k) => T - Math.max(2, years.length) + k,
+  );
+  // No history at all is no term plan (规划 says so); a history that does not line up is warned about.
+  const historyOk = yearsAgree && parsed.intact("term", "history") && years.length > 0;
+  const aligned = years.length >= 2 && years.every((year, k) => year === expected[k]);
+  const yearsOf = new Map<string, Set<number>>();
+  for (const h of term.history) yearsOf.set(h.school, (yearsOf.get(h.school) ?? new Set()).add(h.year));
+  const lacking = (code: string) => years.filter((year) => !yearsOf.get(code)?.has(year));
+  // A school's rows of one year given twice, as many as the years it lacks: a row's year was mistyped, and that is
+  // the one problem (at the first such row), not the repeat and the gap apart.
+  const repeats = new Map<string, number[]>();
   const seen = new Set<string>();
+  term.history.forEach((row, i) => {
+    const key = `${row.school}\u0000${row.year}`;
+    if (seen.has(key)) repeats.set(row.school, [...(repeats.get(row.school) ?? []), i]);
+    seen.add(key);
+  });
+  const mistyped = new Set(
+    historyOk && aligned
+      ? [...repeats].filter(([code, rows]) => lacking(code).length === rows.length).map(([code]) => code)
+      : [],
+  );
+  seen.clear();
   const notBefore: number[] = [];
   term.history.forEach((row, i) => {
     if (codes && !codes.has(row.school))
@@ -659,7 +771,20 @@ function termChecks(
       });
     if (yearsAgree && row.year >= T) notBefore.push(i);
     const key = `${row.school}\u0000${row.year}`;
-    if (seen.has(key))
+    if (seen.has(key) && mistyped.has(row.school)) {
+      const rows = repeats.get(row.school) ?? [];
+      const twice = [...new Set(rows.map((r) => term.history[r]?.year))];
+      const missing = lacking(row.school);
+      if (rows[0] === i)
+        findings.push(
+          error(
+            ["term", "history", i, "year"],
+            `学校「${district.schools.find((school) => school.code === row.school)?.name ?? row.school}」${twice.join("、")} 年的往年在校生录入了两次, 而缺少 ${missing.join("、")} 年: 请核对${rows.length > 1 ? "这些" : "其中一"}行的年度`,
+            `Past enrollment of ${row.school} in ${twice.join(", ")} is given twice while ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} missing: check the year of ${rows.length > 1 ? "these rows" : "one of the two rows"}`,
+            missing.join("、"),
+          ),
+        );
+    } else if (seen.has(key))
       findings.push(
         error(
           ["term", "history", i],
@@ -682,13 +807,6 @@ function termChecks(
       ),
     );
   }
-  const expected = Array.from(
-    { length: Math.max(2, years.length) },
-    (_, k) => T - Math.max(2, years.length) + k,
-  );
-  // No history at all is no term plan (规划 says so); a history that does not line up is warned about.
-  const historyOk = yearsAgree && parsed.intact("term", "history") && years.length > 0;
-  const aligned = years.length >= 2 && years.every((year, k) => year === expected[k]);
   if (historyOk && !aligned && firstNotBefore === undefined)
     findings.push(
       warning(
@@ -698,12 +816,10 @@ function termChecks(
       ),
     );
   else if (historyOk && aligned) {
-    const yearsOf = new Map<string, Set<number>>();
-    for (const h of term.history) yearsOf.set(h.school, (yearsOf.get(h.school) ?? new Set()).add(h.year));
     district.schools.forEach((school, index) => {
       const have = yearsOf.get(school.code) ?? new Set<number>();
-      const missing = years.filter((year) => !have.has(year));
-      if (missing.length > 0)
+      const missing = lacking(school.code);
+      if (missing.length > 0 && !mistyped.has(school.code))
         findings.push({
           ...warning(
             ["schools", index, "code"],
@@ -715,10 +831,13 @@ function termChecks(
     });
   }
   const later = planYears(district).slice(1);
+  // The plan's years are measured from the budget year and the last plan year: when either is the problem, a row
+  // outside them is not one more.
+  const planYearsOk = yearsAgree && lastYearOk && (term.lastYear === undefined || term.lastYear >= T + 2);
   term.entrants.forEach((row, i) => {
     if (codes && !codes.has(row.school))
       findings.push(unknown(["term", "entrants", i, "school"], row.school, "新生", "entrants"));
-    else if (yearsAgree && lastYearOk && !later.includes(row.year))
+    else if (planYearsOk && !later.includes(row.year))
       findings.push(
         warning(
           ["term", "entrants", i, "year"],
@@ -749,7 +868,7 @@ function termChecks(
     const key = `${row.school}\u0000${row.year}\u0000${row.grade ?? ""}`;
     if (!school)
       findings.push(unknown(["term", "migration", i, "school"], row.school, "净迁移", "net migration"));
-    else if (!later.includes(row.year))
+    else if (planYearsOk && !later.includes(row.year))
       findings.push(
         warning(
           ["term", "migration", i, "year"],
@@ -787,17 +906,44 @@ function termChecks(
       );
     seenMigration.add(key);
   });
-  const born = new Set(term.births.map((b) => b.year));
-  if (born.size < term.births.length)
-    findings.push(error(["term", "births"], "出生人口有年份录入了两次", "A year of births is given twice"));
-  if (
-    historyOk &&
-    aligned &&
-    lastYearOk &&
-    parsed.intact("term", "births") &&
-    parsed.intact("term", "entrants")
-  )
-    findings.push(...birthChecks(district, term, years));
+  const births =
+    historyOk && aligned && lastYearOk && parsed.intact("term", "births") && parsed.intact("term", "entrants")
+      ? birthChecks(district, term, years)
+      : [];
+  const bornBefore = new Set<number>();
+  const repeated = term.births.flatMap((b, i) => {
+    const again = bornBefore.has(b.year);
+    bornBefore.add(b.year);
+    return again ? [i] : [];
+  });
+  const twice = [...new Set(repeated.map((i) => term.births[i]?.year))];
+  const lacked = [...new Set(births.flatMap((finding) => finding.lacksBirths ?? []))].sort((a, b) => a - b);
+  const [firstRepeat] = repeated;
+  // Years given twice, as many rows as the years the intake needs and lacks: a year was mistyped, and that is the
+  // one problem, at the first repeated row.
+  if (firstRepeat !== undefined && repeated.length === lacked.length) {
+    findings.push(
+      error(
+        ["term", "births", firstRepeat, "year"],
+        `出生人口 ${twice.join("、")} 年录入了两次, 而缺少 ${lacked.join("、")} 年: 请核对${repeated.length > 1 ? "这些" : "其中一"}行的出生年份`,
+        `The births of ${twice.join(", ")} are given twice while ${lacked.join(", ")} ${lacked.length > 1 ? "are" : "is"} missing: check the year of ${repeated.length > 1 ? "these rows" : "one of the two rows"}`,
+        lacked.join("、"),
+      ),
+      ...births.filter((finding) => !finding.lacksBirths),
+    );
+    return findings;
+  }
+  if (firstRepeat !== undefined)
+    findings.push(
+      error(
+        ["term", "births", firstRepeat, "year"],
+        `出生人口 ${twice.join("、")} 年录入了两次`,
+        `The births of ${twice.join(", ")} are given twice`,
+        "每年一行",
+        "one row a year",
+      ),
+    );
+  findings.push(...births);
   return findings;
 }
 
@@ -844,18 +990,53 @@ function birthChecks(
       lacking.set(key, group);
     }
   });
-  for (const [key, { schools, age, cohorts, fromBirths }] of lacking) {
-    const missing = key.split("|")[0]?.split(",") ?? [];
-    const names = schools.map((school) => `「${school.name}」`).join("");
-    const codes = schools.map((school) => school.code).join(", ");
-    const who = schools.length > 1 ? `${schools.length} 所学校 (${names})` : `学校${names}`;
-    findings.push(
-      warning(
-        ["term", "births"],
-        `${who}的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
-        `School${schools.length > 1 ? "s" : ""} ${codes}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or ${schools.length > 1 ? "their" : "its"} entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
-      ),
+  // The groups that lack the same years of births (schools of different entry ages): one warning, the years being
+  // the one thing to fill in.
+  const byMissing = new Map<
+    string,
+    { schools: School[]; age: number; cohorts: number[]; fromBirths: number[] }[]
+  >();
+  for (const [key, group] of lacking) {
+    const missing = key.split("|")[0] ?? "";
+    byMissing.set(missing, [...(byMissing.get(missing) ?? []), group]);
+  }
+  for (const [key, groups] of byMissing) {
+    const missing = key.split(",");
+    const who = ({ schools }: { schools: School[] }) => {
+      const names = schools.map((school) => `「${school.name}」`).join("");
+      return schools.length > 1 ? `${schools.length} 所学校 (${names})` : `学校${names}`;
+    };
+    const codes = ({ schools }: { schools: School[] }) =>
+      `school${schools.length > 1 ? "s" : ""} ${schools.map((school) => school.code).join(", ")}`;
+    const [group] = groups;
+    if (group && groups.length === 1) {
+      const { schools, age, cohorts, fromBirths } = group;
+      findings.push({
+        ...warning(
+          ["term", "births"],
+          `${who(group)}的新生按出生人口 × 入学率推算 (${age} 岁入学), 缺少 ${missing.join("、")} 年出生人口 (需 ${cohorts[0]}–${cohorts[cohorts.length - 1]} 年); 或为 ${fromBirths.join("、")} 年直接录入新生; 规划表不作预测`,
+          `School${schools.length > 1 ? "s" : ""} ${schools.map((school) => school.code).join(", ")}: intake from births (entry age ${age}) needs the births of ${missing.join(", ")}, or ${schools.length > 1 ? "their" : "its"} entrants entered for ${fromBirths.join(", ")}; the term plan projects nothing`,
+        ),
+        lacksBirths: missing.map(Number),
+      });
+      continue;
+    }
+    const parts = groups.map(
+      (g) =>
+        `${who(g)}的新生按出生人口 × 入学率推算 (${g.age} 岁入学, 需 ${g.cohorts[0]}–${g.cohorts[g.cohorts.length - 1]} 年), 或为 ${g.fromBirths.join("、")} 年直接录入新生`,
     );
+    const partsEn = groups.map(
+      (g) =>
+        `${codes(g)} (intake from births at entry age ${g.age}, or entrants entered for ${g.fromBirths.join(", ")})`,
+    );
+    findings.push({
+      ...warning(
+        ["term", "births"],
+        `缺少 ${missing.join("、")} 年出生人口: ${parts.join("; ")}; 规划表不作预测`,
+        `The births of ${missing.join(", ")} are missing, which ${partsEn.join(" and ")} need; the term plan projects nothing`,
+      ),
+      lacksBirths: missing.map(Number),
+    });
   }
   return findings;
 }

@@ -63,3 +63,19 @@ export function parseRange(range: string): { readonly start: CellRef; readonly e
 export function sheetRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
+
+/**
+ * A reference split into its sheet and its address, the inverse of sheetRef: "'预算 明细'!A1" → 预算 明细 and A1,
+ * with a doubled quote inside the quotes read as one ("'O''Brien'!B3:B6" → O'Brien); an unquoted name as it is
+ * ("学校!B3"); a plain address has no sheet.
+ */
+export function splitSheetRef(reference: string): { readonly sheet?: string; readonly address: string } {
+  const bang = reference.lastIndexOf("!");
+  if (bang < 0) return { address: reference };
+  const sheet = reference.slice(0, bang);
+  const quoted = /^'(.*)'$/.exec(sheet);
+  return {
+    sheet: quoted ? (quoted[1] as string).replace(/''/g, "'") : sheet,
+    address: reference.slice(bang + 1),
+  };
+}

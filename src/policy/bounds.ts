@@ -28,7 +28,10 @@ export function policyBounds(key: PolicyKey): PolicyBounds {
   if (key.startsWith("class_size.") || key.startsWith("class_band."))
     return { min: 1, max: 100, whole: true };
   if (key === "nutrition.days") return { min: 0, max: 366, whole: true };
-  if (key === "merger.deadline_years") return { min: 1, max: 50, whole: true };
+  // Years from the budget year: 0 is the budget year itself (the nation sets none; its placeholder is 0).
+  if (key === "merger.deadline_years") return { min: 0, max: 50, whole: true };
+  // A floor of 0 is no floor: the rule before 2016 (按100人核定 dates from 国发〔2015〕67号).
+  if (key === "public_funds.small_school_floor") return { min: 0, max: 100_000, whole: true };
   if (unit === "人") return { min: 1, max: 100_000, whole: true };
   if (key.startsWith("staff_ratio.")) return { min: 0, max: 1_000, above: true };
   return { min: 0, max: MAX_YUAN };

@@ -3,7 +3,7 @@ import { districtToTables, encodeCsv } from "../../src/district";
 import { fileKind, inputMistake, loadInputs, mistakeProblem } from "../../src/district/load";
 import type { Problem } from "../../src/district/problems";
 import { getSample } from "../../src/district/samples";
-import { MISTAKES_OF_EVERY_KIND, filledTemplate } from "../support/filledTemplate";
+import { MISTAKES_OF_EVERY_KIND, filledTemplate, ownDistrict } from "../support/filledTemplate";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -206,6 +206,9 @@ describe("loadInputs: every problem in one round, a root cause once", () => {
     ["本届政府任期截止年度", 2000, /^本届政府任期截止年度 2000 早于预算年度 2004$/],
     ["预算年度", 2010, /^本届政府任期截止年度 2007 早于预算年度 2010$/],
     ["规划末年", 2002, /^规划末年 2002 早于 2006 年/],
+    ["预算年度", 2005, /^预算年度 2005 与偿还能力 \(2004–2007\)、往年在校生 \(2001–2003\) 的年度不符/],
+    ["预算年度", 2003, /^预算年度 2003 与偿还能力 \(2004–2007\)、往年在校生 \(2001–2003\) 的年度不符/],
+    ["预算年度", 2006, /这些表都按预算年度 2004 填写; 请核对「预算年度」$/],
   ])(
     "gives a wrong %s (%d) as exactly one problem, not one per row that depends on it",
     async (item, year, message) => {
@@ -247,9 +250,121 @@ describe("loadInputs: every problem in one round, a root cause once", () => {
     ]);
   });
 
-  it("gives a history year not before the budget year once for all its rows", async () => {
+  it("gives a budget year before the term end that the capacity rows and the history do not fit at its cell", async () => {
     const result = await load(
-      await filledTemplate([{ sheet: "录入-区县", row: { item: "预算年度" }, column: "值", value: 2003 }]),
+      await filledTemplate([{ sheet: "录入-区县", row: { item: "预算年度" }, column: "值", value: 2005 }]),
+    );
+    expect(result.problems.map((p) => [p.severity, p.sheet, p.column, p.field, p.accepts])).toEqual([
+      ["error", "录入-区县", "值", "budgetYear", "2004 (或按 2005 改填「偿还能力」「往年在校生」的年度)"],
+    ]);
+    const district = result.tables?.find((table) => table.sheet === "录入-区县");
+    expect(district?.rows[(result.problems[0]?.row ?? 0) - 1]?.[0]).toBe("预算年度");
+  });
+
+  it.each([
+    [
+      2008,
+      /^error 录入-债务 {2}缺少 2008 年的偿还能力; 偿还能力填至 2007 年: 若任期至 2007 年, 请改「本届政府任期截止年度」$/,
+    ],
+    [
+      2006,
+      /^error 录入-债务 11 偿还能力年度 2007 不在预算年度至任期截止年度\(2004–2006\)之内; 偿还能力填至 2007 年: 若任期至 2007 年, 请改「本届政府任期截止年度」$/,
+    ],
+  ])(
+    "gives a term end (%d) after the budget year that the capacity rows do not reach or pass as one problem naming the term end",
+    async (year, message) => {
+      const result = await load(
+        await filledTemplate([
+          { sheet: "录入-区县", row: { item: "本届政府任期截止年度" }, column: "值", value: year },
+        ]),
+      );
+      expect(shown(result.problems)).toEqual([expect.stringMatching(message)]);
+    },
+  );
+
+  it("gives the capacity rows their own problem when only they do not fit the budget year", async () => {
+    const result = await load(
+      await filledTemplate(
+        [{ sheet: "录入-区县", row: { item: "预算年度" }, column: "值", value: 2005 }],
+        [],
+        {
+          ...ownDistrict(),
+          term: undefined,
+        },
+      ),
+    );
+    expect(shown(result.problems)).toEqual([
+      expect.stringMatching(
+        /^error 录入-债务 8 偿还能力年度 2004 不在预算年度至任期截止年度\(2005–2007\)之内$/,
+      ),
+    ]);
+  });
+
+  it("gives a history row whose year repeats the school's row above as one problem at its year, naming the lacking year", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-往年在校生", row: 3, column: "年度", value: 2001 }]),
+    );
+    expect(result.problems.map((p) => [p.severity, p.sheet, p.row, p.column, p.message, p.accepts])).toEqual([
+      [
+        "error",
+        "录入-往年在校生",
+        3,
+        "年度",
+        "学校「第一中学」2001 年的往年在校生录入了两次, 而缺少 2002 年: 请核对其中一行的年度",
+        "2002",
+      ],
+    ]);
+  });
+
+  it("gives a year of births typed as the year of another row as one problem at its cell, naming the lacking year", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-出生人口", row: 11, column: "出生年份", value: 1994 }]),
+    );
+    expect(result.problems.map((p) => [p.severity, p.sheet, p.row, p.column, p.message, p.accepts])).toEqual([
+      [
+        "error",
+        "录入-出生人口",
+        11,
+        "出生年份",
+        "出生人口 1994 年录入了两次, 而缺少 1995 年: 请核对其中一行的出生年份",
+        "1995",
+      ],
+    ]);
+  });
+
+  it("gives a year of births that schools of two entry ages lack as one warning", async () => {
+    const result = await load(
+      await filledTemplate([{ sheet: "录入-出生人口", row: 11, column: "出生年份", value: 2030 }]),
+    );
+    expect(shown(result.problems)).toEqual([
+      expect.stringMatching(
+        /^warning 录入-出生人口 {2}缺少 1995 年出生人口: 9 所学校 .*\(12 岁入学.*; 16 所学校 .*\(6 岁入学/,
+      ),
+    ]);
+  });
+
+  it("gives capacity rows of years mistyped outside the term as one problem naming the years missing", async () => {
+    const result = await load(
+      await filledTemplate([
+        { sheet: "录入-债务", row: 8, column: "年度", value: 2020 },
+        { sheet: "录入-债务", row: 9, column: "年度", value: 2021 },
+      ]),
+    );
+    expect(shown(result.problems)).toEqual([
+      expect.stringMatching(
+        /^error 录入-债务 8 偿还能力第 8、9 行的年度 2020 .*2021 .*, 而缺少 2004、2005 年的偿还能力/,
+      ),
+    ]);
+  });
+
+  it("gives a history year not before the budget year once for all its rows", async () => {
+    // Without the capacity rows the history alone does not say that the budget year is the mistake.
+    const result = await load(
+      await filledTemplate(
+        [{ sheet: "录入-区县", row: { item: "预算年度" }, column: "值", value: 2003 }],
+        [],
+        { ...ownDistrict(), debts: undefined },
+      ),
     );
     const history = result.problems.filter((p) => p.sheet === "录入-往年在校生");
     expect(shown(history)).toEqual([

@@ -260,11 +260,46 @@ describe("readDistrictTables", () => {
     const rows = sheet(tables, "录入-债务");
     const last = rows.length;
     setCell(tables, "录入-债务", last, "年度", 2011);
+    // Two years missing for one row outside: not one mistyped year, so each is its own problem.
+    rows.splice(last - 2, 1);
     const found = errors(readDistrictTables(tables, "x.xlsx"));
     expect(found.map((p) => [p.row, p.message])).toEqual([
-      [last, "偿还能力年度 2011 不在预算年度至任期截止年度(2004–2007)之内"],
-      [undefined, "缺少 2007 年的偿还能力"],
+      [last - 1, "偿还能力年度 2011 不在预算年度至任期截止年度(2004–2007)之内"],
+      [undefined, "缺少 2006、2007 年的偿还能力"],
     ]);
+  });
+
+  it("gives a capacity row whose year is mistyped outside the term as one problem at its year, naming the missing year", () => {
+    const tables = mutableTables();
+    const last = sheet(tables, "录入-债务").length;
+    setCell(tables, "录入-债务", last, "年度", 2011);
+    const found = errors(readDistrictTables(tables, "x.xlsx"));
+    expect(found.map((p) => [p.row, p.column, p.message, p.accepts])).toEqual([
+      [
+        last,
+        "年度",
+        "偿还能力年度 2011 不在预算年度至任期截止年度(2004–2007)之内, 而缺少 2007 年的偿还能力: 请核对本行的年度",
+        "2007",
+      ],
+    ]);
+  });
+
+  it("gives a capacity row whose year repeats the row above, with a year missing, as one problem at its year", () => {
+    const tables = mutableTables();
+    const last = sheet(tables, "录入-债务").length;
+    setCell(tables, "录入-债务", last, "年度", 2006);
+    const found = errors(readDistrictTables(tables, "x.xlsx"));
+    expect(found.map((p) => [p.row, p.column, p.message, p.accepts])).toEqual([
+      [last, "年度", "偿还能力年度 2006 重复, 而缺少 2007 年的偿还能力: 请核对本行的年度", "2007"],
+    ]);
+  });
+
+  it("still reports a repeated capacity year alone when no year is missing", () => {
+    const tables = mutableTables();
+    const rows = sheet(tables, "录入-债务");
+    rows.push([...(rows[rows.length - 1] ?? [])]);
+    const found = errors(readDistrictTables(tables, "x.xlsx"));
+    expect(found.map((p) => [p.row, p.message])).toEqual([[rows.length, "2007 年的偿还能力重复"]]);
   });
 
   it("reads a statement's items from consecutive rows, a blank label continuing the one above", () => {

@@ -137,6 +137,73 @@ describe("validateDistrict: cross-field checks", () => {
     expect(only(short.problems, "debts.annualCapacity")[0]?.message).toContain("2004–2007 共 4 年,实有 3 年");
   });
 
+  it("gives a budget year that the capacity and the history both fit a year earlier as the one problem", () => {
+    const late = validateChanged((d) => {
+      (d as { budgetYear: number }).budgetYear = 2005;
+    });
+    expect(late.problems.map((p) => [p.severity, p.field, p.accepts])).toEqual([
+      ["error", "budgetYear", "2004 (或按 2005 改填「偿还能力」「往年在校生」的年度)"],
+    ]);
+    expect(late.problems[0]?.message).toBe(
+      "预算年度 2005 与偿还能力 (2004–2007)、往年在校生 (2001–2003) 的年度不符: 这些表都按预算年度 2004 填写; 请核对「预算年度」",
+    );
+  });
+
+  it("gives any budget year up to the term end that the capacity and the history do not fit as one problem", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2007 }).filter((year) => year !== 2004),
+        (year) => {
+          const result = validateChanged((d) => {
+            (d as { budgetYear: number }).budgetYear = year;
+          });
+          expect(result.problems.map((p) => [p.field, p.accepts?.slice(0, 4)])).toEqual([
+            ["budgetYear", "2004"],
+          ]);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it("leaves the capacity and the history each to its own problem when they fit different budget years", () => {
+    const result = validateChanged((d) => {
+      d.debts?.annualCapacity.pop();
+      for (const row of d.term?.history ?? []) (row as { year: number }).year -= 1;
+    });
+    expect(result.problems.map((p) => p.field)).toEqual(["debts.annualCapacity", "term.history"]);
+  });
+
+  it("gives no net migration or entrants row outside the plan years when the budget year is the problem", () => {
+    const result = validateChanged((d) => {
+      (d as { budgetYear: number }).budgetYear = 2007;
+      d.term?.migration.push(
+        { school: "WZ01", year: 2005, migrants: 3 },
+        { school: "WZ02", year: 2006, migrants: -2 },
+      );
+      d.term?.entrants.push({ school: "WZ01", year: 2006, entrants: 200 });
+    });
+    expect(result.problems.map((p) => p.field)).toEqual(["budgetYear"]);
+  });
+
+  it("gives no net migration row outside the plan years when the last plan year is the problem", () => {
+    const result = validateChanged((d) => {
+      if (d.term) d.term.lastYear = 2002;
+      d.term?.migration.push({ school: "WZ01", year: 2007, migrants: 3 });
+      d.term?.entrants.push({ school: "WZ01", year: 2007, entrants: 200 });
+    });
+    expect(result.problems.map((p) => p.field)).toEqual(["term.lastYear"]);
+  });
+
+  it("still warns of a net migration row outside the plan years when the years agree", () => {
+    const result = validateChanged((d) => {
+      d.term?.migration.push({ school: "WZ01", year: 2009, migrants: 3 });
+    });
+    expect(result.problems.map((p) => [p.severity, p.field])).toEqual([
+      ["warning", "term.migration[0].year"],
+    ]);
+  });
+
   it("errors when funding exceeds the total cost, warns when it falls short, errors when the end precedes the start", () => {
     const project = {
       name: "P",

@@ -9,6 +9,7 @@ import {
   parseRange,
   rangeAddress,
   sheetRef,
+  splitSheetRef,
 } from "../../src/plan/address";
 
 describe("column letters", () => {
@@ -67,5 +68,31 @@ describe("sheet references", () => {
   it("quote the sheet name and double a quote inside it", () => {
     expect(sheetRef("学校", "$A$1")).toBe("'学校'!$A$1");
     expect(sheetRef("O'Brien", "A1")).toBe("'O''Brien'!A1");
+  });
+
+  it("split into the sheet and the address, a doubled quote inside the quotes read as one", () => {
+    expect(splitSheetRef("'预算 明细'!A1")).toEqual({ sheet: "预算 明细", address: "A1" });
+    expect(splitSheetRef("'O''Brien 表'!$B$3:$B$6")).toEqual({ sheet: "O'Brien 表", address: "$B$3:$B$6" });
+    expect(splitSheetRef("'''引号''开头'!C2")).toEqual({ sheet: "'引号'开头", address: "C2" });
+    expect(splitSheetRef("'a!b'!A1")).toEqual({ sheet: "a!b", address: "A1" });
+  });
+
+  it("split an unquoted sheet name as it is, and a plain address into no sheet", () => {
+    expect(splitSheetRef("学校!B3")).toEqual({ sheet: "学校", address: "B3" });
+    expect(splitSheetRef("$B$3:$B$6")).toEqual({ address: "$B$3:$B$6" });
+  });
+
+  it("give back the sheet and address that sheetRef joined, for any sheet name", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 31 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 200 }),
+        (sheet, row, column) => {
+          const address = cellAddress(row, column, true);
+          expect(splitSheetRef(sheetRef(sheet, address))).toEqual({ sheet, address });
+        },
+      ),
+    );
   });
 });

@@ -108,6 +108,12 @@ async function everyKindOfProblem(): Promise<{ problem: Problem; source: DataSou
       { sheet: "录入-布局", row: 3, column: "迁出学校代码", value: "WZ98" },
     ]),
     await filledTemplate([
+      { sheet: "录入-往年在校生", row: 3, column: "年度", value: 2001 },
+      { sheet: "录入-出生人口", row: 11, column: "出生年份", value: 1994 },
+      { sheet: "录入-债务", row: 9, column: "年度", value: 2004 },
+    ]),
+    await filledTemplate([{ sheet: "录入-出生人口", row: 11, column: "出生年份", value: 2030 }]),
+    await filledTemplate([
       { sheet: "录入-出生人口", row: 20, column: "出生年份", value: 1900 },
       { sheet: "录入-债务", row: 8, column: "年度", value: 2020 },
       { sheet: "录入-债务", row: 9, column: "年度", value: 2021 },

@@ -42,6 +42,10 @@ interface Context {
    * its example row); otherwise the one "nothing filled in" error says it all.
    */
   readonly whenFilled: (() => void)[];
+  /** The years of the 偿还能力 rows, as the sheet gives them. */
+  readonly capacityYears: number[];
+  /** Problems of years measured from the budget year: left out when the budget year itself is the problem. */
+  readonly fromBudgetYear: Set<Problem>;
 }
 
 /** The sheet spec a sheet (or CSV file) name stands for: 录入-学校, 学校, schools. */
@@ -67,6 +71,8 @@ export function readDistrictTables(
     filled: false,
     exampleRows: new Set(),
     whenFilled: [],
+    capacityYears: [],
+    fromBudgetYear: new Set(),
   };
   const tableOf = (key: SheetKey) => findTable(tables, sheetSpec(key), context);
   const district: Row = {};
@@ -97,9 +103,16 @@ export function readDistrictTables(
   for (const report of context.whenFilled) report();
   const validation = validateDistrict(
     district,
-    { file: fileName, locate: (path) => locate(context.locations, path), reported: context.reported },
+    {
+      file: fileName,
+      locate: (path) => locate(context.locations, path),
+      reported: context.reported,
+      capacityYears: context.capacityYears,
+    },
     knownPacks,
   );
+  // A budget year that the inputs counted in years do not fit is the one problem, not each of them as well.
+  const wrongBudgetYear = validation.problems.some((p) => p.field === "budgetYear" && p.severity === "error");
   for (const leftover of sampleLeftovers(district))
     problem(
       context,
@@ -111,7 +124,10 @@ export function readDistrictTables(
       true,
       leftover.code,
     );
-  const problems = [...context.problems, ...validation.problems];
+  const problems = [
+    ...context.problems.filter((p) => !(wrongBudgetYear && context.fromBudgetYear.has(p))),
+    ...validation.problems,
+  ];
   return { district: hasErrors(problems) ? undefined : validation.district, problems };
 }
 
@@ -183,8 +199,8 @@ function problem(
   warning = false,
   code?: ProblemCode,
   acceptsEn?: string,
-) {
-  context.problems.push({
+): Problem {
+  const found: Problem = {
     severity: warning ? "warning" : "error",
     file: context.file,
     ...location,
@@ -194,8 +210,10 @@ function problem(
     ...(accepts !== undefined && { accepts }),
     ...(code !== undefined && { code }),
     ...(acceptsEn !== undefined && acceptsEn !== accepts && { acceptsEn }),
-  });
+  };
+  context.problems.push(found);
   if (!warning) context.reported.add(pathText(path));
+  return found;
 }
 
 function findTable(tables: readonly InputTable[], spec: SheetSpec, context: Context): InputTable | undefined {
@@ -700,6 +718,7 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
   const debts: Row = { items: [] };
   const items = debts.items as Row[];
   const capacity = new Map<number, { amount: unknown; row: number }>();
+  const repeated: Repeated[] = [];
   for (const { row, cells } of rows) {
     const cellOf = (name: string) => {
       const column = header.columns.get(name);
@@ -758,15 +777,7 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
             "A capacity row needs its year",
             "四位年份",
           );
-      } else if (capacity.has(year.year))
-        problem(
-          context,
-          ["debts", "annualCapacity"],
-          at,
-          `${year.year} 年的偿还能力重复`,
-          `Capacity for ${year.year} appears twice`,
-          "每年一行",
-        );
+      } else if (capacity.has(year.year)) repeated.push({ year: year.year, at });
       else capacity.set(year.year, { amount: amount.cell, row });
     } else if (isBlank(type.cell))
       problem(
@@ -778,12 +789,19 @@ function readDebts(table: InputTable | undefined, district: Row, context: Contex
         DEBT_ROW_TYPES.map((o) => o.zh).join("/"),
       );
   }
-  debts.annualCapacity = readCapacity(capacity, district, table.sheet, context);
+  debts.annualCapacity = readCapacity(capacity, repeated, district, table.sheet, context);
   return debts;
+}
+
+/** A 偿还能力 row whose year an earlier row already has. */
+interface Repeated {
+  readonly year: number;
+  readonly at: Location & { readonly row: number };
 }
 
 function readCapacity(
   capacity: ReadonlyMap<number, { amount: unknown; row: number }>,
+  repeated: readonly Repeated[],
   district: Row,
   sheet: string,
   context: Context,
@@ -791,21 +809,89 @@ function readCapacity(
   const [start, end] = [district.budgetYear, district.termEndYear];
   const amountField = sheetSpec("debts").columns.find((column) => column.field === "amount") as FieldSpec;
   const years = [...capacity.keys()].sort((a, b) => a - b);
+  context.capacityYears.push(...years);
+  const repeatedProblems = () => {
+    for (const { year, at } of repeated)
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        at,
+        `${year} 年的偿还能力重复`,
+        `Capacity for ${year} appears twice`,
+        "每年一行",
+      );
+  };
   // A term end before the budget year is the one problem (the district's own check): no year is measured by it.
-  if (typeof start !== "number" || typeof end !== "number" || end < start)
+  if (typeof start !== "number" || typeof end !== "number" || end < start) {
+    repeatedProblems();
     return years.map((year) => capacity.get(year)?.amount);
+  }
   const values: unknown[] = [];
   const outside = years.filter((year) => year < start || year > end);
   const firstOutside = capacity.get(outside[0] ?? NaN);
-  if (firstOutside)
+  const missing = Array.from({ length: Math.max(0, end - start + 1) }, (_, k) => start + k).filter(
+    (year) => !capacity.has(year),
+  );
+  // Rows whose years are repeated or outside the term, as many as the years of the term that are missing: their
+  // years were mistyped, and that is the one problem, at those rows.
+  const strays = [
+    ...repeated.map(({ year, at }) => ({ year, row: at.row, why: "重复", whyEn: "repeated" })),
+    ...outside.map((year) => ({
+      year,
+      row: capacity.get(year)?.row ?? 0,
+      why: `不在预算年度至任期截止年度(${start}–${end})之内`,
+      whyEn: `outside ${start}-${end}`,
+    })),
+  ].sort((a, b) => a.row - b.row);
+  const [stray] = strays;
+  const mistyped = stray !== undefined && strays.length === missing.length;
+  if (mistyped) {
+    const [zh, en] =
+      strays.length === 1
+        ? [
+            `偿还能力年度 ${stray.year} ${stray.why}, 而缺少 ${missing[0]} 年的偿还能力: 请核对本行的年度`,
+            `Capacity year ${stray.year} is ${stray.whyEn}, while ${missing[0]} is missing: check the year of this row`,
+          ]
+        : [
+            `偿还能力第 ${strays.map((s) => s.row).join("、")} 行的年度 ${strays.map((s) => `${s.year} ${s.why}`).join("、")}, 而缺少 ${missing.join("、")} 年的偿还能力: 请核对这些行的年度`,
+            `Capacity rows ${strays.map((s) => s.row).join(", ")}: years ${strays.map((s) => `${s.year} ${s.whyEn}`).join(", ")}, while ${missing.join(", ")} are missing: check the years of these rows`,
+          ];
+    context.fromBudgetYear.add(
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        { sheet, row: stray.row, column: "年度" },
+        zh,
+        en,
+        missing.join("、"),
+      ),
+    );
+  } else repeatedProblems();
+  // Rows of every year from the budget year to another end: the term end may be the year to correct.
+  const last = years[years.length - 1];
+  const toOtherEnd =
+    repeated.length === 0 &&
+    last !== undefined &&
+    last !== end &&
+    years[0] === start &&
+    years.every((year, k) => year === start + k);
+  const [endZh, endEn] = toOtherEnd
+    ? [
+        `; 偿还能力填至 ${last} 年: 若任期至 ${last} 年, 请改「本届政府任期截止年度」`,
+        `; the capacity runs to ${last}: if the term ends in ${last}, correct the term end year`,
+      ]
+    : ["", ""];
+  if (firstOutside && !mistyped)
     // The years outside the term, in one problem at the first of their rows.
-    problem(
-      context,
-      ["debts", "annualCapacity"],
-      { sheet, row: firstOutside.row, column: "年度" },
-      `偿还能力年度 ${outside.join("、")} 不在预算年度至任期截止年度(${start}–${end})之内`,
-      `Capacity year${outside.length > 1 ? "s" : ""} ${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} outside ${start}-${end}`,
-      `${start}–${end}`,
+    context.fromBudgetYear.add(
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        { sheet, row: firstOutside.row, column: "年度" },
+        `偿还能力年度 ${outside.join("、")} 不在预算年度至任期截止年度(${start}–${end})之内${endZh}`,
+        `Capacity year${outside.length > 1 ? "s" : ""} ${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} outside ${start}-${end}${endEn}`,
+        `${start}–${end}`,
+      ),
     );
   for (const year of years) {
     const entry = capacity.get(year) as { amount: unknown; row: number };
@@ -818,17 +904,16 @@ function readCapacity(
     });
     values[year - start] = target.amount;
   }
-  const missing = Array.from({ length: Math.max(0, end - start + 1) }, (_, k) => start + k).filter(
-    (year) => !capacity.has(year),
-  );
-  if (missing.length > 0)
-    problem(
-      context,
-      ["debts", "annualCapacity"],
-      { sheet },
-      `缺少 ${missing.join("、")} 年的偿还能力`,
-      `Annual capacity missing for ${missing.join(", ")}`,
-      `${start}–${end} 每年一行「偿还能力」`,
+  if (missing.length > 0 && !mistyped)
+    context.fromBudgetYear.add(
+      problem(
+        context,
+        ["debts", "annualCapacity"],
+        { sheet },
+        `缺少 ${missing.join("、")} 年的偿还能力${endZh}`,
+        `Annual capacity missing for ${missing.join(", ")}${endEn}`,
+        `${start}–${end} 每年一行「偿还能力」`,
+      ),
     );
   return values;
 }

@@ -2,7 +2,7 @@
  * Renders the parts of one SheetPlan through a Batch: 2-D blocks for values, formulas and number formats (split by
  * rows only when a request would outgrow the byte limit), and one call per property per range for everything else.
  */
-import { cellAddress, parseCell, parseRange, rangeAddress } from "../../plan/address";
+import { cellAddress, parseCell, parseRange, rangeAddress, splitSheetRef } from "../../plan/address";
 import {
   FIT_TO_WIDTH,
   PAPER,
@@ -321,18 +321,6 @@ export async function writePageSetup(batch: Batch, sheet: WorksheetLike, plan: S
 
 const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie" } as const;
 
-/** Split "'学校'!B3:B6" into sheet and address; a plain address has no sheet. */
-export function splitSheetAddress(reference: string): { readonly sheet?: string; readonly address: string } {
-  const bang = reference.lastIndexOf("!");
-  if (bang < 0) return { address: reference };
-  const sheet = reference.slice(0, bang);
-  const quoted = /^'(.*)'$/.exec(sheet);
-  return {
-    sheet: quoted ? (quoted[1] as string).replace(/''/g, "'") : sheet,
-    address: reference.slice(bang + 1),
-  };
-}
-
 /** A live Excel chart: its series read the cells (of its own sheet, or the sheet a reference names). */
 export async function writeChart(
   batch: Batch,
@@ -343,7 +331,7 @@ export async function writeChart(
   const first = chart.series[0];
   if (!first) throw new RangeError(`chart "${chart.title}" has no series`);
   const rangeOf = (reference: string): RangeLike => {
-    const { sheet: name, address } = splitSheetAddress(reference);
+    const { sheet: name, address } = splitSheetRef(reference);
     return (name === undefined ? sheet : sheetNamed(name)).getRange(address);
   };
   const calls = 5 + chart.series.length * 8;

@@ -7,7 +7,7 @@
  * that does not recalculate shows them too. Titles, series names and category labels are XML text.
  */
 import type JSZip from "jszip";
-import { absoluteRange, parseCell, parseRange, sheetRef } from "../../plan/address";
+import { absoluteRange, parseCell, parseRange, sheetRef, splitSheetRef } from "../../plan/address";
 import { MIN_PRINTED_SIZE, printScale } from "../../plan/print";
 import type { ChartPlan, ChartSeriesPlan, PlanCell, Scalar, WorkbookPlan } from "../../plan/types";
 
@@ -51,14 +51,8 @@ export type CellLookup = (sheet: string, row: number, column: number) => Scalar 
 
 /** Split "'学校'!B3:B6" into its sheet and range; a plain range is on `sheet`. */
 export function splitReference(reference: string, sheet: string): { sheet: string; range: string } {
-  const bang = reference.lastIndexOf("!");
-  if (bang < 0) return { sheet, range: reference };
-  const name = reference.slice(0, bang);
-  const quoted = /^'(.*)'$/.exec(name);
-  return {
-    sheet: quoted ? (quoted[1] as string).replace(/''/g, "'") : name,
-    range: reference.slice(bang + 1),
-  };
+  const split = splitSheetRef(reference);
+  return { sheet: split.sheet ?? sheet, range: split.address };
 }
 
 interface Source {
