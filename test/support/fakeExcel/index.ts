@@ -16,6 +16,7 @@ import {
   cellKeyOrder,
   emptyWorkbook,
   newSheet,
+  noteFormulaEntered,
   type FakeCell,
   type FakeScalar,
   type FakeWorkbook,
@@ -135,8 +136,10 @@ export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[
       Object.assign(sheet.customProperties, seed.customProperties ?? {});
       for (const [address, content] of Object.entries(seed.cells ?? {})) {
         const cell = cellOf(sheet, parseCell(address));
-        if (typeof content === "object") cell.formula = content.formula;
-        else cell.value = content;
+        if (typeof content === "object") {
+          cell.formula = content.formula;
+          noteFormulaEntered();
+        } else cell.value = content;
       }
     },
     seedName: (name, formula) => {

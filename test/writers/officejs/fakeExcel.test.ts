@@ -75,6 +75,28 @@ describe("the fake Excel", () => {
     expect(fake.cellsOf("用").A1?.formula).toBe("=#REF!A1+#REF!B2");
   });
 
+  test("rewrites structured references on a table's rename, also in formulas entered after an earlier rename", async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        { name: "表", cells: { A1: "名", A2: 1 } },
+        { name: "用", cells: { A1: { formula: "=SUM(Table1[名])" }, A2: { formula: `="Table1[名]"` } } },
+      ],
+    });
+    await fake.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("表").tables.add("A1:A2", true);
+      table.name = "甲";
+      await context.sync();
+      context.workbook.worksheets.getItem("用").getRange("B1").formulas = [["=COUNT(甲[名])"]];
+      await context.sync();
+      context.workbook.tables.getItem("甲").name = "乙";
+    });
+    expect(fake.cellsOf("用").A1?.formula).toBe("=SUM(乙[名])");
+    expect(fake.cellsOf("用").A2?.formula).toBe(`="Table1[名]"`);
+    expect(fake.cellsOf("用").B1?.formula).toBe("=COUNT(乙[名])");
+    await fake.run(async (context) => context.workbook.worksheets.getItem("表").delete());
+    expect(fake.cellsOf("用").B1?.formula).toBe("=COUNT(#REF![名])");
+  });
+
   test("refuses sheet names Excel refuses and names that are taken", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Data" }] });
     await expect(fake.run(async (c) => void c.workbook.worksheets.add("data"))).rejects.toThrow(
