@@ -73,6 +73,10 @@ export interface FakeHost {
   shouldFailSync(): boolean;
   /** Resolves when the sync being made may go on (a test holding syncs releases it). */
   gateSync(): Promise<void>;
+  /** Between two calls a sync applies: a promise to await before the next, or undefined to go straight on. */
+  pauseWhileApplying?(): Promise<void> | undefined;
+  /** Runs the applying of one sync's calls after every other sync's (a paused one included). */
+  applyInTurn(apply: () => Promise<void>): Promise<void>;
 }
 
 const CALL_OVERHEAD_BYTES = 64;
@@ -121,7 +125,18 @@ class Session {
     if (bytes > this.host.requestLimitBytes)
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
     // Like Excel, calls before a failing one stay applied.
-    for (const call of batch) call.apply();
+    const pause = this.host.pauseWhileApplying;
+    if (!pause) {
+      for (const call of batch) call.apply();
+      return;
+    }
+    await this.host.applyInTurn(async () => {
+      for (const call of batch) {
+        call.apply();
+        const paused = pause();
+        if (paused) await paused;
+      }
+    });
   }
 }
 

@@ -97,6 +97,32 @@ describe("the fake Excel", () => {
     expect(fake.cellsOf("用").B1?.formula).toBe("=COUNT(#REF![名])");
   });
 
+  test("pauses between the calls a sync applies when asked to, and applies two contexts' syncs one after the other", async () => {
+    const pauses: (() => void)[] = [];
+    const seen: (string | null)[] = [];
+    const fake = createFakeExcel({
+      sheets: [{ name: "S" }],
+      pauseWhileApplying: () => {
+        seen.push(String(fake.cellsOf("S").A1?.value ?? "-"));
+        return new Promise<void>((resolve) => pauses.push(resolve));
+      },
+    });
+    const [first, second] = [fake.createContext(), fake.createContext()];
+    first.workbook.worksheets.getItem("S").getRange("A1").values = [["一"]];
+    second.workbook.worksheets.getItem("S").getRange("A1").values = [["二"]];
+    const syncs = Promise.all([first.sync(), second.sync()]);
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await turn();
+    expect(pauses).toHaveLength(1);
+    for (let resume = pauses.shift(); resume; resume = pauses.shift()) {
+      resume();
+      await turn();
+    }
+    await syncs;
+    // getItem, getRange and the values of the first sync, then the second's: never one call of each in turn.
+    expect(seen).toEqual(["-", "-", "一", "一", "一", "二"]);
+  });
+
   test("refuses sheet names Excel refuses and names that are taken", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Data" }] });
     await expect(fake.run(async (c) => void c.workbook.worksheets.add("data"))).rejects.toThrow(
