@@ -123,6 +123,29 @@ describe("the fake Excel", () => {
     expect(seen).toEqual(["-", "-", "一", "一", "一", "二"]);
   });
 
+  test("draws an edge border on the cells along it and an inside border on the sides cells share", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    await fake.run(async (context) => {
+      const borders = context.workbook.worksheets.getItem("S").getRange("B2:C3").format.borders;
+      borders.getItem("EdgeTop").style = "Continuous";
+      borders.getItem("EdgeRight").style = "Continuous";
+      borders.getItem("InsideVertical").style = "Dash";
+      borders.getItem("InsideHorizontal").style = "Dot";
+    });
+    const styles = Object.fromEntries(Object.entries(fake.cellsOf("S")).map(([a, cell]) => [a, cell.style]));
+    expect(styles).toEqual({
+      B2: { "border.top.style": "Continuous", "border.right.style": "Dash", "border.bottom.style": "Dot" },
+      C2: {
+        "border.top.style": "Continuous",
+        "border.right.style": "Continuous",
+        "border.left.style": "Dash",
+        "border.bottom.style": "Dot",
+      },
+      B3: { "border.right.style": "Dash", "border.top.style": "Dot" },
+      C3: { "border.right.style": "Continuous", "border.left.style": "Dash", "border.top.style": "Dot" },
+    });
+  });
+
   test("refuses sheet names Excel refuses and names that are taken", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Data" }] });
     await expect(fake.run(async (c) => void c.workbook.worksheets.add("data"))).rejects.toThrow(
