@@ -27,6 +27,33 @@ export function callBytes(args: readonly unknown[], calls = 1): number {
   return calls * CALL_BYTES + utf8Length(JSON.stringify(args));
 }
 
+/**
+ * Queueing a big sheet's calls takes longer than a frame: after this many calls, or this many bytes, queued since
+ * the last turn of the event loop, the batch gives it another (without a sync), so the pane paints and answers.
+ */
+export const SLICE_CALLS = 250;
+export const SLICE_BYTES = 250_000;
+
+/**
+ * A turn of the event loop that lets the browser paint and handle input: scheduler.yield where there is one (it
+ * resumes ahead of other tasks), else a message to a channel of our own, else a timer (browsers make nested
+ * timers wait 4 ms, which a long run of slices would add up).
+ */
+export function eventLoopTurn(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  if (typeof MessageChannel === "function")
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export interface BatchStats {
   syncs: number;
   apiCalls: number;
@@ -37,6 +64,8 @@ export interface BatchStats {
 export class Batch {
   private pendingBytes = 0;
   private pendingCalls = 0;
+  private sliceCalls = 0;
+  private sliceBytes = 0;
   readonly stats: BatchStats = { syncs: 0, apiCalls: 0, largestRequestBytes: 0, totalRequestBytes: 0 };
 
   constructor(
@@ -46,6 +75,8 @@ export class Batch {
     private readonly checkCancelled: () => void,
     /** Awaited after every sync: gives the event loop a turn, so the pane can paint its progress. */
     private readonly afterSync: () => Promise<void> = () => Promise.resolve(),
+    /** Awaited between slices of queued calls (SLICE_CALLS, SLICE_BYTES) that no sync separates. */
+    private readonly betweenSlices: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   get isEmpty(): boolean {
@@ -70,6 +101,12 @@ export class Batch {
     }
     enqueue();
     this.count(bytes, calls);
+    this.sliceCalls += calls;
+    this.sliceBytes += bytes;
+    if (this.sliceCalls >= SLICE_CALLS || this.sliceBytes >= SLICE_BYTES) {
+      this.endSlice();
+      await this.betweenSlices();
+    }
   }
 
   queue(args: readonly unknown[], enqueue: () => void, calls = 1): Promise<void> {
@@ -92,7 +129,13 @@ export class Batch {
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, bytes);
     this.stats.totalRequestBytes += bytes;
     await this.context.sync();
+    this.endSlice();
     await this.afterSync();
+  }
+
+  private endSlice(): void {
+    this.sliceCalls = 0;
+    this.sliceBytes = 0;
   }
 
   private count(bytes: number, calls: number): void {

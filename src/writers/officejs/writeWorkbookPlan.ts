@@ -5,7 +5,7 @@
  * the sheets and names this run created are deleted, and a typed error tells the pane what happened.
  */
 import type { SheetPlan, WorkbookPlan } from "../../plan/types";
-import { Batch, callBytes } from "./batch";
+import { Batch, callBytes, eventLoopTurn } from "./batch";
 import { numberedCopies } from "./regeneration";
 import { messageOf, GenerationCancelled, GenerationFailed } from "./errors";
 import type { ExcelContext, ExcelRunner, NamedItemLike, WorksheetLike } from "./excelSubset";
@@ -55,6 +55,11 @@ export interface WriteOptions {
   readonly removeGeneratedCopies?: boolean;
   /** Awaited after every sync (default: one turn of the event loop, so the pane paints its progress bar). */
   readonly yieldAfterSync?: () => Promise<void>;
+  /**
+   * Awaited after every slice of queued calls between syncs (Batch's SLICE_CALLS or SLICE_BYTES; default: a turn
+   * of the event loop, so that queueing a big sheet is no long task of the pane's).
+   */
+  readonly yieldBetweenSlices?: () => Promise<void>;
 }
 
 export interface WriteReport {
@@ -116,6 +121,7 @@ export async function writeWorkbookPlan(
     options.maxRequestBytes ?? 4_000_000,
     checkCancelled,
     options.yieldAfterSync ?? nextTurn,
+    options.yieldBetweenSlices ?? eventLoopTurn,
   );
   const created: string[] = [];
   const addedNames: string[] = [];

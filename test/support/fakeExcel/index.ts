@@ -16,6 +16,7 @@ import {
   cellKeyOrder,
   emptyWorkbook,
   newSheet,
+  noteFormulaEntered,
   type FakeCell,
   type FakeScalar,
   type FakeWorkbook,
@@ -70,13 +71,24 @@ export interface FakeExcel {
 
 export type FakeWorkbookSnapshot = Omit<FakeWorkbook, "nextSheetId">;
 
-export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[] } = {}): FakeExcel {
+export interface FakeExcelOptions {
+  readonly sheets?: readonly SeedSheet[];
+  /**
+   * Called after each call a sync applies; a promise it returns is awaited before the next call. Excel does its
+   * work outside the pane's thread, the fake on it: the browser tests pause now and then so that what the pane's
+   * thread does is not hidden behind the fake's own work. Syncs are still applied one at a time, in order.
+   */
+  readonly pauseWhileApplying?: () => Promise<void> | undefined;
+}
+
+export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const workbook = emptyWorkbook();
   const stats: FakeStats = { syncs: 0, apiCalls: 0, requests: [] };
   let failAt: number | null = null;
   let holding = false;
   const held: (() => void)[] = [];
   const onHeld: (() => void)[] = [];
+  let applying = Promise.resolve();
   const host: FakeHost & { requestLimitBytes: number } = {
     workbook,
     stats,
@@ -89,6 +101,12 @@ export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[
             onHeld.splice(0).forEach((notify) => notify());
           })
         : Promise.resolve(),
+    ...(options.pauseWhileApplying && { pauseWhileApplying: options.pauseWhileApplying }),
+    applyInTurn: (apply) => {
+      const turn = applying.then(apply);
+      applying = turn.catch(() => undefined);
+      return turn;
+    },
   };
   const gate: SyncGate = {
     get waiting() {
@@ -135,8 +153,10 @@ export function createFakeExcel(options: { readonly sheets?: readonly SeedSheet[
       Object.assign(sheet.customProperties, seed.customProperties ?? {});
       for (const [address, content] of Object.entries(seed.cells ?? {})) {
         const cell = cellOf(sheet, parseCell(address));
-        if (typeof content === "object") cell.formula = content.formula;
-        else cell.value = content;
+        if (typeof content === "object") {
+          cell.formula = content.formula;
+          noteFormulaEntered();
+        } else cell.value = content;
       }
     },
     seedName: (name, formula) => {

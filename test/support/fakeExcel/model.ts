@@ -178,6 +178,7 @@ export function enter(cell: FakeCell, input: unknown): void {
   }
   if (/^[=+\-@]/.test(input) && !isNumeric(input)) {
     cell.formula = input.startsWith("=") ? input : `=${input}`;
+    noteFormulaEntered();
     cell.value = null;
   } else if (isNumeric(input)) cell.value = Number(input.replace(/%$/, "")) / (input.endsWith("%") ? 100 : 1);
   else if (/^(true|false)$/i.test(input)) cell.value = input.toLowerCase() === "true";
@@ -224,20 +225,50 @@ export function deleteSheet(workbook: FakeWorkbook, sheet: FakeSheet): void {
   retargetEverywhere(workbook, sheet.name, null);
 }
 
+/** Counts the cells given a formula (by enter or a seed), so that formulaCells knows when to look again. */
+let formulasEntered = 0;
+
+export function noteFormulaEntered(): void {
+  formulasEntered++;
+}
+
+const formulaCellsSeen = new WeakMap<
+  FakeSheet,
+  { readonly at: number; readonly cells: readonly FakeCell[] }
+>();
+
+/**
+ * The cells of a sheet that hold a formula, or held one (cells are never removed). Every table rename looks for
+ * references in them: a scan of every cell each time would make a batch that names 70 tables take most of a
+ * second.
+ */
+function formulaCells(sheet: FakeSheet): readonly FakeCell[] {
+  const seen = formulaCellsSeen.get(sheet);
+  if (seen && seen.at === formulasEntered) return seen.cells;
+  const cells = Object.values(sheet.cells).filter((cell) => cell.formula !== null);
+  formulaCellsSeen.set(sheet, { at: formulasEntered, cells });
+  return cells;
+}
+
 /** Structured references follow a table's rename, as in Excel; a deleted table's become #REF!. */
 export function renameTableReferences(workbook: FakeWorkbook, from: string, to: string | null): void {
   const pattern = new RegExp(`(^|[^A-Za-z0-9_.\\u0080-\\uFFFF])${escapeRegExp(from)}\\[`, "gi");
+  // Most formulas do not name the table at all: only those that do are split into text and the rest.
+  const mentions = new RegExp(`${escapeRegExp(from)}\\[`, "i");
   const rewrite = (formula: string) =>
-    outsideText(formula, (part) => part.replace(pattern, (_m, lead: string) => `${lead}${to ?? "#REF!"}[`));
+    mentions.test(formula)
+      ? outsideText(formula, (part) =>
+          part.replace(pattern, (_m, lead: string) => `${lead}${to ?? "#REF!"}[`),
+        )
+      : formula;
   for (const s of workbook.sheets)
-    for (const cell of Object.values(s.cells)) if (cell.formula) cell.formula = rewrite(cell.formula);
+    for (const cell of formulaCells(s)) if (cell.formula) cell.formula = rewrite(cell.formula);
   for (const n of workbook.names) n.formula = rewrite(n.formula);
 }
 
 function retargetEverywhere(workbook: FakeWorkbook, from: string, to: string | null): void {
   for (const s of workbook.sheets)
-    for (const cell of Object.values(s.cells))
-      if (cell.formula) cell.formula = retarget(cell.formula, from, to);
+    for (const cell of formulaCells(s)) if (cell.formula) cell.formula = retarget(cell.formula, from, to);
   for (const n of workbook.names) n.formula = retarget(n.formula, from, to);
 }
 

@@ -74,6 +74,10 @@ export interface FakeHost {
   shouldFailSync(): boolean;
   /** Resolves when the sync being made may go on (a test holding syncs releases it). */
   gateSync(): Promise<void>;
+  /** Between two calls a sync applies: a promise to await before the next, or undefined to go straight on. */
+  pauseWhileApplying?(): Promise<void> | undefined;
+  /** Runs the applying of one sync's calls after every other sync's (a paused one included). */
+  applyInTurn(apply: () => Promise<void>): Promise<void>;
 }
 
 const CALL_OVERHEAD_BYTES = 64;
@@ -122,7 +126,18 @@ class Session {
     if (bytes > this.host.requestLimitBytes)
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
     // Like Excel, calls before a failing one stay applied.
-    for (const call of batch) call.apply();
+    const pause = this.host.pauseWhileApplying;
+    if (!pause) {
+      for (const call of batch) call.apply();
+      return;
+    }
+    await this.host.applyInTurn(async () => {
+      for (const call of batch) {
+        call.apply();
+        const paused = pause();
+        if (paused) await paused;
+      }
+    });
   }
 }
 
@@ -486,17 +501,26 @@ function rangeFormat(range: Range): RangeFormatLike {
   const border = (edge: BorderEdge) => (key: string) => (value: string | number | boolean) =>
     range.queue([`border.${edge}.${key}`, value], (sheet, address) => {
       const box = boxOf(address);
-      forEachCell(box, (ref, r, c) => {
-        const sides: Record<BorderEdge, string[]> = {
-          EdgeTop: r === 0 ? ["top"] : [],
-          EdgeBottom: r === box.rows - 1 ? ["bottom"] : [],
-          EdgeLeft: c === 0 ? ["left"] : [],
-          EdgeRight: c === box.columns - 1 ? ["right"] : [],
-          InsideHorizontal: [...(r > 0 ? ["top"] : []), ...(r < box.rows - 1 ? ["bottom"] : [])],
-          InsideVertical: [...(c > 0 ? ["left"] : []), ...(c < box.columns - 1 ? ["right"] : [])],
-        };
-        for (const side of sides[edge]) cellOf(sheet, ref).style[`border.${side}.${key}`] = value;
-      });
+      const set = (ref: { row: number; column: number }, side: string) =>
+        (cellOf(sheet, ref).style[`border.${side}.${key}`] = value);
+      // An edge touches only the cells along it; an inside border every cell, on the sides that face another.
+      const along: Partial<Record<BorderEdge, [Box, string]>> = {
+        EdgeTop: [{ ...box, rows: 1 }, "top"],
+        EdgeBottom: [{ ...box, top: box.top + box.rows - 1, rows: 1 }, "bottom"],
+        EdgeLeft: [{ ...box, columns: 1 }, "left"],
+        EdgeRight: [{ ...box, left: box.left + box.columns - 1, columns: 1 }, "right"],
+      };
+      const edgeCells = along[edge];
+      if (edgeCells) forEachCell(edgeCells[0], (ref) => set(ref, edgeCells[1]));
+      else
+        forEachCell(box, (ref, r, c) => {
+          const [before, after, inner, last] =
+            edge === "InsideHorizontal"
+              ? ["top", "bottom", r, box.rows - 1]
+              : ["left", "right", c, box.columns - 1];
+          if (inner > 0) set(ref, before);
+          if (inner < last) set(ref, after);
+        });
     });
   return {
     set columnWidth(width: number) {

@@ -4,10 +4,19 @@
  * for the test to inspect and steer.
  */
 import { createFakeExcel, installFakeOffice } from "../../support/fakeExcel";
+import { eventLoopTurn } from "../../../src/writers/officejs/batch";
 import { gatedRunner } from "./paneOps";
 
+// Excel applies a request outside the pane's thread; the fake applies it on that thread, pausing every few
+// milliseconds so that the pane's long tasks (what the tests look at) are the pane's own.
+const APPLY_SLICE_MS = 8;
+let sliceStarted = performance.now();
 const fake = createFakeExcel({
   sheets: [{ name: "Sheet1", cells: { A1: "我的数据", B2: 42, C3: "=1+1 stays mine" } }],
+  pauseWhileApplying: () =>
+    performance.now() - sliceStarted < APPLY_SLICE_MS
+      ? undefined
+      : eventLoopTurn().then(() => void (sliceStarted = performance.now())),
 });
 void fake.run(async (context) => context.workbook.worksheets.getItem("Sheet1").getRange("D5").select());
 const query = new URLSearchParams(location.search);

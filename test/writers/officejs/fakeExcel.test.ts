@@ -75,6 +75,77 @@ describe("the fake Excel", () => {
     expect(fake.cellsOf("用").A1?.formula).toBe("=#REF!A1+#REF!B2");
   });
 
+  test("rewrites structured references on a table's rename, also in formulas entered after an earlier rename", async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        { name: "表", cells: { A1: "名", A2: 1 } },
+        { name: "用", cells: { A1: { formula: "=SUM(Table1[名])" }, A2: { formula: `="Table1[名]"` } } },
+      ],
+    });
+    await fake.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("表").tables.add("A1:A2", true);
+      table.name = "甲";
+      await context.sync();
+      context.workbook.worksheets.getItem("用").getRange("B1").formulas = [["=COUNT(甲[名])"]];
+      await context.sync();
+      context.workbook.tables.getItem("甲").name = "乙";
+    });
+    expect(fake.cellsOf("用").A1?.formula).toBe("=SUM(乙[名])");
+    expect(fake.cellsOf("用").A2?.formula).toBe(`="Table1[名]"`);
+    expect(fake.cellsOf("用").B1?.formula).toBe("=COUNT(乙[名])");
+    await fake.run(async (context) => context.workbook.worksheets.getItem("表").delete());
+    expect(fake.cellsOf("用").B1?.formula).toBe("=COUNT(#REF![名])");
+  });
+
+  test("pauses between the calls a sync applies when asked to, and applies two contexts' syncs one after the other", async () => {
+    const pauses: (() => void)[] = [];
+    const seen: (string | null)[] = [];
+    const fake = createFakeExcel({
+      sheets: [{ name: "S" }],
+      pauseWhileApplying: () => {
+        seen.push(String(fake.cellsOf("S").A1?.value ?? "-"));
+        return new Promise<void>((resolve) => pauses.push(resolve));
+      },
+    });
+    const [first, second] = [fake.createContext(), fake.createContext()];
+    first.workbook.worksheets.getItem("S").getRange("A1").values = [["一"]];
+    second.workbook.worksheets.getItem("S").getRange("A1").values = [["二"]];
+    const syncs = Promise.all([first.sync(), second.sync()]);
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await turn();
+    expect(pauses).toHaveLength(1);
+    for (let resume = pauses.shift(); resume; resume = pauses.shift()) {
+      resume();
+      await turn();
+    }
+    await syncs;
+    // getItem, getRange and the values of the first sync, then the second's: never one call of each in turn.
+    expect(seen).toEqual(["-", "-", "一", "一", "一", "二"]);
+  });
+
+  test("draws an edge border on the cells along it and an inside border on the sides cells share", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    await fake.run(async (context) => {
+      const borders = context.workbook.worksheets.getItem("S").getRange("B2:C3").format.borders;
+      borders.getItem("EdgeTop").style = "Continuous";
+      borders.getItem("EdgeRight").style = "Continuous";
+      borders.getItem("InsideVertical").style = "Dash";
+      borders.getItem("InsideHorizontal").style = "Dot";
+    });
+    const styles = Object.fromEntries(Object.entries(fake.cellsOf("S")).map(([a, cell]) => [a, cell.style]));
+    expect(styles).toEqual({
+      B2: { "border.top.style": "Continuous", "border.right.style": "Dash", "border.bottom.style": "Dot" },
+      C2: {
+        "border.top.style": "Continuous",
+        "border.right.style": "Continuous",
+        "border.left.style": "Dash",
+        "border.bottom.style": "Dot",
+      },
+      B3: { "border.right.style": "Dash", "border.top.style": "Dot" },
+      C3: { "border.right.style": "Continuous", "border.left.style": "Dash", "border.top.style": "Dot" },
+    });
+  });
+
   test("refuses sheet names Excel refuses and names that are taken", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Data" }] });
     await expect(fake.run(async (c) => void c.workbook.worksheets.add("data"))).rejects.toThrow(
