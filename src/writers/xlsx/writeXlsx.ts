@@ -42,9 +42,57 @@ type XlsxRendererClass = new (workbook: { readonly model: unknown }) => XlsxRend
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJsXlsx = require("exceljs/lib/xlsx/xlsx") as XlsxRendererClass;
 
+/** exceljs's XML writer: pieces of text pushed in order, joined at the end; rollbacks cut back to a piece. */
+interface XmlStreamLike {
+  _xml: string[];
+  readonly _rollbacks: readonly unknown[];
+  openNode(name: string, attributes?: unknown): void;
+  readonly xml: string;
+}
+interface Xform {
+  render(stream: XmlStreamLike, model: unknown): void;
+}
+/* eslint-disable @typescript-eslint/no-require-imports */
+const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => XmlStreamLike;
+const WorksheetXform = require("exceljs/lib/xlsx/xform/sheet/worksheet-xform") as new () => Xform;
+const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform") as new () => Xform;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Pieces of XML text an XmlBytes holds before it encodes them (about a megabyte of text). */
+const PIECES_PER_CHUNK = 1 << 16;
+
 /**
- * exceljs's renderer, sheet by sheet: each sheet's XML is kept as UTF-8 bytes (half the memory of a string) and
- * its rows are released once rendered, so the zip holds bytes and the model shrinks as the sheets are written.
+ * exceljs's XML writer that turns its text into UTF-8 bytes as it goes, wherever no rollback is open: a sheet of
+ * millions of cells is never one string (nor an array of tens of millions of pieces), only its bytes.
+ */
+class XmlBytes extends XmlStream {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly encoder = new TextEncoder();
+
+  override openNode(name: string, attributes?: unknown): void {
+    if (this._rollbacks.length === 0 && this._xml.length >= PIECES_PER_CHUNK) {
+      this.chunks.push(this.encoder.encode(this._xml.join("")));
+      this._xml = [];
+    }
+    super.openNode(name, attributes);
+  }
+
+  /** The whole text as UTF-8 (the stream is closed). */
+  bytes(): Uint8Array {
+    const chunks = [...this.chunks.splice(0), this.encoder.encode(this.xml)];
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+}
+
+/**
+ * exceljs's renderer, sheet by sheet: each sheet's XML is made as UTF-8 bytes (XmlBytes) and its rows are released
+ * once rendered, so the zip holds bytes and the model shrinks as the sheets are written.
  */
 class XlsxRendererBySheet extends ExcelJsXlsx {
   /** The plan whose charts are added to the package once exceljs has put in its last part. */
@@ -55,11 +103,30 @@ class XlsxRendererBySheet extends ExcelJsXlsx {
     const bytes: ZipWriter = {
       append: (data, options) => zip.append(typeof data === "string" ? encoder.encode(data) : data, options),
     };
+    const worksheetXform = new WorksheetXform();
+    const relationshipsXform = new RelationshipsXform();
     const sheets = model.worksheets;
     for (let i = 0; i < sheets.length; i++) {
-      const sheet = sheets[i];
+      const sheet = sheets[i] as SheetModel & {
+        readonly id: number;
+        readonly rels?: readonly unknown[];
+        readonly comments?: readonly unknown[];
+      };
       if (!sheet) continue;
-      await super.addWorksheets(bytes, { ...model, worksheets: [sheet] });
+      if ((sheet.comments?.length ?? 0) > 0) {
+        // Notes are exceljs's own parts: its renderer writes them (the plan has none).
+        await super.addWorksheets(bytes, { ...model, worksheets: [sheet] });
+      } else {
+        // As exceljs's addWorksheets writes a sheet and its relationships, with the sheet's XML made as bytes.
+        const xml = new XmlBytes();
+        worksheetXform.render(xml, sheet);
+        zip.append(xml.bytes(), { name: `xl/worksheets/sheet${sheet.id}.xml` });
+        if (sheet.rels && sheet.rels.length > 0) {
+          const rels = new XmlStream();
+          relationshipsXform.render(rels, sheet.rels);
+          bytes.append(rels.xml, { name: `xl/worksheets/_rels/sheet${sheet.id}.xml.rels` });
+        }
+      }
       sheets[i] = { ...sheet, rows: [] } as SheetModel;
     }
   }
