@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, Worksheet } from "exceljs";
-import { columnLetter, parseCell, parseRange } from "../../plan/address";
+import { columnLetter, parseCell, parseRange, rangeAddress } from "../../plan/address";
 import type { PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "../../plan/types";
 import { isFormulaCell } from "../../plan/types";
 import {
@@ -371,12 +371,11 @@ function addTable(ws: Worksheet, table: TablePlan): void {
       `table ${table.name}: range ${table.range} is ${width} columns wide but has ${table.columns.length} column names`,
     );
   }
-  const rows: CellValue[][] = Array.from({ length: end.row - start.row }, () =>
-    table.columns.map(() => null),
-  );
-  if (rows.length === 0)
+  if (end.row === start.row)
     throw new Error(`table ${table.name}: range ${table.range} has a header but no data row`);
-  ws.addTable({
+  // exceljs writes a cell for every row it is given and keeps the rows in the table's model: it is given one, and
+  // the table's range is then set to the plan's (touchTableCells makes the other cells with the sheet's cells).
+  const added = ws.addTable({
     name: table.name,
     displayName: table.name,
     ref: table.range.split(":")[0] as string,
@@ -384,8 +383,11 @@ function addTable(ws: Worksheet, table: TablePlan): void {
     totalsRow: false,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: table.columns.map((column) => ({ name: column.name, filterButton: true })),
-    rows,
-  });
+    rows: [table.columns.map((): CellValue => null)],
+  }) as unknown as { table: { tableRef: string; autoFilterRef: string } };
+  const range = rangeAddress(start.row, start.column, end.row, end.column);
+  added.table.tableRef = range;
+  added.table.autoFilterRef = range;
 }
 
 /** The table's cells as exceljs left them when it added the table: each one there (a null but for the header). */
