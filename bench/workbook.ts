@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { generateDistrict, MAX_SCHOOLS, validateDistrict, type District } from "../src/district";
 import { inventedTerm } from "../src/district/samples/build";
-import { buildWorkbookPlan } from "../src/plan/build";
+import { buildWorkbook, buildWorkbookPlan } from "../src/plan/build";
 import { getPack } from "../src/policy";
 import { measureGeneration, type GenerationCost } from "../test/support/measureGeneration";
 import { measure, ms, ratio } from "./measure";
@@ -18,11 +18,17 @@ export function planFor(schools: number) {
   return buildWorkbookPlan(district, getPack(district.policyPack), OPTIONS);
 }
 
-/** As the CLI does it: the generated district validated first (the size limit, the schema, the cross checks). */
+/**
+ * As the CLI does it: the generated district validated first (the size limit, the schema, the cross checks), the
+ * plan built and checked against Excel's limits (validatePlan); a plan with problems is not written.
+ */
 export function validatedPlanFor(schools: number) {
   const { district, problems } = validateDistrict(generateDistrict(42, schools), { file: "bench" });
   if (!district) throw new Error(`the generated district has problems: ${JSON.stringify(problems[0])}`);
-  return buildWorkbookPlan(district, getPack(district.policyPack), OPTIONS);
+  const built = buildWorkbook(district, getPack(district.policyPack), OPTIONS);
+  if (built.problems.length > 0)
+    throw new Error(`the plan has ${built.problems.length} problems: ${JSON.stringify(built.problems[0])}`);
+  return built.plan;
 }
 
 export function benchPlanBuilding() {

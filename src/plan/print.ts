@@ -400,6 +400,22 @@ export function fitTexts(
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) occupied.add(key(r, c));
   const formats: { range: string; style: string }[] = [];
   const merges: string[] = [];
+  // A table's column is wrapped in runs of its data rows (one format each) rather than cell by cell: a text that
+  // fits shows the same wrapped or not. The runs leave out the cells that must stay as they are: a text that runs
+  // on over empty cells, and one that fits unwrapped but would measure taller wrapped (wrappedRowHeights).
+  const columnsOf = new Map<string, TableColumnWrap>();
+  const characterWidths = new Map(sheet.columns.map(({ column, width }) => [columnIndex(column), width]));
+  const tableColumn = (row: number, column: number): TableColumnWrap | undefined => {
+    const table = inside(tables, row, column);
+    if (!table || row === table.top) return undefined;
+    const id = `${table.top}:${table.left}:${column}`;
+    let found = columnsOf.get(id);
+    if (!found) {
+      found = { column, top: table.top + 1, bottom: table.bottom, wraps: [], keeps: [] };
+      columnsOf.set(id, found);
+    }
+    return found;
+  };
   for (const block of sheet.blocks) {
     const anchor = parseCell(block.anchor);
     block.cells.forEach((line, r) =>
@@ -415,11 +431,27 @@ export function fitTexts(
           ...text.split("\n").map((part) => textWidth(part, size?.size ?? DEFAULT_FONT_SIZE)),
         );
         let room = (widths[column] ?? columnWidthPoints(DEFAULT_COLUMN_WIDTH)) - 4;
-        if (width <= room) return;
+        if (width <= room) {
+          // Wrapped, it would still take more than one line (a line break, or the cell margins' last point).
+          const characters = characterWidths.get(column) ?? DEFAULT_COLUMN_WIDTH;
+          if (width > columnWidthPoints(characters) - 5 || text.includes("\n")) {
+            const ofTable = tableColumn(row, column);
+            if (ofTable && wrappedLines(text, characters, DEFAULT_FONT_SIZE) > 1) ofTable.keeps.push(row);
+          }
+          return;
+        }
         let right = column;
         while (room < width && right < used && !occupied.has(key(row, right + 1)))
           room += widths[++right] ?? 0;
-        if (width <= room && right <= last) return;
+        const ofTable = tableColumn(row, column);
+        if (width <= room && right <= last) {
+          ofTable?.keeps.push(row);
+          return;
+        }
+        if (ofTable) {
+          ofTable.wraps.push(row);
+          return;
+        }
         let empty = column;
         while (empty < last && !occupied.has(key(row, empty + 1))) empty++;
         const alone = empty === last && last > column && !inside(tables, row, column);
@@ -437,7 +469,38 @@ export function fitTexts(
       }),
     );
   }
+  for (const wrap of columnsOf.values())
+    for (const range of wrapRuns(wrap)) formats.push({ range, style: WRAP_STYLE });
   return { formats, merges };
+}
+
+/** A table column's texts too wide for their cells (rows to wrap) and those to leave unwrapped (0-based rows). */
+interface TableColumnWrap {
+  readonly column: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly wraps: number[];
+  readonly keeps: number[];
+}
+
+/** The column's data rows between the rows to keep unwrapped, those runs that hold a row to wrap, as ranges. */
+function wrapRuns({ column, top, bottom, wraps, keeps }: TableColumnWrap): string[] {
+  if (wraps.length === 0) return [];
+  const cuts = [top - 1, ...[...new Set(keeps)].sort((a, b) => a - b), bottom + 1];
+  const runs: string[] = [];
+  let next = 0;
+  const sorted = [...wraps].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [(cuts[i] as number) + 1, (cuts[i + 1] as number) - 1];
+    let holds = false;
+    while (next < sorted.length && (sorted[next] as number) <= to) {
+      if ((sorted[next] as number) >= from) holds = true;
+      next++;
+    }
+    if (holds)
+      runs.push(from === to ? cellAddressOf(from, column) : rangeAddressOf(from, column, to, column));
+  }
+  return runs;
 }
 
 /**
@@ -517,3 +580,6 @@ const pageWidthAt = (setup: PrintPlan): number =>
   (printableArea(setup.orientation).width * 100) / (setup.scale ?? 100);
 
 const cellAddressOf = (row: number, column: number): string => `${columnLetter(column)}${row + 1}`;
+
+const rangeAddressOf = (top: number, left: number, bottom: number, right: number): string =>
+  `${cellAddressOf(top, left)}:${cellAddressOf(bottom, right)}`;

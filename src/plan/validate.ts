@@ -181,23 +181,23 @@ export function formulaReferences(formula: string): {
   return { sheets, names, functions, badCells, booleans };
 }
 
-/** The plan's cells of one sheet by "row,column" (blocks may overlap: the last one wins, as in a writer). */
-function cellMap(sheet: SheetPlan): Map<string, PlanCell> {
-  const map = new Map<string, PlanCell>();
-  for (const block of sheet.blocks) {
+/**
+ * The plan's cell of a sheet at a row and column (blocks may overlap: the last one wins, as in a writer). A lookup
+ * through the blocks, not a map of every cell: only the tables' header cells are looked up.
+ */
+function cellAt(sheet: SheetPlan, row: number, column: number): PlanCell {
+  for (let b = sheet.blocks.length - 1; b >= 0; b--) {
+    const block = sheet.blocks[b] as SheetPlan["blocks"][number];
     let anchor: CellRef;
     try {
       anchor = parseCell(block.anchor);
     } catch {
       continue;
     }
-    block.cells.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        if (cell !== null) map.set(`${anchor.row + r},${anchor.column + c}`, cell);
-      }),
-    );
+    const cell = block.cells[row - anchor.row]?.[column - anchor.column];
+    if (cell !== undefined && cell !== null) return cell;
   }
-  return map;
+  return null;
 }
 
 export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
@@ -348,7 +348,8 @@ function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: Formu
       top: anchorRect.top,
       left: anchorRect.left,
       bottom: anchorRect.top + Math.max(block.cells.length, 1) - 1,
-      right: anchorRect.left + Math.max(...block.cells.map((l) => l.length), 1) - 1,
+      // A loop, not Math.max(...lengths): a block of 200,000 rows would overflow the call stack.
+      right: anchorRect.left + block.cells.reduce((most, l) => Math.max(most, l.length), 1) - 1,
     };
     if (!inLimits({ row: rect.bottom, column: rect.right }))
       problems.push({
@@ -377,7 +378,6 @@ function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: Formu
     );
   }
 
-  const cells = cellMap(sheet);
   const ranges: { range: string; what: string }[] = [
     ...sheet.formats.map((f) => ({ range: f.range, what: "format" })),
     ...sheet.merges.map((m) => ({ range: m, what: "merge" })),
@@ -423,7 +423,7 @@ function validateSheet(plan: WorkbookPlan, sheet: SheetPlan, checkFormula: Formu
     const headers = new Set<string>();
     for (let c = 0; c < width; c++) {
       const address = cellAddress(rect.top, rect.left + c);
-      const cell = cells.get(`${rect.top},${rect.left + c}`);
+      const cell = cellAt(sheet, rect.top, rect.left + c);
       const text = cell && !isFormulaCell(cell) && typeof cell.v === "string" ? cell.v : undefined;
       if (text === undefined || text.trim() === "") {
         problems.push({ ...at(address), message: `table ${table.name}: header ${address} is not text` });

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { generateDistrict, getSample } from "../../src/district/samples";
 import { buildWorkbook } from "../../src/plan/build";
-import { headerFooterCode, headerFooterText, PAGE_OF_PAGES } from "../../src/plan/excelRules";
+import { cellAddress, columnLetter, parseCell, parseRange } from "../../src/plan/address";
+import {
+  columnWidthPoints,
+  headerFooterCode,
+  headerFooterText,
+  PAGE_OF_PAGES,
+} from "../../src/plan/excelRules";
 import {
   choosePrintSetup,
   contentWidth,
@@ -16,12 +22,13 @@ import {
   printedFontSize,
   readableScale,
   SIGNATURES,
+  textWidth,
   wrappedLines,
   wrappedRowHeights,
 } from "../../src/plan/print";
 import { SHEETS } from "../../src/plan/sheets";
 import { STYLES } from "../../src/plan/styles";
-import type { SheetPlan, WorkbookPlan } from "../../src/plan/types";
+import type { RangeFormat, SheetPlan, WorkbookPlan } from "../../src/plan/types";
 import { getPack } from "../../src/policy";
 import { SAMPLE_IDS, samplePlan } from "../writers/xlsx/samplePlans";
 
@@ -244,6 +251,105 @@ describe("row heights for wrapped text", () => {
     const finished = finishForPrint(sheet, {}, STYLES, HEADING);
     expect(finished.formats).toEqual([{ range: "A1", style: "wrap" }]);
     expect(finished.rows).toEqual([{ row: 0, height: 50 }]);
+  });
+});
+
+describe("wrapped columns of a table", () => {
+  /** A table of two columns (A 10 characters wide, B 10) with a header row and these rows of A and B. */
+  const tableSheet = (rows: readonly (readonly [string, string | number | null])[]): SheetPlan => ({
+    ...wideSheet(2, 10),
+    blocks: [
+      {
+        anchor: "A1",
+        cells: [
+          [{ v: "名称" }, { v: "数" }],
+          ...rows.map(([a, b]) => [{ v: a }, b === null ? null : { v: b }]),
+        ],
+      },
+    ],
+    tables: [
+      {
+        name: "tblT",
+        range: `A1:B${rows.length + 1}`,
+        columns: [{ name: "名称" }, { name: "数" }],
+        style: "",
+      },
+    ],
+  });
+  const long = "农村义务教育学生数";
+
+  it("wraps a table's column in one format over its data rows, not cell by cell, with the rows' heights", () => {
+    const finished = finishForPrint(
+      tableSheet([
+        [long, 1],
+        ["短", 2],
+        [long, 3],
+        [long, 4],
+      ]),
+      {},
+      STYLES,
+      HEADING,
+    );
+    expect(finished.formats).toEqual([{ range: "A2:A5", style: "wrap" }]);
+    expect(finished.rows).toEqual([2, 4, 5].map((row) => ({ row: row - 1, height: 50 })));
+  });
+
+  it("leaves out of the wrapped runs a text that runs on over the empty cell beside it", () => {
+    const finished = finishForPrint(
+      tableSheet([
+        [long, 1],
+        ["短", 2],
+        [long, null],
+        [long, 4],
+        [long, 5],
+      ]),
+      {},
+      STYLES,
+      HEADING,
+    );
+    expect(finished.formats).toEqual([
+      { range: "A2:A3", style: "wrap" },
+      { range: "A5:A6", style: "wrap" },
+    ]);
+    expect(finished.rows).toEqual([2, 5, 6].map((row) => ({ row: row - 1, height: 50 })));
+  });
+
+  it("gives every sample sheet the row heights it would have with only its too-wide texts wrapped, cell by cell", () => {
+    // The wrapped runs also cover texts that fit: wrapped, each still takes one line, so no row grows.
+    for (const id of SAMPLE_IDS)
+      for (const sheet of samplePlan(id).sheets) {
+        const texts = new Map<string, string>();
+        for (const block of sheet.blocks) {
+          const anchor = parseCell(block.anchor);
+          block.cells.forEach((line, r) =>
+            line.forEach((cell, c) => {
+              if (typeof cell?.v === "string")
+                texts.set(cellAddress(anchor.row + r, anchor.column + c), cell.v);
+            }),
+          );
+        }
+        const width = (column: number) =>
+          sheet.columns.find((c) => c.column === columnLetter(column))?.width ?? 8.43;
+        const tooWide = sheet.formats.flatMap((format) => {
+          if (format.style !== "wrap") return [format];
+          const { start, end } = parseRange(format.range);
+          const cells: RangeFormat[] = [];
+          for (let r = start.row; r <= end.row; r++) {
+            const text = texts.get(cellAddress(r, start.column));
+            const room = columnWidthPoints(width(start.column)) - 4;
+            if (start.column !== end.column || (text !== undefined && textWidth(text, 11) > room))
+              cells.push({
+                range: start.column === end.column ? cellAddress(r, start.column) : format.range,
+                style: "wrap",
+              });
+          }
+          return start.column === end.column ? cells : [format];
+        });
+        expect([sheet.name, wrappedRowHeights({ ...sheet, formats: tooWide }, STYLES)]).toEqual([
+          sheet.name,
+          sheet.rows ?? [],
+        ]);
+      }
   });
 });
 

@@ -106,6 +106,15 @@ describe("validatePlan", () => {
     ]);
   });
 
+  it("checks a block of 300,000 rows (a district of 20,000 schools' budget lines) without overflowing the stack", () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [{ v: i }]);
+    const p = withSheet(smallPlan, "汇总 表", (s) => ({
+      ...s,
+      blocks: [...s.blocks, { anchor: "A100", cells: rows }],
+    }));
+    expect(messages(p)).toEqual([]);
+  });
+
   it("reports duplicate table names across sheets, and a table name clashing with a defined name", () => {
     const schools = sheetNamed(smallPlan, "学校");
     const table = schools.tables[0];

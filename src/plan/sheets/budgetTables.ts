@@ -148,6 +148,26 @@ function ownLinesFormula(
   return filters.length === 0 ? `SUM(${terms.join(",")})` : terms.join("+");
 }
 
+/**
+ * The sum of some rows of a column: their cells added ("C5+C6+C7"), or, where three or more follow one another, a
+ * SUM over their ranges (a total of 20,000 units' rows as C5+C6+… would be longer than Excel's 8,192 characters).
+ */
+export function sumOfRows(rows: readonly number[], cell: (row: number) => string): string {
+  const runs: { first: number; last: number }[] = [];
+  for (const row of rows) {
+    const run = runs[runs.length - 1];
+    if (run && row === run.last + 1) run.last = row;
+    else runs.push({ first: row, last: row });
+  }
+  if (runs.every((run) => run.last - run.first < 2)) return rows.map(cell).join("+");
+  const parts = runs.flatMap(({ first, last }) =>
+    last - first < 2
+      ? Array.from({ length: last - first + 1 }, (_, k) => cell(first + k))
+      : [`${cell(first)}:${cell(last)}`],
+  );
+  return `SUM(${parts.join(",")})`;
+}
+
 const sumLines = (lines: readonly BudgetLine[], filter: LineFilter, pick: (l: BudgetLine) => number) =>
   lines.filter((l) => matches(l, filter)).reduce((s, l) => s + pick(l), 0);
 
@@ -221,7 +241,12 @@ function renderLayout(
       case "zero":
         return split ? null : val(0);
       case "sum":
-        return row.of.length === 0 ? fx("0", 0) : fx(row.of.map((j) => at(column, j)).join("+"), value);
+        return row.of.length === 0
+          ? fx("0", 0)
+          : fx(
+              sumOfRows(row.of, (j) => at(column, j)),
+              value,
+            );
     }
   };
   type Item = { readonly row: LayoutRow; readonly i: number };

@@ -49,6 +49,8 @@ export interface WorksheetLike extends Loadable<WorksheetLike> {
   readonly horizontalPageBreaks: PageBreakCollectionLike;
   readonly customProperties: WorksheetCustomPropertyCollectionLike;
   getRange(address?: string): RangeLike;
+  /** Several ranges as one, "3:3,7:9" (ExcelApi 1.9): the writer sets the height of scattered rows through it. */
+  getRanges(address: string): RangeAreasLike;
   delete(): void;
   /** Task pane only. */
   activate(): void;
@@ -83,6 +85,11 @@ export interface RangeLike extends Loadable<RangeLike> {
   merge(across?: boolean): void;
   /** Task pane only: activates the range's sheet and selects it. */
   select(): void;
+}
+
+/** Ranges of one sheet taken together (RangeAreas); the writer only sets their rows' height. */
+export interface RangeAreasLike {
+  readonly format: { rowHeight: number };
 }
 
 export interface RangeFormatLike {

@@ -114,10 +114,18 @@ export async function writeLayout(batch: Batch, sheet: WorksheetLike, plan: Shee
       2,
     );
   }
-  // Consecutive rows of one height in one call: a long table of wrapped lines would otherwise take a call a row.
-  for (const { first, last, height } of rowRuns(plan.rows ?? [])) {
-    const rows = `${first + 1}:${last + 1}`;
-    await batch.queue([rows, height], () => (sheet.getRange(rows).format.rowHeight = height), 2);
+  // The rows of one height in one call: consecutive ones as one area, the areas together (a table whose wrapped
+  // rows are scattered among one-line rows would otherwise take a call a run).
+  for (const { areas, height } of rowHeightAreas(plan.rows ?? [])) {
+    const rows = areas.join(",");
+    await batch.queue(
+      [rows, height],
+      () =>
+        areas.length === 1
+          ? (sheet.getRange(rows).format.rowHeight = height)
+          : (sheet.getRanges(rows).format.rowHeight = height),
+      2,
+    );
   }
   for (const merge of plan.merges) await batch.queue([merge], () => sheet.getRange(merge).merge(false), 2);
 }
@@ -177,6 +185,35 @@ export function rowRuns(
     else runs.push({ first: row, last: row, height });
   }
   return runs;
+}
+
+/**
+ * The longest address of several areas the writer passes to getRanges. Excel documents no limit, but rejects some
+ * addresses of about 8,200 characters and more (office-js issue 5198): well under that.
+ */
+export const AREAS_ADDRESS_CHARACTERS = 2000;
+
+/**
+ * The rows of each height as areas of whole rows ("3:3", "7:9"): runs of consecutive rows, in row order, those of
+ * one height together in groups whose address (joined by commas) stays within AREAS_ADDRESS_CHARACTERS.
+ */
+export function rowHeightAreas(
+  rows: readonly { readonly row: number; readonly height: number }[],
+): { areas: string[]; height: number }[] {
+  const groups: { areas: string[]; height: number; characters: number }[] = [];
+  const open = new Map<number, { areas: string[]; height: number; characters: number }>();
+  for (const { first, last, height } of rowRuns(rows)) {
+    const area = `${first + 1}:${last + 1}`;
+    let group = open.get(height);
+    if (!group || group.characters + 1 + area.length > AREAS_ADDRESS_CHARACTERS) {
+      group = { areas: [], height, characters: -1 };
+      groups.push(group);
+      open.set(height, group);
+    }
+    group.areas.push(area);
+    group.characters += 1 + area.length;
+  }
+  return groups.map(({ areas, height }) => ({ areas, height }));
 }
 
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, Worksheet } from "exceljs";
-import { columnLetter, parseCell, parseRange } from "../../plan/address";
+import { columnLetter, parseCell, parseRange, rangeAddress } from "../../plan/address";
 import type { PlanCell, SheetPlan, TablePlan, ValidationPlan, WorkbookPlan } from "../../plan/types";
 import { isFormulaCell } from "../../plan/types";
 import {
@@ -35,6 +35,9 @@ interface XlsxModel {
 }
 interface XlsxRenderer {
   writeBuffer(): Promise<ArrayBuffer>;
+  prepareModel(model: XlsxModel, options: unknown): void;
+  addContentTypes(zip: ZipWriter, model: XlsxModel): Promise<void>;
+  addWorkbookRels(zip: ZipWriter, model: XlsxModel): Promise<void>;
   addWorksheets(zip: ZipWriter, model: XlsxModel): Promise<void>;
   addWorkbook(zip: ZipWriter, model: XlsxModel): Promise<void>;
 }
@@ -42,26 +45,140 @@ type XlsxRendererClass = new (workbook: { readonly model: unknown }) => XlsxRend
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJsXlsx = require("exceljs/lib/xlsx/xlsx") as XlsxRendererClass;
 
+/** exceljs's XML writer: pieces of text pushed in order, joined at the end; rollbacks cut back to a piece. */
+interface XmlStreamLike {
+  _xml: string[];
+  readonly _rollbacks: readonly unknown[];
+  openNode(name: string, attributes?: unknown): void;
+  readonly xml: string;
+}
+interface Xform {
+  render(stream: XmlStreamLike, model: unknown): void;
+  prepare(model: unknown, options: unknown): void;
+}
+/* eslint-disable @typescript-eslint/no-require-imports */
+const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => XmlStreamLike;
+const WorksheetXform = require("exceljs/lib/xlsx/xform/sheet/worksheet-xform") as new () => Xform;
+const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform") as new () => Xform;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Pieces of XML text an XmlBytes holds before it encodes them (about a megabyte of text). */
+const PIECES_PER_CHUNK = 1 << 16;
+
 /**
- * exceljs's renderer, sheet by sheet: each sheet's XML is kept as UTF-8 bytes (half the memory of a string) and
- * its rows are released once rendered, so the zip holds bytes and the model shrinks as the sheets are written.
+ * exceljs's XML writer that turns its text into UTF-8 bytes as it goes, wherever no rollback is open: a sheet of
+ * millions of cells is never one string (nor an array of tens of millions of pieces), only its bytes.
+ */
+class XmlBytes extends XmlStream {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly encoder = new TextEncoder();
+
+  override openNode(name: string, attributes?: unknown): void {
+    if (this._rollbacks.length === 0 && this._xml.length >= PIECES_PER_CHUNK) {
+      this.chunks.push(this.encoder.encode(this._xml.join("")));
+      this._xml = [];
+    }
+    super.openNode(name, attributes);
+  }
+
+  /** The whole text as UTF-8 (the stream is closed). */
+  bytes(): Uint8Array {
+    const chunks = [...this.chunks.splice(0), this.encoder.encode(this.xml)];
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+}
+
+/**
+ * exceljs's renderer, sheet by sheet: each sheet's XML is made as UTF-8 bytes (XmlBytes) and its rows are released
+ * once rendered, so the zip holds bytes and the model shrinks as the sheets are written.
  */
 class XlsxRendererBySheet extends ExcelJsXlsx {
   /** The plan whose charts are added to the package once exceljs has put in its last part. */
   plan?: WorkbookPlan;
+  /** The model of the sheet at an index with its cells, made when the sheet is rendered. */
+  cellsOf?: (index: number) => SheetModel;
+  /** What exceljs prepares every sheet with (shared strings, styles), kept to prepare each sheet as it comes. */
+  private sheetOptions?: unknown;
+  /** The parts that tell what the sheets hold (shared strings), written once the sheets are. */
+  private deferred: (() => Promise<void>)[] = [];
+
+  /**
+   * exceljs prepares every sheet before it renders any (shared strings, style ids, merges): here each sheet is
+   * prepared with its cells when it is rendered, in the same order, so every index comes out as before.
+   */
+  override prepareModel(model: XlsxModel, options: unknown): void {
+    // exceljs's prepareModel makes the options in its body and hands them to each sheet's prepare: they are taken
+    // there, and the sheets are prepared later (synchronously: no other write runs in between).
+    const prepare = WorksheetXform.prototype.prepare;
+    let captured: unknown;
+    WorksheetXform.prototype.prepare = (_sheet: unknown, sheetOptions: unknown) => {
+      captured = sheetOptions;
+    };
+    try {
+      super.prepareModel(model, options);
+    } finally {
+      WorksheetXform.prototype.prepare = prepare;
+    }
+    this.sheetOptions = captured;
+  }
+
+  /** Reserved in its place among the parts, written once the sheets have given the shared strings. */
+  override async addContentTypes(zip: ZipWriter, model: XlsxModel): Promise<void> {
+    zip.append("", { name: "[Content_Types].xml" });
+    this.deferred.push(() => super.addContentTypes(zip, model));
+  }
+
+  override async addWorkbookRels(zip: ZipWriter, model: XlsxModel): Promise<void> {
+    zip.append("", { name: "xl/_rels/workbook.xml.rels" });
+    this.deferred.push(() => super.addWorkbookRels(zip, model));
+  }
 
   override async addWorksheets(zip: ZipWriter, model: XlsxModel): Promise<void> {
     const encoder = new TextEncoder();
     const bytes: ZipWriter = {
       append: (data, options) => zip.append(typeof data === "string" ? encoder.encode(data) : data, options),
     };
+    const worksheetXform = new WorksheetXform();
+    const relationshipsXform = new RelationshipsXform();
     const sheets = model.worksheets;
     for (let i = 0; i < sheets.length; i++) {
-      const sheet = sheets[i];
+      const sheet = sheets[i] as SheetModel & {
+        readonly id: number;
+        readonly rels?: readonly unknown[];
+        readonly comments?: readonly unknown[];
+      };
       if (!sheet) continue;
-      await super.addWorksheets(bytes, { ...model, worksheets: [sheet] });
+      const full = this.cellsOf
+        ? ({
+            ...this.cellsOf(i),
+            id: sheet.id,
+            tables: (sheet as { tables?: unknown }).tables,
+          } as typeof sheet)
+        : sheet;
+      if (this.cellsOf) worksheetXform.prepare(full, this.sheetOptions);
+      if ((full.comments?.length ?? 0) > 0) {
+        // Notes are exceljs's own parts: its renderer writes them (the plan has none).
+        await super.addWorksheets(bytes, { ...model, worksheets: [full] });
+      } else {
+        // As exceljs's addWorksheets writes a sheet and its relationships, with the sheet's XML made as bytes.
+        const xml = new XmlBytes();
+        worksheetXform.render(xml, full);
+        zip.append(xml.bytes(), { name: `xl/worksheets/sheet${sheet.id}.xml` });
+        if (full.rels && full.rels.length > 0) {
+          const rels = new XmlStream();
+          relationshipsXform.render(rels, full.rels);
+          bytes.append(rels.xml, { name: `xl/worksheets/_rels/sheet${sheet.id}.xml.rels` });
+        }
+      }
       sheets[i] = { ...sheet, rows: [] } as SheetModel;
     }
+    for (const part of this.deferred.splice(0)) await part();
   }
 
   /** The workbook part is exceljs's last: the charts go in after it, before the package is packed. */
@@ -83,15 +200,24 @@ export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   setProperties(workbook, plan);
   const styles = new StyleCache(plan.styles);
-  const sheetModels = plan.sheets.map((sheet) => {
+  const worksheets = plan.sheets.map((sheet) => {
     const ws = workbook.addWorksheet(sheet.name);
-    writeSheet(ws, sheet, styles);
-    return detachModel(ws);
+    writeFrame(ws, sheet, styles);
+    return ws;
   });
+  // The frames' models (no cells) for the workbook's parts; each sheet's cells are made when it is rendered.
+  const sheetModels = worksheets.map((ws) => ({ ...detachModel(ws), rows: [] }) as SheetModel);
   writeNames(workbook, plan);
   const model = { ...workbook.model, worksheets: sheetModels, sheets: sheetModels };
   const renderer = new XlsxRendererBySheet({ model });
   renderer.plan = plan;
+  renderer.cellsOf = (index) => {
+    const ws = worksheets[index];
+    const sheet = plan.sheets[index];
+    if (!ws || !sheet) throw new Error(`the workbook has no sheet ${index + 1}`);
+    writeCells(ws, sheet, styles);
+    return detachModel(ws);
+  };
   const buffer = await renderer.writeBuffer();
   return new Uint8Array(buffer);
 }
@@ -118,17 +244,27 @@ function setProperties(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
   }
 }
 
-function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
+/**
+ * The sheet's cells: its blocks, formats, merges and row heights over the cells its tables hold (exceljs wrote them
+ * when the tables were added, and they were released with the sheet's other cells until now).
+ */
+function writeCells(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
+  for (const table of sheet.tables) touchTableCells(ws, table);
+  for (const block of sheet.blocks) writeBlock(ws, block.anchor, block.cells);
+  applyFormats(ws, sheet, styles);
+  for (const range of sheet.merges) ws.mergeCells(range);
+  for (const table of sheet.tables) checkTableHeader(ws, table);
+  for (const { row, height } of sheet.rows ?? []) ws.getRow(row + 1).height = height;
+}
+
+/** Everything of the sheet but its cells (writeCells): columns, tables, rules, views, page setup. */
+function writeFrame(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
   if (sheet.tabColor) ws.properties.tabColor = { argb: `FF${sheet.tabColor.toUpperCase()}` };
   for (const { column, width } of sheet.columns) {
     ws.getColumn(column).width = width === EXCELJS_UNSET_WIDTH ? width + 1e-6 : width;
   }
   // Tables first: exceljs writes a table's cells itself, and copying a formula cell drops a 0 or FALSE result.
   for (const table of sheet.tables) addTable(ws, table);
-  for (const block of sheet.blocks) writeBlock(ws, block.anchor, block.cells);
-  applyFormats(ws, sheet, styles);
-  for (const range of sheet.merges) ws.mergeCells(range);
-  for (const table of sheet.tables) checkTableHeader(ws, table);
   sheet.conditionalFormats.forEach((rule, index) =>
     ws.addConditionalFormatting({
       ref: rule.range,
@@ -153,7 +289,6 @@ function writeSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
       { state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: `${columnLetter(columns)}${rows + 1}` },
     ];
   }
-  for (const { row, height } of sheet.rows ?? []) ws.getRow(row + 1).height = height;
   // A break above 0-based row r is Excel's break after the 1-based row r.
   for (const row of sheet.pageBreaks ?? []) ws.getRow(row).addPageBreak();
   // Merged into exceljs's defaults, which keep Excel's standard page margins.
@@ -236,12 +371,11 @@ function addTable(ws: Worksheet, table: TablePlan): void {
       `table ${table.name}: range ${table.range} is ${width} columns wide but has ${table.columns.length} column names`,
     );
   }
-  const rows: CellValue[][] = Array.from({ length: end.row - start.row }, () =>
-    table.columns.map(() => null),
-  );
-  if (rows.length === 0)
+  if (end.row === start.row)
     throw new Error(`table ${table.name}: range ${table.range} has a header but no data row`);
-  ws.addTable({
+  // exceljs writes a cell for every row it is given and keeps the rows in the table's model: it is given one, and
+  // the table's range is then set to the plan's (touchTableCells makes the other cells with the sheet's cells).
+  const added = ws.addTable({
     name: table.name,
     displayName: table.name,
     ref: table.range.split(":")[0] as string,
@@ -249,8 +383,23 @@ function addTable(ws: Worksheet, table: TablePlan): void {
     totalsRow: false,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: table.columns.map((column) => ({ name: column.name, filterButton: true })),
-    rows,
-  });
+    rows: [table.columns.map((): CellValue => null)],
+  }) as unknown as { table: { tableRef: string; autoFilterRef: string } };
+  const range = rangeAddress(start.row, start.column, end.row, end.column);
+  added.table.tableRef = range;
+  added.table.autoFilterRef = range;
+}
+
+/** The table's cells as exceljs left them when it added the table: each one there (a null but for the header). */
+function touchTableCells(ws: Worksheet, table: TablePlan): void {
+  const { start, end } = parseRange(table.range);
+  for (let r = start.row; r <= end.row; r++) {
+    const row = ws.getRow(r + 1);
+    for (let c = start.column; c <= end.column; c++) {
+      const cell = row.getCell(c + 1);
+      cell.value = r === start.row ? (table.columns[c - start.column]?.name ?? null) : null;
+    }
+  }
 }
 
 /** Excel repairs (and renames) a table whose header cells differ from its column names: refuse such a plan. */

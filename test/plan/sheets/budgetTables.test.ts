@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type { District } from "../../../src/district/model";
 import { generateDistrict, getSample } from "../../../src/district/samples";
+import { sumOfRows } from "../../../src/plan/sheets/budgetTables";
 import type { WorkbookPlan } from "../../../src/plan/types";
 import { validatePlan } from "../../../src/plan/validate";
 import { getPack } from "../../../src/policy/packs";
@@ -70,6 +71,21 @@ function expectIdentitiesHold(plan: WorkbookPlan, loaded = loadPlanIntoHyperForm
     expect([label, difference]).toEqual([label, expected.get(label) ?? 0]);
   for (const label of expected.keys()) expect(found.has(label)).toBe(true);
 }
+
+describe("a table's sum of its rows", () => {
+  const cell = (row: number) => `C${row + 5}`;
+
+  it("adds a few rows cell by cell and sums three or more that follow one another as a range", () => {
+    expect(sumOfRows([0, 2], cell)).toBe("C5+C7");
+    expect(sumOfRows([0, 1], cell)).toBe("C5+C6");
+    expect(sumOfRows([0, 1, 2, 5, 7, 8, 9, 10], cell)).toBe("SUM(C5:C7,C10,C12:C15)");
+  });
+
+  it("keeps the total of 20,000 units' rows within Excel's 8,192 characters", () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => i);
+    expect(sumOfRows(rows, cell)).toBe("SUM(C5:C20004)");
+  });
+});
 
 describe("the national tables of the samples", () => {
   it.each(["zhenlai", "wuzhen"])("are all in the workbook, the new ones after the first two (%s)", (id) => {

@@ -19,6 +19,7 @@ import type {
   PageBreakCollectionLike,
   PageLayoutLike,
   RangeFormatLike,
+  RangeAreasLike,
   RangeLike,
   TableCollectionLike,
   TableLike,
@@ -339,10 +340,43 @@ class Worksheet implements WorksheetLike {
       () => address,
     );
   }
+  getRanges(address: string): RangeAreasLike {
+    const areas = address.split(",").map((area) => area.trim());
+    this.session.queue(["worksheet.getRanges", address], () => {
+      if (address.length > AREAS_ADDRESS_LIMIT)
+        throw new FakeExcelError("InvalidArgument", `getRanges: an address of ${address.length} characters`);
+      for (const area of areas) if (!ROWS.test(area)) boxOrColumns(area);
+    });
+    const session = this.session;
+    const sheet = () => this.sheet();
+    return {
+      format: {
+        set rowHeight(height: number) {
+          session.queue(["format.rowHeight", height], () => {
+            if (!(height >= 0 && height <= 409))
+              throw new FakeExcelError("InvalidArgument", `row height ${height}`);
+            const heights = (sheet().rowHeights ??= {});
+            for (const area of areas) {
+              const rows = ROWS.exec(area);
+              if (!rows)
+                throw new FakeExcelError("NotImplemented", "rowHeight on cells: use 5:5 in the fake");
+              for (let r = Number(rows[1]); r <= Number(rows[2]); r++) heights[r] = height;
+            }
+          });
+        },
+        get rowHeight(): number {
+          return notLoaded("format.rowHeight");
+        },
+      },
+    };
+  }
   delete(): void {
     this.session.queue(["worksheet.delete"], () => deleteSheet(this.session.workbook, this.sheet()));
   }
 }
+
+/** The fake rejects a getRanges address longer than this, as Excel rejects some of about 8,200 characters. */
+const AREAS_ADDRESS_LIMIT = 8000;
 
 const COLUMNS = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i;
 const ROWS = /^\$?([1-9][0-9]*):\$?([1-9][0-9]*)$/;

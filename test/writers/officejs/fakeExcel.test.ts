@@ -45,6 +45,19 @@ describe("the fake Excel", () => {
     expect(fake.stats.requests[1]?.bytes).toBeGreaterThan(1000);
   });
 
+  test("sets the height of every row of several areas at once, and rejects an address as long as Excel rejects", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRanges("3:3,7:9").format.rowHeight = 30;
+      await context.sync();
+    });
+    expect(fake.workbook.sheets[0]?.rowHeights).toEqual({ 3: 30, 7: 30, 8: 30, 9: 30 });
+    const long = Array.from({ length: 1000 }, (_, i) => `${2 * i + 1}:${2 * i + 1}`).join(",");
+    const context = fake.createContext();
+    context.workbook.worksheets.getItem("S").getRanges(long).format.rowHeight = 30;
+    await expect(context.sync()).rejects.toThrow(/InvalidArgument/);
+  });
+
   test("rejects a request larger than its limit as a whole", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "S" }] });
     fake.requestLimitBytes = 500;

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { cellAddress, parseRange } from "../../../src/plan/address";
-import { coalesceFormats, rowRuns } from "../../../src/writers/officejs/render";
+import {
+  AREAS_ADDRESS_CHARACTERS,
+  coalesceFormats,
+  rowHeightAreas,
+  rowRuns,
+} from "../../../src/writers/officejs/render";
 
 describe("rowRuns", () => {
   it("joins consecutive rows of one height and splits at a gap or a new height", () => {
@@ -31,6 +36,48 @@ describe("rowRuns", () => {
           expect(expanded).toEqual(input);
         },
       ),
+    );
+  });
+});
+
+describe("rowHeightAreas", () => {
+  it("takes the scattered rows of one height together, each run of consecutive ones as one area", () => {
+    expect(
+      rowHeightAreas([
+        { row: 4, height: 30 },
+        { row: 5, height: 30 },
+        { row: 6, height: 45 },
+        { row: 8, height: 30 },
+        { row: 10, height: 45 },
+      ]),
+    ).toEqual([
+      { areas: ["5:6", "9:9"], height: 30 },
+      { areas: ["7:7", "11:11"], height: 45 },
+    ]);
+  });
+
+  it("gives every row its own height back, in addresses no longer than Excel takes", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(5000), { maxLength: 2000 }),
+        fc.array(fc.constantFrom(15, 30, 45), { minLength: 5001 }),
+        (rows, hs) => {
+          const input = [...rows].sort((a, b) => a - b).map((row) => ({ row, height: hs[row] ?? 15 }));
+          const groups = rowHeightAreas(input);
+          for (const group of groups)
+            expect(group.areas.join(",").length).toBeLessThanOrEqual(AREAS_ADDRESS_CHARACTERS);
+          const expanded = groups
+            .flatMap(({ areas, height }) =>
+              areas.flatMap((area) => {
+                const [first, last] = area.split(":").map(Number) as [number, number];
+                return Array.from({ length: last - first + 1 }, (_, k) => ({ row: first - 1 + k, height }));
+              }),
+            )
+            .sort((a, b) => a.row - b.row);
+          expect(expanded).toEqual(input);
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 });
