@@ -5,7 +5,7 @@
  */
 import { SHEETS } from "../district/layout";
 import { cellAddress } from "../plan/address";
-import type { CheckPlan, PlanPlace, WorkbookPlan } from "../plan/types";
+import type { CheckPlan, PlanPlace, SheetPlan } from "../plan/types";
 import type { WizardState } from "./state";
 
 export interface CheckLink {
@@ -20,7 +20,7 @@ const INPUT_SCHOOLS = SHEETS.find((spec) => spec.key === "schools")?.name ?? "å½
 /** The links of one check: its threshold first, then its cause; none for a check that has neither. */
 export function checkLinks(
   check: Pick<CheckPlan, "threshold" | "cause">,
-  plan: Pick<WorkbookPlan, "sheets">,
+  plan: { readonly sheets: readonly Pick<SheetPlan, "key" | "name">[] },
   state: Pick<WizardState, "source" | "tables">,
 ): readonly CheckLink[] {
   const links: CheckLink[] = [];
@@ -33,7 +33,11 @@ export function checkLinks(
   return links;
 }
 
-function planLink(kind: CheckLink["kind"], place: PlanPlace, plan: Pick<WorkbookPlan, "sheets">) {
+function planLink(
+  kind: CheckLink["kind"],
+  place: PlanPlace,
+  plan: { readonly sheets: readonly Pick<SheetPlan, "key" | "name">[] },
+) {
   const sheet = plan.sheets.find((s) => s.key === place.sheet)?.name;
   return sheet === undefined ? undefined : { kind, sheet, address: place.cell };
 }

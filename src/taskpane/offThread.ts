@@ -7,6 +7,7 @@ import type { PlanReply, PlanRequest } from "./planWorker";
 import type { CompareReply, CompareRequest } from "./compareWorker";
 import type { ScenarioComparison } from "./compare";
 import type { BuiltWorkbook } from "../plan/build";
+import type { PreviewSummary } from "./plan";
 import type { WizardState } from "./state";
 
 export function workbookOffThread(
@@ -14,12 +15,28 @@ export function workbookOffThread(
   now: Date,
   sheets: readonly SheetKey[],
 ): Promise<BuiltWorkbook> {
+  return askPlanWorker(state, now, sheets, (reply) => ("built" in reply ? reply.built : undefined));
+}
+
+/** previewSummaryFor, in the plan worker. */
+export function previewOffThread(state: WizardState, now: Date): Promise<PreviewSummary> {
+  return askPlanWorker(state, now, "preview", (reply) => ("preview" in reply ? reply.preview : undefined));
+}
+
+function askPlanWorker<T>(
+  state: WizardState,
+  now: Date,
+  sheets: PlanRequest["sheets"],
+  answer: (reply: Exclude<PlanReply, { ok: false }>) => T | undefined,
+): Promise<T> {
   const worker = new Worker(new URL("./planWorker.ts", import.meta.url));
-  return new Promise<BuiltWorkbook>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<PlanReply>) => {
       worker.terminate();
-      if (event.data.ok) resolve(event.data.built);
-      else reject(new Error(event.data.message));
+      const reply = event.data;
+      const value = reply.ok ? answer(reply) : undefined;
+      if (value !== undefined) resolve(value);
+      else reject(new Error(reply.ok ? "the plan worker answered another question" : reply.message));
     };
     worker.onerror = (event) => {
       worker.terminate();

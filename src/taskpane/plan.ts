@@ -50,6 +50,23 @@ export function previewFor(
   };
 }
 
+/** What the Preview and Generate steps show of a plan: its checks, its sheets' names and its reconciliations. */
+export interface PreviewSummary {
+  readonly checks: WorkbookPlan["checks"];
+  readonly sheets: readonly { readonly key: string; readonly name: string }[];
+  readonly reconciliations: readonly PreviewReconciliation[];
+}
+
+/** previewFor's result without the cells: small enough to come back from a worker at once. */
+export function previewSummaryFor(state: WizardState, now: Date): PreviewSummary {
+  const { plan, reconciliations } = previewFor(state, now);
+  return {
+    checks: plan.checks,
+    sheets: plan.sheets.map(({ key, name }) => ({ key, name })),
+    reconciliations,
+  };
+}
+
 /** The plan to write, with validatePlan's problems: the gateway writes it only when there is none. */
 export function workbookFor(state: WizardState, now: Date, sheets?: readonly SheetKey[]): BuiltWorkbook {
   if (!state.district) throw new Error("no district loaded");
@@ -63,7 +80,7 @@ const buildOptions = (now: Date, sheets?: readonly SheetKey[]) => ({
 });
 
 /** Checks passed and failed; a check with nothing to check (不适用) is neither. */
-export function checkCounts(plan: WorkbookPlan): { passed: number; failed: number } {
+export function checkCounts(plan: Pick<WorkbookPlan, "checks">): { passed: number; failed: number } {
   const { passed, failed } = countChecks(plan.checks);
   return { passed, failed };
 }

@@ -13,11 +13,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SheetChoice } from "../../plan/build";
 import type { Translate } from "../i18n";
 import { progressText } from "../messages";
-import { checkCounts, previewFor, sheetChoices } from "../plan";
+import { checkCounts, sheetChoices } from "../plan";
+import { usePreview } from "./usePreview";
 import { SHEET_ORDER } from "../buildInfo";
 import { numberedCopies, sheetsToReplace } from "../../writers/officejs/regeneration";
 import type { OnExistingSheet } from "../state";
@@ -104,14 +105,8 @@ export default function GenerateStep(props: StepProps) {
   }, [running]);
 
   // The preview's failed checks, said again where the user decides to write.
-  const failing = useMemo(() => {
-    try {
-      return checkCounts(previewFor(state, new Date()).plan).failed;
-    } catch {
-      return 0;
-    }
-    // The checks depend only on the data and the policy.
-  }, [state.district, state.packId, state.edits]);
+  const preview = usePreview(state);
+  const failing = preview.status === "built" ? checkCounts(preview.preview).failed : 0;
 
   const message = outcome(t, state.generation);
   return (

@@ -12,14 +12,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { StatusIcon } from "../icons";
 import type { CheckItem } from "../../plan/types";
 import { checkStatus, type CheckStatus } from "../../plan/verdict";
 import { pick, type Locale, type Translate } from "../i18n";
-import { checkCounts, previewFor } from "../plan";
+import { checkCounts } from "../plan";
+import { usePreview } from "./usePreview";
 import { checkLinks, type CheckLink } from "../checkLinks";
-import { errorMessage, type StepProps } from "./types";
+import type { StepProps } from "./types";
 
 const BADGE = { pass: "success", fail: "danger", notApplicable: "informative" } as const;
 const ICON = { pass: "pass", fail: "fail", notApplicable: "info" } as const;
@@ -106,20 +107,15 @@ export default function PreviewStep(props: StepProps) {
   const { state, t, locale } = props;
   const styles = useStyles();
   const [onlyFailing, setOnlyFailing] = useState(false);
-  const result = useMemo(() => {
-    try {
-      return previewFor(state, new Date());
-    } catch (error) {
-      return { error: errorMessage(error) };
-    }
-    // The plan depends only on the data and the policy.
-  }, [state.district, state.packId, state.edits]);
+  const built = usePreview(state);
 
-  if (!("plan" in result))
-    return <Text role="alert">{t("previewFailedToBuild", { message: result.error })}</Text>;
-  const { passed, failed } = checkCounts(result.plan);
+  if (built.status === "building") return <Text role="status">{t("busy")}</Text>;
+  if (built.status === "failed")
+    return <Text role="alert">{t("previewFailedToBuild", { message: built.error })}</Text>;
+  const result = built.preview;
+  const { passed, failed } = checkCounts(result);
   const agree = result.reconciliations.filter((r) => r.agrees).length;
-  const checks = result.plan.checks
+  const checks = result.checks
     .map((check, index) => ({ check, index, status: checkStatus(check) }))
     .sort((a, b) => RANK[a.status] - RANK[b.status] || a.index - b.index)
     .filter(({ status }) => !onlyFailing || status === "fail");
@@ -166,7 +162,7 @@ export default function PreviewStep(props: StepProps) {
               <TableCell className={styles.why}>
                 {pick(locale, check.detailZh, check.detailEn)}
                 {check.items && check.items.length > 0 && <Items items={check.items} t={t} locale={locale} />}
-                {status === "fail" && <Links links={checkLinks(check, result.plan, state)} props={props} />}
+                {status === "fail" && <Links links={checkLinks(check, result, state)} props={props} />}
               </TableCell>
             </TableRow>
           ))}
