@@ -24,7 +24,7 @@ import {
 } from "react";
 import type { ExcelGateway } from "./excel";
 import type { StartAction } from "./shell";
-import { translator, type Locale } from "./i18n";
+import { officeColor, translator, type Locale } from "./i18n";
 import { keptState, restoredState, type WizardStore } from "./settings";
 import {
   STEP_LABELS,
@@ -32,6 +32,7 @@ import {
   canVisit,
   initialState,
   reducer,
+  stepPosition,
   visibleSteps,
   type Step,
 } from "./state";
@@ -133,19 +134,17 @@ export interface OfficeColors {
   readonly bodyForegroundColor?: string;
 }
 
-const HEX = /^#[0-9a-f]{6}$/i;
-
 /** Fluent's theme with Office's pane colours and CJK fonts; Chinese secondary text is at least 13 px. */
 export function paneTheme(dark: boolean, locale: Locale, office?: OfficeColors): Theme {
   const base = dark ? webDarkTheme : webLightTheme;
-  const background = office?.bodyBackgroundColor;
-  const foreground = office?.bodyForegroundColor;
+  const background = officeColor(office?.bodyBackgroundColor);
+  const foreground = officeColor(office?.bodyForegroundColor);
   return {
     ...base,
     fontFamilyBase: FONTS,
     ...(locale === "zh-CN" && { fontSizeBase200: "13px", lineHeightBase200: "18px" }),
-    ...(background && HEX.test(background) && { colorNeutralBackground1: background }),
-    ...(foreground && HEX.test(foreground) && { colorNeutralForeground1: foreground }),
+    ...(background && { colorNeutralBackground1: background }),
+    ...(foreground && { colorNeutralForeground1: foreground }),
   };
 }
 
@@ -256,7 +255,7 @@ export function App({
   }, [state.step]);
 
   const shown = visibleSteps(state);
-  const stepIndex = shown.indexOf(state.step);
+  const position = stepPosition(state);
   const reason = blockedReason(state);
   const showNext = state.step !== "generate" && state.step !== "done";
   const Body = STEP_COMPONENTS[state.step];
@@ -313,8 +312,8 @@ export function App({
             <nav aria-label={t("stepList")} className={styles.steps}>
               <Text weight="semibold" data-testid="step-indicator">
                 {t("stepOf", {
-                  index: Math.max(stepIndex, 0) + 1,
-                  total: shown.length,
+                  index: position.index,
+                  total: position.total,
                   name: t(STEP_LABELS[state.step]),
                 })}
               </Text>
@@ -342,7 +341,7 @@ export function App({
               </Suspense>
             </section>
             <div className={styles.footer}>
-              {stepIndex > 0 && state.step !== "done" && (
+              {position.index > 1 && state.step !== "done" && (
                 <Button
                   disabled={busy || state.generation.status === "running"}
                   onClick={() => dispatch({ type: "back" })}

@@ -482,10 +482,15 @@ export function pick<T>(locale: Locale, zhValue: T, enValue: T): T {
   return locale === "zh-CN" ? zhValue : enValue;
 }
 
+/** A colour Office reports, when it is one the pane can use (#rrggbb). */
+export function officeColor(value: string | undefined): string | undefined {
+  return value && /^#[0-9a-f]{6}$/i.test(value) ? value : undefined;
+}
+
 /** Office's theme is dark when its body background is dark (officeTheme exists in Office 2016+ only). */
 export function isDark(background: string | undefined): boolean {
-  const hex = background?.replace("#", "");
-  if (!hex || !/^[0-9a-f]{6}$/i.test(hex)) return false;
+  const hex = officeColor(background)?.slice(1);
+  if (!hex) return false;
   const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
     number,
     number,

@@ -7,7 +7,7 @@ import { REQUIRED_EXCEL_API } from "./excel";
 import { isDark, localeOf } from "./i18n";
 import { officeStore, restoredState } from "./settings";
 import { renderShell, type OpeningStep } from "./shell";
-import { STEP_LABELS, initialState, visibleSteps } from "./state";
+import { STEP_LABELS, initialState, stepPosition } from "./state";
 
 /**
  * The wizard's script, asked for once the first view is on screen: asked for sooner, its chunks arrive and run
@@ -18,13 +18,7 @@ const loadWizard = () => import(/* webpackChunkName: "wizard" */ "./mount");
 /** The step the kept state opens on (Data for a new document), numbered as the wizard numbers it. */
 function openingStep(kept: unknown): OpeningStep {
   const state = restoredState(kept) ?? initialState();
-  const shown = visibleSteps(state);
-  return {
-    step: state.step,
-    index: Math.max(shown.indexOf(state.step), 0) + 1,
-    total: shown.length,
-    label: STEP_LABELS[state.step],
-  };
+  return { step: state.step, ...stepPosition(state), label: STEP_LABELS[state.step] };
 }
 
 function start(): void {

@@ -29,37 +29,49 @@ function askPlanWorker<T>(
   sheets: PlanRequest["sheets"],
   answer: (reply: Exclude<PlanReply, { ok: false }>) => T | undefined,
 ): Promise<T> {
-  const worker = new Worker(new URL("./planWorker.ts", import.meta.url));
+  const request: PlanRequest = { state, now: now.toISOString(), sheets };
+  return ask(
+    new Worker(new URL("./planWorker.ts", import.meta.url)),
+    request,
+    "the plan could not be built",
+    (reply: PlanReply) =>
+      reply.ok
+        ? (answer(reply) ?? new Error("the plan worker answered another question"))
+        : new Error(reply.message),
+  );
+}
+
+/**
+ * One question to a worker made for it: its answer (or error) ends it. The worker is made by the caller, since
+ * the bundler finds a worker's script only in a `new Worker(new URL(…))` written out in full.
+ */
+function ask<Reply, T>(
+  worker: Worker,
+  request: unknown,
+  failure: string,
+  answer: (reply: Reply) => T | Error,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<PlanReply>) => {
+    worker.onmessage = (event: MessageEvent<Reply>) => {
       worker.terminate();
-      const reply = event.data;
-      const value = reply.ok ? answer(reply) : undefined;
-      if (value !== undefined) resolve(value);
-      else reject(new Error(reply.ok ? "the plan worker answered another question" : reply.message));
+      const value = answer(event.data);
+      if (value instanceof Error) reject(value);
+      else resolve(value);
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new Error(event.message || "the plan could not be built"));
+      reject(new Error(event.message || failure));
     };
-    const request: PlanRequest = { state, now: now.toISOString(), sheets };
     worker.postMessage(request);
   });
 }
 
 /** The comparison of compareWorker.ts, built in a worker. */
 export function comparisonOffThread(request: CompareRequest): Promise<ScenarioComparison> {
-  const worker = new Worker(new URL("./compareWorker.ts", import.meta.url));
-  return new Promise<ScenarioComparison>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<CompareReply>) => {
-      worker.terminate();
-      if (event.data.ok) resolve(event.data.result);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || "the comparison could not be built"));
-    };
-    worker.postMessage(request);
-  });
+  return ask(
+    new Worker(new URL("./compareWorker.ts", import.meta.url)),
+    request,
+    "the comparison could not be built",
+    (reply: CompareReply) => (reply.ok ? reply.result : new Error(reply.message)),
+  );
 }

@@ -6,7 +6,7 @@
  * is there, so nothing waits for the load to be clicked.
  */
 import type { OfficeColors } from "./App";
-import { translator, type Locale, type StringKey } from "./i18n";
+import { officeColor, translator, type Locale, type StringKey } from "./i18n";
 import type { Step } from "./state";
 
 /** What the first view's buttons start: carried out by the Data step once the wizard has loaded. */
@@ -63,8 +63,6 @@ export const SHELL_PALETTE = {
   },
 } as const;
 
-const HEX = /^#[0-9a-f]{6}$/i;
-
 /** Sizes as the wizard's (Fluent's spacing and type ramp, its Segoe UI / YaHei / PingFang font stack). */
 const CSS = `
 .edu-shell{--gap-s:8px;--gap-m:12px;min-height:100vh;box-sizing:border-box;padding:8px 12px 0;display:flex;flex-direction:column;gap:8px;
@@ -115,13 +113,11 @@ export function renderShell(host: HTMLElement, options: ShellOptions): Shell {
   const { locale, dark, colors, opening } = options;
   const t = translator(locale);
   const palette = SHELL_PALETTE[dark ? "dark" : "light"];
-  const background = colors?.bodyBackgroundColor;
-  const foreground = colors?.bodyForegroundColor;
   const style = element("style", {}, CSS);
   const root = element("div", { class: "edu-shell", "data-testid": "shell", lang: locale });
   const vars: Record<string, string> = {
-    "--bg": background && HEX.test(background) ? background : palette.background,
-    "--fg": foreground && HEX.test(foreground) ? foreground : palette.foreground,
+    "--bg": officeColor(colors?.bodyBackgroundColor) ?? palette.background,
+    "--fg": officeColor(colors?.bodyForegroundColor) ?? palette.foreground,
     "--fg2": palette.foreground2,
     "--panel": palette.panel,
     "--stroke": palette.stroke,

@@ -176,6 +176,15 @@ export function visibleSteps(state: Pick<WizardState, "source" | "problems">): r
   return state.source && state.problems.length === 0 ? STEPS.filter((step) => step !== "problems") : STEPS;
 }
 
+/** The step's place among those shown (1-based; 1 when the step itself is not shown) and how many are shown. */
+export function stepPosition(state: Pick<WizardState, "step" | "source" | "problems">): {
+  readonly index: number;
+  readonly total: number;
+} {
+  const shown = visibleSteps(state);
+  return { index: Math.max(shown.indexOf(state.step), 0) + 1, total: shown.length };
+}
+
 function move(state: WizardState, delta: number): WizardState {
   const at = STEPS.indexOf(state.step);
   const shown = visibleSteps(state);
